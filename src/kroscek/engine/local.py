@@ -1,0 +1,153 @@
+"""The embedded engine: runs every stage in this process over one store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kroscek.analyse.embed import Embedder
+from kroscek.brief import build_brief
+from kroscek.compare.quotes import match_quotes
+from kroscek.ingest import read_file
+from kroscek.match.entities import resolve_entities
+from kroscek.match.stories import StoryResult, cluster_stories
+from kroscek.model import Article, Rejected
+from kroscek.pipeline import analyse, article_id
+from kroscek.report import badges, story_summary
+from kroscek.store import Store
+
+BATCH_SIZE = 64
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    skipped: int = 0  # already stored (same content id)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def ingest(
+    files: Iterable[Path],
+    store: Store,
+    columns: dict[str, str] | None = None,
+    encoding: str | None = None,
+    source_name: Callable[[str], str] | None = None,
+) -> IngestSummary:
+    """Read, clean and analyse every document in ``files`` into ``store``.
+
+    Articles are committed in batches, so an interrupted ingest keeps what it committed; a
+    re-run skips stored articles by their content id and so duplicates nothing.
+    ``source_name`` rewrites the recorded source (e.g. an upload's temporary path to its name).
+    """
+    summary = IngestSummary()
+    batch: list[Article] = []
+    seen: set[str] = set()
+    for path in files:
+        for item in read_file(path, columns=columns, encoding=encoding):
+            if source_name is not None:
+                item.source = source_name(item.source)
+            if isinstance(item, Rejected):
+                summary.rejected.append(item)
+                store.add_rejected([item])
+                continue
+            doc_id = article_id(item)
+            if doc_id in seen or store.known_ids([doc_id]):
+                summary.skipped += 1
+                continue
+            try:
+                batch.append(analyse(item))
+            except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+                rejected = Rejected(item.source, f"analysis failed: {type(error).__name__}: {error}")
+                summary.rejected.append(rejected)
+                store.add_rejected([rejected])
+                continue
+            seen.add(doc_id)
+            if len(batch) >= BATCH_SIZE:
+                summary.added += _flush(store, batch)
+    summary.added += _flush(store, batch)
+    return summary
+
+
+def _flush(store: Store, batch: list[Article]) -> int:
+    count = len(batch)
+    if batch:
+        store.add_articles(batch)
+        batch.clear()
+    return count
+
+
+def match(store: Store, embedder: Embedder | None = None) -> StoryResult:
+    """Group every stored article into stories, growing the stories already stored."""
+    articles = store.articles()
+    cache = store.embeddings([a.id for a in articles])
+    known = set(cache)
+    embedder = embedder or Embedder(cache=cache)
+    if embedder.cache is not cache:
+        embedder.cache.update(cache)
+    result = cluster_stories(articles, previous=store.stories(), embedder=embedder)
+    store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
+    store.save_stories(result.stories, result.events)
+    return result
+
+
+class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
+    """An embedding cache that reads through to the store and writes new vectors back on ``flush``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.fresh: dict[str, np.ndarray] = {}
+        self.known: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        if key in self.fresh:
+            return self.fresh[key]
+        if key not in self.known:
+            self.known.update(self.store.embeddings([key]))
+        return self.known[key]
+
+    def __setitem__(self, key: str, value: np.ndarray) -> None:
+        self.fresh[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        self.fresh.pop(key, None)
+        self.known.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self.known, **self.fresh})
+
+    def __len__(self) -> int:
+        return len({**self.known, **self.fresh})
+
+    def flush(self) -> None:
+        self.store.put_embeddings(self.fresh)
+        self.known.update(self.fresh)
+        self.fresh = {}
+
+
+def compare(store: Store, story_ids: Sequence[str] | None = None) -> int:
+    """Write the brief of every story that has none yet (or of ``story_ids``); returns how many.
+
+    Claim embeddings are kept in the store, so a story that grows re-embeds only its new text.
+    """
+    cache = StoreEmbeddingCache(store)
+    embedder = Embedder(cache=cache)
+    written = 0
+    for story in store.stories():
+        if (story_ids is None and store.brief(story.id) is not None) or (story_ids and story.id not in story_ids):
+            continue
+        articles = store.articles(story.articles)
+        entities = resolve_entities(articles)
+        quotes = match_quotes(articles, entities)
+        brief = build_brief(story, articles, entities, quotes, embedder)
+        stale = [s["article"] for s in brief.get("provenance", {}).get("stale", [])]
+        store.mark_stale(stale)
+        for article in articles:
+            article.stale = article.stale or article.id in stale
+        summary = story_summary(story, articles)
+        store.save_brief(story.id, brief, {**summary, "badges": badges(summary, brief)})
+        cache.flush()
+        written += 1
+    return written

@@ -1,0 +1,339 @@
+"""The Ray engine: the same stage functions as ``engine.local``, spread over a Ray cluster.
+
+Stages, each finished before the next starts (so its cost can be measured):
+
+1. read: a dataset of input files (local paths or fsspec URLs such as ``s3://bucket/news/``)
+   is flat-mapped into one row per document (or rejected input), each with its content id and
+   its input order ``(file number << 32) | record number``;
+2. dedupe: a shuffle of ids alone finds the ids read more than once and keeps the first
+   reading in input order, which is what the embedded engine keeps;
+3. analyse: an actor pool (one actor per CPU, models loaded once per actor) cleans, analyses
+   and embeds each batch and writes it to the store from the worker; each worker opens its
+   own ``Store``, and writes are upserts keyed by content ids, so overlaps cannot duplicate;
+4. match: ``cluster_stories`` over every stored article, on the driver (the stories module
+   clusters in one time-ordered pass; it has no partitioned form yet), reusing the
+   embeddings the workers stored;
+5. compare: the stories without a brief are split among an actor pool; each story's brief
+   depends only on its own articles, so the split cannot change a brief.
+
+Stories, ids and briefs are those of the embedded engine on the same inputs.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import ray
+import ray.data
+from ray.data import ActorPoolStrategy, Dataset
+from ray.data.aggregate import Count, Min
+
+from kroscek.analyse.embed import Embedder
+from kroscek.engine.local import IngestSummary, compare, match
+from kroscek.ingest import _is_article_file, list_inputs, read_file
+from kroscek.model import Article, Document, Rejected
+from kroscek.pipeline import analyse, article_id
+from kroscek.store import Store, database_url
+
+BATCH_SIZE = 64  # documents per analysis batch (and per store write)
+_DOCUMENT_FIELDS = [f.name for f in fields(Document)]
+_RECORD_BITS = 32  # input order = (file number << 32) | record number inside the file
+
+
+@dataclass
+class RayRun:
+    """What a Ray run did, with the wall-clock seconds of each stage."""
+
+    ingest: IngestSummary
+    stories: int = 0
+    briefs: int = 0
+    workers: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def run_ray(
+    paths: Sequence[str | Path],
+    store_url: str | Path,
+    address: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    num_cpus: int | None = None,
+) -> RayRun:
+    """Ingest ``paths`` into the store, group every stored article into stories and brief them.
+
+    ``address`` is a Ray cluster (``auto``, ``ray://host:port``); without one a local Ray with
+    ``num_cpus`` CPUs (default: all) is started for this run and stopped after it.
+    """
+    url = _absolute_url(store_url)
+    with _ray_session(address, num_cpus):
+        result = _ingest(paths, url, columns, encoding)
+        store = Store(url)
+        started = time.perf_counter()
+        stories = match(store).stories
+        result.stage_seconds["match"] = time.perf_counter() - started
+        started = time.perf_counter()
+        result.stories = len(stories)
+        result.briefs = _compare([s.id for s in stories], url, result.workers)
+        result.stage_seconds["compare"] = time.perf_counter() - started
+        store.close()
+    return result
+
+
+def ingest_ray(
+    paths: Sequence[str | Path],
+    store_url: str | Path,
+    address: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    num_cpus: int | None = None,
+) -> RayRun:
+    """Only the ingest of ``run_ray``: read, clean, analyse and embed ``paths`` into the store."""
+    url = _absolute_url(store_url)
+    with _ray_session(address, num_cpus):
+        return _ingest(paths, url, columns, encoding)
+
+
+@contextmanager
+def _ray_session(address: str | None, num_cpus: int | None) -> Iterator[None]:
+    """Use the Ray this process is connected to, or connect (or start a local one) for the run."""
+    if ray.is_initialized():
+        yield
+        return
+    if address is None:
+        ray.init(num_cpus=num_cpus or os.cpu_count(), include_dashboard=False, log_to_driver=False)
+    else:
+        ray.init(address=address, log_to_driver=False)
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def _absolute_url(store_url: str | Path) -> str:
+    """The store's URL, with a SQLite path made absolute (workers may run in other folders)."""
+    text = str(store_url)
+    return text if "://" in text else database_url(Path(text).expanduser().resolve())
+
+
+def _worker_count() -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def _ingest(paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None) -> RayRun:
+    Store(url).close()  # create or migrate the schema once, before any worker opens it
+    workers = _worker_count()
+    result = RayRun(IngestSummary(), workers=workers)
+    inputs = list_sources(paths)
+    if not inputs:
+        return result
+
+    started = time.perf_counter()
+    listed = [{"number": n, "name": name, "location": location} for n, (name, location) in enumerate(inputs)]
+    documents = (
+        ray.data.from_items(listed, override_num_blocks=min(len(listed), 4 * workers))
+        .flat_map(_read_input, fn_kwargs={"columns": dict(columns or {}), "encoding": encoding})
+        .materialize()
+    )
+    result.stage_seconds["read"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    firsts = first_readings(documents)
+    result.stage_seconds["dedupe"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    outcomes = (
+        documents.repartition(target_num_rows_per_block=BATCH_SIZE)
+        .map_batches(
+            AnalyseWorker,
+            fn_constructor_kwargs={"store_url": url, "firsts": firsts},
+            batch_size=BATCH_SIZE,
+            batch_format="pyarrow",
+            compute=ActorPoolStrategy(size=workers),
+            num_cpus=1,
+        )
+        .take_all()
+    )
+    result.stage_seconds["analyse"] = time.perf_counter() - started
+    for outcome in outcomes:
+        if outcome["status"] == "rejected":
+            result.ingest.rejected.append(Rejected(outcome["source"], outcome["reason"]))
+        else:
+            setattr(result.ingest, outcome["status"], getattr(result.ingest, outcome["status"]) + outcome["count"])
+    result.ingest.rejected.sort(key=lambda r: r.source)
+    return result
+
+
+# -- read --------------------------------------------------------------------------------------
+
+
+def _is_url(text: str) -> bool:
+    return "://" in text and not text.startswith("file://")
+
+
+def list_sources(paths: Sequence[str | Path]) -> list[tuple[str, str]]:
+    """``(name, location)`` of every input file: the name recorded as its source (as the
+    embedded engine records it) and where a worker opens it (an absolute path or a URL)."""
+    found: list[tuple[str, str]] = []
+    for given in paths:
+        text = str(given)
+        if _is_url(text):
+            found.extend((url, url) for url in _list_remote(text))
+        else:
+            found.extend((str(path), str(path.resolve())) for path in list_inputs([text.removeprefix("file://")]))
+    seen: set[str] = set()
+    return [(name, location) for name, location in found if not (location in seen or seen.add(location))]
+
+
+def _list_remote(url: str) -> list[str]:
+    """The article files under an fsspec URL (a folder is expanded like a local one)."""
+    import fsspec
+
+    filesystem, root = fsspec.core.url_to_fs(url)
+    if not filesystem.isdir(root):
+        return [url]
+    protocol = url.split("://", 1)[0]
+    files = sorted(filesystem.find(root))
+    return [
+        f"{protocol}://{file}" for file in files if _is_article_file(Path(file).relative_to(root.rstrip("/")))
+    ]
+
+
+def _read_input(row: dict[str, Any], columns: dict[str, str], encoding: str | None) -> Iterator[dict[str, Any]]:
+    """One row per document (or rejected input) of one input file."""
+    with _local_copy(row["location"]) as path:
+        opened = str(path)
+        for number, item in enumerate(read_file(path, columns=columns or None, encoding=encoding)):
+            if item.source.startswith(opened):
+                item.source = row["name"] + item.source[len(opened) :]
+            order = (row["number"] << _RECORD_BITS) | number
+            yield _document_row(item, order)
+
+
+@contextmanager
+def _local_copy(location: str) -> Iterator[Path]:
+    """A local path to read ``location`` from: itself, or a temporary copy of a remote file."""
+    if not _is_url(location):
+        yield Path(location)
+        return
+    import fsspec
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / location.rstrip("/").rsplit("/", 1)[-1]
+        with fsspec.open(location, "rb") as remote, path.open("wb") as local:
+            shutil.copyfileobj(remote, local)
+        yield path
+
+
+def _document_row(item: Document | Rejected, order: int) -> dict[str, Any]:
+    if isinstance(item, Rejected):
+        return {"order": order, "id": None, "reason": item.reason, **dict.fromkeys(_DOCUMENT_FIELDS), "source": item.source}
+    return {"order": order, "id": article_id(item), "reason": None, **asdict(item)}
+
+
+def _document(row: Mapping[str, Any]) -> Document:
+    return Document(**{name: row[name] for name in _DOCUMENT_FIELDS})
+
+
+# -- dedupe ------------------------------------------------------------------------------------
+
+
+def first_readings(documents: Dataset) -> dict[str, int]:
+    """For every content id read more than once, the input order of its first reading."""
+    grouped = (
+        documents.select_columns(["id", "order"])
+        .filter(lambda row: row["id"] is not None)
+        .groupby("id")
+        .aggregate(Count(alias_name="count"), Min("order", alias_name="first"))
+        .filter(lambda row: row["count"] > 1)
+    )
+    return {row["id"]: row["first"] for row in grouped.take_all()}
+
+
+# -- analyse -----------------------------------------------------------------------------------
+
+
+class AnalyseWorker:
+    """One worker of the analysis pool: analyses, embeds and stores batches of documents.
+
+    The models load on the worker's first batch and stay loaded (they are cached per process),
+    so each worker loads them once. Of a content id read more than once (``firsts``) only the
+    first reading is analysed; ids already in the store are skipped.
+    """
+
+    def __init__(self, store_url: str, firsts: Mapping[str, int]):
+        self.store = Store(store_url)
+        self.firsts = firsts
+
+    def __call__(self, batch: pa.Table) -> dict[str, list]:
+        rows = batch.to_pylist()
+        rejected = [Rejected(r["source"], r["reason"]) for r in rows if r["id"] is None]
+        wanted = [r for r in rows if r["id"] is not None and self.firsts.get(r["id"], r["order"]) == r["order"]]
+        stored = self.store.known_ids(r["id"] for r in wanted)
+        articles: list[Article] = []
+        for row in wanted:
+            if row["id"] in stored:
+                continue
+            try:
+                articles.append(analyse(_document(row)))
+            except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+                rejected.append(Rejected(row["source"], f"analysis failed: {type(error).__name__}: {error}"))
+        self.store_batch(articles, rejected)
+        outcomes = [("added", len(articles), None, None), ("skipped", len(rows) - len(rejected) - len(articles), None, None)]
+        outcomes += [("rejected", 1, r.source, r.reason) for r in rejected]
+        return {name: list(values) for name, values in zip(("status", "count", "source", "reason"), zip(*outcomes))}
+
+    def store_batch(self, articles: list[Article], rejected: list[Rejected]) -> None:
+        """Write one batch: rejected inputs, the articles' embeddings, then the articles."""
+        if rejected:
+            self.store.add_rejected(rejected)
+        if articles:
+            embedder = Embedder()
+            embedder.embed_articles(articles)
+            self.store.put_embeddings(dict(embedder.cache))
+            self.store.add_articles(articles)
+
+
+# -- compare -----------------------------------------------------------------------------------
+
+
+class CompareWorker:
+    """One worker of the compare pool: writes the briefs of the stories it is given that lack one."""
+
+    def __init__(self, store_url: str):
+        self.store = Store(store_url)
+
+    def __call__(self, batch: pa.Table) -> dict[str, list]:
+        pending = [i for i in batch.column("story").to_pylist() if self.store.brief(i) is None]
+        return {"written": [compare(self.store, pending) if pending else 0]}
+
+
+def _compare(story_ids: list[str], url: str, workers: int) -> int:
+    """Brief every story in ``story_ids`` that has no brief yet; returns how many were written."""
+    if not story_ids:
+        return 0
+    # each compare call reads the story list once, so a worker gets a few large batches
+    batch_size = max(1, math.ceil(len(story_ids) / (2 * workers)))
+    written = (
+        ray.data.from_items([{"story": i} for i in story_ids], override_num_blocks=2 * workers)
+        .map_batches(
+            CompareWorker,
+            fn_constructor_kwargs={"store_url": url},
+            batch_size=batch_size,
+            batch_format="pyarrow",
+            compute=ActorPoolStrategy(size=workers),
+            num_cpus=1,
+        )
+        .sum("written")
+    )
+    return int(written or 0)

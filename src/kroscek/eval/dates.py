@@ -1,0 +1,172 @@
+"""Dates: precision / recall of resolved event dates on labelled detik paragraphs.
+
+PATH is a labelled date file (``data/dates/detik.jsonl``), or a folder of them: a header line naming the source CSV
+(relative to the shared data folder), its id / text / page-date columns and the page-date
+format, then one line per paragraph (the article id and the paragraph's index among the text's
+lines) with every date expression in it as character offsets, the expression as written (a
+check that the text read back is the one labelled), the calendar date it means and its
+precision. A paragraph with no dates is labelled too: it counts against false positives. No
+article text is stored: it is read from the CSV at evaluation time.
+
+A predicted date is right when its span overlaps a labelled one and it names the same date: at
+the label's precision (a prediction more precise than the label is cut down to it, one less
+precise is wrong); a week matches any day of the same ISO week. Each label is matched once.
+The baseline is ``dateparser.search.search_dates`` with the page date as the relative base
+(Indonesian, dates preferred from the past), scored the same way.
+
+Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data`` above PATH).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from dateparser.search import search_dates
+from rich.console import Console
+from rich.table import Table
+
+from kroscek.analyse.dates import find_event_dates
+from kroscek.model import Sentence
+
+
+@dataclass(frozen=True)
+class Labelled:
+    start: int
+    end: int
+    date: str
+    precision: str
+
+
+@dataclass(frozen=True)
+class Predicted:
+    start: int
+    end: int
+    date: str
+
+
+@dataclass
+class Paragraph:
+    article: str
+    index: int
+    page_date: date
+    text: str
+    gold: list[Labelled]
+
+
+def _data_dir(path: Path, data: str | None) -> Path:
+    if data:
+        return Path(data)
+    for folder in path.resolve().parents:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    raise FileNotFoundError("shared/data not found above the label file; pass -o data=DIR")
+
+
+def load(path: Path, data: str | None = None) -> list[Paragraph]:
+    """The labelled paragraphs, their text and page date read from the source CSV."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    with (_data_dir(path, data) / header["source"]).open(encoding="utf-8") as handle:
+        rows = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    paragraphs = []
+    for line in lines[1:]:
+        record = json.loads(line)
+        row = rows[record["article"]]
+        text = row[header["text_column"]].split("\n")[record["paragraph"]]
+        gold = []
+        for item in record["dates"]:
+            if text[item["start"]:item["end"]] != item["text"]:
+                raise ValueError(f"article {record['article']}: label {item['text']!r} does not match the source text")
+            gold.append(Labelled(item["start"], item["end"], item["date"], item["precision"]))
+        page_date = datetime.strptime(row[header["date_column"]], header["date_format"]).date()
+        paragraphs.append(Paragraph(record["article"], record["paragraph"], page_date, text, gold))
+    return paragraphs
+
+
+def _locate(text: str, spans: list[tuple[str, str]]) -> list[Predicted]:
+    """Place (expression, date) pairs in the text, repeated expressions at successive places."""
+    predicted, after = [], {}
+    for expression, iso in spans:
+        start = text.find(expression, after.get(expression, 0))
+        if start < 0:
+            start = text.find(expression)
+        if start < 0:
+            continue
+        after[expression] = start + 1
+        predicted.append(Predicted(start, start + len(expression), iso))
+    return predicted
+
+
+def kroscek_dates(paragraph: Paragraph) -> list[Predicted]:
+    found = find_event_dates([Sentence(0, paragraph.text, 0)], paragraph.page_date, "id")
+    return _locate(paragraph.text, [(d.text, d.date) for d in found])
+
+
+def baseline_dates(paragraph: Paragraph) -> list[Predicted]:
+    settings = {"RELATIVE_BASE": datetime.combine(paragraph.page_date, datetime.min.time()),
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    found = search_dates(paragraph.text, languages=["id"], settings=settings) or []
+    return _locate(paragraph.text, [(span, value.date().isoformat()) for span, value in found])
+
+
+def _same_date(predicted: str, gold: Labelled) -> bool:
+    if len(predicted) < len(gold.date):
+        return False
+    if gold.precision == "week":
+        return date.fromisoformat(predicted).isocalendar()[:2] == date.fromisoformat(gold.date).isocalendar()[:2]
+    return predicted[:len(gold.date)] == gold.date
+
+
+def score(paragraphs: list[Paragraph], system) -> dict[str, float | int]:
+    """Precision / recall of resolved dates, and of spans found regardless of their date."""
+    predicted_total = gold_total = correct = found_spans = predicted_on_gold = 0
+    recalled: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        predictions = system(paragraph)
+        predicted_total += len(predictions)
+        gold_total += len(paragraph.gold)
+        unused = list(predictions)
+        for gold in paragraph.gold:
+            overlapping = [p for p in unused if p.start < gold.end and gold.start < p.end]
+            found_spans += bool(overlapping)
+            right = next((p for p in overlapping if _same_date(p.date, gold)), None)
+            if right:
+                unused.remove(right)
+                correct += 1
+                recalled[gold.precision] += 1
+        predicted_on_gold += sum(1 for p in predictions if any(p.start < g.end and g.start < p.end for g in paragraph.gold))
+    by_precision = Counter(g.precision for p in paragraphs for g in p.gold)
+    precision = correct / predicted_total if predicted_total else 0.0
+    recall = correct / gold_total if gold_total else 0.0
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "span_precision": round(predicted_on_gold / predicted_total, 3) if predicted_total else 0.0,
+        "span_recall": round(found_spans / gold_total, 3) if gold_total else 0.0,
+        **{f"recall_{kind}": round(recalled[kind] / n, 3) for kind, n in sorted(by_precision.items())},
+        "predicted": predicted_total,
+        "labelled": gold_total,
+    }
+
+
+def main(path: Path, **options) -> dict:
+    """Score PATH, a label file or a folder of them (``data/dates``: every ``*.jsonl`` together)."""
+    path = Path(path)
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    paragraphs = [p for file in files for p in load(file, options.get("data"))]
+    results = {"kroscek": score(paragraphs, kroscek_dates), "dateparser": score(paragraphs, baseline_dates)}
+    table = Table(title=f"Event dates on {len(paragraphs)} labelled paragraphs "
+                        f"({sum(len(p.gold) for p in paragraphs)} dates, {len({p.article for p in paragraphs})} articles)")
+    table.add_column("metric")
+    for name in results:
+        table.add_column(name, justify="right")
+    for metric in results["kroscek"]:
+        table.add_row(metric, *(str(results[name].get(metric, "")) for name in results))
+    Console().print(table)
+    return results

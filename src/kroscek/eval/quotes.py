@@ -1,0 +1,248 @@
+"""Quotes: precision / recall of quote spans, speaker accuracy, and cross-article matching.
+
+PATH is a labelled quote file (``data/quotes/detik.jsonl``): a header line naming the source CSV
+(relative to the shared data folder) and its id / text columns, then one line per article with
+its quotes as character offsets into the raw text, the speaker's name, the kind (direct |
+reported) and, for statements that recur in several articles, statement ids. No article text is
+stored: it is read from the CSV at evaluation time.
+
+Each article goes through the pipeline's own steps (clean, sentences, quotes); a predicted quote
+is located in the raw text and matches a labelled one when their spans overlap by at least half
+of the shorter. A speaker is right when the names agree once titles are dropped (one inside the
+other, or a close spelling). The baseline takes every double-quoted span and the nearest
+capitalised name after it (else before it) in the paragraph.
+Matching is measured on the cross-article pairs of labelled quotes: pairs that share a
+statement id should merge, the others not; the baseline merges on lexical overlap only.
+
+``data/quotes/detik.jsonl`` (32 articles) is the development set the rules were written on;
+``data/quotes/detik-heldout.jsonl`` (8 other articles) was labelled after and kept out of that work.
+
+Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data`` above PATH);
+``mentions=ner`` passes the NER mentions to the quote finder (default: none, the fallback).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rich.console import Console
+from rich.table import Table
+
+from kroscek.analyse.quotes import find_quotes, lexicon, strip_titles
+from kroscek.analyse.sentences import split_sentences
+from kroscek.clean import clean
+from kroscek.compare.quotes import match_quotes, names_match
+from kroscek.model import Article, Document, Quote
+
+MIN_OVERLAP = 0.5  # of the shorter span
+LOCATE_SCORE = 90  # rapidfuzz alignment score to place a predicted quote in the raw text
+BASELINE_LEXICAL = 0.8
+_DOUBLE_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_CAPITALISED_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", re.MULTILINE)
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    speaker: str | None
+    kind: str
+    statements: tuple[str, ...] = ()
+
+
+@dataclass
+class LabelledArticle:
+    id: str
+    title: str
+    text: str
+    gold: list[Span]
+
+
+def _data_dir(path: Path, data: str | None) -> Path:
+    if data:
+        return Path(data)
+    for folder in path.resolve().parents:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    raise FileNotFoundError("shared/data not found above the label file; pass -o data=DIR")
+
+
+def load(path: Path, data: str | None = None) -> list[LabelledArticle]:
+    """The labelled articles with their raw text read from the source CSV."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    with (_data_dir(path, data) / header["source"]).open(encoding="utf-8") as handle:
+        rows = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    articles = []
+    for line in lines[1:]:
+        record = json.loads(line)
+        row = rows[record["article"]]
+        gold = [Span(q["start"], q["end"], q["speaker"], q["kind"], tuple(q.get("statements", ()))) for q in record["quotes"]]
+        articles.append(LabelledArticle(record["article"], row.get("judul", ""), row[header["text_column"]], gold))
+    return articles
+
+
+def predict(article: LabelledArticle, use_mentions: bool) -> list[Quote]:
+    """The quotes the pipeline finds in one article."""
+    cleaned = clean(Document(source=article.id, text=article.text, title=article.title))
+    sentences = split_sentences(cleaned.paragraphs, "id")
+    mentions = []
+    if use_mentions:
+        from kroscek.analyse.entities import find_mentions
+
+        mentions = find_mentions(sentences, "id")
+    return find_quotes(sentences, mentions, "id")
+
+
+def locate(text: str, raw: str) -> tuple[int, int] | None:
+    """Where a predicted quote lies in the raw text."""
+    start = raw.find(text)
+    if start >= 0:
+        return start, start + len(text)
+    alignment = fuzz.partial_ratio_alignment(text, raw)
+    if alignment is None or alignment.score < LOCATE_SCORE:
+        return None
+    return alignment.dest_start, alignment.dest_end
+
+
+def overlap(a: Span, b: Span) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Names agree once titles are dropped: one inside the other or a close spelling."""
+    if not predicted or not gold:
+        return predicted == gold
+    lex = lexicon("id")
+    return names_match(strip_titles(predicted, lex), strip_titles(gold, lex))
+
+
+def align(predicted: list[Span], gold: list[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one pairs of predicted and gold spans, largest overlaps first."""
+    candidates = sorted(
+        ((overlap(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
+        reverse=True,
+    )
+    used_p, used_g, pairs = set(), set(), []
+    for score, i, j in candidates:
+        if score < MIN_OVERLAP:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((predicted[i], gold[j]))
+    return pairs
+
+
+def baseline(raw: str) -> list[Span]:
+    """Every double-quoted span, its speaker the nearest capitalised name after it, else before."""
+    spans = []
+    for match in _DOUBLE_QUOTED.finditer(raw):
+        paragraph_end = raw.find("\n", match.end())
+        paragraph_end = len(raw) if paragraph_end < 0 else paragraph_end
+        paragraph_start = raw.rfind("\n", 0, match.start()) + 1
+        after = _CAPITALISED_RUN.search(raw, match.end(), paragraph_end)
+        before = list(_CAPITALISED_RUN.finditer(raw[paragraph_start : match.start()]))
+        speaker = after.group(1) if after else (before[-1].group(1) if before else None)
+        spans.append(Span(match.start(1), match.end(1), speaker, "direct"))
+    return spans
+
+
+def score(found: dict[str, list[Span]], articles: list[LabelledArticle]) -> dict[str, float]:
+    """Span precision / recall / F1 (all and per kind) and speaker accuracy."""
+    tp = predicted = gold_total = right = with_speaker = 0
+    kinds = {"direct": [0, 0], "reported": [0, 0]}  # matched, gold
+    for article in articles:
+        pairs = align(found[article.id], article.gold)
+        tp += len(pairs)
+        predicted += len(found[article.id])
+        gold_total += len(article.gold)
+        for g in article.gold:
+            kinds.setdefault(g.kind, [0, 0])[1] += 1
+        for p, g in pairs:
+            kinds[g.kind][0] += 1
+            if g.speaker:
+                with_speaker += 1
+                right += same_speaker(p.speaker, g.speaker)
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold_total if gold_total else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "recall_direct": kinds["direct"][0] / max(1, kinds["direct"][1]),
+        "recall_reported": kinds["reported"][0] / max(1, kinds["reported"][1]),
+        "speaker_accuracy": right / with_speaker if with_speaker else 0.0,
+        "predicted": predicted,
+        "gold": gold_total,
+    }
+
+
+def matching_pairs(articles: list[LabelledArticle]) -> tuple[dict[str, float], dict[str, float]]:
+    """Pairwise precision / recall / F1 of merging labelled quotes across articles: system, baseline."""
+    quoted = [a for a in articles if any(g.statements for g in a.gold)]
+    items = [(a, g) for a in quoted for g in a.gold]
+    synthetic = [
+        Article(id=a.id, source=a.id, title="", text=a.text,
+                quotes=[Quote(a.text[g.start : g.end], g.speaker, n, g.kind) for n, g in enumerate(a.gold)])
+        for a in quoted
+    ]
+    merged = set()
+    for group in match_quotes(synthetic):
+        keys = [(s["article"], s["sentence"]) for s in group.sources]
+        merged.update(frozenset(pair) for pair in combinations(keys, 2))
+    system, base = [0, 0, 0], [0, 0, 0]  # tp, fp, fn
+    for (a1, g1), (a2, g2) in combinations(items, 2):
+        if a1.id == a2.id:
+            continue
+        truth = bool(set(g1.statements) & set(g2.statements))
+        keys = frozenset({(a1.id, a1.gold.index(g1)), (a2.id, a2.gold.index(g2))})
+        lexical = fuzz.token_set_ratio(a1.text[g1.start : g1.end].casefold(), a2.text[g2.start : g2.end].casefold()) / 100
+        for tally, said in ((system, keys in merged), (base, lexical >= BASELINE_LEXICAL)):
+            tally[0] += said and truth
+            tally[1] += said and not truth
+            tally[2] += truth and not said
+    return _prf(system), _prf(base)
+
+
+def _prf(tally: list[int]) -> dict[str, float]:
+    tp, fp, fn = tally
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0, "pairs": tp + fn}
+
+
+def main(path: Path, **options: str) -> dict:
+    """Print and return the quote figures for the labelled file at ``path``."""
+    articles = load(Path(path), options.get("data"))
+    use_mentions = options.get("mentions") == "ner"
+    found: dict[str, list[Span]] = {}
+    for article in articles:
+        spans = []
+        for quote in predict(article, use_mentions):
+            where = locate(quote.text, article.text)
+            if where:
+                spans.append(Span(*where, quote.speaker, quote.kind))
+        found[article.id] = spans
+    system = score(found, articles)
+    base = score({a.id: baseline(a.text) for a in articles}, articles)
+    match_system, match_base = matching_pairs(articles)
+    table = Table(title=f"quotes: {len(articles)} articles, {system['gold']} labelled quotes")
+    table.add_column("figure")
+    table.add_column("kroscek", justify="right")
+    table.add_column("baseline", justify="right")
+    for key in ("precision", "recall", "f1", "recall_direct", "recall_reported", "speaker_accuracy"):
+        table.add_row(f"span {key}" if key != "speaker_accuracy" else key, f"{system[key]:.3f}", f"{base[key]:.3f}")
+    if match_system["pairs"]:
+        for key in ("precision", "recall", "f1"):
+            table.add_row(f"matching {key}", f"{match_system[key]:.3f}", f"{match_base[key]:.3f}")
+    table.caption = f"{match_system['pairs']} same-statement pairs across articles; mentions: {'NER' if use_mentions else 'none'}"
+    Console().print(table)
+    return {"spans": system, "baseline": base, "matching": match_system, "matching_baseline": match_base}

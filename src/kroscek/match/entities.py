@@ -1,0 +1,189 @@
+"""Entity resolution: one entity per real person, organisation or place, however it is spelled.
+
+Mentions are resolved in this order:
+1. acronyms the story itself defines, "Republik Rakyat Donetsk (DPR)", so DPR is that name here;
+2. the gazetteer (``match.gazetteer``): curated names, countries (``iso:KP``), cities (``geonames:…``);
+3. spelling variants within the story: person names whose words match one to one up to small
+   edits ("Dennis Pushlin" = "Denis Pushilin"), a surname alone ("Pushilin"), and acronyms cut
+   short by scraping ("KCN" for "KCNA").
+Each entity keeps its aliases (every spelling seen) and its mentions (article, sentence, span).
+A person introduced as "Presiden Rusia Vladimir Putin" is linked to the place (``links``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from kroscek.analyse.entities import titles
+from kroscek.match.gazetteer import Known, is_major_place, lookup, normalize
+from kroscek.model import Article, Entity, EntityMention, Mention
+
+RESOLVED_TYPES = ("PER", "ORG", "LOC", "EVT")
+WORD_SIMILARITY = 80  # rapidfuzz ratio for two spellings of one name word
+NAME_SIMILARITY = 90  # rapidfuzz ratio for two spellings of one multi-word non-person name
+_CAPITALISED = r"[A-Z][\w'-]*"
+_DEFINITION = re.compile(rf"((?:{_CAPITALISED}\s+(?:(?:dan|and|of|the|di|&)\s+)?)*{_CAPITALISED})\s*\(([A-Z][A-Za-z]{{1,9}})\)")
+
+
+@dataclass
+class _Group:
+    """Mentions believed to name one entity."""
+
+    type: str
+    known: Known | None = None
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    links: set[str] = field(default_factory=set)
+
+    def spellings(self) -> Counter[str]:
+        return Counter(m.text for _, m in self.mentions)
+
+
+def acronym_definitions(articles: Sequence[Article]) -> dict[str, str]:
+    """Acronyms the articles define in parentheses, "Long Name (ACR)", with their long names."""
+    found: dict[str, str] = {}
+    for article in articles:
+        for sentence in article.sentences:
+            for long_name, acronym in _DEFINITION.findall(sentence.text):
+                words = long_name.split()
+                initials = "".join(w[0] for w in words if w[0].isupper())
+                if initials.endswith(acronym[:2]) or acronym[0] in initials:  # keep the words the acronym spells
+                    start = max(0, len(words) - len(acronym) - 1)
+                    start = next((i for i in range(start, len(words)) if words[i][0] == acronym[0]), start)
+                    found.setdefault(acronym, " ".join(words[start:]))
+    return found
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in normalize(name).split() if w not in titles()]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person names can be one person: every word of the shorter matches a word of the other."""
+    short, long = sorted((_words(a), _words(b)), key=len)
+    if not short:
+        return False
+    if len(short) == 1:  # a surname alone matches the last word; "Kim" the first of "Kim Jong Un"
+        return any(fuzz.ratio(short[0], w) >= WORD_SIMILARITY for w in (long[-1], long[0]))
+    used: set[int] = set()
+    for word in short:
+        match = next((i for i, w in enumerate(long) if i not in used and fuzz.ratio(word, w) >= WORD_SIMILARITY), None)
+        if match is None:
+            return False
+        used.add(match)
+    return True
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two organisation, place or event names are spellings of one name."""
+    x, y = normalize(a), normalize(b)
+    if x == y:
+        return True
+    if a.isupper() and b.isupper() and min(len(a), len(b)) >= 3:  # "KCN" cut from "KCNA"
+        return a.startswith(b) or b.startswith(a)
+    return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= NAME_SIMILARITY
+
+
+def _known(mention: Mention, definitions: dict[str, str]) -> Known | None:
+    text = mention.text.strip()
+    if text in definitions:
+        return lookup(definitions[text], places=mention.type != "PER") or Known("", definitions[text], mention.type)
+    known = lookup(text)
+    if mention.type == "PER" and known and known.type == "LOC" and not is_major_place(known):
+        return None  # "Kim" is a small town too, but here a person
+    return known
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-")
+
+
+def _display_name(group: _Group) -> str:
+    """The spelling closest to all others, weighted by how often each is used; longer wins ties."""
+    spellings = group.spellings()
+    if group.known and group.known.id:
+        named = [s for s in spellings if normalize(s) == normalize(group.known.name)]
+        if named:
+            return named[0]
+    similar = same_person if group.type == "PER" else same_name
+
+    def support(spelling: str) -> tuple[bool, int, int, int]:
+        agree = sum(count for other, count in spellings.items() if similar(spelling, other))
+        return len(_words(spelling)) > 1, agree + spellings[spelling], len(_words(spelling)), len(spelling)
+
+    return max(sorted(spellings), key=support)
+
+
+def _group(mentions: list[tuple[str, Mention]], definitions: dict[str, str]) -> list[_Group]:
+    by_id: dict[str, _Group] = {}
+    groups: list[_Group] = []
+    pending: list[tuple[str, Mention]] = []
+    for item in mentions:
+        known = _known(item[1], definitions)
+        if known and known.id:
+            by_id.setdefault(known.id, _Group(known.type, known)).mentions.append(item)
+        elif known:  # a story-defined acronym: group with its long name
+            pending.append((item[0], Mention(known.name, item[1].type, *_position(item[1]))))
+        else:
+            pending.append(item)
+    groups = list(by_id.values())
+    # Multi-word names first, so that a surname alone joins the full name it belongs to.
+    pending.sort(key=lambda item: (-len(_words(item[1].text)), item[1].text))
+    variants: list[_Group] = []
+    for article_id, mention in pending:
+        similar = same_person if mention.type == "PER" else same_name
+        candidates = [g for g in variants if any(
+            (_compatible(g.type, mention.type) and similar(mention.text, m.text)) or normalize(mention.text) == normalize(m.text)
+            for _, m in g.mentions)]
+        if candidates:
+            max(candidates, key=lambda g: len(g.mentions)).mentions.append((article_id, mention))
+        else:
+            variants.append(_Group(mention.type, None, [(article_id, mention)]))
+    return groups + variants
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Taggers confuse organisations and places ("Korea Utara mengakui ..."), never people."""
+    return a == b or "PER" not in (a, b)
+
+
+def _position(mention: Mention) -> tuple[int, int, int]:
+    return mention.sentence, mention.start, mention.end
+
+
+def _entity(group: _Group, originals: dict[tuple[str, int, int], str]) -> Entity:
+    if not group.known:
+        group.type = Counter(m.type for _, m in group.mentions).most_common(1)[0][0]
+    name = _display_name(group)
+    entity_id = group.known.id if group.known and group.known.id else f"{group.type.lower()}:{_slug(name)}"
+    mentions = sorted(
+        (EntityMention(article, m.sentence, m.start, m.end, originals.get((article, m.sentence, m.start), m.text)) for article, m in group.mentions),
+        key=lambda m: (m.article, m.sentence, m.start),
+    )
+    aliases = sorted({m.text for m in mentions} - {name})
+    return Entity(id=entity_id, name=name, type=group.type, aliases=aliases, mentions=mentions)
+
+
+def _links(entities: list[Entity]) -> None:
+    """Link each person to the place written right before the name ("Presiden Rusia Vladimir Putin")."""
+    places = {(m.article, m.sentence, m.end): e.id for e in entities if e.type == "LOC" for m in e.mentions}
+    for entity in entities:
+        if entity.type == "PER":
+            linked = {places[(m.article, m.sentence, m.start - 1)] for m in entity.mentions if (m.article, m.sentence, m.start - 1) in places}
+            entity.links = sorted(linked)
+
+
+def resolve_entities(articles: Sequence[Article]) -> list[Entity]:
+    """The entities of a set of articles (usually one story), most mentioned first."""
+    definitions = acronym_definitions(articles)
+    mentions = [(a.id, m) for a in articles for m in a.mentions if m.type in RESOLVED_TYPES and m.text.strip()]
+    originals = {(a, m.sentence, m.start): m.text for a, m in mentions}
+    entities = [_entity(group, originals) for group in _group(mentions, definitions)]
+    for entity in entities:  # "Republik Rakyat Donetsk (DPR)": DPR is an alias even where untagged
+        entity.aliases = sorted({*entity.aliases, *(a for a, long in definitions.items() if long in (entity.name, *entity.aliases))} - {entity.name})
+    _links(entities)
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name))

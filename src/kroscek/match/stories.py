@@ -1,0 +1,224 @@
+"""Online story clustering: which articles tell the same story, across outlets and languages.
+
+Articles are taken in (published, id) order, so the result does not depend on input order. Each
+article is compared only with candidates, never with everything: the ``TOP_K`` nearest by encoder
+cosine among articles published within ``WINDOW_DAYS`` (a slice of the time-sorted matrix), plus
+articles sharing a rare name or number at any time (so a late republication still finds its
+story). A candidate pair links when its similarity (``match.similarity``), less a penalty for
+the days between their anchor dates, reaches ``LINK_THRESHOLD``; an article joins the story of
+its best link, or founds a new one.
+
+Stories from the store (``previous``) keep their articles and ids: a new batch only places the
+articles no stored story holds. A story's id comes from its founding article (earliest by
+(published, id)), so it stays the same as the story grows. An article that links strongly to two
+stored stories merges them (into the older id); a stored story whose articles no longer link
+together under the current model splits into its connected parts. Both are recorded in
+``StoryResult.events``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from kroscek.analyse.embed import Embedder, get_embedder
+from kroscek.match.similarity import KeyWeights, Profile, article_profile, combiner, days_apart, pair_features
+from kroscek.model import Article, Story
+
+WINDOW_DAYS = 7  # encoder candidates: published at most this many days apart
+TOP_K = 12  # encoder candidates kept per article
+MAX_KEY_FREQUENCY = 20  # a name or number shared by more articles than this retrieves nothing
+LINK_THRESHOLD = 0.5  # pair similarity (less the time penalty) that puts two articles in one story
+MERGE_THRESHOLD = 0.6  # link strength to each of two stories that merges them
+DAY_PENALTY = 0.02  # similarity taken off per day between the anchor dates of a pair
+MAX_PENALTY = 0.3
+
+
+@dataclass
+class StoryResult:
+    stories: list[Story]
+    events: list[dict] = field(default_factory=list)  # {"kind": "merge"|"split", "stories": [...], "into": ...}
+
+
+def story_id(founder: Article) -> str:
+    """A story's id, derived from its founding article."""
+    return f"s-{founder.id}"
+
+
+def _sort_key(article: Article) -> tuple[str, str]:
+    return (article.published or "", article.id)
+
+
+def _day(article: Article) -> int | None:
+    try:
+        return date.fromisoformat(article.published[:10]).toordinal() if article.published else None
+    except ValueError:
+        return None
+
+
+class _Linker:
+    """Pair similarity and candidate retrieval over the time-sorted articles of one call."""
+
+    def __init__(self, articles: list[Article], vectors: np.ndarray):
+        self.articles = articles
+        self.vectors = vectors
+        self.profiles: list[Profile] = [article_profile(a) for a in articles]
+        self.weights = KeyWeights(self.profiles)
+        self.days = [_day(a) for a in articles]
+        self.dated = np.array([i for i, d in enumerate(self.days) if d is not None], dtype=int)
+        self.dated_days = [self.days[i] for i in self.dated]
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index, item in enumerate(self.profiles):
+            for key in item.names | {"#" + n for n in item.numbers}:
+                self.postings[key].append(index)
+        self.combiner = combiner()
+
+    def scores(self, index: int, others: Sequence[int]) -> np.ndarray:
+        """Similarity of one article to each of ``others``, less the penalty for the days between them."""
+        if not others:
+            return np.zeros(0)
+        cosines = self.vectors[list(others)] @ self.vectors[index]
+        item = self.profiles[index]
+        features = np.array(
+            [pair_features(item, self.profiles[o], float(c), self.weights) for o, c in zip(others, cosines)]
+        )
+        penalties = []
+        for other in others:
+            days = days_apart(item, self.profiles[other])
+            penalties.append(min(DAY_PENALTY * days, MAX_PENALTY) if days is not None else 0.0)
+        return self.combiner.score(features) - np.array(penalties)
+
+    def candidates(self, index: int, placed: np.ndarray) -> list[int]:
+        """Placed articles worth scoring against ``index``: encoder neighbours in the window and key sharers."""
+        day = self.days[index]
+        if day is None:
+            pool = np.flatnonzero(placed)
+        else:
+            low = bisect.bisect_left(self.dated_days, day - WINDOW_DAYS)
+            high = bisect.bisect_right(self.dated_days, day + WINDOW_DAYS)
+            pool = self.dated[low:high]
+            pool = pool[placed[pool]]
+        found: set[int] = set()
+        if len(pool):
+            cosines = self.vectors[pool] @ self.vectors[index]
+            if len(pool) > TOP_K:
+                top = np.argpartition(-cosines, TOP_K)[:TOP_K]
+                found.update(int(pool[i]) for i in top)
+            else:
+                found.update(int(i) for i in pool)
+        item = self.profiles[index]
+        for key in sorted(item.names | {"#" + n for n in item.numbers}):
+            posting = self.postings[key]
+            if len(posting) <= MAX_KEY_FREQUENCY:
+                found.update(i for i in posting if placed[i])
+        found.discard(index)
+        return sorted(found)
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    previous: Sequence[Story] = (),
+    embedder: Embedder | None = None,
+) -> StoryResult:
+    """Group ``articles`` into stories, growing the ``previous`` ones (see the module doc)."""
+    ordered = sorted({a.id: a for a in articles}.values(), key=_sort_key)
+    if not ordered:
+        return StoryResult([], [])
+    position = {a.id: i for i, a in enumerate(ordered)}
+    vectors = (embedder or get_embedder()).embed_articles(ordered)
+    linker = _Linker(ordered, vectors)
+
+    label = np.full(len(ordered), -1, dtype=int)  # story label per article
+    names: dict[int, str] = {}  # label -> stored story id
+    stored_labels: set[int] = set()
+    for story in sorted(previous, key=lambda s: s.id):
+        members = [position[a] for a in story.articles if a in position and label[position[a]] < 0]
+        if members:
+            new = len(names)
+            names[new] = story.id
+            stored_labels.add(new)
+            label[members] = new
+
+    parent = list(range(len(names)))  # union-find over labels, for merges
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    events: list[dict] = []
+    placed = label >= 0
+    for index in range(len(ordered)):
+        if placed[index]:
+            continue
+        best: dict[int, float] = {}
+        candidates = linker.candidates(index, placed)
+        for other, score in zip(candidates, linker.scores(index, candidates)):
+            story = find(int(label[other]))
+            best[story] = max(best.get(story, -1.0), float(score))
+        linked = sorted((s for s, v in best.items() if v >= LINK_THRESHOLD), key=lambda s: (-best[s], s))
+        if not linked:
+            parent.append(len(parent))
+            label[index] = len(parent) - 1
+        else:
+            label[index] = linked[0]
+            joined = [s for s in linked if best[s] >= MERGE_THRESHOLD]
+            if len(joined) > 1:
+                stored = [s for s in joined if s in stored_labels]
+                keep = min(stored or joined, key=lambda s: _sort_key(ordered[_founder(label, s, find)]))
+                if len(stored) > 1:
+                    events.append({"kind": "merge", "stories": sorted(names[s] for s in stored), "into": names[keep]})
+                for s in joined:
+                    parent[s] = keep
+                label[index] = keep
+        placed[index] = True
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(ordered)):
+        groups[find(int(label[index]))].append(index)
+
+    stories: list[Story] = []
+    for root, members in groups.items():
+        parts = _connected_parts(members, linker) if root in stored_labels else [members]
+        ids = []
+        for part_number, part in enumerate(sorted(parts, key=lambda p: p[0])):
+            founder = ordered[part[0]]
+            keeps_id = root in names and part_number == 0
+            ids.append(names[root] if keeps_id else story_id(founder))
+            stories.append(Story(id=ids[-1], title=founder.title, articles=[ordered[i].id for i in part]))
+        if len(parts) > 1:
+            events.append({"kind": "split", "stories": [names[root]], "into": ids})
+    stories.sort(key=lambda s: (_sort_key(ordered[position[s.articles[0]]]), s.id))
+    return StoryResult(stories, events)
+
+
+def _founder(label: np.ndarray, story: int, find) -> int:  # noqa: ANN001 - the union-find closure
+    """The earliest article (index in time order) of a story label."""
+    return min(i for i in range(len(label)) if label[i] >= 0 and find(int(label[i])) == story)
+
+
+def _connected_parts(members: list[int], linker: _Linker) -> list[list[int]]:
+    """A stored story's articles grouped by links among themselves (one part when all connected)."""
+    parent = {m: m for m in members}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for position, left in enumerate(members):
+        later = members[position + 1 :]
+        for right, score in zip(later, linker.scores(left, later)):
+            if score >= LINK_THRESHOLD:
+                parent[find(right)] = find(left)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for member in members:
+        parts[find(member)].append(member)
+    return sorted(parts.values(), key=lambda p: p[0])

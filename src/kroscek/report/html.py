@@ -1,0 +1,96 @@
+"""Write the report as a static HTML site: ``index.html`` and one page per story."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+
+@cache
+def templates() -> Environment:
+    """The report's Jinja environment (autoescaped: article text is never trusted)."""
+    return Environment(loader=PackageLoader("kroscek", "report/templates"), autoescape=select_autoescape())
+
+
+def source_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
+    """Short citation labels for articles: the outlet, numbered when an outlet has several."""
+    labels: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for article in articles:
+        name = article.get("outlet") or Path(article["source"]).name
+        counts[name] = counts.get(name, 0) + 1
+        labels[article["id"]] = name if counts[name] == 1 else f"{name} ({counts[name]})"
+    return labels
+
+
+def claim_marks(brief: dict[str, Any]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(article, sentence) -> (fact status, fact group) for highlighting aligned claims."""
+    marks: dict[tuple[str, int], tuple[str, str]] = {}
+    for number, fact in enumerate(brief.get("facts", []), 1):
+        if fact.get("status") == "single-source":
+            continue
+        for claim in fact.get("claims", []):
+            marks[(claim["article"], claim["sentence"])] = (fact["status"], f"f{number}")
+    return marks
+
+
+def timeline_chart(articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Positions (0..1) of each article's page date and event dates on one shared time axis."""
+    labels = source_labels(articles)
+    days = [d for a in articles for d in [a.get("published"), *a.get("event_dates", [])] if d and len(d) >= 10]
+    if not days:
+        return {"rows": []}
+    start, end = date.fromisoformat(min(days)[:10]), date.fromisoformat(max(days)[:10])
+    span = max((end - start).days, 1)
+
+    def position(day: str | None) -> float | None:
+        return (date.fromisoformat(day[:10]) - start).days / span if day and len(day) >= 10 else None
+
+    rows = [
+        {"label": labels[a["id"]], "date": a.get("published"), "published": position(a.get("published")),
+         "events": [p for p in map(position, a.get("event_dates", [])) if p is not None]}
+        for a in articles
+    ]
+    return {"start": start.isoformat(), "end": end.isoformat(), "rows": rows}
+
+
+def render_story(
+    story: dict[str, Any],
+    articles: list[dict[str, Any]],
+    environment: Environment | None = None,
+    home: str = "index.html",
+    **links: Callable[[str], str],
+) -> str:
+    """The story page: brief, timeline chart, facts, quotes, entities, articles side by side.
+
+    ``links`` may give ``article_url`` and ``entity_url`` (the web app has such pages).
+    """
+    return (environment or templates()).get_template("story.html").render(
+        story=story,
+        articles=articles,
+        labels=source_labels(articles),
+        marks=claim_marks(story.get("brief", {})),
+        chart=timeline_chart(articles),
+        home=home,
+        article_url=links.get("article_url"),
+        entity_url=links.get("entity_url"),
+    )
+
+
+def write_report(report: dict[str, Any], out_dir: Path) -> Path:
+    """Write ``report.json``, ``index.html`` and ``story-<id>.html`` files; returns the index path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    by_id = {a["id"]: a for a in report["articles"]}
+    for story in report["stories"]:
+        members = [by_id[i] for i in story["articles"] if i in by_id]
+        (out_dir / f"story-{story['id']}.html").write_text(render_story(story, members), encoding="utf-8")
+    index = out_dir / "index.html"
+    index.write_text(templates().get_template("index.html").render(report=report, home="index.html"), encoding="utf-8")
+    return index

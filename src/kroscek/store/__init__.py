@@ -1,0 +1,507 @@
+"""The store: articles, rejected inputs, embeddings, stories and briefs.
+
+SQLite (the default, a single file in WAL mode) or PostgreSQL, through SQLAlchemy Core with
+one schema for both. Writes are upserts keyed by content-derived ids, so re-running an
+ingest never duplicates anything and concurrent writers cannot create twins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kroscek.model import Article, Rejected, Story
+from kroscek.store.schema import SCHEMA_VERSION, migrate
+
+metadata = MetaData()
+
+articles_table = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text, nullable=False),
+    Column("outlet", Text),
+    Column("language", String(8)),
+    Column("published", String(32), index=True),
+    Column("stale", Boolean, nullable=False, default=False),
+    Column("text", Text, nullable=False),
+    Column("data", Text, nullable=False),  # the full Article as JSON
+    Column("ingested_at", String(32), nullable=False),
+)
+rejected_table = Table(
+    "rejected",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+embeddings_table = Table(
+    "embeddings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
+stories_table = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("articles", Text, nullable=False),  # JSON list of article ids, earliest first
+    Column("brief", Text),  # JSON
+    Column("summary", Text),  # JSON: outlets, languages, dates, badges (what list pages show)
+    Column("last_published", String(32), index=True),
+)
+entity_index_table = Table(
+    "entity_index",
+    metadata,
+    Column("entity_id", String(128), primary_key=True),
+    Column("story_id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list
+    Column("mentions", Integer, nullable=False),
+)
+tokens_table = Table(
+    "tokens",
+    metadata,
+    Column("hash", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+feeds_table = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("added_at", String(32), nullable=False),
+    Column("last_polled", String(32)),
+    Column("last_error", Text),
+)
+story_events_table = Table(
+    "story_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("data", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+meta_table = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+DEFAULT_DB = "kroscek.db"
+
+
+def database_url(db: str | Path) -> str:
+    """A SQLAlchemy URL for ``db``: a URL as given, or a SQLite file path."""
+    text = str(db)
+    return text if "://" in text else f"sqlite:///{Path(text).expanduser()}"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    """Access to one kroscek database (SQLite file or PostgreSQL URL)."""
+
+    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+        self.url = database_url(db)
+        self.engine: Engine = create_engine(self.url)
+        self._cache: dict[str, tuple[str, Any]] = {}
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        with self.engine.begin() as conn:
+            migrate(conn, metadata, meta_table)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
+        return int(value or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _bump_generation(self, conn: Connection) -> None:
+        """Mark the stories as changed, so cached story lists (in any process) are rebuilt."""
+        value = str(secrets.randbits(63))
+        statement = (postgresql if self.engine.dialect.name == "postgresql" else sqlite).insert(meta_table)
+        statement = statement.values(key="stories_generation", value=value)
+        conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def _generation(self) -> str:
+        with self.engine.connect() as c:
+            query = select(meta_table.c.value).where(meta_table.c.key == "stories_generation")
+            return c.execute(query).scalar() or ""
+
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """``build()``, reused until the stories change."""
+        generation = self._generation()
+        cached = self._cache.get(name)
+        if cached is None or cached[0] != generation:
+            cached = (generation, build())
+            self._cache[name] = cached
+        return cached[1]
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def _upsert(self, conn: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> None:
+        if not rows:
+            return
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(table).values(rows)
+        keys = [c.name for c in table.primary_key.columns]
+        if update:
+            changed = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
+            statement = statement.on_conflict_do_update(index_elements=keys, set_=changed)
+        else:
+            statement = statement.on_conflict_do_nothing(index_elements=keys)
+        conn.execute(statement)
+
+    def add_articles(self, articles: Sequence[Article], conn: Connection | None = None) -> None:
+        """Store analysed articles; an article already stored (same content id) is left as it is."""
+        rows = [_article_row(a) for a in articles]
+        with self._connection(conn) as c:
+            self._upsert(c, articles_table, rows, update=False)
+            # a source that was rejected before and now reads fine is no longer rejected
+            c.execute(rejected_table.delete().where(rejected_table.c.source.in_([a.source for a in articles])))
+
+    def mark_stale(self, article_ids: Sequence[str]) -> None:
+        """Flag articles as stale republications (decided per story, after matching)."""
+        if article_ids:
+            with self.engine.begin() as c:
+                query = articles_table.update().where(articles_table.c.id.in_(list(article_ids)))
+                c.execute(query.values(stale=True))
+
+    def add_rejected(self, rejected: Sequence[Rejected], conn: Connection | None = None) -> None:
+        rows = [{"source": r.source, "reason": r.reason, "at": _now()} for r in rejected]
+        with self._connection(conn) as c:
+            self._upsert(c, rejected_table, rows, update=True)
+
+    def put_embeddings(self, vectors: dict[str, np.ndarray]) -> None:
+        rows = [{"key": k, "vector": np.asarray(v, dtype=np.float32).tobytes()} for k, v in vectors.items()]
+        with self.engine.begin() as c:
+            for chunk in _chunks(rows, 500):
+                self._upsert(c, embeddings_table, chunk, update=True)
+
+    def save_stories(self, stories: Sequence[Story], events: Iterable[dict] = ()) -> None:
+        """Replace the stored stories and log merge/split events.
+
+        A story whose articles did not change keeps its brief, summary and entity index;
+        any other story gets them anew from ``save_brief``.
+        """
+        with self.engine.begin() as c:
+            old = {row.id: row for row in c.execute(select(stories_table))}
+            c.execute(stories_table.delete())
+            rows = []
+            for position, story in enumerate(stories):
+                members = json.dumps(story.articles)
+                kept = old.get(story.id)
+                unchanged = kept is not None and kept.articles == members
+                rows.append({
+                    "id": story.id, "title": story.title, "position": position, "articles": members,
+                    "brief": kept.brief if unchanged else None,
+                    "summary": kept.summary if unchanged else None,
+                    "last_published": kept.last_published if unchanged else None,
+                })
+            for chunk in _chunks(rows, 500):
+                c.execute(stories_table.insert(), chunk)
+            stale = [r["id"] for r in rows if r["brief"] is None] + [i for i in old if i not in {s.id for s in stories}]
+            for chunk in _chunks(stale, 500):
+                c.execute(entity_index_table.delete().where(entity_index_table.c.story_id.in_(chunk)))
+            logged = [{"data": json.dumps(e, sort_keys=True), "at": _now()} for e in events]
+            if logged:
+                c.execute(story_events_table.insert(), logged)
+            self._bump_generation(c)
+
+    def save_brief(self, story_id: str, brief: dict, summary: dict | None = None) -> None:
+        """Store a story's brief, its list-page summary, and index its entities."""
+        with self.engine.begin() as c:
+            values: dict[str, Any] = {"brief": json.dumps(brief, ensure_ascii=False)}
+            if summary is not None:
+                values["summary"] = json.dumps(summary, ensure_ascii=False)
+                values["last_published"] = summary.get("last_published")
+            c.execute(stories_table.update().where(stories_table.c.id == story_id).values(**values))
+            c.execute(entity_index_table.delete().where(entity_index_table.c.story_id == story_id))
+            rows = {}
+            for entity in brief.get("entities", []):
+                rows[entity["id"]] = {
+                    "entity_id": entity["id"], "story_id": story_id, "name": entity["name"],
+                    "type": entity["type"], "aliases": json.dumps(entity.get("aliases", []), ensure_ascii=False),
+                    "mentions": len(entity.get("mentions", [])),
+                }
+            if rows:
+                c.execute(entity_index_table.insert(), list(rows.values()))
+            self._bump_generation(c)
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article (its stories are re-grouped by the next match); True if it existed."""
+        with self.engine.begin() as c:
+            deleted = c.execute(articles_table.delete().where(articles_table.c.id == article_id)).rowcount
+            c.execute(embeddings_table.delete().where(embeddings_table.c.key.like(f"{article_id}%")))
+        return bool(deleted)
+
+    def add_token(self, name: str) -> str:
+        """Create an access token; only its hash is stored, the token is returned once."""
+        token = secrets.token_urlsafe(32)
+        with self.engine.begin() as c:
+            c.execute(tokens_table.insert().values(hash=_token_hash(token), name=name, created_at=_now()))
+        return token
+
+    def check_token(self, token: str | None) -> bool:
+        if not token:
+            return False
+        with self.engine.connect() as c:
+            found = c.execute(select(tokens_table.c.name).where(tokens_table.c.hash == _token_hash(token))).first()
+        return found is not None
+
+    def add_feed(self, url: str) -> None:
+        with self.engine.begin() as c:
+            self._upsert(c, feeds_table, [{"url": url, "added_at": _now()}], update=False)
+
+    def feeds(self) -> list[dict]:
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(select(feeds_table).order_by(feeds_table.c.url))]
+
+    def record_feed_poll(self, url: str, error: str | None) -> None:
+        with self.engine.begin() as c:
+            query = feeds_table.update().where(feeds_table.c.url == url)
+            c.execute(query.values(last_polled=_now(), last_error=error))
+
+    @contextmanager
+    def _connection(self, conn: Connection | None) -> Iterator[Connection]:
+        if conn is not None:
+            yield conn
+        else:
+            with self.engine.begin() as c:
+                yield c
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for chunk in _chunks(wanted, 500):
+                found.update(c.execute(select(articles_table.c.id).where(articles_table.c.id.in_(chunk))).scalars())
+        return found
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(articles_table)).scalar() or 0)
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Articles (all, or those with ``ids`` in that order), earliest published first."""
+        with self.engine.connect() as c:
+            columns = select(articles_table.c.data, articles_table.c.stale)
+            if ids is None:
+                query = columns.order_by(articles_table.c.published, articles_table.c.id)
+                return [_article(row) for row in c.execute(query)]
+            by_id: dict[str, Article] = {}
+            for chunk in _chunks(list(ids), 500):
+                for row in c.execute(columns.where(articles_table.c.id.in_(chunk))):
+                    article = _article(row)
+                    by_id[article.id] = article
+        return [by_id[i] for i in ids if i in by_id]
+
+    def article_ids(self, offset: int = 0, limit: int = 50) -> list[str]:
+        """One page of article ids, newest first."""
+        with self.engine.connect() as c:
+            query = select(articles_table.c.id).order_by(articles_table.c.published.desc(), articles_table.c.id)
+            return list(c.execute(query.offset(offset).limit(limit)).scalars())
+
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article belongs to, if it has been grouped."""
+        with self.engine.connect() as c:
+            query = select(stories_table).where(stories_table.c.articles.contains(f'"{article_id}"'))
+            row = c.execute(query).first()
+        return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def rejected(self) -> list[Rejected]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(rejected_table).order_by(rejected_table.c.source))
+            return [Rejected(source=r.source, reason=r.reason) for r in rows]
+
+    def embeddings(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(list(keys), 500):
+                for row in c.execute(select(embeddings_table).where(embeddings_table.c.key.in_(chunk))):
+                    found[row.key] = np.frombuffer(row.vector, dtype=np.float32)
+        return found
+
+    def stories(self) -> list[Story]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(stories_table).order_by(stories_table.c.position))
+            return [Story(id=r.id, title=r.title, articles=json.loads(r.articles)) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(stories_table).where(stories_table.c.id == story_id)).first()
+        return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
+
+    def brief(self, story_id: str) -> dict | None:
+        with self.engine.connect() as c:
+            data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
+        return json.loads(data) if data else None
+
+    def story_summaries(self) -> list[dict]:
+        """Every story's list-page summary, newest first, then biggest (cached until stories change)."""
+        return self._cached("story_summaries", self._story_summaries)
+
+    def story_summary(self, story_id: str) -> dict | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(stories_table.c.summary).where(stories_table.c.id == story_id)).first()
+        return json.loads(row.summary or "{}") if row else None
+
+    def _story_summaries(self) -> list[dict]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
+                                    stories_table.c.summary))
+            listed = [
+                {"id": r.id, "title": r.title, "articles": json.loads(r.articles), **json.loads(r.summary or "{}")}
+                for r in rows
+            ]
+        listed.sort(key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
+        return listed
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """Full-text search over article titles and text: (total hits, one page of hits)."""
+        terms = " ".join(f'"{t}"' for t in re.findall(r"\w+", query))
+        if not terms:
+            return 0, []
+        with self.engine.connect() as c:
+            if self.is_sqlite:
+                where = "articles_fts MATCH :q"
+                total = c.execute(text(f"SELECT COUNT(*) FROM articles_fts WHERE {where}"), {"q": terms}).scalar()
+                rows = c.execute(text(
+                    "SELECT a.id, a.title, a.outlet, a.published, "
+                    "snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet "
+                    f"FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE {where} "
+                    "ORDER BY rank LIMIT :limit OFFSET :offset"), {"q": terms, "limit": limit, "offset": offset})
+            else:
+                document = "to_tsvector('simple', title || ' ' || text)"
+                where = f"{document} @@ plainto_tsquery('simple', :q)"
+                total = c.execute(text(f"SELECT COUNT(*) FROM articles WHERE {where}"), {"q": query}).scalar()
+                rows = c.execute(text(
+                    "SELECT id, title, outlet, published, ts_headline('simple', text, plainto_tsquery('simple', :q), "
+                    "'StartSel=\x02,StopSel=\x03,MaxWords=24,MinWords=8') AS snippet "
+                    f"FROM articles WHERE {where} ORDER BY ts_rank({document}, plainto_tsquery('simple', :q)) DESC, id "
+                    "LIMIT :limit OFFSET :offset"), {"q": query, "limit": limit, "offset": offset})
+            return int(total or 0), [_with_snippet_html(dict(r._mapping)) for r in rows]
+
+    def entities(self) -> list[dict]:
+        """Every indexed entity with its stories, most covered first (cached until stories change)."""
+        return self._cached("entities", self._entities)
+
+    def _entities(self) -> list[dict]:
+        merged: dict[str, dict] = {}
+        with self.engine.connect() as c:
+            for r in c.execute(select(entity_index_table).order_by(entity_index_table.c.story_id)):
+                entity = merged.setdefault(r.entity_id, {"id": r.entity_id, "name": r.name, "type": r.type,
+                                                         "aliases": [], "stories": [], "mentions": 0})
+                entity["stories"].append(r.story_id)
+                entity["mentions"] += r.mentions
+                entity["aliases"] = sorted(set(entity["aliases"]) | set(json.loads(r.aliases)))
+        return sorted(merged.values(), key=lambda e: (-len(e["stories"]), -e["mentions"], e["name"]))
+
+    def story_events(self) -> list[dict]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
+            return [{**json.loads(r.data), "at": r.at} for r in rows]
+
+
+def _with_snippet_html(hit: dict[str, Any]) -> dict[str, Any]:
+    """Split a search snippet's match markers into a plain snippet and an escaped HTML one."""
+    marked = hit.get("snippet") or ""
+    hit["snippet"] = marked.replace("\x02", "").replace("\x03", "")
+    hit["snippet_html"] = html.escape(marked).replace("\x02", "<mark>").replace("\x03", "</mark>")
+    return hit
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _article(row: Any) -> Article:
+    article = Article.from_dict(json.loads(row.data))
+    article.stale = bool(row.stale)  # the column holds the story-level verdict too
+    return article
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "language": article.language,
+        "published": article.published,
+        "stale": article.stale,
+        "text": article.text,
+        "data": json.dumps(article.to_dict(), ensure_ascii=False),
+        "ingested_at": _now(),
+    }
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "database_url"]

@@ -1,0 +1,88 @@
+"""What the web pages and the API show: plain dicts assembled from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kroscek.store import Store
+
+
+@dataclass
+class StoryFilter:
+    """Story-list filters (all optional; query parameters of the list page and API)."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    outlet: str | None = None
+    language: str | None = None
+    entity: str | None = None  # an entity id or a name/alias
+    disputed: bool = False  # only stories with disputes
+
+    def matches(self, story: dict[str, Any], entity_stories: set[str] | None) -> bool:
+        first, last = story.get("first_published") or "", story.get("last_published") or ""
+        return (
+            (self.date_from is None or last[:10] >= self.date_from.isoformat())
+            and (self.date_to is None or (first and first[:10] <= self.date_to.isoformat()))
+            and (not self.outlet or self.outlet in story.get("outlets", []))
+            and (not self.language or self.language in story.get("languages", []))
+            and (not self.disputed or "disputed" in story.get("badges", []))
+            and (entity_stories is None or story["id"] in entity_stories)
+        )
+
+
+def filter_stories(store: Store, filters: StoryFilter) -> list[dict[str, Any]]:
+    entity_stories = None
+    if filters.entity:
+        wanted = filters.entity.casefold()
+        entity_stories = {
+            s for e in store.entities()
+            if e["id"] == filters.entity or wanted in (a.casefold() for a in [e["name"], *e["aliases"]])
+            for s in e["stories"]
+        }
+    return [s for s in store.story_summaries() if filters.matches(s, entity_stories)]
+
+
+def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
+    story = store.story(story_id)
+    if story is None:
+        return None
+    summary = store.story_summary(story_id) or {}
+    articles = store.articles(story.articles)
+    return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
+            "brief": store.brief(story_id) or {}, "article_details": [a.to_dict() for a in articles]}
+
+
+def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
+    article = store.article(article_id)
+    if article is None:
+        return None
+    story = store.story_of(article_id)
+    provenance = (store.brief(story.id) or {}).get("provenance", {}) if story else {}
+    relations = []
+    for key, role, passive in (("copies", "copy", "copied by"), ("translations", "translation", "translated by")):
+        for pair in provenance.get(key, []):
+            if pair[role] == article_id:
+                relations.append({"relation": f"{role} of", "article": pair["original"]})
+            elif pair["original"] == article_id:
+                relations.append({"relation": passive, "article": pair[role]})
+    titles = {a.id: a.title for a in store.articles([r["article"] for r in relations])}
+    for relation in relations:
+        relation["title"] = titles.get(relation["article"], relation["article"])
+    return {"article": article.to_dict(), "story": {"id": story.id, "title": story.title} if story else None,
+            "relations": relations}
+
+
+def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
+    entity = next((e for e in store.entities() if e["id"] == entity_id), None)
+    if entity is None:
+        return None
+    stories, quotes = [], []
+    summaries = {s["id"]: s for s in store.story_summaries()}
+    for story_id in entity["stories"]:
+        stories.append(summaries.get(story_id, {"id": story_id, "title": story_id}))
+        for quote in (store.brief(story_id) or {}).get("quotes", []):
+            if quote.get("speaker_entity") == entity_id or quote.get("speaker") in [entity["name"], *entity["aliases"]]:
+                quotes.append({**quote, "story": story_id})
+    return {"entity": entity, "stories": stories, "quotes": quotes}

@@ -1,0 +1,203 @@
+"""Dates: page dates, event-date resolution (Indonesian and English), staleness."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kroscek.analyse.dates import find_event_dates, firm_days, is_stale, parse_page_date, stale_against_story
+from kroscek.model import EventDate, Sentence
+
+PAGE = date(2024, 12, 22)  # a Sunday
+TODAY = date(2026, 11, 22)
+
+
+def resolve(text: str, page_date: date | None = PAGE, language: str = "id") -> list[tuple[str, str]]:
+    """(date, precision) of every expression in one sentence."""
+    return [(d.date, d.precision) for d in find_event_dates([Sentence(0, text, 0)], page_date, language, today=TODAY)]
+
+
+def seed(seeds_dir: Path, prefix: str) -> tuple[list[EventDate], date | None]:
+    """A seed's event dates, each non-empty line a sentence; a leading page-date line is the page date."""
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    page = parse_page_date(lines[0])
+    page_date = date.fromisoformat(page) if page else None
+    body = lines[1:] if page_date else lines
+    sentences = [Sentence(i, line, i) for i, line in enumerate(body)]
+    return find_event_dates(sentences, page_date, "id", today=TODAY), page_date
+
+
+def test_page_dates():
+    assert parse_page_date("Desember 22, 2024") == "2024-12-22"
+    assert parse_page_date("10/21/2025 20:43", languages=("en",)) == "2025-10-21"
+    assert parse_page_date("Semarak News") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dikirim pada hari Senin (15/8) lalu.", ("2022-08-15", "day")),
+    ("KCNA, pada hari Rabu (17/8) menyampaikan", ("2022-08-17", "day")),
+    ("kata dia, Selasa (21/10/2025).", ("2025-10-21", "day")),
+    ("Senin (15/8/2022)", ("2022-08-15", "day")),
+    ("ujarnya, Rabu, (27/8/2025).", ("2025-08-27", "day")),
+    ("disampaikan Selasa malam (23/9/2025).", ("2025-09-23", "day")),
+    ("pada 15 Agustus Hari Pembebasan Korea", ("2024-08-15", "day")),
+    ("pada 15 Agustus 2022", ("2022-08-15", "day")),
+    ("perjanjian yang ditandatangani pada 2019", ("2019", "year")),
+    ("dipulangkan pada akhir 2019", ("2019", "year")),
+    ("Ia tiba kemarin.", ("2024-12-21", "day")),
+    ("Rapat digelar hari ini.", ("2024-12-22", "day")),
+    ("Sidang dilanjutkan besok.", ("2024-12-23", "day")),
+    ("Ia ditangkap pekan lalu.", ("2024-12-15", "week")),
+    ("Ia ditangkap minggu lalu.", ("2024-12-15", "week")),
+    ("Bulan lalu, duta besar itu berkata", ("2024-11", "month")),
+    ("mereka bertemu bulan lalu", ("2024-11", "month")),
+    ("merdeka pada bulan Juli lalu", ("2024-07", "month")),
+    ("Juli lalu harga naik", ("2024-07", "month")),
+    ("Pada bulan Juli, Korea Utara mengakui", ("2024-07", "month")),
+    ("Angkanya naik tahun lalu.", ("2023", "year")),
+    ("seperti orang Korea 77 tahun yang lalu", ("1947", "year")),
+    ("dua hari lalu", ("2024-12-20", "day")),
+    ("3 hari yang lalu", ("2024-12-19", "day")),
+    ("Awal pekan ini, Putin berkata", ("2024-12-16", "week")),
+    ("dibawa pada hari Senin.", ("2024-12-16", "day")),
+    ("Pidato pada hari Selasa, Putin berkata", ("2024-12-17", "day")),
+    ("sejak September 2022", ("2022-09", "month")),
+    ("Desember 22, 2024", ("2024-12-22", "day")),
+])
+def test_indonesian_expressions(text, expected):
+    assert resolve(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the minister said on Monday", ("2024-12-16", "day")),
+    ("talks collapsed last week", ("2024-12-15", "week")),
+    ("prices rose last month", ("2024-11", "month")),
+    ("North Korea recognised them in July", ("2024-07", "month")),
+    ("on August 15 he wrote", ("2024-08-15", "day")),
+    ("on 15 August 2022 he wrote", ("2022-08-15", "day")),
+    ("two days ago", ("2024-12-20", "day")),
+    ("He arrived yesterday.", ("2024-12-21", "day")),
+    ("Monday, August 15, 2022", ("2022-08-15", "day")),
+])
+def test_english_expressions(text, expected):
+    assert resolve(text, language="en") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "inflasi di sekitar 2 persen",
+    "harga Rp 1.500 per kilogram",
+    "tumbuh 3,5 persen",
+    "tiba pukul 10.00 WIB",
+    "diunggah 20:43",
+    "skor (15/8) di babak pertama",
+    "sebanyak 2019 orang hadir",
+    "era 1990-an",
+    "Layanan berjalan setiap Senin hingga Jumat.",
+    "kegiatan Jumat Sehat di balai kota",
+])
+def test_no_false_dates(text):
+    assert resolve(text) == []
+
+
+def test_english_modal_is_not_a_month():
+    assert resolve("it may rain in the afternoon", language="en") == []
+
+
+def test_weekday_fixes_the_year_without_page_date():
+    """15 August is a Monday in 2016, 2022 and 2033: the latest not after today wins."""
+    assert resolve("hari Senin (15/8) lalu", page_date=None) == [("2022-08-15", "day")]
+    assert resolve("Presiden berangkat pada hari Senin", page_date=None) == []
+
+
+def test_weekday_allows_a_coming_date_after_the_page():
+    assert resolve("Sidang digelar Selasa (28/10).", page_date=date(2025, 10, 21)) == [("2025-10-28", "day")]
+
+
+def test_year_slip_corrected_by_weekday_near_the_page():
+    """7 October is a Tuesday in 2025, not 2024: on a page of that day the year is the slip."""
+    assert resolve("kata dia, Selasa (7/10/2024).", page_date=date(2025, 10, 7)) == [("2025-10-07", "day")]
+    assert resolve("kata dia, Selasa (22/10/2025).", page_date=date(2025, 10, 22)) == [("2025-10-22", "day")]
+
+
+def test_upcoming_month_and_future_cue():
+    page = date(2025, 10, 21)
+    assert resolve("musim hujan pada November", page_date=page) == [("2025-11", "month")]
+    assert resolve("turun sejak Januari", page_date=page) == [("2025-01", "month")]
+    assert resolve("pameran akan dibuka 5 Januari", page_date=page) == [("2026-01-05", "day")]
+    assert resolve("ia ditangkap 29 Agustus", page_date=page) == [("2025-08-29", "day")]
+
+
+def test_firmness():
+    dates = find_event_dates([Sentence(0, "Rabu (17/8), sehari setelah 16 Agustus 2022, dan kemarin", 0)], PAGE, "id",
+                             today=TODAY)
+    assert [(d.date, d.firm) for d in dates] == [("2022-08-17", True), ("2022-08-16", True), ("2024-12-21", False)]
+    assert firm_days(dates) == [date(2022, 8, 17), date(2022, 8, 16)]
+
+
+def test_firm_days_anchor_relative_dates_without_page_date():
+    sentences = [Sentence(0, "Surat dikirim hari Senin (15/8) lalu.", 0), Sentence(1, "Mereka bertemu bulan lalu.", 1)]
+    dates = find_event_dates(sentences, None, "id", today=TODAY)
+    assert [(d.date, d.sentence) for d in dates] == [("2022-08-15", 0), ("2022-07", 1)]
+
+
+def test_seed_001_weekday_dates(seeds_dir):
+    dates, page_date = seed(seeds_dir, "001")
+    assert page_date is None
+    firm = {d.date for d in dates if d.firm}
+    assert {"2022-08-15", "2022-08-17"} <= firm
+    assert is_stale(dates, page_date) is False
+
+
+def test_seed_000_dates_against_its_page(seeds_dir):
+    dates, page_date = seed(seeds_dir, "000")
+    assert page_date == date(2024, 12, 22)
+    found = {(d.text, d.date) for d in dates}
+    assert ("15 Agustus", "2024-08-15") in found
+    assert {"2019", "2024-07", "2024-11", "2024-12-16", "2024-12-17"} <= {d.date for d in dates}
+    assert is_stale(dates, page_date) is False  # nothing in its own text is firm and recent or old
+
+
+def test_seed_000_is_stale_against_its_story(seeds_dir):
+    old, old_page = seed(seeds_dir, "001")
+    republished, page_date = seed(seeds_dir, "000")
+    story = firm_days(old) + firm_days(republished)
+    assert stale_against_story(republished, page_date, story) is True
+    assert stale_against_story(old, old_page, story) is False
+
+
+def test_follow_up_with_new_days_is_not_stale_against_story():
+    page = date(2024, 12, 22)
+    follow_up = find_event_dates([Sentence(0, "Ia mengirim surat lagi pada 3 Desember.", 0)], page, "id")
+    assert stale_against_story(follow_up, page, [date(2022, 8, 15)]) is False
+    recent = find_event_dates([Sentence(0, "Pada 15 Agustus dan Jumat (20/12/2024) ia menulis.", 0)], page, "id")
+    assert stale_against_story(recent, page, [date(2022, 8, 15)]) is False
+
+
+def test_is_stale_on_a_late_news_page():
+    page = date(2024, 12, 22)
+    dates = find_event_dates([Sentence(0, "Kemarin, Senin (15/8/2022), ia bertemu menteri.", 0)], page, "id")
+    assert is_stale(dates, page) is True
+    history = find_event_dates([Sentence(0, "Konferensi digelar 28-29 Desember 1954.", 0)], page, "id")
+    assert is_stale(history, page) is False
+    fresh = find_event_dates([Sentence(0, "Kemarin, Jumat (20/12/2024), ia bertemu menteri.", 0)], page, "id")
+    assert is_stale(fresh, page) is False
+
+
+def test_other_languages_fall_back_to_dateparser():
+    dates = find_event_dates([Sentence(0, "Das Treffen fand am 15. August 2022 statt.", 0)], PAGE, "de")
+    assert [(d.date, d.firm) for d in dates] == [("2022-08-15", True)]
+
+
+def test_evaluation_on_labelled_detik_paragraphs(shared_data):
+    """The rule layer must beat dateparser's search on every labelled set, at high precision."""
+    from kroscek.eval.dates import baseline_dates, kroscek_dates, load, score
+
+    repo = Path(__file__).resolve().parents[1]
+    for name in ("detik.jsonl", "detik-heldout.jsonl", "detik-relative.jsonl"):
+        paragraphs = load(repo / "data" / "dates" / name, str(shared_data))
+        ours, baseline = score(paragraphs, kroscek_dates), score(paragraphs, baseline_dates)
+        assert ours["precision"] >= 0.9 and ours["recall"] >= 0.85
+        assert ours["f1"] > baseline["f1"]

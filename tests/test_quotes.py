@@ -1,0 +1,254 @@
+"""Quotes and their speakers (analyse.quotes) and one quote per statement (compare.quotes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kroscek.analyse.quotes import find_quotes
+from kroscek.analyse.sentences import split_sentences
+from kroscek.clean import clean
+from kroscek.compare.quotes import match_quotes, names_match
+from kroscek.model import Article, Document, Entity, Mention, Quote
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def quotes_of(text: str, language: str = "id", mentions: list[Mention] | None = None) -> list[Quote]:
+    paragraphs = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    return find_quotes(split_sentences(paragraphs, language), mentions or [], language)
+
+
+def only(quotes: list[Quote], kind: str) -> list[Quote]:
+    return [q for q in quotes if q.kind == kind]
+
+
+def seed_article(path: Path) -> Article:
+    cleaned = clean(Document(source=path.name, text=path.read_text(encoding="utf-8")))
+    sentences = split_sentences(cleaned.paragraphs, "id")
+    return Article(
+        id=path.stem, source=path.name, title=cleaned.title, text="\n\n".join(cleaned.paragraphs),
+        language="id", sentences=sentences, quotes=find_quotes(sentences, [], "id"),
+    )
+
+
+# --- Indonesian attribution patterns --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb"),
+    [
+        ('"Harga beras akan turun bulan depan," kata Menteri Perdagangan Budi Santoso di Jakarta.', "Budi Santoso", "kata"),
+        ('"Kami siap membantu para petani di desa," ujar Sri Wahyuni kepada wartawan.', "Sri Wahyuni", "ujar"),
+        ("“Jembatan itu harus selesai sebelum musim hujan,” tegas Gubernur Andi Pratama.", "Andi Pratama", "tegas"),
+        ('Direktur Utama PT Sumber Air, Rina Kartika, mengatakan: "Pasokan air bersih aman sampai akhir tahun."', "Rina Kartika", "mengatakan"),
+        ('Menurut Hendra Wijaya, "pemerintah harus mendengar suara nelayan di pesisir."', "Hendra Wijaya", "menurut"),
+        ('"Kami tidak pernah menerima dana itu dari siapa pun," tulis Dewi Lestari dalam unggahannya.', "Dewi Lestari", "tulis"),
+    ],
+)
+def test_indonesian_direct_quote_attributions(text: str, speaker: str, verb: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker, quote.verb) == ("direct", speaker, verb)
+    assert '"' not in quote.text and "“" not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb", "clause_start"),
+    [
+        ("Bupati Slamet Riyadi menegaskan bahwa seluruh sekolah akan dibuka kembali pekan depan.", "Slamet Riyadi", "menegaskan", "seluruh sekolah"),
+        ("Menurut ekonom Lina Marpaung, inflasi akan tetap rendah hingga akhir tahun.", "Lina Marpaung", "menurut", "inflasi akan"),
+        ("Kapolres Joko Susilo menjelaskan pelaku ditangkap di rumahnya pada malam hari.", "Joko Susilo", "menjelaskan", "pelaku ditangkap"),
+        ("Panen padi tahun ini lebih baik dari tahun lalu, kata Kepala Dinas Pertanian Made Suarta.", "Made Suarta", "kata", "Panen padi"),
+    ],
+)
+def test_indonesian_reported_speech(text: str, speaker: str, verb: str, clause_start: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker, quote.verb) == ("reported", speaker, verb)
+    assert quote.text.startswith(clause_start)
+
+
+def test_pronoun_and_suffix_resolve_to_the_person_in_focus() -> None:
+    text = """
+    Menteri Kesehatan Ratna Sari Dewi meninjau rumah sakit daerah di Kupang pada hari Senin.
+    "Kita butuh lebih banyak dokter spesialis di wilayah timur," ujar Ratna.
+    Ia menambahkan bahwa anggaran pelatihan dokter akan dinaikkan tahun depan.
+    "Tidak boleh ada pasien yang ditolak karena tidak punya uang," tegasnya.
+    "Semua warga berhak atas layanan yang sama," kata dia.
+    """
+    quotes = quotes_of(text)
+    assert len(quotes) == 4
+    assert {q.speaker for q in quotes} == {"Ratna Sari Dewi"}  # the last name expanded to the full name
+    assert [q.kind for q in quotes] == ["direct", "reported", "direct", "direct"]
+
+
+def test_pronoun_follows_the_latest_speaker_not_an_earlier_one() -> None:
+    text = """
+    "Program ini sudah berjalan baik di banyak kota," kata Wali Kota Agus Salim.
+    Sementara itu, anggota dewan Maria Ulfa menilai program tersebut belum menyentuh warga miskin.
+    "Banyak warga di pinggiran kota belum mendapat bantuan sama sekali," ujarnya.
+    """
+    quotes = quotes_of(text)
+    assert [q.speaker for q in only(quotes, "direct")] == ["Agus Salim", "Maria Ulfa"]
+
+
+def test_multi_sentence_quote_stays_one_quote() -> None:
+    text = '"Kami sudah menunggu tiga tahun. Tidak ada jawaban dari pemerintah. Kami lelah," kata Yusuf Maulana, warga Desa Sukamaju.'
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("Kami sudah menunggu") and quote.text.endswith("Kami lelah")
+    assert quote.speaker == "Yusuf Maulana"
+
+
+def test_quote_attributed_in_the_next_sentence() -> None:
+    text = """
+    Ketua KPU Bambang Sutrisno memimpin rapat pleno di Jakarta.
+    "Semua tahapan pemilu berjalan sesuai jadwal dan tidak ada yang tertunda." Hal itu disampaikan Bambang dalam rapat pleno.
+    """
+    [quote] = only(quotes_of(text), "direct")
+    assert quote.speaker == "Bambang Sutrisno"
+    assert quote.verb == "disampaikan"
+
+
+def test_role_resolves_to_the_person_named_after_it() -> None:
+    text = """
+    Korea Utara akan mengembangkan “kerja sama yang saling menguntungkan,” kata pemimpin yang memproklamirkan diri dalam sebuah surat.
+    Arman Sulistyo menulis surat itu pada hari kemerdekaan.
+    """
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Arman Sulistyo"
+
+
+def test_bracketed_alias_gives_the_full_name() -> None:
+    text = """
+    Menteri Sosial Saifullah Yusuf (Gus Ipul) meninjau dapur umum di Bandung.
+    "Bantuan harus sampai ke tangan yang berhak," kata Gus Ipul.
+    """
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Saifullah Yusuf"
+
+
+def test_mentions_choose_the_name_inside_a_title() -> None:
+    sentence = '"Kami akan menambah armada bus," kata Kepala Dinas Perhubungan Kota Medan Iswar Lubis.'
+    start = sentence.index("Iswar")
+    mention = Mention("Iswar Lubis", "PER", 0, start, start + len("Iswar Lubis"))
+    [quote] = quotes_of(sentence, mentions=[mention])
+    assert quote.speaker == "Iswar Lubis"
+
+
+# --- English ------------------------------------------------------------------------------
+
+
+def test_english_attributions_and_pronouns() -> None:
+    text = """
+    Finance minister Jane Holloway presented the budget on Monday.
+    "We will not raise taxes this year," Holloway said.
+    She added that spending on schools would rise by ten percent.
+    "This is a budget for families," she told reporters.
+    According to opposition leader Mark Tully, the plan will fail within months.
+    "Nobody believes these numbers," said Tully.
+    """
+    quotes = quotes_of(text, "en")
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "Jane Holloway"),
+        ("reported", "Jane Holloway"),
+        ("direct", "Jane Holloway"),
+        ("reported", "Mark Tully"),
+        ("direct", "Mark Tully"),
+    ]
+
+
+# --- no quotes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hujan deras mengguyur Kota Bogor sejak sore hari. Beberapa ruas jalan tergenang air setinggi lutut.",
+        "Harga cabai merah di Pasar Induk naik menjadi Rp 60.000 per kilogram pada pekan ini.",
+        'Warga menyebut kawasan itu "kampung biru" karena semua rumahnya dicat biru.',
+        "The river flooded the valley overnight and the road to the village was closed.",
+    ],
+)
+def test_no_quote_in_narrative(text: str) -> None:
+    assert quotes_of(text, "en" if text.startswith("The") else "id") == []
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+def article(id_: str, language: str, quotes: list[Quote]) -> Article:
+    return Article(id=id_, source=id_, title="", text=" ".join(q.text for q in quotes), language=language, quotes=quotes)
+
+
+def test_translation_of_one_statement_is_one_quote() -> None:
+    english = article("en", "en", [Quote("We will not raise taxes this year, because families are already struggling.", "Jane Holloway", 0)])
+    indonesian = article("id", "id", [
+        Quote("Kami tidak akan menaikkan pajak tahun ini, karena keluarga-keluarga sudah kesulitan.", "Holloway", 2),
+        Quote("Anggaran sekolah akan naik sepuluh persen tahun depan.", "Holloway", 5),
+    ])
+    matched = match_quotes([english, indonesian])
+    assert len(matched) == 2
+    assert {s["article"] for s in matched[0].sources} == {"en", "id"}
+    assert matched[0].speaker == "Jane Holloway"
+    assert len(matched[1].sources) == 1
+
+
+def test_different_speakers_never_merge() -> None:
+    first = article("a", "id", [Quote("Harga beras akan turun bulan depan.", "Budi Santoso", 0)])
+    second = article("b", "id", [Quote("Harga beras akan turun bulan depan.", "Rina Kartika", 0)])
+    assert len(match_quotes([first, second])) == 2
+
+
+def test_speaker_entity_and_its_name() -> None:
+    entity = Entity(id="per:denis-pushilin", name="Denis Pushilin", type="PER", aliases=["Dennis Pushlin", "Pushilin"])
+    first = article("a", "id", [Quote("Kami berjuang untuk kebebasan dan keadilan hari ini.", "Dennis Pushlin", 0)])
+    second = article("b", "id", [Quote("Kami berjuang untuk kebebasan dan keadilan hari ini.", "Pushilin", 3)])
+    [matched] = match_quotes([first, second], [entity])
+    assert (matched.speaker, matched.speaker_entity) == ("Denis Pushilin", "per:denis-pushilin")
+
+
+def test_name_spellings() -> None:
+    assert names_match("Dennis Pushlin", "Denis Pushilin")
+    assert names_match("Pushilin", "Denis Pushilin")
+    assert not names_match("Abdul Wahid", "Abdul Gani")
+
+
+# --- the seeds ----------------------------------------------------------------------------
+
+
+def test_seeds_pushilin_quote_in_both_articles_matched_into_one(seeds_dir: Path) -> None:
+    articles = [seed_article(path) for path in sorted(seeds_dir.glob("*.txt"))]
+    donbas = [
+        [q for q in a.quotes if "Donbas" in q.text and "77 tahun" in q.text] for a in articles
+    ]
+    assert all(len(found) == 1 for found in donbas)
+    assert all("Pushilin" in found[0].speaker or "Pushlin" in found[0].speaker for found in donbas)
+    matched = [m for m in match_quotes(articles) if "77 tahun" in m.text]
+    assert len(matched) == 1
+    assert {s["article"] for s in matched[0].sources} == {a.id for a in articles}
+    assert matched[0].speaker == "Denis Pushilin"
+    first_quote = next(q for q in articles[0].quotes if q.text.startswith("kerja sama bilateral"))
+    assert "Pushlin" in first_quote.speaker  # "kata pemimpin yang memproklamirkan diri"
+
+
+# --- the labelled set ---------------------------------------------------------------------
+
+
+def test_labelled_quote_file_stores_no_text() -> None:
+    lines = (REPO / "data" / "quotes" / "detik.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[1:]]
+    assert len(records) >= 30
+    for record in records:
+        for quote in record["quotes"]:
+            assert set(quote) <= {"start", "end", "speaker", "kind", "statements"}
+            assert quote["start"] < quote["end"] and quote["kind"] in {"direct", "reported"}
+
+
+@pytest.mark.slow
+def test_evaluation_reaches_the_speaker_goal(shared_data: Path) -> None:
+    from kroscek.eval.quotes import main
+
+    figures = main(REPO / "data" / "quotes" / "detik.jsonl", data=str(shared_data))
+    assert figures["spans"]["speaker_accuracy"] >= 0.90
+    assert figures["spans"]["f1"] > figures["baseline"]["f1"]

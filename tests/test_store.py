@@ -1,0 +1,99 @@
+"""The store: schema versioning, idempotent upserts, stories and briefs, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from kroscek.model import Article, Rejected, Sentence, Story
+from kroscek.store import SCHEMA_VERSION, Store
+
+
+def make_article(n: int, published: str = "2025-10-0{n}") -> Article:
+    return Article(
+        id=f"a{n:015d}",
+        source=f"fixture-{n}.txt",
+        title=f"Judul berita {n}",
+        text=f"Isi berita nomor {n} tentang banjir di Kabupaten Sukamaju.",
+        outlet="Warta Uji",
+        language="id",
+        published=published.format(n=n),
+        sentences=[Sentence(0, f"Isi berita nomor {n} tentang banjir di Kabupaten Sukamaju.", 0)],
+    )
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield Store(tmp_path / "k.db")
+        return
+    url = os.environ.get("KROSCEK_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("KROSCEK_TEST_POSTGRES_URL must be set in CI (.ci/run starts PostgreSQL)")
+        pytest.skip("KROSCEK_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in url else "?"
+    yield Store(f"{url}{separator}options=-csearch_path%3D{schema}")
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+def test_new_store_is_at_current_schema_version(store):
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_articles_are_stored_once_and_round_trip(store):
+    articles = [make_article(n) for n in (1, 2, 3)]
+    store.add_articles(articles)
+    store.add_articles(articles[:2])  # a re-run of part of the batch
+    assert store.count_articles() == 3
+    assert store.articles([articles[2].id, articles[0].id]) == [articles[2], articles[0]]
+    assert [a.id for a in store.articles()] == [a.id for a in articles]  # earliest first
+    assert store.known_ids([articles[0].id, "missing"]) == {articles[0].id}
+
+
+def test_rejected_inputs_are_recorded_and_cleared_when_they_later_read(store):
+    store.add_rejected([Rejected("fixture-1.txt", "not valid UTF-8 at byte 3")])
+    store.add_rejected([Rejected("fixture-1.txt", "not valid UTF-8 at byte 3")])
+    assert store.rejected() == [Rejected("fixture-1.txt", "not valid UTF-8 at byte 3")]
+    store.add_articles([make_article(1)])
+    assert store.rejected() == []
+
+
+def test_stories_keep_briefs_only_while_their_articles_are_unchanged(store):
+    store.add_articles([make_article(n) for n in (1, 2, 3)])
+    first = Story("s1", "Banjir", ["a000000000000001", "a000000000000002"])
+    other = Story("s3", "Lain", ["a000000000000003"])
+    store.save_stories([first, other], [{"kind": "merge", "stories": ["x", "y"], "into": "s1"}])
+    store.save_brief("s1", {"summary": [{"text": "Banjir", "citations": []}]})
+    store.save_brief("s3", {"summary": []})
+    grown = Story("s3", "Lain", ["a000000000000003", "a000000000000001"])
+    store.save_stories([first, grown])
+    assert store.stories() == [first, grown]
+    assert store.brief("s1") == {"summary": [{"text": "Banjir", "citations": []}]}
+    assert store.brief("s3") is None  # the story changed: its brief must be rebuilt
+    assert [e["kind"] for e in store.story_events()] == ["merge"]
+
+
+def test_stale_verdicts_are_kept_on_the_article(store):
+    store.add_articles([make_article(1), make_article(2)])
+    store.mark_stale(["a000000000000002"])
+    assert [a.stale for a in store.articles()] == [False, True]
+
+
+def test_embeddings_round_trip(store):
+    import numpy as np
+
+    vectors = {"k1": np.array([0.5, -0.25], dtype=np.float32)}
+    store.put_embeddings(vectors)
+    store.put_embeddings(vectors)
+    found = store.embeddings(["k1", "k2"])
+    assert list(found) == ["k1"] and found["k1"].tolist() == [0.5, -0.25]

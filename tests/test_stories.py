@@ -1,0 +1,141 @@
+"""Story clustering: the seeds, the sample corpus labels, order, ids, incremental growth, merges, splits."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from kroscek.analyse.embed import Embedder
+from kroscek.eval.clustering import bcubed
+from kroscek.ingest import list_inputs, read_file
+from kroscek.match.stories import cluster_stories, story_id
+from kroscek.model import Article, Document, Story
+from kroscek.pipeline import analyse
+
+
+def read_articles(directory: Path) -> dict[str, Article]:
+    """The articles of a folder, keyed as labels.json names them (file name, or ``name#n`` for records)."""
+    labels = directory / "labels.json"
+    record_urls = json.loads(labels.read_text(encoding="utf-8")).get("record_urls", {}) if labels.exists() else {}
+    name_of_url = {url: name for name, url in record_urls.items()}
+    articles = {}
+    for path in list_inputs([directory]):
+        for item in read_file(path):
+            if isinstance(item, Document):
+                articles[name_of_url.get(item.source, Path(item.source).name)] = analyse(item)
+    return articles
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder()
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_dir) -> tuple[dict[str, Article], dict]:
+    labels = json.loads((corpus_dir / "labels.json").read_text(encoding="utf-8"))
+    return read_articles(corpus_dir), labels
+
+
+def stories_by_name(result, articles: dict[str, Article]) -> dict[str, str]:
+    """File name -> story id."""
+    name_of = {a.id: name for name, a in articles.items()}
+    return {name_of[article_id]: story.id for story in result.stories for article_id in story.articles}
+
+
+def test_seeds_are_one_story(seeds_dir, embedder):
+    articles = list(read_articles(seeds_dir).values())
+    result = cluster_stories(articles, embedder=embedder)
+    assert len(result.stories) == 1
+    story = result.stories[0]
+    assert sorted(story.articles) == sorted(a.id for a in articles)
+    founder = min(articles, key=lambda a: (a.published or "", a.id))
+    assert story.id == story_id(founder)
+    assert story.articles[0] == founder.id
+
+
+def test_sample_corpus_stories_match_the_labels(corpus, embedder):
+    articles, labels = corpus
+    result = cluster_stories(list(articles.values()), embedder=embedder)
+    predicted = stories_by_name(result, articles)
+    gold = {name: story for story, names in labels["stories"].items() for name in names}
+    assert set(predicted) == set(gold)
+    names = sorted(gold)
+    assert bcubed([gold[n] for n in names], [predicted[n] for n in names])[2] == 1.0
+    for left, right in labels["hard_negatives"]:
+        assert predicted[left] != predicted[right], (left, right)
+
+
+def test_seeds_stay_apart_from_the_corpus(seeds_dir, corpus, embedder):
+    seeds = list(read_articles(seeds_dir).values())
+    articles, _ = corpus
+    result = cluster_stories(seeds + list(articles.values()), embedder=embedder)
+    seed_ids = {a.id for a in seeds}
+    seed_stories = [s for s in result.stories if seed_ids & set(s.articles)]
+    assert len(seed_stories) == 1 and set(seed_stories[0].articles) == seed_ids
+
+
+def test_result_does_not_depend_on_input_order(corpus, embedder):
+    articles = list(corpus[0].values())
+    shuffled = articles[:]
+    random.Random(7).shuffle(shuffled)
+    first = cluster_stories(articles, embedder=embedder)
+    second = cluster_stories(shuffled, embedder=embedder)
+    assert [s.to_dict() for s in first.stories] == [s.to_dict() for s in second.stories]
+
+
+def test_a_new_batch_grows_stored_stories_and_keeps_their_ids(corpus, embedder):
+    articles, labels = corpus
+    flood = [articles[name] for name in labels["stories"]["banjir-bandang-tanjung-seruni"]]
+    flood.sort(key=lambda a: (a.published or "", a.id))
+    first = cluster_stories(flood[:2], embedder=embedder)
+    assert len(first.stories) == 1
+    stored = first.stories[0]
+    later = cluster_stories(flood, previous=first.stories, embedder=embedder)
+    assert len(later.stories) == 1
+    assert later.stories[0].id == stored.id
+    assert set(later.stories[0].articles) == {a.id for a in flood}
+    assert later.events == []
+
+
+def test_stored_stories_bridged_by_a_new_article_merge(corpus, embedder):
+    articles, labels = corpus
+    flood = sorted(
+        (articles[name] for name in labels["stories"]["banjir-bandang-tanjung-seruni"]),
+        key=lambda a: (a.published or "", a.id),
+    )
+    previous = [Story(story_id(a), a.title, [a.id]) for a in flood[:2]]
+    result = cluster_stories(flood, previous=previous, embedder=embedder)
+    assert len(result.stories) == 1
+    merges = [e for e in result.events if e["kind"] == "merge"]
+    assert merges and merges[0]["into"] == previous[0].id
+    assert set(merges[0]["stories"]) == {s.id for s in previous}
+    assert result.stories[0].id == previous[0].id
+
+
+def test_a_stored_story_of_two_events_splits(corpus, embedder):
+    articles, labels = corpus
+    bridge = [articles[n] for n in labels["stories"]["jembatan-gantung-sungai-rambang-putus"]]
+    rice = [articles[n] for n in labels["stories"]["impor-beras-500-ribu-ton"]]
+    mixed = sorted(bridge + rice, key=lambda a: (a.published or "", a.id))
+    stored = Story("s-stored", mixed[0].title, [a.id for a in mixed])
+    result = cluster_stories(mixed, previous=[stored], embedder=embedder)
+    assert len(result.stories) == 2
+    assert {frozenset(s.articles) for s in result.stories} == {
+        frozenset(a.id for a in bridge),
+        frozenset(a.id for a in rice),
+    }
+    splits = [e for e in result.events if e["kind"] == "split"]
+    assert len(splits) == 1 and splits[0]["stories"] == ["s-stored"]
+    assert set(splits[0]["into"]) == {s.id for s in result.stories}
+    assert "s-stored" in {s.id for s in result.stories}
+
+
+def test_bcubed():
+    assert bcubed(["a", "a", "b"], ["x", "x", "y"]) == (1.0, 1.0, 1.0)
+    precision, recall, f1 = bcubed(["a", "a", "b", "b"], ["x", "x", "x", "x"])
+    assert (precision, recall) == (0.5, 1.0)
+    assert f1 == pytest.approx(2 / 3)

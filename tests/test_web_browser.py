@@ -1,0 +1,133 @@
+"""The web app in a real browser: Playwright driving Debian's Chromium (/usr/bin/chromium)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from kroscek.cli import app as cli
+from kroscek.store import Store
+from kroscek.web.app import Settings, create_app
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Chromium is missing in CI: .ci/run installs Debian's chromium package")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+UPLOAD = """Pasar Apung Baru Dibuka di Tepian Sungai Martapura
+
+Pemerintah Kota Banjar Raya membuka pasar apung baru di tepian Sungai Martapura pada Sabtu (11/10/2025).
+Wali Kota Rahmat Hidayat mengatakan pasar itu menampung 120 pedagang perahu.
+
+"Pasar ini kami bangun agar pedagang perahu punya tempat yang layak," kata Rahmat.
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seeds_dir, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web")
+    db = str(folder / "k.db")
+    result = CliRunner().invoke(cli, ["run", str(seeds_dir), "--db", db, "--out", str(folder / "report")])
+    assert result.exit_code == 0, result.output
+    token = Store(db).add_token("browser test")
+    port = free_port()
+    config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.1)
+    yield {"url": f"http://127.0.0.1:{port}", "token": token, "folder": folder}
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_seed_story_shows_both_articles_side_by_side_and_the_dispute(server, page):
+    page.goto(server["url"] + "/")
+    page.get_by_role("link", name="Korea Utara").first.click()
+    page.wait_for_selector(".side article")
+    columns = page.locator(".side article")
+    assert columns.count() == 2
+    outlets = " ".join(columns.all_inner_texts())
+    assert "Semarak News" in outlets and "KONTAN" in outlets.upper()
+    disputed = page.locator(".fact.disputed")
+    assert disputed.count() >= 1
+    assert "Juli" in disputed.first.inner_text()
+
+
+def test_search_and_filters(server, page):
+    page.goto(server["url"] + "/")
+    page.get_by_role("searchbox", name="Search articles").fill("Pushilin")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#hits li")
+    assert page.locator("#hits li").count() == 2
+    assert page.locator("#hits mark").first.inner_text().lower() == "pushilin"
+    page.goto(server["url"] + "/")
+    page.fill("input[name=language]", "en")
+    page.get_by_role("button", name="Filter").click()
+    assert "No stories match" in page.locator("#stories").inner_text()
+    page.fill("input[name=language]", "id")
+    page.get_by_role("button", name="Filter").click()
+    assert page.locator("#stories tbody tr").count() == 1
+
+
+def test_upload_is_refused_without_a_token(server, page, tmp_path):
+    upload = tmp_path / "pasar.txt"
+    upload.write_text(UPLOAD, encoding="utf-8")
+    page.goto(server["url"] + "/ingest")
+    page.set_input_files("#files", str(upload))
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('Refused')")
+    assert "token" in page.locator("#status").inner_text()
+
+
+def test_upload_with_a_token_adds_a_story(server, page, tmp_path):
+    upload = tmp_path / "pasar.txt"
+    upload.write_text(UPLOAD, encoding="utf-8")
+    page.goto(server["url"] + "/ingest")
+    page.fill("#token", server["token"])
+    page.dispatch_event("#token", "change")
+    page.set_input_files("#files", str(upload))
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('done')", timeout=120_000)
+    assert "1 new articles" in page.locator("#status").inner_text()
+    page.goto(server["url"] + "/")
+    page.get_by_role("link", name="Pasar Apung Baru Dibuka di Tepian Sungai Martapura").click()
+    assert "120 pedagang" in page.locator(".side").inner_text()
