@@ -29,3 +29,13 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return REPO / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_dir: Path) -> list:
+    """The two seed articles, read and analysed."""
+    from kroscek.ingest import read_paths
+    from kroscek.model import Document
+    from kroscek.pipeline import analyse
+
+    return [analyse(item) for item in read_paths([seeds_dir]) if isinstance(item, Document)]

@@ -28,6 +28,7 @@ CRF_LANGUAGES = ("id", "ms")
 TYPES = ("PER", "ORG", "LOC", "EVT")
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVT"}
 GLUED_WORD = 5  # shortest clause word taken for glued to a name
+_POSSESSIVE = re.compile(r"['’]s?$")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 _RESOURCES = files("kroscek.resources.ner")
 
@@ -186,7 +187,9 @@ def strip_titles(mention: Mention) -> list[Mention]:
 
 
 def _trimmed(mention: Mention, text: str) -> Mention | None:
-    """The mention without trailing lowercase words ("Ukraina timur"); None when nothing is capitalised."""
+    """The mention without trailing lowercase words ("Ukraina timur") or possessive ("Korea's");
+    None when nothing is capitalised."""
+    text = _POSSESSIVE.sub("", text)
     words = list(re.finditer(r"\S+", text))
     while words and not words[-1].group()[:1].isupper():
         words.pop()

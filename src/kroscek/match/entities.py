@@ -49,11 +49,11 @@ def acronym_definitions(articles: Sequence[Article]) -> dict[str, str]:
     for article in articles:
         for sentence in article.sentences:
             for long_name, acronym in _DEFINITION.findall(sentence.text):
-                words = long_name.split()
-                initials = "".join(w[0] for w in words if w[0].isupper())
-                if initials.endswith(acronym[:2]) or acronym[0] in initials:  # keep the words the acronym spells
-                    start = max(0, len(words) - len(acronym) - 1)
-                    start = next((i for i in range(start, len(words)) if words[i][0] == acronym[0]), start)
+                words = long_name.split()[-(len(acronym) + 1):]
+                letters = {c for c in acronym if c.isupper()}
+                initials = [w[0] for w in words]
+                if 2 * len(letters & set(initials)) >= len(letters):  # word order differs by language: DPR, "Republik Rakyat Donetsk"
+                    start = next(i for i, c in enumerate(initials) if c in letters)
                     found.setdefault(acronym, " ".join(words[start:]))
     return found
 

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
 
 from kroscek.store import Store
+
+# An empty form field ("date_from=") means no filter, not a bad date.
+OptionalDate = Annotated[date | None, BeforeValidator(lambda value: value or None)]
 
 
 @dataclass
 class StoryFilter:
     """Story-list filters (all optional; query parameters of the list page and API)."""
 
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: OptionalDate = None
+    date_to: OptionalDate = None
     outlet: str | None = None
     language: str | None = None
     entity: str | None = None  # an entity id or a name/alias
