@@ -173,7 +173,10 @@ def e5_hdbscan(vectors: np.ndarray, gold: list[str]) -> tuple[list[str], str]:
     for min_size in (2, 3):
         for epsilon in (0.0, 0.05, 0.1):
             model = HDBSCAN(min_cluster_size=min_size, metric="precomputed", cluster_selection_epsilon=epsilon)
-            raw = model.fit_predict(distances)
+            try:
+                raw = model.fit_predict(distances)
+            except TypeError:  # scikit-learn 1.9's epsilon search fails on some trees; skip that setting
+                continue
             labels = [f"c{x}" if x >= 0 else f"noise{i}" for i, x in enumerate(raw)]
             score = bcubed(gold, labels)[2]
             if score > best[0]:
