@@ -150,3 +150,8 @@ def test_training_maps_labels_and_writes_a_model_that_tags(tmp_path: Path, monke
     assert set(tagger.labels()) <= {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-EVT", "I-EVT"}
     words = "Presiden Joko Widodo berkunjung ke Surabaya .".split()
     assert len(tagger.tag(token_features(words))) == len(words)
+
+
+def test_resolution_does_not_depend_on_article_order(seed_articles) -> None:
+    forward = [e.to_dict() for e in resolve_entities(seed_articles)]
+    assert forward == [e.to_dict() for e in resolve_entities(list(reversed(seed_articles)))]

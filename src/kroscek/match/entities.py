@@ -37,7 +37,6 @@ class _Group:
     type: str
     known: Known | None = None
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
-    links: set[str] = field(default_factory=set)
 
     def spellings(self) -> Counter[str]:
         return Counter(m.text for _, m in self.mentions)
@@ -120,7 +119,6 @@ def _display_name(group: _Group) -> str:
 
 def _group(mentions: list[tuple[str, Mention]], definitions: dict[str, str]) -> list[_Group]:
     by_id: dict[str, _Group] = {}
-    groups: list[_Group] = []
     pending: list[tuple[str, Mention]] = []
     for item in mentions:
         known = _known(item[1], definitions)
@@ -130,9 +128,9 @@ def _group(mentions: list[tuple[str, Mention]], definitions: dict[str, str]) -> 
             pending.append((item[0], Mention(known.name, item[1].type, *_position(item[1]))))
         else:
             pending.append(item)
-    groups = list(by_id.values())
-    # Multi-word names first, so that a surname alone joins the full name it belongs to.
-    pending.sort(key=lambda item: (-len(_words(item[1].text)), item[1].text))
+    # Multi-word names first, so that a surname alone joins the full name it belongs to; then a
+    # fixed order, so the result does not depend on the order of the articles.
+    pending.sort(key=lambda item: (-len(_words(item[1].text)), item[1].text, item[0], _position(item[1])))
     variants: list[_Group] = []
     for article_id, mention in pending:
         similar = same_person if mention.type == "PER" else same_name
@@ -143,7 +141,7 @@ def _group(mentions: list[tuple[str, Mention]], definitions: dict[str, str]) -> 
             max(candidates, key=lambda g: len(g.mentions)).mentions.append((article_id, mention))
         else:
             variants.append(_Group(mention.type, None, [(article_id, mention)]))
-    return groups + variants
+    return [*by_id.values(), *variants]
 
 
 def _compatible(a: str, b: str) -> bool:
