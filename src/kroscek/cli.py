@@ -86,24 +86,65 @@ def run(
     as_json: JsonOption = False,
     columns: ColumnsOption = None,
     encoding: EncodingOption = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this process) or ray (a Ray cluster; pip install kroscek[ray]).")
+    ] = "local",
+    address: Annotated[
+        Optional[str], typer.Option("--address", help="Ray cluster: auto or ray://HOST:PORT (default: a local Ray).")
+    ] = None,
+    num_cpus: Annotated[
+        Optional[int], typer.Option("--num-cpus", min=1, help="CPUs of the local Ray (default: all of this machine's).")
+    ] = None,
 ) -> None:
     """The main job: ingest, group into stories, cross-check, write the report."""
     from kroscek.engine.local import compare, match
     from kroscek.report import build_report
     from kroscek.report.html import write_report
 
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter(f"expected local or ray, got {engine!r}", param_hint="--engine")
+    if engine == "local" and (address or num_cpus):
+        raise typer.BadParameter("--address and --num-cpus need --engine ray", param_hint="--engine")
     store = Store(db)
-    _ingest(paths, store, columns, encoding)
-    with console.status("grouping articles into stories"):
-        match(store)
-    with console.status("cross-checking stories"):
-        compare(store)
+    if engine == "ray":
+        _run_ray(paths, db, store, address, num_cpus, columns, encoding)
+    else:
+        _ingest(paths, store, columns, encoding)
+        with console.status("grouping articles into stories"):
+            match(store)
+        with console.status("cross-checking stories"):
+            compare(store)
     report = build_report(store)
     index = write_report(report, out)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     _print_stories(report["stories"], {a["id"]: a for a in report["articles"]})
     console.print(f"report: {index.resolve()}", highlight=False)
+
+
+def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_cpus: int | None,
+             columns: str | None, encoding: str | None) -> None:
+    """``run``'s stages on Ray (``engine.ray``): the same results as the embedded engine."""
+    import logging
+
+    try:
+        from kroscek.engine.ray import run_ray
+    except ImportError as error:
+        console.print(f"[red]--engine ray needs Ray[/red] ({error}): pip install 'kroscek[ray]'")
+        raise typer.Exit(2) from None
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    with console.status("running on Ray: ingest, stories, cross-checking"):
+        result = run_ray(paths, db, address=address, columns=parse_columns(columns), encoding=encoding,
+                         num_cpus=num_cpus)
+    for rejected in result.ingest.rejected:
+        console.print(f"[red]rejected[/red] {rejected.source}: {rejected.reason}", highlight=False, soft_wrap=True)
+    stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stage_seconds.items())
+    console.print(
+        f"ingested {result.ingest.added} new, {result.ingest.skipped} already stored, "
+        f"{len(result.ingest.rejected)} rejected ({store.count_articles()} articles in {store.url}); "
+        f"{result.stories} stories, {result.briefs} briefs written by {result.workers} Ray workers ({stages})",
+        highlight=False,
+    )
 
 
 def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:

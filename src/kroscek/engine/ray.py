@@ -5,18 +5,21 @@ Stages, each finished before the next starts (so its cost can be measured):
 1. read: a dataset of input files (local paths or fsspec URLs such as ``s3://bucket/news/``)
    is flat-mapped into one row per document (or rejected input), each with its content id and
    its input order ``(file number << 32) | record number``;
-2. dedupe: a shuffle of ids alone finds the ids read more than once and keeps the first
-   reading in input order, which is what the embedded engine keeps;
-3. analyse: an actor pool (one actor per CPU, models loaded once per actor) cleans, analyses
-   and embeds each batch and writes it to the store from the worker; each worker opens its
-   own ``Store``, and writes are upserts keyed by content ids, so overlaps cannot duplicate;
-4. match: ``cluster_stories`` over every stored article, on the driver (the stories module
-   clusters in one time-ordered pass; it has no partitioned form yet), reusing the
-   embeddings the workers stored;
-5. compare: the stories without a brief are split among an actor pool; each story's brief
-   depends only on its own articles, so the split cannot change a brief.
+2. dedupe: a group-by on the content id finds the ids read more than once and keeps the first
+   reading in input order, which is the one the embedded engine keeps;
+3. analyse: an actor pool (one actor per CPU; the models load once per actor) cleans, analyses
+   and embeds each batch with ``pipeline.analyse`` and writes it to the store from the worker.
+   Every worker opens its own store connection; writes are upserts keyed by content ids, made
+   in key order so that concurrent PostgreSQL writers cannot deadlock or duplicate a row;
+4. match: ``engine.local.match`` over every stored article, on the driver, reusing the
+   embeddings the workers stored (the stories module clusters in one time-ordered pass and has
+   no partitioned form yet; see docs/scaling.md);
+5. compare: the stories without a brief are split among an actor pool running
+   ``engine.local.compare``; a brief depends only on its own story's articles, so the split
+   cannot change a brief.
 
-Stories, ids and briefs are those of the embedded engine on the same inputs.
+Stories, article ids and briefs are those of the embedded engine on the same inputs. Workers on
+other machines need kroscek installed, the inputs on shared storage, and a PostgreSQL store.
 """
 
 from __future__ import annotations
@@ -32,11 +35,14 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import ray
 import ray.data
 from ray.data import ActorPoolStrategy, Dataset
 from ray.data.aggregate import Count, Min
+from ray.data.expressions import col
+from sqlalchemy import Connection, make_url
 
 from kroscek.analyse.embed import Embedder
 from kroscek.engine.local import IngestSummary, compare, match
@@ -72,20 +78,23 @@ def run_ray(
     """Ingest ``paths`` into the store, group every stored article into stories and brief them.
 
     ``address`` is a Ray cluster (``auto``, ``ray://host:port``); without one a local Ray with
-    ``num_cpus`` CPUs (default: all) is started for this run and stopped after it.
+    ``num_cpus`` CPUs (default: all of this machine's) is started for the run and stopped after
+    it. A process already connected to Ray keeps its connection.
     """
     url = _absolute_url(store_url)
     with _ray_session(address, num_cpus):
         result = _ingest(paths, url, columns, encoding)
         store = Store(url)
-        started = time.perf_counter()
-        stories = match(store).stories
-        result.stage_seconds["match"] = time.perf_counter() - started
-        started = time.perf_counter()
-        result.stories = len(stories)
-        result.briefs = _compare([s.id for s in stories], url, result.workers)
-        result.stage_seconds["compare"] = time.perf_counter() - started
-        store.close()
+        try:
+            started = time.perf_counter()
+            stories = match(store).stories
+            result.stage_seconds["match"] = time.perf_counter() - started
+            result.stories = len(stories)
+            started = time.perf_counter()
+            result.briefs = _compare([s.id for s in stories], url, result.workers)
+            result.stage_seconds["compare"] = time.perf_counter() - started
+        finally:
+            store.close()
     return result
 
 
@@ -106,24 +115,25 @@ def ingest_ray(
 @contextmanager
 def _ray_session(address: str | None, num_cpus: int | None) -> Iterator[None]:
     """Use the Ray this process is connected to, or connect (or start a local one) for the run."""
-    if ray.is_initialized():
-        yield
-        return
-    if address is None:
+    started = not ray.is_initialized()
+    if started and address is None:
         ray.init(num_cpus=num_cpus or os.cpu_count(), include_dashboard=False, log_to_driver=False)
-    else:
+    elif started:
         ray.init(address=address, log_to_driver=False)
     ray.data.DataContext.get_current().enable_progress_bars = False
     try:
         yield
     finally:
-        ray.shutdown()
+        if started:
+            ray.shutdown()
 
 
 def _absolute_url(store_url: str | Path) -> str:
     """The store's URL, with a SQLite path made absolute (workers may run in other folders)."""
-    text = str(store_url)
-    return text if "://" in text else database_url(Path(text).expanduser().resolve())
+    url = make_url(database_url(store_url))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return url.render_as_string(hide_password=False)
+    return url.set(database=str(Path(url.database).expanduser().resolve())).render_as_string(hide_password=False)
 
 
 def _worker_count() -> int:
@@ -151,19 +161,17 @@ def _ingest(paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | 
     firsts = first_readings(documents)
     result.stage_seconds["dedupe"] = time.perf_counter() - started
 
+    # No operator may run between the materialized input and the pool: the pool's actors hold
+    # every CPU, so a task scheduled beside them (a repartition, an aggregate) would wait forever.
     started = time.perf_counter()
-    outcomes = (
-        documents.repartition(target_num_rows_per_block=BATCH_SIZE)
-        .map_batches(
-            AnalyseWorker,
-            fn_constructor_kwargs={"store_url": url, "firsts": firsts},
-            batch_size=BATCH_SIZE,
-            batch_format="pyarrow",
-            compute=ActorPoolStrategy(size=workers),
-            num_cpus=1,
-        )
-        .take_all()
-    )
+    outcomes = documents.map_batches(
+        AnalyseWorker,
+        fn_constructor_kwargs={"store_url": url, "firsts": firsts},
+        batch_size=BATCH_SIZE,
+        batch_format="pyarrow",
+        compute=ActorPoolStrategy(size=workers),
+        num_cpus=1,
+    ).take_all()
     result.stage_seconds["analyse"] = time.perf_counter() - started
     for outcome in outcomes:
         if outcome["status"] == "rejected":
@@ -241,6 +249,11 @@ def _document_row(item: Document | Rejected, order: int) -> dict[str, Any]:
     return {"order": order, "id": article_id(item), "reason": None, **asdict(item)}
 
 
+def document_rows(documents: Sequence[Document], start: int = 0) -> list[dict[str, Any]]:
+    """Rows for ``AnalyseWorker.process`` from documents already read (input order from ``start``)."""
+    return [_document_row(doc, start + n) for n, doc in enumerate(documents)]
+
+
 def _document(row: Mapping[str, Any]) -> Document:
     return Document(**{name: row[name] for name in _DOCUMENT_FIELDS})
 
@@ -248,19 +261,41 @@ def _document(row: Mapping[str, Any]) -> Document:
 # -- dedupe ------------------------------------------------------------------------------------
 
 
-def first_readings(documents: Dataset) -> dict[str, int]:
+def first_readings(documents: Dataset, rows_per_partition: int = 500_000) -> dict[str, int]:
     """For every content id read more than once, the input order of its first reading."""
+    partitions = max(_worker_count(), documents.count() // rows_per_partition)
     grouped = (
         documents.select_columns(["id", "order"])
-        .filter(lambda row: row["id"] is not None)
-        .groupby("id")
+        .filter(expr=col("id").is_not_null())
+        .groupby("id", num_partitions=partitions)
         .aggregate(Count(alias_name="count"), Min("order", alias_name="first"))
-        .filter(lambda row: row["count"] > 1)
+        .filter(expr=col("count") > 1)
     )
-    return {row["id"]: row["first"] for row in grouped.take_all()}
+    return {row["id"]: int(row["first"]) for row in grouped.take_all()}
 
 
 # -- analyse -----------------------------------------------------------------------------------
+
+
+class WorkerStore(Store):
+    """A store whose multi-row writes go in key order.
+
+    Two PostgreSQL transactions upserting overlapping keys in different orders can each hold a
+    row the other waits for (a deadlock, and one of them is aborted); in one global key order
+    the second simply waits for the first and then finds the rows there.
+    """
+
+    def add_articles(self, articles: Sequence[Article], conn: Connection | None = None) -> None:
+        super().add_articles(sorted(articles, key=lambda a: a.id), conn)
+
+    def add_rejected(self, rejected: Sequence[Rejected], conn: Connection | None = None) -> None:
+        super().add_rejected(sorted(rejected, key=lambda r: r.source), conn)
+
+    def put_embeddings(self, vectors: dict[str, np.ndarray]) -> None:
+        super().put_embeddings(dict(sorted(vectors.items())))
+
+
+Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "rejected", "count", "source", "reason"}
 
 
 class AnalyseWorker:
@@ -271,12 +306,16 @@ class AnalyseWorker:
     first reading is analysed; ids already in the store are skipped.
     """
 
-    def __init__(self, store_url: str, firsts: Mapping[str, int]):
-        self.store = Store(store_url)
-        self.firsts = firsts
+    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None):
+        self.store = WorkerStore(store_url)
+        self.firsts = dict(firsts or {})
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
-        rows = batch.to_pylist()
+        outcomes = self.process(batch.to_pylist())
+        return {name: [o[name] for o in outcomes] for name in ("status", "count", "source", "reason")}
+
+    def process(self, rows: Sequence[Mapping[str, Any]]) -> list[Outcome]:
+        """Analyse and store one batch of document rows; what became of them."""
         rejected = [Rejected(r["source"], r["reason"]) for r in rows if r["id"] is None]
         wanted = [r for r in rows if r["id"] is not None and self.firsts.get(r["id"], r["order"]) == r["order"]]
         stored = self.store.known_ids(r["id"] for r in wanted)
@@ -289,9 +328,12 @@ class AnalyseWorker:
             except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
                 rejected.append(Rejected(row["source"], f"analysis failed: {type(error).__name__}: {error}"))
         self.store_batch(articles, rejected)
-        outcomes = [("added", len(articles), None, None), ("skipped", len(rows) - len(rejected) - len(articles), None, None)]
-        outcomes += [("rejected", 1, r.source, r.reason) for r in rejected]
-        return {name: list(values) for name, values in zip(("status", "count", "source", "reason"), zip(*outcomes))}
+        skipped = len(rows) - len(articles) - len(rejected)
+        outcomes: list[Outcome] = [
+            {"status": "added", "count": len(articles), "source": None, "reason": None},
+            {"status": "skipped", "count": skipped, "source": None, "reason": None},
+        ]
+        return outcomes + [{"status": "rejected", "count": 1, "source": r.source, "reason": r.reason} for r in rejected]
 
     def store_batch(self, articles: list[Article], rejected: list[Rejected]) -> None:
         """Write one batch: rejected inputs, the articles' embeddings, then the articles."""
@@ -311,7 +353,7 @@ class CompareWorker:
     """One worker of the compare pool: writes the briefs of the stories it is given that lack one."""
 
     def __init__(self, store_url: str):
-        self.store = Store(store_url)
+        self.store = WorkerStore(store_url)
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         pending = [i for i in batch.column("story").to_pylist() if self.store.brief(i) is None]
@@ -325,7 +367,7 @@ def _compare(story_ids: list[str], url: str, workers: int) -> int:
     # each compare call reads the story list once, so a worker gets a few large batches
     batch_size = max(1, math.ceil(len(story_ids) / (2 * workers)))
     written = (
-        ray.data.from_items([{"story": i} for i in story_ids], override_num_blocks=2 * workers)
+        ray.data.from_items([{"story": i} for i in story_ids], override_num_blocks=min(len(story_ids), 2 * workers))
         .map_batches(
             CompareWorker,
             fn_constructor_kwargs={"store_url": url},
@@ -334,6 +376,6 @@ def _compare(story_ids: list[str], url: str, workers: int) -> int:
             compute=ActorPoolStrategy(size=workers),
             num_cpus=1,
         )
-        .sum("written")
+        .take_all()
     )
-    return int(written or 0)
+    return sum(int(row["written"]) for row in written)

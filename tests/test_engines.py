@@ -1,0 +1,194 @@
+"""The engines: the embedded engine and Ray (a local Ray with 2 CPUs) give the same stories, article
+ids and briefs, on SQLite and on a real PostgreSQL server; concurrent Ray writers duplicate nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
+
+from kroscek.cli import app
+from kroscek.engine.local import compare, ingest, match
+from kroscek.ingest import list_inputs
+from kroscek.model import Document
+from kroscek.pipeline import article_id
+from kroscek.report import build_report
+from kroscek.store import Store
+
+if not os.environ.get("CI"):
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'kroscek[ray]')")
+import ray  # noqa: E402 - after the skip
+
+from kroscek.engine.ray import AnalyseWorker, document_rows, run_ray  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "engines"
+CORPUS = REPO / "examples" / "corpus"
+# The engine fixtures (a story told in Indonesian and in English, an exact copy of one article in
+# another file, a malformed JSON line) and one story of the sample corpus (text, HTML, English).
+INPUTS = [
+    str(FIXTURES),
+    str(CORPUS / "16_ka-banyu-biru-tabrak-truk-berita-pagi.txt"),
+    str(CORPUS / "17_kecelakaan-kereta-karangjati-harian-mentari.html"),
+    str(CORPUS / "18_train-hits-truck-jakarta-daily-post.txt"),
+]
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    """One local Ray (2 CPUs) for the module; the engine uses it instead of starting its own."""
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[Callable[[], str]]:
+    """Makes store URLs on the test server, each in a fresh schema (dropped afterwards)."""
+    url = os.environ.get("KROSCEK_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("KROSCEK_TEST_POSTGRES_URL must be set in CI (.ci/run starts PostgreSQL)")
+        pytest.skip("KROSCEK_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+    admin = create_engine(url)
+    schemas: list[str] = []
+
+    def make() -> str:
+        schema = f"t_{uuid.uuid4().hex[:10]}"
+        with admin.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        schemas.append(schema)
+        separator = "&" if "?" in url else "?"
+        return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+    yield make
+    with admin.begin() as conn:
+        for schema in schemas:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+def comparable(report: dict) -> dict:
+    """A report without the times at which story events were logged."""
+    events = [{k: v for k, v in event.items() if k != "at"} for event in report["story_events"]]
+    return {**report, "story_events": events}
+
+
+def across_stores(report: dict) -> dict:
+    """``comparable``, with the articles keyed by id: SQLite lists undated articles first and
+    PostgreSQL last (``ORDER BY published`` puts NULL first in one and last in the other)."""
+    return {**comparable(report), "articles": {a["id"]: a for a in report["articles"]}}
+
+
+def run_cli(*args: str) -> dict:
+    result = runner.invoke(app, ["run", *args, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def run_local(db: str) -> dict:
+    store = Store(db)
+    ingest(list_inputs(INPUTS), store)
+    match(store)
+    compare(store)
+    return comparable(build_report(store))
+
+
+@pytest.fixture(scope="module")
+def embedded_report(tmp_path_factory) -> dict:
+    """The embedded engine on SQLite, through the command line: the reference result."""
+    folder = tmp_path_factory.mktemp("embedded")
+    report = comparable(run_cli(*INPUTS, "--db", str(folder / "k.db"), "--out", str(folder / "report")))
+    # the reference is not trivially empty: it holds the case the engines must agree on
+    ids = [a["id"] for a in report["articles"]]
+    assert len(ids) == len(set(ids)) == 6  # 3 fixture articles (the copy stored once) + 3 corpus articles
+    assert [r["source"] for r in report["rejected"]] == [str(FIXTURES / "a-pesisir.jsonl") + "#3"]
+    port = next(s for s in report["stories"] if "Teluk Sendang" in s["title"])
+    assert len(port["articles"]) == 2 and port["languages"] == ["en", "id"]
+    train = {a["id"] for a in report["articles"] if a["source"].startswith(str(CORPUS))}
+    assert [set(s["articles"]) & train for s in report["stories"] if set(s["articles"]) & train] == [train]
+    assert all(s["brief"].get("summary") for s in report["stories"])
+    return report
+
+
+def test_ray_engine_on_sqlite_gives_the_embedded_result(local_ray, embedded_report, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a relative --db names the same file for the workers
+    report = run_cli(*INPUTS, "--engine", "ray", "--db", "k.db", "--out", "report")
+    assert (tmp_path / "k.db").exists() and (tmp_path / "report" / "index.html").exists()
+    assert comparable(report) == embedded_report
+    copy_source = str(FIXTURES / "c-salinan.jsonl")
+    assert not any(a["source"].startswith(copy_source) for a in report["articles"])  # the first reading is kept
+
+
+def test_both_engines_on_postgresql_give_the_sqlite_result(local_ray, embedded_report, postgres_url):
+    embedded = run_local(postgres_url())
+    assert across_stores(embedded) == across_stores(embedded_report)
+
+    url = postgres_url()
+    first = run_ray(INPUTS, url)
+    assert (first.ingest.added, first.ingest.skipped, len(first.ingest.rejected)) == (6, 1, 1)
+    assert first.workers == 2 and first.briefs == len(embedded_report["stories"])
+    assert set(first.stage_seconds) == {"read", "dedupe", "analyse", "match", "compare"}
+    assert comparable(build_report(Store(url))) == embedded
+
+    again = run_ray(INPUTS, url)  # a re-run reads everything again and stores nothing new
+    assert (again.ingest.added, again.ingest.skipped, again.briefs) == (0, 7, 0)
+    assert comparable(build_report(Store(url))) == embedded
+
+
+def the_documents(count: int) -> list[Document]:
+    """Short generated flood reports, each with its own village, numbers and date."""
+    villages = ["Sukamaju", "Tanjung Sari", "Batu Putih", "Karang Anyar", "Air Dingin", "Rawa Bening"]
+    documents = []
+    for n in range(count):
+        village = f"{villages[n % len(villages)]} {n // len(villages) + 1}"
+        day = 1 + n % 28
+        documents.append(Document(
+            source=f"generated-{n:03d}.txt",
+            title=f"Banjir Rendam {40 + n * 3} Rumah di Desa {village}",
+            text=(f"Banjir merendam {40 + n * 3} rumah di Desa {village}, Kabupaten Lamaru Barat, pada Senin "
+                  f"({day}/4/2025). Kepala desa mengatakan {n + 2} keluarga mengungsi ke balai desa.\n\n"
+                  f"\"Air naik setinggi {50 + n} sentimeter dalam dua jam,\" kata petugas posko."),
+            outlet="Warta Uji",
+            published=f"2025-04-{day:02d}",
+        ))
+    return documents
+
+
+def test_four_ray_workers_writing_overlapping_batches_store_every_article_once(local_ray, postgres_url):
+    url = postgres_url()
+    Store(url).close()  # the schema exists before the workers open it, as the engine does
+    documents = the_documents(36)
+    private, shared = documents[:4], documents[4:]
+    writer = ray.remote(num_cpus=0.5)(AnalyseWorker)  # four workers on the two CPUs at once
+    workers = [writer.remote(url) for _ in range(4)]
+    # each worker first stores an article of its own, which also loads its models...
+    ray.get([w.process.remote(document_rows([doc], start=n)) for n, (w, doc) in enumerate(zip(workers, private))])
+    # ...then all four write 24 of the 32 shared articles at the same time (each article by three
+    # workers), in batches of 8, each worker in its own order
+    calls = []
+    for number, worker in enumerate(workers):
+        mine = [shared[(8 * number + k) % len(shared)] for k in range(24)]
+        random.Random(number).shuffle(mine)
+        calls += [worker.process.remote(document_rows(mine[k : k + 8], start=100 * number + k)) for k in (0, 8, 16)]
+    outcomes = [o for batch in ray.get(calls) for o in batch]
+
+    assert not [o for o in outcomes if o["status"] == "rejected"]
+    assert sum(o["count"] for o in outcomes if o["status"] == "added") >= len(shared)
+    store = Store(url)
+    expected = {article_id(doc) for doc in documents}
+    assert len(expected) == 36
+    assert {a.id for a in store.articles()} == expected
+    with store.engine.connect() as conn:
+        rows, distinct = conn.execute(text("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles")).one()
+    assert rows == distinct == 36
+    assert set(store.embeddings(sorted(expected))) == expected
