@@ -212,14 +212,15 @@ def unglue(mention: Mention) -> Mention:
 
 
 def split_places(mention: Mention) -> list[Mention]:
-    """Split a run of names that opens with a known place: "Rusia Izvestia" -> "Rusia", "Izvestia"."""
+    """Split a run of names that opens with a country or curated place: "Rusia Izvestia" -> "Rusia",
+    "Izvestia". Cities are not split off: too many name other things ("Bursa Efek Indonesia")."""
     words = list(re.finditer(r"\S+", mention.text))
     if mention.type == "PER" or len(words) < 2 or lookup(mention.text):
         return [mention]
     for cut in range(len(words) - 1, 0, -1):
         head = mention.text[: words[cut - 1].end()]
         rest = words[cut].group()
-        if lookup(head) and rest[:1].isupper() and rest.casefold() not in _lines("place-parts.txt"):
+        if (known := lookup(head)) and known.type == "LOC" and not known.id.startswith("geonames:") and rest[:1].isupper() and rest.casefold() not in _lines("place-parts.txt"):
             tail = Mention(mention.text[words[cut].start():], mention.type, mention.sentence, mention.start + words[cut].start(), mention.end)
             return [Mention(head, "LOC", mention.sentence, mention.start, mention.start + len(head)), *split_places(tail)]
     return [mention]
@@ -227,11 +228,10 @@ def split_places(mention: Mention) -> list[Mention]:
 
 def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
     """Every named-entity mention in the sentences, in text order, titles removed from names."""
-    if language in CRF_LANGUAGES:
-        found = [unglue(m) for s in sentences for m in _crf_mentions(s)]
+    if language in CRF_LANGUAGES:  # the CRF runs adjacent names together ("Rusia Izvestia")
+        found = [piece for s in sentences for m in _crf_mentions(s) for piece in split_places(unglue(m))]
     elif language == "en":
         found = _spacy_mentions(sentences)
     else:
         return []
-    trimmed = [t for m in found if (t := _trimmed(m, m.text))]
-    return [part for mention in trimmed for piece in split_places(mention) for part in strip_titles(piece)]
+    return [part for m in found if (trimmed := _trimmed(m, m.text)) for part in strip_titles(trimmed)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -25,6 +25,7 @@ from kroscek.model import Article, Entity, EntityMention, Mention
 
 RESOLVED_TYPES = ("PER", "ORG", "LOC", "EVT")
 WORD_SIMILARITY = 80  # rapidfuzz ratio for two spellings of one name word
+ALONE_SIMILARITY = 85  # the same for a name word standing alone ("Pushlin" for "Denis Pushilin")
 NAME_SIMILARITY = 90  # rapidfuzz ratio for two spellings of one multi-word non-person name
 _CAPITALISED = r"[A-Z][\w'-]*"
 _DEFINITION = re.compile(rf"((?:{_CAPITALISED}\s+(?:(?:dan|and|of|the|di|&)\s+)?)*{_CAPITALISED})\s*\(([A-Z][A-Za-z]{{1,9}})\)")
@@ -61,16 +62,21 @@ def _words(name: str) -> list[str]:
     return [w for w in normalize(name).split() if w not in titles()]
 
 
+def _same_word(a: str, b: str, similarity: int) -> bool:
+    """Two spellings of one name word: same first letter, few edits ("Denis"/"Dennis", not "Dedi"/"Edi")."""
+    return a[:1] == b[:1] and fuzz.ratio(a, b) >= similarity
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two person names can be one person: every word of the shorter matches a word of the other."""
     short, long = sorted((_words(a), _words(b)), key=len)
     if not short:
         return False
     if len(short) == 1:  # a surname alone matches the last word; "Kim" the first of "Kim Jong Un"
-        return any(fuzz.ratio(short[0], w) >= WORD_SIMILARITY for w in (long[-1], long[0]))
+        return any(_same_word(short[0], w, ALONE_SIMILARITY) for w in (long[-1], long[0]))
     used: set[int] = set()
     for word in short:
-        match = next((i for i, w in enumerate(long) if i not in used and fuzz.ratio(word, w) >= WORD_SIMILARITY), None)
+        match = next((i for i, w in enumerate(long) if i not in used and _same_word(word, w, WORD_SIMILARITY)), None)
         if match is None:
             return False
         used.add(match)
@@ -92,8 +98,8 @@ def _known(mention: Mention, definitions: dict[str, str]) -> Known | None:
     if text in definitions:
         return lookup(definitions[text], places=mention.type != "PER") or Known("", definitions[text], mention.type)
     known = lookup(text)
-    if mention.type == "PER" and known and known.type == "LOC" and not is_major_place(known):
-        return None  # "Kim" is a small town too, but here a person
+    if known and known.type == "LOC" and not is_major_place(known):
+        return None  # "Kim" and "Liga" are small towns too; a wrong id is worse than none
     return known
 
 
@@ -110,9 +116,9 @@ def _display_name(group: _Group) -> str:
             return named[0]
     similar = same_person if group.type == "PER" else same_name
 
-    def support(spelling: str) -> tuple[bool, int, int, int]:
+    def support(spelling: str) -> tuple[bool, int, int, int, int]:
         agree = sum(count for other, count in spellings.items() if similar(spelling, other))
-        return len(_words(spelling)) > 1, agree + spellings[spelling], len(_words(spelling)), len(spelling)
+        return len(_words(spelling)) > 1, agree + spellings[spelling], spellings[spelling], len(_words(spelling)), len(spelling)
 
     return max(sorted(spellings), key=support)
 
@@ -134,14 +140,25 @@ def _group(mentions: list[tuple[str, Mention]], definitions: dict[str, str]) -> 
     variants: list[_Group] = []
     for article_id, mention in pending:
         similar = same_person if mention.type == "PER" else same_name
-        candidates = [g for g in variants if any(
-            (_compatible(g.type, mention.type) and similar(mention.text, m.text)) or normalize(mention.text) == normalize(m.text)
-            for _, m in g.mentions)]
+        candidates = [g for g in variants if any(_joins(mention, m, similar) for _, m in g.mentions)]
         if candidates:
-            max(candidates, key=lambda g: len(g.mentions)).mentions.append((article_id, mention))
+            words = set(_words(mention.text))
+            best = max(candidates, key=lambda g: (any(words & set(_words(m.text)) for _, m in g.mentions), len(g.mentions)))
+            best.mentions.append((article_id, mention))  # an exact word first: "Yohanis" is Yohanis Latuheru
         else:
             variants.append(_Group(mention.type, None, [(article_id, mention)]))
     return [*by_id.values(), *variants]
+
+
+def _joins(mention: Mention, member: Mention, similar: Callable[[str, str], bool]) -> bool:
+    """Whether a mention joins a group through one member: the same spelling, or a similar one of a
+    compatible type. A single word only joins through a longer name, so "Haryono" cannot reach
+    "Suhartono Wibisono" by way of "Hartono"."""
+    if normalize(mention.text) == normalize(member.text):
+        return True
+    if len(_words(member.text)) < 2 and len(_words(mention.text)) < 2:
+        return False
+    return _compatible(member.type, mention.type) and similar(mention.text, member.text)
 
 
 def _compatible(a: str, b: str) -> bool:

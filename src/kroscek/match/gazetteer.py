@@ -90,8 +90,8 @@ def lookup(name: str, places: bool = True) -> Known | None:
 
 
 def is_major_place(known: Known) -> bool:
-    """A country or a big city: a name that, standing alone, means the place."""
-    return known.type == "LOC" and (known.id.startswith("iso:") or known.population >= BIG_CITY)
+    """A country, a curated place or a big city: a name that, standing alone, means the place."""
+    return known.type == "LOC" and (not known.id.startswith("geonames:") or known.population >= BIG_CITY)
 
 
 @cache
