@@ -1,2 +1,28 @@
 """Evaluations: one module per analysis, each with a ``main(path, **options) -> dict``
 that prints its figures (with a baseline beside them) and returns them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+
+def shared_data_dir(path: Path, data: str | None = None) -> Path:
+    """``data`` when given, else the ``shared/data`` folder found above ``path``."""
+    if data:
+        return Path(data)
+    for folder in path.resolve().parents:
+        if (folder / "shared" / "data").is_dir():
+            return folder / "shared" / "data"
+    raise FileNotFoundError("shared/data not found above the label file; pass -o data=DIR")
+
+
+def read_labels(path: Path, data: str | None = None) -> tuple[dict[str, Any], dict[str, dict[str, str]], list[dict[str, Any]]]:
+    """A JSONL label file whose first line names a CSV in the shared data: (header, CSV rows by id, records)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    with (shared_data_dir(path, data) / header["source"]).open(encoding="utf-8") as handle:
+        rows = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    return header, rows, [json.loads(line) for line in lines[1:]]

@@ -19,8 +19,6 @@ Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,6 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.dates import find_event_dates
+from kroscek.eval import read_labels
 from kroscek.model import Sentence
 
 
@@ -58,24 +57,11 @@ class Paragraph:
     gold: list[Labelled]
 
 
-def _data_dir(path: Path, data: str | None) -> Path:
-    if data:
-        return Path(data)
-    for folder in path.resolve().parents:
-        if (folder / "shared" / "data").is_dir():
-            return folder / "shared" / "data"
-    raise FileNotFoundError("shared/data not found above the label file; pass -o data=DIR")
-
-
 def load(path: Path, data: str | None = None) -> list[Paragraph]:
     """The labelled paragraphs, their text and page date read from the source CSV."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = json.loads(lines[0])
-    with (_data_dir(path, data) / header["source"]).open(encoding="utf-8") as handle:
-        rows = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    header, rows, records = read_labels(path, data)
     paragraphs = []
-    for line in lines[1:]:
-        record = json.loads(line)
+    for record in records:
         row = rows[record["article"]]
         text = row[header["text_column"]].split("\n")[record["paragraph"]]
         gold = []

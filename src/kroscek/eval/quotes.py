@@ -23,8 +23,6 @@ Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from itertools import combinations
@@ -38,6 +36,7 @@ from kroscek.analyse.quotes import find_quotes, lexicon, strip_titles
 from kroscek.analyse.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.quotes import match_quotes, names_match
+from kroscek.eval import read_labels
 from kroscek.model import Article, Document, Quote
 
 MIN_OVERLAP = 0.5  # of the shorter span
@@ -64,24 +63,11 @@ class LabelledArticle:
     gold: list[Span]
 
 
-def _data_dir(path: Path, data: str | None) -> Path:
-    if data:
-        return Path(data)
-    for folder in path.resolve().parents:
-        if (folder / "shared" / "data").is_dir():
-            return folder / "shared" / "data"
-    raise FileNotFoundError("shared/data not found above the label file; pass -o data=DIR")
-
-
 def load(path: Path, data: str | None = None) -> list[LabelledArticle]:
     """The labelled articles with their raw text read from the source CSV."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = json.loads(lines[0])
-    with (_data_dir(path, data) / header["source"]).open(encoding="utf-8") as handle:
-        rows = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    header, rows, records = read_labels(path, data)
     articles = []
-    for line in lines[1:]:
-        record = json.loads(line)
+    for record in records:
         row = rows[record["article"]]
         gold = [Span(q["start"], q["end"], q["speaker"], q["kind"], tuple(q.get("statements", ()))) for q in record["quotes"]]
         articles.append(LabelledArticle(record["article"], row.get("judul", ""), row[header["text_column"]], gold))
