@@ -21,7 +21,7 @@ from typing import Any
 import pycrfsuite
 
 from kroscek.clean import word_list
-from kroscek.match.gazetteer import lookup, place_names
+from kroscek.match.gazetteer import curated_names, lookup, place_names
 from kroscek.model import Mention, Sentence
 
 CRF_LANGUAGES = ("id", "ms")
@@ -226,6 +226,25 @@ def split_places(mention: Mention) -> list[Mention]:
     return [mention]
 
 
+@cache
+def _curated_pattern() -> re.Pattern[str]:
+    names = sorted(curated_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def add_curated(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """Add the curated names the tagger missed ("Dewan Keamanan PBB", "Kantor Berita Pusat Korea");
+    a curated name replaces the shorter mentions inside it and yields to a mention that holds it."""
+    mentions = [m for m in found if m.sentence == sentence.index]
+    for match in _curated_pattern().finditer(sentence.text):
+        start, end = match.span()
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping):
+            mentions = [m for m in mentions if m not in overlapping]
+            mentions.append(Mention(match.group(), curated_names()[match.group()].type, sentence.index, start, end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
 def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
     """Every named-entity mention in the sentences, in text order, titles removed from names."""
     if language in CRF_LANGUAGES:  # the CRF runs adjacent names together ("Rusia Izvestia")
@@ -234,4 +253,5 @@ def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
         found = _spacy_mentions(sentences)
     else:
         return []
-    return [part for m in found if (trimmed := _trimmed(m, m.text)) for part in strip_titles(trimmed)]
+    cleaned = [part for m in found if (trimmed := _trimmed(m, m.text)) for part in strip_titles(trimmed)]
+    return [m for s in sentences for m in add_curated(s, cleaned)]

@@ -183,6 +183,20 @@ def _entity(group: _Group, originals: dict[tuple[str, int, int], str]) -> Entity
     return Entity(id=entity_id, name=name, type=group.type, aliases=aliases, mentions=mentions)
 
 
+def _truncated_names(articles: Sequence[Article], entities: list[Entity]) -> None:
+    """Names the cleaner found cut short ("KCN Ini" where "KCNA" was meant) join the one entity they begin."""
+    for article in articles:
+        for warning in article.warnings:
+            cut = warning.span.split()[0] if warning.kind == "truncated-name" else ""
+            owners = [e for e in entities if any(n.startswith(cut) and n != cut for n in (e.name, *e.aliases))] if cut else []
+            sentence = next((s for s in article.sentences if warning.span in s.text), None)
+            if len(owners) == 1 and sentence:
+                start = sentence.text.index(warning.span)
+                owners[0].mentions.append(EntityMention(article.id, sentence.index, start, start + len(cut), cut))
+                owners[0].mentions.sort(key=lambda m: (m.article, m.sentence, m.start))
+                owners[0].aliases = sorted({*owners[0].aliases, cut} - {owners[0].name})
+
+
 def _links(entities: list[Entity]) -> None:
     """Link each person to the place written right before the name ("Presiden Rusia Vladimir Putin")."""
     places = {(m.article, m.sentence, m.end): e.id for e in entities if e.type == "LOC" for m in e.mentions}
@@ -200,5 +214,6 @@ def resolve_entities(articles: Sequence[Article]) -> list[Entity]:
     entities = [_entity(group, originals) for group in _group(mentions, definitions)]
     for entity in entities:  # "Republik Rakyat Donetsk (DPR)": DPR is an alias even where untagged
         entity.aliases = sorted({*entity.aliases, *(a for a, long in definitions.items() if long in (entity.name, *entity.aliases))} - {entity.name})
+    _truncated_names(articles, entities)
     _links(entities)
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name))

@@ -66,14 +66,15 @@ def _cities() -> dict[str, Known]:
 
 
 @cache
-def _curated() -> dict[str, Known]:
+def curated_names() -> dict[str, Known]:
+    """Every curated name and alias as written, with the entity it names."""
     entries = json.loads(files("kroscek.resources.entities").joinpath("aliases.json").read_text(encoding="utf-8"))
-    found = {}
-    for entry in entries:
-        known = Known(entry["id"], entry["name"], entry["type"])
-        for alias in [entry["name"], *entry["aliases"]]:
-            found[alias if alias.isupper() else normalize(alias)] = known
-    return found
+    return {alias: Known(e["id"], e["name"], e["type"]) for e in entries for alias in [e["name"], *e["aliases"]]}
+
+
+@cache
+def _curated() -> dict[str, Known]:
+    return {alias if alias.isupper() else normalize(alias): known for alias, known in curated_names().items()}
 
 
 def lookup(name: str, places: bool = True) -> Known | None:
