@@ -12,14 +12,22 @@ from kroscek.analyse.embed import Embedder, FileCache, lead, passage
 from kroscek.eval import similarity as similarity_eval
 from kroscek.match.similarity import (
     FEATURES,
+    PAIR_FEATURES,
+    VIEWS,
     KeyWeights,
+    TreeCombiner,
+    UseViews,
     capitalised_names,
+    chunks,
     combiner,
     days_apart,
     fold,
     numbers,
+    pair_combiner,
     pair_features,
+    pair_similarity,
     profile,
+    view_features,
 )
 
 FLOOD_ID = (
@@ -66,6 +74,50 @@ def test_combiner_rewards_encoder_agreement_and_shared_names():
     assert len(pair_features(items[0], items[1], 0.88, weights)) == len(FEATURES)
 
 
+def test_view_features_mark_cross_language_pairs_and_length_ratio():
+    items = [profile(*FLOOD_ID, language="id"), profile(*FLOOD_EN, language="en"), profile(*RICE_ID)]
+    weights = KeyWeights(items)
+    features = dict(zip(PAIR_FEATURES, view_features(items[0], items[1], (0.9, 0.8, 0.7), weights)))
+    assert (features["e5_cosine"], features["use_cosine"], features["use_body_cosine"]) == (0.9, 0.8, 0.7)
+    assert features["cross_language"] == 1.0 and features["names"] > 0.0
+    assert -1.0 < features["length_ratio"] <= 0.0
+    unknown = dict(zip(PAIR_FEATURES, view_features(items[0], items[2], (0.9, 0.8, 0.7), weights)))
+    assert unknown["cross_language"] == 0.0  # an unknown language is no evidence of a translation
+    assert len(VIEWS) == 3
+
+
+def test_tree_combiner_reproduces_scikit_learn_and_round_trips():
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    rng = np.random.default_rng(0)
+    features = rng.random((200, len(PAIR_FEATURES)))
+    target = -4.0 + 3.0 * features[:, 0] * features[:, 1] + 0.2 * rng.random(200)
+    fitted = GradientBoostingRegressor(n_estimators=40, max_depth=2, subsample=0.8, random_state=0)
+    fitted.fit(features, target)
+    model = TreeCombiner.from_sklearn(fitted)
+    assert np.allclose(model.predict(features), fitted.predict(features))
+    again = TreeCombiner.from_dict(model.to_dict())
+    assert np.allclose(again.predict(features), fitted.predict(features), atol=1e-5)
+    assert 0.0 <= model.score(features).min() and model.score(features).max() <= 1.0
+
+
+def test_shipped_pair_model_rewards_agreeing_views_and_shared_names():
+    model = pair_combiner()
+    assert model.feature.shape[0] >= 50 and model.feature.max() < len(PAIR_FEATURES)
+    items = [profile(*FLOOD_ID, language="id"), profile(*FLOOD_EN, language="en"), profile(*RICE_ID, language="id")]
+    weights = KeyWeights(items)
+    same = model.score(np.array(view_features(items[0], items[1], (0.88, 0.75, 0.75), weights)))[0]
+    weaker = model.score(np.array(view_features(items[0], items[1], (0.84, 0.45, 0.45), weights)))[0]
+    other = model.score(np.array(view_features(items[0], items[2], (0.80, 0.15, 0.2), weights)))[0]
+    assert 0.0 <= other < weaker < same <= 1.0
+
+
+def test_chunks_cut_at_word_boundaries():
+    assert chunks("kata " * 200) == [("kata " * 90).strip()] * 2 + [("kata " * 20).strip()]
+    assert chunks("  ") == []
+    assert chunks("x" * 1000, size=450) == ["x" * 450, "x" * 450, "x" * 100]
+
+
 @pytest.fixture(scope="module")
 def embedder() -> Embedder:
     return Embedder()
@@ -80,13 +132,29 @@ def test_encoder_places_a_translation_closer_than_another_event(embedder):
     assert np.array_equal(again[0], vectors[1])
 
 
+def test_use_views_and_pair_similarity(embedder):
+    cache: dict = {}
+    use = UseViews(cache)
+    lead, body = use.views([FLOOD_ID[:2], FLOOD_EN[:2], RICE_ID[:2]])
+    assert lead.shape == body.shape == (3, 512)
+    assert np.allclose(np.linalg.norm(body, axis=1), 1.0, atol=1e-4)
+    assert lead[0] @ lead[1] > lead[0] @ lead[2]
+    assert cache and all(key.startswith("use:") for key in cache)
+    size = len(cache)
+    use.views([FLOOD_EN[:2]])
+    assert len(cache) == size  # cached by content
+    flood_id, flood_en, rice_id = (*FLOOD_ID, "id"), (*FLOOD_EN, "en"), (*RICE_ID, "id")
+    scores = pair_similarity([flood_id, flood_id], [flood_en, rice_id], embedder=embedder, use=use)
+    assert 0.0 <= scores[1] < scores[0] <= 1.0
+
+
 def test_lead_cuts_at_a_word_boundary():
     text = "kata " * 200
     assert len(lead(text)) <= 400 and not lead(text).endswith(" ") and lead(text).endswith("kata")
     assert lead("  satu   dua ") == "satu dua"
 
 
-def test_similarity_evaluation_prints_all_three_systems(tmp_path, monkeypatch):
+def test_similarity_evaluation_prints_every_system(tmp_path, monkeypatch):
     monkeypatch.setenv("KROSCEK_CACHE", str(tmp_path / "cache"))
     rows = [
         ("p1", "id", "en", FLOOD_ID, FLOOD_EN, 1.0),
@@ -102,7 +170,15 @@ def test_similarity_evaluation_prints_all_three_systems(tmp_path, monkeypatch):
         for pair_id, lang1, lang2, left, right, overall in rows:
             writer.writerow([pair_id, lang1, lang2, "  ".join(left), "  ".join(right), overall])
     results = similarity_eval.main(path)
-    assert set(results["pearson"]) == {"kroscek", "TF-IDF cosine", "e5 cosine"}
-    assert results["pairs"] == 5
-    assert results["pearson"]["kroscek"]["all pairs"] > 0.5
+    assert set(results["pearson"]) == {
+        "kroscek pair model",
+        "kroscek link score",
+        "TF-IDF cosine",
+        "e5 cosine",
+        "USE cosine",
+    }
+    assert results["pairs"] == 5 and "sha1(pair_id)" in results["split"]
+    assert results["pearson"]["kroscek pair model"]["all pairs"] > 0.5
+    assert results["pearson"]["kroscek link score"]["all pairs"] > 0.5
     assert len(FileCache(Path(tmp_path / "cache" / "e5.npz"))) == 5
+    assert len(FileCache(Path(tmp_path / "cache" / "use.npz"))) > 5
