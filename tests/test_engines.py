@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from kroscek.cli import app
 from kroscek.engine.local import compare, ingest, match
 from kroscek.ingest import list_inputs
-from kroscek.model import Document
+from kroscek.model import Article, Document
 from kroscek.pipeline import article_id
 from kroscek.report import build_report
 from kroscek.store import Store
@@ -26,7 +27,7 @@ if not os.environ.get("CI"):
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'kroscek[ray]')")
 import ray  # noqa: E402 - after the skip
 
-from kroscek.engine.ray import AnalyseWorker, document_rows, run_ray  # noqa: E402
+from kroscek.engine.ray import AnalyseWorker, WorkerStore, document_rows, run_ray  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "engines"
@@ -191,4 +192,35 @@ def test_four_ray_workers_writing_overlapping_batches_store_every_article_once(l
     with store.engine.connect() as conn:
         rows, distinct = conn.execute(text("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles")).one()
     assert rows == distinct == 36
+    assert set(store.embeddings(sorted(expected))) == expected
+
+
+def test_concurrent_writers_of_the_same_new_articles_do_not_deadlock(local_ray, postgres_url):
+    """Four workers upsert the same new articles and vectors at once, each in its own order.
+
+    In PostgreSQL two transactions inserting the same new keys in opposite orders deadlock and one
+    is aborted; the workers' store writes in key order, so every round completes."""
+    url = postgres_url()
+    Store(url).close()
+    writer = ray.remote(num_cpus=0.5)(WorkerStore)
+    workers = [writer.remote(url) for _ in range(4)]
+    ray.get([w.count_articles.remote() for w in workers])  # connected and ready
+    body = " ".join(f"Kalimat ke-{n} tentang banjir di pesisir Lamaru Barat." for n in range(60))
+    expected: set[str] = set()
+    for round_number in range(6):
+        articles = [
+            Article(id=f"r{round_number}a{n:03d}", source=f"round-{round_number}-{n}.txt", title=f"Banjir {n}",
+                    text=body, outlet="Warta Uji", language="id", published="2025-04-01")
+            for n in range(40)
+        ]
+        expected |= {a.id for a in articles}
+        calls = []
+        for number, worker in enumerate(workers):
+            mine = articles[:]
+            random.Random(10 * round_number + number).shuffle(mine)
+            vectors = {a.id: np.full(384, number, dtype=np.float32) for a in mine}
+            calls += [worker.put_embeddings.remote(vectors), worker.add_articles.remote(mine)]
+        ray.get(calls)
+    store = Store(url)
+    assert {a.id for a in store.articles()} == expected
     assert set(store.embeddings(sorted(expected))) == expected
