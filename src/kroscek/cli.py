@@ -87,7 +87,7 @@ def run(
     columns: ColumnsOption = None,
     encoding: EncodingOption = None,
     engine: Annotated[
-        str, typer.Option("--engine", help="local (this process) or ray (a Ray cluster; pip install kroscek[ray]).")
+        str, typer.Option("--engine", help="local (this process) or ray (a Ray cluster; needs the ray extra).")
     ] = "local",
     address: Annotated[
         Optional[str], typer.Option("--address", help="Ray cluster: auto or ray://HOST:PORT (default: a local Ray).")
