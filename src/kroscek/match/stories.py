@@ -27,16 +27,19 @@ from datetime import date
 import numpy as np
 
 from kroscek.analyse.embed import Embedder, get_embedder
-from kroscek.match.similarity import KeyWeights, Profile, article_profile, combiner, days_apart, pair_features
+from kroscek.match.similarity import KeyWeights, Profile, article_profile, combiner, cross_language, days_apart, pair_features
 from kroscek.model import Article, Story
 
 WINDOW_DAYS = 7  # encoder candidates: published at most this many days apart
 TOP_K = 12  # encoder candidates kept per article
 MAX_KEY_FREQUENCY = 20  # a name or number shared by more articles than this retrieves nothing
-LINK_THRESHOLD = 0.5  # pair similarity (less the time penalty) that puts two articles in one story
-MERGE_THRESHOLD = 0.6  # link strength to each of two stories that merges them
+LINK_THRESHOLD = 0.7  # pair similarity (less the time penalty) that puts two articles in one story
+MERGE_THRESHOLD = 0.7  # link strength to each of two stories that merges them
 DAY_PENALTY = 0.02  # similarity taken off per day between the anchor dates of a pair
-MAX_PENALTY = 0.3
+MAX_PENALTY = 0.2
+# A translation scores lower than a same-language rewrite of the same story (the combiner is
+# trained on Indonesian pairs); cross-language pairs get this much added before the thresholds.
+CROSS_LANGUAGE_OFFSET = 0.15
 
 
 @dataclass
@@ -91,7 +94,8 @@ class _Linker:
         for other in others:
             days = days_apart(item, self.profiles[other])
             penalties.append(min(DAY_PENALTY * days, MAX_PENALTY) if days is not None else 0.0)
-        return self.combiner.score(features) - np.array(penalties)
+        offsets = [CROSS_LANGUAGE_OFFSET * cross_language(item, self.profiles[o]) for o in others]
+        return self.combiner.score(features) - np.array(penalties) + np.array(offsets)
 
     def candidates(self, index: int, placed: np.ndarray) -> list[int]:
         """Placed articles worth scoring against ``index``: encoder neighbours in the window and key sharers."""
