@@ -27,7 +27,7 @@ if not os.environ.get("CI"):
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'kroscek[ray]')")
 import ray  # noqa: E402 - after the skip
 
-from kroscek.engine.ray import AnalyseWorker, WorkerStore, document_rows, run_ray  # noqa: E402
+from kroscek.engine.ray import AnalyseWorker, document_rows, run_ray  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "engines"
@@ -199,10 +199,10 @@ def test_concurrent_writers_of_the_same_new_articles_do_not_deadlock(local_ray, 
     """Four workers upsert the same new articles and vectors at once, each in its own order.
 
     In PostgreSQL two transactions inserting the same new keys in opposite orders deadlock and one
-    is aborted; the workers' store writes in key order, so every round completes."""
+    is aborted; the store writes in key order, so every round completes."""
     url = postgres_url()
     Store(url).close()
-    writer = ray.remote(num_cpus=0.5)(WorkerStore)
+    writer = ray.remote(num_cpus=0.5)(Store)
     workers = [writer.remote(url) for _ in range(4)]
     ray.get([w.count_articles.remote() for w in workers])  # connected and ready
     body = " ".join(f"Kalimat ke-{n} tentang banjir di pesisir Lamaru Barat." for n in range(60))

@@ -35,14 +35,13 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import ray
 import ray.data
 from ray.data import ActorPoolStrategy, Dataset
 from ray.data.aggregate import Count, Min
 from ray.data.expressions import col
-from sqlalchemy import Connection, make_url
+from sqlalchemy import make_url
 
 from kroscek.analyse.embed import Embedder
 from kroscek.engine.local import IngestSummary, compare, match
@@ -277,24 +276,6 @@ def first_readings(documents: Dataset, rows_per_partition: int = 500_000) -> dic
 # -- analyse -----------------------------------------------------------------------------------
 
 
-class WorkerStore(Store):
-    """A store whose multi-row writes go in key order.
-
-    Two PostgreSQL transactions upserting overlapping keys in different orders can each hold a
-    row the other waits for (a deadlock, and one of them is aborted); in one global key order
-    the second simply waits for the first and then finds the rows there.
-    """
-
-    def add_articles(self, articles: Sequence[Article], conn: Connection | None = None) -> None:
-        super().add_articles(sorted(articles, key=lambda a: a.id), conn)
-
-    def add_rejected(self, rejected: Sequence[Rejected], conn: Connection | None = None) -> None:
-        super().add_rejected(sorted(rejected, key=lambda r: r.source), conn)
-
-    def put_embeddings(self, vectors: dict[str, np.ndarray]) -> None:
-        super().put_embeddings(dict(sorted(vectors.items())))
-
-
 Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "rejected", "count", "source", "reason"}
 
 
@@ -307,7 +288,7 @@ class AnalyseWorker:
     """
 
     def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None):
-        self.store = WorkerStore(store_url)
+        self.store = Store(store_url)
         self.firsts = dict(firsts or {})
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
@@ -353,7 +334,7 @@ class CompareWorker:
     """One worker of the compare pool: writes the briefs of the stories it is given that lack one."""
 
     def __init__(self, store_url: str):
-        self.store = WorkerStore(store_url)
+        self.store = Store(store_url)
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         pending = [i for i in batch.column("story").to_pylist() if self.store.brief(i) is None]

@@ -199,8 +199,11 @@ class Store:
         if not rows:
             return
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(table).values(rows)
         keys = [c.name for c in table.primary_key.columns]
+        # One global key order: concurrent writers of overlapping keys then wait for each other
+        # instead of each holding a row the other needs (a PostgreSQL deadlock).
+        rows = sorted(rows, key=lambda row: tuple(str(row[k]) for k in keys))
+        statement = dialect.insert(table).values(rows)
         if update:
             changed = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
             statement = statement.on_conflict_do_update(index_elements=keys, set_=changed)
@@ -345,7 +348,7 @@ class Store:
         with self.engine.connect() as c:
             columns = select(articles_table.c.data, articles_table.c.stale)
             if ids is None:
-                query = columns.order_by(articles_table.c.published, articles_table.c.id)
+                query = columns.order_by(articles_table.c.published.nulls_first(), articles_table.c.id)
                 return [_article(row) for row in c.execute(query)]
             by_id: dict[str, Article] = {}
             for chunk in _chunks(list(ids), 500):
@@ -357,7 +360,7 @@ class Store:
     def article_ids(self, offset: int = 0, limit: int = 50) -> list[str]:
         """One page of article ids, newest first."""
         with self.engine.connect() as c:
-            query = select(articles_table.c.id).order_by(articles_table.c.published.desc(), articles_table.c.id)
+            query = select(articles_table.c.id).order_by(articles_table.c.published.desc().nulls_last(), articles_table.c.id)
             return list(c.execute(query.offset(offset).limit(limit)).scalars())
 
     def story_of(self, article_id: str) -> Story | None:
