@@ -64,6 +64,7 @@ def test_story_list_is_paginated_and_filtered(client):
     assert [s["id"] for s in client.get("/api/v1/stories", params={"entity": "desa sukamaju"}).json()["items"]] == ["s-flood"]
     assert client.get("/api/v1/stories", params={"date_from": "2025-10-03"}).json()["total"] == 1
     assert client.get("/api/v1/stories", params={"date_from": "", "date_to": ""}).json()["total"] == 2  # an empty form field
+    assert [s["id"] for s in client.get("/api/v1/stories", params={"outlet": "WARTA UJI"}).json()["items"]] == ["s-flood"]
 
 
 def test_story_article_entity_and_search_endpoints(client):

@@ -30,7 +30,7 @@ class StoryFilter:
         return (
             (self.date_from is None or last[:10] >= self.date_from.isoformat())
             and (self.date_to is None or (first and first[:10] <= self.date_to.isoformat()))
-            and (not self.outlet or self.outlet in story.get("outlets", []))
+            and (not self.outlet or self.outlet.casefold() in {o.casefold() for o in story.get("outlets", [])})
             and (not self.language or self.language in story.get("languages", []))
             and (not self.disputed or "disputed" in story.get("badges", []))
             and (entity_stories is None or story["id"] in entity_stories)
