@@ -5,7 +5,7 @@ Mentions are resolved in this order:
 2. the gazetteer (``match.gazetteer``): curated names, countries (``iso:KP``), cities (``geonames:…``);
 3. spelling variants within the story: person names whose words match one to one up to small
    edits ("Dennis Pushlin" = "Denis Pushilin"), a surname alone ("Pushilin"), and acronyms cut
-   short by scraping ("KCN" for "KCNA").
+   short by scraping ("KCN" for "KCNA", also where the cleaner flagged "KCN Ini" as cut off).
 Each entity keeps its aliases (every spelling seen) and its mentions (article, sentence, span).
 A person introduced as "Presiden Rusia Vladimir Putin" is linked to the place (``links``).
 """
