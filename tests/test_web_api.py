@@ -143,3 +143,30 @@ def test_openapi_document_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/stories", "/api/v1/stories/{story_id}", "/api/v1/articles", "/api/v1/search",
             "/api/v1/ingest", "/api/v1/entities"} <= set(paths)
+
+
+def test_pages_are_rendered_once_until_the_store_changes(store):
+    from kroscek.web.views import PageCache
+
+    cache, renders = PageCache(store, size=2), []
+
+    def render(name: str):
+        return lambda: renders.append(name) or f"<p>{name} {len(renders)}</p>"
+
+    first = cache.get("/stories/s-flood", render("flood"))
+    assert cache.get("/stories/s-flood", render("flood")) == first and renders == ["flood"]
+    cache.get("/?page=1", render("list"))
+    cache.get("/?page=2", render("list2"))  # over the size: the least recently used page goes
+    cache.get("/stories/s-flood", render("flood"))
+    assert renders == ["flood", "list", "list2", "flood"]
+    store.delete_article("a000000000000001")  # the store changed: every page is rendered again
+    cache.get("/?page=2", render("list2"))
+    assert renders[-1] == "list2" and len(renders) == 5
+
+
+def test_a_deleted_article_leaves_the_cached_story_page(client, store):
+    before = client.get("/stories/s-flood").text
+    assert client.get("/stories/s-flood").text == before
+    store.delete_article("a000000000000001")
+    after = client.get("/stories/s-flood").text
+    assert after != before and after.count("Warta Uji") < before.count("Warta Uji")

@@ -173,20 +173,21 @@ class Store:
         self.engine.dispose()
 
     def _bump_generation(self, conn: Connection) -> None:
-        """Mark the stories as changed, so cached story lists (in any process) are rebuilt."""
+        """Mark the stories as changed, so cached story lists and pages (in any process) are rebuilt."""
         value = str(secrets.randbits(63))
         statement = (postgresql if self.engine.dialect.name == "postgresql" else sqlite).insert(meta_table)
         statement = statement.values(key="stories_generation", value=value)
         conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
-    def _generation(self) -> str:
+    def generation(self) -> str:
+        """A token that changes whenever the stories, their briefs or their articles change."""
         with self.engine.connect() as c:
             query = select(meta_table.c.value).where(meta_table.c.key == "stories_generation")
             return c.execute(query).scalar() or ""
 
     def _cached(self, name: str, build: Callable[[], Any]) -> Any:
         """``build()``, reused until the stories change."""
-        generation = self._generation()
+        generation = self.generation()
         cached = self._cache.get(name)
         if cached is None or cached[0] != generation:
             cached = (generation, build())
@@ -292,6 +293,8 @@ class Store:
         with self.engine.begin() as c:
             deleted = c.execute(articles_table.delete().where(articles_table.c.id == article_id)).rowcount
             c.execute(embeddings_table.delete().where(embeddings_table.c.key.like(f"{article_id}%")))
+            if deleted:
+                self._bump_generation(c)  # story pages and lists no longer show it
         return bool(deleted)
 
     def add_token(self, name: str) -> str:
