@@ -141,3 +141,17 @@ def test_bcubed():
     precision, recall, f1 = bcubed(["a", "a", "b", "b"], ["x", "x", "x", "x"])
     assert (precision, recall) == (0.5, 1.0)
     assert f1 == pytest.approx(2 / 3)
+
+
+def test_parts_cluster_independently_in_any_order(corpus, seeds_dir, embedder):
+    from kroscek.match.stories import LINK_FLOOR, cluster_part, combine, plan_stories
+
+    articles, labels = corpus
+    plan = plan_stories(list(articles.values()), embedder=embedder)
+    part_of = {index: number for number, part in enumerate(plan.parts) for index in part}
+    assert len(plan.parts) >= len(labels["stories"]) // 2, "the corpus splits into many independent parts"
+    strong = [(i, c) for i, others in plan.candidates.items() for c, score in zip(others, plan.scores[i]) if score >= LINK_FLOOR]
+    assert strong and all(part_of[c] == part_of[i] for i, c in strong)
+    whole = cluster_stories(list(articles.values()), embedder=embedder)
+    backwards = [cluster_part(plan, part) for part in reversed(plan.parts)]
+    assert combine(plan, backwards) == whole

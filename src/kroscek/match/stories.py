@@ -19,6 +19,7 @@ together under the current model splits into its connected parts. Both are recor
 from __future__ import annotations
 
 import bisect
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ TOP_K = 12  # encoder candidates kept per article
 MAX_KEY_FREQUENCY = 20  # a name or number shared by more articles than this retrieves nothing
 LINK_THRESHOLD = 0.7  # pair similarity (less the time penalty) that puts two articles in one story
 MERGE_THRESHOLD = 0.7  # link strength to each of two stories that merges them
+LINK_FLOOR = min(LINK_THRESHOLD, MERGE_THRESHOLD)  # weaker pairs never place an article
 DAY_PENALTY = 0.02  # similarity taken off per day between the anchor dates of a pair
 MAX_PENALTY = 0.2
 # A translation scores lower than a same-language rewrite of the same story (the combiner is
@@ -124,30 +126,78 @@ class _Linker:
         return sorted(found)
 
 
-def cluster_stories(
-    articles: Sequence[Article],
-    previous: Sequence[Story] = (),
-    embedder: Embedder | None = None,
-) -> StoryResult:
-    """Group ``articles`` into stories, growing the ``previous`` ones (see the module doc)."""
+@dataclass
+class StoryPlan:
+    """What clustering needs, computed once for a batch: the articles in time order, their linker,
+    the candidates of every article to place with their scores, the stored stories, and the
+    independent parts.
+
+    Scoring, the costly step, depends on each pair alone, so it can run anywhere, in any order.
+    Only pairs that reach the link threshold can place an article, so the connected parts of the
+    graph of such pairs (and of stored stories) cluster independently, in any order or in
+    parallel, with the same result as all together. Candidates come from the time window of the
+    encoder and the rare names and numbers articles share, so a part never spans more than what
+    one story's time window and blocking keys reach.
+    """
+
+    ordered: list[Article]
+    linker: _Linker
+    candidates: dict[int, list[int]]  # article index -> the earlier or stored articles it is scored against
+    scores: dict[int, np.ndarray]  # article index -> the scores of its candidates
+    stored: dict[str, list[int]]  # stored story id -> its articles present in this batch
+    parts: list[list[int]]  # article indices, each part in time order
+
+
+def plan_stories(articles: Sequence[Article], previous: Sequence[Story] = (), embedder: Embedder | None = None) -> StoryPlan:
+    """Order, embed and profile the articles, find every article's candidates, and split the batch into parts."""
     ordered = sorted({a.id: a for a in articles}.values(), key=_sort_key)
-    if not ordered:
-        return StoryResult([], [])
     position = {a.id: i for i, a in enumerate(ordered)}
-    vectors = (embedder or get_embedder()).embed_articles(ordered)
-    linker = _Linker(ordered, vectors)
-
-    label = np.full(len(ordered), -1, dtype=int)  # story label per article
-    names: dict[int, str] = {}  # label -> stored story id
-    stored_labels: set[int] = set()
+    linker = _Linker(ordered, (embedder or get_embedder()).embed_articles(ordered))
+    stored: dict[str, list[int]] = {}
+    placed = np.zeros(len(ordered), dtype=bool)
     for story in sorted(previous, key=lambda s: s.id):
-        members = [position[a] for a in story.articles if a in position and label[position[a]] < 0]
+        members = [position[a] for a in story.articles if a in position and not placed[position[a]]]
         if members:
-            new = len(names)
-            names[new] = story.id
-            stored_labels.add(new)
-            label[members] = new
+            stored[story.id] = members
+            placed[members] = True
+    candidates: dict[int, list[int]] = {}
+    for index in range(len(ordered)):
+        if not placed[index]:
+            candidates[index] = linker.candidates(index, placed)
+            placed[index] = True
+    parent = list(range(len(ordered)))
 
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    scores = {index: linker.scores(index, others) for index, others in candidates.items()}
+    for index, others in candidates.items():
+        for other, score in zip(others, scores[index]):
+            if score >= LINK_FLOOR:
+                parent[find(other)] = find(index)
+    for members in stored.values():
+        for member in members[1:]:
+            parent[find(member)] = find(members[0])
+    parts: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(ordered)):
+        parts[find(index)].append(index)
+    return StoryPlan(ordered, linker, candidates, scores, stored, sorted(parts.values(), key=lambda p: p[0]))
+
+
+def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
+    """The stories of one part of a plan (see :class:`StoryPlan`), with their merges and splits."""
+    ordered, linker = plan.ordered, plan.linker
+    label: dict[int, int] = {}  # article index -> story label
+    names: dict[int, str] = {}  # label -> stored story id
+    members_of = set(part)
+    for story_id_, members in plan.stored.items():
+        if members[0] in members_of:
+            names[len(names)] = story_id_
+            label.update((m, len(names) - 1) for m in members)
+    stored_labels = set(names)
     parent = list(range(len(names)))  # union-find over labels, for merges
 
     def find(x: int) -> int:
@@ -156,15 +206,18 @@ def cluster_stories(
             x = parent[x]
         return x
 
+    def founder(story: int) -> int:
+        return min(i for i in label if find(label[i]) == story)
+
     events: list[dict] = []
-    placed = label >= 0
-    for index in range(len(ordered)):
-        if placed[index]:
+    for index in part:
+        if index in label:
             continue
         best: dict[int, float] = {}
-        candidates = linker.candidates(index, placed)
-        for other, score in zip(candidates, linker.scores(index, candidates)):
-            story = find(int(label[other]))
+        for other, score in zip(plan.candidates[index], plan.scores[index]):
+            if score < LINK_FLOOR:
+                continue  # cannot place the article; such a candidate may lie in another part
+            story = find(label[other])
             best[story] = max(best.get(story, -1.0), float(score))
         linked = sorted((s for s, v in best.items() if v >= LINK_THRESHOLD), key=lambda s: (-best[s], s))
         if not linked:
@@ -175,36 +228,47 @@ def cluster_stories(
             joined = [s for s in linked if best[s] >= MERGE_THRESHOLD]
             if len(joined) > 1:
                 stored = [s for s in joined if s in stored_labels]
-                keep = min(stored or joined, key=lambda s: _sort_key(ordered[_founder(label, s, find)]))
+                keep = min(stored or joined, key=lambda s: _sort_key(ordered[founder(s)]))
                 if len(stored) > 1:
                     events.append({"kind": "merge", "stories": sorted(names[s] for s in stored), "into": names[keep]})
                 for s in joined:
                     parent[s] = keep
                 label[index] = keep
-        placed[index] = True
 
     groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(ordered)):
-        groups[find(int(label[index]))].append(index)
-
+    for index in part:
+        groups[find(label[index])].append(index)
     stories: list[Story] = []
     for root, members in groups.items():
         parts = _connected_parts(members, linker) if root in stored_labels else [members]
         ids = []
-        for part_number, part in enumerate(sorted(parts, key=lambda p: p[0])):
-            founder = ordered[part[0]]
-            keeps_id = root in names and part_number == 0
-            ids.append(names[root] if keeps_id else story_id(founder))
-            stories.append(Story(id=ids[-1], title=founder.title, articles=[ordered[i].id for i in part]))
+        for part_number, piece in enumerate(sorted(parts, key=lambda p: p[0])):
+            first = ordered[piece[0]]
+            ids.append(names[root] if root in names and part_number == 0 else story_id(first))
+            stories.append(Story(id=ids[-1], title=first.title, articles=[ordered[i].id for i in piece]))
         if len(parts) > 1:
             events.append({"kind": "split", "stories": [names[root]], "into": ids})
-    stories.sort(key=lambda s: (_sort_key(ordered[position[s.articles[0]]]), s.id))
     return StoryResult(stories, events)
 
 
-def _founder(label: np.ndarray, story: int, find) -> int:  # noqa: ANN001 - the union-find closure
-    """The earliest article (index in time order) of a story label."""
-    return min(i for i in range(len(label)) if label[i] >= 0 and find(int(label[i])) == story)
+def combine(plan: StoryPlan, results: Sequence[StoryResult]) -> StoryResult:
+    """The stories of all parts in one deterministic order, whatever order the parts finished in."""
+    position = {a.id: i for i, a in enumerate(plan.ordered)}
+    stories = sorted((s for r in results for s in r.stories), key=lambda s: (position[s.articles[0]], s.id))
+    events = sorted((e for r in results for e in r.events), key=lambda e: json.dumps(e, sort_keys=True))
+    return StoryResult(stories, events)
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    previous: Sequence[Story] = (),
+    embedder: Embedder | None = None,
+) -> StoryResult:
+    """Group ``articles`` into stories, growing the ``previous`` ones (see the module doc)."""
+    if not articles:
+        return StoryResult([], [])
+    plan = plan_stories(articles, previous, embedder)
+    return combine(plan, [cluster_part(plan, part) for part in plan.parts])
 
 
 def _connected_parts(members: list[int], linker: _Linker) -> list[list[int]]:
