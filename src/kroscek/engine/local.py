@@ -13,7 +13,7 @@ from kroscek.brief import build_brief
 from kroscek.compare.quotes import match_quotes
 from kroscek.ingest import read_file
 from kroscek.match.entities import resolve_entities
-from kroscek.match.stories import StoryResult, cluster_stories
+from kroscek.match.stories import Scorer, StoryResult, cluster_stories, score_candidates
 from kroscek.model import Article, Rejected
 from kroscek.pipeline import analyse, article_id
 from kroscek.report import badges, story_summary
@@ -79,15 +79,17 @@ def _flush(store: Store, batch: list[Article]) -> int:
     return count
 
 
-def match(store: Store, embedder: Embedder | None = None) -> StoryResult:
-    """Group every stored article into stories, growing the stories already stored."""
+def match(store: Store, embedder: Embedder | None = None, scorer: Scorer = score_candidates) -> StoryResult:
+    """Group every stored article into stories, growing the stories already stored.
+
+    ``scorer`` scores the candidate pairs (the costly step); the Ray engine spreads it over workers."""
     articles = store.articles()
     cache = store.embeddings([a.id for a in articles])
     known = set(cache)
     embedder = embedder or Embedder(cache=cache)
     if embedder.cache is not cache:
         embedder.cache.update(cache)
-    result = cluster_stories(articles, previous=store.stories(), embedder=embedder)
+    result = cluster_stories(articles, previous=store.stories(), embedder=embedder, scorer=scorer)
     store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
     store.save_stories(result.stories, result.events)
     return result

@@ -11,9 +11,11 @@ Stages, each finished before the next starts (so its cost can be measured):
    and embeds each batch with ``pipeline.analyse`` and writes it to the store from the worker.
    Every worker opens its own store connection; writes are upserts keyed by content ids, made
    in key order so that concurrent PostgreSQL writers cannot deadlock or duplicate a row;
-4. match: ``engine.local.match`` over every stored article, on the driver, reusing the
-   embeddings the workers stored (the stories module clusters in one time-ordered pass and has
-   no partitioned form yet; see docs/scaling.md);
+4. match: ``engine.local.match`` over every stored article, reusing the embeddings the workers
+   stored. The driver finds each article's candidates (time window, rare shared names and
+   numbers); Ray tasks score the candidate pairs, the costly step, in chunks; the driver then
+   splits the articles into the independent parts those scores leave and clusters them
+   (``match.stories.StoryPlan``), so the stories are those of the embedded engine;
 5. compare: the stories without a brief are split among an actor pool running
    ``engine.local.compare``; a brief depends only on its own story's articles, so the split
    cannot change a brief.
@@ -35,6 +37,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import ray
 import ray.data
@@ -45,6 +48,7 @@ from sqlalchemy import make_url
 
 from kroscek.analyse.embed import Embedder
 from kroscek.engine.local import IngestSummary, compare, match
+from kroscek.match.stories import Linker, Scorer, score_candidates
 from kroscek.ingest import _is_article_file, list_inputs, read_file
 from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import analyse, article_id
@@ -86,7 +90,7 @@ def run_ray(
         store = Store(url)
         try:
             started = time.perf_counter()
-            stories = match(store).stories
+            stories = match(store, scorer=_ray_scorer(result.workers)).stories
             result.stage_seconds["match"] = time.perf_counter() - started
             result.stories = len(stories)
             started = time.perf_counter()
@@ -339,6 +343,29 @@ class CompareWorker:
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         pending = [i for i in batch.column("story").to_pylist() if self.store.brief(i) is None]
         return {"written": [compare(self.store, pending) if pending else 0]}
+
+
+@ray.remote
+def _score_chunk(linker: Linker, chunk: dict[int, list[int]]) -> dict[int, np.ndarray]:
+    return score_candidates(linker, chunk)
+
+
+def _ray_scorer(workers: int) -> Scorer:
+    """A story scorer that scores the candidate pairs in Ray tasks, a few chunks per worker."""
+
+    def scorer(linker: Linker, candidates: dict[int, list[int]]) -> dict[int, np.ndarray]:
+        items = sorted(candidates.items())
+        if not items:
+            return {}
+        size = max(1, math.ceil(len(items) / (4 * workers)))
+        shared = ray.put(linker)
+        chunks = [dict(items[start : start + size]) for start in range(0, len(items), size)]
+        scores: dict[int, np.ndarray] = {}
+        for part in ray.get([_score_chunk.remote(shared, chunk) for chunk in chunks]):
+            scores.update(part)
+        return scores
+
+    return scorer
 
 
 def _compare(story_ids: list[str], url: str, workers: int) -> int:

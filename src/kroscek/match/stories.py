@@ -14,6 +14,9 @@ articles no stored story holds. A story's id comes from its founding article (ea
 stored stories merges them (into the older id); a stored story whose articles no longer link
 together under the current model splits into its connected parts. Both are recorded in
 ``StoryResult.events``.
+
+The work is split as :class:`StoryPlan` describes: candidates and their scores first (scoring may
+run on other workers), then independent parts, each clustered on its own.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,7 +69,7 @@ def _day(article: Article) -> int | None:
         return None
 
 
-class _Linker:
+class Linker:
     """Pair similarity and candidate retrieval over the time-sorted articles of one call."""
 
     def __init__(self, articles: list[Article], vectors: np.ndarray):
@@ -141,18 +144,32 @@ class StoryPlan:
     """
 
     ordered: list[Article]
-    linker: _Linker
+    linker: Linker
     candidates: dict[int, list[int]]  # article index -> the earlier or stored articles it is scored against
     scores: dict[int, np.ndarray]  # article index -> the scores of its candidates
     stored: dict[str, list[int]]  # stored story id -> its articles present in this batch
     parts: list[list[int]]  # article indices, each part in time order
 
 
-def plan_stories(articles: Sequence[Article], previous: Sequence[Story] = (), embedder: Embedder | None = None) -> StoryPlan:
-    """Order, embed and profile the articles, find every article's candidates, and split the batch into parts."""
+Scorer = Callable[[Linker, dict[int, list[int]]], dict[int, np.ndarray]]
+
+
+def score_candidates(linker: Linker, candidates: dict[int, list[int]]) -> dict[int, np.ndarray]:
+    """The score of every candidate pair, here and in order (an engine may spread this over workers)."""
+    return {index: linker.scores(index, others) for index, others in candidates.items()}
+
+
+def plan_stories(
+    articles: Sequence[Article],
+    previous: Sequence[Story] = (),
+    embedder: Embedder | None = None,
+    scorer: Scorer = score_candidates,
+) -> StoryPlan:
+    """Order, embed and profile the articles, find and score every article's candidates, and split
+    the batch into parts."""
     ordered = sorted({a.id: a for a in articles}.values(), key=_sort_key)
     position = {a.id: i for i, a in enumerate(ordered)}
-    linker = _Linker(ordered, (embedder or get_embedder()).embed_articles(ordered))
+    linker = Linker(ordered, (embedder or get_embedder()).embed_articles(ordered))
     stored: dict[str, list[int]] = {}
     placed = np.zeros(len(ordered), dtype=bool)
     for story in sorted(previous, key=lambda s: s.id):
@@ -173,7 +190,7 @@ def plan_stories(articles: Sequence[Article], previous: Sequence[Story] = (), em
             x = parent[x]
         return x
 
-    scores = {index: linker.scores(index, others) for index, others in candidates.items()}
+    scores = scorer(linker, candidates)
     for index, others in candidates.items():
         for other, score in zip(others, scores[index]):
             if score >= LINK_FLOOR:
@@ -263,15 +280,16 @@ def cluster_stories(
     articles: Sequence[Article],
     previous: Sequence[Story] = (),
     embedder: Embedder | None = None,
+    scorer: Scorer = score_candidates,
 ) -> StoryResult:
     """Group ``articles`` into stories, growing the ``previous`` ones (see the module doc)."""
     if not articles:
         return StoryResult([], [])
-    plan = plan_stories(articles, previous, embedder)
+    plan = plan_stories(articles, previous, embedder, scorer)
     return combine(plan, [cluster_part(plan, part) for part in plan.parts])
 
 
-def _connected_parts(members: list[int], linker: _Linker) -> list[list[int]]:
+def _connected_parts(members: list[int], linker: Linker) -> list[list[int]]:
     """A stored story's articles grouped by links among themselves (one part when all connected)."""
     parent = {m: m for m in members}
 
