@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from kroscek.analyse.entities import titles
-from kroscek.match.gazetteer import Known, is_major_place, lookup, normalize
+from kroscek.match.gazetteer import Known, lookup, normalize
 from kroscek.model import Article, Entity, EntityMention, Mention
 
 RESOLVED_TYPES = ("PER", "ORG", "LOC", "EVT")
@@ -97,10 +97,7 @@ def _known(mention: Mention, definitions: dict[str, str]) -> Known | None:
     text = mention.text.strip()
     if text in definitions:
         return lookup(definitions[text], places=mention.type != "PER") or Known("", definitions[text], mention.type)
-    known = lookup(text)
-    if known and known.type == "LOC" and not is_major_place(known):
-        return None  # "Kim" and "Liga" are small towns too; a wrong id is worse than none
-    return known
+    return lookup(text)
 
 
 def _slug(name: str) -> str:
@@ -186,15 +183,16 @@ def _entity(group: _Group, originals: dict[tuple[str, int, int], str]) -> Entity
 def _truncated_names(articles: Sequence[Article], entities: list[Entity]) -> None:
     """Names the cleaner found cut short ("KCN Ini" where "KCNA" was meant) join the one entity they begin."""
     for article in articles:
-        for warning in article.warnings:
-            cut = warning.span.split()[0] if warning.kind == "truncated-name" else ""
-            owners = [e for e in entities if any(n.startswith(cut) and n != cut for n in (e.name, *e.aliases))] if cut else []
+        for warning in (w for w in article.warnings if w.kind == "truncated-name"):
+            cut = warning.span.split()[0]
+            owners = [e for e in entities if any(n.startswith(cut) and n != cut for n in (e.name, *e.aliases))]
             sentence = next((s for s in article.sentences if warning.span in s.text), None)
-            if len(owners) == 1 and sentence:
-                start = sentence.text.index(warning.span)
-                owners[0].mentions.append(EntityMention(article.id, sentence.index, start, start + len(cut), cut))
-                owners[0].mentions.sort(key=lambda m: (m.article, m.sentence, m.start))
-                owners[0].aliases = sorted({*owners[0].aliases, cut} - {owners[0].name})
+            if len(owners) != 1 or sentence is None:
+                continue
+            owner, start = owners[0], sentence.text.index(warning.span)
+            owner.mentions.append(EntityMention(article.id, sentence.index, start, start + len(cut), cut))
+            owner.mentions.sort(key=lambda m: (m.article, m.sentence, m.start))
+            owner.aliases = sorted({*owner.aliases, cut} - {owner.name})
 
 
 def _links(entities: list[Entity]) -> None:

@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 NAME_LANGUAGES = ("id", "ms", "en")
-BIG_CITY = 100_000  # cities this big are also known by their alternate names ("Moskow")
+BIG_CITY = 100_000  # cities this big have ids, and are also known by their alternate names ("Moskow")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
 
 
@@ -78,7 +78,10 @@ def _curated() -> dict[str, Known]:
 
 
 def lookup(name: str, places: bool = True) -> Known | None:
-    """The known entity a name refers to, if any; ``places=False`` skips countries and cities."""
+    """The known entity a name refers to, if any; ``places=False`` skips countries and cities.
+
+    Cities count from ``BIG_CITY`` people: a smaller town's name ("Kim", "Liga") names something
+    else far more often in the news, and a wrong id is worse than none."""
     curated = _curated()
     if name.isupper() and name in curated:  # acronyms are case-sensitive: "AS" is not "as"
         return curated[name]
@@ -87,12 +90,8 @@ def lookup(name: str, places: bool = True) -> Known | None:
         return curated[key]
     if not places:
         return None
-    return _countries().get(key) or _cities().get(key)
-
-
-def is_major_place(known: Known) -> bool:
-    """A country, a curated place or a big city: a name that, standing alone, means the place."""
-    return known.type == "LOC" and (not known.id.startswith("geonames:") or known.population >= BIG_CITY)
+    city = _cities().get(key)
+    return _countries().get(key) or (city if city and city.population >= BIG_CITY else None)
 
 
 @cache
