@@ -24,11 +24,12 @@ from __future__ import annotations
 import bisect
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.analyse.embed import Embedder, get_embedder
 from kroscek.match.similarity import KeyWeights, Profile, article_profile, combiner, cross_language, days_apart, pair_features
@@ -182,26 +183,11 @@ def plan_stories(
         if not placed[index]:
             candidates[index] = linker.candidates(index, placed)
             placed[index] = True
-    parent = list(range(len(ordered)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     scores = scorer(linker, candidates)
-    for index, others in candidates.items():
-        for other, score in zip(others, scores[index]):
-            if score >= LINK_FLOOR:
-                parent[find(other)] = find(index)
-    for members in stored.values():
-        for member in members[1:]:
-            parent[find(member)] = find(members[0])
-    parts: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(ordered)):
-        parts[find(index)].append(index)
-    return StoryPlan(ordered, linker, candidates, scores, stored, sorted(parts.values(), key=lambda p: p[0]))
+    links = [(index, other) for index, others in candidates.items() for other, score in zip(others, scores[index]) if score >= LINK_FLOOR]
+    links += [(members[0], member) for members in stored.values() for member in members[1:]]
+    parts = _components(range(len(ordered)), links)
+    return StoryPlan(ordered, linker, candidates, scores, stored, parts)
 
 
 def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
@@ -210,9 +196,9 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
     label: dict[int, int] = {}  # article index -> story label
     names: dict[int, str] = {}  # label -> stored story id
     members_of = set(part)
-    for story_id_, members in plan.stored.items():
+    for stored_id, members in plan.stored.items():
         if members[0] in members_of:
-            names[len(names)] = story_id_
+            names[len(names)] = stored_id
             label.update((m, len(names) - 1) for m in members)
     stored_labels = set(names)
     parent = list(range(len(names)))  # union-find over labels, for merges
@@ -291,20 +277,18 @@ def cluster_stories(
 
 def _connected_parts(members: list[int], linker: Linker) -> list[list[int]]:
     """A stored story's articles grouped by links among themselves (one part when all connected)."""
-    parent = {m: m for m in members}
+    links = (
+        (left, right)
+        for position, left in enumerate(members)
+        for right, score in zip(members[position + 1 :], linker.scores(left, members[position + 1 :]))
+        if score >= LINK_THRESHOLD
+    )
+    return _components(members, links)
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for position, left in enumerate(members):
-        later = members[position + 1 :]
-        for right, score in zip(later, linker.scores(left, later)):
-            if score >= LINK_THRESHOLD:
-                parent[find(right)] = find(left)
-    parts: dict[int, list[int]] = defaultdict(list)
-    for member in members:
-        parts[find(member)].append(member)
-    return sorted(parts.values(), key=lambda p: p[0])
+def _components(nodes: Sequence[int], edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of a graph, each in node order, ordered by their first node."""
+    sets = DisjointSet(nodes)
+    for left, right in edges:
+        sets.merge(left, right)
+    return sorted((sorted(subset) for subset in sets.subsets()), key=lambda part: part[0])
