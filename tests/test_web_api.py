@@ -146,21 +146,20 @@ def test_openapi_document_lists_the_api(client):
 
 
 def test_pages_are_rendered_once_until_the_store_changes(store):
-    from kroscek.web.views import PageCache
-
-    cache, renders = PageCache(store, size=2), []
+    store.cache_size = 2
+    renders = []
 
     def render(name: str):
         return lambda: renders.append(name) or f"<p>{name} {len(renders)}</p>"
 
-    first = cache.get("/stories/s-flood", render("flood"))
-    assert cache.get("/stories/s-flood", render("flood")) == first and renders == ["flood"]
-    cache.get("/?page=1", render("list"))
-    cache.get("/?page=2", render("list2"))  # over the size: the least recently used page goes
-    cache.get("/stories/s-flood", render("flood"))
+    first = store.cached("/stories/s-flood", render("flood"))
+    assert store.cached("/stories/s-flood", render("flood")) == first and renders == ["flood"]
+    store.cached("/?page=1", render("list"))
+    store.cached("/?page=2", render("list2"))  # over the size: the least recently used page goes
+    store.cached("/stories/s-flood", render("flood"))
     assert renders == ["flood", "list", "list2", "flood"]
     store.delete_article("a000000000000001")  # the store changed: every page is rendered again
-    cache.get("/?page=2", render("list2"))
+    store.cached("/?page=2", render("list2"))
     assert renders[-1] == "list2" and len(renders) == 5
 
 

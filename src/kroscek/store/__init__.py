@@ -12,6 +12,8 @@ import html
 import json
 import re
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -122,6 +124,7 @@ meta_table = Table(
 )
 
 DEFAULT_DB = "kroscek.db"
+CACHE_SIZE = 512  # values Store.cached keeps per process (story lists, rendered pages)
 
 
 def database_url(db: str | Path) -> str:
@@ -148,7 +151,10 @@ class Store:
     def __init__(self, db: str | Path = DEFAULT_DB) -> None:
         self.url = database_url(db)
         self.engine: Engine = create_engine(self.url)
-        self._cache: dict[str, tuple[str, Any]] = {}
+        self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._cache_generation: str | None = None
+        self._cache_lock = threading.Lock()
+        self.cache_size = CACHE_SIZE
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         with self.engine.begin() as conn:
@@ -185,14 +191,24 @@ class Store:
             query = select(meta_table.c.value).where(meta_table.c.key == "stories_generation")
             return c.execute(query).scalar() or ""
 
-    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
-        """``build()``, reused until the stories change."""
+    def cached(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()``, reused until the stories change (story lists, rendered pages). Per process;
+        beyond ``cache_size`` values the least recently used go."""
         generation = self.generation()
-        cached = self._cache.get(name)
-        if cached is None or cached[0] != generation:
-            cached = (generation, build())
-            self._cache[name] = cached
-        return cached[1]
+        with self._cache_lock:
+            if generation != self._cache_generation:
+                self._cache.clear()
+                self._cache_generation = generation
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = build()
+        with self._cache_lock:
+            if generation == self._cache_generation:
+                self._cache[key] = value
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return value
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -407,7 +423,7 @@ class Store:
 
     def story_summaries(self) -> list[dict]:
         """Every story's list-page summary, newest first, then biggest (cached until stories change)."""
-        return self._cached("story_summaries", self._story_summaries)
+        return self.cached("story_summaries", self._story_summaries)
 
     def story_summary(self, story_id: str) -> dict | None:
         with self.engine.connect() as c:
@@ -452,7 +468,7 @@ class Store:
 
     def entities(self) -> list[dict]:
         """Every indexed entity with its stories, most covered first (cached until stories change)."""
-        return self._cached("entities", self._entities)
+        return self.cached("entities", self._entities)
 
     def _entities(self) -> list[dict]:
         merged: dict[str, dict] = {}

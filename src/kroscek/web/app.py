@@ -17,7 +17,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from kroscek.report.html import render_story
 from kroscek.store import DEFAULT_DB, Store
 from kroscek.web.jobs import IngestJobs
-from kroscek.web.views import PageCache, StoryFilter, article_view, entity_view, filter_stories, story_view
+from kroscek.web.views import StoryFilter, article_view, entity_view, filter_stories, story_view
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PAGE = 200
@@ -54,7 +54,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     store = Store(settings.db)
     jobs = IngestJobs(store)
-    page_cache = PageCache(store)
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         jobs.start_feed_polling()
@@ -180,7 +179,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return rendered(request, "stories.html", stories=found[start : start + size], total=len(found), filters=filters,
                             page_number=page_number, pages=max(1, -(-len(found) // size)))
 
-        return HTMLResponse(page_cache.get(f"/?{request.url.query}", render))
+        return HTMLResponse(store.cached(f"page:/?{request.url.query}", render))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     async def story_page(story_id: str) -> HTMLResponse:
@@ -188,7 +187,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             view = story_view(store, story_id) or _missing("story", story_id)
             return render_story(view, view["article_details"], _pages(), home="/", **_links())
 
-        return HTMLResponse(page_cache.get(f"/stories/{story_id}", render))
+        return HTMLResponse(store.cached(f"page:/stories/{story_id}", render))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:

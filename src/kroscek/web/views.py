@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -95,34 +92,3 @@ def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
                 quotes.append({**quote, "story": story_id})
     return {"entity": entity, "stories": stories, "quotes": quotes}
 
-
-class PageCache:
-    """Rendered pages, reused until the store's stories change (per server process).
-
-    Readers in a newsroom open the same story list and story pages again and again; a page is
-    rendered once per change of the store, and the least recently used pages beyond ``size`` go.
-    """
-
-    def __init__(self, store: Store, size: int = 512) -> None:
-        self.store = store
-        self.size = size
-        self.generation: str | None = None
-        self.pages: OrderedDict[str, str] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: str, render: Callable[[], str]) -> str:
-        generation = self.store.generation()
-        with self.lock:
-            if generation != self.generation:
-                self.pages.clear()
-                self.generation = generation
-            if key in self.pages:
-                self.pages.move_to_end(key)
-                return self.pages[key]
-        page = render()
-        with self.lock:
-            if generation == self.generation:
-                self.pages[key] = page
-                if len(self.pages) > self.size:
-                    self.pages.popitem(last=False)
-        return page
