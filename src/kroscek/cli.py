@@ -6,7 +6,7 @@ import importlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -14,6 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kroscek.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
+    from kroscek.engine.local import IngestSummary
 
 app = typer.Typer(help="Cross-check the news: stories, sources, quotes, agreements and disputes.", no_args_is_help=True)
 console = Console(stderr=True)
@@ -57,14 +60,19 @@ def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str |
                 progress.advance(task)
 
         summary = ingest(tracked(), store, columns=parse_columns(columns), encoding=encoding)
+    _print_ingested(summary, store)
+    return summary
+
+
+def _print_ingested(summary: IngestSummary, store: Store, more: str = "") -> None:
+    """The rejected inputs, one line each, and a one-line count of what the store now holds."""
     for rejected in summary.rejected:
         console.print(f"[red]rejected[/red] {rejected.source}: {rejected.reason}", highlight=False, soft_wrap=True)
     console.print(
         f"ingested {summary.added} new, {summary.skipped} already stored, {len(summary.rejected)} rejected "
-        f"({store.count_articles()} articles in {store.url})",
+        f"({store.count_articles()} articles in {store.url}){more}",
         highlight=False,
     )
-    return summary
 
 
 @app.command()
@@ -136,15 +144,9 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
     with console.status("running on Ray: ingest, stories, cross-checking"):
         result = run_ray(paths, db, address=address, columns=parse_columns(columns), encoding=encoding,
                          num_cpus=num_cpus)
-    for rejected in result.ingest.rejected:
-        console.print(f"[red]rejected[/red] {rejected.source}: {rejected.reason}", highlight=False, soft_wrap=True)
     stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stage_seconds.items())
-    console.print(
-        f"ingested {result.ingest.added} new, {result.ingest.skipped} already stored, "
-        f"{len(result.ingest.rejected)} rejected ({store.count_articles()} articles in {store.url}); "
-        f"{result.stories} stories, {result.briefs} briefs written by {result.workers} Ray workers ({stages})",
-        highlight=False,
-    )
+    _print_ingested(result.ingest, store, f"; {result.stories} stories, {result.briefs} briefs written by "
+                                          f"{result.workers} Ray workers ({stages})")
 
 
 def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
