@@ -31,8 +31,11 @@ def mention_set(mentions: list[Mention]) -> set[tuple[str, str]]:
 
 
 def test_offsets_point_at_the_mention_text() -> None:
-    found = sentences("Gubernur Jawa Tengah Ganjar Pranowo meninjau banjir di Semarang, Kamis (3/2).")
-    for mention in find_mentions(found, "id"):
+    found = sentences("Gubernur Jawa Tengah Ganjar Pranowo meninjau banjir di Semarang, Kamis (3/2).",
+                      "Kantor berita KCNA melaporkan, kata Dewan Keamanan PBB.")
+    mentions = find_mentions(found, "id")
+    assert {"Ganjar Pranowo", "Semarang", "Dewan Keamanan PBB"} <= {m.text for m in mentions}
+    for mention in mentions:
         assert found[mention.sentence].text[mention.start:mention.end] == mention.text
 
 
