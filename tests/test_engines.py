@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import os
 import random
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from kroscek.cli import app
@@ -27,7 +26,7 @@ if not os.environ.get("CI"):
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'kroscek[ray]')")
 import ray  # noqa: E402 - after the skip
 
-from kroscek.engine.ray import AnalyseWorker, document_rows, run_ray  # noqa: E402
+from kroscek.engine.ray import AnalyseWorker, document_rows, list_sources, run_ray  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "engines"
@@ -50,32 +49,6 @@ def local_ray() -> Iterator[None]:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[Callable[[], str]]:
-    """Makes store URLs on the test server, each in a fresh schema (dropped afterwards)."""
-    url = os.environ.get("KROSCEK_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("KROSCEK_TEST_POSTGRES_URL must be set in CI (.ci/run starts PostgreSQL)")
-        pytest.skip("KROSCEK_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
-    admin = create_engine(url)
-    schemas: list[str] = []
-
-    def make() -> str:
-        schema = f"t_{uuid.uuid4().hex[:10]}"
-        with admin.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        schemas.append(schema)
-        separator = "&" if "?" in url else "?"
-        return f"{url}{separator}options=-csearch_path%3D{schema}"
-
-    yield make
-    with admin.begin() as conn:
-        for schema in schemas:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def comparable(report: dict) -> dict:
@@ -144,6 +117,48 @@ def test_both_engines_on_postgresql_give_the_sqlite_result(local_ray, embedded_r
     again = run_ray(INPUTS, url)  # a re-run reads everything again and stores nothing new
     assert (again.ingest.added, again.ingest.skipped, again.briefs) == (0, 7, 0)
     assert comparable(build_report(Store(url))) == embedded
+
+
+def local_urls(report: dict) -> dict:
+    """``report`` as read from ``local://`` URLs: a source read from a file is that file's URL."""
+
+    def url(source: str) -> str:
+        return f"local://{source}" if source.startswith(str(REPO)) else source  # not an article's own url
+
+    return {**report, "articles": [{**a, "source": url(a["source"])} for a in report["articles"]],
+            "rejected": [{**r, "source": url(r["source"])} for r in report["rejected"]]}
+
+
+def test_ray_engine_reads_fsspec_urls_and_records_them_as_sources(local_ray, embedded_report, tmp_path):
+    """Inputs given as fsspec URLs (``local://``, which every worker process can open) are copied to a
+    worker's disk and read there: the stories, ids and briefs are the embedded engine's, and what was
+    read from a file has the file's URL as its source. A missing remote file is a rejected input, as
+    a missing local path is, and does not stop the run."""
+    missing = f"local://{tmp_path / 'missing.txt'}"
+    result = run_ray([*(f"local://{path}" for path in INPUTS), missing], tmp_path / "k.db")
+    assert (result.ingest.added, result.ingest.skipped, len(result.ingest.rejected)) == (6, 1, 2)
+    report = comparable(build_report(Store(tmp_path / "k.db")))
+    expected = local_urls(embedded_report)
+    assert sum(a["source"].startswith("local://") for a in expected["articles"]) == 4  # the files' articles
+    rejected = {r["source"]: r["reason"] for r in report.pop("rejected")}
+    assert rejected == {missing: "no such file", **{r["source"]: r["reason"] for r in expected.pop("rejected")}}
+    assert f"local://{FIXTURES / 'a-pesisir.jsonl'}#3" in rejected
+    assert report == expected
+
+
+def test_list_sources_expands_a_folder_url_as_a_local_folder_is_expanded(tmp_path):
+    """A folder URL lists its article files in the order a local folder lists them, skipping what a
+    local folder skips (hidden, unknown types, READMEs, answer keys), each file once; a ``file://``
+    URL is the local path it names."""
+    for name in ["b.txt", "a/z.html", "a-b/c.jsonl", ".hidden/d.txt", "README.md", "labels.jsonl", "notes.pdf"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    locally = list_inputs([tmp_path])
+    assert [path.relative_to(tmp_path).as_posix() for path in locally] == ["a/z.html", "a-b/c.jsonl", "b.txt"]
+    folder = f"local://{tmp_path}"
+    urls = [f"local://{path}" for path in locally]
+    assert list_sources([folder, f"{folder}/b.txt", f"{folder}/"]) == [(url, url) for url in urls]
+    assert list_sources([f"file://{tmp_path}"]) == [(str(path), str(path)) for path in locally]
 
 
 def the_documents(count: int) -> list[Document]:

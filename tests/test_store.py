@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import uuid
+from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from kroscek.model import Article, Rejected, Sentence, Story
 from kroscek.store import SCHEMA_VERSION, Store
@@ -26,24 +24,11 @@ def make_article(n: int, published: str = "2025-10-0{n}") -> Article:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        yield Store(tmp_path / "k.db")
-        return
-    url = os.environ.get("KROSCEK_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("KROSCEK_TEST_POSTGRES_URL must be set in CI (.ci/run starts PostgreSQL)")
-        pytest.skip("KROSCEK_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in url else "?"
-    yield Store(f"{url}{separator}options=-csearch_path%3D{schema}")
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+def store(request, tmp_path) -> Iterator[Store]:
+    url = tmp_path / "k.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")()
+    store = Store(url)
+    yield store
+    store.close()
 
 
 def test_new_store_is_at_current_schema_version(store):

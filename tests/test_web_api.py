@@ -1,6 +1,9 @@
-"""The JSON API and the server-rendered pages, over a store filled by hand."""
+"""The JSON API and the server-rendered pages, over a store filled by hand: a SQLite file and a
+PostgreSQL schema (``KROSCEK_TEST_POSTGRES_URL``)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,9 +26,9 @@ FLOOD = [
 XSS = article(3, "<script>alert('x')</script> Jembatan", "Jembatan <b>Kali Putih</b> ditutup.", "Pos <i>Uji</i>")
 
 
-@pytest.fixture()
-def store(tmp_path) -> Store:
-    store = Store(tmp_path / "web.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path) -> Iterator[Store]:
+    store = Store(tmp_path / "web.db" if request.param == "sqlite" else request.getfixturevalue("postgres_url")())
     store.add_articles([*FLOOD, XSS])
     flood = Story("s-flood", FLOOD[0].title, [a.id for a in FLOOD])
     bridge = Story("s-bridge", XSS.title, [XSS.id])
@@ -46,7 +49,8 @@ def store(tmp_path) -> Store:
     store.save_brief("s-flood", brief, {**summary, "badges": ["disputed", "translations"]})
     bridge_summary = story_summary(bridge, [XSS])
     store.save_brief("s-bridge", {"summary": []}, {**bridge_summary, "badges": []})
-    return store
+    yield store
+    store.close()
 
 
 @pytest.fixture()
@@ -93,6 +97,15 @@ def test_bad_parameters_are_clear_422s(client, params):
     response = client.get("/api/v1/stories", params=params)
     assert response.status_code == 422
     assert response.json()["error"].startswith("bad request:")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/search?q=rumah%00", "/search?q=rumah%00", "/api/v1/stories/s-flood%00",
+                                  "/articles/a%00"])
+def test_a_nul_character_in_a_request_is_a_clear_422(client, path):
+    """PostgreSQL text cannot hold a NUL character: a query or id with one is a bad request on any store."""
+    response = client.get(path)
+    assert response.status_code == 422
+    assert "NUL character" in (response.json()["error"] if path.startswith("/api/") else response.text)
 
 
 def test_writing_needs_a_token_and_writes_nothing_without_one(client, store):

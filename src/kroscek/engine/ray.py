@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import numpy as np
@@ -214,7 +214,7 @@ def _list_remote(url: str) -> list[str]:
     if not filesystem.isdir(root):
         return [url]
     protocol = url.split("://", 1)[0]
-    files = sorted(filesystem.find(root))
+    files = sorted(filesystem.find(root), key=PurePosixPath)  # by path parts, the order list_inputs gives
     return [
         f"{protocol}://{file}" for file in files if _is_article_file(Path(file).relative_to(root.rstrip("/")))
     ]
@@ -233,7 +233,8 @@ def _read_input(row: dict[str, Any], columns: dict[str, str], encoding: str | No
 
 @contextmanager
 def _local_copy(location: str) -> Iterator[Path]:
-    """A local path to read ``location`` from: itself, or a temporary copy of a remote file."""
+    """A local path to read ``location`` from: itself, or a temporary copy of a remote file (a
+    missing remote file gives a missing path, so it is rejected as a missing local file is)."""
     if not _is_url(location):
         yield Path(location)
         return
@@ -241,8 +242,11 @@ def _local_copy(location: str) -> Iterator[Path]:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / location.rstrip("/").rsplit("/", 1)[-1]
-        with fsspec.open(location, "rb") as remote, path.open("wb") as local:
-            shutil.copyfileobj(remote, local)
+        try:
+            with fsspec.open(location, "rb") as remote, path.open("wb") as local:
+                shutil.copyfileobj(remote, local)
+        except FileNotFoundError:
+            path.unlink(missing_ok=True)
         yield path
 
 

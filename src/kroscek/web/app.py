@@ -60,7 +60,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         jobs.stop()
 
-    app = FastAPI(title="kroscek", version="0.1.0", lifespan=lifespan,
+    async def no_nul(request: Request) -> None:
+        """A NUL character in a path or query is refused: PostgreSQL cannot take one as text."""
+        if "\x00" in request.scope["path"] or any("\x00" in v for _, v in request.query_params.multi_items()):
+            raise HTTPException(422, "bad request: NUL character in the request")
+
+    app = FastAPI(title="kroscek", version="0.1.0", lifespan=lifespan, dependencies=[Depends(no_nul)],
                   description="Cross-checking the news: stories, sources, agreements and disputes.")
     app.state.store, app.state.jobs, app.state.settings = store, jobs, settings
 
