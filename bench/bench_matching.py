@@ -9,13 +9,17 @@ words dropped, one of 40 outlet names, and a page date within three days of the 
 Story days are spread so that every day carries about 2,000 articles (a national stream).
 
 Each size runs in a fresh process so its peak memory (max RSS) is its own. Measured:
-- ``cluster``: ``cluster_stories`` over the whole corpus, with the embeddings already cached
-  (the store keeps them); the synthetic article's vector is its sources' e5 vectors averaged,
-  plus noise, so neighbourhoods are realistic. Includes profiling every article (names,
-  numbers, dates) and candidate retrieval.
+- ``cluster``: ``cluster_stories`` over the whole corpus (the default, precise mode): static
+  vectors for every article, candidate retrieval, profiling every article (names, numbers,
+  dates), scoring, and e5 scoring of the pairs the static vectors put at ``PREFILTER`` or above.
+  The e5 vectors come from a cache (the store keeps them): the synthetic article's vector is its
+  sources' e5 vectors averaged, plus noise, so neighbourhoods are realistic. ``e5_fraction`` is
+  the share of articles whose e5 vector the cascade asked for.
+- ``fast``: ``cluster_stories(precise=False)``: the static vectors alone, no e5 at all.
 - ``embed``: e5 embedding (title + lead) of 200 fresh articles, articles/s (1K only: it does not
   depend on corpus size).
-- ``end_to_end``: embedding + clustering per article combined.
+- ``end_to_end``: per article, clustering plus e5 embedding of the ``e5_fraction`` that needs it
+  (precise), or clustering alone (fast: the static vectors are part of its time).
 Usage: ``python bench/bench_matching.py [1000 10000 100000]``.
 """
 
@@ -133,10 +137,29 @@ def articles_of(records: list[dict]) -> list:
     ]
 
 
+class AskedCache(dict):
+    """A vector cache that records which keys were asked for."""
+
+    def __init__(self, vectors: dict) -> None:
+        super().__init__(vectors)
+        self.asked: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        self.asked.add(str(key))
+        return super().__contains__(key)
+
+
+def bcubed_of(result, records: list[dict]) -> dict:  # noqa: ANN001 - a StoryResult
+    from kroscek.eval.clustering import bcubed
+
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    precision, recall, f1 = bcubed([r["story"] for r in records], [story_of[r["id"]] for r in records])
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
 def run_size(size: int) -> dict:
     """One size, in this process: cluster (and, at the smallest size, embed) and measure."""
     from kroscek.analyse.embed import Embedder
-    from kroscek.eval.clustering import bcubed
     from kroscek.match.stories import cluster_stories
 
     records = [json.loads(line) for line in corpus(size).read_text(encoding="utf-8").split("\n") if line]  # not splitlines: text may hold U+2028
@@ -147,19 +170,29 @@ def run_size(size: int) -> dict:
     for record in records:
         vector = base[record["sources"]].mean(axis=0) + rng.normal(0.0, NOISE, base.shape[1])
         cache[record["id"]] = (vector / np.linalg.norm(vector)).astype(np.float32)
+    asked = AskedCache(cache)
     started = time.perf_counter()
-    result = cluster_stories(articles, embedder=Embedder(cache=cache))
+    result = cluster_stories(articles, embedder=Embedder(cache=asked))
     cluster_seconds = time.perf_counter() - started
-    story_of = {a: s.id for s in result.stories for a in s.articles}
-    precision, recall, f1 = bcubed([r["story"] for r in records], [story_of[r["id"]] for r in records])
+    started = time.perf_counter()
+    fast = cluster_stories(articles, precise=False)
+    fast_seconds = time.perf_counter() - started
+    gold = [r["story"] for r in records]
     figures = {
         "articles": size,
-        "gold_stories": len({r["story"] for r in records}),
+        "gold_stories": len(set(gold)),
         "predicted_stories": len(result.stories),
-        "bcubed": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)},
+        "bcubed": bcubed_of(result, records),
         "cluster_seconds": round(cluster_seconds, 2),
         "cluster_articles_per_s": round(size / cluster_seconds, 1),
         "cluster_ms_per_article": round(1000 * cluster_seconds / size, 3),
+        "e5_fraction": round(len(asked.asked) / size, 4),
+        "fast": {
+            "predicted_stories": len(fast.stories),
+            "bcubed": bcubed_of(fast, records),
+            "articles_per_s": round(size / fast_seconds, 1),
+            "ms_per_article": round(1000 * fast_seconds / size, 3),
+        },
     }
     if size == min(SIZES):
         fresh = articles_of(records[:200])
@@ -185,16 +218,18 @@ def main(sizes: list[int]) -> dict:
     embed_rate = next((r["embed_articles_per_s"] for r in rows if "embed_articles_per_s" in r), None)
     for row in rows:
         if embed_rate:
-            seconds = 1 / embed_rate + row["cluster_ms_per_article"] / 1000
+            seconds = row["e5_fraction"] / embed_rate + row["cluster_ms_per_article"] / 1000
             row["end_to_end_articles_per_s"] = round(1 / seconds, 2)
     results = {"machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores", "sizes": rows}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(f"{'articles':>9} {'cluster/s':>10} {'ms/article':>10} {'peak MB':>8} {'B3 F1':>6} {'end-to-end/s':>12}")
+    print(f"{'articles':>9} {'cluster/s':>10} {'e5 share':>8} {'peak MB':>8} {'B3 F1':>6} {'end-to-end/s':>12}"
+          f" {'fast/s':>8} {'fast F1':>7}")
     for row in rows:
         print(
-            f"{row['articles']:>9} {row['cluster_articles_per_s']:>10} {row['cluster_ms_per_article']:>10} "
+            f"{row['articles']:>9} {row['cluster_articles_per_s']:>10} {row['e5_fraction']:>8} "
             f"{row['peak_rss_mb']:>8} {row['bcubed']['f1']:>6} {row.get('end_to_end_articles_per_s', '-'):>12}"
+            f" {row['fast']['articles_per_s']:>8} {row['fast']['bcubed']['f1']:>7}"
         )
     return results
 

@@ -155,3 +155,22 @@ def test_parts_cluster_independently_in_any_order(corpus, seeds_dir, embedder):
     whole = cluster_stories(list(articles.values()), embedder=embedder)
     backwards = [cluster_part(plan, part) for part in reversed(plan.parts)]
     assert combine(plan, backwards) == whole
+
+
+def test_e5_embeds_only_the_articles_that_might_link(corpus):
+    articles, labels = corpus
+    embedder = Embedder()
+    cluster_stories(list(articles.values()), embedder=embedder)
+    linked = {articles[name].id for names in labels["stories"].values() if len(names) > 1 for name in names}
+    assert linked <= set(embedder.cache), "every article of a multi-article story was scored with e5"
+    assert len(embedder.cache) < len(articles), "articles no candidate comes near are not embedded"
+
+
+def test_fast_mode_uses_no_e5_and_keeps_the_hard_negatives_apart(corpus):
+    articles, labels = corpus
+    embedder = Embedder()
+    result = cluster_stories(list(articles.values()), embedder=embedder, precise=False)
+    assert not embedder.cache
+    predicted = stories_by_name(result, articles)
+    for left, right in labels["hard_negatives"]:
+        assert predicted[left] != predicted[right], (left, right)

@@ -103,6 +103,9 @@ def run(
     num_cpus: Annotated[
         Optional[int], typer.Option("--num-cpus", min=1, help="CPUs of the local Ray (default: all of this machine's).")
     ] = None,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Match stories with static word vectors alone, without e5: much faster, less exact.")
+    ] = False,
 ) -> None:
     """The main job: ingest, group into stories, cross-check, write the report."""
     from kroscek.engine.local import compare, match
@@ -115,11 +118,11 @@ def run(
         raise typer.BadParameter("--address and --num-cpus need --engine ray", param_hint="--engine")
     store = Store(db)
     if engine == "ray":
-        _run_ray(paths, db, store, address, num_cpus, columns, encoding)
+        _run_ray(paths, db, store, address, num_cpus, columns, encoding, precise=not fast)
     else:
         _ingest(paths, store, columns, encoding)
         with console.status("grouping articles into stories"):
-            match(store)
+            match(store, precise=not fast)
         with console.status("cross-checking stories"):
             compare(store)
     report = build_report(store)
@@ -131,7 +134,7 @@ def run(
 
 
 def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_cpus: int | None,
-             columns: str | None, encoding: str | None) -> None:
+             columns: str | None, encoding: str | None, precise: bool) -> None:
     """``run``'s stages on Ray (``engine.ray``): the same results as the embedded engine."""
     import logging
 
@@ -143,7 +146,7 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     with console.status("running on Ray: ingest, stories, cross-checking"):
         result = run_ray(paths, db, address=address, columns=parse_columns(columns), encoding=encoding,
-                         num_cpus=num_cpus)
+                         num_cpus=num_cpus, precise=precise)
     stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stage_seconds.items())
     _print_ingested(result.ingest, store, f"; {result.stories} stories, {result.briefs} briefs written by "
                                           f"{result.workers} Ray workers ({stages})")

@@ -79,17 +79,20 @@ def _flush(store: Store, batch: list[Article]) -> int:
     return count
 
 
-def match(store: Store, embedder: Embedder | None = None, scorer: Scorer = score_candidates) -> StoryResult:
+def match(
+    store: Store, embedder: Embedder | None = None, scorer: Scorer = score_candidates, precise: bool = True
+) -> StoryResult:
     """Group every stored article into stories, growing the stories already stored.
 
-    ``scorer`` scores the candidate pairs (the costly step); the Ray engine spreads it over workers."""
+    ``scorer`` scores the candidate pairs (the costly step); the Ray engine spreads it over workers.
+    ``precise=False`` matches with the static vectors alone (see ``match.stories``)."""
     articles = store.articles()
     cache = store.embeddings([a.id for a in articles])
     known = set(cache)
     embedder = embedder or Embedder(cache=cache)
     if embedder.cache is not cache:
         embedder.cache.update(cache)
-    result = cluster_stories(articles, previous=store.stories(), embedder=embedder, scorer=scorer)
+    result = cluster_stories(articles, previous=store.stories(), embedder=embedder, scorer=scorer, precise=precise)
     store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
     store.save_stories(result.stories, result.events)
     return result

@@ -77,20 +77,22 @@ def run_ray(
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
     num_cpus: int | None = None,
+    precise: bool = True,
 ) -> RayRun:
     """Ingest ``paths`` into the store, group every stored article into stories and brief them.
 
     ``address`` is a Ray cluster (``auto``, ``ray://host:port``); without one a local Ray with
     ``num_cpus`` CPUs (default: all of this machine's) is started for the run and stopped after
-    it. A process already connected to Ray keeps its connection.
+    it. A process already connected to Ray keeps its connection. ``precise=False`` matches with
+    the static vectors alone, and the workers embed nothing with e5.
     """
     url = _absolute_url(store_url)
     with _ray_session(address, num_cpus):
-        result = _ingest(paths, url, columns, encoding)
+        result = _ingest(paths, url, columns, encoding, precise)
         store = Store(url)
         try:
             started = time.perf_counter()
-            stories = match(store, scorer=_ray_scorer(result.workers)).stories
+            stories = match(store, scorer=_ray_scorer(result.workers), precise=precise).stories
             result.stage_seconds["match"] = time.perf_counter() - started
             result.stories = len(stories)
             started = time.perf_counter()
@@ -143,7 +145,9 @@ def _worker_count() -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def _ingest(paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None) -> RayRun:
+def _ingest(
+    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None, embed: bool = True
+) -> RayRun:
     Store(url).close()  # create or migrate the schema once, before any worker opens it
     workers = _worker_count()
     result = RayRun(IngestSummary(), workers=workers)
@@ -169,7 +173,7 @@ def _ingest(paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | 
     started = time.perf_counter()
     outcomes = documents.map_batches(
         AnalyseWorker,
-        fn_constructor_kwargs={"store_url": url, "firsts": firsts},
+        fn_constructor_kwargs={"store_url": url, "firsts": firsts, "embed": embed},
         batch_size=BATCH_SIZE,
         batch_format="pyarrow",
         compute=ActorPoolStrategy(size=workers),
@@ -288,16 +292,20 @@ Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "rejected", "count"
 
 
 class AnalyseWorker:
-    """One worker of the analysis pool: analyses, embeds and stores batches of documents.
+    """One worker of the analysis pool: analyses, embeds (unless not ``embed``) and stores batches
+    of documents.
 
     The models load on the worker's first batch and stay loaded (they are cached per process),
     so each worker loads them once. Of a content id read more than once (``firsts``) only the
-    first reading is analysed; ids already in the store are skipped.
+    first reading is analysed; ids already in the store are skipped. Embedding every article here
+    spreads e5, the costliest model, over the workers, so matching on the driver finds the
+    vectors it needs stored.
     """
 
-    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None):
+    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None, embed: bool = True):
         self.store = Store(store_url)
         self.firsts = dict(firsts or {})
+        self.embed = embed
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         outcomes = self.process(batch.to_pylist())
@@ -329,9 +337,10 @@ class AnalyseWorker:
         if rejected:
             self.store.add_rejected(rejected)
         if articles:
-            embedder = Embedder()
-            embedder.embed_articles(articles)
-            self.store.put_embeddings(dict(embedder.cache))
+            if self.embed:
+                embedder = Embedder()
+                embedder.embed_articles(articles)
+                self.store.put_embeddings(dict(embedder.cache))
             self.store.add_articles(articles)
 
 
