@@ -246,11 +246,13 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
     ordered, linker = plan.ordered, plan.linker
     label: dict[int, int] = {}  # article index -> story label
     names: dict[int, str] = {}  # label -> stored story id
+    founder: list[int] = []  # label -> its earliest article (indices are in time order)
     members_of = set(part)
     for stored_id, members in plan.stored.items():
         if members[0] in members_of:
             names[len(names)] = stored_id
             label.update((m, len(names) - 1) for m in members)
+            founder.append(min(members))
     stored_labels = set(names)
     parent = list(range(len(names)))  # union-find over labels, for merges
 
@@ -259,9 +261,6 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
-
-    def founder(story: int) -> int:
-        return min(i for i in label if find(label[i]) == story)
 
     events: list[dict] = []
     for index in part:
@@ -276,17 +275,19 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
         linked = sorted((s for s, v in best.items() if v >= LINK_THRESHOLD), key=lambda s: (-best[s], s))
         if not linked:
             parent.append(len(parent))
+            founder.append(index)
             label[index] = len(parent) - 1
         else:
             label[index] = linked[0]
             joined = [s for s in linked if best[s] >= MERGE_THRESHOLD]
             if len(joined) > 1:
                 stored = [s for s in joined if s in stored_labels]
-                keep = min(stored or joined, key=lambda s: _sort_key(ordered[founder(s)]))
+                keep = min(stored or joined, key=lambda s: founder[s])
                 if len(stored) > 1:
                     events.append({"kind": "merge", "stories": sorted(names[s] for s in stored), "into": names[keep]})
                 for s in joined:
                     parent[s] = keep
+                founder[keep] = min(founder[s] for s in joined)
                 label[index] = keep
 
     groups: dict[int, list[int]] = defaultdict(list)
