@@ -82,3 +82,16 @@ def test_embeddings_round_trip(store):
     store.put_embeddings(vectors)
     found = store.embeddings(["k1", "k2"])
     assert list(found) == ["k1"] and found["k1"].tolist() == [0.5, -0.25]
+
+
+def test_search_cuts_words_alike_on_both_databases(store):
+    hyphenated, spaced, other = (make_article(n) for n in (1, 2, 3))
+    hyphenated.text = "Jembatan Kali-Putih ditutup setelah kasus COVID-19 baru."
+    spaced.text = "Warga menyeberangi Kali Putih dengan perahu."
+    other.text = "Harga beras naik di Pasar Minggu."
+    store.add_articles([hyphenated, spaced, other])
+    found = {query: sorted(hit["id"] for hit in store.search(query)[1]) for query in ("Kali-Putih", "kali putih", "COVID-19", "covid")}
+    assert found["Kali-Putih"] == found["kali putih"] == sorted([hyphenated.id, spaced.id])
+    assert found["COVID-19"] == found["covid"] == [hyphenated.id]
+    assert store.search("Kali-Putih beras") == (0, [])
+    assert store.search(" -- ") == (0, [])

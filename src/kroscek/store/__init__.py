@@ -41,7 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kroscek.model import Article, Rejected, Story
-from kroscek.store.schema import SCHEMA_VERSION, migrate
+from kroscek.store.schema import POSTGRES_SEARCH_DOCUMENT, SCHEMA_VERSION, migrate
 
 metadata = MetaData()
 
@@ -442,10 +442,14 @@ class Store:
         return listed
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
-        """Full-text search over article titles and text: (total hits, one page of hits)."""
-        terms = " ".join(f'"{t}"' for t in re.findall(r"\w+", query))
-        if not terms:
+        """Full-text search over article titles and text: (total hits, one page of hits).
+
+        The query is cut into words the same way on both databases ("Kali-Putih" finds "Kali Putih"
+        and "kali-putih"), and every word must occur."""
+        words = re.findall(r"\w+", query)
+        if not words:
             return 0, []
+        terms = " ".join(f'"{t}"' for t in words)
         with self.engine.connect() as c:
             if self.is_sqlite:
                 where = "articles_fts MATCH :q"
@@ -456,8 +460,9 @@ class Store:
                     f"FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE {where} "
                     "ORDER BY rank LIMIT :limit OFFSET :offset"), {"q": terms, "limit": limit, "offset": offset})
             else:
-                document = "to_tsvector('simple', title || ' ' || text)"
+                document = POSTGRES_SEARCH_DOCUMENT
                 where = f"{document} @@ plainto_tsquery('simple', :q)"
+                query = " ".join(words)
                 total = c.execute(text(f"SELECT COUNT(*) FROM articles WHERE {where}"), {"q": query}).scalar()
                 rows = c.execute(text(
                     "SELECT id, title, outlet, published, ts_headline('simple', text, plainto_tsquery('simple', :q), "
