@@ -1,11 +1,13 @@
 """Story matching at 1K / 10K / 100K articles: throughput and peak memory, written to bench/results/matching.json.
 
 The corpora are generated from real Indonesian text (../shared/data/detik-1000) and kept in the
-git-ignored bench/corpora/. Generator (fixed seed): a synthetic story mixes the sentences of two
-or three detik articles (so every story is unique), with its numbers renumbered per story; it has
+git-ignored bench/corpora/. Generator (fixed seed): a synthetic story takes two sentences at
+random from each of four detik articles, with its numbers renumbered per story, so two stories
+share at most a few sentences even at 100K (about 130 stories per source article there); it has
 1 to 8 articles (half are single articles), each taking 60-90% of the story's sentences in order
-plus one sentence from an unrelated article, a title drawn from the story's source titles with
-words dropped, one of 40 outlet names, and a page date within three days of the story's day.
+plus one sentence from an unrelated article, a title of words from two of the story's source
+titles (some dropped per article), one of 40 outlet names, and a page date within three days of
+the story's day.
 Story days are spread so that every day carries about 2,000 articles (a national stream).
 
 Each size runs in a fresh process so its peak memory (max RSS) is its own. Measured:
@@ -46,6 +48,7 @@ SIZES = (1_000, 10_000, 100_000)
 ARTICLES_PER_DAY = 2_000
 NOISE = 0.015  # per-dimension noise (384 dimensions): same-story cosines near 0.9, as e5 gives real same-story pairs
 SEED = 20251022
+SOURCES_PER_STORY = 4
 OUTLETS = [f"outlet-{n:02d}" for n in range(40)]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
@@ -78,9 +81,10 @@ def generate(size: int, sources: list[dict]) -> list[dict]:
     story = 0
     days = max(1, size // ARTICLES_PER_DAY)
     while len(records) < size:
-        picked = rng.sample(range(len(sources)), rng.choice((2, 2, 3)))
-        sentences = [s for i in picked for s in sources[i]["sentences"][:8]]
-        titles = [sources[i]["title"] for i in picked]
+        picked = rng.sample(range(len(sources)), SOURCES_PER_STORY)
+        sentences = [s for i in picked for s in rng.sample(sources[i]["sentences"], min(2, len(sources[i]["sentences"])))]
+        first, second = (sources[i]["title"].split() for i in picked[:2])
+        story_title = first[: max(1, len(first) * 2 // 3)] + second[len(second) * 2 // 3 :]
         mapping: dict[str, str] = {}
         members = 1 if rng.random() < 0.5 else rng.randint(2, 8)
         day = rng.randrange(days)
@@ -88,8 +92,7 @@ def generate(size: int, sources: list[dict]) -> list[dict]:
             kept = [s for s in sentences if rng.random() < rng.uniform(0.6, 0.9)] or sentences[:1]
             filler = rng.choice(rng.choice(sources)["sentences"] or ["Berita lainnya."])
             kept.insert(rng.randrange(len(kept) + 1), filler)
-            words = rng.choice(titles).split()
-            title = " ".join(w for w in words if rng.random() > 0.2) or words[0]
+            title = " ".join(w for w in story_title if rng.random() > 0.2) or story_title[0]
             hour = rng.randrange(72)
             records.append(
                 {
@@ -107,7 +110,7 @@ def generate(size: int, sources: list[dict]) -> list[dict]:
 
 
 def corpus(size: int) -> Path:
-    path = CORPORA / f"synthetic-{size}.jsonl"
+    path = CORPORA / f"synthetic-v2-{size}.jsonl"
     if not path.exists():
         CORPORA.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")

@@ -3,7 +3,8 @@
 Each case runs in a fresh process so its peak memory (max RSS) is its own. Cases:
 - ``run-sample``: `kroscek run` on the bundled sample corpus (examples/corpus);
 - ``run-detik``: `kroscek run` on ../shared/data/detik-1000/articles.csv (CSV import, 1,000 articles);
-then every other ``bench/bench_*.py`` script, each writing its own results file.
+then every other ``bench/bench_*.py`` script, each writing its own results file
+(``python bench/run.py --jobs-only`` runs the two cases alone).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def run_case(name: str) -> dict:
     }
 
 
-def main() -> None:
+def main(scripts: bool = True) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows = []
     for name, (paths, _columns) in CASES.items():
@@ -85,7 +86,7 @@ def main() -> None:
               "python": platform.python_version(), "results": rows}
     (RESULTS / "run.json").write_text(json.dumps(record, indent=2) + "\n")
     print(f"written {RESULTS / 'run.json'}")
-    for script in sorted((REPO / "bench").glob("bench_*.py")):
+    for script in sorted((REPO / "bench").glob("bench_*.py")) if scripts else ():
         print(f"--- {script.name}")
         subprocess.run([sys.executable, str(script)], check=True)
 
@@ -94,4 +95,4 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--case":
         print(json.dumps(run_case(sys.argv[2])))
     else:
-        main()
+        main(scripts="--jobs-only" not in sys.argv[1:])
