@@ -149,6 +149,7 @@ class KeyWeights:
             self.frequency.update(item.names)
             self.frequency.update("#" + n for n in item.numbers)
         self._weights: dict[str, float] = {}
+        self._norms: dict[tuple[str, frozenset[str]], float] = {}
 
     def weight(self, key: str) -> float:
         if key not in self._weights:
@@ -162,9 +163,14 @@ class KeyWeights:
         shared = left & right
         if not shared:
             return 0.0
-        norm_left = math.sqrt(sum(self.weight(prefix + k) ** 2 for k in left))
-        norm_right = math.sqrt(sum(self.weight(prefix + k) ** 2 for k in right))
-        return sum(self.weight(prefix + k) ** 2 for k in shared) / (norm_left * norm_right)
+        return sum(self.weight(prefix + k) ** 2 for k in shared) / (self._norm(left, prefix) * self._norm(right, prefix))
+
+    def _norm(self, keys: frozenset[str], prefix: str) -> float:
+        """The weighted length of a key set (remembered: an article's keys meet many candidates)."""
+        found = self._norms.get((prefix, keys))
+        if found is None:
+            found = self._norms[(prefix, keys)] = math.sqrt(sum(self.weight(prefix + k) ** 2 for k in keys))
+        return found
 
 
 def jaccard(left: frozenset[str], right: frozenset[str]) -> float:

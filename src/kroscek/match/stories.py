@@ -95,6 +95,7 @@ class Linker:
         self.days = [_day(a) for a in articles]
         self.dated = np.array([i for i, d in enumerate(self.days) if d is not None], dtype=int)
         self.dated_days = [self.days[i] for i in self.dated]
+        self.dated_vectors = np.ascontiguousarray(vectors[self.dated])  # a window is a slice of it, not a copy
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index, item in enumerate(self.profiles):
             for key in item.names | {"#" + n for n in item.numbers}:
@@ -130,14 +131,15 @@ class Linker:
         day = self.days[index]
         if day is None:
             pool = np.flatnonzero(placed)
+            cosines = self.vectors[pool] @ self.vectors[index]
         else:
             low = bisect.bisect_left(self.dated_days, day - WINDOW_DAYS)
             high = bisect.bisect_right(self.dated_days, day + WINDOW_DAYS)
-            pool = self.dated[low:high]
-            pool = pool[placed[pool]]
+            keep = placed[self.dated[low:high]]
+            pool = self.dated[low:high][keep]
+            cosines = (self.dated_vectors[low:high] @ self.vectors[index])[keep]
         found: set[int] = set()
         if len(pool):
-            cosines = self.vectors[pool] @ self.vectors[index]
             if len(pool) > TOP_K:
                 top = np.argpartition(-cosines, TOP_K)[:TOP_K]
                 found.update(int(pool[i]) for i in top)
