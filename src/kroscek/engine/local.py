@@ -13,7 +13,7 @@ from kroscek.brief import build_brief
 from kroscek.compare.quotes import match_quotes
 from kroscek.ingest import read_file
 from kroscek.match.entities import resolve_entities
-from kroscek.match.stories import Scorer, StoryResult, cluster_stories, score_candidates
+from kroscek.match.stories import Runner, StoryResult, cluster_stories, run_here
 from kroscek.model import Article, Rejected
 from kroscek.pipeline import analyse, article_id
 from kroscek.report import badges, story_summary
@@ -80,11 +80,12 @@ def _flush(store: Store, batch: list[Article]) -> int:
 
 
 def match(
-    store: Store, embedder: Embedder | None = None, scorer: Scorer = score_candidates, precise: bool = True
+    store: Store, embedder: Embedder | None = None, runner: Runner = run_here, precise: bool = True
 ) -> StoryResult:
     """Group every stored article into stories, growing the stories already stored.
 
-    ``scorer`` scores the candidate pairs (the costly step); the Ray engine spreads it over workers.
+    ``runner`` finds and scores the candidate pairs (the costly steps); the Ray engine spreads them
+    over workers.
     ``precise=False`` matches with the static vectors alone (see ``match.stories``)."""
     articles = store.articles()
     cache = store.embeddings([a.id for a in articles])
@@ -92,7 +93,7 @@ def match(
     embedder = embedder or Embedder(cache=cache)
     if embedder.cache is not cache:
         embedder.cache.update(cache)
-    result = cluster_stories(articles, previous=store.stories(), embedder=embedder, scorer=scorer, precise=precise)
+    result = cluster_stories(articles, previous=store.stories(), embedder=embedder, runner=runner, precise=precise)
     store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
     store.save_stories(result.stories, result.events)
     return result

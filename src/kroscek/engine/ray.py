@@ -12,9 +12,9 @@ Stages, each finished before the next starts (so its cost can be measured):
    Every worker opens its own store connection; writes are upserts keyed by content ids, made
    in key order so that concurrent PostgreSQL writers cannot deadlock or duplicate a row;
 4. match: ``engine.local.match`` over every stored article, reusing the embeddings the workers
-   stored. The driver finds each article's candidates (time window, rare shared names and
-   numbers); Ray tasks score the candidate pairs, the costly step, in chunks; the driver then
-   splits the articles into the independent parts those scores leave and clusters them
+   stored. Ray tasks find each article's candidates (time window, rare shared names and
+   numbers) and score them, in chunks, then score again with e5 the pairs that need it; the
+   driver splits the articles into the independent parts those scores leave and clusters them
    (``match.stories.StoryPlan``), so the stories are those of the embedded engine;
 5. compare: the stories without a brief are split among an actor pool running
    ``engine.local.compare``; a brief depends only on its own story's articles, so the split
@@ -48,7 +48,7 @@ from sqlalchemy import make_url
 
 from kroscek.analyse.embed import Embedder
 from kroscek.engine.local import IngestSummary, compare, match
-from kroscek.match.stories import Linker, Scorer, score_candidates
+from kroscek.match.stories import Linker, Runner, Work
 from kroscek.ingest import _is_article_file, list_inputs, read_file
 from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import analyse, article_id
@@ -92,7 +92,7 @@ def run_ray(
         store = Store(url)
         try:
             started = time.perf_counter()
-            stories = match(store, scorer=_ray_scorer(result.workers), precise=precise).stories
+            stories = match(store, runner=_ray_runner(result.workers), precise=precise).stories
             result.stage_seconds["match"] = time.perf_counter() - started
             result.stories = len(stories)
             started = time.perf_counter()
@@ -359,26 +359,22 @@ class CompareWorker:
 
 
 @ray.remote
-def _score_chunk(linker: Linker, chunk: dict[int, list[int]]) -> dict[int, np.ndarray]:
-    return score_candidates(linker, chunk)
+def _work_chunk(work: Work, linker: Linker, chunk: list[Any]) -> list[Any]:
+    return work(linker, chunk)
 
 
-def _ray_scorer(workers: int) -> Scorer:
-    """A story scorer that scores the candidate pairs in Ray tasks, a few chunks per worker."""
+def _ray_runner(workers: int) -> Runner:
+    """A story-matching runner that finds and scores candidates in Ray tasks, a few chunks per worker."""
 
-    def scorer(linker: Linker, candidates: dict[int, list[int]]) -> dict[int, np.ndarray]:
-        items = sorted(candidates.items())
+    def runner(work: Work, linker: Linker, items: list[Any]) -> list[Any]:
         if not items:
-            return {}
+            return []
         size = max(1, math.ceil(len(items) / (4 * workers)))
         shared = ray.put(linker)
-        chunks = [dict(items[start : start + size]) for start in range(0, len(items), size)]
-        scores: dict[int, np.ndarray] = {}
-        for part in ray.get([_score_chunk.remote(shared, chunk) for chunk in chunks]):
-            scores.update(part)
-        return scores
+        chunks = [items[start : start + size] for start in range(0, len(items), size)]
+        return [result for part in ray.get([_work_chunk.remote(work, shared, chunk) for chunk in chunks]) for result in part]
 
-    return scorer
+    return runner
 
 
 def _compare(story_ids: list[str], url: str, workers: int) -> int:

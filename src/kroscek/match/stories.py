@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 from scipy.cluster.hierarchy import DisjointSet
@@ -90,6 +91,7 @@ class Linker:
         self.vectors = vectors
         self.calibrate = calibrate
         self.precise: dict[int, np.ndarray] = {}
+        self.stored = np.zeros(len(articles), dtype=bool)  # articles of stored stories: placed from the start
         self.profiles: list[Profile] = [article_profile(a) for a in articles]
         self.weights = KeyWeights(self.profiles)
         self.days = [_day(a) for a in articles]
@@ -126,17 +128,20 @@ class Linker:
         offsets = [CROSS_LANGUAGE_OFFSET * cross_language(item, self.profiles[o]) for o in others]
         return self.combiner.score(features) - np.array(penalties) + np.array(offsets)
 
-    def candidates(self, index: int, placed: np.ndarray) -> list[int]:
-        """Placed articles worth scoring against ``index``: encoder neighbours in the window and key sharers."""
+    def candidates(self, index: int) -> list[int]:
+        """Articles placed before ``index`` (earlier ones and stored stories') worth scoring against
+        it: encoder neighbours in the window and key sharers. Depends on ``index`` alone, so
+        articles can find their candidates in any order, on any worker."""
         day = self.days[index]
         if day is None:
-            pool = np.flatnonzero(placed)
+            pool = np.flatnonzero((np.arange(len(self.articles)) < index) | self.stored)
             cosines = self.vectors[pool] @ self.vectors[index]
         else:
             low = bisect.bisect_left(self.dated_days, day - WINDOW_DAYS)
             high = bisect.bisect_right(self.dated_days, day + WINDOW_DAYS)
-            keep = placed[self.dated[low:high]]
-            pool = self.dated[low:high][keep]
+            window = self.dated[low:high]
+            keep = (window < index) | self.stored[window]
+            pool = window[keep]
             cosines = (self.dated_vectors[low:high] @ self.vectors[index])[keep]
         found: set[int] = set()
         if len(pool):
@@ -149,7 +154,7 @@ class Linker:
         for key in sorted(item.names | {"#" + n for n in item.numbers}):
             posting = self.postings[key]
             if len(posting) <= MAX_KEY_FREQUENCY:
-                found.update(i for i in posting if placed[i])
+                found.update(i for i in posting if i < index or self.stored[i])
         found.discard(index)
         return sorted(found)
 
@@ -160,7 +165,9 @@ class StoryPlan:
     the candidates of every article to place with their scores, the stored stories, and the
     independent parts.
 
-    Scoring, the costly step, depends on each pair alone, so it can run anywhere, in any order.
+    Finding an article's candidates depends on that article alone (the articles placed before it
+    are the earlier ones and the stored stories'), and scoring on each pair alone, so both can run
+    anywhere, in any order.
     Only pairs that reach the link threshold can place an article, so the connected parts of the
     graph of such pairs (and of stored stories) cluster independently, in any order or in
     parallel, with the same result as all together. Candidates come from the time window of the
@@ -176,42 +183,55 @@ class StoryPlan:
     parts: list[list[int]]  # article indices, each part in time order
 
 
-Scorer = Callable[[Linker, dict[int, list[int]]], dict[int, np.ndarray]]
+Work = Callable[[Linker, list[Any]], list[Any]]  # one result per item, in order
+Runner = Callable[[Work, Linker, list[Any]], list[Any]]
 
 
-def score_candidates(linker: Linker, candidates: dict[int, list[int]]) -> dict[int, np.ndarray]:
-    """The score of every candidate pair, here and in order (an engine may spread this over workers)."""
-    return {index: linker.scores(index, others) for index, others in candidates.items()}
+def run_here(work: Work, linker: Linker, items: list[Any]) -> list[Any]:
+    """Do ``work`` on every item in this process (the Ray engine splits the items over workers)."""
+    return work(linker, items)
+
+
+def find_and_score(linker: Linker, indices: list[int]) -> list[tuple[list[int], np.ndarray]]:
+    """Each article's candidates and their scores."""
+    found = []
+    for index in indices:
+        others = linker.candidates(index)
+        found.append((others, linker.scores(index, others)))
+    return found
+
+
+def score_pairs(linker: Linker, items: list[tuple[int, list[int]]]) -> list[np.ndarray]:
+    """The scores of each article against the others named with it."""
+    return [linker.scores(index, others) for index, others in items]
 
 
 def plan_stories(
     articles: Sequence[Article],
     previous: Sequence[Story] = (),
     embedder: Embedder | None = None,
-    scorer: Scorer = score_candidates,
+    runner: Runner = run_here,
     precise: bool = True,
 ) -> StoryPlan:
     """Order and profile the articles, find and score every article's candidates (with e5 where
-    the static vectors say a pair might link, unless not ``precise``), and split the batch into parts."""
+    the static vectors say a pair might link, unless not ``precise``), and split the batch into
+    parts. Finding and scoring, the costly steps, go through ``runner``."""
     ordered = sorted({a.id: a for a in articles}.values(), key=_sort_key)
     position = {a.id: i for i, a in enumerate(ordered)}
     model = static_model()
     linker = Linker(ordered, model.embed_articles(ordered), model.calibrate)
     stored: dict[str, list[int]] = {}
-    placed = np.zeros(len(ordered), dtype=bool)
     for story in sorted(previous, key=lambda s: s.id):
-        members = [position[a] for a in story.articles if a in position and not placed[position[a]]]
+        members = [position[a] for a in story.articles if a in position and not linker.stored[position[a]]]
         if members:
             stored[story.id] = members
-            placed[members] = True
-    candidates: dict[int, list[int]] = {}
-    for index in range(len(ordered)):
-        if not placed[index]:
-            candidates[index] = linker.candidates(index, placed)
-            placed[index] = True
-    scores = scorer(linker, candidates)
+            linker.stored[members] = True
+    to_place = [index for index in range(len(ordered)) if not linker.stored[index]]
+    found = runner(find_and_score, linker, to_place)
+    candidates = {index: others for index, (others, _) in zip(to_place, found)}
+    scores = {index: row for index, (_, row) in zip(to_place, found)}
     if precise:
-        scores = _rescore(linker, candidates, scores, stored, embedder or get_embedder(), scorer)
+        scores = _rescore(linker, candidates, scores, stored, embedder or get_embedder(), runner)
     links = [(index, other) for index, others in candidates.items() for other, score in zip(others, scores[index]) if score >= LINK_FLOOR]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
     parts = _components(range(len(ordered)), links)
@@ -224,7 +244,7 @@ def _rescore(
     scores: dict[int, np.ndarray],
     stored: dict[str, list[int]],
     embedder: Embedder,
-    scorer: Scorer,
+    runner: Runner,
 ) -> dict[int, np.ndarray]:
     """The scores with the pairs at ``PREFILTER`` or above scored again with e5. The articles of
     those pairs, and of stored stories with several articles (whose split check compares them),
@@ -234,11 +254,11 @@ def _rescore(
     needed = set(worth).union(*worth.values(), *(members for members in stored.values() if len(members) > 1))
     needed = sorted(needed)
     linker.precise = dict(zip(needed, embedder.embed_articles([linker.articles[i] for i in needed])))
-    rescored = scorer(linker, worth)
+    items = sorted(worth.items())
     result = {index: row.copy() for index, row in scores.items()}
-    for index, others in worth.items():
+    for (index, others), rescored in zip(items, runner(score_pairs, linker, items)):
         position = {other: k for k, other in enumerate(candidates[index])}
-        for other, score in zip(others, rescored[index]):
+        for other, score in zip(others, rescored):
             result[index][position[other]] = score
     return result
 
@@ -320,13 +340,13 @@ def cluster_stories(
     articles: Sequence[Article],
     previous: Sequence[Story] = (),
     embedder: Embedder | None = None,
-    scorer: Scorer = score_candidates,
+    runner: Runner = run_here,
     precise: bool = True,
 ) -> StoryResult:
     """Group ``articles`` into stories, growing the ``previous`` ones (see the module doc)."""
     if not articles:
         return StoryResult([], [])
-    plan = plan_stories(articles, previous, embedder, scorer, precise)
+    plan = plan_stories(articles, previous, embedder, runner, precise)
     return combine(plan, [cluster_part(plan, part) for part in plan.parts])
 
 
