@@ -115,6 +115,20 @@ def test_sample_corpus_stories_equal_its_labels(corpus_dir, tmp_path):
     assert predicted == expected
 
 
+def test_fast_run_groups_a_story_without_any_e5_article_vector(corpus_dir, tmp_path):
+    from kroscek.store import Store
+
+    names = ["07_impor-beras-kabarkini.txt", "08_impor-beras-harian-mentari.txt", "10_karhutla-kapuas-berita-pagi.txt"]
+    (tmp_path / "in").mkdir()
+    for name in names:
+        (tmp_path / "in" / name).write_bytes((corpus_dir / name).read_bytes())
+    db = str(tmp_path / "k.db")
+    report = json.loads(kroscek("run", str(tmp_path / "in"), "--db", db, "--out", str(tmp_path / "r"), "--json", "--fast"))
+    name_of = {a["id"]: Path(a["source"]).name for a in report["articles"]}
+    assert {frozenset(name_of[i] for i in s["articles"]) for s in report["stories"]} == {frozenset(names[:2]), frozenset(names[2:])}
+    assert Store(db).embeddings(list(name_of)) == {}
+
+
 def test_ingest_is_idempotent(seeds_dir, tmp_path):
     db = str(tmp_path / "k.db")
     kroscek("ingest", str(seeds_dir), "--db", db)
