@@ -103,6 +103,14 @@ def test_ray_engine_on_sqlite_gives_the_embedded_result(local_ray, embedded_repo
     assert not any(a["source"].startswith(copy_source) for a in report["articles"])  # the first reading is kept
 
 
+def test_fast_matching_is_the_same_on_both_engines_and_embeds_no_article(local_ray, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    embedded = comparable(run_cli(*INPUTS, "--fast", "--db", "e.db", "--out", "e"))
+    report = run_cli(*INPUTS, "--fast", "--engine", "ray", "--db", "r.db", "--out", "r")
+    assert comparable(report) == embedded
+    assert Store("r.db").embeddings([a["id"] for a in report["articles"]]) == {}
+
+
 def test_both_engines_on_postgresql_give_the_sqlite_result(local_ray, embedded_report, postgres_url):
     embedded = run_local(postgres_url())
     assert across_stores(embedded) == across_stores(embedded_report)
