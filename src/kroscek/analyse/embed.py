@@ -174,15 +174,12 @@ class StaticModel:
 
     def __post_init__(self) -> None:
         self._index = {word: row for row, word in enumerate(self.words)}
-        self._weighted = self.vectors.astype(np.float32) * (self.scales * self.weights())[:, None]
+        weights = SIF_A / (SIF_A + self.frequencies)
+        self._weighted = self.vectors.astype(np.float32) * (self.scales * weights)[:, None]
 
     @property
     def dimension(self) -> int:
         return int(self.vectors.shape[1])
-
-    def weights(self) -> np.ndarray:
-        """Each word's SIF weight."""
-        return SIF_A / (SIF_A + self.frequencies)
 
     def centroid(self, frequencies: np.ndarray) -> np.ndarray:
         """The unit vector of a text whose words come with ``frequencies`` (one per word)."""

@@ -28,9 +28,9 @@ from rich.progress import track
 
 from kroscek.analyse.embed import STATIC_PATH, Embedder, FileCache, StaticModel, default_cache_dir, passage
 
-VOCABULARY = (("id", 30_000), ("en", 20_000))  # language, most frequent words taken
+VOCABULARY = (("id", 30_000), ("en", 15_000))  # language, most frequent words taken
 CENTROID_LANGUAGES = ("id", "en", "ms")
-DIMENSION = 256
+DIMENSION = 128
 NEIGHBOURS = 12  # calibration pairs per article
 BATCH = 256
 
