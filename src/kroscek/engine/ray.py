@@ -48,8 +48,8 @@ from sqlalchemy import make_url
 
 from kroscek.analyse.embed import Embedder
 from kroscek.engine.local import IngestSummary, compare, match
-from kroscek.match.stories import Linker, Runner, Work
 from kroscek.ingest import _is_article_file, list_inputs, read_file
+from kroscek.match.stories import Linker, Runner, Work
 from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import analyse, article_id
 from kroscek.store import Store, database_url
