@@ -2,43 +2,47 @@
 per stage, on the same generated corpus, with a projection to N Ray workers; written to
 bench/results/engines.json and printed.
 
-Corpus generator (fixed, no randomness): variant ``k`` (k = 0, 1, ...) of every file of the sample
-corpus ``examples/corpus`` (original text written for kroscek) is the file with every year
-(1900-2099) moved ``k`` years later and every other number of three or more digits raised by
-``13 * k``. So a variant keeps the sample's formats (text, HTML, JSON Lines, RSS), lengths,
-languages and story structure, every article gets its own content id, and variants of one story
-fall in different years, so they stay separate stories (46 articles and about 21 stories per
-variant). The files are written to a temporary folder, never to the repository.
+Corpus: the story-matching benchmark's generated corpus (``bench_matching.corpus``: synthetic
+stories of real Indonesian sentences from ../shared/data/detik-1000, 1 to 8 articles each, about
+2,000 articles a day), cut into shards of ``SHARD`` articles (JSON Lines; at least 10 shards) in a temporary folder,
+so that reading is spread over tasks as an archive of shards would be. Nothing generated is
+committed.
+
+Mode: ``--fast`` by default (``kroscek run --fast``: static word vectors for matching and
+cross-checking, no e5), since e5 costs about 65 ms per article on two cores and would turn
+100K articles into days here; ``--precise`` runs the default mode.
 
 Measured, each engine in a fresh process, over a SQLite store:
 - embedded: ``read`` (parsing only, measured apart), ``analyse`` (``engine.local.ingest`` less
   the read: clean, language, sentences, entities, dates, quotes, store writes), ``embed``
-  (e5 vectors of every article, which the embedded engine computes in its match step),
-  ``match`` (``cluster_stories`` with the vectors stored) and ``compare`` (every brief);
-- ray: the stages of ``engine.ray.run_ray`` (``read``, ``dedupe``, ``analyse`` including the
-  embeddings and store writes, ``match`` on the driver, ``compare``) and the Ray start-up.
+  (precise mode only: e5 vectors of every article, which the embedded engine computes in its
+  match step), ``match`` and ``compare`` (every brief);
+- ray: the stages of ``engine.ray.run_ray`` (``read``, ``dedupe``, ``analyse`` including any
+  embeddings and the store writes, ``match`` on the driver, ``compare``) and the Ray start-up.
 
-Ray runs twice, on the first half of the variants (``ray-half``) and on all of them, so that
-each stage splits into a fixed part (start-up, loading the models into every actor) and a
-marginal cost per article. Projection to W workers (``projection``): Time(N articles, W) =
-fixed + N x (parallel / W + serial), where ``parallel`` is the marginal worker-seconds per
-article of the stages that run on the workers (analyse, compare, and parsing as the embedded
-run measured it) and ``serial`` the driver's marginal seconds per article (match). It assumes
-matching stays linear per article (its candidates are windowed by time) and that the store
-keeps up with the writes; see docs/scaling.md.
+Ray runs twice, on the first tenth of the shards (``ray-tenth``) and on all of them, so that each
+stage splits into a fixed part (start-up, loading the models into every actor) and a marginal
+cost per article. Projection to W workers (``projection``): Time(N articles, W) = fixed + N x
+(parallel / W + serial), where ``parallel`` is the marginal worker-seconds per article of the
+stages that run on the workers (analyse, compare, and parsing as the embedded run measured it)
+and ``serial`` the driver's marginal seconds per article (match). It assumes matching stays
+linear per article (its candidates are windowed by time) and that the store keeps up with the
+writes; see docs/scaling.md.
 
-The issue asks for 100K articles. Cross-checking (compare) measured up to half a second per
-article on this 2-core machine, so 100K would take about a day here: the default size is 184
-documents (4 variants; 181 distinct articles), and the 100K and 50M figures are projections,
-not measurements. Usage: ``python bench/bench_engines.py [--articles N]``.
+Usage: ``python bench/bench_engines.py [--articles N] [--precise] [--no-compare]`` (default
+10,000 articles, every stage; results of other settings go to ``engines-N-MODE-STAGES.json``).
+``--no-compare`` stops both engines after matching: the stages whose cost depends on the
+corpus size (reading, deduplication, the driver's matching) measured at 100,000 articles
+(``--articles 100000 --no-compare``, about 50 minutes on two cores), cross-checking (per story,
+independent of the corpus size) at the default size.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -47,43 +51,29 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO / "examples" / "corpus"
 RESULTS = REPO / "bench" / "results" / "engines.json"
-ARTICLES = 184
+ARTICLES = 10_000
+SHARD = 1_000
 RAY_CPUS = 2
 WORKERS = (1, 2, 4, 8, 16, 32, 64, 128)
-_NUMBER = re.compile(r"(?<![\d.,])\d{3,}(?![\d])")
-
-
-def vary(text: str, k: int) -> str:
-    """Variant ``k`` of a sample file's text (see the module doc)."""
-
-    def replace(match: re.Match[str]) -> str:
-        value = int(match.group())
-        return str(value + k if 1900 <= value <= 2099 else value + 13 * k)
-
-    return _NUMBER.sub(replace, text) if k else text
 
 
 def generate(folder: Path, articles: int) -> list[Path]:
-    """Write variants of the sample corpus into ``folder`` until there are ``articles`` articles."""
-    from kroscek.ingest import list_inputs, read_file
+    """Write the generated corpus of ``articles`` articles into ``folder`` in shards."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from bench_matching import corpus
 
-    sources = list_inputs([CORPUS])
-    per_file = [sum(1 for _ in read_file(path)) for path in sources]
-    written: list[Path] = []
-    total, k = 0, 0
-    while total < articles:
-        for path, count in zip(sources, per_file):
-            target = folder / f"{k:04d}_{path.name}"
-            target.write_text(vary(path.read_text(encoding="utf-8"), k), encoding="utf-8")
-            written.append(target)
-            total += count
-        k += 1
+    lines = [line for line in corpus(articles).read_text(encoding="utf-8").split("\n") if line]  # text may hold U+2028
+    size = min(SHARD, max(1, len(lines) // 10))  # at least 10 shards, so that a tenth of them is a tenth of the corpus
+    written = []
+    for number, start in enumerate(range(0, len(lines), size)):
+        shard = folder / f"{number:04d}_shard.jsonl"
+        shard.write_text("\n".join(lines[start : start + size]) + "\n", encoding="utf-8")
+        written.append(shard)
     return written
 
 
-def run_embedded(files: list[Path], db: Path) -> dict:
+def run_embedded(files: list[Path], db: Path, precise: bool, brief: bool) -> dict:
     from kroscek.analyse.embed import Embedder
     from kroscek.engine.local import compare, ingest, match
     from kroscek.ingest import read_paths
@@ -97,22 +87,25 @@ def run_embedded(files: list[Path], db: Path) -> dict:
     mark = time.perf_counter()
     summary = ingest(files, store)
     stages["analyse"] = time.perf_counter() - mark - stages["read"]
+    if precise:
+        mark = time.perf_counter()
+        embedder = Embedder()
+        embedder.embed_articles(store.articles())
+        store.put_embeddings(dict(embedder.cache))
+        stages["embed"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    embedder = Embedder()
-    embedder.embed_articles(store.articles())
-    store.put_embeddings(dict(embedder.cache))
-    stages["embed"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    stories = len(match(store).stories)
+    stories = len(match(store, precise=precise).stories)
     stages["match"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    briefs = compare(store)
-    stages["compare"] = time.perf_counter() - mark
+    briefs = 0
+    if brief:
+        mark = time.perf_counter()
+        briefs = compare(store, precise=precise)
+        stages["compare"] = time.perf_counter() - mark
     return {"documents": documents, "articles": summary.added, "rejected": len(summary.rejected),
             "stories": stories, "briefs": briefs, "stage_seconds": stages, "workers": 1}
 
 
-def run_ray_engine(files: list[Path], db: Path) -> dict:
+def run_ray_engine(files: list[Path], db: Path, precise: bool, brief: bool) -> dict:
     import logging
 
     import ray
@@ -124,7 +117,7 @@ def run_ray_engine(files: list[Path], db: Path) -> dict:
     ray.init(num_cpus=RAY_CPUS, include_dashboard=False, log_to_driver=False)
     startup = time.perf_counter() - started
     try:
-        result = run_ray(files, db)
+        result = run_ray(files, db, precise=precise, brief=brief)
     finally:
         ray.shutdown()
     return {"articles": result.ingest.added, "rejected": len(result.ingest.rejected), "stories": result.stories,
@@ -132,34 +125,41 @@ def run_ray_engine(files: list[Path], db: Path) -> dict:
             "workers": result.workers}
 
 
-def run_case(engine: str, folder: Path) -> dict:
-    """One engine over the corpus in ``folder`` (``ray-half``: its first half of the variants)."""
-    files = sorted(folder.glob("*_*"))
-    if engine == "ray-half":
-        variants = sorted({f.name.split("_", 1)[0] for f in files})
-        files = [f for f in files if f.name.split("_", 1)[0] in variants[: max(1, len(variants) // 2)]]
+def run_case(engine: str, folder: Path, precise: bool, brief: bool) -> dict:
+    """One engine over the shards in ``folder`` (``ray-tenth``: their first tenth)."""
+    files = sorted(folder.glob("*_shard.jsonl"))
+    if engine == "ray-tenth":
+        files = files[: max(1, len(files) // 10)]
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        row = (run_embedded if engine == "embedded" else run_ray_engine)(files, Path(tmp) / "bench.db")
+        row = (run_embedded if engine == "embedded" else run_ray_engine)(files, Path(tmp) / "bench.db", precise, brief)
+        row["stories_digest"] = stories_digest(Path(tmp) / "bench.db")
         total = time.perf_counter() - started
     row.update(engine=engine, seconds=total, articles_per_second=row["articles"] / total,
                peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return row
 
 
-def matching_seconds_per_article() -> float:
-    """Default matching's seconds per article at the largest size ``bench_matching`` measured (0 if none)."""
+def matching_seconds_per_article(precise: bool) -> float:
+    """Matching's seconds per article at the largest size ``bench_matching`` measured (0 if none)."""
     path = REPO / "bench" / "results" / "matching.json"
     if not path.exists():
         return 0.0
     largest = max(json.loads(path.read_text(encoding="utf-8"))["sizes"], key=lambda row: row["articles"])
-    return largest["cluster_ms_per_article"] / 1000
+    return (largest["cluster_ms_per_article"] if precise else largest["fast"]["ms_per_article"]) / 1000
 
 
-def projection(rows: list[dict], sizes: tuple[int, ...] = (100_000, 50_000_000)) -> dict:
+def compare_cost_of_full_run() -> float:
+    """Compare's worker-seconds per article in the default run's results (0 if there are none)."""
+    if not RESULTS.exists():
+        return 0.0
+    return json.loads(RESULTS.read_text(encoding="utf-8"))["projection"].get("compare_worker_seconds_per_article", 0.0)
+
+
+def projection(rows: list[dict], precise: bool, sizes: tuple[int, ...] = (100_000, 50_000_000)) -> dict:
     """Hours for ``sizes`` articles on W Ray workers, from the measured per-article stage costs.
 
-    The two Ray runs (half and all of the corpus) split each stage into a fixed part (start-up,
+    The two Ray runs (a tenth and all of the corpus) split each stage into a fixed part (start-up,
     loading the models into each actor) and a marginal cost per article: the difference of the
     two runs' stage seconds over the difference of their article counts. Parallel, per article:
     the marginal worker-seconds of ``analyse`` and ``compare`` (seconds x workers) plus the
@@ -167,30 +167,47 @@ def projection(rows: list[dict], sizes: tuple[int, ...] = (100_000, 50_000_000))
     driver), or, when larger, matching's cost per article at the largest size of
     ``bench_matching`` (``bench/results/matching.json``): a few hundred articles are too few to
     measure the driver, whose time per article grows with the articles in a time window.
-    Fixed: everything else the full Ray run spent.
+    Fixed: everything else the full Ray run spent. A run without compare (``--no-compare``) takes
+    compare's worker-seconds per article from the default run's results (``engines.json``).
     """
-    embedded, half, full = rows
-    workers, extra = full["workers"], full["articles"] - half["articles"]
+    embedded, small, full = rows
+    workers, extra = full["workers"], full["articles"] - small["articles"]
 
     def marginal(stage: str) -> float:
-        return max(0.0, (full["stage_seconds"][stage] - half["stage_seconds"][stage]) / extra)
+        return max(0.0, (full["stage_seconds"].get(stage, 0.0) - small["stage_seconds"].get(stage, 0.0)) / extra)
 
-    parallel = (marginal("analyse") + marginal("compare")) * workers
-    parallel += embedded["stage_seconds"]["read"] / embedded["articles"]
-    serial = max(marginal("match"), matching_seconds_per_article())
-    fixed = sum(full["stage_seconds"].values()) - full["articles"] * (parallel / workers + serial)
+    measured = (marginal("analyse") + marginal("compare")) * workers
+    measured += embedded["stage_seconds"]["read"] / embedded["articles"]
+    serial = max(marginal("match"), matching_seconds_per_article(precise))
+    fixed = sum(full["stage_seconds"].values()) - full["articles"] * (measured / workers + serial)
+    compare = marginal("compare") * workers if "compare" in full["stage_seconds"] else compare_cost_of_full_run()
+    parallel = measured + (0.0 if "compare" in full["stage_seconds"] else compare)
     table = {
         str(w): {f"{n}": round((fixed + n * (parallel / w + serial)) / 3600, 2) for n in sizes}
         | {"articles_per_second": round(1 / (parallel / w + serial), 1)}
         for w in WORKERS
     }
-    return {"parallel_worker_seconds_per_article": round(parallel, 4),
+    return {"parallel_worker_seconds_per_article": round(parallel, 4), "compare_worker_seconds_per_article": round(compare, 4),
             "serial_driver_seconds_per_article": round(serial, 5), "fixed_seconds": round(fixed, 1),
             "hours_by_workers": table, "max_articles_per_second": round(1 / serial, 1) if serial else None}
 
 
+def stories_digest(db: Path) -> str:
+    """A hash of the stored stories (their ids and article ids): equal digests, equal stories."""
+    from kroscek.store import Store
+
+    store = Store(db)
+    try:
+        stories = sorted((story.id, sorted(story.articles)) for story in store.stories())
+    finally:
+        store.close()
+    return hashlib.sha256(json.dumps(stories).encode()).hexdigest()[:16]
+
+
 def main() -> None:
     articles = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else ARTICLES
+    mode = "precise" if "--precise" in sys.argv else "fast"
+    stages = "no-compare" if "--no-compare" in sys.argv else "all"
     try:
         import ray  # noqa: F401
     except ImportError:
@@ -201,8 +218,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         generated = generate(folder, articles)
-        for engine in ("embedded", "ray-half", "ray"):
-            output = subprocess.run([sys.executable, __file__, "--case", engine, str(folder)], check=True,
+        for engine in ("embedded", "ray-tenth", "ray"):
+            output = subprocess.run([sys.executable, __file__, "--case", engine, str(folder), mode, stages], check=True,
                                     capture_output=True, text=True).stdout
             rows.append(json.loads(output.strip().splitlines()[-1]))
     load_after = os.getloadavg()
@@ -217,22 +234,28 @@ def main() -> None:
     record = {
         "machine": f"{platform.machine()} cpus={cpus}", "python": platform.python_version(),
         "corpus": {"files": len(generated), "articles": rows[0]["articles"],
-                   "generator": "variants of examples/corpus (years +k, other 3+ digit numbers +13k)"},
+                   "generator": "bench_matching.corpus (synthetic stories of detik-1000 sentences)"},
+        "mode": mode,
+        "stages": stages,
+        "same_stories_on_both_engines": rows[0]["stories_digest"] == rows[2]["stories_digest"],
         "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
         "contended": contended,
         "note": ("measured while other jobs shared this machine's CPUs (load average above half the "
                  "CPU count): absolute times are inflated" if contended else "measured on an otherwise idle machine"),
         "results": rows,
-        "projection": projection(rows),
+        "projection": projection(rows, mode == "precise"),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(record, indent=2) + "\n")
+    path = RESULTS if (articles, mode, stages) == (ARTICLES, "fast", "all") else RESULTS.with_name(
+        f"engines-{articles}-{mode}-{stages}.json")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2) + "\n")
     print_table(record)
-    print(f"written {RESULTS}")
+    print(f"written {path}")
 
 
 def print_table(record: dict) -> None:
-    print(f"{record['corpus']['articles']} generated articles; {record['note']} "
+    print(f"{record['corpus']['articles']} generated articles, {record['mode']} mode, same stories on both engines: "
+          f"{record['same_stories_on_both_engines']}; {record['note']} "
           f"(load average {record['load_average_before_after']})")
     names = ["startup", "read", "dedupe", "analyse", "embed", "match", "compare"]
     print(f"{'engine':9s} {'articles/s':>10s} {'total s':>8s} " + " ".join(f"{n:>8s}" for n in names))
@@ -249,7 +272,7 @@ def print_table(record: dict) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--case":
-        print(json.dumps(run_case(sys.argv[2], Path(sys.argv[3]))))
+    if len(sys.argv) == 6 and sys.argv[1] == "--case":
+        print(json.dumps(run_case(sys.argv[2], Path(sys.argv[3]), sys.argv[4] == "precise", sys.argv[5] == "all")))
     else:
         main()

@@ -223,3 +223,18 @@ def test_labelled_pairs_point_at_existing_sentences(seeds_dir):
             assert pair["label"] in ("agree", "differ", "unrelated")
             for key, index in (pair["a"], pair["b"]):
                 assert key in story["articles"] and 0 <= index < len(articles[key].sentences), (story["name"], key, index)
+
+
+def test_static_vectors_align_the_seed_facts_and_find_the_planted_disputes(seeds_dir, corpus_dir):
+    """``kroscek run --fast`` aligns claims with the static word vectors instead of e5."""
+    from kroscek.analyse.embed import StaticEmbedder
+
+    embedder = StaticEmbedder()
+    semarak, kontan = read_articles(seeds_dir / "000_f7bc1c657a1d3bcf.txt", seeds_dir / "001_c0434308e74a6022.txt")
+    groups = align_claims([semarak, kontan], embedder)
+    assert [_together(groups, semarak, a, kontan, b) for a, b in [(1, 2), (4, 5), (21, 6)]] == ["agreed"] * 3
+    assert [g.status for g in groups].count("disputed") == 1 and _group_of(groups, semarak, 20).status == "disputed"
+    for dispute in json.loads((corpus_dir / "labels.json").read_text())["disputes"]:
+        disputed = [g for g in align_claims(read_articles(*(corpus_dir / n for n in dispute["articles"])), embedder)
+                    if g.status == "disputed"]
+        assert [{c.text for c in g.claims} for g in disputed] == [{dispute["a"], dispute["b"]}]

@@ -115,9 +115,16 @@ def test_sample_corpus_stories_equal_its_labels(corpus_dir, tmp_path):
     assert predicted == expected
 
 
-def test_fast_run_groups_a_story_without_any_e5_article_vector(corpus_dir, tmp_path):
+def test_fast_run_groups_and_cross_checks_a_story_without_e5(corpus_dir, tmp_path, monkeypatch):
+    from kroscek.analyse import embed
+    from kroscek.compare import quotes
     from kroscek.store import Store
 
+    def no_e5():  # noqa: ANN202
+        raise AssertionError("--fast must not load e5")
+
+    monkeypatch.setattr(embed, "_e5", no_e5)
+    monkeypatch.setattr(quotes, "_encoder", no_e5)
     names = ["07_impor-beras-kabarkini.txt", "08_impor-beras-harian-mentari.txt", "10_karhutla-kapuas-berita-pagi.txt"]
     (tmp_path / "in").mkdir()
     for name in names:
@@ -127,6 +134,9 @@ def test_fast_run_groups_a_story_without_any_e5_article_vector(corpus_dir, tmp_p
     name_of = {a["id"]: Path(a["source"]).name for a in report["articles"]}
     assert {frozenset(name_of[i] for i in s["articles"]) for s in report["stories"]} == {frozenset(names[:2]), frozenset(names[2:])}
     assert Store(db).embeddings(list(name_of)) == {}
+    rice = next(s for s in report["stories"] if len(s["articles"]) == 2)["brief"]
+    assert any(f["status"] == "agreed" and len({c["article"] for c in f["claims"]}) == 2 for f in rice["facts"])
+    assert [f["status"] for f in rice["facts"]].count("disputed") == 1
 
 
 def test_ingest_is_idempotent(seeds_dir, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kroscek.analyse.embed import STATIC_PATH, Embedder, StaticModel, passage, static_model
+from kroscek.analyse.embed import STATIC_PATH, Embedder, StaticEmbedder, StaticModel, passage, static_model
 from test_similarity import FLOOD_EN, FLOOD_ID, RICE_ID
 
 RICE_EN = (
@@ -67,3 +67,12 @@ def test_save_and_load_round_trip(model, tmp_path):
     assert again.words == model.words and (again.intercept, again.slope) == (model.intercept, model.slope)
     texts = [passage(*FLOOD_ID), passage(*RICE_ID)]
     assert np.array_equal(again.embed_texts(texts, ["id", "id"]), model.embed_texts(texts, ["id", "id"]))
+
+
+def test_static_embedder_rows_give_calibrated_cosines_and_unknown_text_matches_nothing(model):
+    texts = [passage(*FLOOD_ID), passage(*FLOOD_EN), "zzqx qqzv"]
+    rows = StaticEmbedder(model).embed_texts(texts, languages=["id", "en", "id"])
+    unit = model.embed_texts(texts, ["id", "en", "id"])
+    assert rows[0] @ rows[1] == pytest.approx(float(model.calibrate(unit[0] @ unit[1])), abs=1e-5)
+    assert rows[0] @ rows[0] == pytest.approx(model.intercept + model.slope, abs=1e-5)
+    assert not rows[2].any()

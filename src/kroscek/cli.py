@@ -104,7 +104,7 @@ def run(
         Optional[int], typer.Option("--num-cpus", min=1, help="CPUs of the local Ray (default: all of this machine's).")
     ] = None,
     fast: Annotated[
-        bool, typer.Option("--fast", help="Match stories with static word vectors alone, without e5: much faster, less exact.")
+        bool, typer.Option("--fast", help="Match and cross-check with static word vectors alone, without e5: much faster, less exact.")
     ] = False,
 ) -> None:
     """The main job: ingest, group into stories, cross-check, write the report."""
@@ -124,7 +124,7 @@ def run(
         with console.status("grouping articles into stories"):
             match(store, precise=not fast)
         with console.status("cross-checking stories"):
-            compare(store)
+            compare(store, precise=not fast)
     report = build_report(store)
     index = write_report(report, out)
     if as_json:

@@ -85,8 +85,11 @@ class Embedder:
         self.name = name
         self.dimension = dimension
 
-    def embed_texts(self, texts: Sequence[str], keys: Sequence[str] | None = None) -> np.ndarray:
-        """One L2-normalised row per text; ``keys`` name the cache entries (default: content hash)."""
+    def embed_texts(
+        self, texts: Sequence[str], keys: Sequence[str] | None = None, languages: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """One L2-normalised row per text; ``keys`` name the cache entries (default: content hash).
+        ``languages`` is accepted as :class:`StaticEmbedder` takes it; e5 needs no language hint."""
         keys = list(keys) if keys is not None else [content_key(text, self.name) for text in texts]
         missing = {key: text for key, text in zip(keys, texts) if key not in self.cache}
         pending = list(missing.items())
@@ -229,3 +232,29 @@ class StaticModel:
 def static_model() -> StaticModel:
     """The shipped static word vectors, loaded once."""
     return StaticModel.load()
+
+
+class StaticEmbedder:
+    """Embeds texts with the static word vectors where e5 is not wanted (``kroscek run --fast``),
+    called as :class:`Embedder` is.
+
+    The dot product of two of its rows is the calibrated static cosine, ``intercept + slope *
+    cosine`` (see :meth:`StaticModel.calibrate`), so thresholds set on e5 cosines apply: a row is
+    ``[sqrt(intercept), sqrt(slope) * v]`` for the static unit vector ``v``. A text with no known
+    word gets a zero row (similar to nothing). Nothing is cached: a text costs microseconds.
+    """
+
+    def __init__(self, model: StaticModel | None = None):
+        self.model = model or static_model()
+        if self.model.intercept < 0 or self.model.slope < 0:
+            raise ValueError("static calibration must have a non-negative intercept and slope")
+
+    def embed_texts(
+        self, texts: Sequence[str], keys: Sequence[str] | None = None, languages: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """One row per text (``keys`` is ignored); ``languages`` selects the centroid projected out."""
+        vectors = self.model.embed_texts(texts, languages)
+        known = np.linalg.norm(vectors, axis=1, keepdims=True) > 0
+        rows = np.hstack([np.full((len(texts), 1), np.sqrt(self.model.intercept), np.float32),
+                          np.float32(np.sqrt(self.model.slope)) * vectors])
+        return (rows * known).astype(np.float32)

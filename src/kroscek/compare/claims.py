@@ -32,12 +32,12 @@ from datetime import date
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.model import Article, EventDate
@@ -187,12 +187,14 @@ def extract_claims(article: Article) -> list[Claim]:
 # --- comparable parts of a claim --------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: the form names are compared in."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def names(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # a claim's names are asked for once per article it is compared with
+def names(text: str) -> frozenset[str]:
     """Capitalised names in a claim (folded), the sentence-initial word only when it is a name run."""
     found = set()
     for match in _NAME.finditer(text):
@@ -201,7 +203,7 @@ def names(text: str) -> set[str]:
             words = words[1:] if len(words) > 1 else []
         if words:
             found.add(fold(" ".join(words)).strip(".-"))
-    return {n for n in found if n}
+    return frozenset(n for n in found if n)
 
 
 def _names_match(a: str, b: str) -> bool:
@@ -314,8 +316,13 @@ def _spelled_number(token: str, lex: Lexicon) -> float | None:
 
 def quantities(claim: Claim) -> list[Quantity]:
     """The counted and measured amounts of a claim, with their units ("12 warga", "Rp 1,5 juta")."""
-    lex = lexicon(claim.language)
-    tokens = re.findall(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|US\$|[^\w\s]", _masked(claim))
+    return list(_quantities(_masked(claim), claim.language))
+
+
+@lru_cache(maxsize=1 << 16)  # a claim is compared with several others: read its numbers once
+def _quantities(masked: str, language: str) -> tuple[Quantity, ...]:
+    lex = lexicon(language)
+    tokens = re.findall(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|US\$|[^\w\s]", masked)
     words = [t.lower() for t in tokens]
     found: list[Quantity] = []
     at = 0
@@ -348,7 +355,7 @@ def quantities(claim: Claim) -> list[Quantity]:
             text = " ".join(tokens[max(start - (1 if unit in ("rupiah", "usd") and not unit_size else 0), 0) : at + size + unit_size])
             found.append(Quantity(value[0], value[1], unit, text, exact))
         at += size + unit_size
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -390,14 +397,29 @@ def date_keys(claim: Claim) -> DateKeys:
 
 def predicates(claim: Claim) -> dict[str, str]:
     """Predicate classes a claim states, each with the phrase that states it."""
-    lex = lexicon(claim.language)
-    lower = " ".join(t.lower() for t in _WORD.findall(claim.text))
+    return dict(_predicates(claim.text, claim.language))
+
+
+@cache
+def _predicate_patterns(language: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """``(phrase, first word, pattern)`` of every predicate phrase, longest first."""
+    return tuple((phrase, phrase.split()[0], re.compile(rf"(?<!\w){re.escape(phrase)}(?:nya)?(?!\w)"))
+                 for phrase in sorted(lexicon(language).predicates, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1 << 16)
+def _predicates(text: str, language: str) -> tuple[tuple[str, str], ...]:
+    lex = lexicon(language)
+    lower = " ".join(t.lower() for t in _WORD.findall(text))
+    words = set(lower.split())
     found: dict[str, str] = {}
-    for phrase in sorted(lex.predicates, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?:nya)?(?!\w)", lower) and lex.predicates[phrase] not in found:
+    for phrase, first, pattern in _predicate_patterns(language):
+        if first not in words and f"{first}nya" not in words:  # the phrase cannot occur
+            continue
+        if pattern.search(lower) and lex.predicates[phrase] not in found:
             if not any(phrase in longer for longer in found.values()):
                 found[lex.predicates[phrase]] = phrase
-    return found
+    return tuple(found.items())
 
 
 def negated(claim: Claim) -> bool:
@@ -525,7 +547,7 @@ def claim_vectors(claims: Sequence[Claim], embedder: Any = None) -> np.ndarray:
         from kroscek.analyse.embed import get_embedder
 
         embedder = get_embedder()
-    return embedder.embed_texts([c.text for c in claims])
+    return embedder.embed_texts([c.text for c in claims], languages=[c.language for c in claims])
 
 
 def margin_scores(cosines: np.ndarray, k: int = MARGIN_K) -> np.ndarray:
@@ -535,7 +557,8 @@ def margin_scores(cosines: np.ndarray, k: int = MARGIN_K) -> np.ndarray:
     kr, kc = min(k, cosines.shape[1]), min(k, cosines.shape[0])
     rows = np.sort(cosines, axis=1)[:, -kr:].mean(axis=1)
     cols = np.sort(cosines, axis=0)[-kc:, :].mean(axis=0)
-    return cosines / ((rows[:, None] + cols[None, :]) / 2)
+    scale = (rows[:, None] + cols[None, :]) / 2
+    return np.divide(cosines, scale, out=np.zeros_like(cosines), where=scale != 0)  # a claim like nothing: 0
 
 
 def vocabulary(article: Article) -> frozenset[str]:
@@ -545,10 +568,24 @@ def vocabulary(article: Article) -> frozenset[str]:
 
 def foreign_names(claim: Claim, other: frozenset[str]) -> set[str]:
     """Multi-word names of a claim none of whose longer words occurs in the other article."""
-    def known(word: str) -> bool:
-        return word in other or any(fuzz.ratio(word, w) >= 85 for w in other if abs(len(w) - len(word)) <= 2)
+    return {n for n in names(claim.text) if " " in n and not any(_occurs(w, other) for w in n.split() if len(w) >= 4)}
 
-    return {n for n in names(claim.text) if " " in n and not any(known(w) for w in n.split() if len(w) >= 4)}
+
+def _occurs(word: str, vocabulary: frozenset[str]) -> bool:
+    """``word`` or a close spelling of it (ratio 85 or more, length within 2) is in ``vocabulary``."""
+    if word in vocabulary:
+        return True
+    by_length = _by_length(vocabulary)
+    near = [w for size in range(len(word) - 2, len(word) + 3) for w in by_length.get(size, ())]
+    return process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=85) is not None
+
+
+@lru_cache(maxsize=256)
+def _by_length(vocabulary: frozenset[str]) -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for word in vocabulary:
+        by_length.setdefault(len(word), []).append(word)
+    return by_length
 
 
 def similarity(left: Sequence[Claim], right: Sequence[Claim], vectors: tuple[np.ndarray, np.ndarray],
@@ -623,10 +660,15 @@ def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[Clai
                 scores[pair] = score
     contexts = {article.id: article_context(own) for article, own in zip(articles, per_article)}
     groups = []
-    for members in _groups(len(claims), links):
+    grouped = _groups(len(claims), links)
+    group_of = {i: number for number, members in enumerate(grouped) for i in members}
+    pairs_of: list[list[tuple[int, int]]] = [[] for _ in grouped]
+    for pair in scores:  # a link never leaves its group
+        pairs_of[group_of[pair[0]]].append(pair)
+    for members, pairs in zip(grouped, pairs_of):
         members.sort()
         group_claims = [claims[i] for i in members]
-        evidence = [e for a, b in scores if a in members and b in members
+        evidence = [e for a, b in pairs
                     for e in dispute_evidence(claims[a], claims[b], Context(
                         (contexts[claims[a].article][0], contexts[claims[b].article][0]),
                         (contexts[claims[a].article][1], contexts[claims[b].article][1])))]
@@ -634,7 +676,7 @@ def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[Clai
             status = "single-source"
         else:
             status = "disputed" if evidence else "agreed"
-        pair_scores = [s for (a, b), s in scores.items() if a in members]
+        pair_scores = [scores[pair] for pair in pairs]
         groups.append(ClaimGroup(status, group_claims, _unique(evidence), min(pair_scores, default=0.0)))
     return groups
 

@@ -58,10 +58,14 @@ def boilerplate_shingles(articles: Sequence[Article]) -> frozenset[str]:
 
 
 def _minhash(items: set[str]) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM)
-    for item in items:
-        signature.update(item.encode("utf-8"))
+    signature = _empty_minhash().copy()  # a copy shares the permutations, drawn once
+    signature.update_batch([item.encode("utf-8") for item in items])
     return signature
+
+
+@cache
+def _empty_minhash() -> MinHash:
+    return MinHash(num_perm=NUM_PERM)
 
 
 def shared_passages(copy: Sequence[str], original: set[str], size: int = SHINGLE_WORDS) -> list[str]:
@@ -131,7 +135,7 @@ def find_copies(articles: Sequence[Article], boilerplate: frozenset[str] = froze
 
 
 def _sentence_vectors(article: Article, embedder: Any) -> np.ndarray:
-    return embedder.embed_texts([s.text for s in article.sentences])
+    return embedder.embed_texts([s.text for s in article.sentences], languages=[article.language] * len(article.sentences))
 
 
 def monotonic_share(pairs: Sequence[tuple[int, int]]) -> float:

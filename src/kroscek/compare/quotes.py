@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -135,8 +136,11 @@ def _best_speaker(members: list[SourcedQuote], entities: dict[str, Entity], corp
     return max(names, key=lambda name: (sum(corpus[w] for w in _words(name)), len(name)))
 
 
-def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[MatchedQuote]:
-    """Every quote of ``articles``, the same statement in several articles merged into one."""
+def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = (), embedder: Any = None) -> list[MatchedQuote]:
+    """Every quote of ``articles``, the same statement in several articles merged into one.
+
+    ``embedder`` (anything with ``embed_texts``, e.g. ``StaticEmbedder``) replaces the e5
+    passage embeddings the thresholds were set on."""
     quotes = [
         SourcedQuote(article.id, quote, speaker_entity(quote.speaker, article.id, entities), article.language)
         for article in articles
@@ -146,7 +150,13 @@ def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = ()) -
     corpus = Counter(w for article in articles for w in _words(article.text))
     matched: list[MatchedQuote] = []
     several_sources = len({q.article for q in quotes}) > 1  # quotes of one article are never merged
-    vectors = embed([q.quote.text for q in quotes]) if several_sources else np.zeros((len(quotes), 384), np.float32)
+    texts = [q.quote.text for q in quotes]
+    if not several_sources:
+        vectors = np.zeros((len(quotes), 1), np.float32)
+    elif embedder is None:
+        vectors = embed(texts)
+    else:
+        vectors = embedder.embed_texts(texts, languages=[q.language for q in quotes])
     for group in _groups(quotes, vectors):
         members = [quotes[i] for i in group]
         shown = max(members, key=lambda m: (m.quote.kind == "direct", len(m.quote.text)))

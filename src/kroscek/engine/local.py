@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kroscek.analyse.embed import Embedder
+from kroscek.analyse.embed import Embedder, StaticEmbedder
 from kroscek.brief import build_brief
 from kroscek.compare.quotes import match_quotes
 from kroscek.ingest import read_file
@@ -133,20 +133,23 @@ class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
         self.fresh = {}
 
 
-def compare(store: Store, story_ids: Sequence[str] | None = None) -> int:
+def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool = True) -> int:
     """Write the brief of every story that has none yet (or of ``story_ids``); returns how many.
 
     Claim embeddings are kept in the store, so a story that grows re-embeds only its new text.
+    ``precise=False`` aligns claims, quotes and translations with the static word vectors
+    instead of e5 (``kroscek run --fast``; its cost in accuracy is in the README).
     """
     cache = StoreEmbeddingCache(store)
-    embedder = Embedder(cache=cache)
+    embedder = Embedder(cache=cache) if precise else StaticEmbedder()
+    wanted = set(story_ids or ())
     written = 0
     for story in store.stories():
-        if (story_ids is None and store.brief(story.id) is not None) or (story_ids and story.id not in story_ids):
+        if (story_ids is None and store.brief(story.id) is not None) or (story_ids and story.id not in wanted):
             continue
         articles = store.articles(story.articles)
         entities = resolve_entities(articles)
-        quotes = match_quotes(articles, entities)
+        quotes = match_quotes(articles, entities, None if precise else embedder)
         brief = build_brief(story, articles, entities, quotes, embedder)
         stale = [s["article"] for s in brief.get("provenance", {}).get("stale", [])]
         store.mark_stale(stale)

@@ -78,13 +78,15 @@ def run_ray(
     encoding: str | None = None,
     num_cpus: int | None = None,
     precise: bool = True,
+    brief: bool = True,
 ) -> RayRun:
-    """Ingest ``paths`` into the store, group every stored article into stories and brief them.
+    """Ingest ``paths`` into the store, group every stored article into stories and brief them
+    (``brief=False``: leave the briefs to a later run).
 
     ``address`` is a Ray cluster (``auto``, ``ray://host:port``); without one a local Ray with
     ``num_cpus`` CPUs (default: all of this machine's) is started for the run and stopped after
-    it. A process already connected to Ray keeps its connection. ``precise=False`` matches with
-    the static vectors alone, and the workers embed nothing with e5.
+    it. A process already connected to Ray keeps its connection. ``precise=False`` matches and
+    cross-checks with the static vectors alone, and the workers embed nothing with e5.
     """
     url = _absolute_url(store_url)
     with _ray_session(address, num_cpus):
@@ -95,9 +97,10 @@ def run_ray(
             stories = match(store, runner=_ray_runner(result.workers), precise=precise).stories
             result.stage_seconds["match"] = time.perf_counter() - started
             result.stories = len(stories)
-            started = time.perf_counter()
-            result.briefs = _compare([s.id for s in stories], url, result.workers)
-            result.stage_seconds["compare"] = time.perf_counter() - started
+            if brief:
+                started = time.perf_counter()
+                result.briefs = _compare([s.id for s in stories], url, result.workers, precise)
+                result.stage_seconds["compare"] = time.perf_counter() - started
         finally:
             store.close()
     return result
@@ -350,12 +353,13 @@ class AnalyseWorker:
 class CompareWorker:
     """One worker of the compare pool: writes the briefs of the stories it is given that lack one."""
 
-    def __init__(self, store_url: str):
+    def __init__(self, store_url: str, precise: bool = True):
         self.store = Store(store_url)
+        self.precise = precise
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         pending = [i for i in batch.column("story").to_pylist() if self.store.brief(i) is None]
-        return {"written": [compare(self.store, pending) if pending else 0]}
+        return {"written": [compare(self.store, pending, self.precise) if pending else 0]}
 
 
 @ray.remote
@@ -377,7 +381,7 @@ def _ray_runner(workers: int) -> Runner:
     return runner
 
 
-def _compare(story_ids: list[str], url: str, workers: int) -> int:
+def _compare(story_ids: list[str], url: str, workers: int, precise: bool = True) -> int:
     """Brief every story in ``story_ids`` that has no brief yet; returns how many were written."""
     if not story_ids:
         return 0
@@ -387,7 +391,7 @@ def _compare(story_ids: list[str], url: str, workers: int) -> int:
         ray.data.from_items([{"story": i} for i in story_ids], override_num_blocks=min(len(story_ids), 2 * workers))
         .map_batches(
             CompareWorker,
-            fn_constructor_kwargs={"store_url": url},
+            fn_constructor_kwargs={"store_url": url, "precise": precise},
             batch_size=batch_size,
             batch_format="pyarrow",
             compute=ActorPoolStrategy(size=workers),

@@ -26,3 +26,13 @@ def read_labels(path: Path, data: str | None = None) -> tuple[dict[str, Any], di
     with (shared_data_dir(path, data) / header["source"]).open(encoding="utf-8") as handle:
         rows = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
     return header, rows, [json.loads(line) for line in lines[1:]]
+
+
+def encoder_for(name: str) -> Any:
+    """The embedder an ``encoder`` option names: ``e5`` (None, each stage's default) or ``static``
+    (the static word vectors, as ``kroscek run --fast`` uses them)."""
+    if name not in ("e5", "static"):
+        raise ValueError(f"encoder must be e5 or static, not {name!r}")
+    from kroscek.analyse.embed import StaticEmbedder
+
+    return StaticEmbedder() if name == "static" else None

@@ -30,6 +30,7 @@ from kroscek.analyse.language import detect_language
 from kroscek.analyse.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.claims import ClaimGroup, align_claims, claim_vectors, extract_claims
+from kroscek.eval import encoder_for
 from kroscek.ingest import read_paths
 from kroscek.model import Article, Document, Sentence
 
@@ -122,7 +123,9 @@ def _figures(labelled: dict[frozenset[Ref], str], aligned: set, disputed: set) -
     }
 
 
-def main(path: Path, shared: str | None = None) -> dict:
+def main(path: Path, shared: str | None = None, encoder: str = "e5") -> dict:
+    """Print and return the figures; ``encoder=static`` aligns with the static vectors (``--fast``)."""
+    embedder = encoder_for(encoder)
     data = json.loads(path.read_text(encoding="utf-8"))
     repo = path.resolve().parents[2]
     shared_dir = Path(shared) if shared else repo.parent / "shared"
@@ -134,7 +137,7 @@ def main(path: Path, shared: str | None = None) -> dict:
         articles = [cache.setdefault(k, materialise(k, data["articles"][k], repo, shared_dir)) for k in story["articles"]]
         for pair in story["pairs"]:
             labelled[frozenset((tuple(pair["a"]), tuple(pair["b"])))] = pair["label"]
-        groups = align_claims(articles)
+        groups = align_claims(articles, embedder)
         systems["kroscek"][0].update(_pairs_of(groups))
         systems["kroscek"][1].update(_pairs_of(groups, "disputed"))
         aligned, disputed = baseline(articles)
@@ -145,7 +148,7 @@ def main(path: Path, shared: str | None = None) -> dict:
                    != (pair["label"] == "differ")]
     results = {name: _figures(labelled, *found) for name, found in systems.items()}
     table = Table(title=f"Claim alignment and disputes ({len(labelled)} labelled pairs, "
-                        f"{sum(v == 'differ' for v in labelled.values())} differ)")
+                        f"{sum(v == 'differ' for v in labelled.values())} differ; {encoder} vectors)")
     table.add_column("system")
     for key in ("alignment_precision", "alignment_recall", "disputed_precision", "disputed_recall", "disputed_found"):
         table.add_column(key.replace("_", " "), justify="right")

@@ -18,7 +18,8 @@ statement id should merge, the others not; the baseline merges on lexical overla
 ``data/quotes/detik-heldout.jsonl`` (8 other articles) was labelled after and kept out of that work.
 
 Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data`` above PATH);
-``mentions=ner`` passes the NER mentions to the quote finder (default: none, the fallback).
+``mentions=ner`` passes the NER mentions to the quote finder (default: none, the fallback);
+``encoder=static`` matches quotes with the static word vectors, as ``kroscek run --fast`` does.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 from rich.console import Console
@@ -36,7 +38,7 @@ from kroscek.analyse.quotes import find_quotes, lexicon, strip_titles
 from kroscek.analyse.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.quotes import match_quotes, names_match
-from kroscek.eval import read_labels
+from kroscek.eval import encoder_for, read_labels
 from kroscek.model import Article, Document, Quote
 
 MIN_OVERLAP = 0.5  # of the shorter span
@@ -171,8 +173,9 @@ def score(found: dict[str, list[Span]], articles: list[LabelledArticle]) -> dict
     }
 
 
-def matching_pairs(articles: list[LabelledArticle]) -> tuple[dict[str, float], dict[str, float]]:
-    """Pairwise precision / recall / F1 of merging labelled quotes across articles: system, baseline."""
+def matching_pairs(articles: list[LabelledArticle], embedder: Any = None) -> tuple[dict[str, float], dict[str, float]]:
+    """Pairwise precision / recall / F1 of merging labelled quotes across articles: system, baseline.
+    ``embedder`` replaces e5 (see ``match_quotes``)."""
     quoted = [a for a in articles if any(g.statements for g in a.gold)]
     items = [(a, g) for a in quoted for g in a.gold]
     synthetic = [
@@ -181,7 +184,7 @@ def matching_pairs(articles: list[LabelledArticle]) -> tuple[dict[str, float], d
         for a in quoted
     ]
     merged = set()
-    for group in match_quotes(synthetic):
+    for group in match_quotes(synthetic, embedder=embedder):
         keys = [(s["article"], s["sentence"]) for s in group.sources]
         merged.update(frozenset(pair) for pair in combinations(keys, 2))
     system, base = [0, 0, 0], [0, 0, 0]  # tp, fp, fn
@@ -219,7 +222,7 @@ def main(path: Path, **options: str) -> dict:
         found[article.id] = spans
     system = score(found, articles)
     base = score({a.id: baseline(a.text) for a in articles}, articles)
-    match_system, match_base = matching_pairs(articles)
+    match_system, match_base = matching_pairs(articles, encoder_for(options.get("encoder", "e5")))
     table = Table(title=f"quotes: {len(articles)} articles, {system['gold']} labelled quotes")
     table.add_column("figure")
     table.add_column("kroscek", justify="right")
@@ -229,6 +232,7 @@ def main(path: Path, **options: str) -> dict:
     if match_system["pairs"]:
         for key in ("precision", "recall", "f1"):
             table.add_row(f"matching {key}", f"{match_system[key]:.3f}", f"{match_base[key]:.3f}")
-    table.caption = f"{match_system['pairs']} same-statement pairs across articles; mentions: {'NER' if use_mentions else 'none'}"
+    table.caption = (f"{match_system['pairs']} same-statement pairs across articles; mentions: {'NER' if use_mentions else 'none'}; "
+                     f"{options.get('encoder', 'e5')} vectors")
     Console().print(table)
     return {"spans": system, "baseline": base, "matching": match_system, "matching_baseline": match_base}

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,8 +59,9 @@ def acronym_definitions(articles: Sequence[Article]) -> dict[str, str]:
     return found
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in normalize(name).split() if w not in titles()]
+@lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in normalize(name).split() if w not in titles())
 
 
 def _same_word(a: str, b: str, similarity: int) -> bool:

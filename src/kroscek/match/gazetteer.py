@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 NAME_LANGUAGES = ("id", "ms", "en")
@@ -29,6 +29,7 @@ class Known:
     population: int = 0  # for cities
 
 
+@lru_cache(maxsize=1 << 16)  # entity resolution compares every mention with many others
 def normalize(name: str) -> str:
     """The lookup key of a name: casefolded, accents and punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
