@@ -192,6 +192,15 @@ def projection(rows: list[dict], precise: bool, sizes: tuple[int, ...] = (100_00
             "hours_by_workers": table, "max_articles_per_second": round(1 / serial, 1) if serial else None}
 
 
+def settled_load(limit_s: float = 180.0) -> tuple[float, float, float]:
+    """The load average once its 1-minute figure is below half the CPUs, waiting up to ``limit_s``:
+    a run started right after another would otherwise count that run's tail as contention."""
+    deadline = time.monotonic() + limit_s
+    while os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1) and time.monotonic() < deadline:
+        time.sleep(5)
+    return os.getloadavg()
+
+
 def stories_digest(db: Path) -> str:
     """A hash of the stored stories (their ids and article ids): equal digests, equal stories."""
     from kroscek.store import Store
@@ -213,7 +222,7 @@ def main() -> None:
     except ImportError:
         print("bench_engines: skipped (Ray is not installed: pip install 'kroscek[ray]')")
         return
-    load_before = os.getloadavg()
+    load_before = settled_load()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
