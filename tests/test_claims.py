@@ -19,6 +19,7 @@ from kroscek.compare.claims import (
     dispute_evidence,
     extract_claims,
     parse_number,
+    predicates,
     quantities,
 )
 from kroscek.ingest import read_paths
@@ -238,3 +239,8 @@ def test_static_vectors_align_the_seed_facts_and_find_the_planted_disputes(seeds
         disputed = [g for g in align_claims(read_articles(*(corpus_dir / n for n in dispute["articles"])), embedder)
                     if g.status == "disputed"]
         assert [{c.text for c in g.claims} for g in disputed] == [{dispute["a"], dispute["b"]}]
+
+
+def test_predicates_are_found_inside_hyphenated_words():
+    assert predicates(claim("Three people were killed and dozens injured-badly.", "en")) == {"die": "killed", "injure": "injured"}
+    assert predicates(claim("Mereka mencari win-win solution.", "en")) == {"win": "win"}

@@ -53,6 +53,7 @@ EXACT_TOLERANCE = 0.02  # relative slack for rounding ("1,1 juta" vs "1.12 milli
 ABOUT_TOLERANCE = 0.15  # relative slack of "sekitar" / "about"
 _DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_RUN = re.compile(r"\w+")
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]{2,}|dan|de|van|bin|binti)(?=\s+[A-Z]))*"
                    r"(?:\s+[A-Z][\w'’.-]*)*")
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)")
@@ -402,8 +403,8 @@ def predicates(claim: Claim) -> dict[str, str]:
 
 @cache
 def _predicate_patterns(language: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """``(phrase, first word, pattern)`` of every predicate phrase, longest first."""
-    return tuple((phrase, phrase.split()[0], re.compile(rf"(?<!\w){re.escape(phrase)}(?:nya)?(?!\w)"))
+    """``(phrase, its first run of word characters, pattern)`` of every predicate phrase, longest first."""
+    return tuple((phrase, _RUN.findall(phrase)[0], re.compile(rf"(?<!\w){re.escape(phrase)}(?:nya)?(?!\w)"))
                  for phrase in sorted(lexicon(language).predicates, key=len, reverse=True))
 
 
@@ -411,10 +412,10 @@ def _predicate_patterns(language: str) -> tuple[tuple[str, str, re.Pattern[str]]
 def _predicates(text: str, language: str) -> tuple[tuple[str, str], ...]:
     lex = lexicon(language)
     lower = " ".join(t.lower() for t in _WORD.findall(text))
-    words = set(lower.split())
+    runs = set(_RUN.findall(lower))
     found: dict[str, str] = {}
     for phrase, first, pattern in _predicate_patterns(language):
-        if first not in words and f"{first}nya" not in words:  # the phrase cannot occur
+        if first not in runs and f"{first}nya" not in runs:  # a match starts with one of these runs
             continue
         if pattern.search(lower) and lex.predicates[phrase] not in found:
             if not any(phrase in longer for longer in found.values()):
