@@ -50,7 +50,7 @@ def test_calibrated_cosines_track_e5(model):
     texts = [passage(*FLOOD_ID), passage(*FLOOD_EN), passage(*RICE_ID)]
     static = model.embed_texts(texts, ["id", "en", "id"])
     e5 = Embedder().embed_texts(texts)
-    same, other = model.calibrate(np.array([static[0] @ static[1], static[0] @ static[2]]))
+    same, other = model.calibration(np.array([static[0] @ static[1], static[0] @ static[2]]))
     assert same > other
     assert abs(same - e5[0] @ e5[1]) < 0.1 and abs(other - e5[0] @ e5[2]) < 0.1
 
@@ -73,6 +73,6 @@ def test_static_embedder_rows_give_calibrated_cosines_and_unknown_text_matches_n
     texts = [passage(*FLOOD_ID), passage(*FLOOD_EN), "zzqx qqzv"]
     rows = StaticEmbedder(model).embed_texts(texts, languages=["id", "en", "id"])
     unit = model.embed_texts(texts, ["id", "en", "id"])
-    assert rows[0] @ rows[1] == pytest.approx(float(model.calibrate(unit[0] @ unit[1])), abs=1e-5)
+    assert rows[0] @ rows[1] == pytest.approx(float(model.calibration(unit[0] @ unit[1])), abs=1e-5)
     assert rows[0] @ rows[0] == pytest.approx(model.intercept + model.slope, abs=1e-5)
     assert not rows[2].any()

@@ -6,6 +6,7 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kroscek.analyse.embed import Embedder
@@ -174,3 +175,28 @@ def test_fast_mode_uses_no_e5_and_keeps_the_hard_negatives_apart(corpus):
     predicted = stories_by_name(result, articles)
     for left, right in labels["hard_negatives"]:
         assert predicted[left] != predicted[right], (left, right)
+
+
+def test_workers_sent_a_pickled_linker_place_articles_as_the_linker_does(corpus, embedder):
+    """Ray tasks get the linker pickled, without article text: chunk by chunk, a copy finds the
+    same candidates and scores them the same to the last bit (sums of key weights are exact, so
+    the order a copied word set iterates in does not matter), and the stories are the same."""
+    import pickle
+
+    from kroscek.match.stories import plan_stories
+
+    articles = list(corpus[0].values())
+    sent = []
+
+    def in_copies(work, linker, items):
+        sent.append(pickle.dumps(linker))
+        return [result for start in range(0, len(items), 5) for result in work(pickle.loads(sent[-1]), items[start : start + 5])]
+
+    whole = plan_stories(articles, embedder=embedder)
+    copied = plan_stories(articles, embedder=embedder, runner=in_copies)
+    assert len(sent) == 2, "candidates are found and scored, then rescored with e5"
+    assert all(article.text[:60].encode() not in message for article in articles for message in sent)
+    assert copied.candidates == whole.candidates
+    assert all(np.array_equal(copied.scores[i], whole.scores[i]) for i in whole.scores)
+    assert copied.parts == whole.parts
+    assert cluster_stories(articles, embedder=embedder, runner=in_copies) == cluster_stories(articles, embedder=embedder)

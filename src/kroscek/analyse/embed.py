@@ -155,6 +155,18 @@ def get_embedder() -> Embedder:
     return Embedder()
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """``intercept + slope * cosine``: a static cosine on e5's cosine scale. A small object of its
+    own, so that what workers are sent to score pairs does not carry the whole static model."""
+
+    intercept: float
+    slope: float
+
+    def __call__(self, cosines: np.ndarray) -> np.ndarray:
+        return self.intercept + self.slope * cosines
+
+
 @dataclass
 class StaticModel:
     """Static word vectors distilled from e5: int8 rows with a scale each, word frequencies for
@@ -206,9 +218,10 @@ class StaticModel:
         """One row per article (title + lead, as e5 reads it)."""
         return self.embed_texts([passage(a.title, a.text) for a in articles], [a.language for a in articles])
 
-    def calibrate(self, cosines: np.ndarray) -> np.ndarray:
-        """Static cosines on e5's cosine scale."""
-        return self.intercept + self.slope * cosines
+    @property
+    def calibration(self) -> Calibration:
+        """The line that puts static cosines on e5's cosine scale."""
+        return Calibration(self.intercept, self.slope)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -239,7 +252,7 @@ class StaticEmbedder:
     called as :class:`Embedder` is.
 
     The dot product of two of its rows is the calibrated static cosine, ``intercept + slope *
-    cosine`` (see :meth:`StaticModel.calibrate`), so thresholds set on e5 cosines apply: a row is
+    cosine`` (see :class:`Calibration`), so thresholds set on e5 cosines apply: a row is
     ``[sqrt(intercept), sqrt(slope) * v]`` for the static unit vector ``v``. A text with no known
     word gets a zero row (similar to nothing). Nothing is cached: a text costs microseconds.
     """

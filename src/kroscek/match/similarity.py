@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import numpy as np
@@ -44,6 +44,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d.,:/]*\d|\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»\n]\s*)$")
 MIN_NAME_LENGTH = 3
+# Whole words of MIN_NAME_LENGTH or more characters that do not start with a lower-case ASCII
+# letter, a digit or "_": the words that may be capitalised, found without visiting the others.
+_NAME_CANDIDATE = re.compile(r"(?<!\w)(?![a-z0-9_])\w{%d,}" % MIN_NAME_LENGTH)
 CHUNK_CHARS = 450  # body chunk length for the USE body view
 BODY_CHUNKS = 3  # chunks of the body averaged (the first ~1,350 characters)
 USE_DIMENSION = 512
@@ -60,7 +63,28 @@ class Profile:
     language: str = ""  # ISO 639-1 code when known
     length: int = 0  # characters of title and text
 
+    def keys(self) -> frozenset[str]:
+        """The names and numbers (prefixed ``#``) that retrieve candidates and weigh in scores."""
+        return self.names | {"#" + n for n in self.numbers}
 
+    def __reduce__(self) -> tuple:
+        # Workers are sent many profiles: each word set travels as one joined string (words hold
+        # no control characters) and dates as day numbers, several times faster to unpickle.
+        words = tuple(_SEPARATOR.join(group) for group in (self.names, self.numbers, self.title))
+        return _unpickle_profile, (*words, tuple(d.toordinal() for d in self.dates), self.language, self.length)
+
+
+_SEPARATOR = "\x1f"
+
+
+def _unpickle_profile(names: str, numbers: str, title: str, days: tuple[int, ...], language: str, length: int) -> Profile:
+    def words(joined: str) -> frozenset[str]:
+        return frozenset(joined.split(_SEPARATOR)) if joined else frozenset()
+
+    return Profile(words(names), words(numbers), words(title), tuple(map(date.fromordinal, days)), language, length)
+
+
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Casefold and strip accents, so 'Pushilin', 'PUSHILIN' and 'Puşilin' meet."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -70,9 +94,9 @@ def fold(text: str) -> str:
 def capitalised_names(text: str) -> set[str]:
     """Capitalised words that do not open a sentence (names in most scripts that have case)."""
     names = set()
-    for match in _WORD.finditer(text):
+    for match in _NAME_CANDIDATE.finditer(text):
         word = match.group()
-        if len(word) < MIN_NAME_LENGTH or not word[0].isupper() or word.isdigit():
+        if not word[0].isupper():
             continue
         if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]) and not word.isupper():
             continue
@@ -146,10 +170,16 @@ class KeyWeights:
         self.documents = len(profiles)
         self.frequency: Counter[str] = Counter()
         for item in profiles:
-            self.frequency.update(item.names)
-            self.frequency.update("#" + n for n in item.numbers)
+            self.frequency.update(item.keys())
         self._weights: dict[str, float] = {}
         self._norms: dict[tuple[str, frozenset[str]], float] = {}
+
+    def subset(self, keys: Iterable[str]) -> KeyWeights:
+        """The same weights, knowing only ``keys``: enough to compare the profiles that hold them."""
+        part = KeyWeights(())
+        part.documents = self.documents
+        part.frequency = Counter({key: self.frequency[key] for key in keys if key in self.frequency})
+        return part
 
     def weight(self, key: str) -> float:
         if key not in self._weights:
@@ -157,19 +187,20 @@ class KeyWeights:
         return self._weights[key]
 
     def overlap(self, left: frozenset[str], right: frozenset[str], prefix: str = "") -> float:
-        """Weighted cosine of two key sets (0 when either is empty)."""
+        """Weighted cosine of two key sets (0 when either is empty). Sums are exact (``fsum``), so a
+        set's iteration order, which a pickled copy may not keep, cannot change the last bit."""
         if not left or not right:
             return 0.0
         shared = left & right
         if not shared:
             return 0.0
-        return sum(self.weight(prefix + k) ** 2 for k in shared) / (self._norm(left, prefix) * self._norm(right, prefix))
+        return math.fsum(self.weight(prefix + k) ** 2 for k in shared) / (self._norm(left, prefix) * self._norm(right, prefix))
 
     def _norm(self, keys: frozenset[str], prefix: str) -> float:
         """The weighted length of a key set (remembered: an article's keys meet many candidates)."""
         found = self._norms.get((prefix, keys))
         if found is None:
-            found = self._norms[(prefix, keys)] = math.sqrt(sum(self.weight(prefix + k) ** 2 for k in keys))
+            found = self._norms[(prefix, keys)] = math.sqrt(math.fsum(self.weight(prefix + k) ** 2 for k in keys))
         return found
 
 

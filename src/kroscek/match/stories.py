@@ -79,15 +79,17 @@ def _day(article: Article) -> int | None:
 
 
 class Linker:
-    """Pair similarity and candidate retrieval over the time-sorted articles of one call.
+    """Pair similarity and candidate retrieval over the time-sorted articles of one call, each
+    named by its index in that order.
 
     ``vectors`` are the static article vectors (every article); ``precise`` the e5 vectors of the
     articles that have them. A pair's cosine is e5's when both have one, else the static cosine
-    put on e5's scale by ``calibrate``.
+    put on e5's scale by ``calibrate``. A linker holds no article text, so what workers are sent
+    to find and score candidates is the articles' keys and vectors alone.
     """
 
-    def __init__(self, articles: list[Article], vectors: np.ndarray, calibrate: Callable[[np.ndarray], np.ndarray]):
-        self.articles = articles
+    def __init__(self, articles: Sequence[Article], vectors: np.ndarray, calibrate: Callable[[np.ndarray], np.ndarray]):
+        self.size = len(articles)
         self.vectors = vectors
         self.calibrate = calibrate
         self.precise: dict[int, np.ndarray] = {}
@@ -98,10 +100,12 @@ class Linker:
         self.dated = np.array([i for i, d in enumerate(self.days) if d is not None], dtype=int)
         self.dated_days = [self.days[i] for i in self.dated]
         self.dated_vectors = np.ascontiguousarray(vectors[self.dated])  # a window is a slice of it, not a copy
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for index, item in enumerate(self.profiles):
-            for key in item.names | {"#" + n for n in item.numbers}:
-                self.postings[key].append(index)
+            for key in item.keys():
+                postings[key].append(index)
+        # a key shared by more articles retrieves nothing, so only the rare ones are kept
+        self.postings = {key: found for key, found in postings.items() if len(found) <= MAX_KEY_FREQUENCY}
         self.combiner = combiner()
 
     def cosines(self, index: int, others: Sequence[int]) -> np.ndarray:
@@ -134,7 +138,7 @@ class Linker:
         articles can find their candidates in any order, on any worker."""
         day = self.days[index]
         if day is None:
-            pool = np.flatnonzero((np.arange(len(self.articles)) < index) | self.stored)
+            pool = np.flatnonzero((np.arange(self.size) < index) | self.stored)
             cosines = self.vectors[pool] @ self.vectors[index]
         else:
             low = bisect.bisect_left(self.dated_days, day - WINDOW_DAYS)
@@ -150,11 +154,8 @@ class Linker:
                 found.update(int(pool[i]) for i in top)
             else:
                 found.update(int(i) for i in pool)
-        item = self.profiles[index]
-        for key in sorted(item.names | {"#" + n for n in item.numbers}):
-            posting = self.postings[key]
-            if len(posting) <= MAX_KEY_FREQUENCY:
-                found.update(i for i in posting if i < index or self.stored[i])
+        for key in sorted(self.profiles[index].keys()):
+            found.update(i for i in self.postings.get(key, ()) if i < index or self.stored[i])
         found.discard(index)
         return sorted(found)
 
@@ -219,7 +220,7 @@ def plan_stories(
     ordered = sorted({a.id: a for a in articles}.values(), key=_sort_key)
     position = {a.id: i for i, a in enumerate(ordered)}
     model = static_model()
-    linker = Linker(ordered, model.embed_articles(ordered), model.calibrate)
+    linker = Linker(ordered, model.embed_articles(ordered), model.calibration)
     stored: dict[str, list[int]] = {}
     for story in sorted(previous, key=lambda s: s.id):
         members = [position[a] for a in story.articles if a in position and not linker.stored[position[a]]]
@@ -231,7 +232,7 @@ def plan_stories(
     candidates = {index: others for index, (others, _) in zip(to_place, found)}
     scores = {index: row for index, (_, row) in zip(to_place, found)}
     if precise:
-        scores = _rescore(linker, candidates, scores, stored, embedder or get_embedder(), runner)
+        scores = _rescore(ordered, linker, candidates, scores, stored, embedder or get_embedder(), runner)
     links = [(index, other) for index, others in candidates.items() for other, score in zip(others, scores[index]) if score >= LINK_FLOOR]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
     parts = _components(range(len(ordered)), links)
@@ -239,6 +240,7 @@ def plan_stories(
 
 
 def _rescore(
+    ordered: list[Article],
     linker: Linker,
     candidates: dict[int, list[int]],
     scores: dict[int, np.ndarray],
@@ -253,7 +255,7 @@ def _rescore(
     worth = {index: others for index, others in worth.items() if others}
     needed = set(worth).union(*worth.values(), *(members for members in stored.values() if len(members) > 1))
     needed = sorted(needed)
-    linker.precise = dict(zip(needed, embedder.embed_articles([linker.articles[i] for i in needed])))
+    linker.precise = dict(zip(needed, embedder.embed_articles([ordered[i] for i in needed])))
     items = sorted(worth.items())
     result = {index: row.copy() for index, row in scores.items()}
     for (index, others), rescored in zip(items, runner(score_pairs, linker, items)):
