@@ -145,13 +145,13 @@ def test_bcubed():
 
 
 def test_parts_cluster_independently_in_any_order(corpus, seeds_dir, embedder):
-    from kroscek.match.stories import LINK_FLOOR, cluster_part, combine, plan_stories
+    from kroscek.match.stories import cluster_part, combine, plan_stories
 
     articles, labels = corpus
     plan = plan_stories(list(articles.values()), embedder=embedder)
     part_of = {index: number for number, part in enumerate(plan.parts) for index in part}
     assert len(plan.parts) >= len(labels["stories"]) // 2, "the corpus splits into many independent parts"
-    strong = [(i, c) for i, others in plan.candidates.items() for c, score in zip(others, plan.scores[i]) if score >= LINK_FLOOR]
+    strong = [(i, c) for i, others in plan.candidates.items() for c, score in zip(others, plan.scores[i]) if score >= plan.thresholds.floor]
     assert strong and all(part_of[c] == part_of[i] for i, c in strong)
     whole = cluster_stories(list(articles.values()), embedder=embedder)
     backwards = [cluster_part(plan, part) for part in reversed(plan.parts)]
