@@ -174,13 +174,6 @@ class KeyWeights:
         self._weights: dict[str, float] = {}
         self._norms: dict[tuple[str, frozenset[str]], float] = {}
 
-    def subset(self, keys: Iterable[str]) -> KeyWeights:
-        """The same weights, knowing only ``keys``: enough to compare the profiles that hold them."""
-        part = KeyWeights(())
-        part.documents = self.documents
-        part.frequency = Counter({key: self.frequency[key] for key in keys if key in self.frequency})
-        return part
-
     def weight(self, key: str) -> float:
         if key not in self._weights:
             self._weights[key] = math.log((self.documents + 1) / (self.frequency.get(key, 0) + 1)) + 1.0

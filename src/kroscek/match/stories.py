@@ -109,7 +109,6 @@ class Linker:
     """
 
     def __init__(self, articles: Sequence[Article], vectors: np.ndarray, calibrate: Callable[[np.ndarray], np.ndarray]):
-        self.size = len(articles)
         self.vectors = vectors
         self.calibrate = calibrate
         self.precise: dict[int, np.ndarray] = {}
@@ -158,7 +157,7 @@ class Linker:
         articles can find their candidates in any order, on any worker."""
         day = self.days[index]
         if day is None:
-            pool = np.flatnonzero((np.arange(self.size) < index) | self.stored)
+            pool = np.flatnonzero((np.arange(len(self.days)) < index) | self.stored)
             cosines = self.vectors[pool] @ self.vectors[index]
         else:
             low = bisect.bisect_left(self.dated_days, day - WINDOW_DAYS)
