@@ -143,12 +143,15 @@ def run_case(engine: str, folder: Path, precise: bool, brief: bool) -> dict:
     return row
 
 
-def matching_seconds_per_article(precise: bool) -> float:
-    """Matching's seconds per article at the largest size ``bench_matching`` measured (0 if none)."""
+def matching_seconds_per_article(precise: bool, articles: int) -> float:
+    """Matching's seconds per article at the largest size ``bench_matching`` measured, if that is
+    larger than ``articles`` (else 0: a run that large measured its own driver)."""
     path = REPO / "bench" / "results" / "matching.json"
     if not path.exists():
         return 0.0
     largest = max(json.loads(path.read_text(encoding="utf-8"))["sizes"], key=lambda row: row["articles"])
+    if largest["articles"] <= articles:
+        return 0.0
     return (largest["cluster_ms_per_article"] if precise else largest["fast"]["ms_per_article"]) / 1000
 
 
@@ -168,9 +171,11 @@ def projection(rows: list[dict], precise: bool, sizes: tuple[int, ...] = (100_00
     the marginal worker-seconds of ``analyse`` and ``compare`` (seconds x workers) plus the
     embedded run's parsing cost per article. Serial: the marginal cost of ``match`` (on the
     driver), or, when larger, matching's cost per article at the largest size of
-    ``bench_matching`` (``bench/results/matching.json``): a few hundred articles are too few to
-    measure the driver, whose time per article grows with the articles in a time window.
-    Fixed: everything else the full Ray run spent. A run without compare (``--no-compare``) takes
+    ``bench_matching`` (``bench/results/matching.json``) if that size is larger than the run: a
+    small run is too small to measure the driver, whose time per article grows with the articles
+    in a time window. Fixed: everything else the full Ray run spent, or 0 where the marginal costs
+    account for more than that (cross-checking costs more per article in a larger corpus, whose
+    stories are larger). A run without compare (``--no-compare``) takes
     compare's worker-seconds per article from the default run's results (``engines.json``).
     """
     embedded, small, full = rows
@@ -181,8 +186,8 @@ def projection(rows: list[dict], precise: bool, sizes: tuple[int, ...] = (100_00
 
     measured = (marginal("analyse") + marginal("compare")) * workers
     measured += embedded["stage_seconds"]["read"] / embedded["articles"]
-    serial = max(marginal("match"), matching_seconds_per_article(precise))
-    fixed = sum(full["stage_seconds"].values()) - full["articles"] * (measured / workers + serial)
+    serial = max(marginal("match"), matching_seconds_per_article(precise, full["articles"]))
+    fixed = max(0.0, sum(full["stage_seconds"].values()) - full["articles"] * (measured / workers + serial))
     compare = marginal("compare") * workers if "compare" in full["stage_seconds"] else compare_cost_of_full_run()
     parallel = measured + (0.0 if "compare" in full["stage_seconds"] else compare)
     table = {

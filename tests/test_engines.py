@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from kroscek.cli import app
 from kroscek.engine.local import compare, ingest, match
 from kroscek.ingest import list_inputs
-from kroscek.model import Article, Document
+from kroscek.model import Article, Document, Story
 from kroscek.pipeline import article_id
 from kroscek.report import build_report
 from kroscek.store import Store
@@ -26,7 +26,7 @@ if not os.environ.get("CI"):
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'kroscek[ray]')")
 import ray  # noqa: E402 - after the skip
 
-from kroscek.engine.ray import AnalyseWorker, document_rows, list_sources, run_ray  # noqa: E402
+from kroscek.engine.ray import AnalyseWorker, compare_cost, cost_balanced_groups, document_rows, list_sources, run_ray  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "engines"
@@ -167,6 +167,21 @@ def test_list_sources_expands_a_folder_url_as_a_local_folder_is_expanded(tmp_pat
     urls = [f"local://{path}" for path in locally]
     assert list_sources([folder, f"{folder}/b.txt", f"{folder}/"]) == [(url, url) for url in urls]
     assert list_sources([f"file://{tmp_path}"]) == [(str(path), str(path)) for path in locally]
+
+
+def test_compare_groups_give_a_large_story_its_own_group_and_share_the_rest_evenly():
+    """Cross-checking a story costs about the square of its size: the two large stories get groups
+    of their own and the small ones fill the other groups to within one story's cost."""
+    rng = random.Random(7)
+    sizes = [60, 45] + [rng.randint(1, 6) for _ in range(300)]
+    stories = [Story(id=f"s{n:03d}", title="", articles=[f"a{n}-{k}" for k in range(size)]) for n, size in enumerate(sizes)]
+    groups = cost_balanced_groups(stories, 6)
+    assert sorted(i for group in groups for i in group) == sorted(s.id for s in stories)
+    assert groups[:2] == [["s000"], ["s001"]]
+    cost = {s.id: compare_cost(s) for s in stories}
+    costs = [sum(cost[i] for i in group) for group in groups[2:]]
+    assert max(costs) - min(costs) <= max(cost[i] for group in groups[2:] for i in group)
+    assert costs == sorted(costs, reverse=True)
 
 
 def the_documents(count: int) -> list[Document]:

@@ -142,10 +142,10 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool 
     """
     cache = StoreEmbeddingCache(store)
     embedder = Embedder(cache=cache) if precise else StaticEmbedder()
-    wanted = set(story_ids or ())
+    stories = store.stories() if story_ids is None else [s for s in map(store.story, story_ids) if s]
     written = 0
-    for story in store.stories():
-        if (story_ids is None and store.brief(story.id) is not None) or (story_ids and story.id not in wanted):
+    for story in stories:
+        if story_ids is None and store.brief(story.id) is not None:
             continue
         articles = store.articles(story.articles)
         entities = resolve_entities(articles)

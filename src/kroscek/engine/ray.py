@@ -16,9 +16,9 @@ Stages, each finished before the next starts (so its cost can be measured):
    numbers) and score them, in chunks, then score again with e5 the pairs that need it; the
    driver splits the articles into the independent parts those scores leave and clusters them
    (``match.stories.StoryPlan``), so the stories are those of the embedded engine;
-5. compare: the stories without a brief are split among an actor pool running
-   ``engine.local.compare``; a brief depends only on its own story's articles, so the split
-   cannot change a brief.
+5. compare: the stories without a brief are split into groups of about equal cost
+   (``compare_cost``: pairs of articles) among an actor pool running ``engine.local.compare``;
+   a brief depends only on its own story's articles, so the split cannot change a brief.
 
 Stories, article ids and briefs are those of the embedded engine on the same inputs. Workers on
 other machines need kroscek installed, the inputs on shared storage, and a PostgreSQL store.
@@ -26,6 +26,7 @@ other machines need kroscek installed, the inputs on shared storage, and a Postg
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 import shutil
@@ -50,7 +51,7 @@ from kroscek.analyse.embed import Embedder
 from kroscek.engine.local import IngestSummary, compare, match
 from kroscek.ingest import _is_article_file, list_inputs, read_file
 from kroscek.match.stories import Linker, Runner, Work
-from kroscek.model import Article, Document, Rejected
+from kroscek.model import Article, Document, Rejected, Story
 from kroscek.pipeline import analyse, article_id
 from kroscek.store import Store, database_url
 
@@ -103,7 +104,7 @@ def run_ray(
             result.stories = len(stories)
             if brief:
                 started = time.perf_counter()
-                result.briefs = _compare([s.id for s in stories], url, result.workers, precise)
+                result.briefs = _compare(stories, url, result.workers, precise)
                 result.stage_seconds["compare"] = time.perf_counter() - started
         finally:
             store.close()
@@ -363,8 +364,29 @@ class CompareWorker:
         self.precise = precise
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
-        pending = [i for i in batch.column("story").to_pylist() if self.store.brief(i) is None]
+        ids = [i for group in batch.column("stories").to_pylist() for i in group]
+        pending = [i for i in ids if self.store.brief(i) is None]
         return {"written": [compare(self.store, pending, self.precise) if pending else 0]}
+
+
+def compare_cost(story: Story) -> int:
+    """A story's cross-checking cost, in article pairs: its claims and quotes are aligned pairwise
+    (on the 100K generated run about 0.24 ms a pair, which is most of a large story's cost)."""
+    return len(story.articles) ** 2
+
+
+def cost_balanced_groups(stories: Sequence[Story], count: int) -> list[list[str]]:
+    """The stories' ids in at most ``count`` groups of about equal cross-checking cost, costliest
+    group first: a few large stories get groups of their own. Costliest first, each story goes to
+    the cheapest group so far."""
+    groups: list[list[str]] = [[] for _ in range(count)]
+    cheapest = [(0, number) for number in range(count)]
+    for story in sorted(stories, key=lambda s: (-len(s.articles), s.id)):
+        cost, number = heapq.heappop(cheapest)
+        groups[number].append(story.id)
+        heapq.heappush(cheapest, (cost + compare_cost(story), number))
+    costs = {number: cost for cost, number in cheapest}
+    return [groups[n] for n in sorted(costs, key=lambda n: -costs[n]) if groups[n]]
 
 
 @ray.remote
@@ -386,18 +408,19 @@ def _ray_runner(workers: int) -> Runner:
     return runner
 
 
-def _compare(story_ids: list[str], url: str, workers: int, precise: bool = True) -> int:
-    """Brief every story in ``story_ids`` that has no brief yet; returns how many were written."""
-    if not story_ids:
+def _compare(stories: Sequence[Story], url: str, workers: int, precise: bool = True) -> int:
+    """Brief every story in ``stories`` that has no brief yet; returns how many were written."""
+    if not stories:
         return 0
-    # each compare call reads the story list once, so a worker gets a few large batches
-    batch_size = max(1, math.ceil(len(story_ids) / (2 * workers)))
+    # groups of equal cost, a few per worker: one large story in a batch of ordinary ones would
+    # leave the other workers idle while its worker finishes
+    groups = cost_balanced_groups(stories, 4 * workers)
     written = (
-        ray.data.from_items([{"story": i} for i in story_ids], override_num_blocks=min(len(story_ids), 2 * workers))
+        ray.data.from_items([{"stories": group} for group in groups], override_num_blocks=len(groups))
         .map_batches(
             CompareWorker,
             fn_constructor_kwargs={"store_url": url, "precise": precise},
-            batch_size=batch_size,
+            batch_size=1,
             batch_format="pyarrow",
             compute=ActorPoolStrategy(size=workers),
             num_cpus=1,
