@@ -33,11 +33,9 @@ Usage: ``python bench/bench_engines.py [--articles N] [--precise] [--no-compare]
 10,000 articles, every stage; results of other settings go to ``engines-N-MODE-STAGES.json``).
 ``--no-compare`` stops both engines after matching: the stages whose cost depends on the
 corpus size (reading, deduplication, the driver's matching) measured at 100,000 articles
-(``--articles 100000 --no-compare``, about 50 minutes on two cores), cross-checking (per story,
-independent of the corpus size) at the default size. A full run at 100K (``--articles 100000``)
-spends about 70 minutes analysing here (both engines) before matching and cross-checking; while
-``--fast`` linked at 0.7, its generated stories chained into one of about 25,000 articles there,
-and cross-checking, which grows with the square of a story's size, stalled (docs/scaling.md).
+(``--articles 100000 --no-compare``, about 50 minutes on two cores), cross-checking (per story: its
+cost follows the stories' sizes) at the default size. A full run at 100K (``--articles 100000``)
+takes about 90 minutes here (``engines-100000-fast-all.json``; docs/scaling.md).
 """
 
 from __future__ import annotations
