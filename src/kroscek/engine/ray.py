@@ -377,16 +377,15 @@ def compare_cost(story: Story) -> int:
 
 def cost_balanced_groups(stories: Sequence[Story], count: int) -> list[list[str]]:
     """The stories' ids in at most ``count`` groups of about equal cross-checking cost, costliest
-    group first: a few large stories get groups of their own. Costliest first, each story goes to
-    the cheapest group so far."""
+    group first: taking the stories largest first, each joins the cheapest group so far, so a few
+    large stories get groups of their own."""
     groups: list[list[str]] = [[] for _ in range(count)]
     cheapest = [(0, number) for number in range(count)]
     for story in sorted(stories, key=lambda s: (-len(s.articles), s.id)):
         cost, number = heapq.heappop(cheapest)
         groups[number].append(story.id)
         heapq.heappush(cheapest, (cost + compare_cost(story), number))
-    costs = {number: cost for cost, number in cheapest}
-    return [groups[n] for n in sorted(costs, key=lambda n: -costs[n]) if groups[n]]
+    return [groups[number] for _, number in sorted(cheapest, reverse=True) if groups[number]]
 
 
 @ray.remote
