@@ -1,27 +1,41 @@
-"""Claim alignment and disputes against labelled claim pairs (``data/claims/pairs.json``).
+"""Cross-checking against fact labels written by reading real multi-outlet news (``data/facts``).
 
-Each story of the file lists its articles and labelled sentence pairs (agree / differ /
-unrelated). kroscek aligns the story's claims; a labelled pair is *aligned* when both sentences
-end up in one group, and *disputed* when that group is disputed. Every ``differ`` pair of a
-story is labelled, so any other disputed pair found there counts as a false alarm.
+Each label file (``data/facts/*.jsonl``, format in its README) names stories (articles by
+reference into ``../shared/data``), fact pairs labelled agree / dispute / update / related /
+unrelated, and facts labelled single-source or multi-source, each a character span of the raw
+article. Articles are read as the pipeline reads them (cleaning, sentences, dates); a labelled
+span stands for the claims whose words it holds.
 
-Articles are materialised at run time: ``repo`` paths from this repository, ``shared`` paths
-from the shared data folder (option ``shared=DIR``, default ``../shared`` beside the repo),
-``written`` articles from the file itself (``detik_id`` picks a row of detik-1000's CSV). The baseline aligns by mutual-best embedding
-cosine above ``BASELINE_COSINE`` and calls any aligned pair whose numbers differ disputed.
+Both systems run on every story's articles in the same call:
+
+- **kroscek**: ``compare.crosscheck`` (facts compared slot by slot, star groups, outlets counted).
+- **earlier method**: ``compare.claims.align_claims`` (aligned claims chained into groups; a
+  group with any evidence is disputed, any other multi-article group agreed).
+
+Figures: agreed precision (labelled pairs the system calls agreed that are labelled agree),
+dispute precision (every dispute the system shows in a story is judged: a labelled dispute is
+right; a labelled non-dispute pair is wrong, and so is any unlabelled dispute in a story whose
+disputes were all labelled or that is a deliberate wrong merge), dispute recall, update
+precision, single-source precision (labelled facts the system calls single-source that are).
+Stories are split by a fixed hash (held back when sha1(story)'s first byte is odd); figures are
+given for the tune half, the held-back half and both. ``split=tune`` prints the tune half only.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
-from collections.abc import Sequence
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from rich.console import Console
 from rich.table import Table
 
@@ -29,133 +43,312 @@ from kroscek.analyse.dates import find_event_dates
 from kroscek.analyse.language import detect_language
 from kroscek.analyse.sentences import split_sentences
 from kroscek.clean import clean
-from kroscek.compare.claims import ClaimGroup, align_claims, claim_vectors, extract_claims
-from kroscek.eval import encoder_for
-from kroscek.ingest import read_paths
-from kroscek.model import Article, Document, Sentence
+from kroscek.compare.claims import Claim, align_claims, extract_claims
+from kroscek.compare.crosscheck import cross_check, independent_sources
+from kroscek.eval import encoder_for, shared_data_dir
+from kroscek.model import Article, Document
 
-BASELINE_COSINE = 0.9
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-Ref = tuple[str, int]
+_WORD = re.compile(r"\w+", re.UNICODE)
+SPAN_COVER = 0.6  # share of a claim's words a labelled span must hold to stand for it
+Ref = tuple[str, int, int]  # article, sentence, clause
+SYSTEMS = ("kroscek", "earlier method")
 
 
-def _from_document(key: str, doc: Document) -> Article:
+# --- reading the labels ------------------------------------------------------------------------
+
+
+@dataclass
+class Span:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class LabelledStory:
+    key: str
+    articles: list[dict[str, str]]
+    mix: bool = False
+    exhaustive: bool = False
+    pairs: list[tuple[Span, Span, str, str | None]] = field(default_factory=list)  # a, b, label, slot
+    facts: list[tuple[Span, str]] = field(default_factory=list)
+
+    @property
+    def held_out(self) -> bool:
+        return hashlib.sha1(self.key.encode("utf-8")).digest()[0] % 2 == 1
+
+
+def read_label_files(path: Path) -> list[LabelledStory]:
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    stories: dict[str, LabelledStory] = {}
+    for file in files:
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record["kind"] == "story":
+                stories[record["story"]] = LabelledStory(record["story"], record["articles"], bool(record.get("mix")),
+                                                         bool(record.get("disputes_exhaustive")))
+            elif record["kind"] == "pair":
+                stories[record["story"]].pairs.append((Span(**record["a"]), Span(**record["b"]), record["label"],
+                                                       record.get("slot")))
+            elif record["kind"] == "fact":
+                stories[record["story"]].facts.append((Span(**record["fact"]), record["label"]))
+            else:
+                raise ValueError(f"{file.name}:{number}: unknown record kind {record['kind']!r}")
+    return list(stories.values())
+
+
+@cache
+def _rows(path: Path, key: str) -> dict[str, dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row[key]: row for row in csv.DictReader(handle)}
+
+
+def raw_article(ref: dict[str, str], data: Path) -> tuple[Document, str]:
+    """The document a reference names and the raw text its label offsets point into."""
+    path = data / ref["file"]
+    if "pair_id" in ref:
+        row = _rows(path, "pair_id")[ref["pair_id"]]
+        side = str(ref["side"])
+        text = row[f"text{side}"]
+        return Document(source=ref["key"], text=text, title=text.split("\n", 1)[0][:200],
+                        outlet=f"source {ref['pair_id']}-{side}", language=row[f"lang{side}"]), text
+    if "url" in ref:
+        row = _rows(path, "url")[ref["url"]]
+        published = f"{row.get('date', '')} {row.get('time', '')}".strip()
+        return Document(source=ref["key"], text=row["content"], title=row["title"], url=row["url"],
+                        outlet=_site(row.get("source") or row["url"]), published=published or None), row["content"]
+    row = _rows(path, "id")[ref["id"]]
+    return Document(source=ref["key"], text=row["isi_berita"], title=row["judul"], url=row.get("tautan"),
+                    outlet="detik.com", published=row["tanggal"]), row["isi_berita"]
+
+
+def _site(host: str) -> str:
+    host = re.sub(r"^https?://", "", host).split("/")[0].lower()
+    parts = host.split(".")
+    return ".".join(parts[-3:] if parts[-2:-1] == ["co"] else parts[-2:])
+
+
+def analysed(key: str, doc: Document) -> Article:
+    """An article read as the pipeline reads it: cleaning, sentences, dates."""
     cleaned = clean(doc)
     language = doc.language or detect_language(cleaned.title + "\n" + "\n".join(cleaned.paragraphs))
     sentences = split_sentences(cleaned.paragraphs, language)
-    page = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
-    return Article(key, doc.source, cleaned.title, "\n\n".join(cleaned.paragraphs), url=doc.url, outlet=cleaned.outlet,
+    try:
+        page = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
+    except ValueError:
+        page = None
+    return Article(key, doc.source, cleaned.title, "\n\n".join(cleaned.paragraphs), url=doc.url, outlet=cleaned.outlet or doc.outlet,
                    language=language, published=cleaned.published, sentences=sentences,
                    event_dates=find_event_dates(sentences, page, language), warnings=cleaned.warnings)
 
 
-def _written(key: str, data: dict[str, Any]) -> Article:
-    sentences = [Sentence(i, text, 0) for i, text in enumerate(data["sentences"])]
-    page = date.fromisoformat(data["published"])
-    return Article(key, key, data["title"], " ".join(data["sentences"]), language=data["language"],
-                   published=data["published"], sentences=sentences,
-                   event_dates=find_event_dates(sentences, page, data["language"]))
+def _words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text))
 
 
-def materialise(key: str, ref: dict[str, Any], repo: Path, shared: Path) -> Article:
-    """One labelled-set article, read from where its reference points."""
-    if "written" in ref:
-        return _written(key, ref["written"])
-    path = repo / ref["repo"] if "repo" in ref else shared / ref["shared"]
-    if "detik_id" in ref:
-        return _from_document(key, _detik_row(path, ref["detik_id"]))
-    docs = [d for d in read_paths([path]) if isinstance(d, Document)]
-    return _from_document(key, docs[0])
+def claims_of(span_text: str, claims: Sequence[Claim]) -> set[Ref]:
+    """The claims a labelled span stands for: those most of whose words it holds (else the best one)."""
+    held = _words(span_text)
+    scored = []
+    for claim in claims:
+        words = _words(claim.text)
+        total = sum(words.values())
+        if total:
+            scored.append((sum((words & held).values()) / total, (claim.article, claim.sentence, claim.clause)))
+    chosen = {ref for share, ref in scored if share >= SPAN_COVER}
+    if not chosen and scored:
+        share, ref = max(scored)
+        chosen = {ref} if share >= SPAN_COVER / 2 else set()
+    return chosen
 
 
-def _detik_row(path: Path, row_id: str) -> Document:
-    with path.open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["id"] == row_id)
-    return Document(source=row["id"], title=row["judul"], text=row["isi_berita"], published=row["tanggal"])
+# --- what each system says of a story ---------------------------------------------------------
 
 
-def _pairs_of(groups: Sequence[ClaimGroup], status: str | None = None) -> set[frozenset[Ref]]:
-    """Cross-article sentence pairs sharing a group (of ``status``, when given)."""
-    pairs = set()
-    for group in groups:
-        if status and group.status != status:
+@dataclass
+class Said:
+    """A system's verdicts on one story: pairs of claim refs by relation, and single-source claims."""
+
+    pairs: dict[frozenset[Ref], str] = field(default_factory=dict)  # agree | dispute | update
+    single: set[Ref] = field(default_factory=set)
+
+
+def _ref(claim: Claim) -> Ref:
+    return claim.article, claim.sentence, claim.clause
+
+
+def said_by_kroscek(articles: Sequence[Article], embedder: Any) -> Said:
+    said = Said()
+    for group in cross_check(articles, embedder, independent_sources(articles)):
+        anchor = _ref(group.anchor.claim)
+        if group.status == "single-source":
+            said.single.add(anchor)
+        stating = [_ref(f.claim) for f in group.stating() if f.source != group.anchor.source or f is group.anchor]
+        if group.status == "agreed":
+            for a in stating:
+                for b in stating:
+                    if a[0] != b[0]:
+                        said.pairs.setdefault(frozenset((a, b)), "agree")
+        for member in group.members:
+            if member.relation.kind in ("dispute", "update"):
+                said.pairs[frozenset((anchor, _ref(member.fact.claim)))] = member.relation.kind
+    return said
+
+
+def said_by_earlier_method(articles: Sequence[Article], embedder: Any) -> Said:
+    said = Said()
+    for group in align_claims(articles, embedder):
+        refs = [_ref(c) for c in group.claims]
+        if group.status == "single-source":
+            said.single.update(refs)
             continue
-        refs = {(c.article, c.sentence) for c in group.claims}
-        pairs |= {frozenset((a, b)) for a in refs for b in refs if a[0] != b[0]}
-    return pairs
+        verdict = "dispute" if group.status == "disputed" else "agree"
+        for a in refs:
+            for b in refs:
+                if a[0] != b[0]:
+                    said.pairs[frozenset((a, b))] = verdict
+    return said
 
 
-def baseline(articles: Sequence[Article]) -> tuple[set[frozenset[Ref]], set[frozenset[Ref]]]:
-    """(aligned, disputed) sentence pairs by mutual-best cosine and any number mismatch."""
-    claims = [extract_claims(a) for a in articles]
-    vectors = [claim_vectors(c) if c else np.zeros((0, 384)) for c in claims]
-    aligned, disputed = set(), set()
-    for x in range(len(articles)):
-        for y in range(x + 1, len(articles)):
-            cosines = vectors[x] @ vectors[y].T
-            for i in range(cosines.shape[0]):
-                j = int(cosines[i].argmax()) if cosines.shape[1] else -1
-                if j < 0 or int(cosines[:, j].argmax()) != i or cosines[i, j] < BASELINE_COSINE:
-                    continue
-                a, b = claims[x][i], claims[y][j]
-                pair = frozenset(((a.article, a.sentence), (b.article, b.sentence)))
-                aligned.add(pair)
-                numbers_a, numbers_b = set(_DIGITS.findall(a.text)), set(_DIGITS.findall(b.text))
-                if numbers_a and numbers_b and numbers_a != numbers_b:
-                    disputed.add(pair)
-    return aligned, disputed
+# --- scoring ------------------------------------------------------------------------------------
 
 
-def _ratio(hits: int, total: int) -> float:
-    return round(hits / total, 3) if total else 0.0
+@dataclass
+class Tally:
+    agreed: Counter[str] = field(default_factory=Counter)  # gold label of pairs called agreed
+    disputes_right: int = 0
+    disputes_wrong: int = 0
+    gold_disputes: Counter[str] = field(default_factory=Counter)  # by slot
+    found_disputes: Counter[str] = field(default_factory=Counter)
+    updates: Counter[str] = field(default_factory=Counter)
+    single: Counter[str] = field(default_factory=Counter)
+    wrong: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        called = self.disputes_right + self.disputes_wrong
+        return {
+            "agreed_precision": ratio(self.agreed["agree"], sum(self.agreed.values())),
+            "agreed_called": sum(self.agreed.values()),
+            "dispute_precision": ratio(self.disputes_right, called),
+            "dispute_recall": ratio(sum(self.found_disputes.values()), sum(self.gold_disputes.values())),
+            "disputes_called": called,
+            "update_precision": ratio(self.updates["update"], sum(self.updates.values())),
+            "single_source_precision": ratio(self.single["single-source"], sum(self.single.values())),
+            "single_source_called": sum(self.single.values()),
+            "recall_by_slot": {slot: f"{self.found_disputes[slot]}/{n}" for slot, n in sorted(self.gold_disputes.items())},
+        }
 
 
-def _figures(labelled: dict[frozenset[Ref], str], aligned: set, disputed: set) -> dict[str, float]:
-    gold_aligned = {p for p, label in labelled.items() if label != "unrelated"}
-    judged = {p for p in aligned if p in labelled}
-    gold_differ = {p for p, label in labelled.items() if label == "differ"}
-    return {
-        "alignment_precision": _ratio(len(judged & gold_aligned), len(judged)),
-        "alignment_recall": _ratio(len(aligned & gold_aligned), len(gold_aligned)),
-        "disputed_precision": _ratio(len(disputed & gold_differ), len(disputed)),
-        "disputed_recall": _ratio(len(disputed & gold_differ), len(gold_differ)),
-        "disputed_found": len(disputed),
-    }
+def score_story(story: LabelledStory, spans: dict[str, set[Ref]] | Any, said: Said, tally: Tally) -> None:
+    def refs(span: Span) -> set[Ref]:
+        return spans[(span.article, span.start, span.end)]
+
+    def verdict(a: set[Ref], b: set[Ref]) -> str | None:
+        found = {said.pairs.get(frozenset((x, y))) for x in a for y in b if x[0] != y[0]} - {None}
+        for kind in ("dispute", "update", "agree"):
+            if kind in found:
+                return kind
+        return None
+
+    judged: set[frozenset[Ref]] = set()
+    for a_span, b_span, label, slot in story.pairs:
+        a, b = refs(a_span), refs(b_span)
+        judged |= {frozenset((x, y)) for x in a for y in b}
+        called = verdict(a, b)
+        if label == "dispute":
+            tally.gold_disputes[slot or "other"] += 1
+            if called == "dispute":
+                tally.found_disputes[slot or "other"] += 1
+        if called == "agree":
+            tally.agreed[label] += 1
+        elif called == "update":
+            tally.updates[label] += 1
+        if called == "dispute":
+            if label == "dispute":
+                tally.disputes_right += 1
+            else:
+                tally.disputes_wrong += 1
+                tally.wrong.append(f"{story.key}: {label} pair called disputed ({a_span.article}:{a_span.start} / "
+                                   f"{b_span.article}:{b_span.start})")
+        elif label == "dispute" and called is None:
+            pass
+    if story.exhaustive or story.mix:
+        for pair, kind in said.pairs.items():
+            if kind == "dispute" and pair not in judged:
+                tally.disputes_wrong += 1
+                tally.wrong.append(f"{story.key}: unlabelled dispute {sorted(pair)}")
+    for span, label in story.facts:
+        if refs(span) & said.single:
+            tally.single[label] += 1
 
 
-def main(path: Path, shared: str | None = None, encoder: str = "e5") -> dict:
-    """Print and return the figures; ``encoder=static`` aligns with the static vectors (``--fast``)."""
+def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = "both", show: str = "") -> dict:
+    """Print and return the figures. ``encoder=static`` aligns with the static vectors (``--fast``);
+    ``split=tune`` runs the tune half only; ``show=wrong`` lists the wrong dispute calls of the tune half."""
     embedder = encoder_for(encoder)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    repo = path.resolve().parents[2]
-    shared_dir = Path(shared) if shared else repo.parent / "shared"
-    cache: dict[str, Article] = {}
-    labelled: dict[frozenset[Ref], str] = {}
-    systems = {"kroscek": (set(), set()), "baseline": (set(), set())}
-    misses = []
-    for story in data["stories"]:
-        articles = [cache.setdefault(k, materialise(k, data["articles"][k], repo, shared_dir)) for k in story["articles"]]
-        for pair in story["pairs"]:
-            labelled[frozenset((tuple(pair["a"]), tuple(pair["b"])))] = pair["label"]
-        groups = align_claims(articles, embedder)
-        systems["kroscek"][0].update(_pairs_of(groups))
-        systems["kroscek"][1].update(_pairs_of(groups, "disputed"))
-        aligned, disputed = baseline(articles)
-        systems["baseline"][0].update(aligned)
-        systems["baseline"][1].update(disputed)
-        misses += [f"{story['name']}: {pair['a']} {pair['b']} {pair['label']}" for pair in story["pairs"]
-                   if (frozenset((tuple(pair["a"]), tuple(pair["b"]))) in _pairs_of(groups, "disputed"))
-                   != (pair["label"] == "differ")]
-    results = {name: _figures(labelled, *found) for name, found in systems.items()}
-    table = Table(title=f"Claim alignment and disputes ({len(labelled)} labelled pairs, "
-                        f"{sum(v == 'differ' for v in labelled.values())} differ; {encoder} vectors)")
-    table.add_column("system")
-    for key in ("alignment_precision", "alignment_recall", "disputed_precision", "disputed_recall", "disputed_found"):
-        table.add_column(key.replace("_", " "), justify="right")
-    for name, figures in results.items():
-        table.add_row(name, *(str(v) for v in figures.values()))
-    console = Console()
-    console.print(table)
-    for miss in misses:
-        console.print(f"  dispute call wrong: {miss}")
-    return {"pairs": len(labelled), **results}
+    data_dir = shared_data_dir(path, data)
+    stories = read_label_files(path)
+    if split == "tune":
+        stories = [s for s in stories if not s.held_out]
+    tallies = {(system, half): Tally() for system in SYSTEMS for half in ("tune", "held-out")}
+    console = Console(stderr=True)
+    for number, story in enumerate(stories, 1):
+        console.print(f"[{number}/{len(stories)}] {story.key}", highlight=False)
+        raws = {ref["key"]: raw_article(ref, data_dir) for ref in story.articles}
+        articles = [analysed(key, doc) for key, (doc, _) in raws.items()]
+        claims = {a.id: extract_claims(a) for a in articles}
+        spans: dict[tuple[str, int, int], set[Ref]] = {}
+        for a_span, b_span, *_ in story.pairs:
+            for span in (a_span, b_span):
+                spans[(span.article, span.start, span.end)] = claims_of(raws[span.article][1][span.start:span.end], claims[span.article])
+        for span, _ in story.facts:
+            spans[(span.article, span.start, span.end)] = claims_of(raws[span.article][1][span.start:span.end], claims[span.article])
+        half = "held-out" if story.held_out else "tune"
+        score_story(story, spans, said_by_kroscek(articles, embedder), tallies[("kroscek", half)])
+        score_story(story, spans, said_by_earlier_method(articles, embedder), tallies[("earlier method", half)])
+    halves = ("tune",) if split == "tune" else ("tune", "held-out", "both")
+    results: dict[str, Any] = {}
+    table = Table(title=f"Cross-checking on {len(stories)} labelled stories ({encoder} vectors)")
+    for column in ("system", "half", "agreed P (n)", "dispute P (n)", "dispute R", "update P", "single-source P (n)",
+                   "dispute recall by slot"):
+        table.add_column(column)
+    for system in SYSTEMS:
+        for half in halves:
+            tally = _merged([tallies[(system, h)] for h in (("tune", "held-out") if half == "both" else (half,))])
+            figures = tally.figures()
+            results[f"{system}/{half}"] = figures
+            table.add_row(system, half, f"{figures['agreed_precision']} ({figures['agreed_called']})",
+                          f"{figures['dispute_precision']} ({figures['disputes_called']})", str(figures["dispute_recall"]),
+                          str(figures["update_precision"]),
+                          f"{figures['single_source_precision']} ({figures['single_source_called']})",
+                          " ".join(f"{k} {v}" for k, v in figures["recall_by_slot"].items()))
+    Console().print(table)
+    if show == "wrong":
+        for line in tallies[("kroscek", "tune")].wrong:
+            Console().print("  " + line, highlight=False)
+    counts = Counter(label for s in stories for *_, label, _slot in s.pairs)
+    Console().print(f"labels: {dict(counts)}; facts: {dict(Counter(l for s in stories for _, l in s.facts))}", highlight=False)
+    return results
+
+
+def _merged(tallies: Iterable[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        total.agreed += tally.agreed
+        total.disputes_right += tally.disputes_right
+        total.disputes_wrong += tally.disputes_wrong
+        total.gold_disputes += tally.gold_disputes
+        total.found_disputes += tally.found_disputes
+        total.updates += tally.updates
+        total.single += tally.single
+        total.wrong += tally.wrong
+    return total
+
+
+__all__ = ["main", "read_label_files", "claims_of", "raw_article", "analysed", "defaultdict"]

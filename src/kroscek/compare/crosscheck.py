@@ -1,0 +1,226 @@
+"""Cross-checking a story: which facts independent sources agree on, which one source alone
+states, and where they disagree, with the slot and both values.
+
+1. Every article's claims are read into facts (``compare.facts``); each fact's source is its
+   outlet, with copies and translations folded into the source they copy, so that two pages of
+   one outlet, or a copy and its original, never corroborate each other.
+2. Candidate pairs come from the alignment of ``compare.claims`` (mutual best matches by
+   embedding and word overlap, one article pair at a time), plus, for a claim that denies
+   something, the claim of another source that states most of the denied words.
+3. Each candidate pair is compared slot by slot (``compare.relate``).
+4. Groups are stars, never chains: a group is one anchor claim and the claims compared with it
+   directly. The anchor is the claim with the most candidate pairs, the most trusted source's
+   first. A group is **disputed** when a member disputes the anchor, **agreed** when a member of
+   another source agrees with it, **update** when a member gives a later value; a claim no
+   claim of another source comes near is **single-source**; the rest is **related** (compared,
+   but not shown to be the same fact).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from kroscek.compare.claims import (
+    Claim,
+    aligned_pairs,
+    claim_vectors,
+    extract_claims,
+    fold,
+    lexical_similarity,
+    similarity,
+    vocabulary,
+)
+from kroscek.compare.facts import Fact, read_fact
+from kroscek.compare.relate import Context, Relation, overlap, relate, relation_dict
+from kroscek.model import Article
+
+SINGLE_SOURCE_BELOW = 0.90  # a claim is single-source when no claim of another source scores this high
+DENIAL_CANDIDATE = 0.5  # share of a denial's words another claim must state to be compared with it
+
+
+@dataclass
+class Member:
+    """A claim compared with its group's anchor, and how it relates to it."""
+
+    fact: Fact
+    relation: Relation
+    score: float
+
+
+@dataclass
+class FactGroup:
+    """One fact of a story: the anchor claim, the claims compared with it, and the verdict."""
+
+    status: str  # agreed | disputed | update | single-source | related
+    anchor: Fact
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [self.anchor.claim, *(m.fact.claim for m in self.members)]
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article for c in self.claims})
+
+    def stating(self) -> list[Fact]:
+        """The anchor and the members that state the same fact (agree with it)."""
+        return [self.anchor, *(m.fact for m in self.members if m.relation.kind == "agree")]
+
+    @property
+    def sources(self) -> list[str]:
+        """Independent sources that state the fact."""
+        return sorted({f.source for f in self.stating()})
+
+    def disputes(self) -> list[Member]:
+        return [m for m in self.members if m.relation.kind == "dispute"]
+
+    def to_dict(self) -> dict[str, Any]:
+        disputes = self.disputes()
+        shown = disputes or [m for m in self.members if m.relation.kind == "update"]
+        differences = [d.to_dict() for m in shown for d in m.relation.differences[:1]]
+        return {
+            "status": self.status,
+            "claims": [_claim_dict(self.anchor, None), *(_claim_dict(m.fact, m) for m in self.members)],
+            "evidence": differences,
+            "slot": differences[0]["slot"] if differences else None,
+            "sources": len(self.sources),
+            "outlets": self.sources,
+        }
+
+
+def _claim_dict(fact: Fact, member: Member | None) -> dict[str, Any]:
+    data = {**fact.claim.to_dict(), "source": fact.source, "published": fact.published}
+    if member is not None:
+        data["relation"] = relation_dict(member.relation)
+        data["score"] = round(member.score, 3)
+    return data
+
+
+def outlet_key(article: Article) -> str:
+    """The outlet an article comes from: its outlet name folded, else its link's site, else itself."""
+    if article.outlet:
+        return fold(article.outlet).replace(".co.id", "").replace(".com", "").replace(".id", "").strip()
+    if article.url and (host := urlsplit(article.url).hostname):
+        parts = host.lower().removeprefix("www.").split(".")
+        return ".".join(parts[-3:] if parts[-2:-1] in (["co"], ["or"], ["ac"], ["go"]) else parts[-2:])
+    return article.id
+
+
+def independent_sources(articles: Sequence[Article], provenance: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Article id -> the independent source it counts as: its outlet, or its original's when it is
+    a copy or a translation."""
+    sources = {a.id: outlet_key(a) for a in articles}
+    if provenance:
+        derived = {c["copy"]: c["original"] for c in provenance.get("copies", [])}
+        derived |= {t["translation"]: t["original"] for t in provenance.get("translations", [])}
+        for article in list(sources):
+            seen, at = set(), article
+            while at in derived and at not in seen:
+                seen.add(at)
+                at = derived[at]
+            sources[article] = sources.get(at, sources[article])
+    return sources
+
+
+def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset]:
+    return (tuple(q for f in facts for q in f.quantities if q.exact),
+            frozenset(d for f in facts for d in f.dates.days))
+
+
+def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """A denying claim paired with the claim of another source that states most of what it denies."""
+    found = []
+    for i, fact in enumerate(facts):
+        if not fact.denial or len(fact.stems) < 3:
+            continue
+        best, best_share = None, DENIAL_CANDIDATE
+        for j, other in enumerate(facts):
+            if other.source == fact.source or other.denial or (min(i, j), max(i, j)) in linked:
+                continue
+            share = overlap(fact.stems, other.stems)
+            if share > best_share:
+                best, best_share = j, share
+        if best is not None:
+            found.append((min(i, best), max(i, best), 0.0))
+    return found
+
+
+def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapping[str, str] | None = None,
+                preferred: Sequence[str] = ()) -> list[FactGroup]:
+    """The fact groups of a story. ``sources`` maps article ids to independent sources (default:
+    their outlets); ``preferred`` orders articles from the most trusted wording (anchors come from it)."""
+    sources = dict(sources or independent_sources(articles))
+    per_article = [extract_claims(a) for a in articles]
+    published = {a.id: a.published for a in articles}
+    facts = [read_fact(c, sources.get(c.article, c.article), published.get(c.article)) for group in per_article for c in group]
+    if not facts:
+        return []
+    if len({f.source for f in facts}) < 2 and len(per_article) < 2:
+        return [FactGroup("single-source", fact) for fact in facts]
+    claims = [f.claim for f in facts]
+    vectors = claim_vectors(claims, embedder)
+    lexical = lexical_similarity(claims)
+    vocabularies = [vocabulary(a) for a in articles]
+    offsets = np.cumsum([0] + [len(g) for g in per_article])
+    links: dict[tuple[int, int], float] = {}
+    best_other = np.zeros(len(facts))  # best plain similarity to a claim of another source
+    for x in range(len(per_article)):
+        for y in range(x + 1, len(per_article)):
+            rows, cols = slice(offsets[x], offsets[x + 1]), slice(offsets[y], offsets[y + 1])
+            if rows.start == rows.stop or cols.start == cols.stop:
+                continue
+            block = similarity(per_article[x], per_article[y], (vectors[rows], vectors[cols]), lexical[rows, cols],
+                               (vocabularies[x], vocabularies[y]))
+            if facts[rows.start].source != facts[cols.start].source:
+                best_other[rows] = np.maximum(best_other[rows], block.max(axis=1))
+                best_other[cols] = np.maximum(best_other[cols], block.max(axis=0))
+            for i, j, score in aligned_pairs(block):
+                links[(int(offsets[x] + i), int(offsets[y] + j))] = score
+    for i, j, score in _denial_links(facts, set(links)):
+        links.setdefault((i, j), score)
+    contexts = {a.id: _context([f for f in facts if f.article == a.id]) for a in articles}
+
+    def compare(i: int, j: int) -> Relation:
+        a, b = facts[i], facts[j]
+        context = Context((contexts[a.article][0], contexts[b.article][0]), (contexts[a.article][1], contexts[b.article][1]))
+        return relate(a, b, links[(min(i, j), max(i, j))], context)
+
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for i, j in links:
+        neighbours[i].append(j)
+        neighbours[j].append(i)
+    rank = {article: n for n, article in enumerate(preferred)}
+    order = sorted(range(len(facts)), key=lambda i: (-len(neighbours[i]), rank.get(facts[i].article, len(rank)),
+                                                     facts[i].claim.sentence, i))
+    placed: set[int] = set()
+    groups = []
+    for i in order:
+        if i in placed:
+            continue
+        placed.add(i)
+        members = []
+        for j in sorted(neighbours[i], key=lambda j: -links[(min(i, j), max(i, j))]):
+            members.append(Member(facts[j], compare(i, j), links[(min(i, j), max(i, j))]))
+            placed.add(j)
+        groups.append(FactGroup(_status(facts[i], members, best_other[i]), facts[i], members))
+    return groups
+
+
+def _status(anchor: Fact, members: Sequence[Member], best_other: float) -> str:
+    kinds = {m.relation.kind for m in members}
+    if "dispute" in kinds:
+        return "disputed"
+    if any(m.relation.kind == "agree" and m.fact.source != anchor.source for m in members):
+        return "agreed"
+    if "update" in kinds:
+        return "update"
+    if not any(m.fact.source != anchor.source for m in members) and best_other < SINGLE_SOURCE_BELOW:
+        return "single-source"
+    return "related"

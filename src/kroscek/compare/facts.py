@@ -1,0 +1,233 @@
+"""Facts: a claim read into typed slots, the form in which claims of a story are compared.
+
+A fact is one claim (a sentence or clause of one article) with what it states split into
+slots: quantities with their unit and the thing they count, clock times with their zone,
+calendar days, places, identifiers (flights, regulations, plates), names, the event
+(predicate), negation and denial, and whether it gives a provisional or dated value
+("sementara", "hingga pukul 18.00": a value that may change, an update rather than a dispute).
+Each fact also knows its independent source: the outlet, with copies and translations folded
+into the source they copy.
+
+The words behind the slots live in the ``facts`` part of ``resources/claims/<lang>.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+import json
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from kroscek.compare.claims import (
+    Claim,
+    DateKeys,
+    Quantity,
+    content_words,
+    date_keys,
+    fold,
+    names,
+    negated,
+    predicates,
+    quantities,
+)
+
+_DEFAULT_LANGUAGE = "id"
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
+
+
+@dataclass(frozen=True)
+class FactLexicon:
+    """One language's words for the slots of a fact (``facts`` in ``resources/claims/<lang>.json``)."""
+
+    denials: tuple[str, ...]
+    provisional: tuple[str, ...]
+    report_time_before: frozenset[str]
+    clock_before: frozenset[str]
+    zones: dict[str, int | None]
+    place_before: frozenset[str]
+    compass: frozenset[str]
+    identifiers: dict[str, re.Pattern[str]]
+    flight_context: frozenset[str]
+    same_value: tuple[frozenset[str], ...]
+    stopwords: frozenset[str]
+
+
+@cache
+def fact_lexicon(language: str) -> FactLexicon:
+    """The fact vocabulary of ``language`` (Indonesian when there is none for it)."""
+    path = files("kroscek.resources") / "claims" / f"{language}.json"
+    if not path.is_file():
+        return fact_lexicon(_DEFAULT_LANGUAGE)
+    data = json.loads(path.read_text(encoding="utf-8"))["facts"]
+    return FactLexicon(
+        denials=tuple(sorted(data["denials"], key=len, reverse=True)),
+        provisional=tuple(data["provisional"]),
+        report_time_before=frozenset(data["report_time_before"]),
+        clock_before=frozenset(data["clock_before"]),
+        zones=dict(data["zones"]),
+        place_before=frozenset(data["place_before"]),
+        compass=frozenset(data["compass"]),
+        identifiers={kind: re.compile(pattern) for kind, pattern in data["identifier_patterns"].items()},
+        flight_context=frozenset(data["flight_context"]),
+        same_value=tuple(frozenset(group) for group in data["same_value"]),
+        stopwords=frozenset(data["stopwords"]),
+    )
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day a claim states: minutes after midnight, its zone, and whether it is the
+    moment something happened or the moment a count was taken ("hingga pukul 18.00")."""
+
+    minutes: int
+    zone: str | None
+    offset: int | None  # hours from UTC when the zone names one
+    text: str
+    report_time: bool = False
+
+    def same_moment(self, other: ClockTime) -> bool | None:
+        """True / False when the two can be compared, None when their zones cannot be related
+        ("waktu setempat" against WIB). A time without a zone is taken in the other's zone."""
+        if self.offset is not None and other.offset is not None:
+            return (self.minutes - 60 * self.offset) % 1440 == (other.minutes - 60 * other.offset) % 1440
+        if self.zone and other.zone and self.zone != other.zone:
+            return None
+        return self.minutes == other.minutes
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A flight, regulation or plate number, as written and normalised for comparison."""
+
+    kind: str
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A claim and its slots."""
+
+    claim: Claim
+    source: str  # the independent source: an outlet, copies and translations folded into their original
+    published: str | None
+    quantities: tuple[Quantity, ...]
+    clocks: tuple[ClockTime, ...]
+    dates: DateKeys
+    places: tuple[str, ...]  # folded place names the claim locates something in
+    identifiers: tuple[Identifier, ...]
+    names: frozenset[str]
+    predicates: tuple[tuple[str, str], ...]  # (event class, phrase)
+    negated: bool
+    denial: str | None  # the phrase denying something ("membantah", "tidak benar")
+    provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
+    stems: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def text(self) -> str:
+        return self.claim.text
+
+    @property
+    def article(self) -> str:
+        return self.claim.article
+
+
+def _phrases(lower_words: list[str], phrases: tuple[str, ...]) -> str | None:
+    joined = f" {' '.join(lower_words)} "
+    return next((p for p in phrases if f" {p} " in joined), None)
+
+
+def _clock_times(text: str, lex: FactLexicon) -> tuple[ClockTime, ...]:
+    found = []
+    for match in _CLOCK.finditer(text):
+        hours, minutes = int(match.group(1)), int(match.group(2))
+        before = [w.lower() for w in _WORD.findall(text[: match.start()])[-3:]]
+        if hours > 24 or minutes > 59 or not (set(before[-2:]) & lex.clock_before or _zone_after(text[match.end():], lex)):
+            continue  # "1.50" is a number unless "pukul", "jam" or a zone says it is a time
+        zone = _zone_after(text[match.end():], lex)
+        report = bool(set(before[-3:-1] if before[-1:] and before[-1] in lex.clock_before else before[-2:]) & lex.report_time_before)
+        found.append(ClockTime(60 * hours + minutes, zone, lex.zones.get(zone) if zone else None, match.group(), report))
+    return tuple(found)
+
+
+def _zone_after(rest: str, lex: FactLexicon) -> str | None:
+    words = [w.lower() for w in _WORD.findall(rest[:40])][:3]
+    for size in (3, 2, 1):
+        phrase = " ".join(words[:size])
+        if len(words) >= size and phrase in lex.zones:
+            return phrase
+    return None
+
+
+def _places(text: str, lex: FactLexicon) -> tuple[str, ...]:
+    """Capitalised names right after a place word ("di Jakarta Utara", "Kecamatan Benjeng")."""
+    found = []
+    for match in _CAPITAL_RUN.finditer(text):
+        before = _WORD.findall(text[: match.start()])[-1:]
+        if before and before[0].lower() in lex.place_before and not before[0][:1].isupper():
+            found.append(fold(match.group()).strip(".-"))
+    return tuple(dict.fromkeys(found))
+
+
+def _identifiers(text: str, lex: FactLexicon) -> tuple[Identifier, ...]:
+    lower = {w.lower() for w in _WORD.findall(text)}
+    found = []
+    for kind, pattern in lex.identifiers.items():
+        if kind == "flight" and not lower & lex.flight_context:
+            continue
+        for match in pattern.finditer(text):
+            value = re.sub(r"[\s.-]+", "", match.group()).upper()
+            if kind == "regulation":
+                value = "-".join([match.group().split()[0].upper(), *re.findall(r"\d+", match.group())])
+            if kind == "flight" and not any(c.isdigit() for c in value[:2]) and value[:2].lower() in lower and not value[2:].isdigit():
+                continue
+            found.append(Identifier(kind, value, match.group()))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A cheap stem: Indonesian prefixes and suffixes cut, then the first letters."""
+    word = word.lower()
+    for prefix in ("memper", "diper", "meng", "meny", "mem", "men", "me", "ber", "ter", "di", "pe", "ke", "se"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            word = word[len(prefix):]
+            break
+    for suffix in ("kannya", "annya", "kan", "nya", "an", "lah"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_PREFIX]
+
+
+def stems(text: str, language: str) -> frozenset[str]:
+    """Stems of a claim's content words, function words left out."""
+    stop = fact_lexicon(language).stopwords
+    return frozenset(stem(w) for w in content_words(text, language) if w not in stop)
+
+
+def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
+    """The slots of one claim."""
+    lex = fact_lexicon(claim.language)
+    lower_words = [w.lower() for w in _WORD.findall(claim.text)]
+    clocks = _clock_times(claim.text, lex)
+    return Fact(
+        claim=claim,
+        source=source,
+        published=published,
+        quantities=tuple(q for q in quantities(claim) if q.unit not in ("hour", "minute") or not clocks),
+        clocks=clocks,
+        dates=date_keys(claim),
+        places=_places(claim.text, lex),
+        identifiers=_identifiers(claim.text, lex),
+        names=names(claim.text),
+        predicates=tuple(predicates(claim).items()),
+        negated=negated(claim),
+        denial=_phrases(lower_words, lex.denials),
+        provisional=_phrases(lower_words, lex.provisional) is not None,
+        stems=stems(claim.text, claim.language),
+    )

@@ -1,0 +1,233 @@
+"""Two facts compared slot by slot: agree, dispute, update or related.
+
+Precision comes first, since a reader acts on what the brief calls agreed or disputed:
+
+- **dispute**: the same fact (the same subject and event: the claims were aligned with a high
+  score, or share the names and words around the differing value) with values that cannot both
+  be true in one slot (a number counting the same thing, a clock time of the same event, a day,
+  a place, an identifier, a name in the same place of the sentence), or one source denying
+  what another asserts. Only one value of a kind on each side: with two counts in a claim it
+  cannot be told which is which.
+- **update**: the values differ but one of them is dated or provisional ("sementara",
+  "hingga pukul 18.00", "bertambah menjadi") or the two articles were published on different
+  days: the same quantity reported at two times.
+- **agree**: aligned with a high score, every slot both facts fill matches, the same polarity.
+- **related**: aligned, but not shown to be the same fact (different things counted, other
+  subjects, a weaker alignment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kroscek.compare.claims import (
+    Quantity,
+    _names_match,
+    entity_evidence,
+    negation_evidence,
+    predicate_evidence,
+    shared_names,
+)
+from kroscek.compare.facts import Fact, fact_lexicon
+
+AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
+DISPUTE_SCORE = 1.05  # margin that makes two claims the same fact when no word around the value says so
+SHARED_STEMS = 0.5  # share of the smaller claim's content stems the other must have (same fact by its words)
+DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One slot in which two facts give incompatible values."""
+
+    slot: str  # number | clock | date | weekday | place | identifier | person | event | negation | denial
+    a: str
+    b: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.slot, "slot": self.slot, "a": self.a, "b": self.b, "explanation": self.explanation}
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str  # agree | dispute | update | related
+    differences: tuple[Difference, ...] = ()
+    reason: str = ""
+
+    @property
+    def slot(self) -> str | None:
+        return self.differences[0].slot if self.differences else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Values each fact's article states elsewhere: a count one claim lacks but its article gives is
+    a different focus, not a contradiction."""
+
+    quantities: tuple[tuple[Quantity, ...], tuple[Quantity, ...]] = ((), ())
+    days: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _same_value_alias(a: str, b: str, language: str) -> bool:
+    return any(a in group and b in group for group in fact_lexicon(language).same_value)
+
+
+def same_subject(a: Fact, b: Fact) -> bool:
+    """Neither claim names someone or something the other contradicts by leaving out: each
+    multi-word name of one is matched in the other, or they share a name and most words."""
+    shared = shared_names(a.names, b.names)
+    if overlap(a.stems, b.stems) >= SHARED_STEMS:
+        return True
+    return bool(shared) and overlap(a.stems, b.stems) >= SHARED_STEMS / 2
+
+
+def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
+    found = []
+    for unit in sorted({q.unit for q in a.quantities} & {q.unit for q in b.quantities}):
+        left = [q for q in a.quantities if q.unit == unit]
+        right = [q for q in b.quantities if q.unit == unit]
+        if len(left) != 1 or len(right) != 1 or unit in ("year", "month", "day"):
+            continue  # two counts of one kind in a claim: which is which cannot be told
+        x, y = left[0], right[0]
+        if x.compatible(y):
+            continue
+        if any(x.compatible(q) for q in context.quantities[1]) or any(y.compatible(q) for q in context.quantities[0]):
+            continue  # the other article states this value too: each claim counts a different thing
+        found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})"))
+    return found
+
+
+def _clocks(a: Fact, b: Fact) -> list[Difference]:
+    left = [c for c in a.clocks if not c.report_time]
+    right = [c for c in b.clocks if not c.report_time]
+    if len(left) != 1 or len(right) != 1:
+        return []
+    same = left[0].same_moment(right[0])
+    if same is None or same:
+        return []
+    x, y = left[0], right[0]
+    a_text = f"{x.text} {x.zone.upper() if x.zone and len(x.zone) <= 4 else x.zone or ''}".strip()
+    b_text = f"{y.text} {y.zone.upper() if y.zone and len(y.zone) <= 4 else y.zone or ''}".strip()
+    return [Difference("clock", a_text, b_text, f"different times: {a_text} vs {b_text}")]
+
+
+def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
+    ka, kb = a.dates, b.dates
+    a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
+    if ka.days and kb.days:
+        if ka.days & kb.days:
+            if ka.weekdays and kb.weekdays and not ka.weekdays & kb.weekdays and len(ka.days) == len(kb.days) == 1:
+                return [Difference("weekday", a_text, b_text, f"same day, different weekdays: {a_text} vs {b_text}")]
+            return []
+        if ka.days & context.days[1] or kb.days & context.days[0] or len(ka.days) > 1 or len(kb.days) > 1:
+            return []
+        return [Difference("date", a_text, b_text, f"different days: {a_text} vs {b_text}")]
+    if ka.months and kb.months and not ka.months & kb.months and len(ka.months) == len(kb.months) == 1:
+        return [Difference("date", a_text, b_text, f"different months: {a_text} vs {b_text}")]
+    return []
+
+
+def _places_conflict(x: str, y: str, language: str) -> bool:
+    if x == y or x in y or y in x or _names_match(x, y):
+        return False
+    compass = fact_lexicon(language).compass
+    wx, wy = x.split(), y.split()
+    # "Jakarta Utara" vs "Jakarta Pusat": one city, two different parts of it
+    return len(wx) >= 2 and len(wy) >= 2 and wx[:-1] == wy[:-1] and wx[-1] in compass and wy[-1] in compass
+
+
+def _places(a: Fact, b: Fact) -> list[Difference]:
+    if len(a.places) != 1 or len(b.places) != 1:
+        return []
+    x, y = a.places[0], b.places[0]
+    if not _places_conflict(x, y, a.claim.language):
+        return []
+    return [Difference("place", x.title(), y.title(), f"different places: {x.title()} vs {y.title()}")]
+
+
+def _identifiers(a: Fact, b: Fact) -> list[Difference]:
+    found = []
+    for kind in sorted({i.kind for i in a.identifiers} & {i.kind for i in b.identifiers}):
+        left = {i.value: i.text for i in a.identifiers if i.kind == kind}
+        right = {i.value: i.text for i in b.identifiers if i.kind == kind}
+        if not set(left) & set(right) and len(left) == len(right) == 1:
+            x, y = next(iter(left.values())), next(iter(right.values()))
+            found.append(Difference("identifier", x, y, f"different {kind} numbers: {x} vs {y}"))
+    return found
+
+
+def _denial(a: Fact, b: Fact) -> list[Difference]:
+    """One side denies what the other asserts: the denied words are stated by the other claim."""
+    if bool(a.denial) == bool(b.denial):
+        return []
+    denier, other = (a, b) if a.denial else (b, a)
+    if other.negated or not denier.stems or overlap(denier.stems, other.stems) < DENIAL_OBJECT / 2:
+        return []
+    shared = denier.stems & other.stems
+    if len(shared) < 2:
+        return []
+    x, y = (denier.denial, "asserted") if denier is a else ("asserted", denier.denial)
+    return [Difference("denial", str(x), str(y), f"one source denies what the other reports ({denier.denial})")]
+
+
+def _from_evidence(items: list[dict[str, str]], slot: str | None = None) -> list[Difference]:
+    return [Difference(slot or e["kind"], e["a"], e["b"], e["explanation"]) for e in items]
+
+
+def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
+    """Every slot in which the two facts give incompatible values."""
+    found = [*_denial(a, b), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
+             *_places(a, b)]
+    if not _denial(a, b):
+        found += _from_evidence(negation_evidence(a.claim, b.claim))
+    people = [d for d in _from_evidence(entity_evidence(a.claim, b.claim), "person")
+              if not _same_value_alias(d.a.lower(), d.b.lower(), a.claim.language)]
+    found += people
+    found += _from_evidence(predicate_evidence(a.claim, b.claim), "event")
+    return found
+
+
+def _published_day(fact: Fact) -> str | None:
+    return fact.published[:10] if fact.published else None
+
+
+def _is_update(a: Fact, b: Fact, found: list[Difference]) -> bool:
+    """A changing value seen at two times: a count or a measure (never an identifier, a place or a
+    denial) that one side calls provisional or dates with a report time, or that two days' pages give."""
+    if not found or any(d.slot not in ("number", "clock") for d in found):
+        return False
+    if a.provisional or b.provisional:
+        return True
+    if any(c.report_time for c in a.clocks + b.clocks):
+        return True
+    days = {_published_day(a), _published_day(b)}
+    return None not in days and len(days) == 2
+
+
+def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Relation:
+    """What the brief says of two aligned facts of different articles (``score``: their alignment margin)."""
+    found = differences(a, b, context)
+    same = same_subject(a, b)
+    if found:
+        if found[0].slot in ("denial", "event", "negation"):
+            return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
+        if _is_update(a, b, found):
+            return Relation("update", tuple(found), "the value changed between reports")
+        if same and score >= DISPUTE_SCORE:
+            return Relation("dispute", tuple(found), "the same fact with different values")
+        return Relation("related", tuple(found), "different values, but not shown to be the same fact")
+    if score >= AGREE_SCORE and same:
+        return Relation("agree", (), "the same fact; every slot both state matches")
+    return Relation("related", (), "similar, not shown to be the same fact")
+
+
+def relation_dict(relation: Relation) -> dict[str, Any]:
+    return {"kind": relation.kind, "slot": relation.slot, "differences": [d.to_dict() for d in relation.differences],
+            "reason": relation.reason}
+
