@@ -1,11 +1,14 @@
 """Cleaning: from a raw document to headline, body paragraphs, removed noise and damage warnings.
 
 Plain-text pages carry header lines (page date, outlet banner, promo) before the headline, and
-every page carries boilerplate lines (related links, ads, credits) and datelines. The rules are
-data: ``resources/clean/lines-*.tsv``, ``datelines.txt``, ``section-tags.txt``. Damage from
-scraping or machine translation (glued words, cut names, stray capitals, dangling fragments) is
-reported, not repaired; the word checks use ``words-<language>.tsv``, word counts derived from
-news text, and PySastrawi's Indonesian root words.
+every page carries boilerplate lines (related links, ads, credits) and datelines, some of them
+inside paragraphs. The rules are data: ``resources/clean/lines-*.tsv`` (whole lines),
+``lead-ins.tsv`` (a line and the headlines under it), ``inline.tsv`` (pieces of a paragraph),
+``datelines.txt``, ``section-tags.txt``. Everything taken out is kept in ``Cleaned.removed`` with
+its reason. Damage from scraping or machine translation (glued words, cut names, stray capitals,
+dangling fragments) is reported; only glued words whose halves are both certain words are also
+split. The word checks use ``words-<language>.tsv``, word counts derived from news text, and
+PySastrawi's Indonesian root words.
 """
 
 from __future__ import annotations
@@ -46,6 +49,12 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PERIOD_GLUE = re.compile(r"(?<![\w.@/])([A-Za-z]{2,})\.([a-z]{3,})(?![\w.]*\.[a-z]|[\w.]*@)")
 _LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{8,}")
 _CAMEL_GLUE = re.compile(r"([a-z]{4,})([A-Z][a-z]+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DASH_LINE = re.compile(r"[-–—]{1,2}(?:\s|$)")
+_CONTINUES_LINE = re.compile(r"[a-z,.;:)\]]")
+MIN_NAME_SPLIT = 3  # the name half of a split glued word has at least this many letters
+MIN_CLAUSE_SPLIT = 4  # ... and the clause opener at least this many
+TITLE_CASE_SHARE = 0.6  # a headline capitalises at least this share of its longer words
 _STRIP_PUNCTUATION = "\"“”‘’'()[]{}«».,;:!?…"
 _DANGLING_LOWER = re.compile(r"[.!?][\"”’]\s+([a-z][^\"“”]*?[.!?][\"”’])")
 _DANGLING_NAME = re.compile(r"[.!?][\"”’]\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*\.)(?=\s|$)")
@@ -116,6 +125,33 @@ def line_rules() -> tuple[LineRule, ...]:
                 reason, pattern = line.split("\t", 1)
                 rules.append(LineRule(reason, re.compile(pattern, re.IGNORECASE)))
     return tuple(rules)
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    """A line that introduces non-article lines: up to ``following`` headlines under it go too."""
+
+    reason: str
+    following: int
+    pattern: re.Pattern[str]
+
+
+@cache
+def lead_in_rules() -> tuple[LeadIn, ...]:
+    rules = []
+    for line in _resource_lines("lead-ins.tsv"):
+        reason, following, pattern = line.split("\t", 2)
+        rules.append(LeadIn(reason, int(following), re.compile(pattern, re.IGNORECASE)))
+    return tuple(rules)
+
+
+@cache
+def inline_rules() -> tuple[LineRule, ...]:
+    """Rules for non-article pieces inside a paragraph (case-sensitive patterns)."""
+    return tuple(
+        LineRule(reason, re.compile(pattern))
+        for reason, pattern in (line.split("\t", 1) for line in _resource_lines("inline.tsv"))
+    )
 
 
 @cache
@@ -261,6 +297,75 @@ def _headline_follows(lines: list[str], following: list[int]) -> bool:
     return bool(rest) and _is_headline(rest[0])
 
 
+# --- body lines: lead-ins, split datelines --------------------------------------------------------
+
+
+def is_title_case(line: str) -> bool:
+    """A headline-like line: short, no full stop at the end, its longer words mostly capitalised."""
+    words = [word for word in _LETTERS.findall(line) if len(word) >= 4]
+    return (
+        bool(words)
+        and len(line.split()) <= MAX_HEADLINE_WORDS
+        and not line.rstrip("\"”’'").endswith(".")
+        and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+    )
+
+
+def match_lead_in(line: str) -> LeadIn | None:
+    return next((rule for rule in lead_in_rules() if rule.pattern.fullmatch(line)), None)
+
+
+def drop_lead_ins(lines: list[str]) -> tuple[list[str], list[Removed]]:
+    """Blank out lead-in lines ("Baca juga:", "Daftar Isi") and the headlines listed under them.
+
+    A listed headline is a title-case line; the run stops at the first other line, and before a
+    line that a dash line follows (the split dateline "Jakarta" / "-" that opens the text).
+    """
+    kept = list(lines)
+    removed: list[Removed] = []
+    i = 0
+    while i < len(kept):
+        rule = match_lead_in(kept[i]) if kept[i] else None
+        if rule is None:
+            i += 1
+            continue
+        removed.append(Removed(kept[i], rule.reason))
+        kept[i] = ""
+        taken = 0
+        j = i + 1
+        while taken < rule.following and j < len(kept) and kept[j]:
+            dash_follows = j + 1 < len(kept) and bool(_DASH_LINE.match(kept[j + 1]))
+            if dash_follows or not is_title_case(kept[j]) or match_lead_in(kept[j]):
+                break
+            removed.append(Removed(kept[j], rule.reason))
+            kept[j] = ""
+            taken += 1
+            j += 1
+        i = j
+    return kept, removed
+
+
+def join_split_datelines(lines: list[str]) -> list[str]:
+    """Rejoin a dateline the scrape cut into lines: "Jakarta" / "-" / "Luna Maya" / "ternyata ...".
+
+    A line that starts with a dash joins the short line before it, and a bare dash line also
+    takes the line after it, so the dateline opens one line again.
+    """
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        after_bare_dash = bool(previous) and _DASH_LINE.fullmatch(previous.split()[-1]) is not None and (
+            len(previous.split()) <= MAX_BANNER_WORDS + 1
+        )
+        if line and _DASH_LINE.match(line) and previous and len(previous.split()) <= MAX_BANNER_WORDS and not _TERMINAL.search(previous):
+            joined[-1] = f"{previous} {line}"
+        elif line and after_bare_dash and not _DASH_LINE.fullmatch(line):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 # --- paragraphs ---------------------------------------------------------------------------------
 
 
@@ -288,12 +393,26 @@ def _join_block(block: list[str]) -> list[str]:
             last_line_short = len(previous.rsplit("\n", 1)[-1]) < 0.75 * longest
             joins = not (ends_sentence and last_line_short and not line[0].islower())
         else:
-            joins = line[0].islower() and not ends_sentence
+            joins = _continues(previous, line, ends_sentence)
         if joins:
             paragraphs[-1] = previous + "\n" + line
         else:
             paragraphs.append(line)
     return [paragraph.replace("\n", " ") for paragraph in paragraphs]
+
+
+def _continues(previous: str, line: str, ends_sentence: bool) -> bool:
+    """Whether a line continues the paragraph before it (lines not wrapped at a fixed width).
+
+    Scrapes cut lines around links: "... anggota polisi" / "Polsek Wewewa Selatan" / ", Sumba".
+    A line continues an unfinished one, unless that one is a headline of its own (a title-case
+    line that neither ends in a comma nor is continued by a lowercase word or punctuation).
+    """
+    if ends_sentence:
+        return False
+    if _CONTINUES_LINE.match(line) or previous.endswith((",", ";", "-", "–", "—")):
+        return True
+    return "\n" in previous or not is_title_case(previous)
 
 
 def assemble_paragraphs(lines: list[str]) -> list[str]:
@@ -317,6 +436,18 @@ def strip_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
             outlet = match.groupdict().get("outlet")
             return paragraph[match.end() :], match.group(0).strip(), outlet.strip() if outlet else None
     return paragraph, None, None
+
+
+def strip_inline(paragraph: str) -> tuple[str, list[Removed]]:
+    """The paragraph without the non-article pieces inside it (``inline.tsv``), and the pieces."""
+    removed: list[Removed] = []
+    for rule in inline_rules():
+        pieces = [match.group(0).strip() for match in rule.pattern.finditer(paragraph)]
+        if pieces:
+            paragraph = rule.pattern.sub(" ", paragraph)
+            removed.extend(Removed(piece, rule.reason) for piece in pieces if piece)
+    paragraph = re.sub(r"\s+([,.;:!?])", r"\1", _SPACE.sub(" ", paragraph)) if removed else paragraph
+    return paragraph.strip(), removed
 
 
 def _same(a: str, b: str) -> bool:
@@ -372,6 +503,8 @@ class _Vocabulary:
         self.roots, self.stemmer = _indonesian_roots() if language == "id" else (frozenset(), None)
         self.function_words = word_list(f"function-words-{language}.txt")
         self.bound_prefixes = word_list(f"bound-prefixes-{language}.txt")
+        self.name_endings = word_list(f"glue-name-endings-{language}.txt")
+        self.brand_prefixes = word_list(f"glue-brand-prefixes-{language}.txt")
 
     def _count(self, word: str) -> WordCount:
         return self.counts.get(word.lower(), WordCount(0, 0, 0, 0))
@@ -407,6 +540,44 @@ class _Vocabulary:
         for cut in range(2, len(word) - 3):
             if self.opens_clauses(word[cut:]):
                 return word[:cut], word[cut:]
+        return None
+
+    def _frequent_lowercase(self, word: str) -> bool:
+        return self.common_lowercase(word) and self._count(word).total >= FREQUENT_COUNT
+
+    def split_name_glue(self, word: str, standalone: frozenset[str], previous: str) -> tuple[str, str] | None:
+        """A capitalised word that is surely a name end plus a clause opener: "Unmenurut".
+
+        The opener is a function word or a frequent affixed word, not one that also ends names
+        ("Widhiantara"); the name part is a word the article also writes on its own, a word of
+        two or three letters after a capitalised word ("Kim Jong Un"), or a frequent word.
+        """
+        if self.known(word):
+            return None
+        for cut in range(2, len(word) - MIN_CLAUSE_SPLIT + 1):
+            left, right = word[:cut], word[cut:]
+            if right in self.name_endings or not self.opens_clauses(right):
+                continue
+            short_name_end = cut <= MIN_NAME_SPLIT and bool(_CAPITALISED.fullmatch(previous))
+            if left in standalone or short_name_end or (cut >= MIN_NAME_SPLIT and self._frequent_lowercase(left)):
+                return left, right
+        return None
+
+    def split_camel_glue(self, word: str) -> tuple[str, str] | None:
+        """A frequent lowercase word glued to a capitalised one: "eksekutifBudiman"."""
+        camel = _CAMEL_GLUE.fullmatch(word)
+        if not camel or camel.group(1) in self.brand_prefixes or self.known(word):
+            return None
+        return (camel.group(1), camel.group(2)) if self.common_lowercase(camel.group(1)) else None
+
+    def split(self, word: str, standalone: frozenset[str], previous: str) -> tuple[str, str] | None:
+        """Where a glued word surely splits into two words, or None."""
+        if _CAPITALISED.fullmatch(word):
+            return self.split_name_glue(word, standalone, previous)
+        if _CAMEL_GLUE.fullmatch(word):
+            return self.split_camel_glue(word)
+        if _LOWER_RUN.fullmatch(word):
+            return self.glued_words(word)
         return None
 
     def glued_words(self, word: str) -> tuple[str, str] | None:
@@ -531,6 +702,37 @@ def _word_damage(
             )
 
 
+def split_glued_words(paragraphs: list[str], language: str) -> tuple[list[str], list[Damage]]:
+    """Paragraphs with surely glued words split ("Kebakaranmelanda" -> "Kebakaran melanda"), and a
+    glued-words warning for each split. Words inside links, addresses and numbers are left alone."""
+    counts = word_counts(language)
+    if not counts:
+        return paragraphs, []
+    vocabulary = _Vocabulary(counts, language)
+    standalone = frozenset(_core(token) for paragraph in paragraphs for _, _, token in _tokens(paragraph))
+    split_paragraphs: list[str] = []
+    warnings: list[Damage] = []
+    for paragraph in paragraphs:
+        tokens = _tokens(paragraph)
+        pieces: list[str] = []
+        done = 0
+        for i, (start, _, token) in enumerate(tokens):
+            core = _core(token)
+            if len(core) < 6 or not core.isalpha() or any(c in token for c in "/@#"):
+                continue
+            split = vocabulary.split(core, standalone, _core(tokens[i - 1][2]) if i else "")
+            if split:
+                core_start = start + token.find(core)
+                warnings.append(_damage(
+                    "glued-words", paragraph, core_start, core_start + len(core),
+                    f"'{core}' reads as '{split[0]} {split[1]}': words glued where a space or link was lost (split)",
+                ))
+                pieces.append(paragraph[done:core_start] + f"{split[0]} {split[1]}")
+                done = core_start + len(core)
+        split_paragraphs.append("".join(pieces) + paragraph[done:])
+    return split_paragraphs, warnings
+
+
 def _without_overlaps(warnings: list[Damage]) -> list[Damage]:
     """Keep the first warning about any stretch of text ("NK.beritabahwa", not also "beritabahwa")."""
     kept: list[Damage] = []
@@ -559,6 +761,19 @@ def find_damage(paragraphs: list[str], language: str) -> list[Damage]:
 # --- the stage ----------------------------------------------------------------------------------
 
 
+def _strip_inline(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """Paragraphs without their inline non-article pieces; paragraphs left with no words go."""
+    kept = []
+    for paragraph in paragraphs:
+        paragraph, pieces = strip_inline(paragraph)
+        removed.extend(pieces)
+        if _WORD.search(paragraph):
+            kept.append(paragraph)
+        elif paragraph:
+            removed.append(Removed(paragraph, "leftover"))
+    return kept
+
+
 def clean(doc: Document) -> Cleaned:
     """Split a document into headline and paragraphs, removing and recording what is not article text."""
     lines = [normalise_line(line) for line in doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -567,15 +782,17 @@ def clean(doc: Document) -> Cleaned:
     if doc.title is not None:
         known_title, tag = strip_section_tag(normalise_line(doc.title))
         removed.extend([Removed(tag, "section tag")] if tag else [])
+    lines, lead_ins = drop_lead_ins(lines)
     header = read_header(lines, known_title)
     removed.extend(header.removed)
+    removed.extend(lead_ins)
     body: list[str] = []
     for line in lines[header.body_start :]:
         rule = match_line_rule(line) if line else None
         if rule:
             removed.append(Removed(line, rule.reason))
         body.append("" if rule else line)
-    paragraphs = assemble_paragraphs(body)
+    paragraphs = assemble_paragraphs(join_split_datelines(body))
 
     outlet = doc.outlet or header.outlet
     if paragraphs:
@@ -583,6 +800,8 @@ def clean(doc: Document) -> Cleaned:
         if dateline:
             removed.append(Removed(dateline, "dateline"))
             outlet = outlet or dateline_outlet
+
+    paragraphs = _strip_inline(paragraphs, removed)
 
     language = doc.language or detect_language((header.title or "") + "\n" + "\n".join(paragraphs))
     title = header.title
@@ -593,6 +812,7 @@ def clean(doc: Document) -> Cleaned:
         removed.extend([Removed(tag, "section tag")] if tag else [])
     paragraphs, repeats = drop_repeats(paragraphs, language)
     removed.extend(repeats)
+    paragraphs, splits = split_glued_words(paragraphs, language)
     published = (parse_page_date(doc.published) if doc.published else None) or header.published
     return Cleaned(
         title=title,
@@ -600,5 +820,5 @@ def clean(doc: Document) -> Cleaned:
         outlet=outlet,
         published=published,
         removed=removed,
-        warnings=find_damage(paragraphs, language),
+        warnings=_without_overlaps(splits + find_damage(paragraphs, language)),
     )
