@@ -345,25 +345,33 @@ def drop_lead_ins(lines: list[str]) -> tuple[list[str], list[Removed]]:
     return kept, removed
 
 
-def join_split_datelines(lines: list[str]) -> list[str]:
-    """Rejoin a dateline the scrape cut into lines: "Jakarta" / "-" / "Luna Maya" / "ternyata ...".
+def cut_split_datelines(lines: list[str]) -> tuple[list[str], list[tuple[str, str | None]]]:
+    """Take out datelines the scrape cut into lines: "Jakarta" / "-" / "Luna Maya ...", or
+    "JAKARTA, KOMPAS.com" / "- Direktur ...", wherever they stand; the datelines and their outlets.
 
-    A line that starts with a dash joins the short line before it, and a bare dash line also
-    takes the line after it, so the dateline opens one line again.
+    A short line followed by a line that starts with a dash is a dateline when the two, read as
+    one, open with a dateline (``datelines.txt``); a bare dash line also takes the line after it.
     """
-    joined: list[str] = []
-    for line in lines:
-        previous = joined[-1] if joined else ""
-        after_bare_dash = bool(previous) and _DASH_LINE.fullmatch(previous.split()[-1]) is not None and (
-            len(previous.split()) <= MAX_BANNER_WORDS + 1
-        )
-        if line and _DASH_LINE.match(line) and previous and len(previous.split()) <= MAX_BANNER_WORDS and not _TERMINAL.search(previous):
-            joined[-1] = f"{previous} {line}"
-        elif line and after_bare_dash and not _DASH_LINE.fullmatch(line):
-            joined[-1] = f"{previous} {line}"
-        else:
-            joined.append(line)
-    return joined
+    kept = list(lines)
+    found: list[tuple[str, str | None]] = []
+    for i in range(1, len(kept)):
+        previous, line = kept[i - 1], kept[i]
+        if not (line and previous and _DASH_LINE.match(line)) or len(previous.split()) > MAX_BANNER_WORDS:
+            continue
+        bare = _DASH_LINE.fullmatch(line) is not None
+        following = kept[i + 1] if bare and i + 1 < len(kept) else ""
+        if bare and not following:
+            continue
+        joined = f"{previous} {line} {following}" if bare else f"{previous} {line}"
+        text, dateline, outlet = strip_dateline(joined)
+        if dateline is None or len(dateline) < len(f"{previous} {line}".rstrip()) - 1:
+            continue
+        found.append((dateline, outlet))
+        kept[i - 1] = ""
+        kept[i] = text if not bare else ""
+        if bare:
+            kept[i + 1] = text
+    return kept, found
 
 
 # --- paragraphs ---------------------------------------------------------------------------------
@@ -495,6 +503,17 @@ def _core(token: str) -> str:
     return token.strip(_STRIP_PUNCTUATION)
 
 
+@cache
+def _stem_id(word: str) -> str:
+    return _indonesian_roots()[1].stem(word)
+
+
+@cache
+def _vocabulary(language: str) -> _Vocabulary | None:
+    counts = word_counts(language)
+    return _Vocabulary(counts, language) if counts else None
+
+
 class _Vocabulary:
     """Word knowledge for the damage checks of one language."""
 
@@ -514,7 +533,7 @@ class _Vocabulary:
         return word in self.counts or word in self.roots or self._stem(word) in self.roots
 
     def _stem(self, word: str) -> str:
-        return self.stemmer.stem(word) if self.stemmer is not None else word
+        return _stem_id(word) if self.stemmer is not None else word
 
     def common_lowercase(self, word: str) -> bool:
         """A word written lowercase in running text, not part of names: "di", "mengirim"."""
@@ -535,7 +554,7 @@ class _Vocabulary:
 
     def glued_to_name(self, word: str) -> tuple[str, str] | None:
         """A capitalised word that is a name end plus a clause opener ("Unmenurut")."""
-        if self.known(word):
+        if not any(word[cut:] in self.counts for cut in range(2, len(word) - 3)) or self.known(word):
             return None
         for cut in range(2, len(word) - 3):
             if self.opens_clauses(word[cut:]):
@@ -552,9 +571,10 @@ class _Vocabulary:
         ("Widhiantara"); the name part is a word the article also writes on its own, a word of
         two or three letters after a capitalised word ("Kim Jong Un"), or a frequent word.
         """
-        if self.known(word):
+        cuts = range(2, len(word) - MIN_CLAUSE_SPLIT + 1)
+        if not any(word[cut:] in self.counts for cut in cuts) or self.known(word):
             return None
-        for cut in range(2, len(word) - MIN_CLAUSE_SPLIT + 1):
+        for cut in cuts:
             left, right = word[:cut], word[cut:]
             if right in self.name_endings or not self.opens_clauses(right):
                 continue
@@ -582,9 +602,12 @@ class _Vocabulary:
 
     def glued_words(self, word: str) -> tuple[str, str] | None:
         """A lowercase run of two frequent words ("beritabahwa"), when the run itself is unknown."""
+        cuts = range(4, len(word) - 3)
+        if not any(word[:cut] in self.counts and word[cut:] in self.counts for cut in cuts):
+            return None
         if self.known(word) or any(word.startswith(prefix) for prefix in self.bound_prefixes):
             return None
-        for cut in range(4, len(word) - 3):
+        for cut in cuts:
             left, right = word[:cut], word[cut:]
             if all(self.common_lowercase(part) and self._count(part).total >= FREQUENT_COUNT for part in (left, right)):
                 return left, right
@@ -702,13 +725,20 @@ def _word_damage(
             )
 
 
+def glued_split(word: str, language: str, standalone: frozenset[str] = frozenset(), previous: str = "") -> tuple[str, str] | None:
+    """The two words a glued word surely splits into ("beritabahwa" -> "berita", "bahwa"), or None.
+
+    ``standalone``: words the article writes on their own; ``previous``: the word before it."""
+    vocabulary = _vocabulary(language)
+    return vocabulary.split(word, standalone, previous) if vocabulary is not None else None
+
+
 def split_glued_words(paragraphs: list[str], language: str) -> tuple[list[str], list[Damage]]:
     """Paragraphs with surely glued words split ("Kebakaranmelanda" -> "Kebakaran melanda"), and a
     glued-words warning for each split. Words inside links, addresses and numbers are left alone."""
-    counts = word_counts(language)
-    if not counts:
+    vocabulary = _vocabulary(language)
+    if vocabulary is None:
         return paragraphs, []
-    vocabulary = _Vocabulary(counts, language)
     standalone = frozenset(_core(token) for paragraph in paragraphs for _, _, token in _tokens(paragraph))
     split_paragraphs: list[str] = []
     warnings: list[Damage] = []
@@ -744,8 +774,7 @@ def _without_overlaps(warnings: list[Damage]) -> list[Damage]:
 
 def find_damage(paragraphs: list[str], language: str) -> list[Damage]:
     """Scraping and translation damage in the body, as warnings."""
-    counts = word_counts(language)
-    vocabulary = _Vocabulary(counts, language) if counts else None
+    vocabulary = _vocabulary(language)
     acronyms = frozenset(m.group(0) for p in paragraphs for m in re.finditer(r"\b[A-Z]{2,8}\b", p))
     capitalised = Counter(word for paragraph in paragraphs for word in _capitalised_mid_sentence(paragraph))
     names_here = frozenset(word for word, count in capitalised.items() if count > 1)
@@ -792,9 +821,13 @@ def clean(doc: Document) -> Cleaned:
         if rule:
             removed.append(Removed(line, rule.reason))
         body.append("" if rule else line)
-    paragraphs = assemble_paragraphs(join_split_datelines(body))
+    body, split_datelines = cut_split_datelines(body)
+    paragraphs = assemble_paragraphs(body)
 
     outlet = doc.outlet or header.outlet
+    for dateline, dateline_outlet in split_datelines:
+        removed.append(Removed(dateline, "dateline"))
+        outlet = outlet or dateline_outlet
     if paragraphs:
         paragraphs[0], dateline, dateline_outlet = strip_dateline(paragraphs[0])
         if dateline:
