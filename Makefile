@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test bench train-ner train-static serve clean
+.PHONY: setup demo test bench train-ner train-nli train-static serve clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,9 @@ bench: setup
 
 train-ner: setup
 	$(PY) -m kroscek.train.ner
+
+train-nli: setup
+	$(PY) -m kroscek.train.nli
 
 train-static: setup
 	$(PY) -m kroscek.train.static
