@@ -11,11 +11,20 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from kroscek.urls import safe_url
+
 
 @cache
 def templates() -> Environment:
-    """The report's Jinja environment (autoescaped: article text is never trusted)."""
-    return Environment(loader=PackageLoader("kroscek", "report/templates"), autoescape=select_autoescape())
+    """The report's Jinja environment (autoescaped: article text is never trusted; a URL becomes a
+    link only through the ``safe_url`` filter)."""
+    return with_link_filter(Environment(loader=PackageLoader("kroscek", "report/templates"), autoescape=select_autoescape()))
+
+
+def with_link_filter(environment: Environment) -> Environment:
+    """``environment`` with the ``safe_url`` filter the story page uses for article links."""
+    environment.filters["safe_url"] = safe_url
+    return environment
 
 
 def source_labels(articles: list[dict[str, Any]]) -> dict[str, str]:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from kroscek.store import Store
+from kroscek.urls import safe_url
 
 # An empty form field ("date_from=") means no filter, not a bad date.
 OptionalDate = Annotated[date | None, BeforeValidator(lambda value: value or None)]
@@ -56,7 +57,12 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     summary = store.story_summary(story_id) or {}
     articles = store.articles(story.articles)
     return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
-            "brief": store.brief(story_id) or {}, "article_details": [a.to_dict() for a in articles]}
+            "brief": store.brief(story_id) or {}, "article_details": [with_safe_url(a.to_dict()) for a in articles]}
+
+
+def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
+    """An article's dict with ``safe_url``: its URL when that may be a link (http/https), else None."""
+    return {**article, "safe_url": safe_url(article.get("url"))}
 
 
 def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
@@ -75,7 +81,7 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     titles = {a.id: a.title for a in store.articles([r["article"] for r in relations])}
     for relation in relations:
         relation["title"] = titles.get(relation["article"], relation["article"])
-    return {"article": article.to_dict(), "story": {"id": story.id, "title": story.title} if story else None,
+    return {"article": with_safe_url(article.to_dict()), "story": {"id": story.id, "title": story.title} if story else None,
             "relations": relations}
 
 
