@@ -9,17 +9,20 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, Form, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
-from kroscek.report.html import render_story
+from kroscek.report.html import render_story, templates, with_link_filter
 from kroscek.store import DEFAULT_DB, Store
+from kroscek.urls import safe_url
 from kroscek.web.jobs import IngestJobs
+from kroscek.web.uploads import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, receive_files
 from kroscek.web.views import StoryFilter, article_view, entity_view, filter_stories, story_view
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 MAX_PAGE = 200
 Page = Annotated[int, Query(ge=1, le=10_000, alias="page", description="1-based page number")]
 Size = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
@@ -29,7 +32,9 @@ Size = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
 class Settings:
     db: str = DEFAULT_DB
     read_token_required: bool = False  # reading is open unless this is set
-    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    max_upload_bytes: int = MAX_UPLOAD_BYTES  # a file
+    max_request_bytes: int = MAX_TOTAL_BYTES  # all files of one upload
+    max_files: int = MAX_FILES
 
     @classmethod
     def from_env(cls, db: str | None = None) -> Settings:
@@ -43,7 +48,52 @@ class Settings:
 def _pages() -> Environment:
     """Web templates first, then the report's (the story page is shared with the static report)."""
     loader = ChoiceLoader([PackageLoader("kroscek", "web/templates"), PackageLoader("kroscek", "report/templates")])
-    return Environment(loader=loader, autoescape=select_autoescape(default=True))
+    return with_link_filter(Environment(loader=loader, autoescape=select_autoescape(default=True)))
+
+
+@cache
+def _report_css() -> bytes:
+    """The report's stylesheet (inline in the static report) as a file: the pages allow no inline style."""
+    source = templates().loader.get_source(templates(), "style.html")[0]
+    return source.replace("<style>", "").replace("</style>", "").encode()
+
+
+# Pages run no inline script or style and load nothing from elsewhere; no page may be framed.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+# /docs is Swagger UI, which its bundle loads from a CDN (still no inline script).
+DOCS_CDN = "https://cdn.jsdelivr.net"
+DOCS_CSP = (f"default-src 'none'; script-src 'self' {DOCS_CDN}; style-src 'self' 'unsafe-inline' {DOCS_CDN}; "
+            f"img-src 'self' data: {DOCS_CDN} https://fastapi.tiangolo.com; connect-src 'self'; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin")]
+DOCS_PAGE = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kroscek API</title>
+<link rel="stylesheet" href="{DOCS_CDN}/npm/swagger-ui-dist@5/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="{DOCS_CDN}/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script></body></html>"""
+
+
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every response (pure ASGI: it buffers nothing)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        policy = (DOCS_CSP if scope["path"] == "/docs" else CSP).encode()
+
+        async def with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"content-security-policy", policy),
+                                      *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _links() -> dict[str, Any]:
@@ -54,9 +104,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     store = Store(settings.db)
     jobs = IngestJobs(store)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        jobs.start_feed_polling()
+        jobs.start()
         yield
         jobs.stop()
 
@@ -65,8 +116,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if "\x00" in request.scope["path"] or any("\x00" in v for _, v in request.query_params.multi_items()):
             raise HTTPException(422, "bad request: NUL character in the request")
 
+    # /docs and /openapi.json are routes below, so that --read-token guards them as every page.
     app = FastAPI(title="kroscek", version="0.1.0", lifespan=lifespan, dependencies=[Depends(no_nul)],
+                  docs_url=None, redoc_url=None, openapi_url=None,
                   description="Cross-checking the news: stories, sources, agreements and disputes.")
+    app.add_middleware(SecurityHeaders)
     app.state.store, app.state.jobs, app.state.settings = store, jobs, settings
 
     def token_of(authorization: str | None, x_token: str | None) -> str | None:
@@ -116,8 +170,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         total = store.count_articles()
         start = (page_number - 1) * size
         ids = store.article_ids(offset=start, limit=size)
-        items = [{k: a.to_dict()[k] for k in ("id", "source", "url", "title", "outlet", "language", "published", "stale")}
-                 for a in store.articles(ids)]
+        items = [{**{k: a.to_dict()[k] for k in ("id", "source", "url", "title", "outlet", "language", "published", "stale")},
+                  "safe_url": safe_url(a.url)} for a in store.articles(ids)]
         return {"total": total, "page": page_number, "size": size, "items": items}
 
     @app.get("/api/v1/articles/{article_id}", dependencies=[Depends(can_read)])
@@ -146,18 +200,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         total, hits = store.search(q, limit=size, offset=(page_number - 1) * size)
         return {"total": total, "page": page_number, "size": size, "items": hits}
 
-    @app.post("/api/v1/ingest", status_code=202, dependencies=[Depends(can_write)])
-    async def api_ingest(files: Annotated[list[UploadFile], File()]) -> dict:
-        """Upload article files; they are ingested, grouped and cross-checked in the background."""
-        received = []
-        for upload in files:
-            data = await upload.read(settings.max_upload_bytes + 1)
-            if len(data) > settings.max_upload_bytes:
-                raise HTTPException(413, f"{upload.filename}: file too large (limit {settings.max_upload_bytes // 2**20} MB)")
-            received.append((upload.filename or "upload", data))
-        if not received:
-            raise HTTPException(422, "no files uploaded")
-        return jobs.submit(received)
+    upload_body = {"required": True, "content": {"multipart/form-data": {"schema": {
+        "type": "object", "required": ["files"],
+        "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}}
+
+    @app.post("/api/v1/ingest", status_code=202, dependencies=[Depends(can_write)],
+              openapi_extra={"requestBody": upload_body})
+    async def api_ingest(request: Request) -> dict:
+        """Upload article files (multipart field ``files``); they are ingested, grouped and
+        cross-checked in the background. The token is checked before the body is read; the files
+        stream to disk within a per-file, per-request and file-count limit (413 beyond)."""
+        folder, count = await receive_files(request, settings.max_upload_bytes, settings.max_request_bytes,
+                                            settings.max_files)
+        return jobs.submit(folder, count)
 
     @app.get("/api/v1/jobs/{job_id}", dependencies=[Depends(can_read)])
     def api_job(job_id: str) -> dict:
@@ -207,9 +262,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         total, hits = store.search(q, limit=20, offset=(page_number - 1) * 20) if q.strip() else (0, [])
         return page(request, "search.html", q=q, total=total, hits=hits, page_number=page_number)
 
-    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/ingest", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     def ingest_page(request: Request) -> HTMLResponse:
         return page(request, "ingest.html", feeds=store.feeds(), max_mb=settings.max_upload_bytes // 2**20)
+
+    @app.get("/openapi.json", dependencies=[Depends(can_read)], include_in_schema=False)
+    async def openapi_document() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
+    async def docs_page() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+    @app.get("/static/report.css", include_in_schema=False)
+    async def report_css() -> Response:
+        return Response(_report_css(), media_type="text/css")
+
+    app.mount("/static", StaticFiles(packages=[("kroscek", "web/static")]), name="static")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> JSONResponse | HTMLResponse:
