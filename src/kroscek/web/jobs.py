@@ -1,83 +1,251 @@
 """Background work for the web app: uploaded files, regrouping, and feed polling.
 
-One worker thread runs jobs one after another, so the store has a single writer; readers
-keep serving pages meanwhile (SQLite in WAL mode, or PostgreSQL).
+One queue for the whole server, kept in the store (table ``web_jobs``), so a job submitted to one
+server process (``serve --workers N``) can be followed from any other. Every process runs a
+runner thread, but only the one holding the ``runner`` lease (table ``web_leases``, renewed while
+the process lives, taken over when it lapses) takes jobs off the queue and polls the feeds: the
+store keeps a single writer, each feed is polled once per interval, and readers keep serving
+pages meanwhile (SQLite in WAL mode, or PostgreSQL).
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import shutil
+import socket
 import tempfile
 import threading
+import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+from sqlalchemy import Column, Float, MetaData, String, Table, Text, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
+from kroscek.ingest.feed import UNREACHABLE, FeedError, fetch_feed
 from kroscek.store import Store
 
+log = logging.getLogger(__name__)
+
 FEED_INTERVAL_MINUTES = 30
+LEASE_SECONDS = 30.0  # a runner that stops renewing for this long is replaced
+IDLE_SECONDS = 0.5  # how often an idle runner looks for jobs submitted by other processes
+KEEP_FINISHED_SECONDS = 24 * 3600
+FINISHED = ("done", "failed")
+
+jobs_metadata = MetaData()
+jobs_table = Table(
+    "web_jobs",
+    jobs_metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),  # upload | regroup | feed
+    Column("payload", Text, nullable=False),  # JSON: the upload folder, the feed URL
+    Column("state", String(16), nullable=False, index=True),  # queued, ingesting, grouping, fetching, done, failed
+    Column("status", Text, nullable=False),  # JSON: what /api/v1/jobs/{id} shows
+    Column("created", Float, nullable=False, index=True),
+)
+leases_table = Table(
+    "web_leases",
+    jobs_metadata,
+    Column("name", String(32), primary_key=True),  # "runner", or "feeds" (when the next poll is due)
+    Column("holder", String(128), nullable=False),
+    Column("until", Float, nullable=False),
+)
 
 
 class IngestJobs:
-    """Runs ingest → match → compare jobs in the background and reports their progress."""
+    """Runs ingest → match → compare jobs from the shared queue and reports their progress."""
 
     feed_interval_minutes = FEED_INTERVAL_MINUTES
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, lease_seconds: float = LEASE_SECONDS, idle_seconds: float = IDLE_SECONDS,
+                 fetch: Callable[[str], bytes] = fetch_feed) -> None:
         self.store = store
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kroscek-job")
-        self._jobs: dict[str, dict[str, Any]] = {}
-        self._lock = threading.Lock()
+        self.lease_seconds, self.idle_seconds, self.fetch = lease_seconds, idle_seconds, fetch
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.holding = False
         self._stop = threading.Event()
-        self._poller: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        jobs_metadata.create_all(store.engine)
 
-    def submit(self, files: list[tuple[str, bytes]]) -> dict[str, Any]:
-        """Queue uploaded files (name, content) for ingestion; returns the job's status."""
-        job_id = uuid.uuid4().hex[:12]
-        self._update(job_id, state="queued", files=len(files), done=0, added=0, skipped=0, rejected=[], stories=None)
-        self._worker.submit(self._run_upload, job_id, files)
-        return self.status(job_id) or {}
+    # -- the queue --------------------------------------------------------------------------
+
+    def submit(self, folder: Path, files: int) -> dict[str, Any]:
+        """Queue the uploaded files in ``folder`` (deleted once ingested); returns the job's status."""
+        status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None}
+        return self.status(self._enqueue("upload", {"folder": str(folder)}, status)) or {}
 
     def regroup(self) -> None:
         """Re-match and re-brief the store in the background (after a delete)."""
-        self._worker.submit(self._match_and_compare)
+        with self.store.engine.connect() as conn:
+            waiting = conn.execute(select(jobs_table.c.id).where(jobs_table.c.kind == "regroup",
+                                                                 jobs_table.c.state == "queued")).first()
+        if waiting is None:
+            self._enqueue("regroup", {}, {"state": "queued"})
+
+    def poll_soon(self, url: str) -> None:
+        self._enqueue("feed", {"url": url}, {"state": "queued", "url": url})
 
     def status(self, job_id: str) -> dict[str, Any] | None:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            return {"id": job_id, **job} if job else None
+        with self.store.engine.connect() as conn:
+            row = conn.execute(select(jobs_table.c.status).where(jobs_table.c.id == job_id)).first()
+        return {"id": job_id, **json.loads(row[0])} if row else None
+
+    def _enqueue(self, kind: str, payload: dict[str, Any], status: dict[str, Any]) -> str:
+        job_id = uuid.uuid4().hex[:12]
+        now = time.time()
+        with self.store.engine.begin() as conn:
+            conn.execute(delete(jobs_table).where(jobs_table.c.state.in_(FINISHED),
+                                                  jobs_table.c.created < now - KEEP_FINISHED_SECONDS))
+            conn.execute(jobs_table.insert().values(id=job_id, kind=kind, payload=json.dumps(payload),
+                                                    state=status["state"], status=json.dumps(status), created=now))
+        self._wake.set()
+        return job_id
 
     def _update(self, job_id: str, **values: Any) -> None:
-        with self._lock:
-            self._jobs.setdefault(job_id, {}).update(values)
+        """Merge ``values`` into a job's status (only the runner writes a job once it is queued)."""
+        with self.store.engine.begin() as conn:
+            row = conn.execute(select(jobs_table.c.status).where(jobs_table.c.id == job_id)).first()
+            status = {**(json.loads(row[0]) if row else {}), **values}
+            conn.execute(update(jobs_table).where(jobs_table.c.id == job_id)
+                         .values(status=json.dumps(status), state=status.get("state", "queued")))
 
-    def _run_upload(self, job_id: str, files: list[tuple[str, bytes]]) -> None:
+    def _claim_next(self) -> tuple[str, str, dict[str, Any]] | None:
+        with self.store.engine.begin() as conn:
+            row = conn.execute(select(jobs_table.c.id, jobs_table.c.kind, jobs_table.c.payload)
+                               .where(jobs_table.c.state == "queued").order_by(jobs_table.c.created).limit(1)).first()
+            if row is None:
+                return None
+            state = {"upload": "ingesting", "regroup": "grouping", "feed": "fetching"}[row.kind]
+            claimed = conn.execute(update(jobs_table).where(jobs_table.c.id == row.id, jobs_table.c.state == "queued")
+                                   .values(state=state)).rowcount
+        if not claimed:
+            return None
+        self._update(row.id, state=state)
+        return row.id, row.kind, json.loads(row.payload)
+
+    # -- the runner -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start this process's runner (it works only while it holds the lease) and its heartbeat."""
+        if not self._threads:
+            self._threads = [threading.Thread(target=self._run_loop, name="kroscek-jobs", daemon=True),
+                             threading.Thread(target=self._heartbeat, name="kroscek-lease", daemon=True)]
+            for thread in self._threads:
+                thread.start()
+
+    start_feed_polling = start  # the name before the shared queue
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        if self.holding:
+            with self.store.engine.begin() as conn:
+                conn.execute(delete(leases_table).where(leases_table.c.name == "runner",
+                                                        leases_table.c.holder == self.holder))
+            self.holding = False
+
+    def _run_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if self._hold_lease():
+                    if self._feeds_due():
+                        for feed in self.store.feeds():
+                            self.poll_soon(feed["url"])
+                    job = self._claim_next()
+                    if job is not None:
+                        self._run(*job)
+                        continue
+            except Exception:  # noqa: BLE001 - a store hiccup must not end the runner
+                log.exception("job runner")
+            self._wake.wait(self.idle_seconds)
+            self._wake.clear()
+
+    def _heartbeat(self) -> None:
+        """Renew the lease while a long job runs (the runner loop renews it when idle)."""
+        while not self._stop.wait(self.lease_seconds / 3):
+            if self.holding:
+                try:
+                    self._hold_lease(renew=True)
+                except Exception:  # noqa: BLE001
+                    log.exception("lease renewal")
+
+    def _hold_lease(self, renew: bool = False) -> bool:
+        """Whether this process holds the runner lease, taking it when free or lapsed."""
+        now = time.time()
+        with self.store.engine.connect() as conn:
+            row = conn.execute(select(leases_table.c.holder, leases_table.c.until)
+                               .where(leases_table.c.name == "runner")).first()
+        mine = row is not None and row.holder == self.holder
+        if row is not None and not mine and row.until > now:
+            self.holding = False
+            return False
+        if mine and not renew and row.until - now > self.lease_seconds * 2 / 3:
+            return True
+        insert = (postgresql if self.store.engine.dialect.name == "postgresql" else sqlite).insert(leases_table)
+        statement = insert.values(name="runner", holder=self.holder, until=now + self.lease_seconds).on_conflict_do_update(
+            index_elements=["name"], set_={"holder": self.holder, "until": now + self.lease_seconds},
+            where=(leases_table.c.holder == self.holder) | (leases_table.c.until < now),
+        )
+        with self.store.engine.begin() as conn:
+            conn.execute(statement)
+            holder = conn.execute(select(leases_table.c.holder).where(leases_table.c.name == "runner")).scalar()
+        taken = holder == self.holder and not self.holding
+        self.holding = holder == self.holder
+        if taken:
+            self._fail_interrupted()
+        return self.holding
+
+    def _fail_interrupted(self) -> None:
+        """Jobs a runner was working on when it stopped are reported failed, not left running."""
+        with self.store.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(select(jobs_table.c.id).where(jobs_table.c.state.not_in(("queued", *FINISHED))))]
+        for job_id in ids:
+            self._update(job_id, state="failed", error="interrupted: the server process running it stopped")
+
+    def _feeds_due(self) -> bool:
+        """True once per feed interval, for one process only."""
+        now = time.time()
+        insert = (postgresql if self.store.engine.dialect.name == "postgresql" else sqlite).insert(leases_table)
+        with self.store.engine.begin() as conn:
+            conn.execute(insert.values(name="feeds", holder="", until=0.0).on_conflict_do_nothing())
+            return bool(conn.execute(update(leases_table).where(leases_table.c.name == "feeds", leases_table.c.until <= now)
+                                     .values(holder=self.holder, until=now + self.feed_interval_minutes * 60)).rowcount)
+
+    def _run(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+        try:
+            if kind == "upload":
+                self._run_upload(job_id, Path(payload["folder"]))
+            elif kind == "feed":
+                self.poll_feed(payload["url"])
+                self._update(job_id, state="done")
+            else:
+                self._update(job_id, state="done", stories=self._match_and_compare())
+        except Exception as error:  # noqa: BLE001 - the job reports its failure instead of dying silently
+            log.exception("job %s", job_id)
+            self._update(job_id, state="failed", error=f"{type(error).__name__}: {error}")
+        finally:
+            if kind == "upload":
+                shutil.rmtree(payload["folder"], ignore_errors=True)
+
+    def _run_upload(self, job_id: str, folder: Path) -> None:
         from kroscek.engine.local import ingest
 
-        self._update(job_id, state="ingesting")
-        try:
-            with tempfile.TemporaryDirectory(prefix="kroscek-upload-") as folder:
-                paths = []
-                for number, (name, data) in enumerate(files):
-                    path = Path(folder) / f"{number:03d}-{Path(name).name or 'upload'}"
-                    path.write_bytes(data)
-                    paths.append(path)
-                for path in paths:
-                    summary = ingest([path], self.store, source_name=lambda s: "upload:" + s.split("/")[-1][4:])
-                    job = self.status(job_id) or {}
-                    self._update(
-                        job_id, done=job["done"] + 1, added=job["added"] + summary.added,
-                        skipped=job["skipped"] + summary.skipped,
-                        rejected=job["rejected"] + [{"source": r.source, "reason": r.reason}
-                                                    for r in summary.rejected],
-                    )
-            self._update(job_id, state="grouping")
-            stories = self._match_and_compare()
-            self._update(job_id, state="done", stories=stories)
-        except Exception as error:  # noqa: BLE001 - the job reports its failure instead of dying silently
-            self._update(job_id, state="failed", error=f"{type(error).__name__}: {error}")
+        job = self.status(job_id) or {}
+        for path in sorted(folder.iterdir()):
+            summary = ingest([path], self.store, source_name=lambda s: "upload:" + s.split("/")[-1][4:])
+            job.update(done=job["done"] + 1, added=job["added"] + summary.added, skipped=job["skipped"] + summary.skipped,
+                       rejected=job["rejected"] + [{"source": r.source, "reason": r.reason} for r in summary.rejected])
+            self._update(job_id, **{k: job[k] for k in ("done", "added", "skipped", "rejected")})
+        self._update(job_id, state="grouping")
+        self._update(job_id, state="done", stories=self._match_and_compare())
 
     def _match_and_compare(self) -> int:
         from kroscek.engine.local import compare, match
@@ -88,37 +256,21 @@ class IngestJobs:
 
     # -- feeds ------------------------------------------------------------------------------
 
-    def start_feed_polling(self) -> None:
-        """Poll the registered feeds now and then every ``feed_interval_minutes``."""
-        if self._poller is None:
-            self._poller = threading.Thread(target=self._poll_loop, name="kroscek-feeds", daemon=True)
-            self._poller.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._worker.shutdown(wait=False, cancel_futures=True)
-
-    def poll_soon(self, url: str) -> None:
-        self._worker.submit(self.poll_feed, url)
-
-    def _poll_loop(self) -> None:
-        while not self._stop.is_set():
-            for feed in self.store.feeds():
-                self.poll_soon(feed["url"])
-            self._stop.wait(self.feed_interval_minutes * 60)
-
     def poll_feed(self, url: str) -> None:
-        """Fetch one feed and ingest its entries; a failure is recorded on the feed."""
+        """Fetch one feed (public addresses only) and ingest its entries; a failure is recorded on
+        the feed in words safe to show readers, the details go to the server log."""
         from kroscek.engine.local import ingest
 
         try:
-            response = httpx.get(url, timeout=15, follow_redirects=True)
-            response.raise_for_status()
+            data = self.fetch(url)
             with tempfile.TemporaryDirectory(prefix="kroscek-feed-") as folder:
                 path = Path(folder) / "feed.xml"
-                path.write_bytes(response.content)
+                path.write_bytes(data)
                 ingest([path], self.store, source_name=lambda s: s.replace(str(path), url))
             self._match_and_compare()
             self.store.record_feed_poll(url, None)
-        except Exception as error:  # noqa: BLE001 - an unreachable feed is recorded, not fatal
-            self.store.record_feed_poll(url, f"{type(error).__name__}: {error}")
+        except FeedError as error:
+            self.store.record_feed_poll(url, str(error))
+        except Exception:  # noqa: BLE001 - an unreadable feed is recorded, not fatal
+            log.exception("feed %s", url)
+            self.store.record_feed_poll(url, UNREACHABLE)
