@@ -302,11 +302,12 @@ def _headline_follows(lines: list[str], following: list[int]) -> bool:
 
 def is_title_case(line: str) -> bool:
     """A headline-like line: short, no full stop at the end, its longer words mostly capitalised."""
-    words = [word for word in _LETTERS.findall(line) if len(word) >= 4]
+    words = [word for word in _LETTERS.findall(line) if len(word) >= 3]
+    end = line.rstrip("\"”’'")
     return (
         bool(words)
         and len(line.split()) <= MAX_HEADLINE_WORDS
-        and not line.rstrip("\"”’'").endswith(".")
+        and (not end.endswith(".") or end.endswith(("...", "…")))
         and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
     )
 
@@ -334,7 +335,9 @@ def drop_lead_ins(lines: list[str]) -> tuple[list[str], list[Removed]]:
         taken = 0
         j = i + 1
         while taken < rule.following and j < len(kept) and kept[j]:
-            dash_follows = j + 1 < len(kept) and bool(_DASH_LINE.match(kept[j + 1]))
+            dash_follows = (
+                len(kept[j].split()) <= MAX_BANNER_WORDS and j + 1 < len(kept) and bool(_DASH_LINE.match(kept[j + 1]))
+            )
             if dash_follows or not is_title_case(kept[j]) or match_lead_in(kept[j]):
                 break
             removed.append(Removed(kept[j], rule.reason))
@@ -364,7 +367,8 @@ def cut_split_datelines(lines: list[str]) -> tuple[list[str], list[tuple[str, st
             continue
         joined = f"{previous} {line} {following}" if bare else f"{previous} {line}"
         text, dateline, outlet = strip_dateline(joined)
-        if dateline is None or len(dateline) < len(f"{previous} {line}".rstrip()) - 1:
+        dash = _DASH_LINE.match(line).group(0).strip()  # type: ignore[union-attr]
+        if dateline is None or len(dateline) < len(f"{previous} {dash}"):
             continue
         found.append((dateline, outlet))
         kept[i - 1] = ""
@@ -524,6 +528,7 @@ class _Vocabulary:
         self.bound_prefixes = word_list(f"bound-prefixes-{language}.txt")
         self.name_endings = word_list(f"glue-name-endings-{language}.txt")
         self.brand_prefixes = word_list(f"glue-brand-prefixes-{language}.txt")
+        self.verb_prefixes = word_list(f"glue-verb-prefixes-{language}.txt")
 
     def _count(self, word: str) -> WordCount:
         return self.counts.get(word.lower(), WordCount(0, 0, 0, 0))
@@ -576,12 +581,21 @@ class _Vocabulary:
             return None
         for cut in cuts:
             left, right = word[:cut], word[cut:]
-            if right in self.name_endings or not self.opens_clauses(right):
+            if right in self.name_endings or not (self.opens_clauses(right) or self._opens_with_verb(right)):
                 continue
-            short_name_end = cut <= MIN_NAME_SPLIT and bool(_CAPITALISED.fullmatch(previous))
-            if left in standalone or short_name_end or (cut >= MIN_NAME_SPLIT and self._frequent_lowercase(left)):
+            short_name_end = cut <= MIN_NAME_SPLIT and bool(_CAPITALISED.fullmatch(previous)) and right in self.function_words
+            if left in standalone or short_name_end or (cut > MIN_NAME_SPLIT and self.common_lowercase(left)):
                 return left, right
         return None
+
+    def _opens_with_verb(self, word: str) -> bool:
+        """A common lowercase affixed verb: "melanda", "dikenal"."""
+        return (
+            len(word) > MIN_CLAUSE_SPLIT
+            and any(word.startswith(prefix) for prefix in self.verb_prefixes)
+            and self.common_lowercase(word)
+            and self._stem(word) != word
+        )
 
     def split_camel_glue(self, word: str) -> tuple[str, str] | None:
         """A frequent lowercase word glued to a capitalised one: "eksekutifBudiman"."""
