@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kroscek.compare.claims import ClaimGroup, align_claims
+from kroscek.compare.crosscheck import FactGroup, cross_check, independent_sources
 from kroscek.compare.provenance import find_provenance
 from kroscek.model import Article, Entity, Sentence, Story
 
@@ -77,21 +77,23 @@ def _cite(article: str, sentence: int) -> dict[str, Any]:
     return {"article": article, "sentence": sentence}
 
 
-def _representative(group: ClaimGroup, preferred: Sequence[str]) -> str:
-    """The claim text told by the most preferred article of the group."""
+def _representative(group: FactGroup, preferred: Sequence[str]) -> str:
+    """The wording of the group's fact told by the most preferred article that states it."""
     rank = {article: i for i, article in enumerate(preferred)}
-    return min(group.claims, key=lambda c: (rank.get(c.article, len(rank)), c.sentence)).text
+    return min(group.stating(), key=lambda f: (rank.get(f.article, len(rank)), f.claim.sentence)).text
 
 
-def _summary(groups: Sequence[ClaimGroup], articles: Sequence[Article], preferred: Sequence[str]) -> list[dict[str, Any]]:
+def _summary(groups: Sequence[FactGroup], articles: Sequence[Article], preferred: Sequence[str]) -> list[dict[str, Any]]:
+    """The agreed facts told by the most independent sources; each line cites only the sentences
+    that state it, and says how many independent sources do."""
     agreed = sorted((g for g in groups if g.status == "agreed"),
-                    key=lambda g: (-len(g.articles), min(c.sentence for c in g.claims)))[:SUMMARY_FACTS]
+                    key=lambda g: (-len(g.sources), min(c.sentence for c in g.claims)))[:SUMMARY_FACTS]
     if agreed:
-        ordered = sorted(agreed, key=lambda g: min(c.sentence for c in g.claims))
-        return [{"text": _representative(g, preferred), "citations": [_cite(c.article, c.sentence) for c in g.claims]}
-                for g in ordered]
+        ordered = sorted(agreed, key=lambda g: min(f.claim.sentence for f in g.stating()))
+        return [{"text": _representative(g, preferred), "sources": len(g.sources), "outlets": g.sources,
+                 "citations": [_cite(f.article, f.claim.sentence) for f in g.stating()]} for g in ordered]
     lead = next((a for a in articles if a.id == preferred[0]), None) if preferred else None
-    return [{"text": s.text, "citations": [_cite(lead.id, s.index)]} for s in summarise_article(lead)] if lead else []
+    return [{"text": s.text, "sources": 1, "citations": [_cite(lead.id, s.index)]} for s in summarise_article(lead)] if lead else []
 
 
 def _timeline(articles: Sequence[Article], stale: set[str]) -> list[dict[str, Any]]:
@@ -135,11 +137,13 @@ def build_brief(story: Story, articles: Sequence[Article], entities: Sequence[En
     to keep sentence embeddings between runs.
     """
     members = [a for a in articles if a.id in set(story.articles)] or list(articles)
-    groups = align_claims(members, embedder)
     provenance = find_provenance(members, embedder)
     preferred = _preferred(members, provenance)
+    groups = cross_check(members, embedder, independent_sources(members, provenance), preferred)
     ids = {a.id for a in members}
-    facts = [g.to_dict() for g in sorted(groups, key=lambda g: (-len(g.articles), g.status, min(c.sentence for c in g.claims)))]
+    order = {"disputed": 0, "agreed": 1, "update": 2, "single-source": 3, "related": 4}
+    facts = [g.to_dict() for g in sorted(groups, key=lambda g: (order[g.status], -len(g.sources), g.anchor.claim.sentence))
+             if g.status != "related"]
     return {
         "story": story.id,
         "title": story.title,
@@ -147,6 +151,7 @@ def build_brief(story: Story, articles: Sequence[Article], entities: Sequence[En
         "timeline": _timeline(members, {s["article"] for s in provenance["stale"]}),
         "facts": facts,
         "disputes": [f for f in facts if f["status"] == "disputed"],
+        "updates": [f for f in facts if f["status"] == "update"],
         "quotes": [_as_dict(q) for q in quotes],
         "entities": [e.to_dict() for e in entities if not e.mentions or any(m.article in ids for m in e.mentions)],
         "provenance": provenance,

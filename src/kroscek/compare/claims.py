@@ -60,6 +60,7 @@ _NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT|a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE)
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 _QUOTES = re.compile(r"[\"“”]")
+CLASSIFIERS = frozenset({"unit", "buah", "ekor", "lembar", "batang", "biji", "pucuk"})
 
 
 # --- the data ------------------------------------------------------------------------------
@@ -292,6 +293,9 @@ def _range(value: float, qualifier: str | None) -> tuple[float, float]:
 def _unit_after(tokens: list[str], at: int, lex: Lexicon) -> tuple[str | None, int]:
     """The unit class after a number ("warga" -> people), or the plain noun itself ("kios")."""
     words = [t.lower() for t in tokens]
+    if at + 1 < len(words) and words[at] in CLASSIFIERS and _is_noun_like(tokens[at + 1], lex):
+        unit, size = _unit_after(tokens, at + 1, lex)
+        return unit, size + 1  # "50 unit bus", "3 buah rumah": the noun after the classifier
     found = _phrase_at(words, at, lex.units)
     if found:
         return lex.units[found[0]], found[1]

@@ -28,11 +28,13 @@ import numpy as np
 
 from kroscek.compare.claims import (
     Claim,
+    ALIGN_FLOOR,
     aligned_pairs,
     claim_vectors,
     extract_claims,
     fold,
     lexical_similarity,
+    margin_scores,
     similarity,
     vocabulary,
 )
@@ -40,7 +42,9 @@ from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.relate import Context, Relation, overlap, relate, relation_dict
 from kroscek.model import Article
 
-SINGLE_SOURCE_BELOW = 0.90  # a claim is single-source when no claim of another source scores this high
+SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high (above any score: candidate pairs decide)
+CANDIDATES = 2  # best matches of a claim in another article compared with it
+CANDIDATE_MARGIN = 1.03  # margin score a candidate pair needs beside the alignment floor
 DENIAL_CANDIDATE = 0.5  # share of a denial's words another claim must state to be compared with it
 
 
@@ -92,6 +96,7 @@ class FactGroup:
             "slot": differences[0]["slot"] if differences else None,
             "sources": len(self.sources),
             "outlets": self.sources,
+            "disputed_by": sorted({m.fact.source for m in disputes}),
         }
 
 
@@ -152,6 +157,22 @@ def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[t
     return found
 
 
+def candidate_pairs(scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """Claim pairs of two articles worth comparing: the mutual best matches, and each claim's
+    ``CANDIDATES`` best matches that clear the alignment floor with a margin (a fact told in two
+    sentences of one article is compared with both)."""
+    found = {(i, j): score for i, j, score in aligned_pairs(scores)}
+    margins = margin_scores(scores)
+    for axis in (0, 1):
+        view = margins if axis == 0 else margins.T
+        for row in range(view.shape[0]):
+            for col in np.argsort(-view[row])[:CANDIDATES]:
+                i, j = (row, int(col)) if axis == 0 else (int(col), row)
+                if margins[i, j] >= CANDIDATE_MARGIN and scores[i, j] >= ALIGN_FLOOR:
+                    found.setdefault((i, j), float(margins[i, j]))
+    return [(i, j, score) for (i, j), score in found.items()]
+
+
 def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapping[str, str] | None = None,
                 preferred: Sequence[str] = ()) -> list[FactGroup]:
     """The fact groups of a story. ``sources`` maps article ids to independent sources (default:
@@ -181,7 +202,7 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
             if facts[rows.start].source != facts[cols.start].source:
                 best_other[rows] = np.maximum(best_other[rows], block.max(axis=1))
                 best_other[cols] = np.maximum(best_other[cols], block.max(axis=0))
-            for i, j, score in aligned_pairs(block):
+            for i, j, score in candidate_pairs(block):
                 links[(int(offsets[x] + i), int(offsets[y] + j))] = score
     for i, j, score in _denial_links(facts, set(links)):
         links.setdefault((i, j), score)

@@ -88,6 +88,7 @@ class ClockTime:
     offset: int | None  # hours from UTC when the zone names one
     text: str
     report_time: bool = False
+    event: frozenset[str] = frozenset()  # stems of the words before it: what happened at that time
 
     def same_moment(self, other: ClockTime) -> bool | None:
         """True / False when the two can be compared, None when their zones cannot be related
@@ -124,6 +125,7 @@ class Fact:
     predicates: tuple[tuple[str, str], ...]  # (event class, phrase)
     negated: bool
     denial: str | None  # the phrase denying something ("membantah", "tidak benar")
+    denied: frozenset[str]  # stems of what follows the denial: what is denied
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
     stems: frozenset[str] = field(default_factory=frozenset)
 
@@ -150,7 +152,12 @@ def _clock_times(text: str, lex: FactLexicon) -> tuple[ClockTime, ...]:
             continue  # "1.50" is a number unless "pukul", "jam" or a zone says it is a time
         zone = _zone_after(text[match.end():], lex)
         report = bool(set(before[-3:-1] if before[-1:] and before[-1] in lex.clock_before else before[-2:]) & lex.report_time_before)
-        found.append(ClockTime(60 * hours + minutes, zone, lex.zones.get(zone) if zone else None, match.group(), report))
+        lead = re.split(r"[,;:()]", text[: match.start()])[-1]
+        content = [w for w in _WORD.findall(lead) if w.lower() not in lex.stopwords and w.lower() not in lex.clock_before
+                   and not w.isdigit()]
+        event = frozenset(stem(w) for w in content[-3:])
+        found.append(ClockTime(60 * hours + minutes, zone, lex.zones.get(zone) if zone else None, match.group(), report,
+                               event))
     return tuple(found)
 
 
@@ -210,6 +217,12 @@ def stems(text: str, language: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(text, language) if w not in stop)
 
 
+def _denied(text: str, denial: str, language: str) -> frozenset[str]:
+    lower = " ".join(w.lower() for w in _WORD.findall(text))
+    at = lower.find(denial)
+    return stems(lower[at + len(denial):], language) if at >= 0 else frozenset()
+
+
 def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
     """The slots of one claim."""
     lex = fact_lexicon(claim.language)
@@ -227,7 +240,8 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         names=names(claim.text),
         predicates=tuple(predicates(claim).items()),
         negated=negated(claim),
-        denial=_phrases(lower_words, lex.denials),
+        denial=(denial := _phrases(lower_words, lex.denials)),
+        denied=_denied(claim.text, denial, claim.language) if denial else frozenset(),
         provisional=_phrases(lower_words, lex.provisional) is not None,
         stems=stems(claim.text, claim.language),
     )

@@ -328,7 +328,7 @@ def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = 
                           str(figures["update_precision"]),
                           f"{figures['single_source_precision']} ({figures['single_source_called']})",
                           " ".join(f"{k} {v}" for k, v in figures["recall_by_slot"].items()))
-    Console().print(table)
+    Console(width=200).print(table)
     if show == "wrong":
         for line in tallies[("kroscek", "tune")].wrong:
             Console().print("  " + line, highlight=False)
