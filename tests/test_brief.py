@@ -33,7 +33,8 @@ def test_seed_brief_shows_the_dispute_provenance_and_timeline(seed_brief):
     assert len(brief["disputes"]) == 1
     dispute = brief["disputes"][0]
     assert {c["article"] for c in dispute["claims"]} == {semarak.id, kontan.id}
-    assert dispute["evidence"][0]["kind"] == "predicate"
+    assert dispute["slot"] == "event" and dispute["evidence"][0]["slot"] == "event"
+    assert {"mengakui", "menyatakan kemerdekaan"} == {dispute["evidence"][0]["a"], dispute["evidence"][0]["b"]}
     assert [s["article"] for s in brief["provenance"]["stale"]] == [semarak.id]
     assert brief["provenance"]["copies"] == []
     days = {e["date"]: e for e in brief["timeline"]}

@@ -213,19 +213,6 @@ def test_spelled_numbers_and_plain_noun_units():
     assert not kinds(claim("Sebanyak 120 kios hangus terbakar."), claim("Ratusan kios hangus terbakar."))
 
 
-def test_labelled_pairs_point_at_existing_sentences(seeds_dir):
-    from kroscek.eval.claims import materialise
-
-    repo = Path(__file__).resolve().parents[1]
-    data = json.loads((repo / "data" / "claims" / "pairs.json").read_text())
-    articles = {key: materialise(key, ref, repo, seeds_dir.parent) for key, ref in data["articles"].items()}
-    for story in data["stories"]:
-        for pair in story["pairs"]:
-            assert pair["label"] in ("agree", "differ", "unrelated")
-            for key, index in (pair["a"], pair["b"]):
-                assert key in story["articles"] and 0 <= index < len(articles[key].sentences), (story["name"], key, index)
-
-
 def test_static_vectors_align_the_seed_facts_and_find_the_planted_disputes(seeds_dir, corpus_dir):
     """``kroscek run --fast`` aligns claims with the static word vectors instead of e5."""
     from kroscek.analyse.embed import StaticEmbedder

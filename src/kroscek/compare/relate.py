@@ -34,6 +34,7 @@ from kroscek.compare.facts import Fact, fact_lexicon
 AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
 DISPUTE_SCORE = 1.05  # margin that makes two claims the same fact when no word around the value says so
 SHARED_STEMS = 0.5  # share of the smaller claim's content stems the other must have (same fact by its words)
+SAME_COUNT = 0.6  # share of stems two claims with differently named counts must share to count the same thing
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -95,6 +96,8 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
         x, y = left[0], right[0]
         if x.compatible(y):
             continue
+        if x.text.split()[-1].lower() != y.text.split()[-1].lower() and overlap(a.stems, b.stems) < SAME_COUNT:
+            continue  # "1 orang" and "73 personel": people both, but not the same people
         if any(x.compatible(q) for q in context.quantities[1]) or any(y.compatible(q) for q in context.quantities[0]):
             continue  # the other article states this value too: each claim counts a different thing
         found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})"))

@@ -1,0 +1,171 @@
+"""Facts compared slot by slot (no model loaded), the seeds' answer key through the cross-check,
+and the fact labels of ``data/facts`` pointing at real sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from kroscek.compare.claims import Claim
+from kroscek.compare.crosscheck import FactGroup, Member, independent_sources, outlet_key
+from kroscek.compare.facts import read_fact
+from kroscek.compare.relate import AGREE_SCORE, relate
+from kroscek.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+STRONG = AGREE_SCORE + 0.05  # an alignment score that makes two claims the same fact
+
+
+def fact(text: str, source: str = "a", published: str | None = "2025-06-10", language: str = "id", article: str | None = None):
+    return read_fact(Claim(article or source, 0, text, language, []), source, published)
+
+
+def kind(a: str, b: str, score: float = STRONG, **kwargs) -> tuple[str, str | None]:
+    relation = relate(fact(a, "a", **kwargs), fact(b, "b", **kwargs), score)
+    return relation.kind, relation.slot
+
+
+# --- slots --------------------------------------------------------------------------------------
+
+
+def test_clock_times_of_the_same_event_dispute_and_of_different_events_do_not():
+    assert kind("Api berhasil dipadamkan petugas pada pukul 04.30 WIB di lokasi kebakaran.",
+                "Api berhasil dipadamkan petugas pada pukul 04.45 WIB di lokasi kebakaran.") == ("dispute", "clock")
+    assert kind("Massa aksi mulai membubarkan diri sekitar pukul 18.15 WIB di depan gedung.",
+                "Massa aksi mahasiswa tiba di depan gedung sekitar pukul 15.10 WIB.")[0] != "dispute"
+
+
+def test_zones_are_converted_before_times_are_compared():
+    # 16.00 WIB is 12.00 in Saudi Arabia: a deadline given in both zones is one moment
+    assert kind("Batas waktu pelunasan biaya jemaah ditutup pukul 16.00 WIB hari ini.",
+                "Batas waktu pelunasan biaya jemaah ditutup pukul 12.00 waktu Arab Saudi hari ini.")[0] == "agree"
+    assert kind("Batas waktu pelunasan biaya jemaah ditutup pukul 16.00 WIB hari ini.",
+                "Batas waktu pelunasan biaya jemaah ditutup pukul 16.00 waktu Arab Saudi hari ini.") == ("dispute", "clock")
+
+
+def test_a_count_at_two_times_is_an_update_not_a_dispute():
+    assert kind("Hingga pukul 14.00 WIB ketinggian banjir di permukiman warga mencapai 40 cm.",
+                "Hingga pukul 18.00 WIB ketinggian banjir di permukiman warga mencapai 30 cm.")[0] == "update"
+    assert kind("Jumlah korban meninggal sementara tercatat 5 orang menurut petugas.",
+                "Jumlah korban meninggal tercatat 8 orang menurut petugas.")[0] == "update"
+    assert kind("Jumlah korban meninggal tercatat 5 orang menurut petugas.",
+                "Jumlah korban meninggal tercatat 8 orang menurut petugas.") == ("dispute", "number")
+
+
+def test_two_days_pages_give_updates():
+    a = fact("Sebanyak 50 unit bus bekas terbakar di terminal itu.", "a", "2025-06-09")
+    b = fact("Sebanyak 20 unit bus bekas terbakar di terminal itu.", "b", "2025-06-10")
+    assert relate(a, b, STRONG).kind == "update"
+
+
+def test_different_things_counted_are_not_disputed():
+    assert kind("Satu orang korban tewas dalam kebakaran gudang di Cengkareng itu.",
+                "Sebanyak 73 personel pemadam dikerahkan ke gudang di Cengkareng itu.")[0] != "dispute"
+
+
+def test_identifiers_and_places():
+    assert kind("Jemaah terbang dengan pesawat nomor penerbangan SV5276 dari Solo.",
+                "Jemaah terbang dengan pesawat nomor penerbangan SI-576 dari Solo.") == ("dispute", "identifier")
+    assert kind("Aturan itu tercantum dalam Perda No 3 Tahun 2023 tentang ketertiban umum.",
+                "Aturan itu tercantum dalam Perda No 3 Tahun 2003 tentang ketertiban umum.") == ("dispute", "identifier")
+    assert kind("Kebakaran terjadi di sebuah gudang di Jakarta Utara pada dini hari.",
+                "Kebakaran terjadi di sebuah gudang di Jakarta Pusat pada dini hari.") == ("dispute", "place")
+    assert kind("Kebakaran terjadi di sebuah gudang di Jakarta pada dini hari.",
+                "Kebakaran terjadi di sebuah gudang di Jakarta Utara pada dini hari.")[0] == "agree"
+
+
+def test_a_denial_disputes_the_report_it_denies():
+    assert kind("TNI membantah adanya kontak tembak di sekitar Bandara Aminggaru.",
+                "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata.", 0.0) == (
+        "dispute", "denial")
+    # "ditepis" of a goalkeeper is no denial
+    assert kind("Sundulan itu masuk ke gawang meski sempat ditepis kiper.", "Ia menyodorkan bola yang masuk ke gawang.",
+                1.04)[0] != "dispute"
+
+
+def test_each_page_reporting_its_own_day_is_no_dispute():
+    a = fact("Harga emas Antam hari ini, Selasa (10/6/2025), naik menjadi Rp 1.909.000 per gram.", "a", "2025-06-10")
+    b = fact("Harga emas Antam hari ini, Senin (9/6/2025), naik menjadi Rp 1.909.000 per gram.", "b", "2025-06-09")
+    assert relate(a, b, STRONG).kind != "dispute"
+
+
+def test_the_same_words_glued_are_the_same_claim():
+    assert kind("DKPP menilai penggunaan private jet tidak dibenarkan menurut etika.",
+                "DKPP menilai penggunaanprivate jettidak dibenarkan menurut etika.")[0] == "agree"
+
+
+def test_a_weak_alignment_never_agrees():
+    assert kind("Jumlah korban meninggal tercatat 5 orang menurut petugas.",
+                "Jumlah korban meninggal tercatat 5 orang menurut petugas.", score=1.0)[0] == "related"
+
+
+# --- sources --------------------------------------------------------------------------------------
+
+
+def test_corroboration_counts_outlets_and_folds_copies():
+    articles = [Article("x1", "x1", "t", "", outlet="KONTAN.CO.ID"), Article("x2", "x2", "t", "", url="https://news.detik.com/a/1"),
+                Article("x3", "x3", "t", "", url="https://finance.detik.com/b/2"), Article("x4", "x4", "t", "", outlet="Kontan")]
+    assert outlet_key(articles[1]) == outlet_key(articles[2]) == "detik.com"
+    assert outlet_key(articles[0]) == outlet_key(articles[3])
+    sources = independent_sources(articles, {"copies": [{"copy": "x2", "original": "x1"}], "translations": []})
+    assert sources["x2"] == sources["x1"] and sources["x3"] != sources["x1"]
+    anchor = fact("Gempa bermagnitudo 5,1 mengguncang wilayah itu pada Senin pagi.", sources["x1"], article="x1")
+    same_outlet = fact("Gempa bermagnitudo 5,1 mengguncang wilayah itu pada Senin pagi.", sources["x4"], article="x4")
+    group = FactGroup("single-source", anchor, [Member(same_outlet, relate(anchor, same_outlet, STRONG), STRONG)])
+    assert group.sources == [sources["x1"]]  # two pages of one outlet are one source
+
+
+# --- the seeds, through the cross-check ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_cross_check_keeps_the_answer_key(seeds_dir):
+    from test_claims import read_articles
+
+    from kroscek.compare.crosscheck import cross_check
+
+    semarak, kontan = read_articles(seeds_dir / "000_f7bc1c657a1d3bcf.txt", seeds_dir / "001_c0434308e74a6022.txt")
+    groups = cross_check([semarak, kontan])
+
+    def status(article: Article, word: str) -> set[str]:
+        return {g.status for g in groups for f in [g.anchor, *(m.fact for m in g.members)]
+                if f.article == article.id and word in f.text}
+
+    disputed = [g for g in groups if g.status == "disputed"]
+    assert len(disputed) == 1 and disputed[0].disputes()[0].relation.slot == "event"
+    assert {disputed[0].anchor.article, disputed[0].disputes()[0].fact.article} == {semarak.id, kontan.id}
+    assert "agreed" in status(kontan, "KCNA") and "agreed" in status(kontan, "negara ketiga")
+    for article, word in [(semarak, "Konferensi"), (semarak, "memutuskan hubungan"), (kontan, "semakin buruk"),
+                          (kontan, "diskusi serupa")]:
+        assert status(article, word) == {"single-source"}, word
+    # Kim's reply (000 only) comes close to the other letter sentences: left unsaid, never agreed or disputed
+    assert status(semarak, "balasan").isdisjoint({"agreed", "disputed"})
+    agreed = [g for g in groups if g.status == "agreed"]
+    assert all(len(g.sources) == 2 for g in agreed)
+
+
+# --- the labels -------------------------------------------------------------------------------------
+
+
+def test_fact_labels_point_at_real_sentences_and_split_by_story(shared_data):
+    from kroscek.eval.claims import raw_article, read_label_files
+
+    stories = read_label_files(REPO / "data" / "facts")
+    labels = [label for s in stories for *_, label, _slot in s.pairs]
+    assert len(labels) >= 300 and labels.count("dispute") >= 25
+    for story in stories:
+        keys = {ref["key"] for ref in story.articles}
+        raws = {ref["key"]: raw_article(ref, shared_data)[1] for ref in story.articles}
+        for a, b, label, _slot in story.pairs:
+            assert a.article in keys and b.article in keys and label in ("agree", "dispute", "update", "related", "unrelated")
+            for span in (a, b):
+                assert 0 <= span.start < span.end <= len(raws[span.article]), (story.key, span)
+        assert story.held_out == (hashlib.sha1(story.key.encode()).digest()[0] % 2 == 1)
+    assert {s.held_out for s in stories} == {True, False}
+    # no article text in the label files: notes are short, spans are offsets
+    for path in (REPO / "data" / "facts").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert len(json.loads(line).get("note", "")) <= 160
