@@ -253,5 +253,9 @@ def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
         found = _spacy_mentions(sentences)
     else:
         return []
-    cleaned = [part for m in found if (trimmed := _trimmed(m)) for part in strip_titles(trimmed)]
-    return [m for s in sentences for m in add_curated(s, cleaned)]
+    by_sentence: dict[int, list[Mention]] = {}  # each sentence's mentions, found once (not per sentence)
+    for m in found:
+        if trimmed := _trimmed(m):
+            for part in strip_titles(trimmed):
+                by_sentence.setdefault(part.sentence, []).append(part)
+    return [m for s in sentences for m in add_curated(s, by_sentence.get(s.index, []))]

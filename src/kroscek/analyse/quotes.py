@@ -15,6 +15,8 @@ Attribution words are per language in ``resources/quotes/<language>.json``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from kroscek.clean import word_counts
 from kroscek.model import Mention, Quote, Sentence
 
 _TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*", re.UNICODE)
+_WORD_RUN = re.compile(r"\w+")
 _QUOTE_PATTERNS = (
     re.compile(r"“([^“”]+)(?:”|$)"),
     re.compile(r"«([^«»]+)(?:»|$)"),
@@ -157,21 +160,31 @@ class Paragraph:
     text: str
     starts: list[int]
     indices: list[int]
+    _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def _position_at(self, offset: int) -> int:
+        """The position (in this paragraph) of the sentence holding ``offset`` (a binary search)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def sentence_at(self, offset: int) -> int:
-        position = 0
-        for number, start in enumerate(self.starts):
-            if start <= offset:
-                position = number
-        return self.indices[position]
+        return self.indices[self._position_at(offset)]
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
-        position = 0
-        for number, start in enumerate(self.starts):
-            if start <= offset:
-                position = number
+        position = self._position_at(offset)
         end = self.starts[position + 1] - 1 if position + 1 < len(self.starts) else len(self.text)
         return self.starts[position], end
+
+    def position_of(self, sentence: int) -> int:
+        """The position in this paragraph of the sentence numbered ``sentence`` (ValueError if absent)."""
+        if len(self._positions) != len(self.indices):
+            self._positions = {index: position for position, index in enumerate(self.indices)}
+        try:
+            return self._positions[sentence]
+        except KeyError:
+            raise ValueError(f"sentence {sentence} is not in this paragraph") from None
+
+    def start_of(self, sentence: int) -> int:
+        return self.starts[self.position_of(sentence)]
 
 
 @dataclass
@@ -196,6 +209,33 @@ class Context:
     persons: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, offset, name)
     lowercase_words: frozenset[str] = frozenset()
     speaker_words: frozenset[str] = frozenset()
+    # Indexes built once per article, so that each lookup costs about the same whatever its length.
+    _sentences: list[tuple[int, str]] | None = field(default=None, repr=False)
+    _located: dict[int, tuple[Paragraph, int]] | None = field(default=None, repr=False)
+    _longer_names: tuple[int, dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]] | None = field(default=None, repr=False)
+    _brackets: dict[str, list[tuple[list[str], frozenset[str], str]]] | None = field(default=None, repr=False)
+    _aliases: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _word_runs: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    _alone: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+
+    def sentences(self) -> list[tuple[int, str]]:
+        """(index, text) of every sentence, in reading order."""
+        if self._sentences is None:
+            self._sentences = []
+            for paragraph in self.paragraphs:
+                for position, index in enumerate(paragraph.indices):
+                    end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+                    self._sentences.append((index, paragraph.text[paragraph.starts[position] : end]))
+        return self._sentences
+
+    def locate(self, sentence: int) -> tuple[Paragraph, int] | None:
+        """The paragraph holding sentence number ``sentence`` and its position there."""
+        if self._located is None:
+            self._located = {}
+            for paragraph in self.paragraphs:
+                for position, index in enumerate(paragraph.indices):
+                    self._located.setdefault(index, (paragraph, position))
+        return self._located.get(sentence)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -222,14 +262,23 @@ def paragraphs_of(sentences: list[Sentence]) -> list[Paragraph]:
 
 def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     """(outer start, outer end, inner start, inner end) of each outermost quoted span."""
-    spans: list[tuple[int, int, int, int]] = []
+    spans: list[tuple[int, int, int, int]] = []  # kept sorted; they never overlap
+    starts: list[int] = []
     for pattern in _QUOTE_PATTERNS:
         for match in pattern.finditer(text):
-            outer = (match.start(), match.end())
-            if any(s[0] <= outer[0] < s[1] or outer[0] <= s[0] < outer[1] for s in spans):
-                continue
-            spans.append((*outer, match.start(1), match.end(1)))
-    return sorted(spans)
+            start, end = match.start(), match.end()
+            place = bisect.bisect_left(starts, start)
+            if (place and spans[place - 1][1] > start) or (place < len(spans) and spans[place][0] < end):
+                continue  # overlaps a span found before
+            spans.insert(place, (start, end, match.start(1), match.end(1)))
+            starts.insert(place, start)
+    return spans
+
+
+def _covering(spans: list[tuple[int, ...]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies inside one of the sorted, non-overlapping ``spans`` (``starts`` their starts)."""
+    place = bisect.bisect_right(starts, offset)
+    return bool(place) and offset < spans[place - 1][1]
 
 
 def _clean_quote(text: str) -> str:
@@ -408,7 +457,7 @@ def attribution_before(text: str, start: int, end: int, lex: Lexicon) -> Attribu
 
 def attribution_next_sentence(text: str, lex: Lexicon) -> Attribution | None:
     """``Hal itu disampaikan X …`` / ``Demikian kata X`` opening the sentence after a quote."""
-    toks = tokens(text)[:12]
+    toks = [Token(m.group(), m.start(), m.end()) for m in itertools.islice(_TOKEN.finditer(text), 12)]
     at = 0
     subject = _match_phrase(toks, 0, lex.passive_subjects)
     if subject:
@@ -464,9 +513,11 @@ def reported_speech(paragraph: Paragraph, number: int, lex: Lexicon) -> list[Fou
     """Sentences without quotation marks that report what a named speaker said."""
     found: list[Found] = []
     quoted = quote_spans(paragraph.text)
+    quote_ends = [e for _, e, _, _ in quoted]  # ascending, as the spans do not overlap
     for position, start in enumerate(paragraph.starts):
         end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
-        if any(s < end and start < e for s, e, _, _ in quoted):
+        first_after = bisect.bisect_right(quote_ends, start)  # the first span ending after ``start``
+        if first_after < len(quoted) and quoted[first_after][0] < end:
             continue
         report = _reported_in(paragraph.text, start, end, lex)
         if report is not None:
@@ -614,19 +665,43 @@ def _name_like(words: list[str], ctx: Context) -> bool:
 
 
 def _used_alone(words: list[str], ctx: Context) -> bool:
-    """Whether the first word appears elsewhere in the article without the word after it."""
-    pattern = re.compile(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[1])}\b)")
-    return any(pattern.search(p.text) for p in ctx.paragraphs)
+    """Whether the first word appears elsewhere in the article without the word after it.
+
+    Looked up in an index of the article's word runs (built once), not by searching the whole
+    text again for each name."""
+    key = (words[0], words[1])
+    if key not in ctx._alone:
+        ctx._alone[key] = _first_word_alone(words[0], words[1], ctx)
+    return ctx._alone[key]
+
+
+def _first_word_alone(first: str, second: str, ctx: Context) -> bool:
+    followed = re.compile(rf"\s+{re.escape(second)}\b")
+    run = _WORD_RUN.match(first)
+    if run is None or not _WORD_RUN.fullmatch(first[-1]):  # not word characters at both ends: search
+        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+{re.escape(second)}\b)")
+        return any(pattern.search(p.text) for p in ctx.paragraphs)
+    if ctx._word_runs is None:
+        ctx._word_runs = {}
+        for number, paragraph in enumerate(ctx.paragraphs):
+            for match in _WORD_RUN.finditer(paragraph.text):
+                ctx._word_runs.setdefault(match.group(), []).append((number, match.start()))
+    # ``\bfirst\b`` can only begin where a maximal run of word characters equal to its first run begins
+    for number, start in ctx._word_runs.get(run.group(), ()):
+        text = ctx.paragraphs[number].text
+        end = start + len(first)
+        if text.startswith(first, start) and not _WORD_RUN.match(text, end) and not followed.match(text, end):
+            return True
+    return False
 
 
 def person_candidates(ctx: Context, sentence: int, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, str]]:
     """(paragraph offset, name) of the persons named in one sentence outside quoted spans."""
-    for paragraph in ctx.paragraphs:
-        if sentence in paragraph.indices:
-            break
-    else:
+    located = ctx.locate(sentence)
+    if located is None:
         return []
-    offset = paragraph.starts[paragraph.indices.index(sentence)]
+    paragraph, position = located
+    offset = paragraph.starts[position]
     outside = [(s, e) for s, e in spans]
     found: list[tuple[int, str]] = []
     if mentions:
@@ -635,7 +710,7 @@ def person_candidates(ctx: Context, sentence: int, spans: list[tuple[int, int]],
             if mention.sentence == sentence and mention.type.startswith("PER") and not any(s <= start < e for s, e in outside):
                 found.append((start, mention.text))
         return sorted(found)
-    end = offset + len(next(s for s in _sentences_of(ctx) if s[0] == sentence)[1])
+    end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
     for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
         if not any(s <= start < e for s, e in outside) and (_is_subject(name, start - offset, ctx) or set(name.casefold().split()) & ctx.speaker_words):
             found.append((start, name))
@@ -652,12 +727,7 @@ def _is_subject(name: str, offset_in_sentence: int, ctx: Context) -> bool:
 
 
 def _sentences_of(ctx: Context) -> list[tuple[int, str]]:
-    result = []
-    for paragraph in ctx.paragraphs:
-        for position, index in enumerate(paragraph.indices):
-            end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
-            result.append((index, paragraph.text[paragraph.starts[position] : end]))
-    return result
+    return ctx.sentences()
 
 
 def _heuristic_names(text: str, start: int, end: int, ctx: Context) -> list[tuple[int, str]]:
@@ -685,18 +755,43 @@ def expand_name(name: str, ctx: Context, sentence: int) -> str:
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
-    words = name.casefold().split()
-    best = name
-    best_key = (len(words), 0)
-    for at_sentence, _, candidate in ctx.persons:
-        candidate_words = candidate.casefold().split()
-        if len(candidate_words) <= len(words):
+    words = tuple(name.casefold().split())
+    if not words:
+        return name
+    containing, names = _longer_names(ctx)
+    longest = max((names[c][0] for c in containing.get(words, ())), default=0)
+    best: tuple[int, int, str] | None = None  # (distance, first position in ctx.persons, name)
+    for candidate in containing.get(words, ()):
+        size, at_sentences, first_seen = names[candidate]
+        if size != longest:
             continue
-        if any(candidate_words[i : i + len(words)] == words for i in range(len(candidate_words) - len(words) + 1)):
-            key = (len(candidate_words), -abs(at_sentence - sentence))
-            if key > best_key:
-                best, best_key = candidate, key
-    return best
+        place = bisect.bisect_left(at_sentences, sentence)
+        for at_sentence in at_sentences[max(0, place - 1) : place + 1]:
+            key = (abs(at_sentence - sentence), first_seen[at_sentence], candidate)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else name
+
+
+def _longer_names(ctx: Context) -> tuple[dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]]:
+    """The persons' names indexed by every shorter run of their words (for ``expand_name``):
+    words -> names holding them; name -> (its length in words, the sentences it is in, and the
+    first position in ``ctx.persons`` at each)."""
+    if ctx._longer_names is None or ctx._longer_names[0] != len(ctx.persons):
+        containing: dict[tuple[str, ...], list[str]] = {}
+        names: dict[str, tuple[int, list[int], dict[int, int]]] = {}
+        for position, (at_sentence, _, candidate) in enumerate(ctx.persons):
+            if candidate not in names:
+                words = candidate.casefold().split()
+                names[candidate] = (len(words), [], {})
+                runs = {tuple(words[i : i + size]) for size in range(1, len(words)) for i in range(len(words) - size + 1)}
+                for run in runs:
+                    containing.setdefault(run, []).append(candidate)
+            names[candidate][2].setdefault(at_sentence, position)
+        for _, at_sentences, first_seen in names.values():
+            at_sentences.extend(sorted(first_seen))
+        ctx._longer_names = (len(ctx.persons), containing, names)
+    return ctx._longer_names[1], ctx._longer_names[2]
 
 
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
@@ -705,12 +800,30 @@ _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^
 def _bracketed_alias(name: str, ctx: Context) -> str | None:
     if name.isupper():
         return None  # an acronym stays as written ("MIIT")
+    if name not in ctx._aliases:
+        ctx._aliases[name] = _find_bracketed_alias(name, ctx)
+    return ctx._aliases[name]
+
+
+def _find_bracketed_alias(name: str, ctx: Context) -> str | None:
     words = name.casefold().split()
-    for paragraph in ctx.paragraphs:
-        for match in _BRACKETED.finditer(paragraph.text):
-            alias = match.group(2).casefold().split()
-            if words and all(w in alias for w in words) and not set(words) & set(match.group(1).casefold().split()):
-                return _trim_name(match.group(1), ctx)
+    if not words:
+        return None
+    if ctx._brackets is None:  # every distinct "Name (alias)" of the article, by each alias word
+        ctx._brackets = {}
+        seen: set[tuple[str, str]] = set()
+        for paragraph in ctx.paragraphs:
+            for match in _BRACKETED.finditer(paragraph.text):
+                if (match.group(1), match.group(2)) in seen:
+                    continue
+                seen.add((match.group(1), match.group(2)))
+                alias = match.group(2).casefold().split()
+                entry = (alias, frozenset(match.group(1).casefold().split()), match.group(1))
+                for word in dict.fromkeys(alias):
+                    ctx._brackets.setdefault(word, []).append(entry)
+    for alias, named, full in ctx._brackets.get(words[0], ()):
+        if all(w in alias for w in words) and not set(words) & named:
+            return _trim_name(full, ctx)
     return None
 
 
@@ -720,10 +833,18 @@ class Resolver:
     def __init__(self, ctx: Context, mentions: list[Mention], quoted: dict[int, list[tuple[int, int]]]):
         self.ctx = ctx
         self.mentions = mentions
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.quoted = quoted
         self.focus: dict[int, str] = {}
         self.order = [index for index, _ in _sentences_of(ctx)]
-        self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), [m for m in mentions if m.sentence == i]) for i in self.order}
+        self.position = {}
+        for position, index in enumerate(self.order):
+            self.position.setdefault(index, position)
+        self.focused: list[int] = []  # positions in ``order`` of the sentences in ``focus``, ascending
+        self.roles: dict[str, tuple[list[int], list[tuple[int, str]]]] = {}
+        self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), self.by_sentence.get(i, [])) for i in self.order}
 
     def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
         if ref.kind == "name":
@@ -734,11 +855,11 @@ class Resolver:
         return self.pronoun(sentence, ref.start, paragraph)
 
     def _name_in_mentions(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
-        offset = paragraph.starts[paragraph.indices.index(sentence)] if sentence in paragraph.indices else 0
-        inside = [
-            m for m in self.mentions
-            if m.sentence == sentence and ref.start <= offset + m.start < ref.end + 1
-        ]
+        try:
+            offset = paragraph.start_of(sentence)
+        except ValueError:
+            offset = 0
+        inside = [m for m in self.by_sentence.get(sentence, []) if ref.start <= offset + m.start < ref.end + 1]
         persons = [m for m in inside if m.type.startswith("PER")]
         chosen = persons[-1] if persons else (inside[-1] if inside and inside[-1].end - inside[-1].start > 2 else None)
         return chosen.text if chosen else None
@@ -749,10 +870,10 @@ class Resolver:
         before = [name for start, name in self.candidates.get(sentence, []) if sentence_start <= start < offset]
         if before:
             return expand_name(before[0], self.ctx, sentence)
-        position = self.order.index(sentence)
-        for previous in reversed(self.order[:position]):
-            if previous in self.focus:
-                return self.focus[previous]
+        position = self.position[sentence]
+        earlier = bisect.bisect_left(self.focused, position)
+        if earlier:
+            return self.focus[self.order[self.focused[earlier - 1]]]
         for later in self.order[position + 1 : position + 1 + _CATAPHORA_WINDOW]:
             names = [name for _, name in self.candidates.get(later, [])]
             if names:
@@ -761,39 +882,51 @@ class Resolver:
 
     def role(self, role: str, sentence: int) -> str | None:
         """The person the article gives ``role`` to ("Menteri Keuangan Purbaya", "pemimpin X, Y")."""
-        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
-        hits: list[tuple[int, str]] = []
-        for index, text in _sentences_of(self.ctx):
-            for match in pattern.finditer(text):
-                names = [name for start, name in self._candidates_after(index, match.end())]
-                if names:
-                    hits.append((index, names[0]))
+        if role not in self.roles:  # where the article names the holder of ``role``, found once
+            pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+            hits: list[tuple[int, str]] = []
+            for index, text in _sentences_of(self.ctx):
+                for match in pattern.finditer(text):
+                    names = [name for start, name in self._candidates_after(index, match.end())]
+                    if names:
+                        hits.append((index, names[0]))
+            hits.sort(key=lambda hit: hit[0])  # stable: hits of one sentence stay in text order
+            self.roles[role] = ([index for index, _ in hits], hits)
+        indices, hits = self.roles[role]
         if not hits:
             return None
-        index, name = min(hits, key=lambda hit: (hit[0] > sentence, abs(hit[0] - sentence)))
+        # the nearest hit at or before ``sentence``, else the nearest after it (the first of its sentence)
+        before = bisect.bisect_right(indices, sentence)
+        nearest = indices[before - 1] if before else indices[0]
+        index, name = hits[bisect.bisect_left(indices, nearest)]
         return expand_name(name, self.ctx, index)
 
     def _candidates_after(self, sentence: int, offset_in_sentence: int) -> list[tuple[int, str]]:
-        for paragraph in self.ctx.paragraphs:
-            if sentence in paragraph.indices:
-                base = paragraph.starts[paragraph.indices.index(sentence)]
-                return [(s, n) for s, n in self.candidates.get(sentence, []) if 0 <= s - base - offset_in_sentence <= 40]
-        return []
+        located = self.ctx.locate(sentence)
+        if located is None:
+            return []
+        paragraph, position = located
+        base = paragraph.starts[position]
+        return [(s, n) for s, n in self.candidates.get(sentence, []) if 0 <= s - base - offset_in_sentence <= 40]
 
     def settle(self, sentence: int, speakers: list[str], starts_with_pronoun: bool, paragraph: Paragraph) -> None:
         """Record who sentence ``sentence`` is about, for the pronouns after it."""
         if speakers:
-            self.focus[sentence] = speakers[-1]
+            self._set_focus(sentence, speakers[-1])
             return
         if starts_with_pronoun:
-            start = paragraph.starts[paragraph.indices.index(sentence)]
-            resolved = self.pronoun(sentence, start, paragraph)
+            resolved = self.pronoun(sentence, paragraph.start_of(sentence), paragraph)
             if resolved:
-                self.focus[sentence] = resolved
+                self._set_focus(sentence, resolved)
             return
         names = self.candidates.get(sentence, [])
         if names:
-            self.focus[sentence] = expand_name(names[0][1], self.ctx, sentence)
+            self._set_focus(sentence, expand_name(names[0][1], self.ctx, sentence))
+
+    def _set_focus(self, sentence: int, name: str) -> None:
+        if sentence not in self.focus:
+            bisect.insort(self.focused, self.position[sentence])
+        self.focus[sentence] = name
 
 
 def _context(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, found: list[Found], language: str) -> Context:
@@ -812,11 +945,12 @@ def _context(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, f
     else:
         for paragraph in paragraphs:
             quoted = [(s, e) for s, e, _, _ in quote_spans(paragraph.text)]
+            quote_starts = [s for s, _ in quoted]
             for position, index in enumerate(paragraph.indices):
                 start = paragraph.starts[position]
                 end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
                 for offset, name in _heuristic_names(paragraph.text, start, end, ctx):
-                    if not any(s <= offset < e for s, e in quoted) and (
+                    if not _covering(quoted, quote_starts, offset) and (
                         _is_subject(name, offset - start, ctx) or set(name.casefold().split()) & ctx.speaker_words
                     ):
                         ctx.persons.append((index, offset - start, name))
@@ -844,7 +978,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
         by_sentence.setdefault(item.sentence, []).append(item)
     quotes: list[Quote] = []
     for paragraph in ctx.paragraphs:
-        for index in paragraph.indices:
+        for position, index in enumerate(paragraph.indices):
             speakers: list[str] = []
             for item in sorted(by_sentence.get(index, []), key=lambda f: f.start):
                 ref = item.attribution.speaker if item.attribution else None
@@ -859,7 +993,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                 elif item.kind == "direct" and len(item.text.split()) < _MIN_UNATTRIBUTED_WORDS:
                     continue  # a term in quotation marks ("kampung biru"), not speech
                 quotes.append(Quote(item.text, speaker, index, item.kind, item.attribution.verb if item.attribution else None))
-            start = paragraph.starts[paragraph.indices.index(index)]
+            start = paragraph.starts[position]
             first = tokens(paragraph.text, start, start + 20)[:1]
             resolver.settle(index, speakers, bool(first) and first[0].lower in lex.pronouns, paragraph)
     return quotes
