@@ -13,7 +13,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from kroscek.ingest.decode import MAX_DOCUMENT_BYTES, SNIFF_BYTES, InputError
+from kroscek.ingest.decode import (
+    MAX_ARTICLE_BYTES,
+    MAX_DOCUMENT_BYTES,
+    MAX_RECORD_BYTES,
+    MIN_ARTICLE_WORDS,
+    SNIFF_BYTES,
+    InputError,
+    check_article_text,
+)
 from kroscek.ingest.feed import read_feed
 from kroscek.ingest.html import read_html
 from kroscek.ingest.records import read_json, read_jsonl
@@ -22,7 +30,8 @@ from kroscek.ingest.text import read_text
 from kroscek.ingest.warc import read_warc
 from kroscek.model import Document, Rejected
 
-__all__ = ["MAX_DOCUMENT_BYTES", "list_inputs", "read_file", "read_paths"]
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_DOCUMENT_BYTES", "MAX_RECORD_BYTES", "MIN_ARTICLE_WORDS", "list_inputs",
+           "read_file", "read_paths"]
 
 Item = Document | Rejected
 Reader = Callable[[Path, Mapping[str, str] | None, str | None], Iterable[Item]]
@@ -77,17 +86,32 @@ def read_file(path: Path, columns: Mapping[str, str] | None = None, encoding: st
     """The documents in one file; whatever cannot be read comes out as ``Rejected`` with its reason.
 
     ``columns`` maps document fields to CSV columns or JSON keys (``{"text": "isi_berita"}``);
-    ``encoding`` decodes text instead of UTF-8.
+    ``encoding`` decodes text instead of UTF-8. Every document, whatever its input, has between
+    ``MIN_ARTICLE_WORDS`` words and ``MAX_ARTICLE_BYTES`` of text, or is rejected.
     """
     path = Path(path)
     try:
-        yield from _READERS[_kind(path)](path, columns, encoding)
+        for item in _READERS[_kind(path)](path, columns, encoding):
+            yield _within_limits(item, path)
     except InputError as error:
         yield Rejected(str(path), str(error))
     except OSError as error:
         yield Rejected(str(path), f"cannot read: {error.strerror or error}")
     except Exception as error:  # noqa: BLE001 - one unreadable file must not stop the batch
         yield Rejected(str(path), f"could not read: {type(error).__name__}: {' '.join(str(error).split())}")
+
+
+def _within_limits(item: Item, path: Path) -> Item:
+    """The document, or its rejection when its text is too short or too long to be an article
+    (the readers check their own records; this catches every other kind, feed entries too)."""
+    if isinstance(item, Rejected):
+        return item
+    try:
+        check_article_text(item.text)
+    except InputError as error:
+        where = "" if item.source.startswith(str(path)) else f" (in {path})"
+        return Rejected(item.source, f"{error}{where}")
+    return item
 
 
 def read_paths(

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from pathlib import Path
 
 MAX_DOCUMENT_BYTES = 10 * 2**20  # a single-article file larger than this is not an article
+MAX_RECORD_BYTES = 8 * 2**20  # one record of a JSON Lines or CSV file (a line, a row): refused unread beyond this
+MAX_ARTICLE_BYTES = 2 * 2**20  # the text of one article, whatever its input (UTF-8 bytes)
+MIN_ARTICLE_WORDS = 3  # fewer words (runs of letters) than this is not an article
 SNIFF_BYTES = 8192
 _MB = 2**20
+_WORD = re.compile(r"[^\W\d_]+")
+# Characters that would break a one-line message or reorder it on screen: controls (newlines
+# included), line and paragraph separators, and the bidirectional formatting characters.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _UNICODE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -38,9 +47,31 @@ def bom_encoding(data: bytes) -> str | None:
     return next((name for bom, name in _UNICODE_BOMS if data.startswith(bom)), None)
 
 
+def utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``sample`` looks like UTF-16 text without a byte-order
+    mark: mostly NUL bytes in the odd (or even) places, as Latin-script text has, and nowhere else."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) >= 0.9 * len(high) and low.count(0) == 0:
+            try:
+                sample.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return codec
+    return None
+
+
+def sniff_encoding(sample: bytes) -> str | None:
+    """The encoding a file's first bytes announce (a byte-order mark) or show (UTF-16 without one)."""
+    return bom_encoding(sample) or utf16_without_bom(sample)
+
+
 def looks_binary(sample: bytes) -> bool:
     """Whether the start of a file is not text: NUL bytes or many control characters."""
-    if bom_encoding(sample) in ("utf-16", "utf-32"):
+    if sniff_encoding(sample) not in (None, "utf-8-sig"):
         return False
     if b"\x00" in sample:
         return True
@@ -52,7 +83,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     """Decode ``data`` as UTF-8 (or ``encoding``), with a BOM stripped and newlines made ``\\n``."""
     if encoding is None and looks_binary(data[:SNIFF_BYTES]):
         raise InputError("binary file (not text)")
-    codec = encoding or bom_encoding(data) or "utf-8"
+    codec = encoding or sniff_encoding(data[:SNIFF_BYTES]) or "utf-8"
     try:
         text = data.decode(codec)
     except LookupError:
@@ -68,7 +99,7 @@ def check_start(sample: bytes, encoding: str | None = None) -> str:
         raise InputError("empty file")
     if encoding is None and looks_binary(sample):
         raise InputError("binary file (not text)")
-    codec = encoding or bom_encoding(sample) or "utf-8"
+    codec = encoding or sniff_encoding(sample) or "utf-8"
     try:
         codecs.getincrementaldecoder(codec)().decode(sample, final=False)
     except LookupError:
@@ -76,6 +107,23 @@ def check_start(sample: bytes, encoding: str | None = None) -> str:
     except UnicodeDecodeError as error:
         raise InputError(_decode_failure(sample, codec, error)) from None
     return codec
+
+
+def check_article_text(text: str) -> None:
+    """Raise ``InputError`` for a text too short or too long to be one article."""
+    if len(text) > MAX_ARTICLE_BYTES or (len(text) * 4 > MAX_ARTICLE_BYTES and len(text.encode("utf-8")) > MAX_ARTICLE_BYTES):
+        size = len(text.encode("utf-8", "surrogatepass"))
+        raise InputError(f"article too large: {size / _MB:.1f} MB of text > {MAX_ARTICLE_BYTES / _MB:g} MB limit")
+    words = sum(1 for _ in zip(range(MIN_ARTICLE_WORDS), _WORD.finditer(text)))
+    if words < MIN_ARTICLE_WORDS:
+        raise InputError(f"too short to be an article: {words} word{'' if words == 1 else 's'} "
+                         f"(at least {MIN_ARTICLE_WORDS})")
+
+
+def printable(text: str) -> str:
+    """``text`` fit for a one-line message: controls, line separators and bidirectional
+    formatting characters written as escapes (a file name with a newline stays on one line)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def normalise_newlines(text: str) -> str:

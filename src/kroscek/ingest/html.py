@@ -16,7 +16,7 @@ import trafilatura
 from trafilatura.utils import load_html
 from lxml import etree
 
-from kroscek.ingest.decode import InputError, SNIFF_BYTES, decode, looks_binary, read_document_bytes
+from kroscek.ingest.decode import InputError, SNIFF_BYTES, check_article_text, decode, looks_binary, read_document_bytes
 from kroscek.model import Document
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -70,9 +70,11 @@ def document_from_html(html: str, source: str, url: str | None = None, fallback_
     title = _clean_line(extracted.title)
     if title and _same_line(paragraphs[0], title):
         paragraphs = paragraphs[1:] or paragraphs
+    text = "\n\n".join(paragraphs)
+    check_article_text(text)
     return Document(
         source=source,
-        text="\n\n".join(paragraphs),
+        text=text,
         title=title,
         url=canonical or extracted.url or url,
         outlet=_outlet(_clean_line(extracted.sitename), page_title, title),

@@ -11,7 +11,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from kroscek.ingest.decode import SNIFF_BYTES, InputError, check_start, decode, normalise_newlines, read_document_bytes
+from kroscek.ingest.decode import (
+    MAX_RECORD_BYTES,
+    SNIFF_BYTES,
+    InputError,
+    check_article_text,
+    check_start,
+    decode,
+    normalise_newlines,
+    read_document_bytes,
+)
 from kroscek.model import Document, Rejected
 
 FIELDS = ("title", "text", "url", "outlet", "published", "language")
@@ -26,11 +35,13 @@ def field_keys(columns: Mapping[str, str] | None) -> dict[str, str]:
 
 
 def document_from_record(record: Mapping[str, Any], source: str, keys: Mapping[str, str] | None = None) -> Document:
-    """A document from one record's fields; its source is its url when it has one."""
+    """A document from one record's fields; its source is its url when it has one. Raises
+    ``InputError`` for a record without text, or with too little or too much to be an article."""
     keys = keys or field_keys(None)
     values = {field: _as_text(record.get(keys[field])) for field in FIELDS}
     if not values["text"]:
         raise InputError("record has no text" if keys["text"] in record else f"record has no {keys['text']!r} field")
+    check_article_text(values["text"])
     if values["language"]:
         values["language"] = values["language"].replace("_", "-").split("-")[0].lower()
     return Document(source=values["url"] or source, **values)  # type: ignore[arg-type]
@@ -39,13 +50,19 @@ def document_from_record(record: Mapping[str, Any], source: str, keys: Mapping[s
 def read_jsonl(
     path: Path, columns: Mapping[str, str] | None = None, encoding: str | None = None
 ) -> Iterator[Document | Rejected]:
-    """One document per line, streamed; a bad line is rejected and the rest continue."""
+    """One document per line, streamed; a bad line is rejected and the rest continue. A line
+    longer than ``MAX_RECORD_BYTES`` is rejected without being held in memory."""
     keys = field_keys(columns)
     with path.open("rb") as handle:
         check_start(handle.read(SNIFF_BYTES), encoding)
         handle.seek(0)
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(iter(lambda: handle.readline(MAX_RECORD_BYTES + 1), b""), start=1):
             source = f"{path}#{number}"
+            if len(raw) > MAX_RECORD_BYTES:
+                while raw and not raw.endswith(b"\n"):  # the rest of the line, read and dropped
+                    raw = handle.readline(2**20)
+                yield Rejected(source, f"line {number}: record too large: over the {MAX_RECORD_BYTES / 2**20:g} MB limit")
+                continue
             try:
                 line = decode(raw, encoding).strip()
                 if not line:

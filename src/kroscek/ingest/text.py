@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kroscek.ingest.decode import InputError, decode, read_document_bytes
+from kroscek.ingest.decode import InputError, check_article_text, decode, read_document_bytes
 from kroscek.model import Document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -25,6 +25,7 @@ def read_text(path: Path, encoding: str | None = None) -> Document:
         text = markdown_to_text(text)
     if not text.strip():
         raise InputError("empty file (only whitespace)")
+    check_article_text(text)
     return Document(source=str(path), text=text)
 
 

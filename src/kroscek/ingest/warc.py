@@ -21,33 +21,66 @@ from kroscek.ingest.html import decode_html, document_from_html
 from kroscek.model import Document, Rejected
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_REQUIRED = ("WARC-Type", "Content-Length")  # a header cut short lacks them
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
 def read_warc(path: Path, encoding: str | None = None) -> Iterator[Document | Rejected]:
-    """One document per HTML page in the archive, streamed record by record."""
+    """One document per HTML page in the archive, streamed record by record. A record cut short
+    (in its header or its content: a truncated download) is rejected, never stored cut."""
     _check_warc_start(path)
     number = 0
     pages = 0
+    end = 0  # where the last whole record ends in the file
     with path.open("rb") as handle:
         try:
-            for number, record in enumerate(ArchiveIterator(handle), start=1):
+            records = ArchiveIterator(handle)
+            for number, record in enumerate(records, start=1):
+                missing = [name for name in _REQUIRED if not record.rec_headers.get_header(name)]
+                if missing:
+                    yield Rejected(f"{path}#{number}", f"record {number}: truncated or incomplete WARC header "
+                                                       f"(no {missing[0]})")
+                    return
                 page = _html_page(record)
-                if page is None:
-                    continue
-                pages += 1
                 url = record.rec_headers.get_header("WARC-Target-URI") or None
-                source = url or f"{path}#{number}"
-                try:
-                    yield _page_document(record, page, source, url, encoding)
-                except InputError as error:
-                    yield Rejected(source, f"record {number}: {error}")
+                # a page is stored under its url; a rejection under its place in this archive, so
+                # that reading the archive again replaces it (and another file's page does not)
+                where = f"{path}#{number}"
+                label = f"record {number} ({url})" if url else f"record {number}"
+                item: Document | Rejected | None = None
+                if page is not None:
+                    pages += 1
+                    try:
+                        item = _page_document(record, page, url or where, url, encoding)
+                    except InputError as error:
+                        item = Rejected(where, f"{label}: {error}")
+                cut = _missing_bytes(record)
+                if cut:
+                    declared = record.rec_headers.get_header("Content-Length")
+                    yield Rejected(where, f"{label}: truncated: {cut} of its {declared} bytes missing")
+                    return
+                end = records.get_record_offset() + records.get_record_length()
+                if item is not None:
+                    yield item
         except (ArchiveLoadFailed, ValueError, AttributeError, EOFError, zlib.error) as error:
             reason = " ".join(str(error).split()) or type(error).__name__
             yield Rejected(str(path), f"invalid WARC record {number + 1}: {reason}")
             return
+        handle.seek(end)
+        if handle.read(64).strip():  # a record the reader stopped at: its header is cut short
+            yield Rejected(f"{path}#{number + 1}", f"record {number + 1}: truncated WARC header "
+                                                   f"(the file ends {path.stat().st_size - end} bytes into it)")
+            return
     if not pages:
         raise InputError(f"no HTML pages in the archive (records read: {number})")
+
+
+def _missing_bytes(record: ArcWarcRecord) -> int:
+    """How many of the bytes the record's Content-Length announces the file does not hold."""
+    stream = record.raw_stream
+    while stream.read(2**16):  # what the reading of the page left, so that the count is complete
+        pass
+    return max(0, getattr(stream, "limit", 0))
 
 
 def _check_warc_start(path: Path) -> None:
