@@ -15,11 +15,12 @@ from kroscek.ingest import read_file
 from kroscek.match.entities import resolve_entities
 from kroscek.match.stories import Runner, StoryResult, cluster_stories, run_here
 from kroscek.model import Article, Rejected
-from kroscek.pipeline import analyse, article_id
+from kroscek.pipeline import AnalysisTooLong, analyse, article_id
 from kroscek.report import badges, story_summary
-from kroscek.store import Store
+from kroscek.store import StaleStories, Store
 
 BATCH_SIZE = 64
+MATCH_ATTEMPTS = 5  # groupings from a snapshot that another writer's stories made stale, before giving up
 
 
 @dataclass
@@ -41,11 +42,15 @@ def ingest(
     Articles are committed in batches, so an interrupted ingest keeps what it committed; a
     re-run skips stored articles by their content id and so duplicates nothing.
     ``source_name`` rewrites the recorded source (e.g. an upload's temporary path to its name).
+    Reading a file again replaces what was recorded as rejected from it (a record fixed since is
+    no longer listed); ``added`` counts the articles this call stored, not those another writer
+    stored first.
     """
     summary = IngestSummary()
     batch: list[Article] = []
     seen: set[str] = set()
     for path in files:
+        store.clear_rejected(source_name(str(path)) if source_name is not None else str(path))
         for item in read_file(path, columns=columns, encoding=encoding):
             if source_name is not None:
                 item.source = source_name(item.source)
@@ -59,6 +64,11 @@ def ingest(
                 continue
             try:
                 batch.append(analyse(item))
+            except AnalysisTooLong as error:
+                rejected = Rejected(item.source, str(error))
+                summary.rejected.append(rejected)
+                store.add_rejected([rejected])
+                continue
             except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
                 rejected = Rejected(item.source, f"analysis failed: {type(error).__name__}: {error}")
                 summary.rejected.append(rejected)
@@ -66,17 +76,20 @@ def ingest(
                 continue
             seen.add(doc_id)
             if len(batch) >= BATCH_SIZE:
-                summary.added += _flush(store, batch)
-    summary.added += _flush(store, batch)
+                summary.added += _flush(store, batch, summary)
+    summary.added += _flush(store, batch, summary)
     return summary
 
 
-def _flush(store: Store, batch: list[Article]) -> int:
+def _flush(store: Store, batch: list[Article], summary: IngestSummary) -> int:
+    """Store the batch; how many of its articles were new (another writer may have stored some first)."""
     count = len(batch)
-    if batch:
-        store.add_articles(batch)
-        batch.clear()
-    return count
+    if not batch:
+        return 0
+    added = store.add_articles(batch)
+    summary.skipped += count - added
+    batch.clear()
+    return added
 
 
 def match(
@@ -86,17 +99,27 @@ def match(
 
     ``runner`` finds and scores the candidate pairs (the costly steps); the Ray engine spreads them
     over workers.
-    ``precise=False`` matches with the static vectors alone (see ``match.stories``)."""
-    articles = store.articles()
-    cache = store.embeddings([a.id for a in articles])
-    known = set(cache)
-    embedder = embedder or Embedder(cache=cache)
-    if embedder.cache is not cache:
-        embedder.cache.update(cache)
-    result = cluster_stories(articles, previous=store.stories(), embedder=embedder, runner=runner, precise=precise)
-    store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
-    store.save_stories(result.stories, result.events)
-    return result
+    ``precise=False`` matches with the static vectors alone (see ``match.stories``).
+
+    The stories are written only if no other writer saved stories since this grouping read the
+    store (a compare-and-set on the store's membership generation); otherwise the grouping is
+    done again from the store as it is now, up to ``MATCH_ATTEMPTS`` times."""
+    for _attempt in range(MATCH_ATTEMPTS):
+        generation = store.membership_generation()
+        articles = store.articles()
+        cache = store.embeddings([a.id for a in articles])
+        known = set(cache)
+        embedder = embedder or Embedder(cache=cache)
+        if embedder.cache is not cache:
+            embedder.cache.update(cache)
+        result = cluster_stories(articles, previous=store.stories(), embedder=embedder, runner=runner, precise=precise)
+        store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
+        try:
+            store.save_stories(result.stories, result.events, expected_generation=generation)
+        except StaleStories:
+            continue
+        return result
+    raise StaleStories(f"other writers changed the stories during each of {MATCH_ATTEMPTS} groupings; run it again")
 
 
 class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):

@@ -125,6 +125,15 @@ meta_table = Table(
 
 DEFAULT_DB = "kroscek.db"
 CACHE_SIZE = 512  # values Store.cached keeps per process (story lists, rendered pages)
+_MEMBERSHIP = "membership_generation"  # changes whenever story membership is written or an article deleted
+
+
+class StaleStories(Exception):
+    """Stories computed from a snapshot that another writer has since made stale."""
+
+
+class StoreMissing(Exception):
+    """The SQLite store named does not exist (and was not to be created)."""
 
 
 def database_url(db: str | Path) -> str:
@@ -148,9 +157,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Store:
     """Access to one kroscek database (SQLite file or PostgreSQL URL)."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+    def __init__(self, db: str | Path = DEFAULT_DB, create: bool = True) -> None:
+        """Open (or, with ``create``, create) the store; ``StoreMissing`` when a SQLite file is not there."""
         self.url = database_url(db)
         self.engine: Engine = create_engine(self.url)
+        path = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if not create and path and path != ":memory:" and not Path(path).is_file():
+            self.engine.dispose()
+            raise StoreMissing(f"no store at {path}")
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._cache_generation: str | None = None
         self._cache_lock = threading.Lock()
@@ -178,12 +192,30 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def _bump_generation(self, conn: Connection) -> None:
+    def _bump_generation(self, conn: Connection, key: str = "stories_generation") -> None:
         """Mark the stories as changed, so cached story lists and pages (in any process) are rebuilt."""
         value = str(secrets.randbits(63))
         statement = (postgresql if self.engine.dialect.name == "postgresql" else sqlite).insert(meta_table)
-        statement = statement.values(key="stories_generation", value=value)
+        statement = statement.values(key=key, value=value)
         conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+    def membership_generation(self) -> str:
+        """A token that changes whenever story membership is written or an article deleted: read it
+        before grouping, and pass it to ``save_stories`` so that a stale grouping is refused."""
+        with self.engine.connect() as c:
+            return c.execute(select(meta_table.c.value).where(meta_table.c.key == _MEMBERSHIP)).scalar() or ""
+
+    def _check_membership(self, conn: Connection, expected: str) -> None:
+        """Within ``conn``'s transaction, hold the write lock and raise ``StaleStories`` unless the
+        membership generation is still ``expected``."""
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        # A write first: SQLite then takes its write lock before reading (no other writer can slip
+        # in between the check and the write), and PostgreSQL has a row to lock.
+        conn.execute(dialect.insert(meta_table).values(key=_MEMBERSHIP, value="").on_conflict_do_nothing(index_elements=["key"]))
+        query = select(meta_table.c.value).where(meta_table.c.key == _MEMBERSHIP)
+        current = conn.execute(query if self.is_sqlite else query.with_for_update()).scalar() or ""
+        if current != expected:
+            raise StaleStories("the stories were saved by another writer after this grouping read the store")
 
     def generation(self) -> str:
         """A token that changes whenever the stories, their briefs or their articles change."""
@@ -212,9 +244,10 @@ class Store:
 
     # -- writes ------------------------------------------------------------------------------
 
-    def _upsert(self, conn: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> None:
+    def _upsert(self, conn: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> int:
+        """Insert ``rows`` (or update them, with ``update``); returns how many rows were written."""
         if not rows:
-            return
+            return 0
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
         keys = [c.name for c in table.primary_key.columns]
         # One global key order: concurrent writers of overlapping keys then wait for each other
@@ -226,15 +259,26 @@ class Store:
             statement = statement.on_conflict_do_update(index_elements=keys, set_=changed)
         else:
             statement = statement.on_conflict_do_nothing(index_elements=keys)
-        conn.execute(statement)
+        return max(0, conn.execute(statement).rowcount)
 
-    def add_articles(self, articles: Sequence[Article], conn: Connection | None = None) -> None:
-        """Store analysed articles; an article already stored (same content id) is left as it is."""
+    def add_articles(self, articles: Sequence[Article], conn: Connection | None = None) -> int:
+        """Store analysed articles; an article already stored (same content id) is left as it is.
+        Returns how many were new."""
         rows = [_article_row(a) for a in articles]
         with self._connection(conn) as c:
-            self._upsert(c, articles_table, rows, update=False)
+            added = self._upsert(c, articles_table, rows, update=False)
             # a source that was rejected before and now reads fine is no longer rejected
             c.execute(rejected_table.delete().where(rejected_table.c.source.in_([a.source for a in articles])))
+        return added
+
+    def clear_rejected(self, source: str) -> None:
+        """Forget what was rejected from one input: ``source`` itself and its records (``source#N``)."""
+        records = source + "#"
+        with self.engine.begin() as c:
+            c.execute(rejected_table.delete().where(
+                (rejected_table.c.source == source)
+                | (func.substr(rejected_table.c.source, 1, len(records)) == records)
+            ))
 
     def mark_stale(self, article_ids: Sequence[str]) -> None:
         """Flag articles as stale republications (decided per story, after matching)."""
@@ -254,13 +298,20 @@ class Store:
             for chunk in _chunks(rows, 500):
                 self._upsert(c, embeddings_table, chunk, update=True)
 
-    def save_stories(self, stories: Sequence[Story], events: Iterable[dict] = ()) -> None:
+    def save_stories(
+        self, stories: Sequence[Story], events: Iterable[dict] = (), expected_generation: str | None = None
+    ) -> None:
         """Replace the stored stories and log merge/split events.
 
         A story whose articles did not change keeps its brief, summary and entity index;
-        any other story gets them anew from ``save_brief``.
+        any other story gets them anew from ``save_brief``. With ``expected_generation`` (what
+        ``membership_generation`` gave when the grouping read the store) the write is a
+        compare-and-set: ``StaleStories`` is raised, and nothing written, if another writer has
+        saved stories or deleted an article since.
         """
         with self.engine.begin() as c:
+            if expected_generation is not None:
+                self._check_membership(c, expected_generation)
             old = {row.id: row for row in c.execute(select(stories_table))}
             c.execute(stories_table.delete())
             rows = []
@@ -283,6 +334,7 @@ class Store:
             if logged:
                 c.execute(story_events_table.insert(), logged)
             self._bump_generation(c)
+            self._bump_generation(c, _MEMBERSHIP)
 
     def save_brief(self, story_id: str, brief: dict, summary: dict | None = None) -> None:
         """Store a story's brief, its list-page summary, and index its entities."""
@@ -308,9 +360,10 @@ class Store:
         """Remove an article (its stories are re-grouped by the next match); True if it existed."""
         with self.engine.begin() as c:
             deleted = c.execute(articles_table.delete().where(articles_table.c.id == article_id)).rowcount
-            c.execute(embeddings_table.delete().where(embeddings_table.c.key.like(f"{article_id}%")))
-            if deleted:
+            if deleted:  # its vector is keyed by its id exactly (no pattern: an id may hold % or _)
+                c.execute(embeddings_table.delete().where(embeddings_table.c.key == article_id))
                 self._bump_generation(c)  # story pages and lists no longer show it
+                self._bump_generation(c, _MEMBERSHIP)  # a grouping that read it must not save it back
         return bool(deleted)
 
     def add_token(self, name: str) -> str:
@@ -531,4 +584,4 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "database_url"]
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "StaleStories", "Store", "StoreMissing", "database_url"]
