@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kroscek.store import DEFAULT_DB, Store
+from kroscek.ingest.decode import printable
+from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
     from kroscek.engine.local import IngestSummary
@@ -41,6 +43,44 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
     return {field.strip(): column.strip() for field, column in pairs}
 
 
+def open_store(db: str, create: bool = True) -> Store:
+    """The store named by ``--db``; a missing (when not to be created) or unusable one ends the
+    command with one line and exit code 2."""
+    shown = db
+    if "://" in db:
+        from sqlalchemy.engine import make_url
+
+        try:
+            shown = make_url(db).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
+            pass
+    try:
+        return Store(db, create=create)
+    except StoreMissing:
+        console.print(f"[red]no store at {escape(printable(shown))}[/red] (check --db; `kroscek ingest` or `kroscek run` "
+                      "creates one)", highlight=False, soft_wrap=True)
+    except Exception as error:  # noqa: BLE001 - any failure to open it is reported the same way
+        reason = getattr(error, "orig", None) or error
+        line = " ".join(str(reason).split()) or type(reason).__name__
+        console.print(f"[red]cannot open the store {escape(printable(shown))}[/red]: {escape(printable(line))}", highlight=False,
+                      soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def check_paths(paths: list[str]) -> None:
+    """End the command with exit code 2 (one line each) when a path given does not exist."""
+    missing = [path for path in paths if "://" not in path and not Path(path).exists()]
+    for path in missing:
+        console.print(f"[red]no such file or folder[/red]: {escape(printable(path))}", highlight=False, soft_wrap=True)
+    if missing:
+        raise typer.Exit(2)
+
+
+def _exit_code(summary: IngestSummary) -> int:
+    """1 when nothing was ingested and something was rejected, else 0."""
+    return 1 if not summary.added and summary.rejected else 0
+
+
 def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str | None):
     from kroscek.engine.local import ingest
     from kroscek.ingest import list_inputs
@@ -66,11 +106,12 @@ def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str |
 
 def _print_ingested(summary: IngestSummary, store: Store, more: str = "") -> None:
     """The rejected inputs, one line each, and a one-line count of what the store now holds."""
-    for rejected in summary.rejected:
-        console.print(f"[red]rejected[/red] {rejected.source}: {rejected.reason}", highlight=False, soft_wrap=True)
+    for rejected in summary.rejected:  # a file name may hold a newline or a right-to-left override
+        line = escape(f"{printable(rejected.source)}: {printable(rejected.reason)}")
+        console.print(f"[red]rejected[/red] {line}", highlight=False, soft_wrap=True)
     console.print(
         f"ingested {summary.added} new, {summary.skipped} already stored, {len(summary.rejected)} rejected "
-        f"({store.count_articles()} articles in {store.url}){more}",
+        f"({store.count_articles()} articles in {printable(store.url)}){more}",
         highlight=False,
     )
 
@@ -82,8 +123,13 @@ def ingest(
     columns: ColumnsOption = None,
     encoding: EncodingOption = None,
 ) -> None:
-    """Read, clean and analyse articles into the store (idempotent: stored articles are skipped)."""
-    _ingest(paths, Store(db), columns, encoding)
+    """Read, clean and analyse articles into the store (idempotent: stored articles are skipped).
+
+    Exit code 1 when nothing was ingested and something was rejected; 2 for a missing path or a
+    store that cannot be opened."""
+    check_paths(paths)
+    summary = _ingest(paths, open_store(db), columns, encoding)
+    raise typer.Exit(_exit_code(summary))
 
 
 @app.command()
@@ -107,7 +153,9 @@ def run(
         bool, typer.Option("--fast", help="Match and cross-check with static word vectors alone, without e5: much faster, less exact.")
     ] = False,
 ) -> None:
-    """The main job: ingest, group into stories, cross-check, write the report."""
+    """The main job: ingest, group into stories, cross-check, write the report.
+
+    Exit codes as ``ingest``'s (the report is written either way)."""
     from kroscek.engine.local import compare, match
     from kroscek.report import build_report
     from kroscek.report.html import write_report
@@ -116,11 +164,12 @@ def run(
         raise typer.BadParameter(f"expected local or ray, got {engine!r}", param_hint="--engine")
     if engine == "local" and (address or num_cpus):
         raise typer.BadParameter("--address and --num-cpus need --engine ray", param_hint="--engine")
-    store = Store(db)
+    check_paths(paths)
+    store = open_store(db)
     if engine == "ray":
-        _run_ray(paths, db, store, address, num_cpus, columns, encoding, precise=not fast)
+        summary = _run_ray(paths, db, store, address, num_cpus, columns, encoding, precise=not fast)
     else:
-        _ingest(paths, store, columns, encoding)
+        summary = _ingest(paths, store, columns, encoding)
         with console.status("grouping articles into stories"):
             match(store, precise=not fast)
         with console.status("cross-checking stories"):
@@ -131,10 +180,11 @@ def run(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     _print_stories(report["stories"], {a["id"]: a for a in report["articles"]})
     console.print(f"report: {index.resolve()}", highlight=False)
+    raise typer.Exit(_exit_code(summary))
 
 
 def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_cpus: int | None,
-             columns: str | None, encoding: str | None, precise: bool) -> None:
+             columns: str | None, encoding: str | None, precise: bool) -> IngestSummary:
     """``run``'s stages on Ray (``engine.ray``): the same results as the embedded engine."""
     import logging
 
@@ -150,6 +200,7 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
     stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stage_seconds.items())
     _print_ingested(result.ingest, store, f"; {result.stories} stories, {result.briefs} briefs written by "
                                           f"{result.workers} Ray workers ({stages})")
+    return result.ingest
 
 
 def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
@@ -171,7 +222,7 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """List the stories in the store."""
     from kroscek.report import story_summary
 
-    store = Store(db)
+    store = open_store(db, create=False)
     listed = [story_summary(s, store.articles(s.articles)) for s in store.stories()]
     if as_json:
         sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=2) + "\n")
@@ -194,7 +245,7 @@ def show(
     """Show one story: its articles and its brief."""
     from kroscek.report import story_summary
 
-    store = Store(db)
+    store = open_store(db, create=False)
     story = store.story(story_id)
     if story is None:
         console.print(f"[red]no story with id {story_id!r}[/red] (see `kroscek stories`)")
@@ -223,7 +274,7 @@ app.add_typer(token_app, name="token")
 @token_app.command("create")
 def token_create(name: Annotated[str, typer.Argument(help="Who or what the token is for.")], db: DbOption = DEFAULT_DB) -> None:
     """Create a token; it is printed once and stored only as a hash."""
-    sys.stdout.write(Store(db).add_token(name) + "\n")
+    sys.stdout.write(open_store(db).add_token(name) + "\n")
 
 
 @app.command()
@@ -239,6 +290,7 @@ def serve(
 
     import uvicorn
 
+    open_store(db).close()  # a bad --db: one line and exit code 2, before the server starts
     os.environ["KROSCEK_DB"] = db
     os.environ["KROSCEK_READ_TOKEN_REQUIRED"] = "1" if read_token else ""
     uvicorn.run("kroscek.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
