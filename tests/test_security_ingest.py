@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import sys
 import threading
 import tracemalloc
@@ -139,7 +140,8 @@ def _work(step, *args) -> int:
     return count[0]
 
 
-def test_the_work_of_each_analysis_step_grows_linearly_with_the_text():
+@pytest.mark.parametrize("shape", ["paragraphs", "one sentence"])
+def test_the_work_of_each_analysis_step_grows_linearly_with_the_text(shape):
     from kroscek.analyse.dates import find_event_dates
     from kroscek.analyse.entities import find_mentions
     from kroscek.analyse.quotes import find_quotes
@@ -149,7 +151,10 @@ def test_the_work_of_each_analysis_step_grows_linearly_with_the_text():
     synthetic_article = _bench_module().synthetic_article
 
     def work(size: int) -> dict[str, int]:
-        doc = Document(source="panjang", text=synthetic_article(size))
+        text = synthetic_article(size)
+        if shape == "one sentence":  # no sentence ends at all: the per-sentence steps see one long sentence
+            text = "Judul Berita Panjang\n\n" + re.sub(r"[.!?\n]", " ", text)
+        doc = Document(source="panjang", text=text)
         cleaned = clean(doc)
         sentences = split_sentences(cleaned.paragraphs, "id")
         mentions = find_mentions(sentences, "id")
@@ -166,8 +171,10 @@ def test_the_work_of_each_analysis_step_grows_linearly_with_the_text():
     work(size)  # word lists and models loaded before counting
     small, large = work(size), work(4 * size)
     growth = {step: round(large[step] / small[step], 2) for step in small}
-    # linear work grows 4 times for 4 times the text; a quadratic step 16 times
-    assert all(value < 4.5 for value in growth.values()), growth
+    # linear work grows 4 times for 4 times the text; a quadratic step 16 times (one long sentence
+    # of repeated paragraphs holds a little more than 4 times the date expressions, hence 5)
+    limit = 4.5 if shape == "paragraphs" else 5.0
+    assert all(value < limit for value in growth.values()), growth
 
 
 def test_analysis_over_its_time_budget_is_rejected(tmp_path, monkeypatch):

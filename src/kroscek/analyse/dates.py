@@ -33,6 +33,7 @@ exposes a republication whose own text only carries relative dates.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, replace
@@ -52,6 +53,7 @@ _SLACK = timedelta(days=7)  # a day/month this close after the anchor still coun
 _YEAR_RANGE = 50  # "2021-2023" is two years; "1800-2000" more likely a count
 _MONTHS_AHEAD = 2  # an unmarked month name this close ahead of the anchor is the coming one
 _CUE_WINDOW = 60  # characters before an expression searched for a future cue
+_BLOCK_WINDOW = 1000  # characters before an expression searched for the words that make it no date
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
@@ -439,13 +441,16 @@ def _shifted(anchor: date, unit: str, count: int) -> _Dates:
     return (f"{anchor.year + count:04d}", "year", False),
 
 
-def _blocked(kind: str, before: str, rules: _Rules) -> bool:
-    """Whether the words before a match show it is not a date: a habit, a span of time, a document number."""
+def _blocked(kind: str, text: str, start: int, rules: _Rules) -> bool:
+    """Whether the words before a match (at ``start`` of ``text``) show it is not a date: a habit, a
+    span of time, a document number. The rules read the last words before it, so only the
+    ``_BLOCK_WINDOW`` characters before it are searched (not the whole sentence again for each match)."""
+    window = (max(0, start - _BLOCK_WINDOW), start)
     if kind in ("year", "year_range"):
-        return bool(rules.document.search(before))
+        return bool(rules.document.search(text, *window))
     if kind == "period":
-        return bool(rules.quantity.search(before) or rules.recurring.search(before))
-    return kind not in _FIRM_KINDS and bool(rules.recurring.search(before))
+        return bool(rules.quantity.search(text, *window) or rules.recurring.search(text, *window))
+    return kind not in _FIRM_KINDS and bool(rules.recurring.search(text, *window))
 
 
 def _find_in_sentence(text: str, rules: _Rules, anchor: date | None, page_date: date | None, today: date,
@@ -458,17 +463,21 @@ def _find_in_sentence(text: str, rules: _Rules, anchor: date | None, page_date: 
         if kinds is not None and kind not in kinds:
             continue
         for match in pattern.finditer(text):
-            if _blocked(kind, text[:match.start()], rules):
+            if _blocked(kind, text, match.start(), rules):
                 continue
             ctx = replace(base, future=_has_future_cue(text, match.start(), rules))
             dates = _resolve(kind, match, rules, ctx)
             if dates:
                 found.append(_Found(match.start(), match.end(), rank, dates))
-    chosen: list[_Found] = []
+    chosen: list[_Found] = []  # kept sorted by start; they never overlap, so only neighbours can
+    starts: list[int] = []
     for item in sorted(found, key=lambda f: (f.start - f.end, f.rank, f.start)):
-        if all(item.end <= c.start or item.start >= c.end for c in chosen):
-            chosen.append(item)
-    return sorted(chosen, key=lambda f: f.start)
+        place = bisect.bisect_left(starts, item.start)
+        if (place and chosen[place - 1].end > item.start) or (place < len(chosen) and chosen[place].start < item.end):
+            continue
+        chosen.insert(place, item)
+        starts.insert(place, item.start)
+    return chosen
 
 
 def _fallback_dates(sentence: Sentence, anchor: date | None, language: str) -> list[EventDate]:

@@ -312,7 +312,8 @@ def _joined(text: str, left: Token, right: Token, lex: Lexicon) -> bool:
 def _name_run(text: str, toks: list[Token], at: int, lex: Lexicon) -> list[Token]:
     """The capitalised run starting at ``toks[at]`` (name particles allowed inside, no punctuation)."""
     run: list[Token] = []
-    for token in toks[at:]:
+    for index in range(at, len(toks)):  # not ``toks[at:]``: a copy of the rest of a long sentence per call
+        token = toks[index]
         if run and not _joined(text, run[-1], token, lex):
             break
         if token.capitalised or (run and token.lower in _NAME_PARTICLES):
@@ -328,7 +329,8 @@ def _name_run_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> li
     """The capitalised run ending at ``toks[end - 1]``; a degree after a comma ("Abdul Mu'ti,
     M.Ed") belongs to the name before it."""
     run: list[Token] = []
-    for token in reversed(toks[:end]):
+    for index in range(end - 1, -1, -1):
+        token = toks[index]
         if run and not _joined(text, token, run[0], lex):
             degrees_only = all(t.lower.replace(".", "") in lex.degrees or t.lower in lex.degrees for t in run)
             if degrees_only and text[token.end : run[0].start].strip() == "," and token.capitalised:
@@ -702,17 +704,18 @@ def person_candidates(ctx: Context, sentence: int, spans: list[tuple[int, int]],
         return []
     paragraph, position = located
     offset = paragraph.starts[position]
-    outside = [(s, e) for s, e in spans]
+    outside = sorted(spans)  # the quoted spans of a paragraph never overlap
+    outside_starts = [s for s, _ in outside]
     found: list[tuple[int, str]] = []
     if mentions:
         for mention in mentions:
             start = offset + mention.start
-            if mention.sentence == sentence and mention.type.startswith("PER") and not any(s <= start < e for s, e in outside):
+            if mention.sentence == sentence and mention.type.startswith("PER") and not _covering(outside, outside_starts, start):
                 found.append((start, mention.text))
         return sorted(found)
     end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
     for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
-        if not any(s <= start < e for s, e in outside) and (_is_subject(name, start - offset, ctx) or set(name.casefold().split()) & ctx.speaker_words):
+        if not _covering(outside, outside_starts, start) and (_is_subject(name, start - offset, ctx) or set(name.casefold().split()) & ctx.speaker_words):
             found.append((start, name))
     return found
 
