@@ -21,7 +21,8 @@ from kroscek.analyse.entities import proper_noun_rates, token_features
 
 DATASETS = ("nergrit", "nerp")
 TRAIN_SPLITS = ("train", "valid")
-LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "IND": "ORG", "PLACE": "LOC", "PLC": "LOC", "EVT": "EVT"}
+LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "PLACE": "LOC",
+          "PLC": "LOC", "LOCATION": "LOC", "EVT": "EVT"}
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 
