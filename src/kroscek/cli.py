@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -22,6 +23,24 @@ if TYPE_CHECKING:  # the engines load on first use, to keep the command line qui
 
 app = typer.Typer(help="Cross-check the news: stories, sources, quotes, agreements and disputes.", no_args_is_help=True)
 console = Console(stderr=True)
+TOP_STORIES = 20  # `stories` lists this many unless --all
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from kroscek import __version__
+
+        sys.stdout.write(f"kroscek {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Cross-check the news: stories, sources, quotes, agreements and disputes."""
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL (postgresql://...).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout.")]
@@ -129,6 +148,11 @@ def ingest(
     store that cannot be opened."""
     check_paths(paths)
     summary = _ingest(paths, open_store(db), columns, encoding)
+    if summary.added:
+        again = " ".join(shlex.quote(printable(p)) for p in paths)
+        store_option = "" if db == DEFAULT_DB else f" --db {shlex.quote(printable(db))}"
+        console.print(f"the stories are not regrouped yet: `kroscek run {escape(again)}{escape(store_option)}` groups "
+                      "them and cross-checks (stored articles are not read again)", highlight=False, soft_wrap=True)
     raise typer.Exit(_exit_code(summary))
 
 
@@ -217,20 +241,35 @@ def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
     console.print(table)
 
 
+def newest_first(listed: list[dict]) -> list[dict]:
+    """Stories newest first, then biggest (the web app's order)."""
+    return sorted(listed, key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
+
+
 @app.command()
-def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
-    """List the stories in the store."""
+def stories(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    show_all: Annotated[bool, typer.Option("--all", help=f"List every story, not only the top {TOP_STORIES}.")] = False,
+) -> None:
+    """List the stories in the store, newest and biggest first: the top 20 unless --all
+    (--json prints every story)."""
     from kroscek.report import story_summary
 
     store = open_store(db, create=False)
-    listed = [story_summary(s, store.articles(s.articles)) for s in store.stories()]
+    listed = newest_first([story_summary(s, store.articles(s.articles)) for s in store.stories()])
     if as_json:
         sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=f"{len(listed)} stories")
+    shown = listed if show_all else listed[:TOP_STORIES]
+    articles = sum(len(s["articles"]) for s in listed)
+    title = f"{len(listed)} {'story' if len(listed) == 1 else 'stories'}, {articles} articles"
+    if len(shown) < len(listed):
+        title += f" (the top {len(shown)}, newest and biggest first; --all lists every one)"
+    table = Table(title=title)
     for column in ("id", "title", "articles", "outlets", "languages", "first published"):
         table.add_column(column)
-    for s in listed:
+    for s in shown:
         table.add_row(s["id"], s["title"], str(len(s["articles"])), ", ".join(s["outlets"]),
                       ", ".join(s["languages"]), s["first_published"] or "")
     Console().print(table)
@@ -272,9 +311,45 @@ app.add_typer(token_app, name="token")
 
 
 @token_app.command("create")
-def token_create(name: Annotated[str, typer.Argument(help="Who or what the token is for.")], db: DbOption = DEFAULT_DB) -> None:
-    """Create a token; it is printed once and stored only as a hash."""
+def token_create(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Who or what the token is for, e.g. desk-politik "
+                                                           "(revoke it by this name).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Create a token named NAME; it is printed once and stored only as a hash."""
     sys.stdout.write(open_store(db).add_token(name) + "\n")
+
+
+@token_app.command("list")
+def token_list(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """List the tokens: id, name and creation time (never the token itself)."""
+    tokens = open_store(db, create=False).tokens()
+    if as_json:
+        sys.stdout.write(json.dumps(tokens, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not tokens:
+        console.print("no tokens (`kroscek token create NAME` makes one)", highlight=False)
+        return
+    table = Table(title=f"{len(tokens)} {'token' if len(tokens) == 1 else 'tokens'}")
+    for column in ("id", "name", "created"):
+        table.add_column(column)
+    for token in tokens:
+        table.add_row(token["id"], printable(token["name"]), token["created_at"])
+    Console().print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(
+    name_or_id: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="A token's name, or its id from `kroscek token list`.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Revoke the tokens with this name or id: they stop working at once. Exit code 1 if none matched."""
+    revoked = open_store(db, create=False).revoke_tokens(name_or_id)
+    if not revoked:
+        console.print(f"[red]no token named or with id {escape(printable(name_or_id))}[/red] (see `kroscek token list`)",
+                      highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    console.print(f"revoked {revoked} {'token' if revoked == 1 else 'tokens'}", highlight=False)
 
 
 @app.command()
@@ -293,8 +368,12 @@ def serve(
     open_store(db).close()  # a bad --db: one line and exit code 2, before the server starts
     os.environ["KROSCEK_DB"] = db
     os.environ["KROSCEK_READ_TOKEN_REQUIRED"] = "1" if read_token else ""
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"kroscek serving {printable(db)} at http://{shown}:{port}/ (API docs at /docs); Ctrl+C stops it",
+                  highlight=False, soft_wrap=True)
+    # uvicorn logs each request (method, path, status) and its own start and stop.
     uvicorn.run("kroscek.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+                log_level="info", access_log=True)
 
 
 @app.command("eval")

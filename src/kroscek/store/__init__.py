@@ -373,6 +373,21 @@ class Store:
             c.execute(tokens_table.insert().values(hash=_token_hash(token), name=name, created_at=_now()))
         return token
 
+    def tokens(self) -> list[dict]:
+        """The tokens, oldest first: their name, creation time and an id (the start of their hash)."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(tokens_table).order_by(tokens_table.c.created_at, tokens_table.c.hash))
+            return [{"id": r.hash[:12], "name": r.name, "created_at": r.created_at} for r in rows]
+
+    def revoke_tokens(self, name_or_id: str) -> int:
+        """Remove the tokens with this name or whose id (hash prefix, 6+ characters) this is; how many."""
+        with self.engine.begin() as c:
+            doomed = [r.hash for r in c.execute(select(tokens_table.c.hash, tokens_table.c.name))
+                      if r.name == name_or_id or (len(name_or_id) >= 6 and r.hash.startswith(name_or_id.lower()))]
+            for hash_ in doomed:
+                c.execute(tokens_table.delete().where(tokens_table.c.hash == hash_))
+        return len(doomed)
+
     def check_token(self, token: str | None) -> bool:
         if not token:
             return False
