@@ -7,6 +7,9 @@ PATH is one of
   with kroscek's own ingest;
 - a labels file ``{"detik": "detik-1000/articles.csv", "stories": {label: [ids]}, "singletons": [ids]}``:
   the articles are materialised from ``../shared/data`` at evaluation time (only ids are stored);
+- a labels file ``{"indonews": "indonews-early-june-2025", "files": [CSV names], "stories": {label: [urls]},
+  "singletons": [urls]}``: articles of the early-June multi-outlet scrape, named by their URL without its
+  query string, materialised from ``../shared/data`` the same way;
 - a manifest ``{"include": [paths relative to it]}``: the union of the above, clustered together.
 
 Prints BCubed precision / recall / F1 and the number of gold and predicted stories for kroscek's
@@ -113,6 +116,54 @@ def read_detik(labels: dict, data: Path = SHARED_DATA) -> list[Labelled]:
     return items
 
 
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8, "aug": 8,
+          "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
+
+
+def indonews_published(date: str, time: str) -> str | None:
+    """The scrape's outlet date formats ("10 Jun 2025" + time, "Kompas.com - 10/06/2025, 21:23 WIB")."""
+    import re
+
+    numeric = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4}),?\s*(\d{1,2}):(\d{2})", date)
+    if numeric:
+        day, month, year, hour, minute = (int(x) for x in numeric.groups())
+        return datetime(year, month, day, hour, minute).isoformat(timespec="minutes")
+    named = re.search(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})", date)
+    if not named or named.group(2).lower() not in MONTHS:
+        return None
+    clock = re.search(r"(\d{1,2}):(\d{2})", time or "") or re.search(r"(\d{1,2}):(\d{2})", date)
+    hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
+    stamp = datetime(int(named.group(3)), MONTHS[named.group(2).lower()], int(named.group(1)), hour, minute)
+    return stamp.isoformat(timespec="minutes")
+
+
+def read_indonews(labels: dict, data: Path = SHARED_DATA) -> list[Labelled]:
+    """Materialise labelled early-June articles from the shared scrape (the labels hold only URLs)."""
+    csv.field_size_limit(sys.maxsize)
+    rows = {}
+    for name in labels["files"]:
+        outlet = name.removeprefix("berita_").removesuffix(".csv")
+        with (data / labels["indonews"] / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                rows[row["url"].split("?")[0]] = (outlet, row)
+    story_of = {url: f"indonews:{story}" for story, urls in labels["stories"].items() for url in urls}
+    story_of.update({url: f"indonews:{url}" for url in labels.get("singletons", [])})
+    items = []
+    for url, story in story_of.items():
+        outlet, row = rows[url]
+        document = Document(
+            source=url,
+            text=row["content"],
+            title=row["title"],
+            url=url,
+            outlet={"detik": "detik.com", "kompas": "kompas.com", "republika": "republika.co.id"}.get(outlet, outlet),
+            published=indonews_published(row["date"], row.get("time", "")),
+            language="id",
+        )
+        items.append(Labelled(document, story))
+    return items
+
+
 def read_labelled(path: Path) -> list[Labelled]:
     """Labelled documents from any of the forms in the module doc."""
     if path.is_dir():
@@ -122,6 +173,8 @@ def read_labelled(path: Path) -> list[Labelled]:
     manifest = json.loads(path.read_text(encoding="utf-8"))
     if "include" in manifest:
         return [item for part in manifest["include"] for item in read_labelled((path.parent / part).resolve())]
+    if "indonews" in manifest:
+        return read_indonews(manifest)
     return read_detik(manifest)
 
 
