@@ -69,6 +69,8 @@ class Lexicon:
     demonstratives: frozenset[str]
     not_person: frozenset[str]
     sentence_starters: frozenset[str]
+    relational: tuple[tuple[str, ...], ...] = ()
+    principals: frozenset[str] = frozenset()
 
 
 @cache
@@ -112,6 +114,8 @@ def lexicon(language: str) -> Lexicon:
         demonstratives=words("demonstratives"),
         not_person=words("not_person"),
         sentence_starters=words("sentence_starters"),
+        relational=phrases("relational_roles"),
+        principals=words("role_principals"),
     )
 
 
@@ -369,6 +373,9 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> Speake
     token = toks[at]
     if token.lower in lex.pronouns:
         return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    relational = _relational_after(text, toks, at, lex)
+    if relational is not None:
+        return relational
     if token.capitalised:
         return _ref_from_run(_name_run(text, toks, at, lex), lex)
     titled = _name_after_title(text, toks, at, lex)
@@ -389,8 +396,55 @@ def _name_after_title(text: str, toks: list[Token], at: int, lex: Lexicon) -> Sp
         if token.capitalised:
             if not any(t.lower in lex.titles or _match_phrase(toks, i, lex.roles) for i, t in enumerate(toks[at:position], start=at)):
                 return None
-            return _ref_from_run(_name_run(text, toks, position, lex), lex)
+            run = _name_run(text, toks, position, lex)
+            ref = _ref_from_run(run, lex)
+            if ref is not None and ref.kind == "name" and (run[0].lower in lex.not_person or ref.text.isupper() or is_place_name(ref.text)):
+                return _appositive(text, toks, position + len(run), lex) or ref  # "pelatih Timnas Indonesia, Patrick Kluivert"
+            return ref
     return None
+
+
+def _match_relational(toks: list[Token], at: int, lex: Lexicon) -> tuple[str, ...] | None:
+    """A role that speaks for someone ("kuasa hukum", "juru bicara") at ``toks[at]``; its last
+    word may carry the possessive ("kuasa hukumnya")."""
+    for phrase in lex.relational:
+        words = [t.lower for t in toks[at : at + len(phrase)]]
+        if len(words) == len(phrase) and words[:-1] == list(phrase[:-1]) and words[-1] in (phrase[-1], phrase[-1] + "nya"):
+            return phrase
+    return None
+
+
+def _relational_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
+    """``kuasa hukum Lisa`` / ``juru bicara KPK`` / ``kuasa hukumnya, Calvin``: the named person
+    after an appositive comma, else the role with whom it speaks for (a role, not that person)."""
+    role = _match_relational(toks, at, lex)
+    if role is None:
+        return None
+    last = at + len(role) - 1
+    end = last + 1
+    principal: list[str] = []
+    if not toks[last].lower.endswith("nya") and end < len(toks) and not text[toks[last].end : toks[end].start].strip():
+        if toks[end].capitalised:
+            run = _name_run(text, toks, end, lex)
+            principal = [t.text for t in run]
+            end += len(run)
+        elif toks[end].lower in lex.principals:
+            principal = [toks[end].text]
+            end += 1
+    named = _appositive(text, toks, end, lex)
+    if named is not None:
+        return named
+    return SpeakerRef("role", " ".join([*role, *principal]), toks[at].start, toks[end - 1].end)
+
+
+def _appositive(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
+    """The person named after a comma at ``toks[at]`` (", Calvin Wijaya,"), if a person's name."""
+    if at >= len(toks) or text[toks[at - 1].end : toks[at].start].strip() != "," or not toks[at].capitalised:
+        return None
+    ref = _ref_from_run(_name_run(text, toks, at, lex), lex)
+    if ref is None or ref.kind != "name" or ref.text.split()[0].casefold() in lex.not_person or not can_speak(ref.text):
+        return None
+    return ref
 
 
 def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> SpeakerRef | None:
@@ -405,11 +459,21 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> Spea
     token = toks[end - 1]
     if token.lower in lex.pronouns:
         return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    for role in lex.relational:
+        start = end - len(role)
+        if start >= 0 and _match_relational(toks, start, lex) == role and not token.capitalised:
+            return SpeakerRef("role", " ".join(role), toks[start].start, token.end)
     for role in lex.roles:
         if tuple(t.lower for t in toks[max(0, end - len(role)) : end]) == role and not token.capitalised:
             return SpeakerRef("role", " ".join(role), toks[end - len(role)].start, token.end)
     if token.capitalised:
-        return _ref_from_run(_name_run_before(text, toks, end, lex), lex)
+        run = _name_run_before(text, toks, end, lex)
+        first = end - len(run)
+        for role in lex.relational:  # "juru bicara Departemen Luar Negeri mengatakan": the spokesperson
+            start = first - len(role)
+            if start >= 0 and _match_relational(toks, start, lex) == role and toks[first - 1].lower == role[-1]:
+                return SpeakerRef("role", " ".join([*role, *(t.text for t in run)]), toks[start].start, token.end)
+        return _ref_from_run(run, lex)
     return None
 
 
@@ -615,6 +679,56 @@ def _trailing_attribution(text: str, start: int, end: int, lex: Lexicon) -> tupl
 def _is_person_like(name: str, lex: Lexicon) -> bool:
     first = name.split()[0].casefold()
     return first not in lex.not_person and not name.isupper()
+
+
+# --- speaker types ---------------------------------------------------------------------------
+
+_NOT_SPEAKER_HEADS = frozenset({
+    # natural features, places and buildings: never the one who speaks, whatever follows them
+    "gunung", "sungai", "pulau", "danau", "laut", "selat", "teluk", "pantai", "bukit", "lereng", "kawah", "hutan",
+    "jalan", "jl", "desa", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "kawasan", "wilayah",
+    "gedung", "istana", "rutan", "lapas", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja", "pura",
+    "mount", "river", "lake", "island", "street", "sea",
+    # events and times
+    "piala", "festival", "pemilu", "pilkada", "idul", "iduladha", "idulfitri", "hut", "hari", "tahun", "bulan", "minggu",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret", "april", "mei", "juni", "juli",
+    "agustus", "september", "oktober", "november", "desember",
+})
+
+
+def is_place_name(name: str) -> bool:
+    """Whether ``name`` names a place, a natural feature, a building or an event rather than a
+    person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), or a name
+    opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"). Curated organisations win."""
+    from kroscek.match.gazetteer import lookup
+
+    words = name.split()
+    if not words:
+        return False
+    if words[0].casefold().rstrip(".") in _NOT_SPEAKER_HEADS:
+        return True
+    known = lookup(name)
+    return known is not None and known.type in ("LOC", "EVT", "GPE", "FAC")
+
+
+def mention_types(mentions: list[Mention]) -> dict[str, set[str]]:
+    """The types the tagger gave each mention text (casefolded), for ``can_speak``."""
+    types: dict[str, set[str]] = {}
+    for mention in mentions:
+        types.setdefault(mention.text.casefold(), set()).add(mention.type[:3])
+    return types
+
+
+def can_speak(name: str, typed: dict[str, set[str]] | None = None) -> bool:
+    """A speaker is a person or an organisation that can speak: never a place, a country, a
+    natural feature or an event. The tagger's types for the same text (``mention_types``) count
+    against it when they say place or event (a person or organisation mention of it counts for it)."""
+    if not name or is_place_name(name):
+        return False
+    types = (typed or {}).get(name.casefold(), set())
+    if types & {"PER", "ORG"}:
+        return True
+    return not types & {"LOC", "PLC", "EVT", "GPE", "FAC"}
 
 
 # --- resolution ------------------------------------------------------------------------------
@@ -854,8 +968,48 @@ class Resolver:
             trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
             return expand_name(trimmed, self.ctx, sentence)
         if ref.kind == "role":
+            if self._relational(ref.text):
+                return self.spokesperson(ref.text, sentence)
             return self.role(ref.text, sentence) or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
+
+    def _relational(self, role: str) -> tuple[str, ...] | None:
+        words = role.casefold().split()
+        for phrase in self.ctx.lex.relational:
+            if tuple(words[: len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def spokesperson(self, role: str, sentence: int) -> str:
+        """The person the article names for a role that speaks for someone ("kuasa hukum Iwan,
+        Calvin Wijaya" / "Jajang, kuasa hukum Rayen Pono"), nearest before ``sentence`` first; else
+        the role itself ("kuasa hukum Lisa Rachmat"), never the one it speaks for."""
+        phrase = self._relational(role) or ()
+        principal = role.split()[len(phrase) :]
+        key = "\0".join(["spokesperson", *phrase, *principal])
+        if key not in self.roles:
+            head = r"\s+".join(re.escape(w) for w in phrase) + r"(?:nya)?"
+            of = r"\s+" + r"\s+".join(re.escape(w) for w in principal) if principal else r"(?:\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+            name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+            patterns = (re.compile(rf"\b{head}{of}\s*,\s*{name}", re.IGNORECASE), re.compile(rf"{name}\s*,\s*{head}{of}\b", re.IGNORECASE))
+            hits: list[tuple[int, str]] = []
+            for index, text in _sentences_of(self.ctx):
+                if phrase[0] not in text.casefold():
+                    continue
+                for pattern in patterns:
+                    for match in pattern.finditer(text):
+                        found = _trim_name(match.group(1), self.ctx)
+                        if found[:1].isupper() and can_speak(found) and found.split()[0].casefold() not in self.ctx.lex.not_person \
+                                and found.split()[0].casefold() not in self.ctx.lex.titles:
+                            hits.append((index, found))
+            hits.sort(key=lambda hit: hit[0])
+            self.roles[key] = ([index for index, _ in hits], hits)
+        indices, hits = self.roles[key]
+        if not hits:
+            return role
+        before = bisect.bisect_right(indices, sentence)
+        index, name = hits[before - 1] if before else hits[0]
+        return expand_name(name, self.ctx, index)
 
     def _name_in_mentions(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
         try:
@@ -927,6 +1081,8 @@ class Resolver:
             self._set_focus(sentence, expand_name(names[0][1], self.ctx, sentence))
 
     def _set_focus(self, sentence: int, name: str) -> None:
+        if not can_speak(name):
+            return
         if sentence not in self.focus:
             bisect.insort(self.focused, self.position[sentence])
         self.focus[sentence] = name
@@ -976,6 +1132,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
             for index in {paragraph.sentence_at(start), paragraph.sentence_at(max(start, end - 1))}:
                 quoted.setdefault(index, []).append((start, end))
     resolver = Resolver(ctx, mentions, quoted)
+    typed = mention_types(mentions)
     by_sentence: dict[int, list[Found]] = {}
     for item in found:
         by_sentence.setdefault(item.sentence, []).append(item)
@@ -991,6 +1148,11 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:
                     speaker = None
+                if speaker and not can_speak(speaker, typed):
+                    # a place, a natural feature or an event cannot speak ("pelatih asal Belanda
+                    # tersebut"): the person the text is about, else nobody
+                    speaker = resolver.pronoun(index, item.start, paragraph)
+                    speaker = speaker if speaker and can_speak(speaker, typed) else None
                 if speaker:
                     speakers.append(speaker)
                 elif item.kind == "direct" and len(item.text.split()) < _MIN_UNATTRIBUTED_WORDS:
