@@ -139,7 +139,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
                        rf"{dir_after}{_END}"),
         ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
                       rf",?\s+{year}(?!\d){_END}"),
-        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:{span}(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"),
+        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"),
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
                  rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
         ("year_range", r"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{2})\s*[-–]\s*(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
