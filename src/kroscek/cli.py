@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kroscek.ingest.decode import printable
+from kroscek.outlets import outlet_name
 from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
@@ -232,7 +233,8 @@ def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
     for column in ("story", "articles", "notes"):
         table.add_column(column)
     for story in stories:
-        lines = [f"{articles[i].get('outlet') or articles[i]['source']}: {articles[i]['title']}" for i in story["articles"]]
+        lines = [f"{outlet_name(articles[i].get('outlet'), articles[i].get('url')) or Path(articles[i]['source']).name}: "
+                 f"{articles[i]['title']}" for i in story["articles"]]
         notes = list(story.get("badges", []))
         warned = sum(len(articles[i].get("warnings", [])) for i in story["articles"])
         if warned:
@@ -298,7 +300,7 @@ def show(
     out = Console()
     out.rule(story.title)
     for a in articles:
-        out.print(f"- {a.outlet or a.source} ({a.language}, {a.published or 'undated'}){' [stale]' if a.stale else ''}: {a.title}")
+        out.print(f"- {outlet_name(a.outlet, a.url) or Path(a.source).name} ({a.language}, {a.published or 'undated'}){' [stale]' if a.stale else ''}: {a.title}")
     brief = data["brief"]
     for line in brief.get("summary", []):
         out.print(f"  • {line['text']}")

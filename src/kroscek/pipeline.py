@@ -18,6 +18,7 @@ from kroscek.analyse.quotes import find_quotes
 from kroscek.analyse.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.model import Article, Document
+from kroscek.outlets import outlet_name
 
 _SPACE = re.compile(r"\s+")
 # Languages whose quote speakers come from the NER mentions. In Indonesian the quote finder's own
@@ -69,7 +70,7 @@ def analyse(doc: Document, budget: float | None = None) -> Article:
         url=doc.url,
         title=cleaned.title,
         text="\n\n".join(cleaned.paragraphs),
-        outlet=cleaned.outlet,
+        outlet=outlet_name(cleaned.outlet, doc.url),  # the record's or the URL's site, one spelling
         language=language,
         published=cleaned.published,
         sentences=sentences,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kroscek.model import Article, Story
+from kroscek.outlets import merge_outlets, outlet_name
 from kroscek.store import Store
 
 # What an article contributes to report.json beyond its analysis (which is kept whole).
@@ -18,7 +19,7 @@ def story_summary(story: Story, articles: list[Article]) -> dict[str, Any]:
         "id": story.id,
         "title": story.title,
         "articles": story.articles,
-        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        "outlets": merge_outlets(outlet_name(a.outlet, a.url) for a in articles),
         "languages": sorted({a.language for a in articles if a.language}),
         "first_published": dates[0] if dates else None,
         "last_published": dates[-1] if dates else None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from kroscek.outlets import outlet_name
 from kroscek.urls import safe_url
 
 
@@ -28,11 +29,12 @@ def with_link_filter(environment: Environment) -> Environment:
 
 
 def source_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
-    """Short citation labels for articles: the outlet, numbered when an outlet has several."""
+    """Short citation labels for articles: the outlet (the record's, else its URL's site), numbered
+    when an outlet has several; the file name (never its folder) when there is no outlet."""
     labels: dict[str, str] = {}
     counts: dict[str, int] = {}
     for article in articles:
-        name = article.get("outlet") or Path(article["source"]).name
+        name = outlet_name(article.get("outlet"), article.get("url")) or Path(article["source"]).name
         counts[name] = counts.get(name, 0) + 1
         labels[article["id"]] = name if counts[name] == 1 else f"{name} ({counts[name]})"
     return labels

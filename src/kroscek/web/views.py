@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
 from kroscek.urls import safe_url
 
@@ -31,7 +32,7 @@ class StoryFilter:
         return (
             (self.date_from is None or last[:10] >= self.date_from.isoformat())
             and (self.date_to is None or (first and first[:10] <= self.date_to.isoformat()))
-            and (not self.outlet or self.outlet.casefold() in {o.casefold() for o in story.get("outlets", [])})
+            and (not self.outlet or outlet_key(self.outlet) in {outlet_key(o) for o in story.get("outlets", [])})
             and (not self.language or self.language in story.get("languages", []))
             and (not self.disputed or "disputed" in story.get("badges", []))
             and (entity_stories is None or story["id"] in entity_stories)
@@ -61,8 +62,10 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
 
 
 def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
-    """An article's dict with ``safe_url``: its URL when that may be a link (http/https), else None."""
-    return {**article, "safe_url": safe_url(article.get("url"))}
+    """An article's dict with ``safe_url`` (its URL when that may be a link, http/https, else None) and
+    its outlet in one spelling (the record's, else its URL's site: stores written before that kept both)."""
+    return {**article, "outlet": outlet_name(article.get("outlet"), article.get("url")),
+            "safe_url": safe_url(article.get("url"))}
 
 
 def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
