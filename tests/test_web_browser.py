@@ -74,8 +74,8 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(browser):  # an English-speaking browser (the interface follows Accept-Language)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     yield context.new_page()
     context.close()
 
@@ -139,3 +139,56 @@ def test_upload_with_a_token_adds_a_story(server, page, tmp_path):
     page.goto(server["url"] + "/")
     page.get_by_role("link", name="Pasar Apung Baru Dibuka di Tepian Sungai Martapura").click()
     assert "120 pedagang" in page.locator(".side").inner_text()
+
+
+@pytest.mark.parametrize(("path", "ready"), [("/docs", ".swagger-ui .opblock"), ("/redoc", "[role=menuitem], .menu-content")])
+def test_api_docs_render_with_the_network_blocked(server, browser, path, ready):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    elsewhere: list[str] = []
+
+    def only_the_app(route):
+        if route.request.url.startswith(server["url"]):
+            return route.continue_()
+        elsewhere.append(route.request.url)
+        return route.abort()
+
+    context.route("**/*", only_the_app)
+    page = context.new_page()
+    violations: list[str] = []
+    # ReDoc's footer logo (an image on its maker's site) is refused by the CSP: nothing leaves the
+    # machine, and the page does not need it; any other refusal (a script, a style) would be a fault.
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text and "Loading the image" not in message.text else None)
+    try:
+        page.goto(server["url"] + path)
+        page.wait_for_selector(ready, timeout=30_000)
+        assert "/api/v1/stories" in page.content()
+        assert elsewhere == [] and violations == []
+    finally:
+        context.close()
+
+
+def test_the_interface_is_indonesian_by_default_and_english_on_request(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    try:
+        page.goto(server["url"] + "/")
+        assert page.locator("html").get_attribute("lang") == "id"
+        assert re.fullmatch(r"\d+ berita", page.locator("h1").inner_text())
+        assert page.get_by_role("searchbox", name="Cari artikel").is_visible()
+        headers = page.locator("#stories thead").inner_text()
+        assert "Media" in headers and "Terbit" in headers
+        assert re.search(r"\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}", page.locator("#stories").inner_text())
+        page.get_by_role("link", name="Korea Utara").first.click()
+        page.wait_for_selector(".side article")
+        assert "Artikel berdampingan" in page.content() and "Di mana sumber berbeda" in page.content()
+        page.get_by_role("link", name="EN", exact=True).click()  # the reader's choice is kept on the next pages
+        page.wait_for_selector("text=The articles side by side")
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.goto(server["url"] + "/")
+        assert re.fullmatch(r"\d+ stor(y|ies)", page.locator("h1").inner_text())
+        assert re.search(r"[A-Z][a-z]{2} \d{1,2}, \d{4}", page.locator("#stories").inner_text())
+        page.goto(server["url"] + "/?lang=id")
+        assert page.get_by_role("button", name="Saring").is_visible()
+    finally:
+        context.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from kroscek.i18n import with_locale
 from kroscek.outlets import outlet_name
 from kroscek.urls import safe_url
 
@@ -19,7 +20,9 @@ from kroscek.urls import safe_url
 def templates() -> Environment:
     """The report's Jinja environment (autoescaped: article text is never trusted; a URL becomes a
     link only through the ``safe_url`` filter)."""
-    return with_link_filter(Environment(loader=PackageLoader("kroscek", "report/templates"), autoescape=select_autoescape()))
+    environment = Environment(loader=PackageLoader("kroscek", "report/templates"), autoescape=select_autoescape(),
+                              extensions=["jinja2.ext.i18n"])
+    return with_link_filter(with_locale(environment, None))  # English words, ISO dates
 
 
 def with_link_filter(environment: Environment) -> Environment:
@@ -76,11 +79,13 @@ def render_story(
     articles: list[dict[str, Any]],
     environment: Environment | None = None,
     home: str = "index.html",
+    here: str | None = None,
     **links: Callable[[str], str],
 ) -> str:
     """The story page: brief, timeline chart, facts, quotes, entities, articles side by side.
 
-    ``links`` may give ``article_url`` and ``entity_url`` (the web app has such pages).
+    ``links`` may give ``article_url`` and ``entity_url`` (the web app has such pages); ``here`` is
+    the page's own path there (its language links point to it).
     """
     return (environment or templates()).get_template("story.html").render(
         story=story,
@@ -89,6 +94,7 @@ def render_story(
         marks=claim_marks(story.get("brief", {})),
         chart=timeline_chart(articles),
         home=home,
+        here=here,
         article_url=links.get("article_url"),
         entity_url=links.get("entity_url"),
     )

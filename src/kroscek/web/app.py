@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
+from kroscek.i18n import LOCALES, pick_locale, with_locale
 from kroscek.report.html import render_story, templates, with_link_filter
 from kroscek.store import DEFAULT_DB, Store
 from kroscek.urls import safe_url
@@ -45,10 +46,29 @@ class Settings:
 
 
 @cache
-def _pages() -> Environment:
-    """Web templates first, then the report's (the story page is shared with the static report)."""
+def _pages(locale: str = "id") -> Environment:
+    """Web templates first, then the report's (the story page is shared with the static report), in
+    one of the interface's languages (one environment each: the translations are installed in it)."""
     loader = ChoiceLoader([PackageLoader("kroscek", "web/templates"), PackageLoader("kroscek", "report/templates")])
-    return with_link_filter(Environment(loader=loader, autoescape=select_autoescape(default=True)))
+    environment = Environment(loader=loader, autoescape=select_autoescape(default=True), extensions=["jinja2.ext.i18n"])
+    return with_link_filter(with_locale(environment, locale))
+
+
+LANG_COOKIE = "kroscek-lang"  # the reader's choice of language (not a secret; the token is never a cookie)
+
+
+def reader_locale(request: Request) -> str:
+    """The page's language: ?lang=, else the reader's earlier choice, else Accept-Language, else Indonesian."""
+    return pick_locale(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
+                       request.headers.get("accept-language"))
+
+
+def remember_locale(request: Request, response: Response) -> Response:
+    """A ?lang= choice is kept in a cookie, so links without it stay in that language."""
+    chosen = (request.query_params.get("lang") or "").strip().lower()[:2]
+    if chosen in LOCALES:
+        response.set_cookie(LANG_COOKIE, chosen, max_age=365 * 86400, samesite="lax", httponly=True)
+    return response
 
 
 @cache
@@ -61,19 +81,28 @@ def _report_css() -> bytes:
 # Pages run no inline script or style and load nothing from elsewhere; no page may be framed.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-# /docs is Swagger UI, which its bundle loads from a CDN (still no inline script).
-DOCS_CDN = "https://cdn.jsdelivr.net"
-DOCS_CSP = (f"default-src 'none'; script-src 'self' {DOCS_CDN}; style-src 'self' 'unsafe-inline' {DOCS_CDN}; "
-            f"img-src 'self' data: {DOCS_CDN} https://fastapi.tiangolo.com; connect-src 'self'; "
-            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+# /docs (Swagger UI) and /redoc (ReDoc) run bundles the app serves itself from /static (shipped by
+# the fastapi-offline package), so they work offline; still no inline script and nothing loaded from
+# elsewhere. Both set style attributes and ReDoc writes <style> elements, hence 'unsafe-inline' for
+# styles only; ReDoc's search runs in a worker it makes from a blob.
+DOCS_PATHS = ("/docs", "/redoc")
+DOCS_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'")
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                     (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin")]
-DOCS_PAGE = f"""<!doctype html>
+DOCS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>kroscek API</title>
-<link rel="stylesheet" href="{DOCS_CDN}/npm/swagger-ui-dist@5/swagger-ui.css"></head>
+<link rel="icon" href="/static/favicon.png"><link rel="stylesheet" href="/static/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
-<script src="{DOCS_CDN}/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-ui-bundle.js"></script>
 <script src="/static/docs.js"></script></body></html>"""
+REDOC_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kroscek API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/static/favicon.png"></head>
+<body><div id="redoc"></div>
+<script src="/static/redoc.standalone.js"></script>
+<script src="/static/redoc.js"></script></body></html>"""
 
 
 class SecurityHeaders:
@@ -85,7 +114,7 @@ class SecurityHeaders:
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        policy = (DOCS_CSP if scope["path"] == "/docs" else CSP).encode()
+        policy = (DOCS_CSP if scope["path"] in DOCS_PATHS else CSP).encode()
 
         async def with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
@@ -147,10 +176,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise HTTPException(401, "writing needs a valid token (Authorization: Bearer TOKEN; see `kroscek token create`)")
 
     def rendered(request: Request, template: str, **context: Any) -> str:
-        return _pages().get_template(template).render(request=request, home="/", **context)
+        return _pages(reader_locale(request)).get_template(template).render(request=request, home="/", **context)
 
     def page(request: Request, template: str, **context: Any) -> HTMLResponse:
-        return HTMLResponse(rendered(request, template, **context))
+        return remember_locale(request, HTMLResponse(rendered(request, template, **context)))
 
     # -- JSON API ---------------------------------------------------------------------------
 
@@ -239,15 +268,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return rendered(request, "stories.html", stories=found[start : start + size], total=len(found), filters=filters,
                             page_number=page_number, pages=max(1, -(-len(found) // size)))
 
-        return HTMLResponse(store.cached(f"page:/?{request.url.query}", render))
+        return remember_locale(request, HTMLResponse(store.cached(f"page:{reader_locale(request)}:/?{request.url.query}",
+                                                                  render)))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
-    async def story_page(story_id: str) -> HTMLResponse:
+    async def story_page(request: Request, story_id: str) -> HTMLResponse:
+        locale = reader_locale(request)
+
         def render() -> str:
             view = story_view(store, story_id) or _missing("story", story_id)
-            return render_story(view, view["article_details"], _pages(), home="/", **_links())
+            return render_story(view, view["article_details"], _pages(locale), home="/", here=f"/stories/{story_id}",
+                                **_links())
 
-        return HTMLResponse(store.cached(f"page:/stories/{story_id}", render))
+        return remember_locale(request, HTMLResponse(store.cached(f"page:{locale}:/stories/{story_id}", render)))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -274,18 +307,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def docs_page() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
 
+    @app.get("/redoc", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
+    async def redoc_page() -> HTMLResponse:
+        return HTMLResponse(REDOC_PAGE)
+
     @app.get("/static/report.css", include_in_schema=False)
     async def report_css() -> Response:
         return Response(_report_css(), media_type="text/css")
 
-    app.mount("/static", StaticFiles(packages=[("kroscek", "web/static")]), name="static")
+    # The app's own files, then Swagger UI's and ReDoc's (swagger-ui-bundle.js, swagger-ui.css,
+    # redoc.standalone.js, favicon.png) from the fastapi-offline package.
+    app.mount("/static", StaticFiles(packages=[("kroscek", "web/static"), ("fastapi_offline", "static")]), name="static")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> JSONResponse | HTMLResponse:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": error.detail, "status": error.status_code}, status_code=error.status_code)
-        html = _pages().get_template("error.html").render(request=request, home="/", status=error.status_code,
-                                                          message=error.detail)
+        html = _pages(reader_locale(request)).get_template("error.html").render(
+            request=request, home="/", status=error.status_code, message=error.detail)
         return HTMLResponse(html, status_code=error.status_code)
 
     @app.exception_handler(RequestValidationError)

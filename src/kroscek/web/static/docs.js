@@ -6,5 +6,6 @@ window.ui = SwaggerUIBundle({
   dom_id: '#swagger-ui',
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
   layout: 'BaseLayout',
+  validatorUrl: null,  // no badge fetched from the validator's site: the page loads nothing from elsewhere
   requestInterceptor: request => { if (token && !request.headers.Authorization) request.headers.Authorization = 'Bearer ' + token; return request; },
 });
