@@ -200,3 +200,63 @@ def test_workers_sent_a_pickled_linker_place_articles_as_the_linker_does(corpus,
     assert all(np.array_equal(copied.scores[i], whole.scores[i]) for i in whole.scores)
     assert copied.parts == whole.parts
     assert cluster_stories(articles, embedder=embedder, runner=in_copies) == cluster_stories(articles, embedder=embedder)
+
+
+def _report(name: str, title: str, text: str, published: str, outlet: str = "contoh.id") -> Article:
+    article = analyse(Document(source=name, title=title, text=text, published=published, outlet=outlet, language="id"))
+    article.id = name
+    return article
+
+
+CLOSE = (
+    "Jakarta - Indeks Harga Saham Gabungan (IHSG) ditutup {move} pada perdagangan {day} ({date}/6/2025). IHSG berakhir "
+    "di level {level} atau {move} {points} poin. Sebanyak {up} saham naik, {down} saham turun dan sisanya stagnan. Nilai "
+    "transaksi mencapai Rp {value} triliun. Saham perbankan besar menjadi penopang utama indeks sore ini, sementara sektor "
+    "energi bergerak bervariasi."
+)
+DIVIDEND = (
+    "Jakarta - PT {company} Tbk akan membagikan dividen tunai {amount} dari laba bersih tahun buku 2024. Keputusan itu "
+    "diambil dalam Rapat Umum Pemegang Saham Tahunan (RUPST) di Jakarta. Direktur {company} mengatakan rasio pembayaran "
+    "dividen mencapai {ratio} persen dari laba. Jadwal cum dividen di pasar reguler jatuh pada {cum} Juni 2025."
+)
+
+
+@pytest.mark.parametrize("precise", [True, False])
+def test_three_days_of_market_closes_are_three_stories(embedder, precise):
+    days = [("menguat", "Selasa", 10, "7.230,74", 117, 350, 240, "12,4"), ("melemah", "Rabu", 11, "7.101,20", 129, 190, 420, "10,9"),
+            ("menguat", "Kamis", 12, "7.163,55", 62, 310, 280, "11,7")]  # fmt: skip
+    articles = [
+        _report(f"close-{date}", f"IHSG Ditutup {move.title()} ke Level {level}",
+                CLOSE.format(move=move, day=day, date=date, level=level, points=points, up=up, down=down, value=value),
+                f"2025-06-{date}T16:30")  # fmt: skip
+        for move, day, date, level, points, up, down, value in days
+    ]
+    assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 3
+
+
+@pytest.mark.parametrize("precise", [True, False])
+def test_two_companies_dividend_notices_are_two_stories(embedder, precise):
+    articles = [
+        _report("mayora", "Mayora Bagi Dividen Rp 55 per Saham",
+                DIVIDEND.format(company="Mayora Indah", amount="Rp 55 per saham", ratio=40, cum=18), "2025-06-10T15:00"),
+        _report("samudera", "Samudera Indonesia Bagi Dividen Rp 280 Miliar",
+                DIVIDEND.format(company="Samudera Indonesia", amount="Rp 280 miliar", ratio=51, cum=19), "2025-06-10T13:00"),
+    ]  # fmt: skip
+    assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 2
+
+
+@pytest.mark.parametrize("precise", [True, False])
+def test_two_reports_of_one_incident_where_one_denies_the_other_are_one_story(embedder, precise):
+    articles = [
+        _report("report", "Baku Tembak di Bandara Aminggaru Ilaga, Dua Anggota KKB Tewas",
+                "Ilaga - Kontak tembak terjadi antara aparat gabungan TNI dan kelompok kriminal bersenjata (KKB) di Bandara "
+                "Aminggaru, Ilaga, Kabupaten Puncak, Papua Tengah, Senin (9/6/2025) pagi. Kapen Kogabwilhan III menyebut dua "
+                "anggota KKB tewas dan satu pucuk senjata laras panjang diamankan. Penerbangan perintis dari Timika ke Ilaga "
+                "dihentikan sementara setelah peristiwa itu.", "2025-06-09T14:00", "satu.id"),
+        _report("denial", "TNI Bantah Ada Kontak Senjata di Ilaga, Sebut Hanya Tembakan Peringatan",
+                "Timika - Kodam XVII/Cenderawasih membantah kabar adanya kontak senjata dengan kelompok bersenjata di sekitar "
+                "Bandara Aminggaru, Ilaga, Puncak, Senin (9/6/2025). Kapendam mengatakan prajurit hanya melepaskan tembakan "
+                "peringatan ke udara ketika orang tak dikenal mendekati landasan, dan tidak ada korban jiwa. Aktivitas "
+                "penerbangan di Ilaga disebut berjalan normal kembali pada siang hari.", "2025-06-09T19:00", "dua.id"),
+    ]  # fmt: skip
+    assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 1

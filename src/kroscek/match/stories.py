@@ -38,7 +38,18 @@ import numpy as np
 from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.analyse.embed import Embedder, get_embedder, static_model
-from kroscek.match.similarity import KeyWeights, Profile, article_profile, combiner, cross_language, days_apart, pair_features
+from kroscek.match.similarity import (
+    KeyWeights,
+    Profile,
+    article_profile,
+    capitalised_names,
+    combiner,
+    cross_language,
+    days_apart,
+    jaccard,
+    numbers,
+    pair_features,
+)
 from kroscek.model import Article, Story
 
 WINDOW_DAYS = 7  # encoder candidates: published at most this many days apart
@@ -52,6 +63,21 @@ MAX_PENALTY = 0.2
 # A translation scores lower than a same-language rewrite of the same story (the combiner is
 # trained on Indonesian pairs); cross-language pairs get this much added before the thresholds.
 CROSS_LANGUAGE_OFFSET = 0.15
+# Same-template reports of different events: titles that share this much of their words (Jaccard)
+# but whose numbers differ, and that are dated on other days ("IHSG Ditutup Menguat ke Level 7.230"
+# on Tuesday, "... 7.163" on Thursday) or name other subjects in the words they do not share (two
+# companies' "Bagi Dividen Rp 55" / "Rp 280 Miliar"), are two events however alike their bodies
+# read: the penalty outweighs any score. Same-day reports of one incident whose titles differ only
+# in a figure ("50 bus" / "20 bus" burnt) keep their score.
+TEMPLATE_TITLE = 0.3
+TEMPLATE_PENALTY = 0.35
+SUBJECT_CHARS = 1500  # the body's opening, where the names that tell a title's words are names
+# One incident told differently (one report denies what the other describes): two reports of the
+# same day that share at least ``INCIDENT_NAMES`` rare names (at most ``RARE_NAME`` articles of the
+# batch hold each: a place, a person) get this much added, so wording and claims may differ.
+INCIDENT_NAMES = 5
+RARE_NAME = 4
+INCIDENT_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -115,6 +141,12 @@ class Linker:
         self.stored = np.zeros(len(articles), dtype=bool)  # articles of stored stories: placed from the start
         self.profiles: list[Profile] = [article_profile(a) for a in articles]
         self.weights = KeyWeights(self.profiles)
+        self.title_numbers: list[frozenset[str]] = [frozenset(numbers(a.title or "")) for a in articles]
+        # title words the body writes as names (mid-sentence capitals): the subjects a title names
+        self.title_names: list[frozenset[str]] = [
+            self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) if self.title_numbers[i] else frozenset()
+            for i, a in enumerate(articles)
+        ]
         self.days = [_day(a) for a in articles]
         self.dated = np.array([i for i, d in enumerate(self.days) if d is not None], dtype=int)
         self.dated_days = [self.days[i] for i in self.dated]
@@ -148,8 +180,25 @@ class Linker:
         for other in others:
             days = days_apart(item, self.profiles[other])
             penalties.append(min(DAY_PENALTY * days, MAX_PENALTY) if days is not None else 0.0)
-        offsets = [CROSS_LANGUAGE_OFFSET * cross_language(item, self.profiles[o]) for o in others]
+        offsets = [CROSS_LANGUAGE_OFFSET * cross_language(item, self.profiles[o]) + self.signature(index, o) for o in others]
         return self.combiner.score(features) - np.array(penalties) + np.array(offsets)
+
+    def signature(self, index: int, other: int) -> float:
+        """What the pair's event signatures add: ``-TEMPLATE_PENALTY`` for the same title template
+        with other numbers, ``INCIDENT_BONUS`` for one day's reports sharing rare names, else 0."""
+        left, right = self.profiles[index], self.profiles[other]
+        numbers_left, numbers_right = self.title_numbers[index], self.title_numbers[other]
+        days = days_apart(left, right)
+        if numbers_left and numbers_right and not numbers_left & numbers_right and jaccard(left.title, right.title) >= TEMPLATE_TITLE:
+            shared = left.title & right.title
+            other_subjects = self.title_names[index] - shared and self.title_names[other] - shared
+            if other_subjects or (days is not None and days >= 1):
+                return -TEMPLATE_PENALTY
+        if days is not None and days <= 1:
+            rare = [name for name in left.names & right.names if self.weights.frequency.get(name, 0) <= RARE_NAME]
+            if len(rare) >= INCIDENT_NAMES:
+                return INCIDENT_BONUS
+        return 0.0
 
     def candidates(self, index: int) -> list[int]:
         """Articles placed before ``index`` (earlier ones and stored stories') worth scoring against
