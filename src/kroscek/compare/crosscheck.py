@@ -39,13 +39,18 @@ from kroscek.compare.claims import (
     vocabulary,
 )
 from kroscek.compare.facts import Fact, read_fact
-from kroscek.compare.relate import Context, Relation, overlap, relate, relation_dict
+from kroscek.compare.relate import DISPUTE_SCORE, Context, Relation, overlap, relate, relation_dict
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high (above any score: candidate pairs decide)
 CANDIDATES = 2  # best matches of a claim in another article compared with it
 CANDIDATE_MARGIN = 1.03  # margin score a candidate pair needs beside the alignment floor
-DENIAL_CANDIDATE = 0.5  # share of a denial's words another claim must state to be compared with it
+DENIAL_CANDIDATE = 0.5
+NLI_VETO = 0.8  # contradiction probability at which an agreement is withheld
+SLOT_BLOCK = 60  # claims sharing one counted thing or identifier kind, beyond which the key is too common to pair
+SLOT_SHARED = 2  # stems around the two numbers that must be the same
+SLOT_OVERLAP = 0.3  # share of the smaller claim's stems the other must have
+SLOT_SCORE = DISPUTE_SCORE  # what a slot pair counts as: the same fact if the subjects agree, never strong enough to agree  # share of a denial's words another claim must state to be compared with it
 
 
 @dataclass
@@ -173,6 +178,32 @@ def candidate_pairs(scores: np.ndarray) -> list[tuple[int, int, float]]:
     return [(i, j, score) for (i, j), score in found.items()]
 
 
+def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Claims of two sources that count the same thing with the same words around the number, or
+    name an identifier of one kind: compared even when their sentences are worded apart ("50 unit
+    bus ludes dilalap api" / "20 bus terbakar"). Blocked by what is counted, so the work is bounded
+    by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
+    blocks: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for i, fact in enumerate(facts):
+        for quantity, around in zip(fact.quantities, fact.counted):
+            blocks[("count", quantity.unit, quantity.text.split()[-1].lower())].append((i, around))
+        for identifier in fact.identifiers:
+            blocks[("identifier", identifier.kind)].append((i, fact.stems))
+    found = []
+    for key, members in blocks.items():
+        if len(members) > SLOT_BLOCK:
+            continue
+        for n, (i, around_i) in enumerate(members):
+            for j, around_j in members[n + 1:]:
+                a, b = min(i, j), max(i, j)
+                if facts[a].article == facts[b].article or (a, b) in linked:
+                    continue
+                if len(around_i & around_j) >= SLOT_SHARED and overlap(facts[a].stems, facts[b].stems) >= SLOT_OVERLAP:
+                    found.append((a, b, SLOT_SCORE))
+                    linked.add((a, b))
+    return found
+
+
 def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapping[str, str] | None = None,
                 preferred: Sequence[str] = ()) -> list[FactGroup]:
     """The fact groups of a story. ``sources`` maps article ids to independent sources (default:
@@ -204,7 +235,7 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
                 best_other[cols] = np.maximum(best_other[cols], block.max(axis=0))
             for i, j, score in candidate_pairs(block):
                 links[(int(offsets[x] + i), int(offsets[y] + j))] = score
-    for i, j, score in _denial_links(facts, set(links)):
+    for i, j, score in _denial_links(facts, set(links)) + _slot_links(facts, set(links)):
         links.setdefault((i, j), score)
     contexts = {a.id: _context([f for f in facts if f.article == a.id]) for a in articles}
 
@@ -220,6 +251,8 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
     rank = {article: n for n, article in enumerate(preferred)}
     order = sorted(range(len(facts)), key=lambda i: (-len(neighbours[i]), rank.get(facts[i].article, len(rank)),
                                                      facts[i].claim.sentence, i))
+    relations = {pair: compare(*pair) for pair in links}
+    _contradiction_veto(facts, relations)
     placed: set[int] = set()
     groups = []
     for i in order:
@@ -228,10 +261,29 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
         placed.add(i)
         members = []
         for j in sorted(neighbours[i], key=lambda j: -links[(min(i, j), max(i, j))]):
-            members.append(Member(facts[j], compare(i, j), links[(min(i, j), max(i, j))]))
+            relation = relations[(min(i, j), max(i, j))]
+            members.append(Member(facts[j], relation, links[(min(i, j), max(i, j))]))
             placed.add(j)
         groups.append(FactGroup(_status(facts[i], members, best_other[i]), facts[i], members))
     return groups
+
+
+def _contradiction_veto(facts: Sequence[Fact], relations: dict[tuple[int, int], Relation]) -> None:
+    """Pairs the slots call agreed, but that the IndoNLI contradiction model reads as contradicting
+    each other (either way round), are only related: a signal that withholds "agreed", never one
+    that calls a dispute on its own. Indonesian pairs only (what the model was trained on)."""
+    asked = [pair for pair, relation in relations.items()
+             if relation.kind == "agree" and facts[pair[0]].claim.language == facts[pair[1]].claim.language == "id"]
+    if not asked:
+        return
+    from kroscek.compare.nli import ContradictionModel
+
+    model = ContradictionModel.load()
+    texts = [(facts[i].text, facts[j].text) for i, j in asked]
+    scores = np.maximum(model.predict_proba(texts)[:, 2], model.predict_proba([(b, a) for a, b in texts])[:, 2])
+    for pair, score in zip(asked, scores):
+        if score >= NLI_VETO:
+            relations[pair] = Relation("related", (), f"the contradiction model reads them as contradicting ({score:.2f})")
 
 
 def _status(anchor: Fact, members: Sequence[Member], best_other: float) -> str:

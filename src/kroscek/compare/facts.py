@@ -36,7 +36,8 @@ _DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
+STEM_PREFIX = 6
+COUNT_CONTEXT = 3  # words each side of a number that say what it counts  # words compared by their first letters once affixes are cut: a cheap stem
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class Fact:
     denied: frozenset[str]  # stems of what follows the denial: what is denied
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
     stems: frozenset[str] = field(default_factory=frozenset)
+    counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
 
     @property
     def text(self) -> str:
@@ -223,16 +225,28 @@ def _denied(text: str, denial: str, language: str) -> frozenset[str]:
     return stems(lower[at + len(denial):], language) if at >= 0 else frozenset()
 
 
+def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:
+    """Stems of the content words just before and after ``piece`` in ``text`` (within its clause)."""
+    at = text.find(piece)
+    if at < 0:
+        return frozenset()
+    before = re.split(r"[,;:()]", text[:at])[-1]
+    after = re.split(r"[,;:()]", text[at + len(piece):])[0]
+    words = [w for w in _WORD.findall(before)][-width:] + [w for w in _WORD.findall(after)][:width]
+    return frozenset(stem(w) for w in words if w.lower() not in lex.stopwords and not w[:1].isdigit())
+
+
 def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
     """The slots of one claim."""
     lex = fact_lexicon(claim.language)
     lower_words = [w.lower() for w in _WORD.findall(claim.text)]
     clocks = _clock_times(claim.text, lex)
+    counts = tuple(q for q in quantities(claim) if q.unit not in ("hour", "minute") or not clocks)
     return Fact(
         claim=claim,
         source=source,
         published=published,
-        quantities=tuple(q for q in quantities(claim) if q.unit not in ("hour", "minute") or not clocks),
+        quantities=counts,
         clocks=clocks,
         dates=date_keys(claim),
         places=_places(claim.text, lex),
@@ -244,4 +258,5 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         denied=_denied(claim.text, denial, claim.language) if denial else frozenset(),
         provisional=_phrases(lower_words, lex.provisional) is not None,
         stems=stems(claim.text, claim.language),
+        counted=tuple(_around(claim.text, q.text, lex) for q in counts),
     )
