@@ -88,3 +88,22 @@ def test_corpus_stale_republications(corpus_dir, labels):
     records = read_articles(corpus_dir / "41_berita-daerah-pilihan.jsonl")
     stale = {a.url for a in records for s in find_provenance([a])["stale"]}
     assert stale == {labels["record_urls"][key] for key in labels["stale"] if "#" in key}
+
+
+def test_the_semarak_seed_is_a_translation_of_an_original_outside_the_pair(seed_articles):
+    from kroscek.compare.provenance import find_outside_translations
+
+    found = {f["article"]: f["evidence"] for f in find_outside_translations(seed_articles)}
+    semarak = next(a for a in seed_articles if "Semarak" in (a.outlet or ""))
+    assert list(found) == [semarak.id]  # KONTAN's own reporting shows no sign
+    assert any("berkontribusi" in e for e in found[semarak.id])
+    assert any("damage" in e for e in found[semarak.id])
+
+
+def test_a_credit_line_alone_is_not_enough():
+    from kroscek.compare.provenance import find_outside_translations
+    from kroscek.model import Article, Removed
+
+    article = Article("x", "x", "Judul", "Teks.", language="id",
+                      removed=[Removed("AP berkontribusi pada laporan ini.", "credit")])
+    assert find_outside_translations([article]) == []

@@ -8,17 +8,21 @@
   The cleaning stage's damage warnings on the translation are reported as supporting evidence.
 - Stale republications: ``kroscek.analyse.dates`` (``is_stale`` on the article's own dates,
   ``stale_against_story`` with the firm days of the rest of the story).
+- Translations from outside the corpus: a wire credit translated word for word ("Reuters
+  berkontribusi pada laporan ini") with machine-translation damage or a cut section tag.
 - First reporter: the earliest page date among articles that are not stale, copies or
   translations, and whose page date is not before the events they report.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import numpy as np
@@ -227,6 +231,36 @@ def first_reporter(articles: Sequence[Article], derived: set[str]) -> dict[str, 
     return {"article": article, "date": day.isoformat(), "basis": basis, "notes": notes}
 
 
+@cache
+def _outside_signs(language: str) -> dict[str, Any]:
+    path = files("kroscek.resources") / "provenance" / f"{language}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else _outside_signs("en")
+
+
+def find_outside_translations(articles: Sequence[Article], translations: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Articles that read as translations of an original outside the corpus, with the evidence:
+    a wire credit translated word for word ("Reuters berkontribusi pada laporan ini"), together
+    with machine-translation damage or a section tag cut from the headline."""
+    inside = {t["translation"] for t in translations}
+    found = []
+    for article in articles:
+        if article.id in inside:
+            continue
+        signs = _outside_signs(article.language or "en")
+        evidence = [f"translated credit line: {r.text}" for r in article.removed
+                    if any(phrase in r.text.lower() for phrase in signs["translated_credits"])]
+        if not evidence:
+            continue
+        damage = [w for w in article.warnings if w.kind in signs["translation_damage"]]
+        if len(damage) >= signs["min_damage"]:
+            evidence.append(f"{len(damage)} machine-translation damage warnings ("
+                            + ", ".join(sorted({w.kind for w in damage})) + ")")
+        evidence += [f"section tag cut from the headline: {r.text}" for r in article.removed if r.reason == "section tag"]
+        if len(evidence) >= 2:
+            found.append({"article": article.id, "evidence": evidence})
+    return found
+
+
 def find_provenance(articles: Sequence[Article], embedder: Any = None,
                     boilerplate: frozenset[str] | None = None) -> dict[str, Any]:
     """Who reported first, which articles copy or translate which, and which are stale.
@@ -239,4 +273,4 @@ def find_provenance(articles: Sequence[Article], embedder: Any = None,
     stale = find_stale(articles)
     derived = {c["copy"] for c in copies} | {t["translation"] for t in translations} | {s["article"] for s in stale}
     return {"first_reporter": first_reporter(articles, derived), "copies": copies, "translations": translations,
-            "stale": stale}
+            "translated_from_outside": find_outside_translations(articles, translations), "stale": stale}
