@@ -192,3 +192,15 @@ def test_the_interface_is_indonesian_by_default_and_english_on_request(server, b
         assert page.get_by_role("button", name="Saring").is_visible()
     finally:
         context.close()
+
+
+def test_an_alias_finds_the_seed_story(server, page):
+    for term in ("Korut", "North Korea", "DPRK"):  # the seeds write Korea Utara
+        page.goto(server["url"] + "/")
+        page.fill("input[name=entity]", term)
+        page.get_by_role("button", name="Filter").click()
+        assert page.get_by_role("link", name=re.compile("Kim Jong Un")).count() == 1, term
+    page.get_by_role("searchbox", name="Search articles").fill("Korut")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#hits li")
+    assert page.locator("#hits li").count() == 2

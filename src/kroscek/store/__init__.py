@@ -509,15 +509,20 @@ class Store:
         listed.sort(key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
         return listed
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, also: Sequence[str] = ()) -> tuple[int, list[dict]]:
         """Full-text search over article titles and text: (total hits, one page of hits).
 
         The query is cut into words the same way on both databases ("Kali-Putih" finds "Kali Putih"
-        and "kali-putih"), and every word must occur."""
-        words = re.findall(r"\w+", query)
-        if not words:
+        and "kali-putih"), and every word must occur; ``also`` are other spellings of the same
+        thing (an entity's aliases), any one of which may occur instead."""
+        phrases: list[list[str]] = []
+        for phrase in [query, *also]:
+            words = re.findall(r"\w+", phrase)
+            if words and words not in phrases:
+                phrases.append(words)
+        if not phrases:
             return 0, []
-        terms = " ".join(f'"{t}"' for t in words)
+        terms = " OR ".join("(" + " ".join(f'"{t}"' for t in words) + ")" for words in phrases)
         with self.engine.connect() as c:
             if self.is_sqlite:
                 where = "articles_fts MATCH :q"
@@ -529,13 +534,14 @@ class Store:
                     "ORDER BY rank LIMIT :limit OFFSET :offset"), {"q": terms, "limit": limit, "offset": offset})
             else:
                 document = POSTGRES_SEARCH_DOCUMENT
-                where = f"{document} @@ plainto_tsquery('simple', :q)"
-                query = " ".join(words)
+                where = f"{document} @@ to_tsquery('simple', :q)"
+                # words are \w+ runs, so nothing in them is tsquery syntax
+                query = " | ".join("(" + " & ".join(words) + ")" for words in phrases)
                 total = c.execute(text(f"SELECT COUNT(*) FROM articles WHERE {where}"), {"q": query}).scalar()
                 rows = c.execute(text(
-                    "SELECT id, title, outlet, published, ts_headline('simple', text, plainto_tsquery('simple', :q), "
+                    "SELECT id, title, outlet, published, ts_headline('simple', text, to_tsquery('simple', :q), "
                     "'StartSel=\x02,StopSel=\x03,MaxWords=24,MinWords=8') AS snippet "
-                    f"FROM articles WHERE {where} ORDER BY ts_rank({document}, plainto_tsquery('simple', :q)) DESC, id "
+                    f"FROM articles WHERE {where} ORDER BY ts_rank({document}, to_tsquery('simple', :q)) DESC, id "
                     "LIMIT :limit OFFSET :offset"), {"q": query, "limit": limit, "offset": offset})
             return int(total or 0), [_with_snippet_html(dict(r._mapping)) for r in rows]
 

@@ -21,7 +21,7 @@ from kroscek.store import DEFAULT_DB, Store
 from kroscek.urls import safe_url
 from kroscek.web.jobs import IngestJobs
 from kroscek.web.uploads import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, receive_files
-from kroscek.web.views import StoryFilter, article_view, entity_view, filter_stories, story_view
+from kroscek.web.views import StoryFilter, article_view, entity_view, filter_stories, search_spellings, story_view
 
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 MAX_PAGE = 200
@@ -226,7 +226,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/v1/search", dependencies=[Depends(can_read)])
     def api_search(q: Annotated[str, Query(min_length=1, max_length=200)], page_number: Page = 1, size: Size = 20) -> dict:
-        total, hits = store.search(q, limit=size, offset=(page_number - 1) * size)
+        """Articles with every word of ``q``, or with any spelling of the entity ``q`` names."""
+        total, hits = store.search(q, limit=size, offset=(page_number - 1) * size, also=search_spellings(store, q))
         return {"total": total, "page": page_number, "size": size, "items": hits}
 
     upload_body = {"required": True, "content": {"multipart/form-data": {"schema": {
@@ -292,7 +293,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     async def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "", page_number: Page = 1) -> HTMLResponse:
-        total, hits = store.search(q, limit=20, offset=(page_number - 1) * 20) if q.strip() else (0, [])
+        total, hits = (store.search(q, limit=20, offset=(page_number - 1) * 20, also=search_spellings(store, q))
+                       if q.strip() else (0, []))
         return page(request, "search.html", q=q, total=total, hits=hits, page_number=page_number)
 
     @app.get("/ingest", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)

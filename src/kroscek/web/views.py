@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from kroscek.match.gazetteer import lookup, normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
 from kroscek.urls import safe_url
@@ -39,15 +40,40 @@ class StoryFilter:
         )
 
 
+MAX_SPELLINGS = 30  # other spellings a search adds for the entities its words name
+
+
+def matching_entities(store: Store, term: str) -> list[dict[str, Any]]:
+    """The stored entities ``term`` names: by id, by any spelling seen in the corpus (case, accents
+    and punctuation aside), or by any name the gazetteer knows for it ("Korut", "North Korea" and
+    "DPRK" all name iso:KP, whatever spelling the articles used)."""
+    term = term.strip()
+    if not term:
+        return []
+    wanted = normalize(term)
+    known = lookup(term)
+    return [e for e in store.entities()
+            if e["id"] == term or (known is not None and known.id == e["id"])
+            or wanted in {normalize(spelling) for spelling in [e["name"], *e["aliases"]]}]
+
+
+def search_spellings(store: Store, query: str) -> list[str]:
+    """Other spellings of what a search names: every spelling of the entities the whole query names,
+    or, for one word of five letters or more, of the people and places it is a word of the name of
+    ("Pushilin" also finds "Dennis Pushlin")."""
+    entities = matching_entities(store, query)
+    word = normalize(query)
+    if not entities and len(word) >= 5 and " " not in word:
+        entities = [e for e in store.entities() if e.get("type") in ("PER", "LOC")
+                    and word in normalize(e["name"]).split()]
+    spellings = {s for e in entities for s in [e["name"], *e["aliases"]] if normalize(s) != word}
+    return sorted(spellings)[:MAX_SPELLINGS]
+
+
 def filter_stories(store: Store, filters: StoryFilter) -> list[dict[str, Any]]:
     entity_stories = None
     if filters.entity:
-        wanted = filters.entity.casefold()
-        entity_stories = {
-            s for e in store.entities()
-            if e["id"] == filters.entity or wanted in (a.casefold() for a in [e["name"], *e["aliases"]])
-            for s in e["stories"]
-        }
+        entity_stories = {s for e in matching_entities(store, filters.entity) for s in e["stories"]}
     return [s for s in store.story_summaries() if filters.matches(s, entity_stories)]
 
 
