@@ -256,3 +256,27 @@ def junk_sentences(documents: Iterator[tuple[str, Document]]) -> dict[tuple[str,
 def test_no_junk_sentences_in_scraped_news(shared_data: Path) -> None:
     found = junk_sentences(_documents(shared_data))
     assert {key: texts[:3] for key, texts in found.items()} == {}
+
+
+def test_no_junk_in_facts_or_summary_lines_of_scraped_news(shared_data: Path) -> None:
+    """What a brief shows is built from these: every claim (the facts compared across outlets)
+    and every single-article summary line of the early-June scrape and the detik sample."""
+    from kroscek.brief import summarise_article
+    from kroscek.compare.claims import extract_claims
+    from kroscek.model import Article
+
+    found: dict[tuple[str, str], list[str]] = {}
+    for number, (corpus, doc) in enumerate(_documents(shared_data)):
+        cleaned = clean(doc)
+        related = _related_headlines(doc.text)
+        sentences = split_sentences(cleaned.paragraphs, "id")
+        article = Article(str(number), doc.source, cleaned.title, "\n\n".join(cleaned.paragraphs), language="id",
+                          sentences=sentences)
+        lines = [c.text for c in extract_claims(article)] + [s.text for s in summarise_article(article)]
+        for line in lines:
+            kinds = [kind for kind, detect in JUNK.items() if detect(line)]
+            kinds += ["related headline"] if any(headline in line for headline in related) else []
+            kinds += ["glued word"] if _glued(line) else []
+            for kind in kinds:
+                found.setdefault((corpus, kind), []).append(line)
+    assert {key: texts[:3] for key, texts in found.items()} == {}

@@ -365,7 +365,8 @@ def cut_split_datelines(lines: list[str]) -> tuple[list[str], list[tuple[str, st
         following = kept[i + 1] if bare and i + 1 < len(kept) else ""
         if bare and not following:
             continue
-        joined = f"{previous} {line} {following}" if bare else f"{previous} {line}"
+        place = previous[:1].upper() + previous[1:]  # a scrape that lost the capital: "nakhon Ratchasima" / "-"
+        joined = f"{place} {line} {following}" if bare else f"{place} {line}"
         text, dateline, outlet = strip_dateline(joined)
         dash = _DASH_LINE.match(line).group(0).strip()  # type: ignore[union-attr]
         if dateline is None or len(dateline) < len(f"{previous} {dash}"):
