@@ -22,17 +22,16 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import numpy as np
 
+from kroscek import outlets
 from kroscek.compare.claims import (
     Claim,
     ALIGN_FLOOR,
     aligned_pairs,
     claim_vectors,
     extract_claims,
-    fold,
     lexical_similarity,
     margin_scores,
     similarity,
@@ -114,13 +113,8 @@ def _claim_dict(fact: Fact, member: Member | None) -> dict[str, Any]:
 
 
 def outlet_key(article: Article) -> str:
-    """The outlet an article comes from: its outlet name folded, else its link's site, else itself."""
-    if article.outlet:
-        return fold(article.outlet).replace(".co.id", "").replace(".com", "").replace(".id", "").strip()
-    if article.url and (host := urlsplit(article.url).hostname):
-        parts = host.lower().removeprefix("www.").split(".")
-        return ".".join(parts[-3:] if parts[-2:-1] in (["co"], ["or"], ["ac"], ["go"]) else parts[-2:])
-    return article.id
+    """The outlet an article comes from (every spelling of one outlet, or its site, one key), else the article itself."""
+    return outlets.outlet_key(outlets.outlet_name(article.outlet, article.url)) or article.id
 
 
 def independent_sources(articles: Sequence[Article], provenance: Mapping[str, Any] | None = None) -> dict[str, str]:
