@@ -190,6 +190,9 @@ def test_the_interface_is_indonesian_by_default_and_english_on_request(server, b
         assert re.search(r"[A-Z][a-z]{2} \d{1,2}, \d{4}", page.locator("#stories").inner_text())
         page.goto(server["url"] + "/?lang=id")
         assert page.get_by_role("button", name="Saring").is_visible()
+        page.goto(server["url"] + "/ingest")  # the script's messages are in the page's language too
+        page.get_by_role("button", name="Unggah").click()
+        playwright.expect(page.locator("#status")).to_have_text(re.compile("^Ditolak: "))
     finally:
         context.close()
 

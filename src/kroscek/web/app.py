@@ -91,18 +91,18 @@ DOCS_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inl
             "frame-ancestors 'none'")
 SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                     (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin")]
-DOCS_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kroscek API</title>
-<link rel="icon" href="/static/favicon.png"><link rel="stylesheet" href="/static/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
-<script src="/static/swagger-ui-bundle.js"></script>
-<script src="/static/docs.js"></script></body></html>"""
-REDOC_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kroscek API</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/static/favicon.png"></head>
-<body><div id="redoc"></div>
-<script src="/static/redoc.standalone.js"></script>
-<script src="/static/redoc.js"></script></body></html>"""
+
+
+def _docs_page(head: str, root: str, scripts: tuple[str, ...]) -> str:
+    """An API docs page: the viewer's bundle and its starter, both files under /static."""
+    loads = "\n".join(f'<script src="/static/{script}"></script>' for script in scripts)
+    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>kroscek API</title>\n'
+            f'<link rel="icon" href="/static/favicon.png">{head}</head>\n<body><div id="{root}"></div>\n{loads}</body></html>')
+
+
+DOCS_PAGE = _docs_page('<link rel="stylesheet" href="/static/swagger-ui.css">', "swagger-ui", ("swagger-ui-bundle.js", "docs.js"))
+REDOC_PAGE = _docs_page('<meta name="viewport" content="width=device-width, initial-scale=1">', "redoc",
+                        ("redoc.standalone.js", "redoc.js"))
 
 
 class SecurityHeaders:

@@ -5,22 +5,27 @@ localStorage.removeItem('kroscek-token');
 const tokenInput = document.getElementById('token');
 const status = document.getElementById('status');
 const headers = () => ({'Authorization': 'Bearer ' + tokenInput.value});
+// The page's words, in the reader's language, come from the page (data-messages on #status).
+const say = JSON.parse(status.dataset.messages || '{}');
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 async function failed(response) {
   const body = await response.json().catch(() => ({}));
-  status.textContent = 'Refused: ' + (body.error || response.statusText);
+  status.textContent = say.refused + ': ' + (body.error || response.statusText);
 }
 async function follow(job) {
   const response = await fetch('/api/v1/jobs/' + encodeURIComponent(job.id), {headers: headers()});
   const state = await response.json();
-  status.textContent = `${state.state}: ${state.done}/${state.files} files, ${state.added} new articles, ${state.rejected.length} rejected` +
-    (state.stories !== null && state.stories !== undefined ? `, ${state.stories} stories` : '') + (state.error ? ' — ' + state.error : '');
+  status.textContent = fill(say.progress, {state: say.states[state.state] || state.state, done: state.done, files: state.files,
+                                           added: state.added, rejected: state.rejected.length}) +
+    (state.stories !== null && state.stories !== undefined ? fill(say.stories, {stories: state.stories}) : '') +
+    (state.error ? ' — ' + state.error : '');
   if (!['done', 'failed'].includes(state.state)) setTimeout(() => follow(job), 500);
 }
 document.getElementById('upload').addEventListener('submit', async event => {
   event.preventDefault();
   const form = new FormData();
   for (const file of document.getElementById('files').files) form.append('files', file);
-  status.textContent = 'uploading…';
+  status.textContent = say.uploading;
   const response = await fetch('/api/v1/ingest', {method: 'POST', body: form, headers: headers()});
   if (!response.ok) return failed(response);
   follow(await response.json());
@@ -31,5 +36,5 @@ document.getElementById('feed').addEventListener('submit', async event => {
   const response = await fetch('/api/v1/feeds', {method: 'POST', body: form, headers: headers()});
   if (!response.ok) return failed(response);
   const body = await response.json();
-  status.textContent = `Feed added; it is polled now and every ${body.polled_every_minutes} minutes.`;
+  status.textContent = fill(say.feed, {minutes: body.polled_every_minutes});
 });
