@@ -131,3 +131,24 @@ def test_serve_logs_its_address_and_requests(tmp_path):
         output = server.communicate(timeout=20)[0]
     assert f"at http://127.0.0.1:{port}/" in output
     assert '"GET /api/v1/stories HTTP/1.1" 200' in output
+
+
+def test_run_prints_a_summary_of_the_top_stories(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    import kroscek.cli as cli
+
+    out = io.StringIO()
+    monkeypatch.setattr(cli, "console", Console(file=out, width=200))
+    articles = {f"a{n}-{k}": {"id": f"a{n}-{k}", "source": f"/data/f{n}.txt", "title": f"Judul {n}-{k}", "outlet": None,
+                              "url": "https://news.detik.com/x", "warnings": []} for n in range(30) for k in range(8)}
+    stories = [{"id": f"s{n:02d}", "title": f"Cerita {n}", "articles": [f"a{n}-{k}" for k in range(1 + n % 8)],
+                "last_published": f"2025-10-{1 + n % 28:02d}", "badges": []} for n in range(30)]
+    cli._print_stories(stories, articles)
+    text = out.getvalue()
+    assert "30 stories, 240 articles (the top 20" in " ".join(text.split())
+    assert len({line for line in text.splitlines() if "│ Cerita" in line}) == cli.TOP_STORIES
+    assert "Cerita 27" in text and "Cerita 0 " not in text  # 2025-10-28 is the newest, 2025-10-01 among the oldest
+    assert "and 2 more" in text and "/data/" not in text and "detikcom: Judul" in text

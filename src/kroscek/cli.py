@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kroscek.ingest.decode import printable
 from kroscek.outlets import outlet_name
+from kroscek.progress import NO_PROGRESS, ConsoleProgress, Progress
 from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
@@ -48,6 +48,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout."
 ColumnsOption = Annotated[
     Optional[str], typer.Option("--columns", help="CSV column mapping, e.g. title=judul,text=isi_berita,url=tautan.")
 ]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress (bars or stage lines) on stderr.")]
 EncodingOption = Annotated[
     Optional[str], typer.Option("--encoding", help="Decode text files with this encoding (e.g. cp1252).")
 ]
@@ -101,25 +102,16 @@ def _exit_code(summary: IngestSummary) -> int:
     return 1 if not summary.added and summary.rejected else 0
 
 
-def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str | None):
+def _progress(quiet: bool) -> Progress:
+    """Progress on stderr (bars on a terminal, a line per stage start and end elsewhere), or none."""
+    return NO_PROGRESS if quiet else ConsoleProgress(console)
+
+
+def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str | None, progress: Progress = NO_PROGRESS):
     from kroscek.engine.local import ingest
     from kroscek.ingest import list_inputs
 
-    files = list_inputs(paths)
-    progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=console, transient=True,
-    )
-    with progress:
-        task = progress.add_task("", total=len(files))
-
-        def tracked():
-            for path in files:
-                progress.update(task, description=path.name)
-                yield path
-                progress.advance(task)
-
-        summary = ingest(tracked(), store, columns=parse_columns(columns), encoding=encoding)
+    summary = ingest(list_inputs(paths), store, columns=parse_columns(columns), encoding=encoding, progress=progress)
     _print_ingested(summary, store)
     return summary
 
@@ -142,13 +134,16 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     columns: ColumnsOption = None,
     encoding: EncodingOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Read, clean and analyse articles into the store (idempotent: stored articles are skipped).
 
     Exit code 1 when nothing was ingested and something was rejected; 2 for a missing path or a
     store that cannot be opened."""
     check_paths(paths)
-    summary = _ingest(paths, open_store(db), columns, encoding)
+    store = open_store(db)
+    with _progress(quiet) as progress:
+        summary = _ingest(paths, store, columns, encoding, progress)
     if summary.added:
         again = " ".join(shlex.quote(printable(p)) for p in paths)
         store_option = "" if db == DEFAULT_DB else f" --db {shlex.quote(printable(db))}"
@@ -177,6 +172,7 @@ def run(
     fast: Annotated[
         bool, typer.Option("--fast", help="Match and cross-check with static word vectors alone, without e5: much faster, less exact.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """The main job: ingest, group into stories, cross-check, write the report.
 
@@ -191,16 +187,18 @@ def run(
         raise typer.BadParameter("--address and --num-cpus need --engine ray", param_hint="--engine")
     check_paths(paths)
     store = open_store(db)
-    if engine == "ray":
-        summary = _run_ray(paths, db, store, address, num_cpus, columns, encoding, precise=not fast)
-    else:
-        summary = _ingest(paths, store, columns, encoding)
-        with console.status("grouping articles into stories"):
-            match(store, precise=not fast)
-        with console.status("cross-checking stories"):
-            compare(store, precise=not fast)
-    report = build_report(store)
-    index = write_report(report, out)
+    with _progress(quiet) as progress:
+        if engine == "ray":
+            summary = _run_ray(paths, db, store, address, num_cpus, columns, encoding, precise=not fast, progress=progress)
+        else:
+            summary = _ingest(paths, store, columns, encoding, progress)
+            match(store, precise=not fast, progress=progress)
+            compare(store, precise=not fast, progress=progress)
+        progress.stage("report", 2)
+        report = build_report(store)
+        progress.advance()
+        index = write_report(report, out)
+        progress.advance()
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     _print_stories(report["stories"], {a["id"]: a for a in report["articles"]})
@@ -209,7 +207,7 @@ def run(
 
 
 def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_cpus: int | None,
-             columns: str | None, encoding: str | None, precise: bool) -> IngestSummary:
+             columns: str | None, encoding: str | None, precise: bool, progress: Progress = NO_PROGRESS) -> IngestSummary:
     """``run``'s stages on Ray (``engine.ray``): the same results as the embedded engine."""
     import logging
 
@@ -219,22 +217,31 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
         console.print(f"[red]--engine ray needs Ray[/red] ({error}): pip install 'kroscek[ray]'")
         raise typer.Exit(2) from None
     logging.getLogger("ray.data").setLevel(logging.WARNING)
-    with console.status("running on Ray: ingest, stories, cross-checking"):
-        result = run_ray(paths, db, address=address, columns=parse_columns(columns), encoding=encoding,
-                         num_cpus=num_cpus, precise=precise)
+    result = run_ray(paths, db, address=address, columns=parse_columns(columns), encoding=encoding,
+                     num_cpus=num_cpus, precise=precise, progress=progress)
     stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stage_seconds.items())
     _print_ingested(result.ingest, store, f"; {result.stories} stories, {result.briefs} briefs written by "
                                           f"{result.workers} Ray workers ({stages})")
     return result.ingest
 
 
+STORY_LINES = 5  # articles listed under each story in `run`'s summary
+
+
 def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
-    table = Table(title=f"{len(stories)} stories", show_lines=True)
+    """The top stories, newest and biggest first, a few articles each (every one is in the report)."""
+    shown = newest_first(stories)[:TOP_STORIES]
+    title = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}, {len(articles)} articles"
+    if len(shown) < len(stories):
+        title += f" (the top {len(shown)}, newest and biggest first; every one is in the report and `kroscek stories --all`)"
+    table = Table(title=title, show_lines=True)
     for column in ("story", "articles", "notes"):
         table.add_column(column)
-    for story in stories:
+    for story in shown:
         lines = [f"{outlet_name(articles[i].get('outlet'), articles[i].get('url')) or Path(articles[i]['source']).name}: "
-                 f"{articles[i]['title']}" for i in story["articles"]]
+                 f"{articles[i]['title']}" for i in story["articles"][:STORY_LINES]]
+        if len(story["articles"]) > STORY_LINES:
+            lines.append(f"[dim]and {len(story['articles']) - STORY_LINES} more[/dim]")
         notes = list(story.get("badges", []))
         warned = sum(len(articles[i].get("warnings", [])) for i in story["articles"])
         if warned:

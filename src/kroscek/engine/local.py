@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -13,9 +14,10 @@ from kroscek.brief import build_brief
 from kroscek.compare.quotes import match_quotes
 from kroscek.ingest import read_file
 from kroscek.match.entities import resolve_entities
-from kroscek.match.stories import Runner, StoryResult, cluster_stories, run_here
-from kroscek.model import Article, Rejected
+from kroscek.match.stories import Linker, Runner, StoryResult, Work, cluster_stories, run_here
+from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import AnalysisTooLong, analyse, article_id
+from kroscek.progress import NO_PROGRESS, NullProgress, Progress
 from kroscek.report import badges, story_summary
 from kroscek.store import StaleStories, Store
 
@@ -36,9 +38,12 @@ def ingest(
     columns: dict[str, str] | None = None,
     encoding: str | None = None,
     source_name: Callable[[str], str] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> IngestSummary:
     """Read, clean and analyse every document in ``files`` into ``store``.
 
+    Two stages, reported to ``progress``: ``ingest`` reads every file (one item a file) and keeps
+    the documents not stored yet, ``analyse`` cleans and analyses them (one item a document).
     Articles are committed in batches, so an interrupted ingest keeps what it committed; a
     re-run skips stored articles by their content id and so duplicates nothing.
     ``source_name`` rewrites the recorded source (e.g. an upload's temporary path to its name).
@@ -46,9 +51,10 @@ def ingest(
     no longer listed); ``added`` counts the articles this call stored, not those another writer
     stored first.
     """
+    files = list(files)
     summary = IngestSummary()
-    batch: list[Article] = []
-    seen: set[str] = set()
+    pending: list[tuple[str, Document]] = []
+    progress.stage("ingest", len(files))
     for path in files:
         store.clear_rejected(source_name(str(path)) if source_name is not None else str(path))
         for item in read_file(path, columns=columns, encoding=encoding):
@@ -59,26 +65,41 @@ def ingest(
                 store.add_rejected([item])
                 continue
             doc_id = article_id(item)
-            if doc_id in seen or store.known_ids([doc_id]):
+            if store.known_ids([doc_id]):
                 summary.skipped += 1
                 continue
-            try:
-                batch.append(analyse(item))
-            except AnalysisTooLong as error:
-                rejected = Rejected(item.source, str(error))
-                summary.rejected.append(rejected)
-                store.add_rejected([rejected])
-                continue
-            except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
-                rejected = Rejected(item.source, f"analysis failed: {type(error).__name__}: {error}")
-                summary.rejected.append(rejected)
-                store.add_rejected([rejected])
-                continue
-            seen.add(doc_id)
-            if len(batch) >= BATCH_SIZE:
-                summary.added += _flush(store, batch, summary)
+            pending.append((doc_id, item))
+        progress.advance()
+    progress.stage("analyse", len(pending))
+    batch: list[Article] = []
+    seen: set[str] = set()
+    for doc_id, item in pending:
+        if doc_id in seen:  # the same article read twice in this call
+            summary.skipped += 1
+        else:
+            article = _analysed(item, store, summary)
+            if article is not None:
+                batch.append(article)
+                seen.add(doc_id)
+                if len(batch) >= BATCH_SIZE:
+                    summary.added += _flush(store, batch, summary)
+        progress.advance()
     summary.added += _flush(store, batch, summary)
+    progress.end()
     return summary
+
+
+def _analysed(doc: Document, store: Store, summary: IngestSummary) -> Article | None:
+    """The analysed article, or None when its analysis failed (recorded as rejected)."""
+    try:
+        return analyse(doc)
+    except AnalysisTooLong as error:
+        rejected = Rejected(doc.source, str(error))
+    except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+        rejected = Rejected(doc.source, f"analysis failed: {type(error).__name__}: {error}")
+    summary.rejected.append(rejected)
+    store.add_rejected([rejected])
+    return None
 
 
 def _flush(store: Store, batch: list[Article], summary: IngestSummary) -> int:
@@ -93,7 +114,8 @@ def _flush(store: Store, batch: list[Article], summary: IngestSummary) -> int:
 
 
 def match(
-    store: Store, embedder: Embedder | None = None, runner: Runner = run_here, precise: bool = True
+    store: Store, embedder: Embedder | None = None, runner: Runner = run_here, precise: bool = True,
+    progress: Progress = NO_PROGRESS,
 ) -> StoryResult:
     """Group every stored article into stories, growing the stories already stored.
 
@@ -103,23 +125,85 @@ def match(
 
     The stories are written only if no other writer saved stories since this grouping read the
     store (a compare-and-set on the store's membership generation); otherwise the grouping is
-    done again from the store as it is now, up to ``MATCH_ATTEMPTS`` times."""
+    done again from the store as it is now, up to ``MATCH_ATTEMPTS`` times.
+
+    ``progress`` hears of a ``match`` stage whose items are the articles whose candidates are
+    found and scored, then (precise) the articles embedded with e5 and those scored again."""
     for _attempt in range(MATCH_ATTEMPTS):
         generation = store.membership_generation()
         articles = store.articles()
+        progress.stage("match", len(articles))
         cache = store.embeddings([a.id for a in articles])
         known = set(cache)
-        embedder = embedder or Embedder(cache=cache)
+        embedder = embedder or _ReportingEmbedder(cache=cache)
         if embedder.cache is not cache:
             embedder.cache.update(cache)
-        result = cluster_stories(articles, previous=store.stories(), embedder=embedder, runner=runner, precise=precise)
+        if isinstance(embedder, _ReportingEmbedder):
+            embedder.progress = progress
+        result = cluster_stories(articles, previous=store.stories(), embedder=embedder,
+                                 runner=reporting_runner(runner, progress, len(articles)), precise=precise)
         store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
         try:
             store.save_stories(result.stories, result.events, expected_generation=generation)
         except StaleStories:
             continue
+        progress.end()
         return result
+    progress.end()
     raise StaleStories(f"other writers changed the stories during each of {MATCH_ATTEMPTS} groupings; run it again")
+
+
+REPORT_CHUNK = 64  # items between two progress reports inside one costly step of matching
+
+
+def reporting_runner(runner: Runner, progress: Progress, expected: int) -> Runner:
+    """``runner`` doing its items in chunks of ``REPORT_CHUNK``, reporting each chunk to
+    ``progress``. The first call's items are the ``expected`` ones the stage counted on (the
+    articles whose candidates are found); later calls' items are added to the stage's total.
+    A runner with a true ``reports_progress`` attribute gets all the items and advances the stage
+    itself."""
+    if isinstance(progress, NullProgress):
+        return runner
+    calls = [0]
+
+    def reporting(work: Work, linker: Linker, items: list[Any]) -> list[Any]:
+        calls[0] += 1
+        progress.grow(len(items) - expected if calls[0] == 1 else len(items))
+        if getattr(runner, "reports_progress", False):  # it advances the stage itself (the Ray runner)
+            return runner(work, linker, items)
+        results: list[Any] = []
+        for start in range(0, len(items), REPORT_CHUNK):
+            chunk = items[start : start + REPORT_CHUNK]
+            results.extend(runner(work, linker, chunk))
+            progress.advance(len(chunk))
+        return results
+
+    return reporting
+
+
+class _ReportingEmbedder(Embedder):
+    """The e5 embedder, reporting the articles it encodes to a stage's progress (batch by batch,
+    in the batches it would make anyway)."""
+
+    progress: Progress = NO_PROGRESS
+
+    def embed_articles(self, articles: Sequence[Article]) -> np.ndarray:
+        progress = self.progress
+        if isinstance(progress, NullProgress):
+            return super().embed_articles(articles)
+        progress.grow(len({a.id for a in articles if a.id not in self.cache}))
+        encode = self.encode
+
+        def reporting(texts: list[str]) -> np.ndarray:
+            vectors = encode(texts)
+            progress.advance(len(texts))
+            return vectors
+
+        self.encode = reporting
+        try:
+            return super().embed_articles(articles)
+        finally:
+            self.encode = encode
 
 
 class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
@@ -156,7 +240,8 @@ class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
         self.fresh = {}
 
 
-def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool = True) -> int:
+def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool = True,
+            progress: Progress = NO_PROGRESS) -> int:
     """Write the brief of every story that has none yet (or of ``story_ids``); returns how many.
 
     Claim embeddings are kept in the store, so a story that grows re-embeds only its new text.
@@ -166,10 +251,11 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool 
     cache = StoreEmbeddingCache(store)
     embedder = Embedder(cache=cache) if precise else StaticEmbedder()
     stories = store.stories() if story_ids is None else [s for s in map(store.story, story_ids) if s]
+    if story_ids is None:
+        stories = [story for story in stories if store.brief(story.id) is None]
+    progress.stage("cross-check", len(stories))
     written = 0
     for story in stories:
-        if story_ids is None and store.brief(story.id) is not None:
-            continue
         articles = store.articles(story.articles)
         entities = resolve_entities(articles)
         quotes = match_quotes(articles, entities, None if precise else embedder)
@@ -182,4 +268,6 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool 
         store.save_brief(story.id, brief, {**summary, "badges": badges(summary, brief)})
         cache.flush()
         written += 1
+        progress.advance()
+    progress.end()
     return written

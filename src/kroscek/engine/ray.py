@@ -53,6 +53,7 @@ from kroscek.ingest import _is_article_file, list_inputs, read_file
 from kroscek.match.stories import Linker, Runner, Work
 from kroscek.model import Article, Document, Rejected, Story
 from kroscek.pipeline import analyse, article_id
+from kroscek.progress import NO_PROGRESS, Progress
 from kroscek.store import Store, database_url
 
 BATCH_SIZE = 64  # documents per analysis batch (and per store write)
@@ -84,6 +85,7 @@ def run_ray(
     num_cpus: int | None = None,
     precise: bool = True,
     brief: bool = True,
+    progress: Progress = NO_PROGRESS,
 ) -> RayRun:
     """Ingest ``paths`` into the store, group every stored article into stories and brief them
     (``brief=False``: leave the briefs to a later run).
@@ -92,19 +94,25 @@ def run_ray(
     ``num_cpus`` CPUs (default: all of this machine's) is started for the run and stopped after
     it. A process already connected to Ray keeps its connection. ``precise=False`` matches and
     cross-checks with the static vectors alone, and the workers embed nothing with e5.
+
+    ``progress`` hears of the embedded engine's stages: ``ingest`` (read and dedupe; one item a
+    file, reported when the stage ends), ``analyse`` (one item a document, reported per finished
+    batch), ``match`` (per finished chunk of Ray tasks) and ``cross-check`` (per finished group of
+    stories).
     """
     url = _absolute_url(store_url)
     with _ray_session(address, num_cpus):
-        result = _ingest(paths, url, columns, encoding, precise)
+        result = _ingest(paths, url, columns, encoding, precise, progress)
         store = Store(url)
         try:
             started = time.perf_counter()
-            stories = match(store, runner=_ray_runner(result.workers), precise=precise).stories
+            stories = match(store, runner=_ray_runner(result.workers, progress), precise=precise,
+                            progress=progress).stories
             result.stage_seconds["match"] = time.perf_counter() - started
             result.stories = len(stories)
             if brief:
                 started = time.perf_counter()
-                result.briefs = _compare(stories, url, result.workers, precise)
+                result.briefs = _compare(stories, url, result.workers, precise, progress)
                 result.stage_seconds["compare"] = time.perf_counter() - started
         finally:
             store.close()
@@ -118,11 +126,12 @@ def ingest_ray(
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
     num_cpus: int | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> RayRun:
     """Only the ingest of ``run_ray``: read, clean, analyse and embed ``paths`` into the store."""
     url = _absolute_url(store_url)
     with _ray_session(address, num_cpus):
-        return _ingest(paths, url, columns, encoding)
+        return _ingest(paths, url, columns, encoding, progress=progress)
 
 
 @contextmanager
@@ -154,13 +163,16 @@ def _worker_count() -> int:
 
 
 def _ingest(
-    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None, embed: bool = True
+    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None, embed: bool = True,
+    progress: Progress = NO_PROGRESS,
 ) -> RayRun:
     Store(url).close()  # create or migrate the schema once, before any worker opens it
     workers = _worker_count()
     result = RayRun(IngestSummary(), workers=workers)
     inputs = list_sources(paths)
+    progress.stage("ingest", len(inputs))
     if not inputs:
+        progress.end()
         return result
 
     started = time.perf_counter()
@@ -176,19 +188,25 @@ def _ingest(
     started = time.perf_counter()
     firsts = first_readings(documents)
     result.stage_seconds["dedupe"] = time.perf_counter() - started
+    progress.advance(len(inputs))
+    progress.stage("analyse", documents.count())
 
     # No operator may run between the materialized input and the pool: the pool's actors hold
     # every CPU, so a task scheduled beside them (a repartition, an aggregate) would wait forever.
     started = time.perf_counter()
-    outcomes = documents.map_batches(
+    outcomes = []
+    for outcome in documents.map_batches(
         AnalyseWorker,
         fn_constructor_kwargs={"store_url": url, "firsts": firsts, "embed": embed},
         batch_size=BATCH_SIZE,
         batch_format="pyarrow",
         compute=ActorPoolStrategy(size=workers),
         num_cpus=1,
-    ).take_all()
+    ).iter_rows():  # the outcomes of one batch count its documents, so the count advances per batch
+        outcomes.append(outcome)
+        progress.advance(outcome["count"])
     result.stage_seconds["analyse"] = time.perf_counter() - started
+    progress.end()
     for outcome in outcomes:
         if outcome["status"] == "rejected":
             result.ingest.rejected.append(Rejected(outcome["source"], outcome["reason"]))
@@ -366,7 +384,7 @@ class CompareWorker:
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         ids = [i for group in batch.column("stories").to_pylist() for i in group]
         pending = [i for i in ids if self.store.brief(i) is None]
-        return {"written": [compare(self.store, pending, self.precise) if pending else 0]}
+        return {"written": [compare(self.store, pending, self.precise) if pending else 0], "stories": [len(ids)]}
 
 
 def compare_cost(story: Story) -> int:
@@ -393,8 +411,9 @@ def _work_chunk(work: Work, linker: Linker, chunk: list[Any]) -> list[Any]:
     return work(linker, chunk)
 
 
-def _ray_runner(workers: int) -> Runner:
-    """A story-matching runner that finds and scores candidates in Ray tasks, a few chunks per worker."""
+def _ray_runner(workers: int, progress: Progress = NO_PROGRESS) -> Runner:
+    """A story-matching runner that finds and scores candidates in Ray tasks, a few chunks per
+    worker, advancing ``progress`` by each chunk's items as its task finishes."""
 
     def runner(work: Work, linker: Linker, items: list[Any]) -> list[Any]:
         if not items:
@@ -402,19 +421,31 @@ def _ray_runner(workers: int) -> Runner:
         size = max(1, math.ceil(len(items) / (4 * workers)))
         shared = ray.put(linker)
         chunks = [items[start : start + size] for start in range(0, len(items), size)]
-        return [result for part in ray.get([_work_chunk.remote(work, shared, chunk) for chunk in chunks]) for result in part]
+        numbers = {_work_chunk.remote(work, shared, chunk): n for n, chunk in enumerate(chunks)}
+        parts: list[list[Any]] = [[] for _ in chunks]
+        waiting = list(numbers)
+        while waiting:
+            ready, waiting = ray.wait(waiting, num_returns=1)
+            for ref in ready:
+                parts[numbers[ref]] = ray.get(ref)
+                progress.advance(len(chunks[numbers[ref]]))
+        return [result for part in parts for result in part]
 
+    runner.reports_progress = True  # type: ignore[attr-defined]
     return runner
 
 
-def _compare(stories: Sequence[Story], url: str, workers: int, precise: bool = True) -> int:
+def _compare(stories: Sequence[Story], url: str, workers: int, precise: bool = True,
+             progress: Progress = NO_PROGRESS) -> int:
     """Brief every story in ``stories`` that has no brief yet; returns how many were written."""
+    progress.stage("cross-check", len(stories))
     if not stories:
+        progress.end()
         return 0
     # groups of equal cost, a few per worker: one large story in a batch of ordinary ones would
     # leave the other workers idle while its worker finishes
     groups = cost_balanced_groups(stories, 4 * workers)
-    written = (
+    rows = (
         ray.data.from_items([{"stories": group} for group in groups], override_num_blocks=len(groups))
         .map_batches(
             CompareWorker,
@@ -424,6 +455,11 @@ def _compare(stories: Sequence[Story], url: str, workers: int, precise: bool = T
             compute=ActorPoolStrategy(size=workers),
             num_cpus=1,
         )
-        .take_all()
+        .iter_rows()
     )
-    return sum(int(row["written"]) for row in written)
+    written = 0
+    for row in rows:  # one row per finished group
+        written += int(row["written"])
+        progress.advance(int(row["stories"]))
+    progress.end()
+    return written

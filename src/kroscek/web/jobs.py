@@ -27,6 +27,7 @@ from sqlalchemy import Column, Float, MetaData, String, Table, Text, delete, sel
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kroscek.ingest.feed import UNREACHABLE, FeedError, fetch_feed
+from kroscek.progress import Progress
 from kroscek.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 FEED_INTERVAL_MINUTES = 30
 LEASE_SECONDS = 30.0  # a runner that stops renewing for this long is replaced
 IDLE_SECONDS = 0.5  # how often an idle runner looks for jobs submitted by other processes
+PROGRESS_SECONDS = 0.5  # a job's stage counts are written to the store at most this often
 KEEP_FINISHED_SECONDS = 24 * 3600
 FINISHED = ("done", "failed")
 
@@ -77,7 +79,8 @@ class IngestJobs:
 
     def submit(self, folder: Path, files: int) -> dict[str, Any]:
         """Queue the uploaded files in ``folder`` (deleted once ingested); returns the job's status."""
-        status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None}
+        status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None,
+                  "stage": None, "progress": None}
         return self.status(self._enqueue("upload", {"folder": str(folder)}, status)) or {}
 
     def regroup(self) -> None:
@@ -227,7 +230,7 @@ class IngestJobs:
                 self.poll_feed(payload["url"])
                 self._update(job_id, state="done")
             else:
-                self._update(job_id, state="done", stories=self._match_and_compare())
+                self._update(job_id, state="done", stories=self._match_and_compare(JobProgress(self, job_id)))
         except Exception as error:  # noqa: BLE001 - the job reports its failure instead of dying silently
             log.exception("job %s", job_id)
             self._update(job_id, state="failed", error=f"{type(error).__name__}: {error}")
@@ -238,20 +241,23 @@ class IngestJobs:
     def _run_upload(self, job_id: str, folder: Path) -> None:
         from kroscek.engine.local import ingest
 
-        job = self.status(job_id) or {}
-        for path in sorted(folder.iterdir()):
-            summary = ingest([path], self.store, source_name=lambda s: "upload:" + s.split("/")[-1][4:])
-            job.update(done=job["done"] + 1, added=job["added"] + summary.added, skipped=job["skipped"] + summary.skipped,
-                       rejected=job["rejected"] + [{"source": r.source, "reason": r.reason} for r in summary.rejected])
-            self._update(job_id, **{k: job[k] for k in ("done", "added", "skipped", "rejected")})
+        progress = JobProgress(self, job_id)
+        files = sorted(folder.iterdir())
+        summary = ingest(files, self.store, source_name=lambda s: "upload:" + s.split("/")[-1][4:], progress=progress)
+        self._update(job_id, done=len(files), added=summary.added, skipped=summary.skipped,
+                     rejected=[{"source": r.source, "reason": r.reason} for r in summary.rejected])
         self._update(job_id, state="grouping")
-        self._update(job_id, state="done", stories=self._match_and_compare())
+        self._update(job_id, state="done", stories=self._match_and_compare(progress))
 
-    def _match_and_compare(self) -> int:
+    def _match_and_compare(self, progress: Progress | None = None) -> int:
         from kroscek.engine.local import compare, match
 
-        result = match(self.store)
-        compare(self.store)
+        if progress is None:
+            result = match(self.store)
+            compare(self.store)
+        else:
+            result = match(self.store, progress=progress)
+            compare(self.store, progress=progress)
         return len(result.stories)
 
     # -- feeds ------------------------------------------------------------------------------
@@ -274,3 +280,35 @@ class IngestJobs:
         except Exception:  # noqa: BLE001 - an unreadable feed is recorded, not fatal
             log.exception("feed %s", url)
             self.store.record_feed_poll(url, UNREACHABLE)
+
+
+class JobProgress(Progress):
+    """A job's progress kept in its status: ``stage`` (ingest, analyse, match, cross-check) and
+    ``progress`` ``{"stage", "done", "total"}`` (total null while not known), written when a stage
+    starts or ends and at most every ``PROGRESS_SECONDS`` in between; while the files are read,
+    ``done`` counts the files read too."""
+
+    def __init__(self, jobs: IngestJobs, job_id: str, every: float = PROGRESS_SECONDS) -> None:
+        self.jobs, self.job_id, self.every = jobs, job_id, every
+        self._written = 0.0
+
+    def _write(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._written < self.every:
+            return
+        self._written = now
+        values: dict[str, Any] = {"stage": self.name, "progress": {"stage": self.name, "done": self.done, "total": self.total}}
+        if self.name == "ingest":
+            values["done"] = self.done
+        self.jobs._update(self.job_id, **values)
+
+    def _started(self) -> None:
+        self._write(force=True)
+
+    def _advanced(self) -> None:
+        self._write(force=self.total is not None and self.done >= self.total)
+
+    def _ended(self, seconds: float) -> None:
+        if self.total is None or self.done < self.total:
+            self.total = max(self.done, self.total or 0)
+        self._write(force=True)
