@@ -80,3 +80,18 @@ def test_story_pages_name_each_outlet_once_and_show_no_file_path():
     assert "/home/redaksi" not in page
     assert "KONTAN.CO.ID" not in page and "Kontan · Kontan" not in page and "Harian Mentari · Harian Mentari" not in page
     assert "Kontan · id · 2025-10-01" in page
+
+
+def test_the_api_names_the_outlet_of_an_article_stored_without_one(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kroscek.store import Store
+    from kroscek.web.app import Settings, create_app
+
+    store = Store(tmp_path / "o.db")
+    store.add_articles([_article(1, None, "https://news.detik.com/berita/d-1/x", "/data/detik.csv#1"),
+                        _article(2, "HARIAN MENTARI", None, "/data/m.txt")])
+    with TestClient(create_app(Settings(db=store.url))) as client:
+        items = client.get("/api/v1/articles").json()["items"]
+        assert sorted(item["outlet"] for item in items) == ["Harian Mentari", "detikcom"]
+        assert client.get("/api/v1/articles/o1").json()["article"]["outlet"] == "detikcom"

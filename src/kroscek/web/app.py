@@ -18,10 +18,11 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from kroscek.i18n import LOCALES, pick_locale, with_locale
 from kroscek.report.html import render_story, templates, with_link_filter
 from kroscek.store import DEFAULT_DB, Store
-from kroscek.urls import safe_url
 from kroscek.web.jobs import IngestJobs
 from kroscek.web.uploads import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, receive_files
-from kroscek.web.views import StoryFilter, article_view, entity_view, filter_stories, search_spellings, story_view
+from kroscek.web.views import (
+    StoryFilter, article_view, entity_view, filter_stories, search_spellings, story_view, with_safe_url,
+)
 
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 MAX_PAGE = 200
@@ -199,8 +200,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         total = store.count_articles()
         start = (page_number - 1) * size
         ids = store.article_ids(offset=start, limit=size)
-        items = [{**{k: a.to_dict()[k] for k in ("id", "source", "url", "title", "outlet", "language", "published", "stale")},
-                  "safe_url": safe_url(a.url)} for a in store.articles(ids)]
+        items = [with_safe_url({k: a.to_dict()[k] for k in ("id", "source", "url", "title", "outlet", "language", "published",
+                                                            "stale")}) for a in store.articles(ids)]
         return {"total": total, "page": page_number, "size": size, "items": items}
 
     @app.get("/api/v1/articles/{article_id}", dependencies=[Depends(can_read)])
