@@ -116,6 +116,18 @@ story_events_table = Table(
     Column("data", Text, nullable=False),
     Column("at", String(32), nullable=False),
 )
+fact_checks_table = Table(
+    "fact_checks",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("claim", Text, nullable=False),  # the claim checked, as it circulated
+    Column("verdict", String(32), nullable=False),  # false | misleading | missing-context | true | satire | unproven | ""
+    Column("verdict_word", Text, nullable=False),  # the publisher's own word
+    Column("published", String(32)),
+    Column("url", Text),
+    Column("data", Text, nullable=False),  # the full FactCheck as JSON
+    Column("ingested_at", String(32), nullable=False),
+)
 meta_table = Table(
     "meta",
     metadata,
@@ -559,6 +571,26 @@ class Store:
                 entity["mentions"] += r.mentions
                 entity["aliases"] = sorted(set(entity["aliases"]) | set(json.loads(r.aliases)))
         return sorted(merged.values(), key=lambda e: (-len(e["stories"]), -e["mentions"], e["name"]))
+
+    def add_fact_checks(self, checks: Sequence[dict[str, Any]]) -> int:
+        """Store fact-checks (``FactCheck.to_dict()``s); one already stored (same id) is left as it is.
+        Returns how many were new."""
+        rows = [{"id": c["id"], "claim": c["claim"], "verdict": c.get("verdict") or "",
+                 "verdict_word": c.get("verdict_word") or "", "published": c.get("published"), "url": c.get("url"),
+                 "data": json.dumps(c, ensure_ascii=False), "ingested_at": _now()} for c in checks]
+        with self.engine.begin() as c:
+            return sum(self._upsert(c, fact_checks_table, chunk, update=False) for chunk in _chunks(rows, 500))
+
+    def count_fact_checks(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(fact_checks_table)).scalar() or 0)
+
+    def fact_checks(self) -> list[dict]:
+        """Every stored fact-check (as ``FactCheck.to_dict()``), newest first."""
+        with self.engine.connect() as c:
+            query = select(fact_checks_table.c.data).order_by(fact_checks_table.c.published.desc().nulls_last(),
+                                                              fact_checks_table.c.id)
+            return [json.loads(data) for data in c.execute(query).scalars()]
 
     def story_events(self) -> list[dict]:
         with self.engine.connect() as c:

@@ -1,0 +1,323 @@
+"""Check a claim: what is circulating, against the coverage in the store and earlier fact-checks.
+
+The claim is read like an article sentence (``compare.claims.Claim`` read into slots by
+``compare.facts.read_fact``). Then:
+
+1. **Candidates**: articles found by the store's full-text search for any of the claim's names,
+   numbers and longer content words (ranked by the search), at most ``CANDIDATES``.
+2. **Comparison**: every claim (sentence or clause) of those articles is scored against the
+   claim with a cheap lexical similarity (TF-IDF cosine over cheap stems, names and numbers; no
+   encoder), and the ones above ``COMPARE_SIM`` are compared slot by slot with
+   ``compare.relate.relate``. The similarity stands for the alignment margin ``relate`` expects:
+   ``AGREE_SIM`` and above counts as strongly aligned, ``DISPUTE_SIM`` and above as the same fact
+   when the subjects agree. **supports** are the sentences that agree, **contradicts** the ones
+   that dispute (with the slot and both values), **updates** the same quantity at another time.
+3. **Stories**: the stories of the articles that state, dispute or closely echo the claim.
+4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
+   (``FACTCHECK_SIM``), and in which no slot gives another value (another place, number, day or
+   the negation: then it is another claim, and its verdict is not this one's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from kroscek.compare.claims import Claim, extract_claims, fold, shared_names
+from kroscek.compare.crosscheck import outlet_key
+from kroscek.compare.facts import Fact, read_fact, stems
+from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, differences, relate
+from kroscek.model import Article, Sentence
+from kroscek.outlets import outlet_name
+
+MAX_CLAIM_CHARS = 1000
+MIN_CLAIM_WORDS = 3
+CANDIDATES = 60  # articles the search hands on
+SEARCH_TERMS = 12  # words of the claim searched for (any one may occur)
+COMPARE_SIM = 0.2  # lexical similarity a sentence needs to be compared with the claim at all
+DISPUTE_SIM = 0.3  # ... to count as the same fact when the subjects agree (relate's DISPUTE_SCORE)
+AGREE_SIM = 0.45  # ... to count as strongly aligned (relate's AGREE_SCORE)
+COVER_SIM = 0.35  # ... for a story to count as covering the claim without a slot relation
+FACTCHECK_SIM = 0.45  # similarity of the claim to a fact-check's claim for it to be shown
+SHOWN = 10  # sentences and stories listed of each kind
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class ClaimError(ValueError):
+    """The claim cannot be checked (empty, too short, too long)."""
+
+
+@dataclass
+class Evidence:
+    """A sentence of one article compared with the claim."""
+
+    relation: str  # agree | dispute | update | related
+    text: str
+    article: str
+    outlet: str
+    published: str | None
+    url: str | None
+    story: str | None
+    similarity: float
+    slot: str | None = None  # the slot that differs (dispute, update)
+    claim_value: str | None = None  # the claim's value in that slot
+    their_value: str | None = None  # the sentence's value in it
+    explanation: str = ""
+
+
+@dataclass
+class StoryHit:
+    """A story that covers the claim."""
+
+    id: str
+    title: str
+    articles: int
+    outlets: list[str]
+    similarity: float  # its best sentence's
+    supports: int = 0
+    contradicts: int = 0
+
+
+@dataclass
+class FactCheckHit:
+    """An earlier fact-check of the same claim."""
+
+    claim: str
+    verdict: str
+    verdict_word: str
+    published: str | None
+    url: str | None
+    publisher: str
+    similarity: float
+    conclusion: str = ""
+
+
+@dataclass
+class CheckResult:
+    """What the store says of a claim."""
+
+    claim: str
+    language: str
+    slots: dict[str, Any]
+    covered: bool  # some story in the store covers it
+    stories: list[StoryHit] = field(default_factory=list)
+    supports: list[Evidence] = field(default_factory=list)
+    contradicts: list[Evidence] = field(default_factory=list)
+    updates: list[Evidence] = field(default_factory=list)
+    related: list[Evidence] = field(default_factory=list)  # close, not shown to be the same fact
+    fact_checks: list[FactCheckHit] = field(default_factory=list)
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def claim_fact(text: str, language: str = "id") -> Fact:
+    """The claim read into slots, as an article sentence is (ClaimError when it cannot be)."""
+    text = " ".join((text or "").split())
+    if not text:
+        raise ClaimError("the claim is empty")
+    if len(text) > MAX_CLAIM_CHARS:
+        raise ClaimError(f"the claim is longer than {MAX_CLAIM_CHARS} characters: give the one sentence to check")
+    if len([w for w in _WORD.findall(text) if not w.isdigit()]) < MIN_CLAIM_WORDS:
+        raise ClaimError(f"the claim needs at least {MIN_CLAIM_WORDS} words to be compared")
+    from kroscek.analyse.dates import find_event_dates
+
+    try:
+        dates = find_event_dates([Sentence(0, text, 0)], None, language)
+    except Exception:  # noqa: BLE001 - a date that cannot be read leaves the day slot empty
+        dates = []
+    return read_fact(Claim("claim", 0, text, language, dates), "claim")
+
+
+def tokens(text: str, language: str = "id") -> list[str]:
+    """What the lexical similarity compares: cheap stems of the content words, numbers, and the
+    words of names (so "Jokowi" weighs as a name)."""
+    numbers = [n.replace(",", ".").rstrip(".") for n in _NUMBER.findall(text)]
+    return sorted(stems(text, language)) + [f"#{n}" for n in numbers]
+
+
+def _vectorizer() -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=lambda t: t, sublinear_tf=True, norm="l2")
+
+
+def lexical_scores(query: Sequence[str], documents: Sequence[Sequence[str]], vectorizer: Any = None) -> np.ndarray:
+    """Cosine of the query's tokens to each document's (TF-IDF fitted on the documents and the query
+    unless a fitted ``vectorizer`` is given)."""
+    if not documents:
+        return np.zeros(0)
+    if vectorizer is None:
+        vectorizer = _vectorizer().fit([*documents, query])
+    matrix = vectorizer.transform(documents)
+    return (matrix @ vectorizer.transform([query]).T).toarray().ravel()
+
+
+def _alignment(similarity: float) -> float:
+    """The lexical similarity on ``relate``'s margin scale."""
+    if similarity >= AGREE_SIM:
+        return AGREE_SCORE
+    if similarity >= DISPUTE_SIM:
+        return DISPUTE_SCORE
+    return similarity
+
+
+def search_terms(fact: Fact) -> list[str]:
+    """Names, numbers, then the longest content words of the claim."""
+    words = [w for w in _WORD.findall(fact.text)]
+    named = [w for n in sorted(fact.names, key=len, reverse=True) for w in n.split() if len(w) >= 3]
+    numbers = [w for w in words if w.isdigit() and len(w) >= 2]
+    stop = set(_stopwords(fact.claim.language))
+    content = sorted({fold(w) for w in words if len(w) >= 4 and not w.isdigit() and fold(w) not in stop}, key=len,
+                     reverse=True)
+    return list(dict.fromkeys([*named, *numbers, *content]))[:SEARCH_TERMS]
+
+
+def _stopwords(language: str) -> frozenset[str]:
+    from kroscek.compare.facts import fact_lexicon
+
+    return fact_lexicon(language).stopwords
+
+
+def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset]:
+    return (tuple(q for f in facts for q in f.quantities if q.exact), frozenset(d for f in facts for d in f.dates.days))
+
+
+def _evidence(relation_kind: str, fact: Fact, article: Article, story: str | None, similarity: float,
+              found: Sequence[Any] = ()) -> Evidence:
+    first = found[0] if found else None
+    return Evidence(relation=relation_kind, text=fact.text, article=article.id,
+                    outlet=outlet_name(article.outlet, article.url) or article.outlet or "", published=article.published,
+                    url=article.url, story=story, similarity=round(float(similarity), 3),
+                    slot=first.slot if first else None, claim_value=first.a if first else None,
+                    their_value=first.b if first else None, explanation=first.explanation if first else "")
+
+
+def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dict[str, str | None]) -> list[Evidence]:
+    """Every claim of ``articles`` close enough to ``fact``, compared with it slot by slot, best first."""
+    per_article = [(a, [read_fact(c, outlet_key(a), a.published) for c in extract_claims(a)]) for a in articles]
+    facts = [(a, f) for a, group in per_article for f in group]
+    if not facts:
+        return []
+    language = fact.claim.language
+    scores = lexical_scores(tokens(fact.text, language), [tokens(f.text, f.claim.language) for _, f in facts])
+    contexts = {a.id: _context(group) for a, group in per_article}
+    own = _context([fact])
+    found = []
+    for (article, other), similarity in zip(facts, scores):
+        if similarity < COMPARE_SIM:
+            continue
+        context = Context((own[0], contexts[article.id][0]), (own[1], contexts[article.id][1]))
+        relation = relate(fact, other, _alignment(float(similarity)), context)
+        found.append(_evidence(relation.kind, other, article, story_of.get(article.id), similarity, relation.differences))
+    found.sort(key=lambda e: (-e.similarity, e.article))
+    return found
+
+
+class FactCheckIndex:
+    """Stored fact-checks, indexed for the lexical match of a claim."""
+
+    def __init__(self, checks: Sequence[dict[str, Any]], language: str = "id") -> None:
+        self.checks = list(checks)
+        self.language = language
+        self.documents = [tokens(c["claim"], language) for c in self.checks]
+        self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
+
+    def scores(self, claim: str) -> np.ndarray:
+        if not self.checks:
+            return np.zeros(0)
+        return lexical_scores(tokens(claim, self.language), self.documents, self.vectorizer)
+
+    def match(self, fact: Fact, threshold: float = FACTCHECK_SIM, limit: int = 3) -> list[FactCheckHit]:
+        """Fact-checks of the same claim, best first: close in words, no slot with another value."""
+        scores = self.scores(fact.text)
+        found = []
+        for at in np.argsort(-scores)[: limit * 4]:
+            if scores[at] < threshold:
+                break
+            check = self.checks[int(at)]
+            checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
+            if differences(fact, checked) or _other_place(fact, checked):
+                continue  # another place, number, day or the negation: another claim, another verdict
+            found.append(FactCheckHit(claim=check["claim"], verdict=check.get("verdict") or "",
+                                      verdict_word=check.get("verdict_word") or "", published=check.get("published"),
+                                      url=check.get("url"), publisher=check.get("publisher") or "",
+                                      similarity=round(float(scores[at]), 3), conclusion=check.get("conclusion") or ""))
+            if len(found) == limit:
+                break
+        return found
+
+
+def _other_place(a: Fact, b: Fact) -> bool:
+    """Both claims locate what they state, and no place of one is named in the other."""
+    if not a.places or not b.places:
+        return False
+    return not shared_names(a.places, [*b.places, *b.names]) and not shared_names(b.places, [*a.places, *a.names])
+
+
+def check_claim(store: Any, text: str, language: str = "id", index: FactCheckIndex | None = None) -> CheckResult:
+    """What the store says of a claim: the stories that cover it, the sentences that support and
+    contradict it, and earlier fact-checks of it. ``ClaimError`` for a claim that cannot be checked."""
+    fact = claim_fact(text, language)
+    terms = search_terms(fact)
+    ids: list[str] = []
+    if terms:
+        _total, hits = store.search(terms[0], limit=CANDIDATES, also=terms[1:])
+        ids = list(dict.fromkeys(h["id"] for h in hits))
+    articles = [a for a in store.articles(ids) if not a.stale] if ids else []
+    story_ids: dict[str, str | None] = {}
+    stories = {}
+    for article in articles:
+        story = store.story_of(article.id)
+        story_ids[article.id] = story.id if story else None
+        if story:
+            stories[story.id] = story
+    evidence = compare_with_articles(fact, articles, story_ids)
+    by_kind: dict[str, list[Evidence]] = {"agree": [], "dispute": [], "update": [], "related": []}
+    for item in evidence:
+        by_kind[item.relation].append(item)
+    hits: dict[str, StoryHit] = {}
+    for item in evidence:
+        if item.story is None or (item.relation == "related" and item.similarity < COVER_SIM):
+            continue
+        story = stories[item.story]
+        hit = hits.get(story.id)
+        if hit is None:
+            outlets = sorted({outlet_name(a.outlet, a.url) or "" for a in store.articles(story.articles)} - {""})
+            hit = hits[story.id] = StoryHit(story.id, story.title, len(story.articles), outlets, item.similarity)
+        hit.supports += item.relation == "agree"
+        hit.contradicts += item.relation == "dispute"
+    if index is None:
+        index = FactCheckIndex(store.fact_checks(), language)
+    checks = index.match(fact)
+    ranked = sorted(hits.values(), key=lambda h: (-(h.supports + h.contradicts > 0), -h.similarity, h.id))
+    result = CheckResult(
+        claim=fact.text, language=language, slots=_slots(fact), covered=bool(ranked), stories=ranked[:SHOWN],
+        supports=by_kind["agree"][:SHOWN], contradicts=by_kind["dispute"][:SHOWN], updates=by_kind["update"][:SHOWN],
+        related=[e for e in by_kind["related"] if e.similarity >= COVER_SIM][:SHOWN], fact_checks=checks)
+    if not result.covered:
+        result.note = "no story in the store covers this claim"
+    elif not result.supports and not result.contradicts:
+        result.note = "stories cover this claim, but no sentence states it or contradicts it"
+    return result
+
+
+def _slots(fact: Fact) -> dict[str, Any]:
+    """The claim's filled slots, for the reader to see how it was read."""
+    slots: dict[str, Any] = {
+        "numbers": [q.text for q in fact.quantities],
+        "times": [c.text for c in fact.clocks],
+        "dates": list(fact.dates.texts),
+        "places": [p.title() for p in fact.places],
+        "identifiers": [i.text for i in fact.identifiers],
+        "names": sorted(fact.names),
+        "events": [phrase for _kind, phrase in fact.predicates],
+        "negated": fact.negated,
+        "denial": fact.denial,
+    }
+    return {k: v for k, v in slots.items() if v}
