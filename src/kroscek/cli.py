@@ -315,6 +315,68 @@ def show(
         out.print("[red]disputed[/red]: " + " ≠ ".join(c["text"] for c in dispute.get("claims", [])))
 
 
+@app.command("ingest-factchecks")
+def ingest_factchecks(
+    paths: Annotated[list[str], typer.Argument(help="Fact-check files or folders: a turnbackhoax-style CSV "
+                                                    "(judul, isi, url), HTML pages or JSON-LD with ClaimReview.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Store published fact-checks (the claim checked, the verdict, the date, the link); idempotent.
+
+    Exit code 1 when nothing was read and something was rejected; 2 for a missing path or store."""
+    from kroscek.factchecks import read_fact_checks
+
+    check_paths(paths)
+    store = open_store(db)
+    checks, rejected = read_fact_checks(paths)
+    added = store.add_fact_checks([c.to_dict() for c in checks])
+    for source, reason in rejected:
+        console.print(f"[red]rejected[/red] {escape(printable(source))}: {escape(printable(reason))}", highlight=False,
+                      soft_wrap=True)
+    console.print(f"fact-checks: {added} new, {len(checks) - added} already stored, {len(rejected)} rejected "
+                  f"({store.count_fact_checks()} in {printable(store.url)})", highlight=False)
+    raise typer.Exit(1 if not checks and rejected else 0)
+
+
+@app.command()
+def check(
+    claim: Annotated[str, typer.Argument(help="The claim to check, as it circulates (one sentence).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    language: Annotated[str, typer.Option("--language", help="The claim's language (ISO 639-1).")] = "id",
+) -> None:
+    """Check a claim: the stories that cover it, the sentences that support and contradict it (with
+    the slot and both values), and earlier fact-checks of it. Exit code 2 for a claim that cannot be
+    checked (empty, too short, too long)."""
+    from kroscek.check import ClaimError, check_claim
+
+    store = open_store(db, create=False)
+    try:
+        result = check_claim(store, claim, language)
+    except ClaimError as error:
+        console.print(f"[red]cannot check the claim[/red]: {escape(str(error))}", highlight=False)
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out = Console()
+    out.rule(escape(printable(result.claim)))
+    if result.note:
+        out.print(result.note, highlight=False)
+    for hit in result.stories:
+        out.print(f"story {hit.id}: {escape(hit.title)} ({hit.articles} articles; {escape(', '.join(hit.outlets))})",
+                  highlight=False)
+    for title, items in (("supports", result.supports), ("contradicts", result.contradicts), ("updates", result.updates)):
+        for e in items:
+            slot = f" [{e.slot}: {escape(e.claim_value or '')} vs {escape(e.their_value or '')}]" if e.slot else ""
+            out.print(f"{title}{slot} {escape(e.outlet)}, {e.published or 'undated'}: {escape(e.text)}", highlight=False)
+    for c in result.fact_checks:
+        out.print(f"fact-check: {c.verdict or '?'} ({escape(c.verdict_word)}), {c.published or 'undated'}: "
+                  f"{escape(c.claim)} {escape(c.url or '')}", highlight=False)
+    if not result.fact_checks:
+        out.print("no earlier fact-check of this claim in the store", highlight=False)
+
+
 token_app = typer.Typer(help="Access tokens for writing to (and optionally reading from) the web app.")
 app.add_typer(token_app, name="token")
 
