@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Form, Header, HTTPException, Query, Request
+from fastapi import Body, Depends, FastAPI, Form, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -258,6 +258,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/api/v1/feeds", dependencies=[Depends(can_read)])
     def api_feeds() -> list[dict]:
         return store.feeds()
+
+    @app.post("/api/v1/check", dependencies=[Depends(can_read)])
+    def api_check(claim: Annotated[str, Body(embed=True, max_length=1000)]) -> dict:
+        """Check a claim (JSON ``{"claim": ...}``): the stories that cover it, the sentences that
+        support and contradict it (slot and both values), and earlier fact-checks; 422 for a claim
+        that cannot be checked."""
+        from kroscek.check import ClaimError, check_claim
+
+        try:
+            return check_claim(store, claim).to_dict()
+        except ClaimError as error:
+            raise HTTPException(422, f"bad claim: {error}") from None
 
     # -- pages ------------------------------------------------------------------------------
 

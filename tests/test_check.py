@@ -1,0 +1,221 @@
+"""Checking a claim: fact-checks read (CSV, ClaimReview JSON-LD), verdicts normalised and stored,
+and a claim compared with a small store of invented articles (CLI and API). Every text here is
+invented for the tests."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from kroscek.check import ClaimError, FactCheckIndex, check_claim, claim_fact
+from kroscek.cli import app
+from kroscek.factchecks import (
+    normalise_verdict,
+    read_claim_review_html,
+    read_fact_checks,
+    read_turnbackhoax_csv,
+    verdict_from_url,
+)
+from kroscek.model import Article, Sentence, Story
+from kroscek.store import Store
+
+FACT_CHECKS = [
+    {"ID": "1", "judul": "Jembatan Kali Merah di Kota Lestari Ambruk Tewaskan 40 Orang",
+     "isi": "Akun X mengunggah narasi bahwa jembatan ambruk.\nPemeriksaan Fakta\nTidak ada kejadian itu.\n"
+            "Kesimpulan\nNarasi jembatan ambruk di Kota Lestari adalah hoaks.",
+     "url": "https://cekfakta.example/2025/05/02/salah-jembatan-kali-merah-ambruk/"},
+    {"ID": "2", "judul": "Minum Air Kelapa Hijau Sembuhkan Demam Berdarah dalam Sehari",
+     "isi": "Pesan berantai beredar.\nKesimpulan\nBelum ada bukti ilmiah.",
+     "url": "https://cekfakta.example/2025/05/09/belum-terbukti-air-kelapa-sembuhkan-demam-berdarah/"},
+    {"ID": "3", "judul": "Foto Gubernur Naik Kuda ke Kantor",
+     "isi": "Foto suntingan.\nKesimpulan\nFoto itu parodi.",
+     "url": "https://cekfakta.example/2025/05/10/satire-foto-gubernur-naik-kuda/"},
+]
+
+CLAIM_REVIEW_PAGE = """<!doctype html><html><head><title>Cek fakta</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebPage", "name": "halaman"},
+ {"@type": "ClaimReview", "claimReviewed": "Pemerintah Kota Lestari membagikan sepeda motor gratis kepada warga",
+  "datePublished": "2025-06-01T08:00:00+07:00", "url": "https://periksa.example/motor-gratis",
+  "author": {"@type": "Organization", "name": "Periksa Contoh"},
+  "reviewRating": {"@type": "Rating", "alternateName": "Keliru", "ratingValue": 1}}]}</script>
+<script type="application/ld+json">{not json</script>
+</head><body><p>Isi.</p></body></html>"""
+
+
+def write_csv(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["ID", "judul", "isi", "url"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def article(n: int, outlet: str, sentences: list[str], published: str = "2025-05-01") -> Article:
+    text = " ".join(sentences)
+    return Article(id=f"c{n:015d}", source=f"invented-{n}.txt", title=sentences[0][:60], text=text, outlet=outlet,
+                   url=f"https://{outlet.lower().replace(' ', '')}.example/{n}", language="id", published=published,
+                   sentences=[Sentence(i, s, 0) for i, s in enumerate(sentences)])
+
+
+BRIDGE = [
+    article(1, "Warta Uji", ["Jembatan Kali Merah di Kota Lestari ambruk pada Kamis pagi dan menewaskan 12 orang.",
+                             "Petugas masih mencari korban di bawah reruntuhan."]),
+    article(2, "Kabar Contoh", ["Sebanyak 12 orang tewas setelah jembatan Kali Merah di Kota Lestari ambruk.",
+                                "Wali kota meminta warga menjauhi sungai."]),
+    article(3, "Pos Rekaan", ["Jembatan Kali Merah di Kota Lestari ambruk dan menewaskan 15 orang.",
+                              "Polisi menutup jalan menuju jembatan."]),
+]
+MARKET = [article(4, "Warta Uji", ["Harga cabai rawit di Pasar Sentosa naik menjadi Rp90.000 per kilogram.",
+                                   "Pedagang mengeluhkan sepinya pembeli."])]
+
+
+@pytest.fixture
+def store(tmp_path) -> Iterator[Store]:
+    store = Store(tmp_path / "check.db")
+    store.add_articles([*BRIDGE, *MARKET])
+    store.save_stories([Story("s-bridge", "Jembatan Kali Merah ambruk", [a.id for a in BRIDGE]),
+                        Story("s-market", "Harga cabai naik", [MARKET[0].id])])
+    store.add_fact_checks([c.to_dict() for c in read_turnbackhoax_csv(write_csv(tmp_path / "fc.csv", FACT_CHECKS))])
+    yield store
+    store.close()
+
+
+# --- reading fact-checks -----------------------------------------------------------------------
+
+
+def test_verdicts_are_normalised():
+    assert normalise_verdict("SALAH") == "false"
+    assert normalise_verdict("Hoaks") == "false"
+    assert normalise_verdict("Belum Terbukti") == "unproven"
+    assert normalise_verdict("Partly false") == "misleading"
+    assert normalise_verdict("Missing context") == "missing-context"
+    assert normalise_verdict("Benar") == "true"
+    assert normalise_verdict("parodi") == "satire"
+    assert normalise_verdict("kebenaran") == ""  # a whole word only
+    assert normalise_verdict("") == ""
+    assert verdict_from_url("https://x.example/2025/01/02/misleading-foo-bar/") == ("misleading", "misleading")
+    assert verdict_from_url("https://x.example/2025/01/02/belum-terbukti-foo/") == ("unproven", "belum terbukti")
+
+
+def test_turnbackhoax_csv_is_read(tmp_path):
+    checks = read_turnbackhoax_csv(write_csv(tmp_path / "fc.csv", FACT_CHECKS))
+    assert [c.verdict for c in checks] == ["false", "unproven", "satire"]
+    first = checks[0]
+    assert first.claim == FACT_CHECKS[0]["judul"]
+    assert first.published == "2025-05-02"
+    assert first.url == FACT_CHECKS[0]["url"]
+    assert first.conclusion.startswith("Narasi jembatan ambruk")
+    assert first.verdict_word == "salah"
+
+
+def test_a_csv_without_the_columns_is_rejected(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("title,body\na,b\n", encoding="utf-8")
+    checks, rejected = read_fact_checks([path])
+    assert not checks and rejected and "judul" in rejected[0][1]
+
+
+def test_claim_review_json_ld_is_read(tmp_path):
+    checks = read_claim_review_html(CLAIM_REVIEW_PAGE)
+    assert len(checks) == 1  # the malformed block is skipped
+    check = checks[0]
+    assert check.claim.startswith("Pemerintah Kota Lestari membagikan")
+    assert (check.verdict, check.verdict_word) == ("false", "Keliru")
+    assert check.published == "2025-06-01"
+    assert check.url == "https://periksa.example/motor-gratis"
+    assert check.publisher == "Periksa Contoh"
+    page = tmp_path / "review.html"
+    page.write_text(CLAIM_REVIEW_PAGE, encoding="utf-8")
+    (tmp_path / "plain.html").write_text("<html><body>nothing</body></html>", encoding="utf-8")
+    found, rejected = read_fact_checks([tmp_path])
+    assert [c.url for c in found] == [check.url] and [Path(p).name for p, _ in rejected] == ["plain.html"]
+
+
+def test_ingest_factchecks_is_idempotent(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "fc.db")
+    csv_path = write_csv(tmp_path / "fc.csv", FACT_CHECKS)
+    (tmp_path / "review.html").write_text(CLAIM_REVIEW_PAGE, encoding="utf-8")
+    first = runner.invoke(app, ["ingest-factchecks", str(csv_path), str(tmp_path / "review.html"), "--db", db])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["ingest-factchecks", str(csv_path), "--db", db])
+    assert again.exit_code == 0
+    store = Store(db)
+    assert store.count_fact_checks() == 4
+    assert {c["verdict"] for c in store.fact_checks()} == {"false", "unproven", "satire"}
+    store.close()
+
+
+# --- checking a claim ----------------------------------------------------------------------------
+
+
+def test_a_claim_with_a_number_one_outlet_contradicts(store):
+    result = check_claim(store, "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas")
+    assert result.covered and result.stories[0].id == "s-bridge"
+    assert {e.outlet for e in result.supports} >= {"Warta Uji", "Kabar Contoh"}
+    disputes = [e for e in result.contradicts if e.outlet == "Pos Rekaan"]
+    assert disputes and disputes[0].slot == "number"
+    assert "12" in disputes[0].claim_value and "15" in disputes[0].their_value
+    assert disputes[0].published == "2025-05-01" and disputes[0].story == "s-bridge"
+    assert not any(e.outlet == "Pos Rekaan" for e in result.supports)
+
+
+def test_earlier_fact_check_is_found_with_its_verdict(store):
+    result = check_claim(store, "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas")
+    assert [(c.verdict, c.url) for c in result.fact_checks] == [("false", FACT_CHECKS[0]["url"])]
+    other = check_claim(store, "Air kelapa hijau menyembuhkan demam berdarah dalam sehari")
+    assert other.fact_checks and other.fact_checks[0].verdict == "unproven"
+
+
+def test_a_fact_check_of_another_value_is_not_shown(store):
+    index = FactCheckIndex(store.fact_checks())
+    # the same words, but another town: another claim, whose verdict is not this one's
+    assert not index.match(claim_fact("Jembatan Kali Merah di Kota Sentosa ambruk tewaskan 40 orang"))
+
+
+def test_a_claim_no_outlet_covers_says_so(store):
+    result = check_claim(store, "Gunung Salak meletus dan mengeluarkan abu setinggi lima kilometer")
+    assert not result.covered and not result.stories and not result.supports and not result.contradicts
+    assert "no story" in result.note
+
+
+@pytest.mark.parametrize("claim", ["", "   ", "hoaks", "a" * 2000])
+def test_a_malformed_claim_is_refused(store, claim):
+    with pytest.raises(ClaimError):
+        check_claim(store, claim)
+
+
+def test_check_command(store):
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas",
+                                 "--db", store.url.removeprefix("sqlite:///"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["covered"] and data["stories"][0]["id"] == "s-bridge"
+    assert any(e["slot"] == "number" and e["outlet"] == "Pos Rekaan" for e in data["contradicts"])
+    text = runner.invoke(app, ["check", "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas",
+                               "--db", store.url.removeprefix("sqlite:///")])
+    assert text.exit_code == 0 and "Pos Rekaan" in text.stdout
+    empty = runner.invoke(app, ["check", " ", "--db", store.url.removeprefix("sqlite:///")])
+    assert empty.exit_code == 2
+
+
+def test_check_api(store):
+    from kroscek.web.app import Settings, create_app
+
+    with TestClient(create_app(Settings(db=store.url))) as client:
+        response = client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas"})
+        assert response.status_code == 200
+        data = response.json()
+        assert data["covered"] and any(e["slot"] == "number" for e in data["contradicts"])
+        assert client.post("/api/v1/check", json={"claim": "  "}).status_code == 422
+        assert client.post("/api/v1/check", json={}).status_code == 422
+    with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
+        assert client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah ambruk tewaskan warga"}).status_code == 401
