@@ -44,6 +44,8 @@ def test_spellings_are_merged_case_and_punctuation_blind():
     assert canonical_outlet("KONTAN.CO.ID") == canonical_outlet("kontan") == "Kontan"
     assert canonical_outlet("KOMPAS.com") == "Kompas.com" and canonical_outlet("detikNews") == "detikcom"
     assert canonical_outlet("BBC") == "BBC"  # an acronym stays in capitals
+    assert canonical_outlet("KabarKini.id") == "KabarKini.id" and canonical_outlet("KABARKINI.ID") == "kabarkini.id"
+    assert merge_outlets(["kabarkini.id", "KabarKini.id", "KABARKINI.ID"]) == ["KabarKini.id"]
     assert merge_outlets(["HARIAN MENTARI", "Harian Mentari", "KONTAN.CO.ID", "Kontan", None, " "]) == \
         ["Harian Mentari", "Kontan"]
 

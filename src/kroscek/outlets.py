@@ -139,9 +139,11 @@ def canonical_outlet(name: str | None) -> str | None:
     if known := _known(key):
         return known
     lowered = tidy.lower()
-    if _DOMAIN.match(lowered):  # a site written as a name: "HARIANMENTARI.COM"
+    if _DOMAIN.match(lowered):  # a site written as a name: "HARIANMENTARI.COM", "KabarKini.id"
         domain = registrable_domain(lowered)
-        return KNOWN_HOSTS.get(domain, domain)
+        if domain in KNOWN_HOSTS:
+            return KNOWN_HOSTS[domain]
+        return tidy if tidy != lowered and not tidy.isupper() and domain == lowered else domain  # its own styling kept
     if tidy.isupper() and any(c.isalpha() for c in tidy):
         return " ".join(word if not re.search(r"[AEIOU]", word) else word.capitalize() for word in tidy.split())
     return tidy
@@ -152,9 +154,15 @@ def outlet_name(name: str | None, url: str | None = None) -> str | None:
     return canonical_outlet(name) or host_outlet(url)
 
 
+def _plain(name: str) -> bool:
+    """All capitals or all small letters: an outlet's own mixed styling ("KabarKini.id") is preferred."""
+    return name.isupper() or name.islower()
+
+
 def merge_outlets(names: Iterable[str | None]) -> list[str]:
     """The distinct outlets among ``names`` (spellings of one outlet merged), sorted case-blind.
-    The spelling kept is the canonical one, preferring a mixed-case spelling as given."""
+    The spelling kept is the canonical one, preferring a mixed-case spelling to an all-capital or
+    all-small one."""
     chosen: dict[str, str] = {}
     for name in names:
         canonical = canonical_outlet(name)
@@ -162,6 +170,6 @@ def merge_outlets(names: Iterable[str | None]) -> list[str]:
             continue
         key = outlet_key(canonical)
         held = chosen.get(key)
-        if held is None or (held.isupper() and not canonical.isupper()):
+        if held is None or (_plain(held) and not _plain(canonical)):
             chosen[key] = canonical
     return sorted(chosen.values(), key=str.casefold)
