@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.compare.claims import Claim, extract_claims, fold, shared_names
@@ -242,8 +243,8 @@ class FactCheckIndex:
                 break
             check = self.checks[int(at)]
             checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
-            if differences(fact, checked) or _other_place(fact, checked):
-                continue  # another place, number, day or the negation: another claim, another verdict
+            if differences(fact, checked) or _other_place(fact, checked) or _unnamed(fact, check["claim"]):
+                continue  # another place, number, day, person or the negation: another claim, another verdict
             found.append(FactCheckHit(claim=check["claim"], verdict=check.get("verdict") or "",
                                       verdict_word=check.get("verdict_word") or "", published=check.get("published"),
                                       url=check.get("url"), publisher=check.get("publisher") or "",
@@ -258,6 +259,19 @@ def _other_place(a: Fact, b: Fact) -> bool:
     if not a.places or not b.places:
         return False
     return not shared_names(a.places, [*b.places, *b.names]) and not shared_names(b.places, [*a.places, *a.names])
+
+
+def _unnamed(fact: Fact, other: str) -> bool:
+    """The claim names someone or something (a capitalised name) no word of which the other text
+    has, in any close spelling: another subject ("timnas Malaysia", "Menteri Sosial"). Fact-check
+    titles are often in title case, so the other side is read as words, not names."""
+    vocabulary = {fold(w) for w in _WORD.findall(other)}
+    for name in fact.names:
+        words = [w for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()]
+        if words and not any(w in vocabulary or process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85)
+                             for w in words):
+            return True
+    return False
 
 
 def check_claim(store: Any, text: str, language: str = "id", index: FactCheckIndex | None = None) -> CheckResult:
