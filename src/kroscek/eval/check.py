@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.check import FACTCHECK_SIM, FactCheckIndex, claim_fact
 from kroscek.eval import shared_data_dir
-from kroscek.factchecks import read_turnbackhoax_csv
+from kroscek.factchecks import fact_check_id, read_turnbackhoax_csv
 
 
 def held_back(label_id: str) -> bool:
@@ -57,16 +57,17 @@ def main(path: Path, data: str | None = None, threshold: str | None = None) -> d
     labels = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     csv_path = shared_data_dir(Path(path), data) / "turnbackhoax" / "turnbackhoax.csv"
     checks = read_turnbackhoax_csv(csv_path)
-    ids = [c.source_id for c in _with_ids(checks, csv_path)]
+    ids = _csv_ids(csv_path)
+    assert len(ids) == len(checks)
     records = [c.to_dict() for c in checks]
-    by_claim = {id(r): i for i, r in enumerate(records)}
+    row_of = {r["id"]: n for n, r in enumerate(records)}
 
     index = FactCheckIndex(records)
     limit = float(threshold) if threshold else FACTCHECK_SIM
     system = []
     for label in labels:
         hits = index.match(claim_fact(label["claim"]), threshold=limit, limit=1)
-        system.append(ids[[r["url"] for r in records].index(hits[0].url)] if hits else None)
+        system.append(ids[row_of[fact_check_id(hits[0].url, hits[0].claim)]] if hits else None)
 
     vectorizer = TfidfVectorizer(sublinear_tf=True).fit([r["claim"] for r in records])
     matrix = vectorizer.transform([r["claim"] for r in records])
@@ -81,13 +82,13 @@ def main(path: Path, data: str | None = None, threshold: str | None = None) -> d
         return [ids[best[i]] if best_score[i] >= at else None for i in rows]
 
     chosen = max(np.arange(0.05, 0.95, 0.05), key=lambda at: (_f1(score([labels[i] for i in tune], baseline(at, tune))), -at))
-    del by_claim
     results: dict[str, Any] = {"threshold": limit, "baseline_threshold": round(float(chosen), 2)}
     for part, rows in (("tune", tune), ("held-back", back), ("all", list(range(len(labels))))):
         subset = [labels[i] for i in rows]
         results[part] = {"kroscek": score(subset, [system[i] for i in rows]),
                          "baseline": score(subset, baseline(chosen, rows))}
-    table = Table(title=f"earlier fact-check found ({len(labels)} claims, {len(records)} fact-checks indexed)")
+    table = Table(title=f"earlier fact-check found ({len(labels)} claims, {len(records)} fact-checks indexed; "
+                        f"threshold {limit}, baseline {results['baseline_threshold']})")
     for column in ("split", "system", "claims", "match", "shown", "right", "wrong", "precision", "recall"):
         table.add_column(column)
     for part in ("tune", "held-back", "all"):
@@ -105,18 +106,11 @@ def main(path: Path, data: str | None = None, threshold: str | None = None) -> d
     return results
 
 
-class _Identified:
-    def __init__(self, source_id: str) -> None:
-        self.source_id = source_id
-
-
-def _with_ids(checks: list, csv_path: Path) -> list[_Identified]:
-    """The CSV's ``ID`` of each fact-check, in the order they were read."""
+def _csv_ids(csv_path: Path) -> list[str]:
+    """The CSV's ``ID`` of each fact-check, in the order ``read_turnbackhoax_csv`` reads them."""
     import csv
     import sys
 
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if " ".join((row.get("judul") or "").split())]
-    assert len(rows) == len(checks)
-    return [_Identified(row["ID"]) for row in rows]
+        return [row["ID"] for row in csv.DictReader(handle) if " ".join((row.get("judul") or "").split())]
