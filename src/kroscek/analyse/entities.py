@@ -79,9 +79,69 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", shape)
 
 
+@cache
+def _org_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that open an organisation's name, and stems that open a glued one (``org-heads.txt``)."""
+    lines = _lines("org-heads.txt")
+    return frozenset(w for w in lines if not w.endswith("-")), tuple(w[:-1] for w in lines if w.endswith("-"))
+
+
+GAZETTEER_SPAN = 6  # the most words of a gazetteer name
+
+
+@cache
+def curated_gazetteer() -> dict[tuple[str, ...], str]:
+    """The curated names (``resources/entities/aliases.json``), casefolded and tokenised, with their type."""
+    names = {tuple(w.casefold() for w in TOKEN.findall(name)): known.type for name, known in curated_names().items()}
+    return {key: kind for key, kind in names.items() if 0 < len(key) <= GAZETTEER_SPAN and kind in TYPES}
+
+
+@cache
+def gazetteer() -> dict[tuple[str, ...], str]:
+    """Casefolded names of institutions, parties, companies, clubs, places and people with their
+    type: the curated names and ``resources/ner/gazetteer-id.tsv`` (built by ``make train-ner``)."""
+    names = dict(curated_gazetteer())
+    path = _RESOURCES.joinpath("gazetteer-id.tsv")
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "\t" in line and not line.startswith("#"):
+                name, kind = line.split("\t")
+                names[tuple(name.split())] = kind
+    return names
+
+
+def gazetteer_tags(lowers: Sequence[str], names: dict[tuple[str, ...], str]) -> list[str]:
+    """BIO tags of the longest gazetteer names in a casefolded sentence, left to right (linear:
+    at most ``GAZETTEER_SPAN`` look-ups a word)."""
+    tags = ["O"] * len(lowers)
+    i = 0
+    while i < len(lowers):
+        for n in range(min(GAZETTEER_SPAN, len(lowers) - i), 0, -1):
+            kind = names.get(tuple(lowers[i:i + n]))
+            if kind:
+                tags[i:i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+@cache
+def word_clusters() -> dict[str, str]:
+    """Each frequent word's cluster of the static word vectors (``resources/ner/clusters-id.tsv``,
+    k-means over ``resources/embeddings/static-e5.npz``)."""
+    path = _RESOURCES.joinpath("clusters-id.tsv")
+    if not path.is_file():
+        return {}
+    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line and not line.startswith("#"))
+
+
 def _word_features(word: str, prefix: str) -> dict[str, Any]:
     lower = word.casefold()
+    heads, stems = _org_heads()
     return {
+        f"{prefix}cluster": word_clusters().get(lower, "?"),
         f"{prefix}w": lower,
         f"{prefix}shape": _shape(word),
         f"{prefix}title": word[:1].isupper(),
@@ -89,25 +149,61 @@ def _word_features(word: str, prefix: str) -> dict[str, Any]:
         f"{prefix}nnp": proper_noun_rates().get(lower, "?"),
         f"{prefix}place": lower in place_words(),
         f"{prefix}honorific": lower in titles(),
+        f"{prefix}orghead": lower in heads or any(lower.startswith(s) and len(lower) > len(s) + 1 for s in stems),
     }
 
 
-def token_features(words: Sequence[str]) -> list[dict[str, Any]]:
-    """The CRF features of every token: the word, its shape, affixes, lexicons, and a ±2 window."""
+_CONTEXT = ("w", "title", "upper", "nnp", "place", "honorific", "orghead", "cluster")
+_RUN_JOINERS = frozenset({"&", "of", "de", "-", "'"})
+
+
+def _capitalised_runs(words: Sequence[str]) -> list[int]:
+    """For each word, the index of the first word of the capitalised run it belongs to (-1 outside one)."""
+    heads, start = [], -1
+    for i, word in enumerate(words):
+        if word[:1].isupper() or (start >= 0 and word.casefold() in _RUN_JOINERS and i + 1 < len(words) and words[i + 1][:1].isupper()):
+            start = i if start < 0 else start
+            heads.append(start)
+        else:
+            start = -1
+            heads.append(-1)
+    return heads
+
+
+def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | None = None) -> list[dict[str, Any]]:
+    """The CRF features of every token: the word, its shape, affixes, lexicons, acronym patterns,
+    organisation heads, the capitalised run it is in, gazetteer names (``names``, the shipped
+    gazetteer by default), and a ±2 window."""
     own = [_word_features(word, "") for word in words]
+    lowers = [word.casefold() for word in words]
+    gaz = gazetteer_tags(lowers, gazetteer() if names is None else names)
+    runs = _capitalised_runs(words)
     features = []
     for i, word in enumerate(words):
-        lower = word.casefold()
+        lower = lowers[i]
         feats: dict[str, Any] = {"bias": 1.0, **own[i], "p3": lower[:3], "s3": lower[-3:], "s2": lower[-2:],
-                                 "digit": word.isdigit(), "first": i == 0}
+                                 "digit": word.isdigit(), "first": i == 0, "gaz": gaz[i],
+                                 "acronym": word.isupper() and word.isalpha() and len(word) > 1,
+                                 "mixedcaps": bool(re.fullmatch(r"[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*", word)),
+                                 "innercaps": any(c.isupper() for c in word[1:]) and not word.isupper()}
+        if runs[i] >= 0:
+            head = runs[i]
+            feats["run"] = "B" if head == i else "I"
+            feats["runhead-org"] = any(own[j]["orghead"] for j in range(max(head, i - GAZETTEER_SPAN), i + 1))
+            feats["runhead-honorific"] = own[head]["honorific"]
+            if head < i:
+                feats["runhead"] = lowers[head]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(words):
-                feats.update({f"{offset}:{k}": v for k, v in own[j].items() if k in ("w", "title", "upper", "nnp", "place", "honorific")})
+                feats.update({f"{offset}:{k}": v for k, v in own[j].items() if k in _CONTEXT})
+                feats[f"{offset}:gaz"] = gaz[j]
             else:
                 feats[f"{offset}:edge"] = True
         if i > 0:
-            feats["bigram-1"] = f"{words[i - 1].casefold()}|{lower}"
+            feats["bigram-1"] = f"{lowers[i - 1]}|{lower}"
+        if i + 1 < len(words):
+            feats["bigram+1"] = f"{lower}|{lowers[i + 1]}"
         features.append(feats)
     return features
 
@@ -134,13 +230,36 @@ def _crf() -> pycrfsuite.Tagger:
     return tagger
 
 
+def organisation_heads(words: Sequence[str], tags: list[str]) -> list[str]:
+    """Tags with the organisations the CRF left out whose capitalised word is glued to a ministry,
+    police or government stem ("KemenPPPA", "Pemkot")."""
+    stems, rates = _org_heads()[1], proper_noun_rates()
+    return ["B-ORG" if tag == "O" and word[:1].isupper() and rates.get(word.casefold()) != "lo"  # not "Kemenangan"
+            and any(word.casefold().startswith(stem) and len(word) > len(stem) + 1 for stem in stems)
+            else tag for word, tag in zip(words, tags)]
+
+
 def crf_tags(words: Sequence[str]) -> list[str]:
-    """The shipped Indonesian CRF's BIO tags for one tokenised sentence."""
-    return list(_crf().tag(token_features(words))) if words else []
+    """The shipped Indonesian CRF's BIO tags for one tokenised sentence, organisation heads added."""
+    return organisation_heads(words, list(_crf().tag(token_features(words)))) if words else []
+
+
+def _unglued(tokens: list[Token]) -> list[Token]:
+    """Tokens with a clause word glued to a capitalised name cut off ("Unmenurut" -> "Un", "menurut")."""
+    out = []
+    for token in tokens:
+        word = token.text
+        if word[:1].isupper() and len(word) > GLUED_WORD + 1 and word.casefold() not in proper_noun_rates() and word.casefold() not in place_words():
+            cut = next((c for c in range(2, len(word) - GLUED_WORD + 1) if word[c:] in _clause_words()), 0)
+            if cut:
+                out += [Token(word[:cut], token.start, token.start + cut), Token(word[cut:], token.start + cut, token.end)]
+                continue
+        out.append(token)
+    return out
 
 
 def _crf_mentions(sentence: Sentence) -> list[Mention]:
-    tokens = tokenize(sentence.text)
+    tokens = _unglued(tokenize(sentence.text))
     tags = crf_tags([t.text for t in tokens])
     return [Mention(sentence.text[tokens[a].start:tokens[b - 1].end], kind, sentence.index, tokens[a].start, tokens[b - 1].end)
             for kind, a, b in spans_from_tags(tags) if kind in TYPES]
@@ -211,15 +330,23 @@ def unglue(mention: Mention) -> Mention:
     return mention
 
 
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isalpha() and word.isupper()
+
+
 def split_places(mention: Mention) -> list[Mention]:
     """Split a run of names that opens with a country or curated place: "Rusia Izvestia" -> "Rusia",
-    "Izvestia". Cities are not split off: too many name other things ("Bursa Efek Indonesia")."""
+    "Izvestia". Cities are not split off: too many name other things ("Bursa Efek Indonesia"),
+    except before an acronym, which names an organisation ("Seoul NK" -> "Seoul", "NK")."""
     words = list(re.finditer(r"\S+", mention.text))
     if mention.type == "PER" or len(words) < 2 or lookup(mention.text):
         return [mention]
     for cut in range(len(words) - 1, 0, -1):
         head = mention.text[: words[cut - 1].end()]
         rest = words[cut].group()
+        if _acronym(rest) and not _acronym(words[cut - 1].group()) and (known := lookup(head)) and known.type == "LOC" and not lookup(rest):
+            tail = Mention(mention.text[words[cut].start():], "ORG", mention.sentence, mention.start + words[cut].start(), mention.end)
+            return [Mention(head, "LOC", mention.sentence, mention.start, mention.start + len(head)), tail]
         if (known := lookup(head)) and known.type == "LOC" and not known.id.startswith("geonames:") and rest[:1].isupper() and rest.casefold() not in _lines("place-parts.txt"):
             tail = Mention(mention.text[words[cut].start():], mention.type, mention.sentence, mention.start + words[cut].start(), mention.end)
             return [Mention(head, "LOC", mention.sentence, mention.start, mention.start + len(head)), *split_places(tail)]
@@ -245,10 +372,34 @@ def add_curated(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+MEDIA_NOUNS = (("surat", "kabar"), ("kantor", "berita"), ("situs", "web"), ("harian",), ("majalah",), ("koran",))
+_BEFORE = 8  # the words before a mention that ``retype`` reads
+
+
+def retype(mention: Mention, text: str) -> Mention:
+    """Fix the type of a name the tagger took for a place (or a person) from the words before it:
+    a newspaper or agency after "surat kabar", "kantor berita" ("surat kabar Rusia Izvestia") is an
+    organisation; a name of two words or more set after a role and a place ("duta besarnya untuk
+    Rusia, Olga Makeeva", "duta besar Korea Utara untuk Rusia Sin Hong Chol") is a person."""
+    words = mention.text.split()
+    if mention.type not in ("LOC", "PER") or lookup(mention.text) or words[-1].casefold() in place_words():
+        return mention
+    before = [w.casefold() for w in TOKEN.findall(text[max(0, mention.start - 16 * _BEFORE):mention.start])[-_BEFORE:]]
+    if not before:
+        return mention
+    near = before[:-1] if before[-1] in place_words() else before
+    if any(tuple(near[len(near) - len(noun):]) == noun for noun in MEDIA_NOUNS if len(near) >= len(noun)):
+        return Mention(mention.text, "ORG", mention.sentence, mention.start, mention.end)
+    role = any(w in titles() or w.removesuffix("nya") in titles() for w in before[:-1])
+    if mention.type == "LOC" and len(words) > 1 and (before[-1] == "," or before[-1] in place_words()) and role:
+        return Mention(mention.text, "PER", mention.sentence, mention.start, mention.end)
+    return mention
+
+
 def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
     """Every named-entity mention in the sentences, in text order, titles removed from names."""
     if language in CRF_LANGUAGES:  # the CRF runs adjacent names together ("Rusia Izvestia")
-        found = [piece for s in sentences for m in _crf_mentions(s) for piece in split_places(unglue(m))]
+        found = [retype(piece, s.text) for s in sentences for m in _crf_mentions(s) for piece in split_places(unglue(m))]
     elif language == "en":
         found = _spacy_mentions(sentences)
     else:

@@ -1,11 +1,19 @@
 """Train the Indonesian NER model that ships in ``resources/ner/`` (``make train-ner``).
 
-Training data: the train and valid splits of IndoNLU's NERGrit and NERP (Apache-2.0), their
-labels mapped to kroscek's types; the test splits are never read here. When the ``nlp-id``
-package's POS-tagged news corpus (MIT) is found, the proper-noun lexicon is rebuilt from it
-first; otherwise the shipped lexicon is used as is.
+Training data: the train and valid splits of IndoNLU's NERGrit and NERP (Apache-2.0) and the
+train split of IndoLEM's NER-UI (CC BY 4.0; its dev split is kept for tuning), their labels
+mapped to kroscek's types; the test splits are never read here. When the ``nlp-id`` package's
+POS-tagged news corpus (MIT) is found, the proper-noun lexicon is rebuilt from it first;
+otherwise the shipped lexicon is used as is.
 
-    python -m kroscek.train.ner [--data ../shared/data/indonlu-ner] [--postag PATH] [--out DIR]
+The gazetteer (``gazetteer-id.tsv``: institutions, ministries, parties, companies, clubs, places
+and people named in the training data, each kept only where the words are that entity at least
+half the times they occur) is rebuilt from the same sentences. The CRF sees it as a feature; so
+that it does not learn to trust a list that holds every training name, each fifth of the
+training sentences is tagged with the gazetteer built from the other four fifths.
+
+    python -m kroscek.train.ner [--data ../shared/data/indonlu-ner] [--nerui ../shared/data/indolem-nerui]
+                                [--postag PATH] [--out DIR]
 """
 
 from __future__ import annotations
@@ -17,10 +25,14 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kroscek.analyse.entities import proper_noun_rates, token_features
+from kroscek.analyse.entities import GAZETTEER_SPAN, curated_gazetteer, gazetteer, proper_noun_rates, spans_from_tags, token_features
 
 DATASETS = ("nergrit", "nerp")
 TRAIN_SPLITS = ("train", "valid")
+NERUI_SPLITS = ("train",)
+FOLDS = 5
+GAZETTEER_HEADER = ("# Names the training data of kroscek's Indonesian NER tags as entities (casefolded, TAB, type):\n"
+                    "# IndoNLU NERGrit and NERP (Apache-2.0), IndoLEM NER-UI (CC BY 4.0). Rebuilt by make train-ner.\n")
 LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "PLACE": "LOC",
           "PLC": "LOC", "LOCATION": "LOC", "EVT": "EVT"}
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
@@ -78,25 +90,66 @@ def write_lexicon(lexicon: dict[str, str], path: Path) -> None:
     path.write_text("".join(f"{word}\t{bucket}\n" for word, bucket in sorted(lexicon.items())), encoding="utf-8")
 
 
-def train(data: Path, out: Path) -> Path:
-    """Train the CRF on every train/valid split and write ``id.crfsuite`` into ``out``."""
+def training_sentences(data: Path, nerui: Path | None = None) -> list[tuple[list[str], list[str]]]:
+    """(words, kroscek labels) of every training sentence."""
+    paths = [data / dataset / f"{split}.txt" for dataset in DATASETS for split in TRAIN_SPLITS]
+    if nerui is not None and nerui.is_dir():
+        paths += [nerui / f"{split}.txt" for split in NERUI_SPLITS]
+    return [(words, [map_label(label) for label in labels]) for path in paths for words, labels in read_conll(path)]
+
+
+def build_gazetteer(sentences: list[tuple[list[str], list[str]]], min_share: float = 0.5) -> dict[tuple[str, ...], str]:
+    """Every name tagged in the sentences, with its most frequent type, kept where the words are
+    tagged as that entity in at least ``min_share`` of the times they occur."""
+    kinds: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for words, labels in sentences:
+        lowers = [w.casefold() for w in words]
+        for kind, start, end in spans_from_tags(labels):
+            if end - start <= GAZETTEER_SPAN and any(c.isalpha() for w in lowers[start:end] for c in w):
+                kinds[tuple(lowers[start:end])][kind] += 1
+    seen: Counter[tuple[str, ...]] = Counter()
+    for words, _ in sentences:
+        lowers = [w.casefold() for w in words]
+        for i in range(len(lowers)):
+            for n in range(1, min(GAZETTEER_SPAN, len(lowers) - i) + 1):
+                if (key := tuple(lowers[i:i + n])) in kinds:
+                    seen[key] += 1
+    names = {}
+    for key, count in kinds.items():
+        kind, tagged = count.most_common(1)[0]
+        if tagged >= min_share * seen[key]:
+            names[key] = kind
+    return names
+
+
+def write_gazetteer(names: dict[tuple[str, ...], str], path: Path) -> None:
+    path.write_text(GAZETTEER_HEADER + "".join(f"{' '.join(key)}\t{kind}\n" for key, kind in sorted(names.items())), encoding="utf-8")
+
+
+def train(data: Path, out: Path, nerui: Path | None = None, params: dict | None = None) -> Path:
+    """Train the CRF on every training split, write ``gazetteer-id.tsv`` and ``id.crfsuite`` into ``out``."""
+    sentences = training_sentences(data, nerui)
+    curated = curated_gazetteer()
+    names = build_gazetteer(sentences)
     trainer = pycrfsuite.Trainer(verbose=False)
-    sentences = 0
-    for dataset in DATASETS:
-        for split in TRAIN_SPLITS:
-            for words, labels in read_conll(data / dataset / f"{split}.txt"):
-                trainer.append(token_features(words), [map_label(label) for label in labels])
-                sentences += 1
-    trainer.set_params(CRF_PARAMS)
+    for fold in range(FOLDS):
+        held = sentences[fold::FOLDS]
+        others = build_gazetteer([s for i, s in enumerate(sentences) if i % FOLDS != fold])
+        for words, labels in held:
+            trainer.append(token_features(words, {**curated, **others}), labels)
+    trainer.set_params(params or CRF_PARAMS)
     model = out / "id.crfsuite"
     trainer.train(str(model))
-    print(f"trained on {sentences} sentences -> {model} ({model.stat().st_size // 1024} KiB)")
+    write_gazetteer(names, out / "gazetteer-id.tsv")
+    print(f"trained on {len(sentences)} sentences -> {model} ({model.stat().st_size // 1024} KiB), "
+          f"gazetteer {len(names)} names")
     return model
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/indonlu-ner"))
+    parser.add_argument("--nerui", type=Path, default=Path("../shared/data/indolem-nerui"))
     parser.add_argument("--postag", type=Path, default=None, help="nlp-id's dataset_postag.txt")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
@@ -106,7 +159,8 @@ def main() -> None:
         write_lexicon(lexicon, args.out / "proper-nouns-id.tsv")
         proper_noun_rates.cache_clear()
         print(f"proper-noun lexicon: {len(lexicon)} words from {postag}")
-    train(args.data, args.out)
+    gazetteer.cache_clear()
+    train(args.data, args.out, args.nerui)
 
 
 if __name__ == "__main__":
