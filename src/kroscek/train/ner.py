@@ -126,6 +126,29 @@ def write_gazetteer(names: dict[tuple[str, ...], str], path: Path) -> None:
     path.write_text(GAZETTEER_HEADER + "".join(f"{' '.join(key)}\t{kind}\n" for key, kind in sorted(names.items())), encoding="utf-8")
 
 
+def write_clusters(out: Path, k: int = 256, iterations: int = 20) -> None:
+    """Cluster the static word vectors (``resources/embeddings/static-e5.npz``) with k-means
+    (seed 0) and write each word's cluster to ``clusters-id.tsv`` (``--clusters``)."""
+    import numpy as np
+
+    from kroscek.analyse.entities import word_clusters
+
+    store = np.load(Path(__file__).resolve().parents[1] / "resources" / "embeddings" / "static-e5.npz")
+    vectors = store["vectors"].astype(np.float32) * store["scales"][:, None]
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    centres = vectors[np.random.default_rng(0).choice(len(vectors), k, replace=False)]
+    for _ in range(iterations):
+        nearest = (vectors @ centres.T).argmax(1)
+        for j in range(k):
+            if (members := nearest == j).any():
+                mean = vectors[members].mean(0)
+                centres[j] = mean / (np.linalg.norm(mean) + 1e-9)
+    nearest = (vectors @ centres.T).argmax(1)
+    lines = "".join(f"{word}\t{j}\n" for word, j in zip(store["words"], nearest))
+    (out / "clusters-id.tsv").write_text(f"# k-means clusters (k={k}) of the static word vectors in resources/embeddings/static-e5.npz\n{lines}", encoding="utf-8")
+    word_clusters.cache_clear()
+
+
 def train(data: Path, out: Path, nerui: Path | None = None, params: dict | None = None) -> Path:
     """Train the CRF on every training split, write ``gazetteer-id.tsv`` and ``id.crfsuite`` into ``out``."""
     sentences = training_sentences(data, nerui)
@@ -150,6 +173,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/indonlu-ner"))
     parser.add_argument("--nerui", type=Path, default=Path("../shared/data/indolem-nerui"))
+    parser.add_argument("--clusters", action="store_true", help="recompute the word clusters first")
     parser.add_argument("--postag", type=Path, default=None, help="nlp-id's dataset_postag.txt")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
@@ -159,6 +183,8 @@ def main() -> None:
         write_lexicon(lexicon, args.out / "proper-nouns-id.tsv")
         proper_noun_rates.cache_clear()
         print(f"proper-noun lexicon: {len(lexicon)} words from {postag}")
+    if args.clusters:
+        write_clusters(args.out)
     gazetteer.cache_clear()
     train(args.data, args.out, args.nerui)
 
