@@ -1,0 +1,62 @@
+"""Take the README's screenshots: the stories page and the seed story, in the Indonesian interface.
+
+    .venv/bin/python docs/screenshots.py [--seeds ../shared/seeds]
+
+Runs `kroscek run` on examples/corpus and the seeds into a temporary store, serves it, and has
+Chromium (Playwright, Debian's /usr/bin/chromium) photograph the pages into docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import sync_playwright
+from typer.testing import CliRunner
+
+from kroscek.cli import app as cli
+from kroscek.web.app import Settings, create_app
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "k.db")
+        result = CliRunner().invoke(cli, ["run", str(REPO / "examples" / "corpus"), str(args.seeds), "--db", db,
+                                          "--out", str(Path(folder) / "report"), "--quiet"])
+        if result.exit_code != 0:
+            raise SystemExit(result.output)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.1)
+        url = f"http://127.0.0.1:{port}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID").new_page()
+            page.goto(url + "/")
+            page.screenshot(path=str(args.out / "stories.png"))
+            page.get_by_role("link", name="Korea Utara").first.click()
+            page.wait_for_selector(".side article")
+            page.screenshot(path=str(args.out / "seed-story.png"))
+            browser.close()
+        server.should_exit = True
+
+
+if __name__ == "__main__":
+    main()
