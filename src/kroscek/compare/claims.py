@@ -1,12 +1,14 @@
-"""Claims: split a story's articles into claims, align them across articles, and find disputes.
+"""Claims: split a story's articles into claims, read their parts, and align them across articles.
 
 A claim is a sentence, or a clause where a sentence joins two statements ("..., sedangkan ...").
 Claims of different articles are aligned by a margin score over multilingual sentence
-embeddings (multilingual-e5-small): a pair counts when each is the other's best match and their
-cosine stands out from how similar each is to the rest of the other article. Aligned claims
-form groups; a group with claims from two or more articles is ``agreed`` unless a pair in it
-shows concrete evidence of a contradiction, then it is ``disputed``; a lone claim is
-``single-source``.
+embeddings (multilingual-e5-small, or the static vectors with ``--fast``): a pair counts when
+each is the other's best match and their cosine stands out from how similar each is to the rest
+of the other article. ``compare.facts`` reads the parts defined here (quantities, dates,
+predicates, names) into typed slots and ``compare.crosscheck`` compares the aligned pairs.
+
+``align_claims`` is the earlier method, kept as the baseline of ``kroscek eval claims``:
+aligned claims chained into groups, a group with any of the evidence below disputed.
 
 Evidence is structural, never a bare score, and precision comes first:
 
@@ -28,8 +30,8 @@ import json
 import math
 import re
 import unicodedata
-from datetime import date
 from collections.abc import Iterable, Sequence
+from datetime import date
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -38,6 +40,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.model import Article, EventDate
@@ -624,24 +627,17 @@ def lexical_similarity(claims: Sequence[Claim]) -> np.ndarray:
 
 
 def _groups(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """Connected components of the links, each in index order (the earlier method's chained groups)."""
+    sets = DisjointSet(range(n))
     for a, b in links:
-        parent[find(a)] = find(b)
-    members: dict[int, list[int]] = {}
-    for i in range(n):
-        members.setdefault(find(i), []).append(i)
-    return list(members.values())
+        sets.merge(a, b)
+    return [sorted(group) for group in sorted(sets.subsets(), key=min)]
 
 
 def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[ClaimGroup]:
-    """Aligned claim groups of a story: agreed, single-source or disputed (with evidence)."""
+    """The earlier method, kept as the baseline ``kroscek eval claims`` runs beside the cross-check
+    (``compare.crosscheck``): aligned claims chained into groups; a group with any evidence is
+    disputed, any other multi-article group agreed, a lone claim single-source."""
     per_article = [extract_claims(a) for a in articles]
     claims = [c for group in per_article for c in group]
     if not claims:
