@@ -169,3 +169,21 @@ def test_fact_labels_point_at_real_sentences_and_split_by_story(shared_data):
     for path in (REPO / "data" / "facts").glob("*.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
             assert len(json.loads(line).get("note", "")) <= 160
+
+
+def dated(text: str, source: str):
+    from datetime import date
+
+    from kroscek.analyse.dates import find_event_dates
+    from kroscek.model import Sentence
+
+    dates = find_event_dates([Sentence(0, text, 0)], date(2025, 10, 16), "id")
+    return read_fact(Claim(source, 0, text, "id", dates), source, "2025-10-16")
+
+
+def test_days_differ_only_for_one_event():
+    signed = "Surat keputusan penugasan impor itu ditandatangani Menteri Rudianto pada Selasa (14/10)."
+    assert relate(dated("Rudianto mengatakan surat keputusan penugasan impor itu ia tandatangani pada Senin (13/10).", "a"),
+                  dated(signed, "b"), STRONG).slot == "date"
+    assert relate(dated("Keputusan itu diumumkan Menteri Rudianto dalam konferensi pers di kantornya, Jakarta, Rabu (15/10).", "a"),
+                  dated(signed, "b"), STRONG).kind != "dispute"

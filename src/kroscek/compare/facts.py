@@ -130,6 +130,7 @@ class Fact:
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
     stems: frozenset[str] = field(default_factory=frozenset)
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
+    happened: frozenset[str] = frozenset()  # stems of its lower-case content words: what it says happened, names aside
 
     @property
     def text(self) -> str:
@@ -259,4 +260,6 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         provisional=_phrases(lower_words, lex.provisional) is not None,
         stems=stems(claim.text, claim.language),
         counted=tuple(_around(claim.text, q.text, lex) for q in counts),
+        happened=frozenset(stem(w) for w in _WORD.findall(claim.text)
+                           if w[:1].islower() and w.lower() not in lex.stopwords and not any(c.isdigit() for c in w)),
     )

@@ -35,6 +35,8 @@ AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fac
 DISPUTE_SCORE = 1.05  # margin that makes two claims the same fact when no word around the value says so
 SHARED_STEMS = 0.5  # share of the smaller claim's content stems the other must have (same fact by its words)
 SAME_COUNT = 0.6  # share of stems two claims with differently named counts must share to count the same thing
+SAME_EVENT_WORDS = 1  # lower-case words two dated claims must share to be about one event
+SAME_EVENT_SHARE = 0.3  # and the share of the smaller claim's such words
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -119,7 +121,12 @@ def _clocks(a: Fact, b: Fact) -> list[Difference]:
 
 
 def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
+    """Days that differ for one event: the claims must say the same thing happened (their
+    lower-case words, names aside), not "announced on Wednesday" against "signed on Tuesday"."""
     ka, kb = a.dates, b.dates
+    shared = a.happened & b.happened
+    if len(shared) < SAME_EVENT_WORDS or overlap(a.happened, b.happened) < SAME_EVENT_SHARE:
+        return []
     a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
     if ka.days and kb.days:
         if _own_day(a) and _own_day(b):
