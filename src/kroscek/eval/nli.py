@@ -16,7 +16,6 @@ Options: ``splits`` (comma-separated file stems, default ``test_lay,test_expert`
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -26,21 +25,11 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.compare.nli import LABEL_CODES, ContradictionModel, negation_words
+from kroscek.train.nli import read_pairs
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 DEFAULT_THRESHOLD = 0.8
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(15))  # 0.3 .. 1.0
-
-
-def read(path: Path) -> tuple[list[tuple[str, str]], np.ndarray]:
-    pairs, labels = [], []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                pairs.append((row["premise"], row["hypothesis"]))
-                labels.append(LABEL_CODES[row["label"]])
-    return pairs, np.asarray(labels, dtype=np.int64)
 
 
 def _overlap_cues(pairs: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -85,16 +74,16 @@ def main(path: Path, splits: str = "test_lay,test_expert") -> dict:
     files = [folder / f"{name}.jsonl" for name in splits.split(",")] if path.is_dir() else [path]
     files = [file for file in files if file.is_file()]
     source = next((folder / f"{name}.jsonl" for name in ("train", "val") if (folder / f"{name}.jsonl").is_file()), None)
-    majority = Counter(read(source)[1].tolist()).most_common(1)[0][0] if source else LABEL_CODES["e"]
+    majority = Counter(read_pairs(source)[1].tolist()).most_common(1)[0][0] if source else LABEL_CODES["e"]
     val = folder / "val.jsonl"
-    threshold = choose_threshold(*read(val)) if val.is_file() else DEFAULT_THRESHOLD
+    threshold = choose_threshold(*read_pairs(val)) if val.is_file() else DEFAULT_THRESHOLD
     model = ContradictionModel.load()
     figures: dict = {"majority_label": "enc"[majority], "overlap_threshold": threshold, "splits": {}}
     table = Table(title=f"IndoNLI: 3-class accuracy and contradiction P / R / F1 (overlap threshold {threshold:g}, chosen on val)")
     for column in ("test set", "pairs", "system", "accuracy", "contr. P", "contr. R", "contr. F1"):
         table.add_column(column)
     for file in files:
-        pairs, gold = read(file)
+        pairs, gold = read_pairs(file)
         systems = {
             "kroscek": model.predict_proba(pairs).argmax(axis=1) if pairs else np.zeros(0, dtype=np.int64),
             "majority class": np.full(len(gold), majority),
