@@ -29,7 +29,7 @@ from kroscek import outlets
 from kroscek.compare.claims import (
     Claim,
     ALIGN_FLOOR,
-    aligned_pairs,
+    ALIGN_MARGIN,
     claim_vectors,
     extract_claims,
     lexical_similarity,
@@ -41,15 +41,14 @@ from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.relate import DISPUTE_SCORE, Context, Relation, overlap, relate, relation_dict
 from kroscek.model import Article
 
-SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high (above any score: candidate pairs decide)
+SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high
 CANDIDATES = 2  # best matches of a claim in another article compared with it
-CANDIDATE_MARGIN = 1.03  # margin score a candidate pair needs beside the alignment floor
-DENIAL_CANDIDATE = 0.5
+DENIAL_CANDIDATE = 0.5  # share of a denial's words another claim must state to be compared with it
 NLI_VETO = 0.8  # contradiction probability at which an agreement is withheld
 SLOT_BLOCK = 60  # claims sharing one counted thing or identifier kind, beyond which the key is too common to pair
 SLOT_SHARED = 2  # stems around the two numbers that must be the same
 SLOT_OVERLAP = 0.3  # share of the smaller claim's stems the other must have
-SLOT_SCORE = DISPUTE_SCORE  # what a slot pair counts as: the same fact if the subjects agree, never strong enough to agree  # share of a denial's words another claim must state to be compared with it
+SLOT_SCORE = DISPUTE_SCORE  # what a slot pair counts as: the same fact if the subjects agree, never strong enough to agree
 
 
 @dataclass
@@ -157,17 +156,18 @@ def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[t
 
 
 def candidate_pairs(scores: np.ndarray) -> list[tuple[int, int, float]]:
-    """Claim pairs of two articles worth comparing: the mutual best matches, and each claim's
-    ``CANDIDATES`` best matches that clear the alignment floor with a margin (a fact told in two
-    sentences of one article is compared with both)."""
-    found = {(i, j): score for i, j, score in aligned_pairs(scores)}
+    """Claim pairs of two articles worth comparing: each claim's ``CANDIDATES`` best matches in the
+    other article (either way round; the mutual best matches among them) that clear the alignment
+    margin and floor, so a fact told in two sentences of one article is compared with both."""
+    if scores.size == 0:
+        return []
     margins = margin_scores(scores)
-    for axis in (0, 1):
-        view = margins if axis == 0 else margins.T
-        for row in range(view.shape[0]):
-            for col in np.argsort(-view[row])[:CANDIDATES]:
-                i, j = (row, int(col)) if axis == 0 else (int(col), row)
-                if margins[i, j] >= CANDIDATE_MARGIN and scores[i, j] >= ALIGN_FLOOR:
+    found: dict[tuple[int, int], float] = {}
+    for rows, transposed in ((margins, False), (margins.T, True)):
+        for row in range(rows.shape[0]):
+            for col in np.argsort(-rows[row])[:CANDIDATES]:
+                i, j = (int(col), row) if transposed else (row, int(col))
+                if margins[i, j] >= ALIGN_MARGIN and scores[i, j] >= ALIGN_FLOOR:
                     found.setdefault((i, j), float(margins[i, j]))
     return [(i, j, score) for (i, j), score in found.items()]
 

@@ -25,6 +25,7 @@ from typing import Any
 from kroscek.compare.claims import (
     Quantity,
     _names_match,
+    lexicon,
     negation_evidence,
     predicate_evidence,
     shared_names,
@@ -80,12 +81,10 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def same_subject(a: Fact, b: Fact) -> bool:
-    """Neither claim names someone or something the other contradicts by leaving out: each
-    multi-word name of one is matched in the other, or they share a name and most words."""
-    shared = shared_names(a.names, b.names)
-    if overlap(a.stems, b.stems) >= SHARED_STEMS:
-        return True
-    return bool(shared) and overlap(a.stems, b.stems) >= SHARED_STEMS / 2
+    """The two claims are about the same thing: most of their content words are shared, or they
+    share a name and half as many words."""
+    shared_words = overlap(a.stems, b.stems)
+    return shared_words >= SHARED_STEMS or (shared_words >= SHARED_STEMS / 2 and bool(shared_names(a.names, b.names)))
 
 
 def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
@@ -214,11 +213,11 @@ def _negation(a: Fact, b: Fact) -> list[Difference]:
     found = _from_evidence(negation_evidence(a.claim, b.claim))
     if not found:
         return []
-    negator = a.claim.text if a.negated else b.claim.text
-    word = (found[0].b if a.negated else found[0].a).split()[-1]
-    plain = [w.lower() for w in _WORD.findall(negator)]
-    negations = {w for w in plain if w in ("tidak", "bukan", "belum", "tak", "not", "no", "never")}
-    stated_plainly = any(w == word and (i == 0 or plain[i - 1] not in negations) for i, w in enumerate(plain))
+    negator = a.claim if a.negated else b.claim
+    word = found[0].a.split()[-1]  # "tidak X" on one side, "X" on the other
+    negations = lexicon(negator.language).negations
+    words = [w.lower() for w in _WORD.findall(negator.text)]
+    stated_plainly = any(w == word and (i == 0 or words[i - 1] not in negations) for i, w in enumerate(words))
     return [] if stated_plainly else found
 
 

@@ -28,7 +28,7 @@ import hashlib
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,6 +47,7 @@ from kroscek.compare.claims import Claim, align_claims, extract_claims
 from kroscek.compare.crosscheck import cross_check, independent_sources
 from kroscek.eval import encoder_for, shared_data_dir
 from kroscek.model import Article, Document
+from kroscek.outlets import outlet_name
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SPAN_COVER = 0.6  # share of a claim's words a labelled span must hold to stand for it
@@ -119,16 +120,10 @@ def raw_article(ref: dict[str, str], data: Path) -> tuple[Document, str]:
         row = _rows(path, "url")[ref["url"]]
         published = f"{row.get('date', '')} {row.get('time', '')}".strip()
         return Document(source=ref["key"], text=row["content"], title=row["title"], url=row["url"],
-                        outlet=_site(row.get("source") or row["url"]), published=published or None), row["content"]
+                        outlet=outlet_name(None, row["url"]), published=published or None), row["content"]
     row = _rows(path, "id")[ref["id"]]
     return Document(source=ref["key"], text=row["isi_berita"], title=row["judul"], url=row.get("tautan"),
                     outlet="detik.com", published=row["tanggal"]), row["isi_berita"]
-
-
-def _site(host: str) -> str:
-    host = re.sub(r"^https?://", "", host).split("/")[0].lower()
-    parts = host.split(".")
-    return ".".join(parts[-3:] if parts[-2:-1] == ["co"] else parts[-2:])
 
 
 def analysed(key: str, doc: Document) -> Article:
@@ -245,7 +240,7 @@ class Tally:
         }
 
 
-def score_story(story: LabelledStory, spans: dict[str, set[Ref]] | Any, said: Said, tally: Tally) -> None:
+def score_story(story: LabelledStory, spans: dict[tuple[str, int, int], set[Ref]], said: Said, tally: Tally) -> None:
     def refs(span: Span) -> set[Ref]:
         return spans[(span.article, span.start, span.end)]
 
@@ -276,8 +271,6 @@ def score_story(story: LabelledStory, spans: dict[str, set[Ref]] | Any, said: Sa
                 tally.disputes_wrong += 1
                 tally.wrong.append(f"{story.key}: {label} pair called disputed ({a_span.article}:{a_span.start} / "
                                    f"{b_span.article}:{b_span.start})")
-        elif label == "dispute" and called is None:
-            pass
     if story.exhaustive or story.mix:
         for pair, kind in said.pairs.items():
             if kind == "dispute" and pair not in judged:
@@ -350,5 +343,3 @@ def _merged(tallies: Iterable[Tally]) -> Tally:
         total.wrong += tally.wrong
     return total
 
-
-__all__ = ["main", "read_label_files", "claims_of", "raw_article", "analysed", "defaultdict"]
