@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kroscek.compare.claims import Claim, extract_claims, fold, shared_names
+from kroscek.compare.claims import Claim, extract_claims, fold, lexicon, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
 from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, differences, relate
@@ -100,6 +100,14 @@ class FactCheckHit:
 
 
 @dataclass
+class Unstated:
+    """A name, place or number of the claim that no sentence of the coverage states."""
+
+    slot: str  # number | place | name
+    value: str
+
+
+@dataclass
 class CheckResult:
     """What the store says of a claim."""
 
@@ -113,6 +121,7 @@ class CheckResult:
     updates: list[Evidence] = field(default_factory=list)
     related: list[Evidence] = field(default_factory=list)  # close, not shown to be the same fact
     fact_checks: list[FactCheckHit] = field(default_factory=list)
+    unstated: list[Unstated] = field(default_factory=list)  # of a covered claim: what no outlet states
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -314,6 +323,8 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
         claim=fact.text, language=language, slots=_slots(fact), covered=bool(ranked), stories=ranked[:SHOWN],
         supports=by_kind["agree"][:SHOWN], contradicts=by_kind["dispute"][:SHOWN], updates=by_kind["update"][:SHOWN],
         related=[e for e in by_kind["related"] if e.similarity >= COVER_SIM][:SHOWN], fact_checks=checks)
+    if result.covered:
+        result.unstated = unstated(fact, [*evidence])
     if not result.covered:
         result.note = "no story in the store covers this claim"
     elif not result.supports and not result.contradicts:
@@ -335,3 +346,80 @@ def _slots(fact: Fact) -> dict[str, Any]:
         "denial": fact.denial,
     }
     return {k: v for k, v in slots.items() if v}
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", ".").rstrip(".").lstrip("0") or "0" for n in _NUMBER.findall(text)}
+
+
+def unstated(fact: Fact, evidence: Sequence[Evidence]) -> list[Unstated]:
+    """The claim's numbers, places and names that no compared sentence states: the part of the
+    claim nothing in the coverage says (a contradicting sentence states its own value, not the
+    claim's). Weekday and month names are dates, not names."""
+    texts = [e.text for e in evidence]
+    folded = [fold(t) for t in texts]
+    words = [{fold(w) for w in _WORD.findall(t)} for t in texts]
+    numbers = [_numbers(t) for t in texts]
+    calendar = {*lexicon(fact.claim.language).weekdays, *lexicon(fact.claim.language).months}
+    found: list[Unstated] = []
+    for quantity in fact.quantities:
+        wanted = _numbers(quantity.text)
+        if wanted and not any(wanted <= n for n in numbers):
+            found.append(Unstated("number", quantity.text))
+    places = [p for p in fact.places]
+    names = [n for n in sorted(fact.names) if n not in calendar and not shared_names([n], places)]
+    for slot, values in (("place", places), ("name", names)):
+        for value in values:
+            parts = [w for w in _WORD.findall(fold(value)) if not w.isdigit()]
+            if parts and not any(fold(value) in text or all(w in vocabulary for w in parts)
+                                 for text, vocabulary in zip(folded, words)):
+                found.append(Unstated(slot, _spelling(fact.text, value)))
+    return found
+
+
+def _spelling(text: str, folded: str) -> str:
+    """``folded`` as the claim spells it (names are compared folded)."""
+    at = text.casefold().find(folded)
+    return text[at : at + len(folded)] if at >= 0 else folded.title()
+
+
+@dataclass
+class StoryFactCheck:
+    """An earlier fact-check of a claim a story states: shown on the story page."""
+
+    claim: str
+    verdict: str
+    verdict_word: str
+    published: str | None
+    url: str | None
+    publisher: str
+    similarity: float
+    matched: str  # the story's words that match it (a title, a fact)
+
+
+def story_texts(story: Any, brief: dict[str, Any] | None) -> list[str]:
+    """What a story states, for matching fact-checks: its title, its facts and its summary."""
+    brief = brief or {}
+    texts = [story.title]
+    texts += [f["claims"][0]["text"] for f in brief.get("facts", []) if f.get("claims")]
+    texts += [line["text"] for line in brief.get("summary", [])]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def story_fact_checks(texts: Sequence[str], index: FactCheckIndex, limit: int = 5) -> list[StoryFactCheck]:
+    """Fact-checks of a claim one of ``texts`` states (the same match as ``check_claim``: close in
+    words, no slot with another value), best first, one line per fact-check."""
+    best: dict[str, StoryFactCheck] = {}
+    if not index.checks:
+        return []
+    for text in texts:
+        try:
+            fact = claim_fact(text, index.language)
+        except ClaimError:
+            continue
+        for hit in index.match(fact):
+            key = hit.url or hit.claim
+            if key not in best or hit.similarity > best[key].similarity:
+                best[key] = StoryFactCheck(hit.claim, hit.verdict, hit.verdict_word, hit.published, hit.url,
+                                           hit.publisher, hit.similarity, text)
+    return sorted(best.values(), key=lambda c: (-c.similarity, c.url or ""))[:limit]

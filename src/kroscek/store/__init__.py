@@ -579,7 +579,10 @@ class Store:
                  "verdict_word": c.get("verdict_word") or "", "published": c.get("published"), "url": c.get("url"),
                  "data": json.dumps(c, ensure_ascii=False), "ingested_at": _now()} for c in checks]
         with self.engine.begin() as c:
-            return sum(self._upsert(c, fact_checks_table, chunk, update=False) for chunk in _chunks(rows, 500))
+            added = sum(self._upsert(c, fact_checks_table, chunk, update=False) for chunk in _chunks(rows, 500))
+            if added:
+                self._bump_generation(c)  # story pages show the fact-checks their facts match
+            return added
 
     def count_fact_checks(self) -> int:
         with self.engine.connect() as c:
