@@ -700,7 +700,7 @@ def is_place_name(name: str) -> bool:
     """Whether ``name`` names a place, a natural feature, a building or an event rather than a
     person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), or a name
     opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"). Curated organisations win."""
-    from kroscek.match.gazetteer import lookup
+    from kroscek.text.gazetteer import lookup
 
     words = name.split()
     if not words:

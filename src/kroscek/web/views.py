@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from kroscek.match.gazetteer import lookup, normalize
+from kroscek.text.gazetteer import lookup, name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
 from kroscek.urls import safe_url
