@@ -37,6 +37,13 @@ _QUOTE_PATTERNS = (
     re.compile(r"(?<![\w'])'(\w[^']*?)'(?!\w)"),
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# where and when, set between a speaker and the verb: "X di Gedung Y, Jakarta, Selasa (10/6/2025), mengatakan"
+_DATELINE = re.compile(
+    r"(?:\s+(?i:saat|ketika|usai|seusai|setelah|sesudah)\s+\w+)?"
+    r"(?:\s+(?i:di|dalam|kepada)\s+[^,()]{2,80})?"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"\s*,\s*(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b(?:\s*\([^()]{1,20}\))?\s*,?\s*$"
+)
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "den", "al", "el", "da", "dos", "von", "la", "le", "bt", "bte"})
 _MIN_UNATTRIBUTED_WORDS = 5  # shorter quoted spans without attribution are terms, titles or scare quotes
 _MIN_REPORTED_WORDS = 3
@@ -44,7 +51,8 @@ _AFTER_WINDOW = 6  # tokens after a closing quote searched for the attribution v
 _CATAPHORA_WINDOW = 2
 _TITLE_CASE_SHARE = 0.7
 _TITLE_WORDS = 4
-_OPENING_WORDS = 4  # words an opening "menurut X," may come after ("Atas hal tersebut, menurutnya,")  # lowercase words a title may take before the name ("pengamat politik senior X")  # sentences ahead searched when nothing before names the speaker
+_OPENING_WORDS = 4  # words an opening "menurut X," may come after ("Atas hal tersebut, menurutnya,")
+_INSERTED_WORDS = 8  # words an inserted ", kata dia," may come after ("Adapun hingga saat ini, kata dia,")  # lowercase words a title may take before the name ("pengamat politik senior X")  # sentences ahead searched when nothing before names the speaker
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,7 @@ class Lexicon:
     sentence_starters: frozenset[str]
     relational: tuple[tuple[str, ...], ...] = ()
     principals: frozenset[str] = frozenset()
+    continuations: frozenset[str] = frozenset()
 
 
 @cache
@@ -116,6 +125,7 @@ def lexicon(language: str) -> Lexicon:
         sentence_starters=words("sentence_starters"),
         relational=phrases("relational_roles"),
         principals=words("role_principals"),
+        continuations=words("continuation_verbs"),
     )
 
 
@@ -449,7 +459,10 @@ def _appositive(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerR
 
 def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> SpeakerRef | None:
     """The subject ending just before ``toks[end]``, fillers ("juga", "yang") skipped; a noun with
-    a demonstrative ("aktris itu") refers back like a pronoun."""
+    a demonstrative ("aktris itu") refers back like a pronoun; where and when between the subject
+    and the verb are skipped ("X di Jakarta, Selasa (10/6/2025), mengatakan")."""
+    if 0 < end < len(toks) and (dateline := _DATELINE.search(text, toks[0].start, toks[end].start)):
+        end = bisect.bisect_right([t.end for t in toks[:end]], dateline.start())
     while end > 0 and toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
         end -= 1
     if end > 1 and toks[end - 1].lower in lex.demonstratives:
@@ -629,7 +642,9 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -
 def _according_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
     """``Menurut X, CLAUSE`` / ``Sebab menurutnya, CLAUSE`` / ``Bahkan, lanjut X, CLAUSE`` /
     ``According to X, CLAUSE`` near the start of a sentence."""
-    for at in range(min(_OPENING_WORDS, len(toks))):
+    for at in range(min(_INSERTED_WORDS, len(toks))):
+        if at >= _OPENING_WORDS and not (toks[at].lower in lex.after_verbs and text[toks[at - 1].end : toks[at].start].strip() == ","):
+            continue
         according = _match_phrase(toks, at, lex.according)
         stem = _pronoun_verb(toks[at], lex)
         if according:
@@ -679,6 +694,12 @@ def _trailing_attribution(text: str, start: int, end: int, lex: Lexicon) -> tupl
 def _is_person_like(name: str, lex: Lexicon) -> bool:
     first = name.split()[0].casefold()
     return first not in lex.not_person and not name.isupper()
+
+
+def _is_organisation_like(name: str, lex: Lexicon) -> bool:
+    """An acronym run ("PHRI DIY") or a name opened by an institution's word ("Kementerian X")."""
+    words = name.split()
+    return bool(words) and (all(w.isupper() for w in words) or words[0].casefold() in lex.not_person)
 
 
 # --- speaker types ---------------------------------------------------------------------------
@@ -999,8 +1020,9 @@ class Resolver:
                 for pattern in patterns:
                     for match in pattern.finditer(text):
                         found = _trim_name(match.group(1), self.ctx)
-                        if found[:1].isupper() and can_speak(found) and found.split()[0].casefold() not in self.ctx.lex.not_person \
-                                and found.split()[0].casefold() not in self.ctx.lex.titles:
+                        first = found.split()[0].casefold()
+                        if found[:1].isupper() and can_speak(found) and first not in self.ctx.lex.not_person \
+                                and first not in self.ctx.lex.titles and first not in self.ctx.lex.sentence_starters:  # not "Namun, tim hukum X"
                             hits.append((index, found))
             hits.sort(key=lambda hit: hit[0])
             self.roles[key] = ([index for index, _ in hits], hits)
@@ -1137,17 +1159,24 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
     for item in found:
         by_sentence.setdefault(item.sentence, []).append(item)
     quotes: list[Quote] = []
+    last_direct: str | None = None  # the speaker of the last direct quote
+    last_person: str | None = None  # the last speaker that is a person
     for paragraph in ctx.paragraphs:
         for position, index in enumerate(paragraph.indices):
             speakers: list[str] = []
             for item in sorted(by_sentence.get(index, []), key=lambda f: f.start):
                 ref = item.attribution.speaker if item.attribution else None
-                if ref is not None:
+                if ref is not None and ref.kind == "pronoun" and item.attribution.verb in lex.continuations and last_direct:
+                    speaker = last_direct  # '"...," imbuhnya': the one who was speaking goes on
+                elif ref is not None:
                     speaker = resolver.name(ref, index, paragraph)
                 elif item.attribution is None:
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:
                     speaker = None
+                if speaker and item.kind == "direct" and (ref is None or ref.kind == "pronoun") and last_person \
+                        and _is_organisation_like(speaker, lex):
+                    speaker = last_person  # '"Kami ...," ujarnya' after "PHRI DIY menekankan": a person speaks
                 if speaker and not can_speak(speaker, typed):
                     # a place, a natural feature or an event cannot speak ("pelatih asal Belanda
                     # tersebut"): the person the text is about, else nobody
@@ -1155,6 +1184,8 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     speaker = speaker if speaker and can_speak(speaker, typed) else None
                 if speaker:
                     speakers.append(speaker)
+                    last_direct = speaker if item.kind == "direct" else last_direct
+                    last_person = speaker if _is_person_like(speaker, lex) else last_person
                 elif item.kind == "direct" and len(item.text.split()) < _MIN_UNATTRIBUTED_WORDS:
                     continue  # a term in quotation marks ("kampung biru"), not speech
                 quotes.append(Quote(item.text, speaker, index, item.kind, item.attribution.verb if item.attribution else None))
