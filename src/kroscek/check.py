@@ -397,10 +397,10 @@ class StoryFactCheck:
     matched: str  # the story's words that match it (a title, a fact)
 
 
-def story_texts(story: Any, brief: dict[str, Any] | None) -> list[str]:
+def story_texts(title: str, brief: dict[str, Any] | None) -> list[str]:
     """What a story states, for matching fact-checks: its title, its facts and its summary."""
     brief = brief or {}
-    texts = [story.title]
+    texts = [title]
     texts += [f["claims"][0]["text"] for f in brief.get("facts", []) if f.get("claims")]
     texts += [line["text"] for line in brief.get("summary", [])]
     return list(dict.fromkeys(t for t in texts if t))

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from kroscek.i18n import LOCALES, pick_locale, with_locale
 from kroscek.report.html import render_story, templates, with_link_filter
 from kroscek.store import DEFAULT_DB, Store
+from kroscek.web import routes_check, routes_outlets
 from kroscek.web.jobs import IngestJobs
 from kroscek.web.uploads import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, receive_files
 from kroscek.web.views import (
@@ -291,6 +292,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         def render() -> str:
             view = story_view(store, story_id) or _missing("story", story_id)
+            view["fact_checks"] = routes_check.fact_checks_of_story(store, view)
             return render_story(view, view["article_details"], _pages(locale), home="/", here=f"/stories/{story_id}",
                                 **_links())
 
@@ -313,6 +315,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/ingest", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     def ingest_page(request: Request) -> HTMLResponse:
         return page(request, "ingest.html", feeds=store.feeds(), max_mb=settings.max_upload_bytes // 2**20)
+
+    app.include_router(routes_check.router, dependencies=[Depends(can_read)])
+    app.include_router(routes_outlets.router, dependencies=[Depends(can_read)])
 
     @app.get("/openapi.json", dependencies=[Depends(can_read)], include_in_schema=False)
     async def openapi_document() -> JSONResponse:
