@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
+from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.model import Article, Entity, Quote
 
@@ -106,23 +107,14 @@ def same_statement(a: SourcedQuote, b: SourcedQuote, cosine: float) -> bool:
 
 
 def _groups(quotes: list[SourcedQuote], vectors: np.ndarray) -> list[list[int]]:
-    parent = list(range(len(quotes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """The quotes that report one statement, joined pairwise (scipy's DisjointSet), in first-seen order."""
+    sets = DisjointSet(range(len(quotes)))
     similarity = vectors @ vectors.T
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
-            if same_statement(quotes[i], quotes[j], float(similarity[i, j])):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(quotes)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+            if not sets.connected(i, j) and same_statement(quotes[i], quotes[j], float(similarity[i, j])):
+                sets.merge(i, j)
+    return sorted((sorted(group) for group in sets.subsets()), key=lambda group: group[0])
 
 
 def _best_speaker(members: list[SourcedQuote], entities: dict[str, Entity], corpus: Counter[str]) -> str | None:
