@@ -9,7 +9,7 @@ import pytest
 from kroscek.analyse.entities import find_mentions, spans_from_tags, tokenize
 from kroscek.eval import ner as ner_eval
 from kroscek.match.entities import acronym_definitions, resolve_entities, same_person
-from kroscek.match.gazetteer import lookup
+from kroscek.text.gazetteer import lookup
 from kroscek.model import Article, Mention, Sentence
 from kroscek.train import ner as ner_train
 

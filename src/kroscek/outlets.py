@@ -13,9 +13,10 @@ report and the web app name outlets the same way:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+from kroscek.text.fold import name_key
 
 # Registrable domain -> the outlet's name. Subdomains (news.detik.com, m.tribunnews.com) map to it.
 KNOWN_HOSTS: dict[str, str] = {
@@ -77,12 +78,6 @@ _SECOND_LEVEL = {"co", "ac", "go", "or", "sch", "web", "my", "net", "mil", "biz"
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 
 
-def fold(text: str) -> str:
-    """Lower case, accents dropped, every run of other than letters and digits one space."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
-
-
 def registrable_domain(host: str) -> str:
     """``news.detik.com`` -> ``detik.com``; ``www.kontan.co.id`` -> ``kontan.co.id``."""
     parts = host.lower().rstrip(".").removeprefix("www.").split(".")
@@ -106,10 +101,10 @@ def host_outlet(url: str | None) -> str | None:
 
 
 def _known(key: str) -> str | None:
-    """A known outlet's name from a folded name ("kompas com", "detiknews", "KONTAN.CO.ID")."""
+    """A known outlet's name from a name key ("kompas com", "detiknews", "KONTAN.CO.ID")."""
     joined = key.replace(" ", "")
     for domain, name in KNOWN_HOSTS.items():
-        if joined in (domain.replace(".", ""), fold(name).replace(" ", "")):
+        if joined in (domain.replace(".", ""), name_key(name).replace(" ", "")):
             return name
     if key in _ALIASES:
         return KNOWN_HOSTS[_ALIASES[key]]
@@ -122,7 +117,7 @@ def outlet_key(name: str | None) -> str:
     """The key shared by every spelling of one outlet ("" for none)."""
     if not name or not name.strip():
         return ""
-    return fold(canonical_outlet(name) or name).replace(" ", "")
+    return name_key(canonical_outlet(name) or name).replace(" ", "")
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -133,7 +128,7 @@ def canonical_outlet(name: str | None) -> str | None:
     tidy = " ".join(name.split()).strip(" -–—|·:,")
     if not tidy:
         return None
-    key = fold(tidy)
+    key = name_key(tidy)
     if not key:
         return None
     if known := _known(key):

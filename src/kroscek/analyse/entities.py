@@ -21,7 +21,7 @@ from typing import Any
 import pycrfsuite
 
 from kroscek.clean import word_list
-from kroscek.match.gazetteer import curated_names, lookup, place_names
+from kroscek.text.gazetteer import curated_names, lookup, place_names
 from kroscek.model import Mention, Sentence
 
 CRF_LANGUAGES = ("id", "ms")

@@ -22,7 +22,7 @@ from rich.table import Table
 from kroscek.eval import shared_data_dir
 from kroscek.ingest import read_paths
 from kroscek.match.entities import resolve_entities
-from kroscek.match.gazetteer import normalize
+from kroscek.text.fold import name_key
 from kroscek.model import Document
 from kroscek.pipeline import analyse
 
@@ -48,16 +48,16 @@ def main(path: Path, data: str | None = None) -> dict:
     answer = json.loads(Path(path).read_text(encoding="utf-8"))
     folder = shared_data_dir(Path(path), data).parent / answer["source"]
     articles = [analyse(item) for item in read_paths([folder]) if isinstance(item, Document)]
-    text = normalize(" ".join(a.title + " " + a.text for a in articles))
-    key = {e["name"]: [s for s in e["spellings"] if f" {normalize(s)} " in f" {text} "] for e in answer["entities"]}
+    text = name_key(" ".join(a.title + " " + a.text for a in articles))
+    key = {e["name"]: [s for s in e["spellings"] if f" {name_key(s)} " in f" {text} "] for e in answer["entities"]}
     key = {name: spellings for name, spellings in key.items() if spellings}
-    mentioned = {normalize(m.text) for a in articles for m in a.mentions}
+    mentioned = {name_key(m.text) for a in articles for m in a.mentions}
     system: Placement = {}
     for entity in resolve_entities(articles):
-        for spelling in {normalize(n) for n in (entity.name, *entity.aliases)}:
+        for spelling in {name_key(n) for n in (entity.name, *entity.aliases)}:
             system.setdefault(spelling, set()).add(entity.id)
     baseline: Placement = {s: {s} for s in mentioned}
-    by_spelling = {name: [normalize(s) for s in spellings] for name, spellings in key.items()}
+    by_spelling = {name: [name_key(s) for s in spellings] for name, spellings in key.items()}
     figures = {"kroscek": score(by_spelling, system), "baseline": score(by_spelling, baseline), "entities": len(key)}
     table = Table(title=f"Entity resolution on {folder.name} ({len(key)} key entities, {figures['kroscek']['pairs']} same-entity pairs)")
     for column in ("system", "found", "pairwise precision", "pairwise recall"):

@@ -2,7 +2,7 @@
 
 Mentions are resolved in this order:
 1. acronyms the story itself defines, "Republik Rakyat Donetsk (DPR)", so DPR is that name here;
-2. the gazetteer (``match.gazetteer``): curated names, countries (``iso:KP``), cities (``geonames:…``);
+2. the gazetteer (``text.gazetteer``): curated names, countries (``iso:KP``), cities (``geonames:…``);
 3. spelling variants within the story: person names whose words match one to one up to small
    edits ("Dennis Pushlin" = "Denis Pushilin"), a surname alone ("Pushilin"), and acronyms cut
    short by scraping ("KCN" for "KCNA", also where the cleaner flagged "KCN Ini" as cut off).
@@ -21,7 +21,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kroscek.analyse.entities import titles
-from kroscek.match.gazetteer import Known, lookup, normalize
+from kroscek.text.fold import name_key
+from kroscek.text.gazetteer import Known, lookup
 from kroscek.model import Article, Entity, EntityMention, Mention
 
 RESOLVED_TYPES = ("PER", "ORG", "LOC", "EVT")
@@ -61,7 +62,7 @@ def acronym_definitions(articles: Sequence[Article]) -> dict[str, str]:
 
 @lru_cache(maxsize=1 << 16)
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(w for w in normalize(name).split() if w not in titles())
+    return tuple(w for w in name_key(name).split() if w not in titles())
 
 
 def _same_word(a: str, b: str, similarity: int) -> bool:
@@ -87,7 +88,7 @@ def same_person(a: str, b: str) -> bool:
 
 def same_name(a: str, b: str) -> bool:
     """Whether two organisation, place or event names are spellings of one name."""
-    x, y = normalize(a), normalize(b)
+    x, y = name_key(a), name_key(b)
     if x == y:
         return True
     if a.isupper() and b.isupper() and min(len(a), len(b)) >= 3:  # "KCN" cut from "KCNA"
@@ -103,14 +104,14 @@ def _known(mention: Mention, definitions: dict[str, str]) -> Known | None:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
 
 
 def _display_name(group: _Group) -> str:
     """The spelling closest to all others, weighted by how often each is used; longer wins ties."""
     spellings = group.spellings()
     if group.known and group.known.id:
-        named = [s for s in spellings if normalize(s) == normalize(group.known.name)]
+        named = [s for s in spellings if name_key(s) == name_key(group.known.name)]
         if named:
             return named[0]
     similar = same_person if group.type == "PER" else same_name
@@ -153,7 +154,7 @@ def _joins(mention: Mention, member: Mention, similar: Callable[[str, str], bool
     """Whether a mention joins a group through one member: the same spelling, or a similar one of a
     compatible type. A single word only joins through a longer name, so "Haryono" cannot reach
     "Suhartono Wibisono" by way of "Hartono"."""
-    if normalize(mention.text) == normalize(member.text):
+    if name_key(mention.text) == name_key(member.text):
         return True
     if len(_words(member.text)) < 2 and len(_words(mention.text)) < 2:
         return False

@@ -27,18 +27,18 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 
 import numpy as np
 
 from kroscek.analyse.embed import Embedder, get_embedder, lead, passage
 from kroscek.model import Article
+from kroscek.text.fold import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d.,:/]*\d|\d")
@@ -82,13 +82,6 @@ def _unpickle_profile(names: str, numbers: str, title: str, days: tuple[int, ...
         return frozenset(joined.split(_SEPARATOR)) if joined else frozenset()
 
     return Profile(words(names), words(numbers), words(title), tuple(map(date.fromordinal, days)), language, length)
-
-
-@lru_cache(maxsize=1 << 17)
-def fold(text: str) -> str:
-    """Casefold and strip accents, so 'Pushilin', 'PUSHILIN' and 'Puşilin' meet."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def capitalised_names(text: str) -> set[str]:

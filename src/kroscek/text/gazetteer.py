@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
+
+from kroscek.text.fold import name_key
 
 NAME_LANGUAGES = ("id", "ms", "en")
 BIG_CITY = 100_000  # cities this big have ids, and are also known by their alternate names ("Moskow")
@@ -29,13 +30,6 @@ class Known:
     population: int = 0  # for cities
 
 
-@lru_cache(maxsize=1 << 16)  # entity resolution compares every mention with many others
-def normalize(name: str) -> str:
-    """The lookup key of a name: casefolded, accents and punctuation dropped, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
-
-
 @cache
 def _countries() -> dict[str, Known]:
     from babel import Locale
@@ -45,7 +39,7 @@ def _countries() -> dict[str, Known]:
     for language in NAME_LANGUAGES:
         for code, name in Locale(language).territories.items():
             if len(code) == 2 and code.isalpha() and code != "ZZ":
-                found.setdefault(normalize(name), Known(f"iso:{code}", english.get(code, name), "LOC"))
+                found.setdefault(name_key(name), Known(f"iso:{code}", english.get(code, name), "LOC"))
     return found
 
 
@@ -60,7 +54,7 @@ def _cities() -> dict[str, Known]:
         if city["population"] >= BIG_CITY:
             names += [n for n in city["alternatenames"] if len(n) >= 4 and _LATIN.match(n) and not n.isupper()]
         for name in names:
-            key = normalize(name)
+            key = name_key(name)
             if key not in found or found[key][0] < city["population"]:
                 found[key] = (city["population"], known)
     return {key: known for key, (_, known) in found.items()}
@@ -75,7 +69,7 @@ def curated_names() -> dict[str, Known]:
 
 @cache
 def _curated() -> dict[str, Known]:
-    return {alias if alias.isupper() else normalize(alias): known for alias, known in curated_names().items()}
+    return {alias if alias.isupper() else name_key(alias): known for alias, known in curated_names().items()}
 
 
 def lookup(name: str, places: bool = True) -> Known | None:
@@ -86,7 +80,7 @@ def lookup(name: str, places: bool = True) -> Known | None:
     curated = _curated()
     if name.isupper() and name in curated:  # acronyms are case-sensitive: "AS" is not "as"
         return curated[name]
-    key = normalize(name)
+    key = name_key(name)
     if key in curated:
         return curated[key]
     if not places:
@@ -97,5 +91,5 @@ def lookup(name: str, places: bool = True) -> Known | None:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Every country and city name the gazetteer knows, normalised."""
+    """Every country and city name the gazetteer knows, as name keys."""
     return frozenset(_countries()) | frozenset(_cities())
