@@ -7,8 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from kroscek.analyse.dates import find_event_dates, firm_days, is_stale, parse_page_date, stale_against_story
-from kroscek.model import EventDate, Sentence
+from kroscek.analyse.dates import (
+    find_event_dates,
+    firm_days,
+    is_stale,
+    parse_page_date,
+    stale_against_story,
+    stale_cutoff,
+    staleness,
+)
+from kroscek.compare.provenance import find_stale
+from kroscek.model import Article, EventDate, Sentence
 
 PAGE = date(2024, 12, 22)  # a Sunday
 TODAY = date(2026, 11, 22)
@@ -131,10 +140,17 @@ def test_upcoming_month_and_future_cue():
 
 
 def test_firmness():
+    dates = find_event_dates([Sentence(0, "Rabu (18/12), sehari setelah 17 Desember 2024, dan kemarin", 0)], PAGE, "id",
+                             today=TODAY)
+    assert [(d.date, d.firm) for d in dates] == [("2024-12-18", True), ("2024-12-17", True), ("2024-12-21", False)]
+    assert firm_days(dates) == [date(2024, 12, 18), date(2024, 12, 17)]
+
+
+def test_relative_dates_count_from_the_texts_own_days_when_all_are_old():
+    """Its only weekday-dated day is two years before the page: "kemarin" is the day before it."""
     dates = find_event_dates([Sentence(0, "Rabu (17/8), sehari setelah 16 Agustus 2022, dan kemarin", 0)], PAGE, "id",
                              today=TODAY)
-    assert [(d.date, d.firm) for d in dates] == [("2022-08-17", True), ("2022-08-16", True), ("2024-12-21", False)]
-    assert firm_days(dates) == [date(2022, 8, 17), date(2022, 8, 16)]
+    assert [(d.date, d.firm) for d in dates] == [("2022-08-17", True), ("2022-08-16", True), ("2022-08-16", False)]
 
 
 def test_firm_days_anchor_relative_dates_without_page_date():
@@ -151,13 +167,16 @@ def test_seed_001_weekday_dates(seeds_dir):
     assert is_stale(dates, page_date) is False
 
 
-def test_seed_000_dates_against_its_page(seeds_dir):
+def test_seed_000_dates_from_its_own_time(seeds_dir):
+    """Its page says December 2024, its text "77 tahun yang lalu" after Korea's Liberation Day (1945):
+    the text was written in 2022, and its day and month without a year fall in 2022, not 2024."""
     dates, page_date = seed(seeds_dir, "000")
     assert page_date == date(2024, 12, 22)
-    found = {(d.text, d.date) for d in dates}
-    assert ("15 Agustus", "2024-08-15") in found
-    assert {"2019", "2024-07", "2024-11", "2024-12-16", "2024-12-17"} <= {d.date for d in dates}
-    assert is_stale(dates, page_date) is False  # nothing in its own text is firm and recent or old
+    found = {(d.text, d.date, d.firm) for d in dates}
+    assert ("15 Agustus", "2022-08-15", True) in found
+    assert ("77 tahun yang lalu", "1945", False) in found
+    assert {"2019", "2022-07", "2022-08-15"} <= {d.date for d in dates}
+    assert not any(d.date.startswith("2024") for d in dates)
 
 
 def test_seed_000_is_stale_against_its_story(seeds_dir):
@@ -184,6 +203,86 @@ def test_is_stale_on_a_late_news_page():
     assert is_stale(history, page) is False
     fresh = find_event_dates([Sentence(0, "Kemarin, Jumat (20/12/2024), ia bertemu menteri.", 0)], page, "id")
     assert is_stale(fresh, page) is False
+
+
+WEEKDAY_PAGE = date(2025, 6, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dibawa ke rumah sakit pada Senin malam.", ("2025-06-09", "day")),
+    ("Rabu malam koordinasi dengan Seskab", ("2025-06-04", "day")),
+    ("ujarnya dalam keterangan tertulis, Selasa.", ("2025-06-10", "day")),
+    ("penerbangan pengganti pada Kamis pagi.", ("2025-06-05", "day")),
+    ("workshop di hari Minggu tanggal 15 Juni 2025.", ("2025-06-15", "day")),
+    ("diperiksa penyidik pada Senin (2/6/2025).", ("2025-06-02", "day")),
+])
+def test_weekdays_resolve_against_the_page_date_or_the_date_beside_them(text, expected):
+    """The latest such weekday on or before the page date, or the explicit date written beside it."""
+    assert resolve(text, page_date=WEEKDAY_PAGE) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kecelakaan mobil enam tahun lalu nyaris merenggut nyawanya.", [("2019", "year")]),
+    ("Saya bertemu dengannya dua tahun lalu di Bali.", [("2023", "year")]),
+    ("kawasan yang ditetapkan UNESCO 2023 yang lalu", [("2023", "year")]),
+    ("Indonesia merdeka pada 1945, 80 tahun silam.", [("1945", "year"), ("1945", "year")]),
+    ("Ia menang Pilpres 2024 lalu.", []),
+    ("turun dibandingkan beberapa tahun lalu", []),
+])
+def test_years_ago_count_from_the_page(text, expected):
+    assert resolve(text, page_date=WEEKDAY_PAGE) == expected
+
+
+def test_years_ago_after_a_named_year_give_the_texts_own_year():
+    """ "77 tahun yang lalu" after 1945 is 2022: the text's year, two years before its page, so a day
+    and month without a year fall in 2022 and are fixed by the text."""
+    sentences = [Sentence(0, "Korea merdeka pada 1945, dan rakyatnya berjuang seperti 77 tahun yang lalu.", 0),
+                 Sentence(1, "Surat itu dikirim pada 15 Agustus.", 1), Sentence(2, "Ia tiba kemarin.", 2)]
+    dates = find_event_dates(sentences, PAGE, "id", today=TODAY)
+    assert [(d.text, d.date, d.firm) for d in dates] == [
+        ("pada 1945", "1945", True), ("77 tahun yang lalu", "1945", False), ("15 Agustus", "2022-08-15", True)]
+    assert is_stale(dates, PAGE) is False  # nothing is left to a day or week of its time
+    same_year = find_event_dates([Sentence(0, "Merdeka pada 1945, 79 tahun silam. Kemarin ia tiba.", 0)], PAGE, "id")
+    assert ("Kemarin", "2024-12-21") in {(d.text, d.date) for d in same_year}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("melanggar gencatan senjata 27 November itu", [("2024-11-27", "day")]),
+    ("Sejak menjabat pada 20 Januari, ia menindak imigrasi", [("2025-01-20", "day")]),
+    ("berlangsung dari 31 Juli hingga 3 Agustus 2025 di Chicago", [("2025-07-31", "day"), ("2025-08-03", "day")]),
+    ("libur pada tanggal 30 Juni sampai 12 Juli 2025.", [("2025-06-30", "day"), ("2025-07-12", "day")]),
+    ("Masuk gratis periode 10-20 Juni.", [("2025-06-10", "day"), ("2025-06-20", "day")]),
+    ("festival pada 29 Desember hingga 2 Januari 2026", [("2025-12-29", "day"), ("2026-01-02", "day")]),
+])
+def test_day_and_month_without_a_year(text, expected):
+    """Never after the page unless the text says so; a range's written year holds for both ends."""
+    assert resolve(text, page_date=WEEKDAY_PAGE) == expected
+
+
+def test_staleness_is_one_verdict_with_its_reason():
+    page = date(2024, 12, 22)
+    dates = find_event_dates([Sentence(0, "Kemarin, Senin (15/8/2022), ia bertemu menteri.", 0)], page, "id")
+    verdict = staleness(dates, page)
+    assert verdict.stale and verdict.event_date == "2022-08-15"
+    assert "2022-08-15" in verdict.reason and "28 months" in verdict.reason
+    assert stale_cutoff(page) == date(2024, 6, 22)  # calendar months, not 30-day blocks
+    assert stale_cutoff(date(2025, 8, 31)) == date(2025, 2, 28)
+    lead = [EventDate("2023-06-14", "pada Rabu (14/6/2023)", 0, "day", True)]
+    assert staleness(lead, page).stale and "lead" in staleness(lead, page).reason
+    fresh = find_event_dates([Sentence(0, "Kemarin, Sabtu (21/12/2024), ia bertemu menteri.", 0)], page, "id")
+    assert staleness(fresh, page).stale is False
+
+
+def test_provenance_uses_the_dates_verdict():
+    """The story's stale list is the dates module's verdict, reason included."""
+    page = date(2024, 12, 22)
+    dates = find_event_dates([Sentence(0, "Kemarin, Senin (15/8/2022), ia bertemu menteri.", 0)], page, "id")
+    article = Article("a", "a.txt", "Judul", "Teks", published=page.isoformat(), event_dates=dates)
+    fresh = Article("b", "b.txt", "Judul", "Teks", published=page.isoformat(),
+                    event_dates=find_event_dates([Sentence(0, "Jumat (20/12/2024) ia tiba.", 0)], page, "id"))
+    stale = find_stale([article, fresh])
+    assert [s["article"] for s in stale] == ["a"]
+    assert stale[0]["reason"] == staleness(dates, page).reason
 
 
 def test_other_languages_fall_back_to_dateparser():

@@ -54,3 +54,23 @@ def test_two_months_joined_by_atau_share_the_written_year():
     sentences = [Sentence(text="Gedung baru itu ditargetkan rampung pada Mei atau Juni 2027.", index=0, paragraph=0)]
     found = {d.date for d in find_event_dates(sentences, date(2025, 6, 9), "id")}
     assert found == {"2027-05", "2027-06"}
+
+
+def test_the_semarak_seed_is_stale_on_its_own_with_event_year_2022(seeds_dir):
+    """Its page is dated 22 December 2024; "77 tahun yang lalu" after Korea's Liberation Day (1945)
+    dates its text to 2022. Alone, without the KONTAN article beside it, it is stale, and says why."""
+    from kroscek.analyse.dates import parse_page_date, staleness
+    from kroscek.compare.provenance import find_stale
+    from kroscek.model import Article
+
+    path = next(seeds_dir.glob("000_*.txt"))
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    page = date.fromisoformat(parse_page_date(lines[0]))
+    sentences = [Sentence(text=t, index=i, paragraph=i) for i, t in enumerate(lines[1:])]
+    dates = find_event_dates(sentences, page, "id")
+    verdict = staleness(dates, page)
+    assert verdict.stale and verdict.event_date.startswith("2022")
+    assert "2022" in verdict.reason and "2024-12-22" in verdict.reason
+    alone = find_stale([Article("000", path.name, lines[3], "\n".join(lines[1:]), published=page.isoformat(),
+                                event_dates=dates)])
+    assert [(s["article"], s["event_date"][:4]) for s in alone] == [("000", "2022")]

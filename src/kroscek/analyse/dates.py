@@ -12,9 +12,11 @@ How an expression is resolved:
   which that day falls on that weekday, on or before the page date (or up to six months after
   it, unless the phrase says "lalu" / "last"); with no page date, on or before today. The
   weekday check makes it firm too.
+- A day and month followed by a range end with a year ("31 Juli hingga 3 Agustus 2025") take
+  that year; the days of one range ("10-20 Juni") share one year.
 - Everything else ("15 Agustus", "Juli lalu", "pada hari Senin", "kemarin", "bulan lalu",
-  "77 tahun yang lalu") is resolved against an *anchor*: the page date, or when there is none
-  the latest firm day in the article itself (its narrative time); with neither it is left out.
+  "77 tahun yang lalu") is resolved against an *anchor*: the article's own time (below), or
+  when there is no page date the latest firm day in the article itself; with neither it is left out.
   These are never firm. A day/month without a year takes the nearest occurrence on or before
   the anchor (a week of slack), or after it when a future cue ("akan", "will") precedes it.
 
@@ -26,9 +28,21 @@ Precision is day | week | month | year. A week ("pekan lalu", "awal pekan ini") 
 one representative day: the anchor moved by whole weeks, or with a modifier (awal /
 pertengahan / akhir, early / mid / late) the Monday / Wednesday / Saturday of that week.
 
-Staleness: ``is_stale`` looks at one article's firm dates; ``stale_against_story`` brings in the
-firm days of the other articles of its story (collected with ``firm_days``), which is what
-exposes a republication whose own text only carries relative dates.
+The article's own time: relative expressions count from the page date, unless the text shows
+it was written at another time. Every day it dates with a weekday ("Senin (15/8/2022)", the way
+news dates its own days) lies more than six months before the page and no firm date is recent:
+its latest such day is the anchor. Or "N tahun yang lalu" / "N tahun silam" counts from a year
+the text names, written earlier in the sentence ("merdeka pada 1945 ... 77 tahun yang lalu") or
+the origin of an anniversary it names ("Hari Pembebasan Korea", 1945): that year plus N, when two
+or more years before the page, is the text's year, and a day and month without a year ("15
+Agustus") falls in it. Such dates are firm (the text fixes them), and a day or week counted from a
+text year without a day ("kemarin") is left unresolved.
+
+Staleness is decided here and only here (``staleness``, with its reason; provenance calls it):
+``is_stale`` looks at one article's firm dates, ``stale_lead`` at a weekday-dated lead, and
+``stale_against_story`` brings in the firm days of the other articles of its story (collected
+with ``firm_days``), which exposes a republication whose own text only carries relative dates.
+The cut-off is ``STALE_MONTHS`` calendar months before the page date (``stale_cutoff``).
 """
 
 from __future__ import annotations
@@ -36,6 +50,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -60,6 +75,9 @@ _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "
                "month_year", "year", "year_range")
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
 _DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
+_NARRATIVE_YEARS = 2  # "N tahun yang lalu" read from a named year moves the article's time only this far back
+STALE_MONTHS = 6  # an article whose events all lie this far before its page is a late republication
+LEAD_SENTENCES = 2  # sentences that make an article's lead
 
 
 def parse_page_date(text: str, languages: tuple[str, ...] = ("id", "en")) -> str | None:
@@ -83,6 +101,9 @@ class _Rules:
     quantity: re.Pattern[str]  # "puluhan tahun lalu", "3 bulan ini": a span of time, not a date
     document: re.Pattern[str]  # "Nomor 731 Tahun 2025": a document number, not a date
     since: re.Pattern[str]  # "sejak Juli": a start in the past
+    range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
+    years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
+    anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
 
     def month(self, name: str) -> int:
         key = name.lower().rstrip(".")
@@ -126,10 +147,11 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
     counted = _words([*data["count_past"], *data["count_future"]])
     modifier = rf"(?:(?P<mod>{_words(data['period_modifiers'])})\s+)?"
     day_number = r"(?<![\w.,/])(?P<d>\d{1,2})"
+    date_word = rf"(?:\s+{_words(data.get('date_words', []))})?"
     patterns = [
         ("weekday_numeric", rf"{_START}{prefixes}(?P<wd>{weekday}){times}\s*,?\s*\(?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
                             rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])\s*\)?{times}{past_after}{_END}"),
-        ("weekday_named", rf"{_START}{prefixes}(?P<wd>{weekday}){times},?\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<m>{month})"
+        ("weekday_named", rf"{_START}{prefixes}(?P<wd>{weekday}){times},?{date_word}\s*\(?\s*(?P<d>\d{{1,2}})\s+(?P<m>{month})"
                           rf"(?:,?\s+{year})?(?!\d)\s*\)?{times}{past_after}{_END}"),
         ("weekday_named", rf"{_START}{prefixes}(?P<wd>{weekday}){times},?\s*\(?\s*(?P<m>{month})\s+(?P<d>\d{{1,2}})"
                           rf"(?:st|nd|rd|th)?(?:,?\s+{year})?(?!\d)\s*\)?{times}{past_after}{_END}"),
@@ -142,6 +164,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"),
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
                  rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
+        ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+{_words(data.get('year_past_words', []))}{_END}"),
         ("year_range", r"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{2})\s*[-–]\s*(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
         ("count", rf"{_START}{number}\s+(?P<u>{_words(data['units'])})\s+{counted}{_END}"),
         ("count", rf"{_START}(?P<one>{_words(data['one_unit_words'])})\s+{counted}{_END}"),
@@ -183,6 +206,11 @@ def _rules(language: str) -> _Rules | None:
         future_cue=re.compile(rf"{_START}{_words(data['future_cues'])}{_END}"),
         recurring=re.compile(rf"{_START}{_words(data['recurring'])}(?:\s+\S+){{0,2}}\s*$"),
         since=re.compile(rf"^{_words(data['since'])}{_END}"),
+        range_end=re.compile(rf"\s*{_words(data['range_words'])}\s*\d{{1,2}}\s+(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
+        years_ago=re.compile(rf"{_START}(?P<n>\d{{1,3}}|{_words(data['numbers'])})\s+"
+                             rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
+        anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
+                            for name, day in data.get("anniversaries", {}).items()),
         quantity=re.compile(rf"(?:\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
         document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*\d[\w/.-]*\s*$"),
     )
@@ -277,6 +305,7 @@ class _Found:
     end: int
     rank: int  # pattern order: lower wins a tie
     dates: _Dates
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,6 +315,8 @@ class _Context:
     limit: date  # latest allowed date of a weekday + day/month without a year
     past_limit: date  # the same when the phrase says "lalu" / "last"
     future: bool  # a future cue precedes the expression
+    from_text: bool = False  # the anchor is the article's own time, read from its text (not the page date)
+    year_only: bool = False  # only the anchor's year is known: days and weeks relative to it stay unresolved
 
 
 def _direction(text: str, rules: _Rules) -> str | None:
@@ -351,10 +382,18 @@ def _named_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
     days = [int(match["d"])] + ([int(groups["dd"])] if groups.get("dd") else [])
     if groups.get("y"):
         return tuple(r for d in days for r in _day(_safe_date(int(match["y"]), month, d), True))
+    ending = rules.range_end.match(match.string, match.end())
+    if ending:  # "31 Juli hingga 3 Agustus 2025": the range's written year, a year earlier when it wraps
+        year = int(ending["y"]) - (1 if month > rules.month(ending["m"]) else 0)
+        return tuple(r for d in days for r in _day(_safe_date(year, month, d), True))
     if not ctx.anchor:
         return ()
     future = direction == "future" or (direction != "past" and ctx.future)
-    return tuple(r for d in days for r in _day(_day_month_near(d, month, ctx.anchor, future), False))
+    first = _day_month_near(days[0], month, ctx.anchor, future)
+    if first is None:
+        return ()
+    # the days of one range ("10-20 Juni") share the year of the first
+    return tuple(r for d in days for r in _day(_safe_date(first.year, month, d), ctx.from_text))
 
 
 def _month_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
@@ -365,7 +404,7 @@ def _month_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
 
 def _year_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"pada 2019", "akhir 2019", "tahun 2029 dan 2031"."""
-    return tuple((year, "year", True) for year in (match["y"], match["y2"]) if year)
+    return tuple((year, "year", True) for year in (match["y"], match.groupdict().get("y2")) if year)
 
 
 def _year_range(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
@@ -426,7 +465,22 @@ def _resolve(kind: str, match: re.Match[str], rules: _Rules, ctx: _Context) -> _
     """Resolve one matched expression; empty when it cannot be (an invalid day, or no anchor for a relative one)."""
     if kind not in _FIRM_KINDS and ctx.anchor is None:
         return ()
+    if ctx.year_only and kind in _DEICTIC_KINDS and _deictic_unit(kind, match, rules) in ("day", "week"):
+        return ()
     return _RESOLVERS[kind](match, rules, ctx, _direction(match.group(0), rules))
+
+
+_DEICTIC_KINDS = ("day_word", "count", "period", "weekday")
+
+
+def _deictic_unit(kind: str, match: re.Match[str], rules: _Rules) -> str:
+    """The unit a relative expression counts in ("kemarin" and "pada hari Senin": days)."""
+    if kind in ("day_word", "weekday"):
+        return "day"
+    if match.groupdict().get("one"):
+        return rules.data["one_unit_words"][match["one"].lower()]
+    table = rules.data["period_units"] if kind == "period" else rules.data["units"]
+    return table[match["u"].lower()]
 
 
 def _shifted(anchor: date, unit: str, count: int) -> _Dates:
@@ -453,12 +507,12 @@ def _blocked(kind: str, text: str, start: int, rules: _Rules) -> bool:
     return kind not in _FIRM_KINDS and bool(rules.recurring.search(text, *window))
 
 
-def _find_in_sentence(text: str, rules: _Rules, anchor: date | None, page_date: date | None, today: date,
+def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | None, today: date,
                       kinds: tuple[str, ...] | None = None) -> list[_Found]:
     """Every resolvable expression of a sentence, overlaps settled longest first."""
     found: list[_Found] = []
-    base = _Context(page_date=page_date, anchor=anchor, limit=page_date + _FUTURE_WINDOW if page_date else today,
-                    past_limit=page_date or today, future=False)
+    base = _Context(page_date=page_date, anchor=time.anchor, limit=page_date + _FUTURE_WINDOW if page_date else today,
+                    past_limit=page_date or today, future=False, from_text=time.from_text, year_only=time.year_only)
     for rank, (kind, pattern) in enumerate(rules.patterns):
         if kinds is not None and kind not in kinds:
             continue
@@ -468,7 +522,7 @@ def _find_in_sentence(text: str, rules: _Rules, anchor: date | None, page_date: 
             ctx = replace(base, future=_has_future_cue(text, match.start(), rules))
             dates = _resolve(kind, match, rules, ctx)
             if dates:
-                found.append(_Found(match.start(), match.end(), rank, dates))
+                found.append(_Found(match.start(), match.end(), rank, dates, kind))
     chosen: list[_Found] = []  # kept sorted by start; they never overlap, so only neighbours can
     starts: list[int] = []
     for item in sorted(found, key=lambda f: (f.start - f.end, f.rank, f.start)):
@@ -492,6 +546,70 @@ def _fallback_dates(sentence: Sentence, anchor: date | None, language: str) -> l
             for span, value in results if re.search(r"(?<!\d)(?:18|19|20)\d{2}(?!\d)", span) and re.search(r"[^\W\d]", span)]
 
 
+@dataclass(frozen=True)
+class _Time:
+    """The article's own time, which its relative dates count from, and how it was read."""
+
+    anchor: date | None
+    from_text: bool = False  # read from the article's text, not its page date
+    year_only: bool = False  # only the year is known (days and weeks relative to it stay unresolved)
+
+
+def _years_ago_time(sentences: list[Sentence], found: list[list[_Found]], rules: _Rules,
+                    page_date: date | None) -> _Time | None:
+    """"77 tahun yang lalu" counted from the year it refers to: a year written before it in the
+    same sentence ("merdeka pada 1945, 77 tahun yang lalu"), else the origin of an anniversary the
+    article names ("Hari Pembebasan Korea": 1945). The text was then written that many years after
+    it; when that lies ``_NARRATIVE_YEARS`` years or more before the page (or there is no page
+    date), it is the article's own time. With an anniversary, its day in that year is the anchor."""
+    whole = " ".join(s.text for s in sentences)
+    named = [(pattern.search(whole), origin) for pattern, origin in rules.anniversaries]
+    anniversaries = sorted((m.start(), origin) for m, origin in named if m)
+    for sentence, items in zip(sentences, found):
+        for match in rules.years_ago.finditer(sentence.text):
+            n = match["n"]
+            count = int(n) if n.isdigit() else rules.data["numbers"][re.sub(r"\s+", " ", n.lower())]
+            written = [int(iso[:4]) for f in items if f.end <= match.start() for iso, _, firm in f.dates if firm]
+            if written:
+                base, origin = written[-1], None
+            elif anniversaries:
+                origin = anniversaries[0][1]
+                base = origin.year
+            else:
+                continue
+            year = base + count
+            if page_date is not None and page_date.year - year < _NARRATIVE_YEARS:
+                continue
+            if origin is not None:
+                return _Time(_safe_date(year, origin.month, origin.day), from_text=True)
+            return _Time(date(year, 12, 31), from_text=True, year_only=True)
+    return None
+
+
+def _article_time(sentences: list[Sentence], rules: _Rules, page_date: date | None, today: date) -> _Time:
+    """The anchor of an article's relative dates. The page date, unless the text shows it was
+    written at another time: every day it dates with a weekday ("Senin (15/8/2022)", the way news
+    dates its own days) lies more than ``STALE_MONTHS`` months before the page and no firm date
+    reaches that far, or "N tahun yang lalu" counts from a year it names (``_years_ago_time``).
+    Without a page date, the latest firm day the text gives."""
+    base = _Time(page_date)
+    found = [_find_in_sentence(s.text, rules, base, page_date, today, _FIRM_KINDS) for s in sentences]
+    firm = [(f.kind, iso, precision) for items in found for f in items for iso, precision, is_firm in f.dates if is_firm]
+    if page_date is None:
+        days = [date.fromisoformat(iso) for _, iso, precision in firm if precision == "day"]
+        if days:
+            return _Time(max(days))
+        return _years_ago_time(sentences, found, rules, None) or base
+    cutoff = _months_before(page_date, STALE_MONTHS)
+    news_days = [date.fromisoformat(iso) for kind, iso, _ in firm if kind in ("weekday_numeric", "weekday_named")]
+    recent = any(_last_day(EventDate(iso, "", 0, precision)) >= cutoff for _, iso, precision in firm)
+    if news_days and not recent:
+        return _Time(max(news_days), from_text=True)
+    if not recent:
+        return _years_ago_time(sentences, found, rules, page_date) or base
+    return base
+
+
 def find_event_dates(sentences: list[Sentence], page_date: date | None, language: str,
                      today: date | None = None) -> list[EventDate]:
     """The dates the sentences mention, resolved as the module docstring describes.
@@ -502,16 +620,11 @@ def find_event_dates(sentences: list[Sentence], page_date: date | None, language
     if rules is None:
         return [d for s in sentences for d in _fallback_dates(s, page_date, language)]
     today = today or date.today()
-    anchor = page_date
-    if anchor is None:
-        firm = [date.fromisoformat(iso) for s in sentences
-                for f in _find_in_sentence(s.text, rules, None, None, today, _FIRM_KINDS)
-                for iso, precision, is_firm in f.dates if is_firm and precision == "day"]
-        anchor = max(firm, default=None)
+    time = _article_time(sentences, rules, page_date, today)
     return [
         EventDate(date=iso, text=s.text[f.start:f.end], sentence=s.index, precision=precision, firm=firm)
         for s in sentences
-        for f in _find_in_sentence(s.text, rules, anchor, page_date, today)
+        for f in _find_in_sentence(s.text, rules, time, page_date, today)
         for iso, precision, firm in f.dates
     ]
 
@@ -540,7 +653,12 @@ def _firm_since(event_dates: list[EventDate], cutoff: date) -> bool:
     return any(d.firm and _last_day(d) >= cutoff for d in event_dates)
 
 
-def is_stale(event_dates: list[EventDate], page_date: date | None, months: int = 6) -> bool:
+def stale_cutoff(page_date: date, months: int = STALE_MONTHS) -> date:
+    """The day ``months`` calendar months before the page date: events before it are old news."""
+    return _months_before(page_date, months)
+
+
+def is_stale(event_dates: list[EventDate], page_date: date | None, months: int = STALE_MONTHS) -> bool:
     """True when the article reads as news of its moment, but that moment lies more than
     ``months`` months before its page date.
 
@@ -548,14 +666,16 @@ def is_stale(event_dates: list[EventDate], page_date: date | None, months: int =
     (years and future dates included) reaches the cut-off; and it leaves some days or weeks to
     its page date to fix ("kemarin", "pada hari Senin", "pekan lalu", "15 Agustus"), the mark of
     a text written next to its events. A feature on history ("Pada 1969 ...", "28-29 Desember
-    1954") has the first two but not the third. Relative dates are resolved from the page date, so they cannot show the lag
-    themselves; ``stale_against_story`` uses the story's firm dates for that.
+    1954") has the first two but not the third. Relative dates count from the article's own time
+    (``_article_time``): the page date, unless the text shows another ("Senin (15/8/2022)" days
+    only, or "77 tahun yang lalu" after a named year), so a republication is found on its own;
+    ``stale_against_story`` adds the story's firm dates for one whose text carries no such sign.
     """
     if page_date is None:
         return False
     firm = [d for d in event_dates if d.firm]
     deictic = any(not d.firm and d.precision in ("day", "week") for d in event_dates)
-    return deictic and any(d.precision != "year" for d in firm) and not _firm_since(firm, _months_before(page_date, months))
+    return deictic and any(d.precision != "year" for d in firm) and not _firm_since(firm, stale_cutoff(page_date, months))
 
 
 def _names_day_month(text: str) -> bool:
@@ -564,8 +684,26 @@ def _names_day_month(text: str) -> bool:
                for kind, pattern in rules.patterns if kind in _DAY_MONTH_KINDS)
 
 
+def _names_weekday(text: str) -> bool:
+    """Whether an expression names a weekday ("Rabu (14/6/2023)")."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)}
+    return any(words & set(rules.data["weekdays"]) for language in _rule_languages() if (rules := _rules(language)))
+
+
+def stale_lead(event_dates: list[EventDate], page_date: date | None, months: int = STALE_MONTHS,
+               lead_sentences: int = LEAD_SENTENCES) -> bool:
+    """The lead dates its event the way news of the day does ("pada Rabu (14/6/2023)": weekday and
+    full date), that day lies more than ``months`` months before the page, and no firm day of
+    the article comes later."""
+    if page_date is None:
+        return False
+    cutoff = stale_cutoff(page_date, months)
+    lead = [d for d in event_dates if d.sentence < lead_sentences and d.firm and d.precision == "day" and _names_weekday(d.text)]
+    return bool(lead) and not any(d >= cutoff for d in firm_days(event_dates)) and all(_last_day(d) < cutoff for d in lead)
+
+
 def stale_against_story(article_dates: list[EventDate], page_date: date | None, story_event_dates: list[date],
-                        months: int = 6) -> bool:
+                        months: int = STALE_MONTHS) -> bool:
     """True when the story's firmly dated events show this article's page is a late republication.
 
     ``story_event_dates`` are the firm days of every article of the story (``firm_days``). The
@@ -576,13 +714,47 @@ def stale_against_story(article_dates: list[EventDate], page_date: date | None, 
     """
     if page_date is None:
         return False
+    cutoff = stale_cutoff(page_date, months)
     earlier = [d for d in story_event_dates if d <= page_date + timedelta(days=1)]
-    if not earlier or max(earlier) >= _months_before(page_date, months):
-        return False
-    if _firm_since(article_dates, _months_before(page_date, months)):
+    if not earlier or max(earlier) >= cutoff or _firm_since(article_dates, cutoff):
         return False
     story_days = {(d.month, d.day) for d in story_event_dates}
     return any(
         d.precision == "day" and (_last_day(d).month, _last_day(d).day) in story_days and _names_day_month(d.text)
         for d in article_dates
     )
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """Whether an article is a late republication of the events it reports, and why."""
+
+    stale: bool
+    reason: str = ""  # in words: which dates, how far before the page
+    event_date: str | None = None  # the latest firm date of its events not after the page (ISO, at its precision)
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+
+
+def staleness(event_dates: list[EventDate], page_date: date | None, story_event_dates: Sequence[date] = (),
+              months: int = STALE_MONTHS) -> Staleness:
+    """The one staleness verdict: the article's own dates (``is_stale``), its lead (``stale_lead``),
+    then the firm days of the rest of its story (``stale_against_story``), with the reason."""
+    if page_date is None:
+        return Staleness(False, "no page date")
+    own = [d for d in event_dates if d.firm and _last_day(d) <= page_date + timedelta(days=1)]
+    latest = max(own, key=_last_day, default=None)
+    own_stale = is_stale(event_dates, page_date, months)
+    if latest is not None and (own_stale or stale_lead(event_dates, page_date, months)):
+        lag = _months_between(_last_day(latest), page_date)
+        how = "it reports its events as news of the day" if own_stale else "its lead dates its event with a weekday"
+        return Staleness(True, f"{how}, but its latest firm date, {latest.date} (\"{latest.text}\"), is {lag} months "
+                               f"before its page date {page_date.isoformat()}", latest.date)
+    if stale_against_story(event_dates, page_date, list(story_event_dates), months):
+        story = max(d for d in story_event_dates if d <= page_date + timedelta(days=1))
+        return Staleness(True, f"it repeats the days of its story, whose latest firmly dated event, {story.isoformat()}, is "
+                               f"{_months_between(story, page_date)} months before its page date {page_date.isoformat()}",
+                         story.isoformat())
+    return Staleness(False)

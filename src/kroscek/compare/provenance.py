@@ -6,8 +6,8 @@
 - Translations (different languages): the articles' sentences are aligned by multilingual
   embeddings; a translation covers most sentences of the shorter article in the same order.
   The cleaning stage's damage warnings on the translation are reported as supporting evidence.
-- Stale republications: ``kroscek.analyse.dates`` (``is_stale`` on the article's own dates,
-  ``stale_against_story`` with the firm days of the rest of the story).
+- Stale republications: ``kroscek.analyse.dates.staleness`` decides (the article's own dates,
+  its lead, the firm days of the rest of the story) and says why; nothing here recomputes it.
 - Translations from outside the corpus: a wire credit translated word for word ("Reuters
   berkontribusi pada laporan ini") with machine-translation damage or a cut section tag.
 - First reporter: the earliest page date among articles that are not stale, copies or
@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from kroscek.analyse.dates import firm_days, is_stale, stale_against_story
-from kroscek.compare.claims import aligned_pairs, fold, lexicon
+from kroscek.analyse.dates import firm_days, staleness
+from kroscek.compare.claims import aligned_pairs, fold
 from kroscek.model import Article
 
 SHINGLE_WORDS = 5
@@ -40,8 +40,6 @@ OUTLET_REPEAT = 3  # a shingle on this many pages of one outlet is boilerplate
 MIN_PASSAGE_WORDS = 12
 TRANSLATION_COVERAGE = 0.6  # share of the shorter article's sentences aligned
 TRANSLATION_ORDER = 0.8  # share of aligned pairs in one monotonic sequence
-STALE_MONTHS = 6
-LEAD_SENTENCES = 2  # sentences that make an article's lead
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -181,31 +179,21 @@ def find_translations(articles: Sequence[Article], embedder: Any = None) -> list
     return translations
 
 
-def stale_lead(article: Article, page: date, months: int = STALE_MONTHS) -> bool:
-    """The lead dates its event the way news of the day does ("pada Rabu (14/6/2023)": weekday and
-    full date), that day lies more than ``months`` months before the page, and no firm date of
-    the article comes later."""
-    weekdays = lexicon(article.language or "id").weekdays
-    cutoff = page - timedelta(days=30 * months)
-    lead = [d for d in article.event_dates if d.sentence < LEAD_SENTENCES and d.firm and d.precision == "day"
-            and any(fold(w) in weekdays for w in _WORD.findall(d.text))]
-    later = [d for d in firm_days(article.event_dates) if d >= cutoff]
-    return bool(lead) and not later and all(date.fromisoformat(d.date) < cutoff for d in lead)
-
-
 def find_stale(articles: Sequence[Article]) -> list[dict[str, Any]]:
-    """Articles republished well after the events their story dates firmly."""
+    """Articles republished well after the events they or their story date firmly, with the reason."""
     stale = []
     for article in articles:
         page = _page_day(article)
-        others = firm_days([d for other in articles if other.id != article.id for d in other.event_dates])
-        own = firm_days(article.event_dates)
-        if page is None or not (article.stale or is_stale(article.event_dates, page) or stale_lead(article, page)
-                                or stale_against_story(article.event_dates, page, others)):
+        if page is None:
             continue
-        earlier = [d for d in own + others if d <= page]
+        others = firm_days([d for other in articles if other.id != article.id for d in other.event_dates])
+        verdict = staleness(article.event_dates, page, others)
+        if not (article.stale or verdict.stale):
+            continue
+        earlier = [d for d in firm_days(article.event_dates) + others if d <= page]
         stale.append({"article": article.id, "page_date": page.isoformat(),
-                      "event_date": max(earlier).isoformat() if earlier else None})
+                      "event_date": max(earlier).isoformat() if earlier else verdict.event_date,
+                      "reason": verdict.reason or "marked stale by its own dates when analysed"})
     return stale
 
 

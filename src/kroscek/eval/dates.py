@@ -1,12 +1,16 @@
-"""Dates: precision / recall of resolved event dates on labelled detik paragraphs.
+"""Dates: precision / recall of resolved event dates on labelled news paragraphs.
 
 PATH is a labelled date file (``data/dates/detik.jsonl``), or a folder of them: a header line naming the source CSV
 (relative to the shared data folder), its id / text / page-date columns and the page-date
-format, then one line per paragraph (the article id and the paragraph's index among the text's
+format (or ``sources``, one CSV per outlet key, with an ``outlet`` on each record and the
+page-date format ``indonews``: the early-June scrape's own formats, read as the clustering
+evaluation reads them), then one line per paragraph (the article id and the paragraph's index among the text's
 lines) with every date expression in it as character offsets, the expression as written (a
 check that the text read back is the one labelled), the calendar date it means and its
 precision. A paragraph with no dates is labelled too: it counts against false positives. No
-article text is stored: it is read from the CSV at evaluation time.
+article text is stored: it is read from the CSV at evaluation time. A record with ``held_back``
+belongs to a split (the file's header says how it was drawn); such a file is reported per half,
+tune first, and ``half=tune`` shows the tune half alone.
 
 A predicted date is right when its span overlaps a labelled one and it names the same date: at
 the label's precision (a prediction more precise than the label is cut down to it, one less
@@ -14,22 +18,29 @@ precise is wrong); a week matches any day of the same ISO week. Each label is ma
 The baseline is ``dateparser.search.search_dates`` with the page date as the relative base
 (Indonesian, dates preferred from the past), scored the same way.
 
-Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data`` above PATH).
+A folder is reported file by file (each split file per half), then all together.
+
+Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data`` above PATH);
+``half=tune`` leaves the held-back halves out.
 """
 
 from __future__ import annotations
 
+import csv
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from dateparser.search import search_dates
 from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.dates import find_event_dates
-from kroscek.eval import read_labels
+from kroscek.eval import read_labels, shared_data_dir
+from kroscek.eval.clustering import indonews_published
 from kroscek.model import Sentence
 
 
@@ -55,22 +66,46 @@ class Paragraph:
     page_date: date
     text: str
     gold: list[Labelled]
+    held_back: bool | None = None  # None: the file has no split
+
+
+def _rows(path: Path, data: str | None) -> tuple[dict[str, Any], list[tuple[dict[str, str], dict[str, Any]]]]:
+    """The header and (CSV row, record) pairs of a label file, with one CSV or one per outlet."""
+    header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    if "sources" not in header:
+        header, rows, records = read_labels(path, data)
+        return header, [(rows[r["article"]], r) for r in records]
+    folder = shared_data_dir(path, data)
+    by_outlet: dict[str, dict[str, dict[str, str]]] = {}
+    for key, source in header["sources"].items():
+        with (folder / source).open(encoding="utf-8") as handle:
+            by_outlet[key] = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return header, [(by_outlet[r["outlet"]][r["article"]], r) for r in records]
+
+
+def _page_date(row: dict[str, str], header: dict[str, Any]) -> date:
+    if header["date_format"] == "indonews":
+        stamp = indonews_published(row[header["date_column"]], row.get(header.get("time_column", ""), ""))
+        if stamp is None:
+            raise ValueError(f"no page date in {row[header['date_column']]!r}")
+        return date.fromisoformat(stamp[:10])
+    return datetime.strptime(row[header["date_column"]], header["date_format"]).date()
 
 
 def load(path: Path, data: str | None = None) -> list[Paragraph]:
-    """The labelled paragraphs, their text and page date read from the source CSV."""
-    header, rows, records = read_labels(path, data)
+    """The labelled paragraphs, their text and page date read from the source CSV (or CSVs)."""
+    header, pairs = _rows(Path(path), data)
     paragraphs = []
-    for record in records:
-        row = rows[record["article"]]
+    for row, record in pairs:
         text = row[header["text_column"]].split("\n")[record["paragraph"]]
         gold = []
         for item in record["dates"]:
             if text[item["start"]:item["end"]] != item["text"]:
                 raise ValueError(f"article {record['article']}: label {item['text']!r} does not match the source text")
             gold.append(Labelled(item["start"], item["end"], item["date"], item["precision"]))
-        page_date = datetime.strptime(row[header["date_column"]], header["date_format"]).date()
-        paragraphs.append(Paragraph(record["article"], record["paragraph"], page_date, text, gold))
+        paragraphs.append(Paragraph(record["article"], record["paragraph"], _page_date(row, header), text, gold,
+                                    record.get("held_back")))
     return paragraphs
 
 
@@ -141,18 +176,35 @@ def score(paragraphs: list[Paragraph], system) -> dict[str, float | int]:
     }
 
 
+def _halves(name: str, paragraphs: list[Paragraph], half: str) -> list[tuple[str, list[Paragraph]]]:
+    """A file's paragraphs, per half when it has a split (tune first)."""
+    if all(p.held_back is None for p in paragraphs):
+        return [(name, paragraphs)]
+    parts = [(f"{name} tune", [p for p in paragraphs if not p.held_back])]
+    if half != "tune":
+        parts.append((f"{name} held back", [p for p in paragraphs if p.held_back]))
+    return parts
+
+
 def main(path: Path, **options) -> dict:
-    """Score PATH, a label file or a folder of them (``data/dates``: every ``*.jsonl`` together)."""
+    """Score PATH, a label file or a folder of them (``data/dates``: file by file, then together)."""
     path = Path(path)
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    paragraphs = [p for file in files for p in load(file, options.get("data"))]
-    results = {"kroscek": score(paragraphs, kroscek_dates), "dateparser": score(paragraphs, baseline_dates)}
-    table = Table(title=f"Event dates on {len(paragraphs)} labelled paragraphs "
-                        f"({sum(len(p.gold) for p in paragraphs)} dates, {len({p.article for p in paragraphs})} articles)")
-    table.add_column("metric")
-    for name in results:
-        table.add_column(name, justify="right")
-    for metric in results["kroscek"]:
-        table.add_row(metric, *(str(results[name].get(metric, "")) for name in results))
+    half = options.get("half", "both")
+    if half not in ("both", "tune"):
+        raise ValueError(f"half must be both or tune, not {half!r}")
+    parts = [part for file in files for part in _halves(file.stem, load(file, options.get("data")), half)]
+    if len(parts) > 1:
+        parts.append(("all", [p for _, paragraphs in parts for p in paragraphs]))
+    results: dict[str, dict[str, dict[str, float | int]]] = {}
+    table = Table(title="Event dates: precision / recall of resolved dates (span overlap and same date)")
+    for column in ("labels", "paragraphs", "dates", "kroscek P", "kroscek R", "kroscek F1",
+                   "dateparser P", "dateparser R", "dateparser F1"):
+        table.add_column(column, justify="left" if column == "labels" else "right")
+    for name, paragraphs in parts:
+        ours, baseline = score(paragraphs, kroscek_dates), score(paragraphs, baseline_dates)
+        results[name] = {"kroscek": ours, "dateparser": baseline}
+        table.add_row(name, str(len(paragraphs)), str(ours["labelled"]),
+                      *(str(r[m]) for r in (ours, baseline) for m in ("precision", "recall", "f1")))
     Console().print(table)
     return results
