@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -9,15 +10,19 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import Body, Depends, FastAPI, Form, Header, HTTPException, Query, Request
+from fastapi import Body, Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kroscek import __version__
 from kroscek.i18n import LOCALES, pick_locale, with_locale
 from kroscek.report.html import render_story, templates, with_link_filter
 from kroscek.store import DEFAULT_DB, Store
+from kroscek.web import schemas
 from kroscek.web import routes_check, routes_outlets
 from kroscek.web.jobs import IngestJobs
 from kroscek.web.uploads import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, receive_files
@@ -26,6 +31,13 @@ from kroscek.web.views import (
 )
 
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES
+# The write token (and the read token under --read-token): ``Authorization: Bearer TOKEN``, or the
+# ``X-Kroscek-Token`` header. Both declared in OpenAPI; a missing one is not an error here (the
+# routes decide, and answer 401 in the API's error shape).
+BEARER = HTTPBearer(auto_error=False, scheme_name="bearer", bearerFormat="kroscek token",
+                    description="a token from `kroscek token create NAME`")
+TOKEN_HEADER = APIKeyHeader(name="X-Kroscek-Token", auto_error=False, scheme_name="tokenHeader",
+                            description="the same token, in a header of its own")
 MAX_PAGE = 200
 Page = Annotated[int, Query(ge=1, le=10_000, alias="page", description="1-based page number")]
 Size = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
@@ -148,34 +160,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise HTTPException(422, "bad request: NUL character in the request")
 
     # /docs and /openapi.json are routes below, so that --read-token guards them as every page.
-    app = FastAPI(title="kroscek", version="0.1.0", lifespan=lifespan, dependencies=[Depends(no_nul)],
-                  docs_url=None, redoc_url=None, openapi_url=None,
+    app = FastAPI(title="kroscek", version=__version__, lifespan=lifespan, dependencies=[Depends(no_nul)],
+                  docs_url=None, redoc_url=None, openapi_url=None, responses=schemas.ERRORS,
                   description="Cross-checking the news: stories, sources, agreements and disputes.")
     app.add_middleware(SecurityHeaders)
     app.state.store, app.state.jobs, app.state.settings = store, jobs, settings
 
-    def token_of(authorization: str | None, x_token: str | None) -> str | None:
-        if authorization and authorization.lower().startswith("bearer "):
-            return authorization[7:].strip()
-        return x_token
+    def token_of(bearer: HTTPAuthorizationCredentials | None, x_token: str | None) -> str | None:
+        return bearer.credentials.strip() if bearer is not None else x_token
 
     # The read paths are coroutines: their work is short (a cached page, one indexed query), and
     # running them on the event loop avoids a thread hop and GIL hand-offs per request, which
     # halved the tail latency under 20 concurrent readers (bench/bench_web.py).
     async def can_read(
-        authorization: Annotated[str | None, Header()] = None,
-        x_kroscek_token: Annotated[str | None, Header()] = None,
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
+        x_kroscek_token: Annotated[str | None, Depends(TOKEN_HEADER)] = None,
         token: Annotated[str | None, Query(include_in_schema=False)] = None,
     ) -> None:
-        if settings.read_token_required and not store.check_token(token_of(authorization, x_kroscek_token) or token):
-            raise HTTPException(401, "a valid token is required to read (Authorization: Bearer TOKEN)")
+        if settings.read_token_required and not store.check_token(token_of(bearer, x_kroscek_token) or token):
+            raise HTTPException(401, "a valid token is required to read (Authorization: Bearer TOKEN)",
+                                headers={"WWW-Authenticate": "Bearer"})
 
     def can_write(
-        authorization: Annotated[str | None, Header()] = None,
-        x_kroscek_token: Annotated[str | None, Header()] = None,
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
+        x_kroscek_token: Annotated[str | None, Depends(TOKEN_HEADER)] = None,
     ) -> None:
-        if not store.check_token(token_of(authorization, x_kroscek_token)):
-            raise HTTPException(401, "writing needs a valid token (Authorization: Bearer TOKEN; see `kroscek token create`)")
+        if not store.check_token(token_of(bearer, x_kroscek_token)):
+            raise HTTPException(401, "writing needs a valid token (Authorization: Bearer TOKEN; see `kroscek token create`)",
+                                headers={"WWW-Authenticate": "Bearer"})
 
     def rendered(request: Request, template: str, **context: Any) -> str:
         return _pages(reader_locale(request)).get_template(template).render(request=request, home="/", **context)
@@ -185,18 +197,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # -- JSON API ---------------------------------------------------------------------------
 
-    @app.get("/api/v1/stories", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/stories", dependencies=[Depends(can_read)], response_model=schemas.StoryPage)
     async def api_stories(filters: Annotated[StoryFilter, Depends()], page_number: Page = 1, size: Size = 50) -> dict:
         """Stories, newest and biggest first, filtered; paginated with ``page`` and ``size``."""
         found = filter_stories(store, filters)
         start = (page_number - 1) * size
         return {"total": len(found), "page": page_number, "size": size, "items": found[start : start + size]}
 
-    @app.get("/api/v1/stories/{story_id}", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/stories/{story_id}", dependencies=[Depends(can_read)], response_model=schemas.StoryDetail)
     def api_story(story_id: str) -> dict:
         return story_view(store, story_id) or _missing("story", story_id)
 
-    @app.get("/api/v1/articles", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/articles", dependencies=[Depends(can_read)], response_model=schemas.ArticlePage)
     def api_articles(page_number: Page = 1, size: Size = 50) -> dict:
         total = store.count_articles()
         start = (page_number - 1) * size
@@ -205,62 +217,71 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                                             "stale")}) for a in store.articles(ids)]
         return {"total": total, "page": page_number, "size": size, "items": items}
 
-    @app.get("/api/v1/articles/{article_id}", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/articles/{article_id}", dependencies=[Depends(can_read)], response_model=schemas.ArticleDetail)
     def api_article(article_id: str) -> dict:
         return article_view(store, article_id) or _missing("article", article_id)
 
-    @app.delete("/api/v1/articles/{article_id}", dependencies=[Depends(can_write)])
+    @app.delete("/api/v1/articles/{article_id}", dependencies=[Depends(can_write)], response_model=schemas.Deleted)
     def api_delete_article(article_id: str) -> dict:
         if not store.delete_article(article_id):
             _missing("article", article_id)
         jobs.regroup()
         return {"deleted": article_id}
 
-    @app.get("/api/v1/entities", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/entities", dependencies=[Depends(can_read)], response_model=schemas.EntityPage)
     def api_entities(q: Annotated[str | None, Query(max_length=200)] = None, page_number: Page = 1, size: Size = 50) -> dict:
         found = [e for e in store.entities() if not q or q.casefold() in " ".join([e["name"], *e["aliases"]]).casefold()]
         start = (page_number - 1) * size
         return {"total": len(found), "page": page_number, "size": size, "items": found[start : start + size]}
 
-    @app.get("/api/v1/entities/{entity_id:path}", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/entities/{entity_id:path}", dependencies=[Depends(can_read)], response_model=schemas.EntityDetail)
     def api_entity(entity_id: str) -> dict:
         return entity_view(store, entity_id) or _missing("entity", entity_id)
 
-    @app.get("/api/v1/search", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/search", dependencies=[Depends(can_read)], response_model=schemas.SearchPage)
     def api_search(q: Annotated[str, Query(min_length=1, max_length=200)], page_number: Page = 1, size: Size = 20) -> dict:
         """Articles with every word of ``q``, or with any spelling of the entity ``q`` names."""
         total, hits = store.search(q, limit=size, offset=(page_number - 1) * size, also=search_spellings(store, q))
         return {"total": total, "page": page_number, "size": size, "items": hits}
 
     upload_body = {"required": True, "content": {"multipart/form-data": {"schema": {
-        "type": "object", "required": ["files"],
-        "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}}
+        "type": "object",
+        "properties": {
+            "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+            "text": {"type": "string", "description": "pasted article text (instead of or beside files)"},
+            "columns": {"type": "string", "example": "text=isi_berita,title=judul,published=tanggal",
+                        "description": "CSV columns / JSON keys of the fields, as the CLI's --columns"},
+            "title": {"type": "string", "description": "the pasted text's title"},
+            "outlet": {"type": "string", "description": "outlet of the pasted text and plain-text files"},
+            "published": {"type": "string", "format": "date", "description": "their publication date"},
+        }}}}}
 
-    @app.post("/api/v1/ingest", status_code=202, dependencies=[Depends(can_write)],
-              openapi_extra={"requestBody": upload_body})
+    @app.post("/api/v1/ingest", status_code=202, dependencies=[Depends(can_write)], response_model=schemas.Job,
+              openapi_extra={"requestBody": upload_body}, responses={413: {"model": schemas.ApiError,
+                                                                           "description": "a file or the upload too large"}})
     async def api_ingest(request: Request) -> dict:
-        """Upload article files (multipart field ``files``); they are ingested, grouped and
+        """Upload article files (multipart field ``files``) or pasted text (``text``), with an optional
+        column mapping and the pasted text's title, outlet and date; they are ingested, grouped and
         cross-checked in the background. The token is checked before the body is read; the files
         stream to disk within a per-file, per-request and file-count limit (413 beyond)."""
-        folder, count = await receive_files(request, settings.max_upload_bytes, settings.max_request_bytes,
-                                            settings.max_files)
-        return jobs.submit(folder, count)
+        upload = await receive_files(request, settings.max_upload_bytes, settings.max_request_bytes, settings.max_files)
+        return jobs.submit(upload.folder, upload.files, upload.fields)
 
-    @app.get("/api/v1/jobs/{job_id}", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/jobs/{job_id}", dependencies=[Depends(can_read)], response_model=schemas.Job)
     def api_job(job_id: str) -> dict:
         return jobs.status(job_id) or _missing("job", job_id)
 
-    @app.post("/api/v1/feeds", status_code=201, dependencies=[Depends(can_write)])
+    @app.post("/api/v1/feeds", status_code=201, dependencies=[Depends(can_write)], response_model=schemas.FeedAdded)
     def api_add_feed(url: Annotated[str, Form(max_length=2000, pattern=r"^https?://\S+$")]) -> dict:
         store.add_feed(url)
         jobs.poll_soon(url)
         return {"url": url, "polled_every_minutes": jobs.feed_interval_minutes}
 
-    @app.get("/api/v1/feeds", dependencies=[Depends(can_read)])
+    @app.get("/api/v1/feeds", dependencies=[Depends(can_read)], response_model=list[schemas.Feed])
     def api_feeds() -> list[dict]:
         return store.feeds()
 
-    @app.post("/api/v1/check", dependencies=[Depends(can_read)])
+    @app.post("/api/v1/check", dependencies=[Depends(can_read)], response_model=schemas.ClaimCheck)
     def api_check(claim: Annotated[str, Body(embed=True, max_length=1000)]) -> dict:
         """Check a claim (JSON ``{"claim": ...}``): the stories that cover it, the sentences that
         support and contradict it (slot and both values), and earlier fact-checks; 422 for a claim
@@ -339,18 +360,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # redoc.standalone.js, favicon.png) from the fastapi-offline package.
     app.mount("/static", StaticFiles(packages=[("kroscek", "web/static"), ("fastapi_offline", "static")]), name="static")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> JSONResponse | HTMLResponse:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": error.detail, "status": error.status_code}, status_code=error.status_code)
+    def error_response(request: Request, status: int, message: str,
+                       headers: dict[str, str] | None = None) -> JSONResponse | HTMLResponse:
+        """An error in the documented shape: JSON ``{"error", "status"}`` for the API (and for any
+        client that does not ask for HTML), the error page for a browser."""
+        if _wants_json(request):
+            return JSONResponse(schemas.ApiError(error=message, status=status).model_dump(), status_code=status,
+                                headers=headers)
         html = _pages(reader_locale(request)).get_template("error.html").render(
-            request=request, home="/", status=error.status_code, message=error.detail)
-        return HTMLResponse(html, status_code=error.status_code)
+            request=request, home="/", status=status, message=message)
+        return HTMLResponse(html, status_code=status, headers=headers)
+
+    # Starlette's own errors (an unknown path, a method a path does not take) come here too.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
+        message = error.detail if isinstance(error.detail, str) else str(error.detail)
+        if error.status_code == 404 and message == "Not Found":
+            message = f"no such path: {request.url.path}"
+        elif error.status_code == 405 and message == "Method Not Allowed":
+            message = f"{request.method} is not allowed on {request.url.path}"
+        return error_response(request, error.status_code, message, getattr(error, "headers", None))
 
     @app.exception_handler(RequestValidationError)
-    async def bad_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    async def bad_request(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
-        return JSONResponse({"error": f"bad request: {problems}", "status": 422}, status_code=422)
+        return error_response(request, 422, f"bad request: {problems}")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
+        logging.getLogger(__name__).error("%s %s", request.method, request.url.path, exc_info=error)
+        return error_response(request, 500, "internal server error (the server log has the details)")
 
     return app
 
@@ -362,3 +401,10 @@ def create_app_from_env() -> FastAPI:
 
 def _missing(kind: str, identifier: str) -> Any:
     raise HTTPException(404, f"no {kind} with id {identifier!r}")
+
+
+def _wants_json(request: Request) -> bool:
+    """JSON errors for the API, the OpenAPI document and any client that does not ask for HTML;
+    the error page for a browser."""
+    path = request.url.path
+    return path.startswith("/api/") or path == "/openapi.json" or "text/html" not in request.headers.get("accept", "")
