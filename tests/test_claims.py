@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kroscek.analyse.dates import find_event_dates
-from kroscek.analyse.language import detect_language
-from kroscek.analyse.sentences import split_sentences
+from kroscek.text.language import detect_language
+from kroscek.text.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.claims import (
     Claim,

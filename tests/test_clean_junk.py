@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kroscek.analyse.sentences import split_sentences
+from kroscek.text.sentences import split_sentences
 from kroscek.clean import (
     Cleaned,
     assemble_paragraphs,

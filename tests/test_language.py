@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kroscek.analyse.language import detect_language
+from kroscek.text.language import detect_language
 
 MALAY = [
     "Kerajaan akan memperkenalkan beberapa langkah baharu bagi membantu golongan berpendapatan rendah menghadapi kenaikan kos sara hidup, kata Menteri Kewangan dalam satu kenyataan semalam.",

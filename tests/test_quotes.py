@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kroscek.analyse.quotes import find_quotes
-from kroscek.analyse.sentences import split_sentences
+from kroscek.text.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.quotes import match_quotes, names_match
 from kroscek.model import Article, Document, Entity, Mention, Quote

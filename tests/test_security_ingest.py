@@ -145,7 +145,7 @@ def test_the_work_of_each_analysis_step_grows_linearly_with_the_text(shape):
     from kroscek.analyse.dates import find_event_dates
     from kroscek.analyse.entities import find_mentions
     from kroscek.analyse.quotes import find_quotes
-    from kroscek.analyse.sentences import split_sentences
+    from kroscek.text.sentences import split_sentences
     from kroscek.clean import clean
 
     synthetic_article = _bench_module().synthetic_article

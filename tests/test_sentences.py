@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kroscek.analyse.sentences import split_paragraph, split_sentences
+from kroscek.text.sentences import split_paragraph, split_sentences
 from kroscek.clean import clean
 from kroscek.model import Document
 

@@ -23,9 +23,11 @@ from importlib.resources import files
 from typing import Any
 
 from kroscek.analyse.dates import parse_page_date
-from kroscek.analyse.language import detect_language
-from kroscek.analyse.sentences import split_paragraph
 from kroscek.model import Damage, Document, Removed
+from kroscek.text.language import detect_language
+from kroscek.text.sentences import split_paragraph
+from kroscek.text.words import WordCount, word_counts, word_list
+from kroscek.text.words import resource_lines as _resource_lines
 
 MAX_HEADER_LINES = 6
 MAX_BANNER_WORDS = 4
@@ -81,16 +83,6 @@ class LineRule:
     pattern: re.Pattern[str]
 
 
-@dataclass(frozen=True)
-class WordCount:
-    """How often a word form was seen: in all, lowercase, capitalised mid-sentence, opening a sentence."""
-
-    total: int
-    lower: int
-    capitalised_mid: int
-    sentence_initial: int
-
-
 def count_word_forms(paragraphs: list[str]) -> dict[str, WordCount]:
     """Count word forms the way the damage checks read them (for ``words-<language>.tsv``)."""
     tallies: dict[str, list[int]] = {}
@@ -107,12 +99,6 @@ def count_word_forms(paragraphs: list[str]) -> dict[str, WordCount]:
                 tally[3] += capitalised and (not previous or bool(_SENTENCE_END.search(previous)))
             previous = token
     return {word: WordCount(*tally) for word, tally in tallies.items()}
-
-
-def _resource_lines(name: str) -> Iterator[str]:
-    for line in files("kroscek.resources.clean").joinpath(name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line
 
 
 @cache
@@ -162,26 +148,6 @@ def dateline_patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def section_tag_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line) for line in _resource_lines("section-tags.txt"))
-
-
-@cache
-def word_counts(language: str) -> dict[str, WordCount] | None:
-    """Word counts for a language (lowercased forms), or None when none ship."""
-    name = f"words-{language}.tsv"
-    if not files("kroscek.resources.clean").joinpath(name).is_file():
-        return None
-    counts = {}
-    for line in _resource_lines(name):
-        word, *numbers = line.split("\t")
-        counts[word] = WordCount(*map(int, numbers))
-    return counts
-
-
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """A word list from ``resources/clean`` (empty when none ships for that language)."""
-    path = files("kroscek.resources.clean").joinpath(name)
-    return frozenset(_resource_lines(name)) if path.is_file() else frozenset()
 
 
 @cache

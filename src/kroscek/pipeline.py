@@ -13,12 +13,12 @@ from datetime import date
 
 from kroscek.analyse.dates import find_event_dates, is_stale
 from kroscek.analyse.entities import find_mentions
-from kroscek.analyse.language import detect_language
 from kroscek.analyse.quotes import find_quotes
-from kroscek.analyse.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.model import Article, Document
 from kroscek.outlets import outlet_name
+from kroscek.text.language import detect_language
+from kroscek.text.sentences import split_sentences
 
 _SPACE = re.compile(r"\s+")
 # Languages whose quote speakers come from the NER mentions. In Indonesian the quote finder's own

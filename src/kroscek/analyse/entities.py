@@ -20,7 +20,7 @@ from typing import Any
 
 import pycrfsuite
 
-from kroscek.clean import word_list
+from kroscek.text.words import word_list
 from kroscek.text.gazetteer import curated_names, lookup, place_names
 from kroscek.model import Mention, Sentence
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-from kroscek.clean import word_counts
+from kroscek.text.words import word_counts
 from kroscek.model import Mention, Quote, Sentence
 
 _TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*", re.UNICODE)

@@ -40,8 +40,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.dates import find_event_dates
-from kroscek.analyse.language import detect_language
-from kroscek.analyse.sentences import split_sentences
+from kroscek.text.language import detect_language
+from kroscek.text.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.claims import Claim, align_claims, extract_claims
 from kroscek.compare.crosscheck import cross_check, independent_sources

@@ -17,7 +17,7 @@ from lingua import LanguageDetectorBuilder
 from rich.console import Console
 from rich.table import Table
 
-from kroscek.analyse.language import detect_language, lingua_languages
+from kroscek.text.language import detect_language, lingua_languages
 
 
 def _samples(path: Path, per_language: int) -> list[tuple[str, str]]:

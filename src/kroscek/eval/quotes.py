@@ -37,7 +37,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.quotes import find_quotes, lexicon, strip_titles
-from kroscek.analyse.sentences import split_sentences
+from kroscek.text.sentences import split_sentences
 from kroscek.clean import clean
 from kroscek.compare.quotes import match_quotes, names_match
 from kroscek.eval import encoder_for, read_labels, shared_data_dir

@@ -17,7 +17,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from kroscek.analyse.sentences import split_sentences
+from kroscek.text.sentences import split_sentences
 from kroscek.brief import summarise_article
 from kroscek.clean import clean
 from kroscek.model import Article, Document
