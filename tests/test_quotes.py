@@ -252,3 +252,50 @@ def test_evaluation_reaches_the_speaker_goal(shared_data: Path) -> None:
     figures = main(REPO / "data" / "quotes" / "detik.jsonl", data=str(shared_data))
     assert figures["spans"]["speaker_accuracy"] >= 0.90
     assert figures["spans"]["f1"] > figures["baseline"]["f1"]
+
+
+# --- speakers on multi-outlet news (issue 17); every sentence here is invented ---------------
+
+
+def test_a_continuation_verb_goes_to_the_one_who_was_speaking() -> None:
+    text = """
+    "Kapal itu membawa dua karung sabu dari Malaysia," kata Kapolres Hendra Gunawan di Medan.
+    Tersangka RZ dan ML mengaku diperintah oleh seseorang berinisial K untuk mengantar paket itu.
+    "Tersangka RZ dijanjikan upah Rp 20 juta untuk sekali jalan," imbuhnya.
+    """
+    direct = only(quotes_of(text), "direct")
+    assert [q.speaker for q in direct] == ["Hendra Gunawan", "Hendra Gunawan"]  # not ML, the suspect named last
+
+
+def test_a_pronoun_after_an_organisation_goes_to_the_person_speaking() -> None:
+    text = """
+    Ketua Asosiasi Pedagang Pasar (APP) Jatim, Wahyu Setiawan, mengatakan omzet pedagang turun sejak Lebaran.
+    "Kami sudah melapor ke dinas, tapi belum ada jawaban," ujar Wahyu.
+    Karena itu, APP Jatim kembali menekankan agar pemerintah daerah menunda kenaikan retribusi.
+    "Kami ini hanya minta waktu sampai pasar kembali ramai," ujarnya.
+    """
+    direct = only(quotes_of(text), "direct")
+    assert direct[-1].speaker == "Wahyu Setiawan"
+
+
+def test_a_sentence_opener_is_never_the_name_of_a_role() -> None:
+    text = "Namun, tim hukum Kementerian Contoh mengatakan ada risiko tinggi gugatan dari para pemohon izin."
+    [quote] = quotes_of(text)
+    assert quote.speaker.casefold().startswith("tim hukum")
+
+
+def test_where_and_when_between_the_speaker_and_the_verb() -> None:
+    text = ("Kepala Pusat Data (Kapusdatin) Kemenkes Rudy Halim di Gedung Adhyatma, Jakarta, Selasa (10/6/2025), "
+            "mengatakan bahwa data vaksinasi akan dibuka untuk publik bulan depan.")
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("reported", "Rudy Halim")
+    assert quote.text.startswith("data vaksinasi")
+
+
+def test_an_inserted_attribution_later_in_the_sentence() -> None:
+    text = """
+    Kepala Dinas Sosial Lestari Handayani meninjau dapur umum di Sleman.
+    Adapun hingga saat ini, kata dia, belum ada warga yang kekurangan makanan di lokasi pengungsian.
+    """
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Lestari Handayani" and quote.text.startswith("belum ada warga")

@@ -697,9 +697,11 @@ def _is_person_like(name: str, lex: Lexicon) -> bool:
 
 
 def _is_organisation_like(name: str, lex: Lexicon) -> bool:
-    """An acronym run ("PHRI DIY") or a name opened by an institution's word ("Kementerian X")."""
+    """An acronym run ("PHRI DIY"), a name opened by an acronym ("APP Jatim") or by an
+    institution's word ("Kementerian X")."""
     words = name.split()
-    return bool(words) and (all(w.isupper() for w in words) or words[0].casefold() in lex.not_person)
+    return bool(words) and (all(w.isupper() for w in words) or words[0].casefold() in lex.not_person
+                            or (len(words) > 1 and len(words[0]) > 2 and words[0].isupper()))
 
 
 # --- speaker types ---------------------------------------------------------------------------
@@ -1185,7 +1187,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                 if speaker:
                     speakers.append(speaker)
                     last_direct = speaker if item.kind == "direct" else last_direct
-                    last_person = speaker if _is_person_like(speaker, lex) else last_person
+                    last_person = speaker if not _is_organisation_like(speaker, lex) and _is_person_like(speaker, lex) else last_person
                 elif item.kind == "direct" and len(item.text.split()) < _MIN_UNATTRIBUTED_WORDS:
                     continue  # a term in quotation marks ("kampung biru"), not speech
                 quotes.append(Quote(item.text, speaker, index, item.kind, item.attribution.verb if item.attribution else None))
