@@ -361,9 +361,19 @@ def unstated(fact: Fact, texts: Sequence[str]) -> list[Unstated]:
     numbers = [_numbers(t) for t in texts]
     calendar = {*lexicon(fact.claim.language).weekdays, *lexicon(fact.claim.language).months}
     found: list[Unstated] = []
+    read: dict[int, Fact] = {}
+
+    def quantities(at: int) -> tuple:
+        if at not in read:
+            read[at] = read_fact(Claim("stated", 0, texts[at], fact.claim.language), "stated")
+        return read[at].quantities
+
     for quantity in fact.quantities:
         wanted = _numbers(quantity.text)
-        if wanted and not any(wanted <= n for n in numbers):
+        if wanted and any(wanted <= n for n in numbers):
+            continue  # written the same way
+        if not any(q.exact and q.low == quantity.low and q.high == quantity.high and q.unit == quantity.unit
+                   for at in range(len(texts)) for q in quantities(at)):  # or as words ("sembilan orang")
             found.append(Unstated("number", quantity.text))
     places = [p for p in fact.places]
     names = [n for n in sorted(fact.names) if n not in calendar and not shared_names([n], places)]
