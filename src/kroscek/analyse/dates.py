@@ -103,6 +103,7 @@ class _Rules:
     since: re.Pattern[str]  # "sejak Juli": a start in the past
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
     years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
+    meal: re.Pattern[str]  # "makan" before "pagi ini": a meal ("makan pagi", breakfast), not a day
     anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
 
     def month(self, name: str) -> int:
@@ -161,9 +162,10 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
                        rf"{dir_after}{_END}"),
         ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
                       rf",?\s+{year}(?!\d){_END}"),
-        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"),
+        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"
+                       rf"(?:\s+{_words(data.get('year_past_words', []))}{_END})?"),
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
-                 rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
+                 rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
         ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+{_words(data.get('year_past_words', []))}{_END}"),
         ("year_range", r"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{2})\s*[-–]\s*(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
         ("count", rf"{_START}{number}\s+(?P<u>{_words(data['units'])})\s+{counted}{_END}"),
@@ -209,6 +211,7 @@ def _rules(language: str) -> _Rules | None:
         range_end=re.compile(rf"\s*{_words(data['range_words'])}\s*\d{{1,2}}\s+(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         years_ago=re.compile(rf"{_START}(?P<n>\d{{1,3}}|{_words(data['numbers'])})\s+"
                              rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
+        meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
         quantity=re.compile(rf"(?:\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
@@ -495,11 +498,17 @@ def _shifted(anchor: date, unit: str, count: int) -> _Dates:
     return (f"{anchor.year + count:04d}", "year", False),
 
 
-def _blocked(kind: str, text: str, start: int, rules: _Rules) -> bool:
-    """Whether the words before a match (at ``start`` of ``text``) show it is not a date: a habit, a
-    span of time, a document number. The rules read the last words before it, so only the
-    ``_BLOCK_WINDOW`` characters before it are searched (not the whole sentence again for each match)."""
+def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
+    """Whether the words before a match show it is not a date: a habit ("setiap Senin", "setiap 5
+    Juni"), a span of time, a document number, a meal ("makan pagi ini"). The rules read the last
+    words before it, so only the ``_BLOCK_WINDOW`` characters before it are searched (not the
+    whole sentence again for each match)."""
+    text, start = match.string, match.start()
     window = (max(0, start - _BLOCK_WINDOW), start)
+    if kind in ("named_date", "month_day") and not match.groupdict().get("y"):
+        return bool(rules.recurring.search(text, *window))
+    if kind == "day_word" and rules.meal.search(text, *window):
+        return True
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window))
     if kind == "period":
@@ -517,7 +526,7 @@ def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | N
         if kinds is not None and kind not in kinds:
             continue
         for match in pattern.finditer(text):
-            if _blocked(kind, text, match.start(), rules):
+            if _blocked(kind, match, rules):
                 continue
             ctx = replace(base, future=_has_future_cue(text, match.start(), rules))
             dates = _resolve(kind, match, rules, ctx)

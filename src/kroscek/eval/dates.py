@@ -110,16 +110,23 @@ def load(path: Path, data: str | None = None) -> list[Paragraph]:
 
 
 def _locate(text: str, spans: list[tuple[str, str]]) -> list[Predicted]:
-    """Place (expression, date) pairs in the text, repeated expressions at successive places."""
-    predicted, after = [], {}
+    """Place (expression, date) pairs, given in reading order, in the text: each after the one
+    before it ("Selasa" after "Selasa (10/6/2025)" is the later one), except the second date of
+    one range ("10-20 Juni" twice, two dates), which stays where the first is."""
+    predicted: list[Predicted] = []
+    cursor = 0
     for expression, iso in spans:
-        start = text.find(expression, after.get(expression, 0))
+        last = predicted[-1] if predicted else None
+        if last and text[last.start:last.end] == expression and last.date != iso:
+            predicted.append(Predicted(last.start, last.end, iso))
+            continue
+        start = text.find(expression, cursor)
         if start < 0:
             start = text.find(expression)
         if start < 0:
             continue
-        after[expression] = start + 1
-        predicted.append(Predicted(start, start + len(expression), iso))
+        cursor = start + len(expression)
+        predicted.append(Predicted(start, cursor, iso))
     return predicted
 
 
