@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kroscek.analyse.entities import find_mentions, gazetteer, gazetteer_tags, token_features
+from kroscek.analyse.entities import consistent_types, find_mentions, gazetteer, gazetteer_tags, token_features
 from kroscek.eval import ner as ner_eval
 from kroscek.eval.ner import without_types
-from kroscek.model import Sentence
+from kroscek.model import Mention, Sentence
 from kroscek.train import ner as ner_train
 
 NERUI = Path(__file__).resolve().parents[2] / "shared" / "data" / "indolem-nerui"
@@ -95,3 +95,21 @@ def test_events_are_reported_apart_on_nergrit() -> None:
     figures = ner_eval.main(INDONLU / "nergrit" / "test.txt")
     assert "EVT" not in figures["types"]
     assert figures["types"]["ORG"]["f1"] >= 0.53
+
+
+def test_one_name_keeps_one_type_within_an_article() -> None:
+    mentions = [Mention("Sukamaju", "LOC", 0, 0, 8), Mention("Sukamaju", "PER", 1, 5, 13), Mention("Sukamaju", "LOC", 2, 0, 8),
+                Mention("Budi", "PER", 1, 0, 4), Mention("Luhansk", "PER", 3, 0, 7), Mention("Luhansk", "LOC", 4, 0, 7),
+                Mention("Arka", "ORG", 5, 0, 4), Mention("Arka", "PER", 6, 0, 4)]
+    typed = [(m.text, m.type, m.sentence) for m in consistent_types(mentions)]
+    assert ("Sukamaju", "LOC", 1) in typed  # the majority type
+    assert ("Luhansk", "LOC", 3) in typed  # a tie: the gazetteer knows the city
+    assert ("Arka", "ORG", 5) in typed and ("Arka", "PER", 6) in typed  # a tie the gazetteer cannot break stays as tagged
+    assert [m.start for m in consistent_types(mentions)] == [m.start for m in mentions]
+
+
+def test_seed_places_are_never_persons(seed_articles) -> None:
+    mentions = {(m.text, m.type) for a in seed_articles for m in a.mentions}
+    for place in ("Donetsk", "Luhansk", "Moskow", "Seoul", "Pyongyang"):
+        assert (place, "LOC") in mentions or place not in {text for text, _ in mentions}, place
+        assert not {(place, "PER"), (place, "ORG")} & mentions, place

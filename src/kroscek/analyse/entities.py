@@ -11,6 +11,7 @@ person's name: "Presiden Rusia Vladimir Putin" gives the place "Rusia" and the p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -409,4 +410,24 @@ def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
         if trimmed := _trimmed(m):
             for part in strip_titles(trimmed):
                 by_sentence.setdefault(part.sentence, []).append(part)
-    return [m for s in sentences for m in add_curated(s, by_sentence.get(s.index, []))]
+    return consistent_types([m for s in sentences for m in add_curated(s, by_sentence.get(s.index, []))])
+
+
+def consistent_types(mentions: list[Mention]) -> list[Mention]:
+    """One type for one name within an article: where the tagger gave the same words several
+    types ("Donetsk" a place three times, a person and an organisation once each), the type it
+    gave most; a tie goes to the type the gazetteer knows, else stays as tagged."""
+    counts: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        counts.setdefault(mention.text.casefold(), Counter())[mention.type] += 1
+    chosen: dict[str, str] = {}
+    for name, types in counts.items():
+        if len(types) < 2:
+            continue
+        (first, top), (_, second) = types.most_common(2)
+        if top > second:
+            chosen[name] = first
+        elif (known := lookup(name)) is not None and known.type in types and types[known.type] == top:
+            chosen[name] = known.type
+    return [Mention(m.text, chosen[key], m.sentence, m.start, m.end) if (key := m.text.casefold()) in chosen and chosen[key] != m.type else m
+            for m in mentions]
