@@ -47,7 +47,6 @@ LAYERS: tuple[tuple[str, int], ...] = (
 # importer -> imported module: why it is still there.
 ALLOWED: dict[tuple[str, str], str] = {
     ("kroscek.clean", "kroscek.analyse.dates"): "the page date parser lives with the event dates",
-    ("kroscek.report", "kroscek.store"): "build_report reads the store itself",
 }
 
 

@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from kroscek.compare.crosscheck import FactGroup, cross_check, independent_sources
 from kroscek.compare.provenance import find_provenance
 from kroscek.model import Article, Entity, Sentence, Story
+from kroscek.outlets import merge_outlets, outlet_name
 
 SUMMARY_FACTS = 4
 SUMMARY_WORDS = 40  # stop adding sentences once a summary has this many words (references: ~42)
@@ -156,3 +157,39 @@ def build_brief(story: Story, articles: Sequence[Article], entities: Sequence[En
         "entities": [e.to_dict() for e in entities if not e.mentions or any(m.article in ids for m in e.mentions)],
         "provenance": provenance,
     }
+
+
+def story_summary(story: Story, articles: list[Article], brief: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The facts about a story a list page shows: outlets, languages, dates, stale articles, and
+    with its ``brief`` the badges."""
+    dates = sorted(a.published for a in articles if a.published)
+    summary: dict[str, Any] = {
+        "id": story.id,
+        "title": story.title,
+        "articles": story.articles,
+        "outlets": merge_outlets(outlet_name(a.outlet, a.url) for a in articles),
+        "languages": sorted({a.language for a in articles if a.language}),
+        "first_published": dates[0] if dates else None,
+        "last_published": dates[-1] if dates else None,
+        "stale": [a.id for a in articles if a.stale],
+    }
+    if brief is not None:
+        summary["badges"] = badges(summary, brief)
+    return summary
+
+
+def badges(summary: dict[str, Any], brief: dict[str, Any]) -> list[str]:
+    """Short labels for what a reader should notice about a story."""
+    provenance = brief.get("provenance", {})
+    marks = []
+    if brief.get("disputes"):
+        marks.append("disputed")
+    if provenance.get("copies"):
+        marks.append("copies")
+    if provenance.get("translations"):
+        marks.append("translations")
+    if summary["stale"]:
+        marks.append("stale")
+    if len(summary["languages"]) > 1:
+        marks.append("multilingual")
+    return marks

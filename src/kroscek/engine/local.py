@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from kroscek.analyse.embed import Embedder, StaticEmbedder
-from kroscek.brief import build_brief
+from kroscek.brief import build_brief, story_summary
 from kroscek.compare.quotes import match_quotes
 from kroscek.ingest import read_file
 from kroscek.match.entities import resolve_entities
@@ -18,7 +18,6 @@ from kroscek.match.stories import Linker, Runner, StoryResult, Work, cluster_sto
 from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import AnalysisTooLong, analyse, article_id
 from kroscek.progress import NO_PROGRESS, NullProgress, Progress
-from kroscek.report import badges, story_summary
 from kroscek.store import StaleStories, Store
 
 BATCH_SIZE = 64
@@ -264,8 +263,7 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool 
         store.mark_stale(stale)
         for article in articles:
             article.stale = article.stale or article.id in stale
-        summary = story_summary(story, articles)
-        store.save_brief(story.id, brief, {**summary, "badges": badges(summary, brief)})
+        store.save_brief(story.id, brief, story_summary(story, articles, brief))
         cache.flush()
         written += 1
         progress.advance()
