@@ -3,6 +3,7 @@ an OpenAPI document that declares the token scheme and a response model for each
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -143,3 +144,93 @@ def test_the_answers_match_their_declared_models(client, store):
     schemas.SearchPage.model_validate(client.get("/api/v1/search", params={"q": "banjir"}).json())
     schemas.EntityPage.model_validate(client.get("/api/v1/entities").json())
     assert client.get("/api/v1/feeds").json() == []
+
+
+# -- uploads: the form's column mapping, pasted text with its fields, a job that reads nothing fails
+
+MARKET = ("Pemerintah Kota Banjar Raya membuka pasar apung baru di tepian Sungai Martapura pada Sabtu (11/10/2025). "
+          "Wali Kota Rahmat Hidayat mengatakan pasar itu menampung 120 pedagang perahu. \"Pasar ini kami bangun agar "
+          "pedagang perahu punya tempat yang layak,\" kata Rahmat.")
+MARKET_CSV = ("judul,isi_berita,tanggal,media\n"
+              "Pasar Apung Baru Dibuka di Martapura,\"" + MARKET.replace('"', '""') + "\",2025-10-11,Warta Banjar\n").encode()
+
+
+def form(fields: dict[str, str]) -> dict[str, tuple[None, str]]:
+    """Form fields sent as multipart/form-data (as the upload page's FormData is)."""
+    return {name: (None, value) for name, value in fields.items()}
+
+
+def finished(client: TestClient, job: dict, seconds: float = 240) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = client.get(f"/api/v1/jobs/{job['id']}").json()
+        if status["state"] in ("done", "failed"):
+            return status
+        time.sleep(0.2)
+    raise AssertionError(f"job still running: {status}")
+
+
+@pytest.fixture()
+def writer(client, store) -> dict[str, str]:
+    return {"Authorization": f"Bearer {store.add_token('upload test')}"}
+
+
+def test_a_csv_without_its_mapping_fails_and_says_to_map_the_columns(client, writer, store):
+    response = client.post("/api/v1/ingest", files={"files": ("export.csv", MARKET_CSV)}, headers=writer)
+    assert response.status_code == 202
+    status = finished(client, response.json())
+    assert status["state"] == "failed" and status["added"] == 0
+    assert [r["source"] for r in status["rejected"]] == ["upload:export.csv"]
+    assert "isi_berita" in status["rejected"][0]["reason"] and "column mapping" in status["rejected"][0]["reason"]
+    assert "--columns" not in status["error"] and "upload:export.csv" in status["error"]
+    assert store.count_articles() == 1  # nothing stored, nothing regrouped
+
+
+def test_a_csv_with_a_column_mapping_is_read_with_it(client, writer, store):
+    mapping = "text=isi_berita,title=judul,published=tanggal,outlet=media"
+    response = client.post("/api/v1/ingest", files={"files": ("export.csv", MARKET_CSV)}, data={"columns": mapping},
+                           headers=writer)
+    status = finished(client, response.json())
+    assert status["state"] == "done" and status["added"] == 1 and status["rejected"] == [] and status["error"] is None
+    added = next(a for a in client.get("/api/v1/articles").json()["items"] if a["id"] != ARTICLE.id)
+    assert (added["title"], added["outlet"], added["published"][:10]) == (
+        "Pasar Apung Baru Dibuka di Martapura", "Warta Banjar", "2025-10-11")
+    assert added["source"] == "upload:export.csv#1"
+
+
+def test_pasted_text_takes_the_forms_title_outlet_and_date(client, writer):
+    fields = {"text": MARKET, "title": "Pasar apung dibuka", "outlet": "Kabar Sungai", "published": "2025-10-12"}
+    status = finished(client, client.post("/api/v1/ingest", files=form(fields), headers=writer).json())
+    assert status["state"] == "done" and status["added"] == 1, status
+    added = next(a for a in client.get("/api/v1/articles").json()["items"] if a["id"] != ARTICLE.id)
+    assert (added["title"], added["outlet"], added["published"][:10], added["source"]) == (
+        "Pasar apung dibuka", "Kabar Sungai", "2025-10-12", "upload:pasted.txt")
+
+
+@pytest.mark.parametrize(("fields", "problem"), [
+    ({"columns": "text"}, "columns: expected FIELD=COLUMN"),
+    ({"columns": "body=isi"}, "unknown field 'body'"),
+    ({"published": "kemarin"}, "published: expected a date"),
+    ({"text": ""}, "no files uploaded"),
+])
+def test_a_bad_upload_form_is_a_422_naming_the_field(client, writer, fields, problem):
+    response = client.post("/api/v1/ingest", files=form({"text": MARKET, **fields}), headers=writer)
+    assert problem in error_of(response, 422)
+
+
+def test_an_undated_article_never_gives_a_story_its_title(tmp_path):
+    from kroscek.web.jobs import keep_dated_titles
+
+    store = Store(tmp_path / "titles.db")
+    dated = Article(id="a000000000000002", source="a.txt", title="Pasar Apung Dibuka", text=MARKET, published="2025-10-11")
+    later = Article(id="a000000000000003", source="b.txt", title="Pedagang Perahu Pindah", text=MARKET,
+                    published="2025-10-13")
+    undated = Article(id="a000000000000001", source="upload:c.txt", title="Judul Unggahan Tanpa Tanggal", text=MARKET)
+    store.add_articles([dated, later, undated])
+    # the grouping puts undated articles first, and titles a story after its first article
+    store.save_stories([Story("s-1", undated.title, [undated.id, dated.id, later.id]),
+                        Story("s-2", "Hanya Tanpa Tanggal", [undated.id])])
+    before = store.generation()
+    keep_dated_titles(store)
+    assert {s.id: s.title for s in store.stories()} == {"s-1": "Pasar Apung Dibuka", "s-2": "Hanya Tanpa Tanggal"}
+    assert store.generation() != before  # pages showing the old title are rendered again

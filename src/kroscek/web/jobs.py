@@ -27,8 +27,11 @@ from sqlalchemy import Column, Float, MetaData, String, Table, Text, delete, sel
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kroscek.ingest.feed import UNREACHABLE, FeedError, fetch_feed
+from kroscek.ingest.records import field_keys
+from kroscek.model import Document, Rejected
 from kroscek.progress import Progress
-from kroscek.store import Store
+from kroscek.store import Store, articles_table, stories_table
+from kroscek.web.uploads import UploadFields
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +80,13 @@ class IngestJobs:
 
     # -- the queue --------------------------------------------------------------------------
 
-    def submit(self, folder: Path, files: int) -> dict[str, Any]:
-        """Queue the uploaded files in ``folder`` (deleted once ingested); returns the job's status."""
+    def submit(self, folder: Path, files: int, fields: UploadFields | None = None) -> dict[str, Any]:
+        """Queue the uploaded files in ``folder`` (deleted once ingested), read with the form's
+        ``fields`` (column mapping; title, outlet and date of pasted text); returns the job's status."""
         status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None,
-                  "stage": None, "progress": None}
-        return self.status(self._enqueue("upload", {"folder": str(folder)}, status)) or {}
+                  "stage": None, "progress": None, "error": None}
+        payload = {"folder": str(folder), "fields": (fields or UploadFields()).to_dict()}
+        return self.status(self._enqueue("upload", payload, status)) or {}
 
     def regroup(self) -> None:
         """Re-match and re-brief the store in the background (after a delete)."""
@@ -225,7 +230,7 @@ class IngestJobs:
     def _run(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
         try:
             if kind == "upload":
-                self._run_upload(job_id, Path(payload["folder"]))
+                self._run_upload(job_id, Path(payload["folder"]), UploadFields.from_dict(payload.get("fields")))
             elif kind == "feed":
                 self.poll_feed(payload["url"])
                 self._update(job_id, state="done")
@@ -238,25 +243,37 @@ class IngestJobs:
             if kind == "upload":
                 shutil.rmtree(payload["folder"], ignore_errors=True)
 
-    def _run_upload(self, job_id: str, folder: Path) -> None:
+    def _run_upload(self, job_id: str, folder: Path, fields: UploadFields | None = None) -> None:
+        """Ingest the files, then group and cross-check. A job whose every file was rejected ends
+        ``failed`` with the reasons (nothing is grouped); one with some rejected ends ``done`` with
+        them listed and ``error`` saying how many."""
         from kroscek.engine.local import ingest
 
+        fields = fields or UploadFields()
         progress = JobProgress(self, job_id)
-        files = sorted(folder.iterdir())
-        summary = ingest(files, self.store, source_name=lambda s: "upload:" + s.split("/")[-1][4:], progress=progress)
-        self._update(job_id, done=len(files), added=summary.added, skipped=summary.skipped,
-                     rejected=[{"source": r.source, "reason": r.reason} for r in summary.rejected])
+        files = [with_fields(path, fields) for path in sorted(folder.iterdir())]
+        summary = ingest(files, self.store, columns=fields.columns, source_name=upload_source, progress=progress)
+        rejected = [{"source": r.source, "reason": for_the_form(r.reason)} for r in summary.rejected]
+        self._update(job_id, done=len(files), added=summary.added, skipped=summary.skipped, rejected=rejected)
+        if rejected and not summary.added and not summary.skipped:
+            reasons = "; ".join(f"{r['source']}: {r['reason']}" for r in rejected[:3])
+            more = f" (and {len(rejected) - 3} more)" if len(rejected) > 3 else ""
+            self._update(job_id, state="failed", error=f"nothing could be read: {reasons}{more}")
+            return
         self._update(job_id, state="grouping")
-        self._update(job_id, state="done", stories=self._match_and_compare(progress))
+        error = f"{len(rejected)} rejected (see rejected)" if rejected else None
+        self._update(job_id, state="done", stories=self._match_and_compare(progress), error=error)
 
     def _match_and_compare(self, progress: Progress | None = None) -> int:
         from kroscek.engine.local import compare, match
 
         if progress is None:
             result = match(self.store)
+            keep_dated_titles(self.store)
             compare(self.store)
         else:
             result = match(self.store, progress=progress)
+            keep_dated_titles(self.store)
             compare(self.store, progress=progress)
         return len(result.stories)
 
@@ -312,3 +329,69 @@ class JobProgress(Progress):
         if self.total is None or self.done < self.total:
             self.total = max(self.done, self.total or 0)
         self._write(force=True)
+
+
+# -- uploads ------------------------------------------------------------------------------
+
+FIELDS_SUFFIX = "+fields.json"  # a plain-text upload rewritten as a record carrying the form's fields
+PLAIN_TEXT = (".txt", ".text", ".md", ".markdown")
+
+
+def upload_source(source: str) -> str:
+    """An uploaded file's recorded source: ``upload:`` and its own name (without the disk name's
+    ``NNN-`` and the record suffix the form's fields added)."""
+    name = source.split("/")[-1][4:]
+    head, sep, tail = name.partition(FIELDS_SUFFIX)
+    return "upload:" + head + (tail if sep and tail.startswith("#") else "")
+
+
+def with_fields(path: Path, fields: UploadFields) -> Path:
+    """The file to read for an upload: a plain-text file (pasted text too) rewritten as a JSON record
+    carrying the form's outlet and date (and title, for pasted text) when the form gives any; the
+    file itself otherwise. The text is read as it would be (headline, dateline and all)."""
+    pasted = path.name == fields.pasted
+    title = fields.title if pasted else None
+    if not path.name.lower().endswith(PLAIN_TEXT) or not (title or fields.outlet or fields.published):
+        return path
+    from kroscek.ingest import read_file
+
+    documents = list(read_file(path))
+    if len(documents) != 1 or isinstance(documents[0], Rejected):
+        return path  # read as it is, so the job reports why it was rejected
+    document: Document = documents[0]
+    keys = field_keys(fields.columns)  # the record is read with the form's mapping, as every record
+    record = {keys["text"]: document.text, keys["title"]: document.title or title,
+              keys["outlet"]: document.outlet or fields.outlet, keys["published"]: document.published or fields.published}
+    target = path.with_name(path.name + FIELDS_SUFFIX)
+    target.write_text(json.dumps({k: v for k, v in record.items() if v}, ensure_ascii=False), encoding="utf-8")
+    path.unlink()
+    return target
+
+
+def for_the_form(reason: str) -> str:
+    """A rejection reason in the upload form's words (the form's column mapping is ``--columns``)."""
+    return reason.replace("map them with --columns", "map them with the form's column mapping, or the API's columns field:")
+
+
+def keep_dated_titles(store: Store) -> None:
+    """A story is titled after its earliest dated article: an undated article (an upload without a
+    date sorts first) never gives a story its title while the story has a dated one."""
+    with store.engine.begin() as conn:
+        stories = conn.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles)).all()
+        members = {row.id: json.loads(row.articles) for row in stories if row.articles}
+        firsts = [ids[0] for ids in members.values() if len(ids) > 1]
+        undated = {r.id for r in conn.execute(select(articles_table.c.id).where(
+            articles_table.c.id.in_(firsts), articles_table.c.published.is_(None)))} if firsts else set()
+        retitled = 0
+        for row in stories:
+            ids = members.get(row.id, [])
+            if not ids or ids[0] not in undated:
+                continue
+            dated = conn.execute(select(articles_table.c.title).where(articles_table.c.id.in_(ids),
+                                                                      articles_table.c.published.is_not(None))
+                                 .order_by(articles_table.c.published, articles_table.c.id).limit(1)).first()
+            if dated is not None and dated.title != row.title:
+                conn.execute(update(stories_table).where(stories_table.c.id == row.id).values(title=dated.title))
+                retitled += 1
+        if retitled:
+            store._bump_generation(conn)  # story lists and pages show the new titles
