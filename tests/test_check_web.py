@@ -170,3 +170,15 @@ def test_a_story_page_shows_the_fact_checks_its_facts_match(client, store, tmp_p
     assert "benar" in shown[0].xpath(f".//*[{has_class('verdict')}]")[0].text_content()
     assert shown[0].xpath(".//a")[0].get("href") == row["url"] and "4 Jul 2025" in shown[0].text_content()
     assert not html(client.get("/stories/s-market")).xpath(FACT_CHECK_LIST)
+
+
+def test_a_story_shows_a_fact_check_of_what_it_states_not_of_a_word_it_shares():
+    from kroscek.check import FactCheckIndex, story_fact_checks
+
+    index = FactCheckIndex([{"claim": "Status Gunung Wae Lolo Naik Menjadi Siaga", "verdict": "true",
+                             "url": "https://cekfakta.example/2025/10/22/benar-status-wae-lolo-siaga/"}])
+    # a headline in title case is read as a sentence, not as a run of names
+    shown = story_fact_checks(["Status Gunung Wae Lolo Naik Jadi Siaga, Warga Dua Desa Diungsikan"], index)
+    assert [c.verdict for c in shown] == ["true"]
+    assert shown[0].matched.startswith("Status Gunung Wae Lolo")  # as the story writes it
+    assert story_fact_checks(['"Untung airnya tidak dalam, jadi kami bisa naik sendiri," tuturnya.'], index) == []

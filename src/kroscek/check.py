@@ -46,6 +46,7 @@ AGREE_SIM = 0.45  # ... to count as strongly aligned (relate's AGREE_SCORE)
 COVER_SIM = 0.35  # ... for a story to count as covering the claim without a slot relation
 FACTCHECK_SIM = 0.45  # similarity of the claim to a fact-check's claim for it to be shown
 SHOWN = 10  # sentences and stories listed of each kind
+STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -415,17 +416,27 @@ def story_texts(title: str, brief: dict[str, Any] | None) -> list[str]:
     return list(dict.fromkeys(t for t in texts if t))
 
 
+def _sentence_case(title: str) -> str:
+    """A headline in title case ("Status Gunung Wae Lolo Naik Jadi Siaga") as a sentence, so that
+    its every word is not read as a name; a headline in sentence case is left as it is."""
+    words = [w for w in _WORD.findall(title) if w[0].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return title
+    return title[:1] + " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title[1:].split(" "))
+
+
 def story_fact_checks(texts: Sequence[str], index: FactCheckIndex, limit: int = 5) -> list[StoryFactCheck]:
     """Fact-checks of a claim one of ``texts`` states, best first, one line per fact-check: the
-    same match as ``check_claim`` (close in words, no slot with another value), and the story's
-    text states every number and place of the checked claim (a story of a collapse that injured
-    people does not state the "collapse killed 30" a fact-check found false)."""
+    same match as ``check_claim`` (close in words, no slot with another value), the story's text
+    states every number and place of the checked claim (a story of a collapse that injured people
+    does not state the "collapse killed 30" a fact-check found false), and it has at least
+    ``STORY_FACTCHECK_WORDS`` of the checked claim's words."""
     best: dict[str, StoryFactCheck] = {}
     if not index.checks:
         return []
     for text in texts:
         try:
-            fact = claim_fact(text, index.language)
+            fact = claim_fact(_sentence_case(text), index.language)
         except ClaimError:
             continue
         for hit in index.match(fact):
@@ -435,6 +446,9 @@ def story_fact_checks(texts: Sequence[str], index: FactCheckIndex, limit: int = 
                 continue
             if any(u.slot in ("number", "place") for u in unstated(checked, [text])):
                 continue
+            wanted = set(tokens(hit.claim, index.language))
+            if not wanted or len(wanted & set(tokens(text, index.language))) / len(wanted) < STORY_FACTCHECK_WORDS:
+                continue  # the index knows only the fact-checks' words: one shared word is not the claim
             key = hit.url or hit.claim
             if key not in best or hit.similarity > best[key].similarity:
                 best[key] = StoryFactCheck(hit.claim, hit.verdict, hit.verdict_word, hit.published, hit.url,
