@@ -262,3 +262,31 @@ def test_concurrent_writers_of_the_same_new_articles_do_not_deadlock(local_ray, 
     store = Store(url)
     assert {a.id for a in store.articles()} == expected
     assert set(store.embeddings(sorted(expected))) == expected
+
+
+def test_the_shared_ingest_step_skips_stored_and_repeated_documents_and_rejects_a_failing_one(tmp_path, monkeypatch):
+    from kroscek.engine import local
+    from kroscek.ingest import read_file
+
+    docs = [d for d in read_file(FIXTURES / "a-pesisir.jsonl") if isinstance(d, Document)]
+    first, second, broken = docs[0], docs[1], Document(source="broken.txt", text=docs[0].text + " Lagi.")
+    real_analyse = local.analyse
+
+    def analyse(doc: Document) -> Article:
+        if doc.source == "broken.txt":
+            raise RuntimeError("parser gave up")
+        return real_analyse(doc)
+
+    monkeypatch.setattr(local, "analyse", analyse)
+    store = Store(tmp_path / "k.db")
+    assert local.store_documents(store, [(article_id(first), first)]).added == 1
+    embedded: list[str] = []
+    advanced: list[int] = []
+    batch = [(article_id(d), d) for d in (first, second, second, broken)]
+    done = local.store_documents(store, batch, before_store=lambda articles: embedded.extend(a.id for a in articles),
+                                 advance=lambda: advanced.append(1))
+    assert (done.added, done.skipped) == (1, 2)  # the stored one and the repeat
+    assert [(r.source, r.reason) for r in done.rejected] == [("broken.txt", "analysis failed: RuntimeError: parser gave up")]
+    assert [r.source for r in store.rejected()] == ["broken.txt"]
+    assert embedded == [article_id(second)] and len(advanced) == 4
+    assert sorted(a.id for a in store.articles()) == sorted([article_id(first), article_id(second)])

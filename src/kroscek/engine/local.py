@@ -30,6 +30,12 @@ class IngestSummary:
     skipped: int = 0  # already stored (same content id)
     rejected: list[Rejected] = field(default_factory=list)
 
+    def add(self, other: IngestSummary) -> None:
+        """Count ``other``'s documents in this summary too."""
+        self.added += other.added
+        self.skipped += other.skipped
+        self.rejected.extend(other.rejected)
+
 
 def ingest(
     files: Iterable[Path],
@@ -70,46 +76,58 @@ def ingest(
             pending.append((doc_id, item))
         progress.advance()
     progress.stage("analyse", len(pending))
-    batch: list[Article] = []
-    seen: set[str] = set()
-    for doc_id, item in pending:
-        if doc_id in seen:  # the same article read twice in this call
-            summary.skipped += 1
-        else:
-            article = _analysed(item, store, summary)
-            if article is not None:
-                batch.append(article)
-                seen.add(doc_id)
-                if len(batch) >= BATCH_SIZE:
-                    summary.added += _flush(store, batch, summary)
-        progress.advance()
-    summary.added += _flush(store, batch, summary)
+    for start in range(0, len(pending), BATCH_SIZE):
+        summary.add(store_documents(store, pending[start : start + BATCH_SIZE], advance=progress.advance))
     progress.end()
     return summary
 
 
-def _analysed(doc: Document, store: Store, summary: IngestSummary) -> Article | None:
-    """The analysed article, or None when its analysis failed (recorded as rejected)."""
+def store_documents(
+    store: Store,
+    documents: Sequence[tuple[str, Document]],
+    before_store: Callable[[list[Article]], None] | None = None,
+    advance: Callable[[], None] | None = None,
+) -> IngestSummary:
+    """Analyse and store one batch of ``(content id, document)``: the ingest step both engines run.
+
+    A document whose id is stored already, or came earlier in the batch, is skipped; one whose
+    analysis fails is rejected (and recorded as rejected) without stopping the batch; the rest
+    are stored together, after ``before_store`` (the Ray workers embed them there). Articles
+    another writer stored first count as skipped. ``advance`` is called once a document."""
+    summary = IngestSummary()
+    stored = store.known_ids(doc_id for doc_id, _ in documents)
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for doc_id, doc in documents:
+        if doc_id in stored or doc_id in seen:
+            summary.skipped += 1
+        else:
+            outcome = analysed(doc)
+            if isinstance(outcome, Rejected):
+                summary.rejected.append(outcome)
+            else:
+                articles.append(outcome)
+                seen.add(doc_id)
+        if advance is not None:
+            advance()
+    if summary.rejected:
+        store.add_rejected(summary.rejected)
+    if articles:
+        if before_store is not None:
+            before_store(articles)
+        summary.added = store.add_articles(articles)
+        summary.skipped += len(articles) - summary.added
+    return summary
+
+
+def analysed(doc: Document) -> Article | Rejected:
+    """The analysed article, or why its analysis failed (one bad document must not stop a batch)."""
     try:
         return analyse(doc)
     except AnalysisTooLong as error:
-        rejected = Rejected(doc.source, str(error))
-    except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
-        rejected = Rejected(doc.source, f"analysis failed: {type(error).__name__}: {error}")
-    summary.rejected.append(rejected)
-    store.add_rejected([rejected])
-    return None
-
-
-def _flush(store: Store, batch: list[Article], summary: IngestSummary) -> int:
-    """Store the batch; how many of its articles were new (another writer may have stored some first)."""
-    count = len(batch)
-    if not batch:
-        return 0
-    added = store.add_articles(batch)
-    summary.skipped += count - added
-    batch.clear()
-    return added
+        return Rejected(doc.source, str(error))
+    except Exception as error:  # noqa: BLE001 - any failure rejects this document alone
+        return Rejected(doc.source, f"analysis failed: {type(error).__name__}: {error}")
 
 
 def match(

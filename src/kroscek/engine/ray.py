@@ -8,7 +8,8 @@ Stages, each finished before the next starts (so its cost can be measured):
 2. dedupe: a group-by on the content id finds the ids read more than once and keeps the first
    reading in input order, which is the one the embedded engine keeps;
 3. analyse: an actor pool (one actor per CPU; the models load once per actor) cleans, analyses
-   and embeds each batch with ``pipeline.analyse`` and writes it to the store from the worker.
+   and embeds each batch with ``engine.local.store_documents`` (the embedded engine's ingest
+   step) and writes it to the store from the worker.
    Every worker opens its own store connection; writes are upserts keyed by content ids, made
    in key order so that concurrent PostgreSQL writers cannot deadlock or duplicate a row;
 4. match: ``engine.local.match`` over every stored article, reusing the embeddings the workers
@@ -48,11 +49,11 @@ from ray.data.expressions import col
 from sqlalchemy import make_url
 
 from kroscek.analyse.embed import Embedder
-from kroscek.engine.local import IngestSummary, compare, match
-from kroscek.ingest import _is_article_file, list_inputs, read_file
+from kroscek.engine.local import IngestSummary, compare, match, store_documents
+from kroscek.ingest import is_article_file, list_inputs, read_file
 from kroscek.match.stories import Linker, Runner, Work
 from kroscek.model import Article, Document, Rejected, Story
-from kroscek.pipeline import analyse, article_id
+from kroscek.pipeline import article_id
 from kroscek.progress import NO_PROGRESS, Progress
 from kroscek.store import Store, database_url
 
@@ -117,21 +118,6 @@ def run_ray(
         finally:
             store.close()
     return result
-
-
-def ingest_ray(
-    paths: Sequence[str | Path],
-    store_url: str | Path,
-    address: str | None = None,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    num_cpus: int | None = None,
-    progress: Progress = NO_PROGRESS,
-) -> RayRun:
-    """Only the ingest of ``run_ray``: read, clean, analyse and embed ``paths`` into the store."""
-    url = _absolute_url(store_url)
-    with _ray_session(address, num_cpus):
-        return _ingest(paths, url, columns, encoding, progress=progress)
 
 
 @contextmanager
@@ -247,7 +233,7 @@ def _list_remote(url: str) -> list[str]:
     protocol = url.split("://", 1)[0]
     files = sorted(filesystem.find(root), key=PurePosixPath)  # by path parts, the order list_inputs gives
     return [
-        f"{protocol}://{file}" for file in files if _is_article_file(Path(file).relative_to(root.rstrip("/")))
+        f"{protocol}://{file}" for file in files if is_article_file(Path(file).relative_to(root.rstrip("/")))
     ]
 
 
@@ -339,36 +325,26 @@ class AnalyseWorker:
         return {name: [o[name] for o in outcomes] for name in ("status", "count", "source", "reason")}
 
     def process(self, rows: Sequence[Mapping[str, Any]]) -> list[Outcome]:
-        """Analyse and store one batch of document rows; what became of them."""
-        rejected = [Rejected(r["source"], r["reason"]) for r in rows if r["id"] is None]
-        wanted = [r for r in rows if r["id"] is not None and self.firsts.get(r["id"], r["order"]) == r["order"]]
-        stored = self.store.known_ids(r["id"] for r in wanted)
-        articles: list[Article] = []
-        for row in wanted:
-            if row["id"] in stored:
-                continue
-            try:
-                articles.append(analyse(_document(row)))
-            except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
-                rejected.append(Rejected(row["source"], f"analysis failed: {type(error).__name__}: {error}"))
-        self.store_batch(articles, rejected)
-        skipped = len(rows) - len(articles) - len(rejected)
+        """Analyse and store one batch of document rows (``engine.local.store_documents``, on the
+        first reading of each content id); what became of them."""
+        unread = [Rejected(r["source"], r["reason"]) for r in rows if r["id"] is None]
+        if unread:
+            self.store.add_rejected(unread)
+        wanted = [(r["id"], _document(r)) for r in rows
+                  if r["id"] is not None and self.firsts.get(r["id"], r["order"]) == r["order"]]
+        done = store_documents(self.store, wanted, before_store=self._embed if self.embed else None)
+        rejected = unread + done.rejected
         outcomes: list[Outcome] = [
-            {"status": "added", "count": len(articles), "source": None, "reason": None},
-            {"status": "skipped", "count": skipped, "source": None, "reason": None},
+            {"status": "added", "count": done.added, "source": None, "reason": None},
+            {"status": "skipped", "count": len(rows) - done.added - len(rejected), "source": None, "reason": None},
         ]
         return outcomes + [{"status": "rejected", "count": 1, "source": r.source, "reason": r.reason} for r in rejected]
 
-    def store_batch(self, articles: list[Article], rejected: list[Rejected]) -> None:
-        """Write one batch: rejected inputs, the articles' embeddings, then the articles."""
-        if rejected:
-            self.store.add_rejected(rejected)
-        if articles:
-            if self.embed:
-                embedder = Embedder()
-                embedder.embed_articles(articles)
-                self.store.put_embeddings(dict(embedder.cache))
-            self.store.add_articles(articles)
+    def _embed(self, articles: list[Article]) -> None:
+        """Store the articles' e5 vectors before the articles, so matching finds them."""
+        embedder = Embedder()
+        embedder.embed_articles(articles)
+        self.store.put_embeddings(dict(embedder.cache))
 
 
 # -- compare -----------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def list_inputs(paths: Sequence[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p.relative_to(path))))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p.relative_to(path))))
         else:
             files.append(path)
     seen: set[Path] = set()
@@ -127,7 +127,9 @@ def _suffix(path: Path) -> str:
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
-def _is_article_file(relative: Path) -> bool:
+def is_article_file(relative: Path) -> bool:
+    """Whether a file found in a folder (its path inside the folder) is read as articles: not
+    hidden, of a known type, and not a README, licence or ``labels.*`` answer key."""
     hidden = any(part.startswith(".") for part in relative.parts)
     return not hidden and _suffix(relative) in _SUFFIXES and not _NOT_ARTICLES.match(relative.name)
 
