@@ -260,9 +260,24 @@ def test_years_ago_after_a_named_year_give_the_texts_own_year():
     ("libur pada tanggal 30 Juni sampai 12 Juli 2025.", [("2025-06-30", "day"), ("2025-07-12", "day")]),
     ("Masuk gratis periode 10-20 Juni.", [("2025-06-10", "day"), ("2025-06-20", "day")]),
     ("festival pada 29 Desember hingga 2 Januari 2026", [("2025-12-29", "day"), ("2026-01-02", "day")]),
+    ("putaran ke-19 pada 1--5 Juli 2024 di Bogor", [("2024-07-01", "day"), ("2024-07-05", "day")]),
 ])
 def test_day_and_month_without_a_year(text, expected):
     """Never after the page unless the text says so; a range's written year holds for both ends."""
+    assert resolve(text, page_date=WEEKDAY_PAGE) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tujuh kasus pada Juni, 12 kasus pada Juli, dan 16 kasus pada Agustus 2024.",
+     [("2024-06", "month"), ("2024-07", "month"), ("2024-08", "month")]),
+    ("lima insiden dari November hingga awal Desember 2024.", [("2024-11", "month"), ("2024-12", "month")]),
+    ("Pada 2024, ekspor naik 4 persen dari tahun sebelumnya.", [("2024", "year"), ("2023", "year")]),
+    ("produksi mulai dari 2024 hingga 2026.", [("2024", "year"), ("2026", "year")]),
+    ("setelah sukses besar BARBIE (2023), ia", [("2023", "year")]),
+    ("musim libur Sabtu-Minggu membuat jalan penuh", []),
+])
+def test_years_written_once_for_a_list(text, expected):
+    """A month list, a range or "tahun sebelumnya" takes the year the text writes beside it."""
     assert resolve(text, page_date=WEEKDAY_PAGE) == expected
 
 

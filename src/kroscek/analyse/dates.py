@@ -72,9 +72,11 @@ _BLOCK_WINDOW = 1000  # characters before an expression searched for the words t
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
-               "month_year", "year", "year_range")
+               "month_year", "year", "year_range", "previous_year")
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
 _DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
+_WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
+_LIST_WINDOW = 160  # characters after a month name searched for the year of a list it opens ("Juni, Juli, Agustus 2024")
 _NARRATIVE_YEARS = 2  # "N tahun yang lalu" read from a named year moves the article's time only this far back
 STALE_MONTHS = 6  # an article whose events all lie this far before its page is a late republication
 LEAD_SENTENCES = 2  # sentences that make an article's lead
@@ -104,6 +106,7 @@ class _Rules:
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
     years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
     meal: re.Pattern[str]  # "makan" before "pagi ini": a meal ("makan pagi", breakfast), not a day
+    list_year: re.Pattern[str]  # after a month name, in the same clause: the next month with a written year
     anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
 
     def month(self, name: str) -> int:
@@ -162,12 +165,15 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
                        rf"{dir_after}{_END}"),
         ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
                       rf",?\s+{year}(?!\d){_END}"),
-        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"
+        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?:{_words(data['month_context'])}\s+)*(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"
                        rf"(?:\s+{_words(data.get('year_past_words', []))}{_END})?"),
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
                  rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
         ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+{_words(data.get('year_past_words', []))}{_END}"),
-        ("year_range", r"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{2})\s*[-–]\s*(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
+        ("year_range", rf"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{{2}})(?:\s*[-–]\s*|\s+{_words(data.get('year_range_words', []))}\s+)"
+                       r"(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
+        ("year", r"(?<=\()(?P<y>(?:19|20)\d{2})(?=\))"),
+        ("previous_year", rf"{_START}{_words(data.get('previous_year_words', []))}{_END}"),
         ("count", rf"{_START}{number}\s+(?P<u>{_words(data['units'])})\s+{counted}{_END}"),
         ("count", rf"{_START}(?P<one>{_words(data['one_unit_words'])})\s+{counted}{_END}"),
         ("period", rf"{_START}{modifier}(?P<u>{_words(data['period_units'])})\s+(?P<dir>{after}){_END}"),
@@ -178,7 +184,8 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("month", rf"{_START}(?P<m>{month_cap})(?:\s*(?:,|{_words(data['range_words'])})\s*{month_cap})+{dir_after}{_END}"),
         ("weekday", rf"{_START}(?:{_words(data['weekday_prefixes'])}\s+)+(?P<wd>{_words(plain_weekdays)})"
                     rf"{times}{dir_after}{_END}"),
-        ("weekday", rf"{_START}(?P<wd>{_words(plain_weekdays, capitalised=True)}){times}{dir_after}{_END}(?!\s+[A-Z])"),
+        ("weekday", rf"{_START}(?<![-–])(?P<wd>{_words(plain_weekdays, capitalised=True)}){times}{dir_after}{_END}"
+                    rf"(?!\s+[A-Z]|\s*[-–]\s*{weekday})"),
     ]
     if data["month_first"]:
         patterns.append(("month_day", rf"{_START}(?P<m>{month_cap})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_END}"))
@@ -211,6 +218,7 @@ def _rules(language: str) -> _Rules | None:
         range_end=re.compile(rf"\s*{_words(data['range_words'])}\s*\d{{1,2}}\s+(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         years_ago=re.compile(rf"{_START}(?P<n>\d{{1,3}}|{_words(data['numbers'])})\s+"
                              rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
+        list_year=re.compile(rf"[^.;:!?()\"“”]*?{_START}(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
@@ -416,6 +424,12 @@ def _year_range(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
     return ((match["y"], "year", True), (match["y2"], "year", True)) if 0 < last - first <= _YEAR_RANGE else ()
 
 
+def _previous_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"tahun sebelumnya": the year before the last year written before it in the sentence."""
+    years = _WRITTEN_YEAR.findall(match.string, 0, match.start())
+    return ((f"{int(years[-1]) - 1:04d}", "year", True),) if years else ()
+
+
 def _day_word(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"kemarin", "hari ini", "besok", "yesterday"."""
     offset = rules.data["day_words"][re.sub(r"\s+", " ", match["w"].lower())]
@@ -448,6 +462,10 @@ def _month(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | 
     if direction is None and rules.since.match(match.group(0)):
         direction = "since"
     names = [word for word in re.findall(r"[^\W\d_]+", match.group(0)) if word.lower() in rules.data["months"]]
+    listed = rules.list_year.match(match.string[match.end():match.end() + _LIST_WINDOW]) if direction is None else None
+    if listed:  # "tujuh kasus pada Juni, 12 pada Juli, dan 16 pada Agustus 2024": the list's written year
+        last = rules.month(listed["m"])
+        return tuple((f"{int(listed['y']) - (rules.month(n) > last):04d}-{rules.month(n):02d}", "month", True) for n in names)
     months = [_month_near(rules.month(name), ctx.anchor, direction, ctx.future) for name in names]
     return tuple((f"{year:04d}-{month:02d}", "month", False) for year, month in months)
 
@@ -460,7 +478,7 @@ def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str 
 _RESOLVERS = {
     "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
     "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
-    "year": _year_date, "year_range": _year_range, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
+    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
 }
 
 

@@ -190,7 +190,7 @@ def _halves(name: str, paragraphs: list[Paragraph], half: str) -> list[tuple[str
     parts = [(f"{name} tune", [p for p in paragraphs if not p.held_back])]
     if half != "tune":
         parts.append((f"{name} held back", [p for p in paragraphs if p.held_back]))
-    return parts
+    return [(label, part) for label, part in parts if part]
 
 
 def main(path: Path, **options) -> dict:
