@@ -47,15 +47,17 @@ def error_of(response, status: int) -> str:
     return body["error"]
 
 
-@pytest.mark.parametrize("path", ["/api/v1/nothing-here", "/api/v2/stories", "/no-such-page"])
-def test_an_unknown_path_is_a_404_in_the_error_shape(client, path):
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here", "/api/v2/stories", "/api/v1/stories/nope/more"])
+def test_an_unknown_api_path_is_a_404_in_the_error_shape(client, path):
     assert path in error_of(client.get(path), 404)
 
 
-def test_a_browser_gets_the_error_page_for_an_unknown_page(client):
-    response = client.get("/no-such-page", headers={"accept": "text/html,application/xhtml+xml"})
-    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
-    assert "/no-such-page" in response.text
+def test_an_unknown_page_is_the_error_page_unless_json_is_asked_for(client):
+    for accept in ("*/*", "text/html,application/xhtml+xml"):
+        response = client.get("/no-such-page", headers={"accept": accept})
+        assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+        assert "/no-such-page" in response.text
+    assert "/no-such-page" in error_of(client.get("/no-such-page", headers={"accept": "application/json"}), 404)
     # the API answers JSON whatever the client accepts
     error_of(client.get("/api/v1/nothing-here", headers={"accept": "text/html"}), 404)
 

@@ -362,8 +362,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def error_response(request: Request, status: int, message: str,
                        headers: dict[str, str] | None = None) -> JSONResponse | HTMLResponse:
-        """An error in the documented shape: JSON ``{"error", "status"}`` for the API (and for any
-        client that does not ask for HTML), the error page for a browser."""
+        """An error in the documented shape: JSON ``{"error", "status"}`` for the API (and for a
+        client asking for JSON), the error page for pages."""
         if _wants_json(request):
             return JSONResponse(schemas.ApiError(error=message, status=status).model_dump(), status_code=status,
                                 headers=headers)
@@ -404,7 +404,8 @@ def _missing(kind: str, identifier: str) -> Any:
 
 
 def _wants_json(request: Request) -> bool:
-    """JSON errors for the API, the OpenAPI document and any client that does not ask for HTML;
-    the error page for a browser."""
+    """JSON errors for the API, the OpenAPI document and a client that asks for JSON rather than
+    HTML; the error page (same status and message) for pages and browsers."""
     path = request.url.path
-    return path.startswith("/api/") or path == "/openapi.json" or "text/html" not in request.headers.get("accept", "")
+    accept = request.headers.get("accept", "")
+    return path.startswith("/api/") or path == "/openapi.json" or ("application/json" in accept and "text/html" not in accept)

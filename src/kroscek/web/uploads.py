@@ -5,8 +5,8 @@ unauthenticated upload is read, and no upload is ever held whole in memory.
 
 Beside the ``files`` parts, a form may carry pasted article text (``text``, streamed to a file of
 its own like an uploaded one) and a few short fields: ``columns`` (the CSV/JSON field mapping, as
-the command line's ``--columns``), and ``title``, ``outlet`` and ``published`` for the pasted text
-and uploaded plain-text files (a file's own values win over these).
+the command line's ``--columns``), and ``outlet`` and ``published`` for the pasted text and uploaded
+plain-text files, ``title`` for the pasted text (CSV and JSON records keep their own fields).
 """
 
 from __future__ import annotations
