@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import as_file, files
 from typing import Any
 
@@ -155,6 +155,26 @@ def _word_features(word: str, prefix: str) -> dict[str, Any]:
 
 
 _CONTEXT = ("w", "title", "upper", "nnp", "place", "honorific", "orghead", "cluster")
+_FEATURE_CACHE = 1 << 16  # distinct words whose features are kept (news repeats its words)
+
+
+@lru_cache(maxsize=_FEATURE_CACHE)
+def _features_of(word: str) -> dict[str, Any]:
+    """A word's own features, computed once per word (read-only: callers copy it)."""
+    return _word_features(word, "")
+
+
+@lru_cache(maxsize=4 * _FEATURE_CACHE)
+def _context_of(word: str, offset: int) -> dict[str, Any]:
+    """The features a word gives the token ``offset`` words away from it."""
+    return {f"{offset}:{k}": v for k, v in _features_of(word).items() if k in _CONTEXT}
+
+
+def clear_feature_caches() -> None:
+    """Forget the cached word features (after the lexicons or clusters they read are rebuilt)."""
+    _features_of.cache_clear()
+    _context_of.cache_clear()
+
 _RUN_JOINERS = frozenset({"&", "of", "de", "-", "'"})
 
 
@@ -175,7 +195,7 @@ def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | Non
     """The CRF features of every token: the word, its shape, affixes, lexicons, acronym patterns,
     organisation heads, the capitalised run it is in, gazetteer names (``names``, the shipped
     gazetteer by default), and a ±2 window."""
-    own = [_word_features(word, "") for word in words]
+    own = [_features_of(word) for word in words]
     lowers = [word.casefold() for word in words]
     gaz = gazetteer_tags(lowers, gazetteer() if names is None else names)
     runs = _capitalised_runs(words)
@@ -197,7 +217,7 @@ def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | Non
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(words):
-                feats.update({f"{offset}:{k}": v for k, v in own[j].items() if k in _CONTEXT})
+                feats.update(_context_of(words[j], offset))
                 feats[f"{offset}:gaz"] = gaz[j]
             else:
                 feats[f"{offset}:edge"] = True

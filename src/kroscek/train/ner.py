@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kroscek.analyse.entities import GAZETTEER_SPAN, curated_gazetteer, gazetteer, proper_noun_rates, spans_from_tags, token_features
+from kroscek.analyse.entities import GAZETTEER_SPAN, clear_feature_caches, curated_gazetteer, gazetteer, proper_noun_rates, spans_from_tags, token_features
 
 DATASETS = ("nergrit", "nerp")
 TRAIN_SPLITS = ("train", "valid")
@@ -151,6 +151,7 @@ def write_clusters(out: Path, k: int = 256, iterations: int = 20) -> None:
 
 def train(data: Path, out: Path, nerui: Path | None = None, params: dict | None = None) -> Path:
     """Train the CRF on every training split, write ``gazetteer-id.tsv`` and ``id.crfsuite`` into ``out``."""
+    clear_feature_caches()  # the lexicon and clusters may have been rebuilt since a word was last seen
     sentences = training_sentences(data, nerui)
     curated = curated_gazetteer()
     names = build_gazetteer(sentences)
