@@ -275,6 +275,14 @@ def test_day_and_month_without_a_year(text, expected):
     ("produksi mulai dari 2024 hingga 2026.", [("2024", "year"), ("2026", "year")]),
     ("setelah sukses besar BARBIE (2023), ia", [("2023", "year")]),
     ("musim libur Sabtu-Minggu membuat jalan penuh", []),
+    ("insiden serupa pada Januari tahun 2024 lalu", [("2024-01", "month")]),
+    ("rutin berkuda sejak Maret tahun lalu", [("2024-03", "month")]),
+    ("dimulai pada 14 Juli 2025 yang bertepatan dengan hari Senin", [("2025-07-14", "day"), ("2025-07-14", "day")]),
+    ("norma baru setelah 1965", [("1965", "year")]),
+    ("laba bersih Rp 5 triliun sepanjang 2024", [("2024", "year")]),
+    ("jalan sepanjang 2000 meter", []),
+    ("Keputusan Nomor e-0022 Tahun 2024 tentang Kalender", []),
+    ("Undang-Undang Darurat Militer Tahun 2547 (2004)", []),
 ])
 def test_years_written_once_for_a_list(text, expected):
     """A month list, a range or "tahun sebelumnya" takes the year the text writes beside it."""

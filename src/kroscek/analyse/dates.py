@@ -76,6 +76,7 @@ _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
 _DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
 _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
+_BESIDE = 40  # characters between a bare weekday and the explicit date it names
 _LIST_WINDOW = 160  # characters after a month name searched for the year of a list it opens ("Juni, Juli, Agustus 2024")
 _NARRATIVE_YEARS = 2  # "N tahun yang lalu" read from a named year moves the article's time only this far back
 STALE_MONTHS = 6  # an article whose events all lie this far before its page is a late republication
@@ -152,6 +153,8 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
     modifier = rf"(?:(?P<mod>{_words(data['period_modifiers'])})\s+)?"
     day_number = r"(?<![\w.,/])(?P<d>\d{1,2})"
     date_word = rf"(?:\s+{_words(data.get('date_words', []))})?"
+    counted_noun = rf"\s+{_words(data.get('count_nouns', []))}{_END}"  # "sepanjang 2000 meter": a count
+    year_word = rf"(?:{_words(data.get('year_words', []))}\s+)?"  # "Januari tahun 2024"
     patterns = [
         ("weekday_numeric", rf"{_START}{prefixes}(?P<wd>{weekday}){times}\s*,?\s*\(?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
                             rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])\s*\)?{times}{past_after}{_END}"),
@@ -165,14 +168,14 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
                        rf"{dir_after}{_END}"),
         ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
                       rf",?\s+{year}(?!\d){_END}"),
-        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?:{_words(data['month_context'])}\s+)*(?P<m2>{month}))?\s+{year}(?!\d|-?an{_END}|s{_END})"
+        ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?:{_words(data['month_context'])}\s+)*(?P<m2>{month}))?\s+{year_word}{year}(?!\d|-?an{_END}|s{_END})"
                        rf"(?:\s+{_words(data.get('year_past_words', []))}{_END})?"),
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
-                 rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}){dir_after}"),
+                 rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}|{counted_noun}){dir_after}"),
         ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+{_words(data.get('year_past_words', []))}{_END}"),
         ("year_range", rf"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{{2}})(?:\s*[-–]\s*|\s+{_words(data.get('year_range_words', []))}\s+)"
                        r"(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
-        ("year", r"(?<=\()(?P<y>(?:19|20)\d{2})(?=\))"),
+        ("year", r"(?<![\d]\s\()(?<=\()(?P<y>(?:19|20)\d{2})(?=\))"),
         ("previous_year", rf"{_START}{_words(data.get('previous_year_words', []))}{_END}"),
         ("count", rf"{_START}{number}\s+(?P<u>{_words(data['units'])})\s+{counted}{_END}"),
         ("count", rf"{_START}(?P<one>{_words(data['one_unit_words'])})\s+{counted}{_END}"),
@@ -180,6 +183,8 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("period", rf"{_START}{modifier}(?P<dir>{before})\s+(?P<u>{_words(data['period_units'])}){_END}"),
         ("day_word", rf"{_START}(?P<w>{_words(data['day_words'])}){_END}"),
         ("month", rf"{_START}(?:{_words(data['month_context'])}\s+)+(?P<m>{month_cap}){dir_after}{_END}"),
+        ("month_of_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month_cap})\s+"
+                          rf"(?P<u>{_words(u for u, unit in data['period_units'].items() if unit == 'year')})\s+(?P<dir>{after}){_END}"),
         ("month", rf"{_START}(?P<m>{month_cap})\s+{after}{_END}"),
         ("month", rf"{_START}(?P<m>{month_cap})(?:\s*(?:,|{_words(data['range_words'])})\s*{month_cap})+{dir_after}{_END}"),
         ("weekday", rf"{_START}(?:{_words(data['weekday_prefixes'])}\s+)+(?P<wd>{_words(plain_weekdays)})"
@@ -223,7 +228,7 @@ def _rules(language: str) -> _Rules | None:
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
         quantity=re.compile(rf"(?:\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
-        document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*\d[\w/.-]*\s*$"),
+        document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.]?)?\d[\w/.-]*\s*$"),
     )
 
 
@@ -470,6 +475,12 @@ def _month(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | 
     return tuple((f"{year:04d}-{month:02d}", "month", False) for year, month in months)
 
 
+def _month_of_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"Maret tahun lalu", "Juni tahun depan": the month of the year the words name."""
+    step = {"past": -1, "this": 0, "future": 1}[_direction(match["dir"], rules) or "this"]
+    return ((f"{ctx.anchor.year + step:04d}-{rules.month(match['m']):02d}", "month", False),)
+
+
 def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"pada hari Senin", "Selasa sore", "on Monday", "last Friday"."""
     return _day(_weekday_near(rules.weekday(match["wd"]), ctx.anchor, direction, ctx.future), False)
@@ -478,7 +489,7 @@ def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str 
 _RESOLVERS = {
     "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
     "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
-    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
+    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
 }
 
 
@@ -491,7 +502,7 @@ def _resolve(kind: str, match: re.Match[str], rules: _Rules, ctx: _Context) -> _
     return _RESOLVERS[kind](match, rules, ctx, _direction(match.group(0), rules))
 
 
-_DEICTIC_KINDS = ("day_word", "count", "period", "weekday")
+_DEICTIC_KINDS = ("day_word", "count", "period", "weekday", "month_of_year")
 
 
 def _deictic_unit(kind: str, match: re.Match[str], rules: _Rules) -> str:
@@ -500,7 +511,7 @@ def _deictic_unit(kind: str, match: re.Match[str], rules: _Rules) -> str:
         return "day"
     if match.groupdict().get("one"):
         return rules.data["one_unit_words"][match["one"].lower()]
-    table = rules.data["period_units"] if kind == "period" else rules.data["units"]
+    table = rules.data["period_units"] if kind in ("period", "month_of_year") else rules.data["units"]
     return table[match["u"].lower()]
 
 
@@ -558,7 +569,24 @@ def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | N
             continue
         chosen.insert(place, item)
         starts.insert(place, item.start)
-    return chosen
+    return [_beside(item, chosen, text) for item in chosen]
+
+
+def _beside(item: _Found, chosen: list[_Found], text: str) -> _Found:
+    """A bare weekday right after or before an explicit date that falls on it ("14 Juli 2025 yang
+    bertepatan dengan hari Senin") is that date."""
+    if item.kind != "weekday" or len(item.dates) != 1:
+        return item
+    weekday = date.fromisoformat(item.dates[0][0]).weekday()  # the weekday it names, at whatever week
+    for other in chosen:
+        gap = item.start - other.end if other.end <= item.start else other.start - item.end
+        if other is item or other.kind not in _FIRM_KINDS or not 0 <= gap <= _BESIDE or len(other.dates) != 1:
+            continue
+        iso, precision, firm = other.dates[0]
+        if precision == "day" and firm and re.search(r"[.;!?]", text[min(item.end, other.end):max(item.start, other.start)]) is None:
+            if date.fromisoformat(iso).weekday() == weekday:
+                return replace(item, dates=((iso, "day", True),))
+    return item
 
 
 def _fallback_dates(sentence: Sentence, anchor: date | None, language: str) -> list[EventDate]:
