@@ -299,3 +299,19 @@ def test_an_inserted_attribution_later_in_the_sentence() -> None:
     """
     [quote] = quotes_of(text)
     assert quote.speaker == "Lestari Handayani" and quote.text.startswith("belum ada warga")
+
+
+def test_a_sentence_that_only_names_who_spoke_moves_the_focus() -> None:
+    text = """
+    "Barang itu bukan milik kami dan kami siap membuktikannya," tegas Yuliana Sitompul, pemilik gudang.
+    Hal senada disampaikan Direktur PT Sinar Abadi Niaga (SAN) Bagus Prakoso Wijaya.
+    Ia menegaskan bahwa perusahaannya tidak pernah memesan barang tersebut.
+    """
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Yuliana Sitompul", "Bagus Prakoso Wijaya"]
+
+
+def test_the_person_after_an_office_and_its_acronym() -> None:
+    text = '"Semua izin sudah kami periksa ulang," kata Kepala Dinas Perizinan Terpadu (DPT) Anwar Fauzi di Semarang.'
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Anwar Fauzi"

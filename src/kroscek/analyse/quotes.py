@@ -387,7 +387,10 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> Speake
     if relational is not None:
         return relational
     if token.capitalised:
-        return _ref_from_run(_name_run(text, toks, at, lex), lex)
+        run = _name_run(text, toks, at, lex)
+        if run and run[0].lower in lex.titles and (past := _name_past_acronym(text, toks, at + len(run), lex)) is not None:
+            return past
+        return _ref_from_run(run, lex)
     titled = _name_after_title(text, toks, at, lex)
     if titled is not None:
         return titled
@@ -395,6 +398,29 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> Speake
     if role:
         return SpeakerRef("role", " ".join(role), token.start, toks[at + len(role) - 1].end)
     return None
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Za-z][\w.&-]{1,20}\s*\)\s*")
+
+
+def _name_past_acronym(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
+    """The person named after an office's bracketed acronym: "Direktur PT Prima Jaya (PJ) Rudi
+    Hartono" -> "Rudi Hartono"; "Ketua Asosiasi X (AX) DIY, Deddy" -> "Deddy"."""
+    if not at or at >= len(toks):
+        return None
+    bracket = _BRACKETED_ACRONYM.match(text, toks[at - 1].end)
+    if bracket is None:
+        return None
+    after = bisect.bisect_left([t.start for t in toks], bracket.end())
+    if after >= len(toks) or toks[after].start != bracket.end() or not toks[after].capitalised:
+        return None
+    run = _name_run(text, toks, after, lex)
+    ref = _ref_from_run(run, lex)
+    if ref is None or ref.kind != "name":
+        return None
+    if run[0].lower in lex.not_person or ref.text.isupper() or is_place_name(ref.text):
+        return _appositive(text, toks, after + len(run), lex)
+    return ref
 
 
 def _name_after_title(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
@@ -1112,6 +1138,16 @@ class Resolver:
         self.focus[sentence] = name
 
 
+def _passive_speaker(paragraph: Paragraph, position: int, lex: Lexicon) -> SpeakerRef | None:
+    """The named speaker of a sentence that only says who spoke ("Hal senada disampaikan X")."""
+    start = paragraph.starts[position]
+    end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+    said = attribution_next_sentence(paragraph.text[start:end], lex)
+    if said is None or said.speaker is None or said.speaker.kind != "name":
+        return None
+    return SpeakerRef("name", said.speaker.text, start + said.speaker.start, start + said.speaker.end)
+
+
 def _context(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, found: list[Found], language: str) -> Context:
     paragraphs = paragraphs_of(sentences)
     text = " ".join(s.text for s in sentences)
@@ -1192,6 +1228,10 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     continue  # a term in quotation marks ("kampung biru"), not speech
                 quotes.append(Quote(item.text, speaker, index, item.kind, item.attribution.verb if item.attribution else None))
             start = paragraph.starts[position]
+            if not speakers and index not in by_sentence:  # "Hal senada disampaikan X.": X is who the text is about
+                said = _passive_speaker(paragraph, position, lex)
+                named = resolver.name(said, index, paragraph) if said is not None else None
+                speakers = [named] if named and can_speak(named, typed) else []
             first = tokens(paragraph.text, start, start + 20)[:1]
             resolver.settle(index, speakers, bool(first) and first[0].lower in lex.pronouns, paragraph)
     return quotes
