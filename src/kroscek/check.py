@@ -238,11 +238,19 @@ class FactCheckIndex:
         self.language = language
         self.documents = [tokens(c["claim"], language) for c in self.checks]
         self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
+        self.matrix = self.vectorizer.transform(self.documents) if self.vectorizer is not None else None
 
     def scores(self, claim: str) -> np.ndarray:
         if not self.checks:
             return np.zeros(0)
-        return lexical_scores(tokens(claim, self.language), self.documents, self.vectorizer)
+        return self.scores_of([claim])[0]
+
+    def scores_of(self, texts: Sequence[str]) -> np.ndarray:
+        """Cosine of each text to each fact-check's claim (texts x fact-checks)."""
+        if self.matrix is None or not texts:
+            return np.zeros((len(texts), len(self.checks)))
+        queries = self.vectorizer.transform([tokens(t, self.language) for t in texts])
+        return (queries @ self.matrix.T).toarray()
 
     def match(self, fact: Fact, threshold: float = FACTCHECK_SIM, limit: int = 3) -> list[FactCheckHit]:
         """Fact-checks of the same claim, best first: close in words, no slot with another value."""
@@ -434,7 +442,9 @@ def story_fact_checks(texts: Sequence[str], index: FactCheckIndex, limit: int = 
     best: dict[str, StoryFactCheck] = {}
     if not index.checks:
         return []
-    for text in texts:
+    texts = list(texts)
+    close = index.scores_of([_sentence_case(t) for t in texts]).max(axis=1, initial=0.0) >= FACTCHECK_SIM
+    for text in (t for t, near in zip(texts, close) if near):  # only these can match: read them
         try:
             fact = claim_fact(_sentence_case(text), index.language)
         except ClaimError:
