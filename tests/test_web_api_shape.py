@@ -236,3 +236,91 @@ def test_an_undated_article_never_gives_a_story_its_title(tmp_path):
     keep_dated_titles(store)
     assert {s.id: s.title for s in store.stories()} == {"s-1": "Pasar Apung Dibuka", "s-2": "Hanya Tanpa Tanggal"}
     assert store.generation() != before  # pages showing the old title are rendered again
+
+
+# -- a story's exports and its citation anchors
+
+PAIR = [
+    Article(id="b000000000000001", source="a.txt", title="Banjir Rendam Sukamaju", outlet="Warta Uji", language="id",
+            published="2025-10-01", url="https://warta.example/banjir",
+            text="Banjir merendam desa. Sebanyak 300 rumah terendam.",
+            sentences=[Sentence(0, "Banjir merendam desa.", 0), Sentence(1, "Sebanyak 300 rumah terendam.", 0)]),
+    Article(id="b000000000000002", source="b.txt", title="=HYPERLINK(\"http://x\") Banjir", outlet="Kabar Uji",
+            language="id", published="2025-10-02", text="Banjir merendam desa. Sebanyak 350 rumah terendam.",
+            sentences=[Sentence(0, "Banjir merendam desa.", 0), Sentence(1, "=350 rumah terendam.", 0)]),
+]
+PAIR_BRIEF = {
+    "summary": [{"text": "Banjir merendam desa.", "citations": [{"article": PAIR[0].id, "sentence": 0},
+                                                               {"article": PAIR[1].id, "sentence": 0}]}],
+    "facts": [
+        {"status": "agreed", "sources": 2, "claims": [
+            {"article": PAIR[0].id, "sentence": 0, "text": "Banjir merendam desa."},
+            {"article": PAIR[1].id, "sentence": 0, "text": "Banjir merendam desa.", "relation": {"kind": "agree"}}]},
+        {"status": "disputed", "sources": 1, "evidence": [{"kind": "number", "slot": "count", "a": "300", "b": "350"}],
+         "claims": [{"article": PAIR[0].id, "sentence": 1, "text": "Sebanyak 300 rumah terendam."},
+                    {"article": PAIR[1].id, "sentence": 1, "text": "=350 rumah terendam.", "relation": {"kind": "dispute"}}]},
+    ],
+    "disputes": [{"evidence": [{"kind": "number", "slot": "count", "a": "300", "b": "350"}],
+                  "claims": [{"article": PAIR[0].id, "sentence": 1, "text": "Sebanyak 300 rumah terendam."},
+                             {"article": PAIR[1].id, "sentence": 1, "text": "=350 rumah terendam.",
+                              "relation": {"kind": "dispute"}}]}],
+}
+
+
+@pytest.fixture()
+def pair_client(tmp_path) -> Iterator[TestClient]:
+    store = Store(tmp_path / "pair.db")
+    store.add_articles(PAIR)
+    story = Story("s-pair", PAIR[0].title, [a.id for a in PAIR])
+    store.save_stories([story])
+    store.save_brief("s-pair", PAIR_BRIEF, {**story_summary(story, PAIR), "badges": ["disputed"]})
+    with TestClient(create_app(Settings(db=store.url))) as client:
+        yield client
+    store.close()
+
+
+def test_every_citation_links_to_its_sentence(pair_client):
+    import re
+
+    page = pair_client.get("/stories/s-pair", headers={"accept": "text/html"}).text
+    targets = re.findall(r'href="#(s-[^"]+)"', page)
+    anchors = set(re.findall(r'<span class="s[^"]*" id="(s-[^"]+)"', page))
+    assert {f"s-{PAIR[0].id}-1", f"s-{PAIR[1].id}-0"} <= set(targets)
+    assert set(targets) <= anchors and len(anchors) == 4  # every sentence has its anchor
+    assert 'href="/stories/s-pair/export.csv"' in page and 'href="/stories/s-pair/export.json"' in page
+    assert "data-print" in page
+
+
+def test_the_csv_export_holds_each_claim_with_its_citation(pair_client):
+    import csv
+
+    response = pair_client.get("/stories/s-pair/export.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"] == 'attachment; filename="kroscek-s-pair.csv"'
+    rows = list(csv.DictReader(response.content.decode("utf-8-sig").splitlines()))
+    claims = [(c["article"], c["sentence"]) for f in PAIR_BRIEF["facts"] for c in f["claims"]]
+    assert [(r["article"], int(r["sentence"])) for r in rows] == claims
+    assert [r["fact"] for r in rows] == ["f1", "f1", "f2", "f2"]
+    disputed = [r for r in rows if r["status"] == "disputed"]
+    assert {r["difference"] for r in disputed} == {"count: 300 ≠ 350"} and disputed[1]["relation"] == "dispute"
+    assert rows[0]["outlet"] == "Warta Uji" and rows[0]["url"] == "https://warta.example/banjir"
+    assert rows[0]["published"] == "2025-10-01" and rows[1]["outlet"] == "Kabar Uji"
+    assert disputed[1]["claim"] == "'=350 rumah terendam."  # never a spreadsheet formula
+
+
+def test_the_json_export_is_the_story_as_the_api_gives_it(pair_client):
+    response = pair_client.get("/stories/s-pair/export.json")
+    assert response.headers["content-disposition"] == 'attachment; filename="kroscek-s-pair.json"'
+    assert response.json() == pair_client.get("/api/v1/stories/s-pair").json()
+    assert pair_client.get("/stories/nope/export.csv", headers={"accept": "application/json"}).json() == {
+        "error": "no story with id 'nope'", "status": 404}
+
+
+def test_the_static_report_anchors_its_citations_and_prints_without_export_links():
+    from kroscek.report.html import render_story
+
+    view = {**story_summary(Story("s-pair", PAIR[0].title, [a.id for a in PAIR]), PAIR), "brief": PAIR_BRIEF,
+            "badges": ["disputed"]}
+    page = render_story(view, [a.to_dict() for a in PAIR])
+    assert f'href="#s-{PAIR[1].id}-1"' in page and f'id="s-{PAIR[1].id}-1"' in page
+    assert "export.csv" not in page and "data-print" in page and "@media print" in page

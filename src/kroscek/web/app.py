@@ -24,6 +24,7 @@ from kroscek.report.html import render_story, templates, with_link_filter
 from kroscek.store import DEFAULT_DB, Store
 from kroscek.web import schemas
 from kroscek.web import routes_check, routes_outlets
+from kroscek.web.export import download_name, story_csv, story_json
 from kroscek.web.jobs import IngestJobs
 from kroscek.web.uploads import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, receive_files
 from kroscek.web.views import (
@@ -318,6 +319,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                 **_links())
 
         return remember_locale(request, HTMLResponse(store.cached(f"page:{locale}:/stories/{story_id}", render)))
+
+    def download(story_id: str, suffix: str, media_type: str, body: str) -> Response:
+        name = download_name(story_id, suffix)
+        return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @app.get("/stories/{story_id}/export.json", dependencies=[Depends(can_read)], include_in_schema=False)
+    def story_export_json(story_id: str) -> Response:
+        """The story as the API gives it, as a file."""
+        return download(story_id, "json", "application/json", story_json(story_view(store, story_id) or _missing("story", story_id)))
+
+    @app.get("/stories/{story_id}/export.csv", dependencies=[Depends(can_read)], include_in_schema=False)
+    def story_export_csv(story_id: str) -> Response:
+        """The story's facts, disputes and value changes, one claim a row with its citation (UTF-8
+        with a byte-order mark, so spreadsheets read the accents)."""
+        view = story_view(store, story_id) or _missing("story", story_id)
+        return download(story_id, "csv", "text/csv; charset=utf-8", "\ufeff" + story_csv(view))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, dependencies=[Depends(can_read)], include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
