@@ -283,6 +283,11 @@ def test_day_and_month_without_a_year(text, expected):
     ("jalan sepanjang 2000 meter", []),
     ("Keputusan Nomor e-0022 Tahun 2024 tentang Kalender", []),
     ("Undang-Undang Darurat Militer Tahun 2547 (2004)", []),
+    ("disiarkan pada Senin-Jumat, pukul 15.30", []),
+    ("sosialisasi pada 1-30 Juni 2025, peringatan pada 1-13 Juli, penindakan pada 14-27 Juli 2025.",
+     [("2025-06-01", "day"), ("2025-06-30", "day"), ("2025-07-01", "day"), ("2025-07-13", "day"), ("2025-07-14", "day"),
+      ("2025-07-27", "day")]),
+    ("drama itu diperkirakan tayang sekitar 25 Juli", [("2025-07-25", "day")]),
 ])
 def test_years_written_once_for_a_list(text, expected):
     """A month list, a range or "tahun sebelumnya" takes the year the text writes beside it."""

@@ -76,6 +76,7 @@ _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
 _DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
 _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
+_FAR = timedelta(days=120)  # a day and month this far from every full date of its sentence is suspect
 _BESIDE = 40  # characters between a bare weekday and the explicit date it names
 _LIST_WINDOW = 160  # characters after a month name searched for the year of a list it opens ("Juni, Juli, Agustus 2024")
 _NARRATIVE_YEARS = 2  # "N tahun yang lalu" read from a named year moves the article's time only this far back
@@ -155,6 +156,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
     date_word = rf"(?:\s+{_words(data.get('date_words', []))})?"
     counted_noun = rf"\s+{_words(data.get('count_nouns', []))}{_END}"  # "sepanjang 2000 meter": a count
     year_word = rf"(?:{_words(data.get('year_words', []))}\s+)?"  # "Januari tahun 2024"
+    not_a_span = rf"(?!\s*[-–]\s*{weekday})"  # "Senin-Jumat": a span of weekdays, a habit
     patterns = [
         ("weekday_numeric", rf"{_START}{prefixes}(?P<wd>{weekday}){times}\s*,?\s*\(?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
                             rf"(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])\s*\)?{times}{past_after}{_END}"),
@@ -188,15 +190,15 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("month", rf"{_START}(?P<m>{month_cap})\s+{after}{_END}"),
         ("month", rf"{_START}(?P<m>{month_cap})(?:\s*(?:,|{_words(data['range_words'])})\s*{month_cap})+{dir_after}{_END}"),
         ("weekday", rf"{_START}(?:{_words(data['weekday_prefixes'])}\s+)+(?P<wd>{_words(plain_weekdays)})"
-                    rf"{times}{dir_after}{_END}"),
+                    rf"{times}{dir_after}{_END}{not_a_span}"),
         ("weekday", rf"{_START}(?<![-–])(?P<wd>{_words(plain_weekdays, capitalised=True)}){times}{dir_after}{_END}"
-                    rf"(?!\s+[A-Z]|\s*[-–]\s*{weekday})"),
+                    rf"(?!\s+[A-Z]){not_a_span}"),
     ]
     if data["month_first"]:
         patterns.append(("month_day", rf"{_START}(?P<m>{month_cap})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){_END}"))
     if data["ambiguous_weekdays"]:
         patterns.append(("weekday", rf"{_START}{prefixes}{_words(data['day_prefix'])}\s+"
-                                    rf"(?P<wd>{_words(data['ambiguous_weekdays'])}){times}{dir_after}{_END}"))
+                                    rf"(?P<wd>{_words(data['ambiguous_weekdays'])}){times}{dir_after}{_END}{not_a_span}"))
     return patterns
 
 
@@ -569,7 +571,33 @@ def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | N
             continue
         chosen.insert(place, item)
         starts.insert(place, item.start)
-    return [_beside(item, chosen, text) for item in chosen]
+    written = [_middle(iso, precision) for f in chosen for iso, precision, firm in f.dates if firm and precision in ("day", "month")]
+    return [_near_written(_beside(item, chosen, text), written) for item in chosen]
+
+
+def _middle(iso: str, precision: str) -> date:
+    return date.fromisoformat(iso) if precision == "day" else date.fromisoformat(iso + "-15")
+
+
+def _near_written(item: _Found, written: list[date]) -> _Found:
+    """A day and month without a year far (``_FAR``) from every date the sentence writes out in full
+    takes the neighbouring year that brings it near them ("1-13 Juli" between "1-30 Juni 2025" and
+    "14-27 Juli 2025" is July 2025, not the July before the page)."""
+    if item.kind not in ("named_date", "month_day") or not written or any(firm for _, _, firm in item.dates):
+        return item
+
+    def distance(day: date) -> int:
+        return min(abs((day - w).days) for w in written)
+
+    moved = []
+    for iso, precision, firm in item.dates:
+        day = date.fromisoformat(iso)
+        options = [c for c in (_safe_date(day.year + k, day.month, day.day) for k in (-1, 0, 1)) if c]
+        best = min(options, key=distance)
+        if distance(day) <= _FAR.days or distance(best) >= distance(day):
+            return item
+        moved.append((best.isoformat(), precision, True))
+    return replace(item, dates=tuple(moved))
 
 
 def _beside(item: _Found, chosen: list[_Found], text: str) -> _Found:
