@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import socket
@@ -41,6 +42,7 @@ IDLE_SECONDS = 0.5  # how often an idle runner looks for jobs submitted by other
 PROGRESS_SECONDS = 0.5  # a job's stage counts are written to the store at most this often
 KEEP_FINISHED_SECONDS = 24 * 3600
 FINISHED = ("done", "failed")
+JOB_NICENESS = 10  # uploads and regroups run in a child process this much nicer than the server
 
 jobs_metadata = MetaData()
 jobs_table = Table(
@@ -169,7 +171,7 @@ class IngestJobs:
                             self.poll_soon(feed["url"])
                     job = self._claim_next()
                     if job is not None:
-                        self._run(*job)
+                        self._run_claimed(*job)
                         continue
             except Exception:  # noqa: BLE001 - a store hiccup must not end the runner
                 log.exception("job runner")
@@ -227,6 +229,16 @@ class IngestJobs:
             return bool(conn.execute(update(leases_table).where(leases_table.c.name == "feeds", leases_table.c.until <= now)
                                      .values(holder=self.holder, until=now + self.feed_interval_minutes * 60)).rowcount)
 
+    separate_process = True  # the runner does uploads and regroups in a child process
+
+    def _run_claimed(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+        """A job the runner took: uploads and regroups in a child process (``_run_in_child``; not
+        for an in-memory store, which another process cannot open), feed polls here."""
+        if kind != "feed" and self.separate_process and self.store.engine.url.database not in (None, "", ":memory:"):
+            self._run_in_child(job_id, kind, payload)
+        else:
+            self._run(job_id, kind, payload)
+
     def _run(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
         try:
             if kind == "upload":
@@ -240,6 +252,19 @@ class IngestJobs:
             log.exception("job %s", job_id)
             self._update(job_id, state="failed", error=f"{type(error).__name__}: {error}")
         finally:
+            if kind == "upload":
+                shutil.rmtree(payload["folder"], ignore_errors=True)
+
+    def _run_in_child(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+        """Run a job in a child process at a lower CPU priority (``JOB_NICENESS``). Analysis and
+        matching hold Python's interpreter lock for long stretches: in the server's own process
+        they would hold up the pages it serves, and at equal priority take the cores from them."""
+        child = multiprocessing.get_context("spawn").Process(
+            target=run_job_process, args=(self.store.url, job_id, kind, payload), name=f"kroscek-job-{job_id}", daemon=True)
+        child.start()
+        child.join()
+        if child.exitcode:
+            self._update(job_id, state="failed", error=f"the job's process stopped (exit code {child.exitcode})")
             if kind == "upload":
                 shutil.rmtree(payload["folder"], ignore_errors=True)
 
@@ -297,6 +322,12 @@ class IngestJobs:
         except Exception:  # noqa: BLE001 - an unreadable feed is recorded, not fatal
             log.exception("feed %s", url)
             self.store.record_feed_poll(url, UNREACHABLE)
+
+
+def run_job_process(url: str, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+    """One job in a process of its own, at a lower priority (see ``IngestJobs._run_in_child``)."""
+    os.nice(JOB_NICENESS)
+    IngestJobs(Store(url))._run(job_id, kind, payload)
 
 
 class JobProgress(Progress):
