@@ -315,3 +315,17 @@ def test_the_person_after_an_office_and_its_acronym() -> None:
     text = '"Semua izin sudah kami periksa ulang," kata Kepala Dinas Perizinan Terpadu (DPT) Anwar Fauzi di Semarang.'
     [quote] = quotes_of(text)
     assert quote.speaker == "Anwar Fauzi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "inner"),
+    [
+        ("\"Waktu itu Pak Lurah bilang 'jangan takut, kami akan bantu', tapi sampai sekarang belum ada bantuan,\" "
+         "kata Suparman, warga Desa Karanganyar.", "Suparman", "'jangan takut, kami akan bantu'"),
+        ("\"Kami hanya menyampaikan pesan klien kami: 'saya tidak bersalah dan siap diperiksa',\" kata kuasa hukumnya, Calvin Wijaya.",
+         "Calvin Wijaya", "'saya tidak bersalah dan siap diperiksa'"),
+    ],
+)
+def test_a_quote_inside_a_quote_goes_to_the_one_who_speaks(text: str, speaker: str, inner: str) -> None:
+    [quote] = quotes_of(text)  # one quote: the quoted words inside it are not a second statement
+    assert quote.speaker == speaker and inner in quote.text
