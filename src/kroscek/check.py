@@ -343,13 +343,15 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
 
 def _slots(fact: Fact) -> dict[str, Any]:
     """The claim's filled slots, for the reader to see how it was read."""
+    calendar = {*lexicon(fact.claim.language).weekdays, *lexicon(fact.claim.language).months}
     slots: dict[str, Any] = {
         "numbers": [q.text for q in fact.quantities],
         "times": [c.text for c in fact.clocks],
         "dates": list(fact.dates.texts),
         "places": [p.title() for p in fact.places],
         "identifiers": [i.text for i in fact.identifiers],
-        "names": sorted(fact.names),
+        # as the claim spells them; a place is listed as a place, a weekday or month is a date
+        "names": sorted(_spelling(fact.text, n) for n in fact.names if n not in fact.places and n not in calendar),
         "events": [phrase for _kind, phrase in fact.predicates],
         "negated": fact.negated,
         "denial": fact.denial,
