@@ -184,3 +184,24 @@ def test_resolution_evaluation_on_the_seed_answer_key(seeds_dir) -> None:
     assert figures["kroscek"]["pairwise_precision"] >= 0.95
     assert figures["kroscek"]["pairwise_recall"] >= 0.9 > figures["baseline"]["pairwise_recall"]
     assert figures["kroscek"]["found"] >= 0.9
+
+
+SEED_KEY_TYPES = {
+    "PER": ("Denis Pushilin", "Dennis Pushlin", "Pushilin", "Kim Jong Un", "Vladimir Putin", "Alexander Matsegora",
+            "Olga Makeeva", "Sin Hong Chol"),
+    "ORG": ("KCNA", "KCN", "Kantor Berita Pusat Korea", "Reuters", "AP News", "Izvestia", "NK", "PBB", "Dewan Keamanan PBB"),
+    "LOC": ("Korea Utara", "Republik Rakyat Demokratik Korea", "Republik Rakyat Donetsk", "Republik Rakyat Luhansk", "Rusia",
+            "Suriah", "Ukraina", "Donbas", "Donbass", "Moskow", "Pyongyang", "Seoul", "Luhansk", "Donetsk"),
+}
+
+
+def test_every_seed_answer_key_entity_has_its_type(seed_articles) -> None:
+    """The answer key's names (seeds README), each found, and every mention of it with the key's type
+    ("NK" is NK News, its "News" translated and glued on in the Semarak copy)."""
+    types: dict[str, set[str]] = {}
+    for article in seed_articles:
+        for mention in article.mentions:
+            types.setdefault(mention.text, set()).add(mention.type)
+    for kind, names in SEED_KEY_TYPES.items():
+        for name in names:
+            assert types.get(name) == {kind}, (name, types.get(name))
