@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from kroscek.analyse.dates import find_event_dates
-from kroscek.text.language import detect_language
-from kroscek.text.sentences import split_sentences
-from kroscek.clean import clean
 from kroscek.compare.claims import (
     Claim,
     Context,
@@ -24,19 +20,13 @@ from kroscek.compare.claims import (
 )
 from kroscek.ingest import read_paths
 from kroscek.model import Article, Document, EventDate, Sentence
+from kroscek.pipeline import Pipeline
 
 
 def analysed(doc: Document) -> Article:
-    """An article from a document through cleaning, sentences and dates."""
-    cleaned = clean(doc)
-    language = doc.language or detect_language(cleaned.title + "\n" + "\n".join(cleaned.paragraphs))
-    sentences = split_sentences(cleaned.paragraphs, language)
-    page_date = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
-    return Article(
-        id=Path(doc.source).name, source=doc.source, title=cleaned.title, text="\n\n".join(cleaned.paragraphs),
-        url=doc.url, outlet=cleaned.outlet, language=language, published=cleaned.published, sentences=sentences,
-        event_dates=find_event_dates(sentences, page_date, language), warnings=cleaned.warnings,
-    )
+    """An article from a document through the pipeline up to its dates, named by its file."""
+    article = Pipeline().run(doc, disable=["entities", "quotes"])
+    return replace(article, id=Path(doc.source).name)
 
 
 def read_articles(*paths: Path) -> list[Article]:

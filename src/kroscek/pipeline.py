@@ -1,7 +1,11 @@
-"""The stage order: the one place that wires the stages together.
+"""The per-article analysis as a pipeline of named steps, and the content id of an article.
 
-ingest -> clean -> analyse -> match -> compare -> brief. The CLI, the web app and the
-engines all call these functions; each stage is a plain function over the data model.
+ingest -> clean -> analyse -> match -> compare -> brief. ``Pipeline`` runs the per-article part:
+``clean``, ``language``, ``sentences``, ``dates``, ``entities``, ``quotes``, in that order, each
+a function that fills in its part of the ``Article`` being built (``Analysis``). A caller can
+leave steps out (``run(doc, disable=["entities", "quotes"])``) or put its own function in a
+step's place (``Pipeline().replace("quotes", quotes_step(ner_languages=("id",)))``); the
+engines, the CLI and the web app run every step (``analyse``).
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from kroscek.analyse.dates import find_event_dates, is_stale
@@ -40,44 +46,119 @@ def article_id(doc: Document) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 
-def analyse(doc: Document, budget: float | None = None) -> Article:
-    """Clean one document and run every per-article analysis on it.
+@dataclass
+class Analysis:
+    """One document on its way through the steps: the article so far, and what the cleaner gave
+    the later steps (the paragraphs, the page's date)."""
 
-    ``budget`` is the time the analysis may take in seconds (default ``ANALYSIS_SECONDS``; ``inf``
-    for no limit); past it, ``AnalysisTooLong`` is raised at the end of the step that overran."""
-    budget = ANALYSIS_SECONDS if budget is None else budget
-    started = time.monotonic()
+    document: Document
+    article: Article
+    paragraphs: list[str] = field(default_factory=list)
+    page_date: date | None = None
 
-    def on_time(step: str) -> None:
-        if time.monotonic() - started > budget:
-            raise AnalysisTooLong(f"analysis took too long (over the {budget:g} s limit, at {step})")
 
+Step = Callable[[Analysis], None]
+
+
+def clean_step(state: Analysis) -> None:
+    """Headline, paragraphs, outlet, page date; what was taken out and the damage found."""
+    doc, article = state.document, state.article
     cleaned = clean(doc)
-    on_time("cleaning")
-    language = doc.language or detect_language(cleaned.title + "\n" + "\n".join(cleaned.paragraphs))
-    sentences = split_sentences(cleaned.paragraphs, language)
-    on_time("sentences")
-    page_date = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
-    event_dates = find_event_dates(sentences, page_date, language)
-    on_time("dates")
-    mentions = find_mentions(sentences, language)
-    on_time("entities")
-    quotes = find_quotes(sentences, mentions if language in QUOTE_NER_LANGUAGES else [], language)
-    on_time("quotes")
-    return Article(
-        id=article_id(doc),
-        source=doc.source,
-        url=doc.url,
-        title=cleaned.title,
-        text="\n\n".join(cleaned.paragraphs),
-        outlet=outlet_name(cleaned.outlet, doc.url),  # the record's or the URL's site, one spelling
-        language=language,
-        published=cleaned.published,
-        sentences=sentences,
-        event_dates=event_dates,
-        stale=is_stale(event_dates, page_date),
-        warnings=cleaned.warnings,
-        removed=cleaned.removed,
-        mentions=mentions,
-        quotes=quotes,
+    state.paragraphs = cleaned.paragraphs
+    article.title, article.text = cleaned.title, "\n\n".join(cleaned.paragraphs)
+    article.outlet = outlet_name(cleaned.outlet, doc.url)  # the record's or the URL's site, one spelling
+    article.published = cleaned.published
+    article.warnings, article.removed = cleaned.warnings, cleaned.removed
+    state.page_date = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
+
+
+def language_step(state: Analysis) -> None:
+    """The language the document states, else the one detected in the cleaned text."""
+    state.article.language = state.document.language or detect_language(
+        state.article.title + "\n" + "\n".join(state.paragraphs)
     )
+
+
+def sentences_step(state: Analysis) -> None:
+    state.article.sentences = split_sentences(state.paragraphs, state.article.language or "und")
+
+
+def dates_step(state: Analysis) -> None:
+    """The events' dates, and whether the article is stale (its events well before its page date)."""
+    article = state.article
+    article.event_dates = find_event_dates(article.sentences, state.page_date, article.language or "und")
+    article.stale = is_stale(article.event_dates, state.page_date)
+
+
+def entities_step(state: Analysis) -> None:
+    state.article.mentions = find_mentions(state.article.sentences, state.article.language or "und")
+
+
+def quotes_step(ner_languages: Sequence[str] = QUOTE_NER_LANGUAGES) -> Step:
+    """The quotes step; speakers come from the NER mentions in ``ner_languages``, elsewhere from
+    the quote finder's own name reading."""
+
+    def quotes(state: Analysis) -> None:
+        article = state.article
+        mentions = article.mentions if article.language in ner_languages else []
+        article.quotes = find_quotes(article.sentences, mentions, article.language or "und")
+
+    return quotes
+
+
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("clean", clean_step),
+    ("language", language_step),
+    ("sentences", sentences_step),
+    ("dates", dates_step),
+    ("entities", entities_step),
+    ("quotes", quotes_step()),
+)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Named steps run in order over one document (``STEPS`` by default)."""
+
+    steps: tuple[tuple[str, Step], ...] = STEPS
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def replace(self, name: str, step: Step) -> Pipeline:
+        """This pipeline with ``step`` in the place of the step called ``name``."""
+        self._check([name])
+        return Pipeline(tuple((n, step if n == name else s) for n, s in self.steps))
+
+    def run(self, doc: Document, disable: Iterable[str] = (), budget: float | None = None) -> Article:
+        """The article the steps make of ``doc``, without the ``disable``d steps.
+
+        ``budget`` is the time the analysis may take in seconds (default ``ANALYSIS_SECONDS``;
+        ``inf`` for no limit); past it, ``AnalysisTooLong`` is raised at the end of the step that
+        overran. Without ``clean`` the paragraphs are the document's blank-line-separated blocks."""
+        skipped = set(disable)
+        self._check(skipped)
+        budget = ANALYSIS_SECONDS if budget is None else budget
+        started = time.monotonic()
+        paragraphs = [_SPACE.sub(" ", p).strip() for p in doc.text.split("\n\n") if p.strip()]
+        state = Analysis(doc, Article(id=article_id(doc), source=doc.source, url=doc.url, title=doc.title or "",
+                                      text="\n\n".join(paragraphs), outlet=doc.outlet, language=doc.language,
+                                      published=doc.published), paragraphs)
+        for name, step in self.steps:
+            if name in skipped:
+                continue
+            step(state)
+            if time.monotonic() - started > budget:
+                raise AnalysisTooLong(f"analysis took too long (over the {budget:g} s limit, at {name})")
+        return state.article
+
+    def _check(self, names: Iterable[str]) -> None:
+        unknown = sorted(set(names) - set(self.names))
+        if unknown:
+            raise ValueError(f"no pipeline step {', '.join(unknown)} (the steps: {', '.join(self.names)})")
+
+
+def analyse(doc: Document, budget: float | None = None) -> Article:
+    """Clean one document and run every per-article analysis on it (``Pipeline().run``)."""
+    return Pipeline().run(doc, budget=budget)

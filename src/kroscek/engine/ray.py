@@ -149,7 +149,7 @@ def _worker_count() -> int:
 
 
 def _ingest(
-    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None, embed: bool = True,
+    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None, precise: bool = True,
     progress: Progress = NO_PROGRESS,
 ) -> RayRun:
     Store(url).close()  # create or migrate the schema once, before any worker opens it
@@ -183,7 +183,7 @@ def _ingest(
     outcomes = []
     for outcome in documents.map_batches(
         AnalyseWorker,
-        fn_constructor_kwargs={"store_url": url, "firsts": firsts, "embed": embed},
+        fn_constructor_kwargs={"store_url": url, "firsts": firsts, "precise": precise},
         batch_size=BATCH_SIZE,
         batch_format="pyarrow",
         compute=ActorPoolStrategy(size=workers),
@@ -305,7 +305,7 @@ Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "rejected", "count"
 
 
 class AnalyseWorker:
-    """One worker of the analysis pool: analyses, embeds (unless not ``embed``) and stores batches
+    """One worker of the analysis pool: analyses, embeds with e5 (when ``precise``) and stores batches
     of documents.
 
     The models load on the worker's first batch and stay loaded (they are cached per process),
@@ -315,10 +315,10 @@ class AnalyseWorker:
     vectors it needs stored.
     """
 
-    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None, embed: bool = True):
+    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None, precise: bool = True):
         self.store = Store(store_url)
         self.firsts = dict(firsts or {})
-        self.embed = embed
+        self.precise = precise
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         outcomes = self.process(batch.to_pylist())
@@ -332,7 +332,7 @@ class AnalyseWorker:
             self.store.add_rejected(unread)
         wanted = [(r["id"], _document(r)) for r in rows
                   if r["id"] is not None and self.firsts.get(r["id"], r["order"]) == r["order"]]
-        done = store_documents(self.store, wanted, before_store=self._embed if self.embed else None)
+        done = store_documents(self.store, wanted, before_store=self._embed if self.precise else None)
         rejected = unread + done.rejected
         outcomes: list[Outcome] = [
             {"status": "added", "count": done.added, "source": None, "reason": None},

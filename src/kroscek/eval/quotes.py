@@ -6,7 +6,8 @@ its quotes as character offsets into the raw text, the speaker's name, the kind 
 reported) and, for statements that recur in several articles, statement ids. No article text is
 stored: it is read from the CSV at evaluation time.
 
-Each article goes through the pipeline's own steps (clean, sentences, quotes); a predicted quote
+Each article goes through the pipeline's own steps (``pipeline.Pipeline`` without the dates, and
+without the entities unless ``mentions=ner``); a predicted quote
 is located in the raw text and matches a labelled one when their spans overlap by at least half
 of the shorter. A speaker is right when the names agree once titles are dropped (one inside the
 other, or a close spelling). The baseline takes every double-quoted span and the nearest
@@ -36,12 +37,11 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from kroscek.analyse.quotes import find_quotes, lexicon, strip_titles
-from kroscek.text.sentences import split_sentences
-from kroscek.clean import clean
+from kroscek.analyse.quotes import lexicon, strip_titles
 from kroscek.compare.quotes import match_quotes, names_match
 from kroscek.eval import encoder_for, read_labels, shared_data_dir
 from kroscek.model import Article, Document, Quote
+from kroscek.pipeline import Pipeline, quotes_step
 
 MIN_OVERLAP = 0.5  # of the shorter span
 LOCATE_SCORE = 90  # rapidfuzz alignment score to place a predicted quote in the raw text
@@ -94,14 +94,9 @@ def load(path: Path, data: str | None = None) -> list[LabelledArticle]:
 
 def predict(article: LabelledArticle, use_mentions: bool) -> list[Quote]:
     """The quotes the pipeline finds in one article."""
-    cleaned = clean(Document(source=article.id, text=article.text, title=article.title))
-    sentences = split_sentences(cleaned.paragraphs, "id")
-    mentions = []
-    if use_mentions:
-        from kroscek.analyse.entities import find_mentions
-
-        mentions = find_mentions(sentences, "id")
-    return find_quotes(sentences, mentions, "id")
+    pipeline = Pipeline().replace("quotes", quotes_step(ner_languages=("id",) if use_mentions else ()))
+    doc = Document(source=article.id, text=article.text, title=article.title, language="id")
+    return pipeline.run(doc, disable=["dates"] if use_mentions else ["dates", "entities"]).quotes
 
 
 def locate(text: str, raw: str, after: int = 0) -> tuple[int, int] | None:
