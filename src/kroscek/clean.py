@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -54,6 +54,11 @@ _CAMEL_GLUE = re.compile(r"([a-z]{4,})([A-Z][a-z]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DASH_LINE = re.compile(r"[-–—]{1,2}(?:\s|$)")
 _CONTINUES_LINE = re.compile(r"[a-z,.;:)\]]")
+_TOKEN = re.compile(r"\S+")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,8}\b")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+TOKEN_CACHE = 1024  # paragraphs whose tokens are kept (the glue and damage checks read each paragraph several times)
+WORD_CACHE = 1 << 16  # words whose glue checks are kept, per language
 MIN_NAME_SPLIT = 3  # the name half of a split glued word has at least this many letters
 MIN_CLAUSE_SPLIT = 4  # ... and the clause opener at least this many
 TITLE_CASE_SHARE = 0.6  # a headline capitalises at least this share of its longer words
@@ -425,7 +430,7 @@ def strip_inline(paragraph: str) -> tuple[str, list[Removed]]:
         if pieces:
             paragraph = rule.pattern.sub(" ", paragraph)
             removed.extend(Removed(piece, rule.reason) for piece in pieces if piece)
-    paragraph = re.sub(r"\s+([,.;:!?])", r"\1", _SPACE.sub(" ", paragraph)) if removed else paragraph
+    paragraph = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACE.sub(" ", paragraph)) if removed else paragraph
     return paragraph.strip(), removed
 
 
@@ -466,8 +471,10 @@ def _damage(kind: str, text: str, start: int, end: int, message: str) -> Damage:
     return Damage(kind=kind, span=text[start:end], context=_context(text, start, end), message=message)
 
 
-def _tokens(paragraph: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", paragraph)]
+@lru_cache(maxsize=TOKEN_CACHE)
+def _tokens(paragraph: str) -> tuple[tuple[int, int, str], ...]:
+    """The paragraph's whitespace-separated tokens: (start, end, token)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(paragraph))
 
 
 def _core(token: str) -> str:
@@ -496,6 +503,13 @@ class _Vocabulary:
         self.name_endings = word_list(f"glue-name-endings-{language}.txt")
         self.brand_prefixes = word_list(f"glue-brand-prefixes-{language}.txt")
         self.verb_prefixes = word_list(f"glue-verb-prefixes-{language}.txt")
+        # The checks that depend on the word alone, remembered per word (the same words recur in
+        # every article; an instance lives as long as the process, one per language).
+        self.known = lru_cache(maxsize=WORD_CACHE)(self.known)  # type: ignore[method-assign]
+        self.glued_words = lru_cache(maxsize=WORD_CACHE)(self.glued_words)  # type: ignore[method-assign]
+        self.glued_to_name = lru_cache(maxsize=WORD_CACHE)(self.glued_to_name)  # type: ignore[method-assign]
+        self.split_camel_glue = lru_cache(maxsize=WORD_CACHE)(self.split_camel_glue)  # type: ignore[method-assign]
+        self._may_split_name = lru_cache(maxsize=WORD_CACHE)(self._may_split_name)  # type: ignore[method-assign]
 
     def _count(self, word: str) -> WordCount:
         return self.counts.get(word.lower(), WordCount(0, 0, 0, 0))
@@ -543,10 +557,9 @@ class _Vocabulary:
         ("Widhiantara"); the name part is a word the article also writes on its own, a word of
         two or three letters after a capitalised word ("Kim Jong Un"), or a frequent word.
         """
-        cuts = range(2, len(word) - MIN_CLAUSE_SPLIT + 1)
-        if not any(word[cut:] in self.counts for cut in cuts) or self.known(word):
+        if not self._may_split_name(word):
             return None
-        for cut in cuts:
+        for cut in range(2, len(word) - MIN_CLAUSE_SPLIT + 1):
             left, right = word[:cut], word[cut:]
             if right in self.name_endings or not (self.opens_clauses(right) or self._opens_with_verb(right)):
                 continue
@@ -554,6 +567,11 @@ class _Vocabulary:
             if left in standalone or short_name_end or (cut > MIN_NAME_SPLIT and self.common_lowercase(left)):
                 return left, right
         return None
+
+    def _may_split_name(self, word: str) -> bool:
+        """Whether some end of the word is a known word and the word itself is not."""
+        cuts = range(2, len(word) - MIN_CLAUSE_SPLIT + 1)
+        return any(word[cut:] in self.counts for cut in cuts) and not self.known(word)
 
     def _opens_with_verb(self, word: str) -> bool:
         """A common lowercase affixed verb: "melanda", "dikenal"."""
@@ -646,8 +664,9 @@ def _word_damage(
     paragraph: str, vocabulary: _Vocabulary, acronyms: frozenset[str], names_here: frozenset[str]
 ) -> Iterator[Damage]:
     """Glued words, cut names and stray capitals; ``names_here``: words this article capitalises repeatedly."""
-    tokens = [token for _, _, token in _tokens(paragraph)]
-    offsets = [(start, end) for start, end, _ in _tokens(paragraph)]
+    spans = _tokens(paragraph)
+    tokens = [token for _, _, token in spans]
+    offsets = [(start, end) for start, end, _ in spans]
     standalone = {_core(token) for token in tokens}
     for i, token in enumerate(tokens):
         start, end = offsets[i]
@@ -665,14 +684,14 @@ def _word_damage(
                     f"'{core}' reads as '{split[0]} {split[1]}': words glued where a link was removed",
                 )
                 continue
-        camel = _CAMEL_GLUE.fullmatch(core)
+        camel = _CAMEL_GLUE.fullmatch(core) if len(core) >= 6 else None  # four lowercase letters, then a capitalised word
         if camel and vocabulary.common_lowercase(camel.group(1)) and not vocabulary.known(core):
             yield _damage(
                 "glued-words", paragraph, core_start, core_start + len(core),
                 f"'{core}' reads as '{camel.group(1)} {camel.group(2)}': words glued where a link was removed",
             )
             continue
-        for run in _LOWER_RUN.finditer(token):
+        for run in _LOWER_RUN.finditer(token) if len(token) >= 8 else ():  # a run has 8 letters or more
             split = vocabulary.glued_words(run.group(0))
             if split:
                 yield _damage(
@@ -729,7 +748,7 @@ def split_glued_words(paragraphs: list[str], language: str) -> tuple[list[str], 
         done = 0
         for i, (start, _, token) in enumerate(tokens):
             core = _core(token)
-            if len(core) < 6 or not core.isalpha() or any(c in token for c in "/@#"):
+            if len(core) < 6 or not core.isalpha() or "/" in token or "@" in token or "#" in token:
                 continue
             split = vocabulary.split(core, standalone, _core(tokens[i - 1][2]) if i else "")
             if split:
@@ -756,7 +775,7 @@ def _without_overlaps(warnings: list[Damage]) -> list[Damage]:
 def find_damage(paragraphs: list[str], language: str) -> list[Damage]:
     """Scraping and translation damage in the body, as warnings."""
     vocabulary = _vocabulary(language)
-    acronyms = frozenset(m.group(0) for p in paragraphs for m in re.finditer(r"\b[A-Z]{2,8}\b", p))
+    acronyms = frozenset(m.group(0) for p in paragraphs for m in _ACRONYM_WORD.finditer(p))
     capitalised = Counter(word for paragraph in paragraphs for word in _capitalised_mid_sentence(paragraph))
     names_here = frozenset(word for word, count in capitalised.items() if count > 1)
     warnings: list[Damage] = []
