@@ -182,3 +182,11 @@ def test_a_story_shows_a_fact_check_of_what_it_states_not_of_a_word_it_shares():
     assert [c.verdict for c in shown] == ["true"]
     assert shown[0].matched.startswith("Status Gunung Wae Lolo")  # as the story writes it
     assert story_fact_checks(['"Untung airnya tidak dalam, jadi kami bisa naik sendiri," tuturnya.'], index) == []
+
+
+def test_the_check_and_outlet_pages_need_the_read_token_when_reading_does(store):
+    token = store.add_token("reader")
+    with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
+        for path in ("/check", f"/check?claim={CLAIM}", "/outlets", "/outlets/Pos Galuh", "/api/v1/outlets"):
+            assert client.get(path).status_code == 401, path
+            assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 200, path
