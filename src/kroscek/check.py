@@ -29,12 +29,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kroscek.compare.claims import Claim, extract_claims, fold, lexicon, shared_names
+from kroscek.compare.claims import Claim, extract_claims, lexicon, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
 from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, differences, relate
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
+from kroscek.text.fold import fold
 
 MAX_CLAIM_CHARS = 1000
 MIN_CLAIM_WORDS = 3
