@@ -260,3 +260,39 @@ def test_two_reports_of_one_incident_where_one_denies_the_other_are_one_story(em
                 "penerbangan di Ilaga disebut berjalan normal kembali pada siang hari.", "2025-06-09T19:00", "dua.id"),
     ]  # fmt: skip
     assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 1
+
+
+def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
+    """Each article's top link and the signature fields it shares go from matching to the store,
+    report.json and the story page, so a reader can see a wrong merge."""
+    from kroscek.engine.local import match
+    from kroscek.report import build_report
+    from kroscek.report.html import render_story
+    from kroscek.store import Store
+    from test_story_kinds import DIVIDENDS, INCIDENT, article
+
+    articles = [article(f"incident-{n}", o, d, t, x) for n, (d, o, t, x) in enumerate(INCIDENT)]
+    articles += [article(f"dividend-{n}", o, d, t, x) for n, (d, o, t, x) in enumerate(DIVIDENDS)]
+    store = Store(tmp_path / "joins.db")
+    store.add_articles(articles)
+    result = match(store, precise=False)
+    incident = next(s for s in result.stories if "incident-0" in s.articles)
+    assert incident.articles == ["incident-0", "incident-1"]
+    joins = store.story_joins(incident.id)
+    assert [j["article"] for j in joins] == incident.articles
+    assert joins[0]["through"] is None
+    assert joins[1]["through"] == "incident-0" and joins[1]["score"] >= 0.7
+    assert {"aminggaru", "ilaga"} <= set(joins[1]["names"]) and joins[1]["signature"] == "incident"
+    report = build_report(store)
+    reported = next(s for s in report["stories"] if s["id"] == incident.id)
+    assert reported["joins"] == joins
+    members = [a for a in report["articles"] if a["id"] in incident.articles]
+    page = render_story(reported, members)
+    assert "Why each article joined" in page and 'id="join-incident-1"' in page
+    section = page.split("Why each article joined")[1].split("The articles side by side")[0]
+    assert f"{joins[1]['score']:.2f}" in section and "aminggaru" in section and "founded the story" in section
+    # matching again keeps the reasons; an article that leaves its story loses its stored reason
+    match(store, precise=False)
+    assert store.story_joins(incident.id) == joins
+    store.save_stories([s for s in store.stories() if s.id != incident.id])
+    assert store.story_joins(incident.id) == []

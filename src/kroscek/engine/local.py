@@ -161,7 +161,8 @@ def match(
                                  runner=reporting_runner(runner, progress, len(articles)), precise=precise)
         store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
         try:
-            store.save_stories(result.stories, result.events, expected_generation=generation)
+            store.save_stories(result.stories, result.events, expected_generation=generation,
+                               joins=[join.to_dict() for join in result.joins.values()])
         except StaleStories:
             continue
         progress.end()

@@ -30,7 +30,7 @@ import bisect
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -46,6 +46,7 @@ from kroscek.match.similarity import (
     combiner,
     cross_language,
     days_apart,
+    fold,
     jaccard,
     numbers,
     pair_features,
@@ -71,6 +72,7 @@ CROSS_LANGUAGE_OFFSET = 0.15
 # in a figure ("50 bus" / "20 bus" burnt) keep their score.
 TEMPLATE_TITLE = 0.3
 TEMPLATE_PENALTY = 0.35
+SUBJECT_TITLE = 0.2  # titles this alike (Jaccard) that name other subjects are two events (``Linker.other_subjects``)
 SUBJECT_CHARS = 1500  # the body's opening, where the names that tell a title's words are names
 # One incident told differently (one report denies what the other describes): two reports of the
 # same day that share at least ``INCIDENT_NAMES`` rare names (at most ``RARE_NAME`` articles of the
@@ -78,6 +80,20 @@ SUBJECT_CHARS = 1500  # the body's opening, where the names that tell a title's 
 INCIDENT_NAMES = 5
 RARE_NAME = 4
 INCIDENT_BONUS = 0.1
+# Recurring reports (market closes, currency and gold prices, match reports): title words an outlet
+# uses on at least ``RECURRING_DAYS`` different days of the batch, spread over more than
+# ``MAX_SPAN_DAYS``, are its templates' words, learned from the data. Two reports of other days
+# that cite no date in common, whose shared title words are all such words and that share fewer
+# than ``INCIDENT_NAMES`` rare names, are two editions of a recurring report: they never link.
+RECURRING_DAYS = 3
+# A story is bounded as a whole, not only link by link: an article joins a story (or merges two)
+# only through a member published at most ``RECENT_DAYS`` days from it, and only while the story
+# with it spans at most ``MAX_SPAN_DAYS`` days; past either, only through a member it shares the
+# incident signature with (a date within a day and ``INCIDENT_NAMES`` rare names). So a story cannot
+# grow by a chain of week-apart links into months of daily reports.
+RECENT_DAYS = WINDOW_DAYS
+MAX_SPAN_DAYS = 14
+SHOWN_KEYS = 8  # rare names and figures a join shows
 
 
 @dataclass(frozen=True)
@@ -102,10 +118,51 @@ THRESHOLDS = Thresholds(link=0.7, merge=0.7)
 FAST_THRESHOLDS = Thresholds(link=0.75, merge=0.75)
 
 
+@dataclass(frozen=True)
+class Join:
+    """Why an article is in its story: the earlier article of the story it joined through (its
+    strongest link there), the link's score, and the event-signature fields the two share.
+
+    ``through`` is None for the article that founded the story. ``signature`` names what the
+    signature term did to the link: ``incident`` (one day's reports sharing rare names, raised),
+    ``template`` (same title template, other numbers or subjects: lowered), else empty.
+    """
+
+    article: str
+    story: str
+    through: str | None = None
+    score: float = 0.0
+    days: float | None = None  # between the pair's anchor dates
+    places: tuple[str, ...] = ()  # place mentions both name
+    actors: tuple[str, ...] = ()  # people and organisations both name
+    names: tuple[str, ...] = ()  # other rare names both hold (rarest first)
+    dates: tuple[str, ...] = ()  # anchor dates (event or page) both hold, ISO
+    numbers: tuple[str, ...] = ()  # figures both give (rarest first)
+    title: tuple[str, ...] = ()  # title words both use
+    signature: str = ""
+
+    def shared_fields(self) -> dict[str, list[str]]:
+        """The signature fields the two articles share, only those that are not empty."""
+        fields = {"places": self.places, "actors": self.actors, "names": self.names, "dates": self.dates,
+                  "numbers": self.numbers, "title": self.title}
+        return {key: list(value) for key, value in fields.items() if value}
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(self).items()}
+        data["score"] = round(self.score, 4)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Join:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known})
+
+
 @dataclass
 class StoryResult:
     stories: list[Story]
     events: list[dict] = field(default_factory=list)  # {"kind": "merge"|"split", "stories": [...], "into": ...}
+    joins: dict[str, Join] = field(default_factory=dict)  # article id -> why it is in its story
 
 
 def story_id(founder: Article) -> str:
@@ -147,7 +204,12 @@ class Linker:
             self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) if self.title_numbers[i] else frozenset()
             for i, a in enumerate(articles)
         ]
+        # the subjects every title names: its words the body writes as names
+        self.title_subjects: list[frozenset[str]] = [
+            self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) for i, a in enumerate(articles)
+        ]
         self.days = [_day(a) for a in articles]
+        self.recurring = _recurring_title_words(articles, self.profiles, self.days)
         self.dated = np.array([i for i, d in enumerate(self.days) if d is not None], dtype=int)
         self.dated_days = [self.days[i] for i in self.dated]
         self.dated_vectors = np.ascontiguousarray(vectors[self.dated])  # a window is a slice of it, not a copy
@@ -184,21 +246,64 @@ class Linker:
         return self.combiner.score(features) - np.array(penalties) + np.array(offsets)
 
     def signature(self, index: int, other: int) -> float:
-        """What the pair's event signatures add: ``-TEMPLATE_PENALTY`` for the same title template
-        with other numbers, ``INCIDENT_BONUS`` for one day's reports sharing rare names, else 0."""
+        """What the pair's event signatures add: ``-TEMPLATE_PENALTY`` when they are two events of
+        one template (:meth:`conflict`), ``INCIDENT_BONUS`` for one day's reports sharing rare
+        names, else 0."""
+        if self.conflict(index, other):
+            return -TEMPLATE_PENALTY
+        days = days_apart(self.profiles[index], self.profiles[other])
+        if days is not None and days <= 1 and len(self.rare_shared(index, other)) >= INCIDENT_NAMES:
+            return INCIDENT_BONUS
+        return 0.0
+
+    def conflict(self, index: int, other: int) -> bool:
+        """Two events of one template: titles alike with other numbers (dated on other days, or
+        naming other subjects), titles alike naming other subjects, or two editions of a
+        recurring report."""
         left, right = self.profiles[index], self.profiles[other]
         numbers_left, numbers_right = self.title_numbers[index], self.title_numbers[other]
-        days = days_apart(left, right)
         if numbers_left and numbers_right and not numbers_left & numbers_right and jaccard(left.title, right.title) >= TEMPLATE_TITLE:
             shared = left.title & right.title
             other_subjects = self.title_names[index] - shared and self.title_names[other] - shared
+            days = days_apart(left, right)
             if other_subjects or (days is not None and days >= 1):
-                return -TEMPLATE_PENALTY
-        if days is not None and days <= 1:
-            rare = [name for name in left.names & right.names if self.weights.frequency.get(name, 0) <= RARE_NAME]
-            if len(rare) >= INCIDENT_NAMES:
-                return INCIDENT_BONUS
-        return 0.0
+                return True
+        return self.other_subjects(index, other) or self.recurring_editions(index, other, self.rare_shared(index, other))
+
+    def other_subjects(self, index: int, other: int) -> bool:
+        """Titles alike (Jaccard ``SUBJECT_TITLE`` or more) in words that name no subject of both,
+        each naming a subject the other article never names: two companies' "Bagikan Dividen",
+        two clubs' match reports (while two players named in reports of one match share its teams)."""
+        left, right = self.profiles[index], self.profiles[other]
+        if jaccard(left.title, right.title) < SUBJECT_TITLE or self.title_subjects[index] & self.title_subjects[other]:
+            return False
+        return bool(self.title_subjects[index] - right.names) and bool(self.title_subjects[other] - left.names)
+
+    def rare_shared(self, index: int, other: int) -> list[str]:
+        """The rare names (held by at most ``RARE_NAME`` articles of the batch) both articles hold."""
+        left, right = self.profiles[index], self.profiles[other]
+        return [name for name in left.names & right.names if self.weights.frequency.get(name, 0) <= RARE_NAME]
+
+    def shares_incident(self, index: int, other: int) -> bool:
+        """Whether the two articles share the incident signature: an anchor date (page or firm
+        event date) within a day, and ``INCIDENT_NAMES`` rare names."""
+        days = days_apart(self.profiles[index], self.profiles[other])
+        return days is not None and days <= 1 and len(self.rare_shared(index, other)) >= INCIDENT_NAMES
+
+    def recurring_editions(self, index: int, other: int, rare: Sequence[str]) -> bool:
+        """Two editions of one recurring report: published on other days and citing no date in
+        common, titles alike in their outlets' recurring words only, and fewer than
+        ``INCIDENT_NAMES`` rare names shared."""
+        day, other_day = self.days[index], self.days[other]
+        if day is None or other_day is None or day == other_day or len(rare) >= INCIDENT_NAMES:
+            return False
+        left, right = self.profiles[index].title, self.profiles[other].title
+        shared = left & right
+        if not shared or jaccard(left, right) < TEMPLATE_TITLE:
+            return False
+        if not shared <= self.recurring[index] or not shared <= self.recurring[other]:
+            return False
+        return days_apart(self.profiles[index], self.profiles[other]) != 0
 
     def candidates(self, index: int) -> list[int]:
         """Articles placed before ``index`` (earlier ones and stored stories') worth scoring against
@@ -357,23 +462,67 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
         return x
 
     events: list[dict] = []
+    through: dict[int, tuple[int, float]] = {}  # placed article -> (the member it joined through, score)
+    days = linker.days
+    span: dict[int, tuple[int, int]] = {}  # label -> (first, last) published day of its dated members
+    for stored_label, stored_id in names.items():
+        dated = [days[m] for m in plan.stored[stored_id] if days[m] is not None]
+        if dated:
+            span[stored_label] = (min(dated), max(dated))
+
+    held: dict[int, list[int]] = {stored_label: list(plan.stored[stored_id]) for stored_label, stored_id in names.items()}
+    fitting: dict[int, bool] = {}  # story -> whether the article being placed fits it as a whole
+
+    def fits(index: int, story: int, member: int) -> bool:
+        """Whether ``index`` may join ``story`` through ``member``: the link is recent and the story
+        stays within ``MAX_SPAN_DAYS`` (or the two share the incident signature), and no member of
+        the story is another event of the article's template (``Linker.conflict``)."""
+        if story not in fitting:
+            fitting[story] = not any(linker.conflict(index, other) for other in held.get(story, ()))
+        if not fitting[story]:
+            return False
+        day, first_last = days[index], span.get(story)
+        if day is None:
+            return True
+        recent = days[member] is None or abs(day - days[member]) <= RECENT_DAYS
+        bounded = first_last is None or max(first_last[1], day) - min(first_last[0], day) <= MAX_SPAN_DAYS
+        return (recent and bounded) or linker.shares_incident(index, member)
+
+    def extend(story: int, day: int | None) -> None:
+        if day is not None:
+            first, last = span.get(story, (day, day))
+            span[story] = (min(first, day), max(last, day))
+
     for index in part:
         if index in label:
             continue
+        fitting.clear()
         best: dict[int, float] = {}
+        via: dict[int, int] = {}  # story -> its member with the best link
         for other, score in zip(plan.candidates[index], plan.scores[index]):
             if score < thresholds.floor:
                 continue  # cannot place the article; such a candidate may lie in another part
             story = find(label[other])
-            best[story] = max(best.get(story, -1.0), float(score))
+            if score > best.get(story, -1.0) and fits(index, story, other):
+                best[story], via[story] = float(score), other
         linked = sorted((s for s, v in best.items() if v >= thresholds.link), key=lambda s: (-best[s], s))
         if not linked:
             parent.append(len(parent))
             founder.append(index)
             label[index] = len(parent) - 1
+            extend(label[index], days[index])
+            held[label[index]] = [index]
         else:
             label[index] = linked[0]
-            joined = [s for s in linked if best[s] >= thresholds.merge]
+            through[index] = (via[linked[0]], best[linked[0]])
+            joined = [linked[0]]
+            for s in linked[1:]:  # a merge must fit the stories merged so far, as a join does
+                if best[s] >= thresholds.merge and s not in joined:
+                    dated = [day for j in [*joined, s] if j in span for day in span[j]] + [days[index]]
+                    dated = [day for day in dated if day is not None]
+                    bounded = not dated or max(dated) - min(dated) <= MAX_SPAN_DAYS
+                    if bounded or linker.shares_incident(index, via[s]):
+                        joined.append(s)
             if len(joined) > 1:
                 stored = [s for s in joined if s in stored_labels]
                 keep = min(stored or joined, key=lambda s: founder[s])
@@ -381,23 +530,77 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
                     events.append({"kind": "merge", "stories": sorted(names[s] for s in stored), "into": names[keep]})
                 for s in joined:
                     parent[s] = keep
+                    if s != keep:
+                        for day in span.get(s, ()):
+                            extend(keep, day)
+                        held.setdefault(keep, []).extend(held.pop(s, []))
+                        through.setdefault(founder[s], (index, best[s]))  # held in by the article that merged it
                 founder[keep] = min(founder[s] for s in joined)
                 label[index] = keep
+            extend(label[index], days[index])
+            held.setdefault(label[index], []).append(index)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for index in part:
         groups[find(label[index])].append(index)
     stories: list[Story] = []
+    joins: dict[str, Join] = {}
     for root, members in groups.items():
-        parts = _connected_parts(members, linker, thresholds.link) if root in stored_labels else [members]
+        pair_scores: dict[tuple[int, int], float] = {}
+        parts = _connected_parts(members, linker, thresholds.link, pair_scores) if root in stored_labels else [members]
         ids = []
         for part_number, piece in enumerate(sorted(parts, key=lambda p: p[0])):
             first = ordered[piece[0]]
             ids.append(names[root] if root in names and part_number == 0 else story_id(first))
             stories.append(Story(id=ids[-1], title=first.title, articles=[ordered[i].id for i in piece]))
+            for position, index in enumerate(piece):
+                link = through.get(index)
+                if (link is None or link[0] not in piece) and position:
+                    scored = [(pair_scores[(other, index)], other) for other in piece[:position] if (other, index) in pair_scores]
+                    link = (max(scored)[1], max(scored)[0]) if scored else None
+                joins[ordered[index].id] = explain(plan, index, ids[-1], link if position else None)
         if len(parts) > 1:
             events.append({"kind": "split", "stories": [names[root]], "into": ids})
-    return StoryResult(stories, events)
+    return StoryResult(stories, events, joins)
+
+
+def explain(plan: StoryPlan, index: int, story: str, link: tuple[int, float] | None) -> Join:
+    """Why article ``index`` is in ``story``: the link it joined through and the signature fields
+    the two articles share (None: it founded the story)."""
+    article = plan.ordered[index]
+    if link is None:
+        return Join(article.id, story)
+    other, score = link
+    linker, partner = plan.linker, plan.ordered[other]
+    left, right = linker.profiles[index], linker.profiles[other]
+    weights = linker.weights
+
+    def mentioned(item: Article, kinds: tuple[str, ...]) -> dict[str, str]:
+        return {fold(m.text): m.text for m in item.mentions if m.type in kinds}
+
+    def shared_mentions(kinds: tuple[str, ...]) -> tuple[str, ...]:
+        mine, theirs = mentioned(article, kinds), mentioned(partner, kinds)
+        return tuple(sorted(mine[key] for key in mine.keys() & theirs.keys()))
+
+    places, actors = shared_mentions(("LOC",)), shared_mentions(("PER", "ORG"))
+    said = {word for text in places + actors for word in fold(text).split()}
+    rarest = sorted(left.names & right.names - said, key=lambda name: (weights.frequency.get(name, 0), name))
+    figures = sorted(left.numbers & right.numbers, key=lambda n: (weights.frequency.get("#" + n, 0), n))
+    signature = linker.signature(index, other)
+    return Join(
+        article=article.id,
+        story=story,
+        through=partner.id,
+        score=float(score),
+        days=days_apart(left, right),
+        places=places,
+        actors=actors,
+        names=tuple(rarest[:SHOWN_KEYS]),
+        dates=tuple(sorted(d.isoformat() for d in set(left.dates) & set(right.dates))),
+        numbers=tuple(figures[:SHOWN_KEYS]),
+        title=tuple(sorted(left.title & right.title)),
+        signature="incident" if signature > 0 else "template" if signature < 0 else "",
+    )
 
 
 def combine(plan: StoryPlan, results: Sequence[StoryResult]) -> StoryResult:
@@ -405,7 +608,8 @@ def combine(plan: StoryPlan, results: Sequence[StoryResult]) -> StoryResult:
     position = {a.id: i for i, a in enumerate(plan.ordered)}
     stories = sorted((s for r in results for s in r.stories), key=lambda s: (position[s.articles[0]], s.id))
     events = sorted((e for r in results for e in r.events), key=lambda e: json.dumps(e, sort_keys=True))
-    return StoryResult(stories, events)
+    joins = {article: r.joins[article] for r in results for article in sorted(r.joins, key=position.__getitem__)}
+    return StoryResult(stories, events, joins)
 
 
 def cluster_stories(
@@ -422,15 +626,29 @@ def cluster_stories(
     return combine(plan, [cluster_part(plan, part) for part in plan.parts])
 
 
-def _connected_parts(members: list[int], linker: Linker, threshold: float) -> list[list[int]]:
-    """A stored story's articles grouped by links among themselves (one part when all connected)."""
-    links = (
-        (left, right)
-        for position, left in enumerate(members)
-        for right, score in zip(members[position + 1 :], linker.scores(left, members[position + 1 :]))
-        if score >= threshold
-    )
-    return _components(members, links)
+def _connected_parts(
+    members: list[int], linker: Linker, threshold: float, scores: dict[tuple[int, int], float] | None = None
+) -> list[list[int]]:
+    """A stored story's articles grouped by links among themselves (one part when all connected);
+    ``scores`` gets every pair's score, keyed (earlier, later)."""
+    scores = {} if scores is None else scores
+    for position, left in enumerate(members):
+        later = members[position + 1 :]
+        scores.update(((left, right), float(score)) for right, score in zip(later, linker.scores(left, later)))
+    return _components(members, (pair for pair, score in scores.items() if score >= threshold))
+
+
+def _recurring_title_words(articles: Sequence[Article], profiles: Sequence[Profile], days: Sequence[int | None]) -> list[frozenset[str]]:
+    """Each article's title words that its outlet's titles use on ``RECURRING_DAYS`` or more days
+    spread over more than ``MAX_SPAN_DAYS`` (a story's own follow-ups repeat its words on a few
+    close days; a recurring report's words come back for months)."""
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for article, item, day in zip(articles, profiles, days):
+        if day is not None:
+            for word in item.title:
+                seen[(article.outlet or "", word)].add(day)
+    recurring = {key for key, used in seen.items() if len(used) >= RECURRING_DAYS and max(used) - min(used) > MAX_SPAN_DAYS}
+    return [frozenset(w for w in item.title if (article.outlet or "", w) in recurring) for article, item in zip(articles, profiles)]
 
 
 def _components(nodes: Sequence[int], edges: Iterable[tuple[int, int]]) -> list[list[int]]:

@@ -34,7 +34,7 @@ def build_report(store: ReportSource) -> dict[str, Any]:
         members = [by_id[i] for i in story.articles if i in by_id]
         brief = store.brief(story.id) or {}
         summary = story_summary(story, members, brief)
-        stories.append({**summary, "brief": brief})
+        stories.append({**summary, "brief": brief, "joins": store.story_joins(story.id)})
     return {
         "articles": [article.to_dict() for article in articles],
         "stories": stories,

@@ -116,6 +116,13 @@ story_events_table = Table(
     Column("data", Text, nullable=False),
     Column("at", String(32), nullable=False),
 )
+story_joins_table = Table(  # why each article is in its story (a new table: create_all adds it to older stores)
+    "story_joins",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("data", Text, nullable=False),  # JSON: the article's Join (match.stories)
+)
 fact_checks_table = Table(
     "fact_checks",
     metadata,
@@ -311,9 +318,13 @@ class Store:
                 self._upsert(c, embeddings_table, chunk, update=True)
 
     def save_stories(
-        self, stories: Sequence[Story], events: Iterable[dict] = (), expected_generation: str | None = None
+        self, stories: Sequence[Story], events: Iterable[dict] = (), expected_generation: str | None = None,
+        joins: Iterable[dict] = (),
     ) -> None:
         """Replace the stored stories and log merge/split events.
+
+        ``joins`` (``Join.to_dict()`` of ``match.stories``: ``article``, ``story``, ...) say why each
+        article is in its story; a stored one is dropped when its article leaves that story.
 
         A story whose articles did not change keeps its brief, summary and entity index;
         any other story gets them anew from ``save_brief``. With ``expected_generation`` (what
@@ -342,6 +353,14 @@ class Store:
             stale = [r["id"] for r in rows if r["brief"] is None] + [i for i in old if i not in {s.id for s in stories}]
             for chunk in _chunks(stale, 500):
                 c.execute(entity_index_table.delete().where(entity_index_table.c.story_id.in_(chunk)))
+            story_of = {article: story.id for story in stories for article in story.articles}
+            held = c.execute(select(story_joins_table.c.article_id, story_joins_table.c.story_id)).all()
+            for chunk in _chunks([r.article_id for r in held if story_of.get(r.article_id) != r.story_id], 500):
+                c.execute(story_joins_table.delete().where(story_joins_table.c.article_id.in_(chunk)))
+            reasons = [{"article_id": j["article"], "story_id": j["story"], "data": json.dumps(j, ensure_ascii=False)}
+                       for j in joins if story_of.get(j["article"]) == j["story"]]
+            for chunk in _chunks(reasons, 500):
+                self._upsert(c, story_joins_table, chunk, update=True)
             logged = [{"data": json.dumps(e, sort_keys=True), "at": _now()} for e in events]
             if logged:
                 c.execute(story_events_table.insert(), logged)
@@ -500,6 +519,18 @@ class Store:
         with self.engine.connect() as c:
             data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
         return json.loads(data) if data else None
+
+    def story_joins(self, story_id: str) -> list[dict]:
+        """Why each article of a story joined it (``Join.to_dict()`` of ``match.stories``), in the
+        story's article order; articles matched before these were kept have none."""
+        story = self.story(story_id)
+        if story is None:
+            return []
+        with self.engine.connect() as c:
+            rows = c.execute(select(story_joins_table.c.article_id, story_joins_table.c.data)
+                             .where(story_joins_table.c.story_id == story_id))
+            found = {r.article_id: json.loads(r.data) for r in rows}
+        return [found[a] for a in story.articles if a in found]
 
     def story_summaries(self) -> list[dict]:
         """Every story's list-page summary, newest first, then biggest (cached until stories change)."""

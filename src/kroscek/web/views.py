@@ -84,7 +84,8 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     summary = store.story_summary(story_id) or {}
     articles = store.articles(story.articles)
     return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
-            "brief": store.brief(story_id) or {}, "article_details": [with_safe_url(a.to_dict()) for a in articles]}
+            "brief": store.brief(story_id) or {}, "article_details": [with_safe_url(a.to_dict()) for a in articles],
+            "joins": store.story_joins(story_id)}
 
 
 def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
