@@ -110,3 +110,17 @@ def test_a_claim_checked_from_the_front_page(server, browser, tmp_path):
         assert refused == []
     finally:
         context.close()
+
+
+def test_the_check_and_outlet_pages_fit_a_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    try:
+        for path in (f"/check?claim={CLAIM}", "/outlets", "/outlets/Portal Kilat"):
+            page.goto(server + path)
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, path
+        page.goto(server + "/outlets")
+        table = page.locator("#outlets")
+        assert table.bounding_box()["width"] > 390  # the table scrolls in its own box
+    finally:
+        context.close()
