@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kroscek.compare.claims import Claim
-from kroscek.compare.crosscheck import FactGroup, Member, independent_sources, outlet_key
-from kroscek.compare.facts import read_fact
-from kroscek.compare.relate import AGREE_SCORE, relate
+from kroscek.compare.crosscheck import FactGroup, Member, _slot_links, independent_sources, outlet_key
+from kroscek.compare.facts import read_fact, stem
+from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, relate
 from kroscek.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -171,14 +171,14 @@ def test_fact_labels_point_at_real_sentences_and_split_by_story(shared_data):
             assert len(json.loads(line).get("note", "")) <= 160
 
 
-def dated(text: str, source: str):
+def dated(text: str, source: str, published: str = "2025-10-16"):
     from datetime import date
 
     from kroscek.analyse.dates import find_event_dates
     from kroscek.model import Sentence
 
-    dates = find_event_dates([Sentence(0, text, 0)], date(2025, 10, 16), "id")
-    return read_fact(Claim(source, 0, text, "id", dates), source, "2025-10-16")
+    dates = find_event_dates([Sentence(0, text, 0)], date.fromisoformat(published), "id")
+    return read_fact(Claim(source, 0, text, "id", dates), source, published)
 
 
 def test_days_differ_only_for_one_event():
@@ -187,3 +187,58 @@ def test_days_differ_only_for_one_event():
                   dated(signed, "b"), STRONG).slot == "date"
     assert relate(dated("Keputusan itu diumumkan Menteri Rudianto dalam konferensi pers di kantornya, Jakarta, Rabu (15/10).", "a"),
                   dated(signed, "b"), STRONG).kind != "dispute"
+
+
+def test_two_places_in_the_same_place_of_one_claim_dispute_unless_an_article_names_both():
+    a = fact("Usai kejadian, tersangka sempat tidur seharian lalu terbang ke Belitung.", "a")
+    b = fact("Usai kejadian, tersangka sempat tidur seharian lalu terbang ke Manado.", "b")
+    assert relate(a, b, STRONG).slot == "place" and relate(a, b, STRONG).kind == "dispute"
+    # the first article names Manado elsewhere: the places are two stops, not a contradiction
+    told_both = Context(places=(frozenset({"belitung", "manado"}), frozenset({"manado"})))
+    assert relate(a, b, STRONG, told_both).kind != "dispute"
+    # two places named differently ("di", "menuju") are not one slot
+    assert kind("Tersangka sempat tidur seharian lalu terbang ke Belitung bersama istrinya.",
+                "Tersangka sempat tidur seharian di Manado bersama istrinya.")[0] != "dispute"
+
+
+def test_counts_of_one_thing_in_other_words_dispute():
+    # "ludes dilalap api" and "terbakar" say the same thing happened to the same used buses
+    assert stem("ludes") == stem("terbakar") == stem("kebakaran") != stem("rumah")
+    a = fact("Suroto menambahkan, sekitar 50 unit bus bekas ludes dilalap api dalam peristiwa tersebut.", "a")
+    b = fact("Kepala dinas mengungkapkan ada sebanyak 20 bus bekas Transjakarta terbakar di area pool terminal.", "b")
+    assert relate(a, b, DISPUTE_SCORE).kind == "dispute"
+    # the same numbers said of other things stay apart
+    c = fact("Kepala dinas mengungkapkan ada sebanyak 20 bus baru Transjakarta diparkir di area pool terminal.", "b")
+    assert relate(a, c, DISPUTE_SCORE).kind != "dispute"
+
+
+def test_slot_links_pair_claims_worded_apart():
+    facts = [fact("Suroto menambahkan, sekitar 50 unit bus bekas ludes dilalap api dalam peristiwa tersebut.", "a"),
+             fact("Kepala dinas mengungkapkan ada sebanyak 20 bus bekas Transjakarta terbakar di area pool.", "b"),
+             fact("Cuaca cerah sepanjang hari di kawasan itu menurut warga sekitar.", "b", article="b2")]
+    assert [(a, b) for a, b, _ in _slot_links(facts, set())] == [(0, 1)]
+
+
+def test_claims_dated_at_other_moments_only_dispute_their_day():
+    # two days' price reports: the price moved, nobody contradicts anybody
+    def dated_kind(a: str, b: str) -> tuple[str, str | None]:
+        relation = relate(dated(a, "a"), dated(b, "b"), STRONG)
+        return relation.kind, relation.slot
+
+    assert dated_kind("Sebelumnya, harga emas sempat berada di level Rp 1.938.000 per gram pada Kamis (5/6).",
+                      "Sebelumnya, harga emas sempat berada di level Rp 2.039.000 per gram pada April lalu.")[0] != "dispute"
+    assert relate(dated("Harga emas Antam hari ini, Selasa (10/6/2025), naik tipis usai jatuh pada akhir pekan.", "a", "2025-06-10"),
+                  dated("Harga emas Antam hari ini, Senin (9/6/2025), tidak berubah usai jatuh pada akhir pekan.", "b", "2025-06-09"),
+                  STRONG).kind != "dispute"
+    # undated, the two prices of one moment contradict each other; and a day itself still can
+    assert kind("Sebelumnya, harga emas sempat berada di level Rp 1.938.000 per gram.",
+                "Sebelumnya, harga emas sempat berada di level Rp 2.039.000 per gram.") == ("dispute", "number")
+    assert dated_kind("Jasad korban baru ditemukan warga di kamar kosnya pada Senin (13/10/2025).",
+                      "Jasad korban baru ditemukan warga di kamar kosnya pada Senin (14/10/2025).") == ("dispute", "date")
+
+
+def test_two_regulations_of_other_numbers_and_years_are_not_one_misquoted():
+    assert kind("Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2007 tentang pengelolaan pesisir.",
+                "Larangan itu diatur dalam Undang-Undang Nomor 1 Tahun 2014 tentang pengelolaan pesisir.")[0] != "dispute"
+    assert kind("Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2007 tentang pengelolaan pesisir.",
+                "Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2017 tentang pengelolaan pesisir.") == ("dispute", "identifier")

@@ -4,14 +4,17 @@ states, and where they disagree, with the slot and both values.
 1. Every article's claims are read into facts (``compare.facts``); each fact's source is its
    outlet, with copies and translations folded into the source they copy, so that two pages of
    one outlet, or a copy and its original, never corroborate each other.
-2. Candidate pairs come from the alignment of ``compare.claims`` (mutual best matches by
-   embedding and word overlap, one article pair at a time), plus, for a claim that denies
-   something, the claim of another source that states most of the denied words.
+2. Candidate pairs come from the alignment of ``compare.claims`` (each claim's best matches by
+   embedding and word overlap, one article pair at a time); for a claim that denies something,
+   the claim of another source that states most of the denied words; and claims that give a
+   value for the same slot (the same thing counted, an identifier, a time, day or place of what
+   both say happened), blocked by that slot.
 3. Each candidate pair is compared slot by slot (``compare.relate``).
 4. Groups are stars, never chains: a group is one anchor claim and the claims compared with it
    directly. The anchor is the claim with the most candidate pairs, the most trusted source's
-   first. A group is **disputed** when a member disputes the anchor, **agreed** when a member of
-   another source agrees with it, **update** when a member gives a later value; a claim no
+   first. A dispute between two claims neither of which anchors the other is a group of its own,
+   so no contradiction found is left unshown. A group is **disputed** when a member disputes the
+   anchor, **agreed** when a member of another source agrees with it, **update** when a member gives a later value; a claim no
    claim of another source comes near is **single-source**; the rest is **related** (compared,
    but not shown to be the same fact).
 """
@@ -48,6 +51,7 @@ NLI_VETO = 0.8  # contradiction probability at which an agreement is withheld
 SLOT_BLOCK = 60  # claims sharing one counted thing or identifier kind, beyond which the key is too common to pair
 SLOT_SHARED = 2  # stems around the two numbers that must be the same
 SLOT_OVERLAP = 0.3  # share of the smaller claim's stems the other must have
+SLOT_EVENT = 0.5  # share of the smaller claim's happened-words the other must have, for a time, day or place
 SLOT_SCORE = DISPUTE_SCORE  # what a slot pair counts as: the same fact if the subjects agree, never strong enough to agree
 
 
@@ -132,9 +136,11 @@ def independent_sources(articles: Sequence[Article], provenance: Mapping[str, An
     return sources
 
 
-def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset]:
+def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset]:
+    """What an article states anywhere: its exact quantities, its days, its places and names."""
     return (tuple(q for f in facts for q in f.quantities if q.exact),
-            frozenset(d for f in facts for d in f.dates.days))
+            frozenset(d for f in facts for d in f.dates.days),
+            frozenset(n for f in facts for n in (*f.places, *f.names)))
 
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
@@ -172,17 +178,33 @@ def candidate_pairs(scores: np.ndarray) -> list[tuple[int, int, float]]:
     return [(i, j, score) for (i, j), score in found.items()]
 
 
+def _valued(fact: Fact) -> tuple[str, ...]:
+    """The kinds of value a claim states that a slot compares: a clock time, a day, one place."""
+    kinds = []
+    if any(not c.report_time for c in fact.clocks):
+        kinds.append("clock")
+    if fact.dates.days or fact.dates.months:
+        kinds.append("date")
+    if len(fact.places) == 1:
+        kinds.append("place")
+    return tuple(kinds)
+
+
 def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
-    """Claims of two sources that count the same thing with the same words around the number, or
-    name an identifier of one kind: compared even when their sentences are worded apart ("50 unit
-    bus ludes dilalap api" / "20 bus terbakar"). Blocked by what is counted, so the work is bounded
-    by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
-    blocks: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    """Claims of two sources that may state one fact in different words, compared even when their
+    sentences are worded apart ("50 unit bus ludes dilalap api" / "20 bus terbakar"): two counts of
+    the same thing with the same words around the number, identifiers of one kind, or a time, day
+    or place given for what both say happened. Blocked by what is counted or what happened, so the
+    work is bounded by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
+    blocks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, fact in enumerate(facts):
         for quantity, around in zip(fact.quantities, fact.counted):
             blocks[("count", quantity.unit, quantity.text.split()[-1].lower())].append((i, around))
         for identifier in fact.identifiers:
             blocks[("identifier", identifier.kind)].append((i, fact.stems))
+        for kind in _valued(fact):
+            for happened in fact.happened:
+                blocks[(kind, happened)].append((i, fact.happened))
     found = []
     for key, members in blocks.items():
         if len(members) > SLOT_BLOCK:
@@ -192,9 +214,12 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
                 a, b = min(i, j), max(i, j)
                 if facts[a].article == facts[b].article or (a, b) in linked:
                     continue
-                if len(around_i & around_j) >= SLOT_SHARED and overlap(facts[a].stems, facts[b].stems) >= SLOT_OVERLAP:
-                    found.append((a, b, SLOT_SCORE))
-                    linked.add((a, b))
+                if len(around_i & around_j) < SLOT_SHARED or overlap(facts[a].stems, facts[b].stems) < SLOT_OVERLAP:
+                    continue
+                if key[0] in ("clock", "date", "place") and overlap(around_i, around_j) < SLOT_EVENT:
+                    continue
+                found.append((a, b, SLOT_SCORE))
+                linked.add((a, b))
     return found
 
 
@@ -229,15 +254,20 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
                 best_other[cols] = np.maximum(best_other[cols], block.max(axis=0))
             for i, j, score in candidate_pairs(block):
                 links[(int(offsets[x] + i), int(offsets[y] + j))] = score
+    aligned = set(links)
     for i, j, score in _denial_links(facts, set(links)) + _slot_links(facts, set(links)):
         links.setdefault((i, j), score)
     contexts = {a.id: _context([f for f in facts if f.article == a.id]) for a in articles}
 
     def compare(i: int, j: int) -> Relation:
         a, b = facts[i], facts[j]
-        context = Context((contexts[a.article][0], contexts[b.article][0]), (contexts[a.article][1], contexts[b.article][1]))
+        context = Context(*((contexts[a.article][k], contexts[b.article][k]) for k in range(3)))
         return relate(a, b, links[(min(i, j), max(i, j))], context)
 
+    relations = {pair: compare(*pair) for pair in links}
+    _contradiction_veto(facts, relations)
+    for pair in [pair for pair, relation in relations.items() if pair not in aligned and relation.kind == "related"]:
+        del relations[pair], links[pair]  # paired by a slot, found no different: not the same fact after all
     neighbours: dict[int, list[int]] = defaultdict(list)
     for i, j in links:
         neighbours[i].append(j)
@@ -245,8 +275,6 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
     rank = {article: n for n, article in enumerate(preferred)}
     order = sorted(range(len(facts)), key=lambda i: (-len(neighbours[i]), rank.get(facts[i].article, len(rank)),
                                                      facts[i].claim.sentence, i))
-    relations = {pair: compare(*pair) for pair in links}
-    _contradiction_veto(facts, relations)
     placed: set[int] = set()
     groups = []
     for i in order:
@@ -259,6 +287,10 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
             members.append(Member(facts[j], relation, links[(min(i, j), max(i, j))]))
             placed.add(j)
         groups.append(FactGroup(_status(facts[i], members, best_other[i]), facts[i], members))
+    shown = {frozenset((id(g.anchor), id(m.fact))) for g in groups for m in g.members}
+    for (i, j), relation in relations.items():
+        if relation.kind == "dispute" and frozenset((id(facts[i]), id(facts[j]))) not in shown:
+            groups.append(FactGroup("disputed", facts[i], [Member(facts[j], relation, links[(i, j)])]))
     return groups
 
 

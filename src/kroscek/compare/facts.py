@@ -36,8 +36,8 @@ _DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-STEM_PREFIX = 6
-COUNT_CONTEXT = 3  # words each side of a number that say what it counts  # words compared by their first letters once affixes are cut: a cheap stem
+STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
+COUNT_CONTEXT = 3  # words each side of a number that say what it counts
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class FactLexicon:
     compass: frozenset[str]
     identifiers: dict[str, re.Pattern[str]]
     flight_context: frozenset[str]
-    same_value: tuple[frozenset[str], ...]
+    same_event: tuple[tuple[str, ...], ...]  # words that say one thing happened ("terbakar", "ludes", "hangus")
     stopwords: frozenset[str]
 
 
@@ -74,7 +74,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         compass=frozenset(data["compass"]),
         identifiers={kind: re.compile(pattern) for kind, pattern in data["identifier_patterns"].items()},
         flight_context=frozenset(data["flight_context"]),
-        same_value=tuple(frozenset(group) for group in data["same_value"]),
+        same_event=tuple(tuple(group) for group in data["same_event"]),
         stopwords=frozenset(data["stopwords"]),
     )
 
@@ -129,6 +129,7 @@ class Fact:
     denied: frozenset[str]  # stems of what follows the denial: what is denied
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
     stems: frozenset[str] = field(default_factory=frozenset)
+    place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
     happened: frozenset[str] = frozenset()  # stems of its lower-case content words: what it says happened, names aside
 
@@ -173,14 +174,15 @@ def _zone_after(rest: str, lex: FactLexicon) -> str | None:
     return None
 
 
-def _places(text: str, lex: FactLexicon) -> tuple[str, ...]:
-    """Capitalised names right after a place word ("di Jakarta Utara", "Kecamatan Benjeng")."""
-    found = []
+def _places(text: str, lex: FactLexicon) -> tuple[tuple[str, str], ...]:
+    """Capitalised names right after a place word ("di Jakarta Utara", "Kecamatan Benjeng"), each
+    with the words before it ("terbang ke", "Kecamatan")."""
+    found: dict[str, str] = {}
     for match in _CAPITAL_RUN.finditer(text):
-        before = _WORD.findall(text[: match.start()])[-1:]
-        if before and before[0].lower() in lex.place_before and not before[0][:1].isupper():
-            found.append(fold(match.group()).strip(".-"))
-    return tuple(dict.fromkeys(found))
+        before = _WORD.findall(text[: match.start()])[-2:]
+        if before and before[-1].lower() in lex.place_before and not before[-1][:1].isupper():
+            found.setdefault(fold(match.group()).strip(".-"), " ".join(w.lower() for w in before))
+    return tuple(found.items())
 
 
 def _identifiers(text: str, lex: FactLexicon) -> tuple[Identifier, ...]:
@@ -199,9 +201,27 @@ def _identifiers(text: str, lex: FactLexicon) -> tuple[Identifier, ...]:
     return tuple(found)
 
 
+@cache
+def _same_event_stems() -> dict[str, str]:
+    """The stem of each word that says one thing happened -> the stem of its group's first word."""
+    table: dict[str, str] = {}
+    for language in ("id", "en"):
+        for group in fact_lexicon(language).same_event:
+            for word in group:
+                table.setdefault(_cut(word), _cut(group[0]))
+    return table
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A cheap stem: Indonesian prefixes and suffixes cut, then the first letters."""
+    """A cheap stem: affixes cut and the first letters kept; words that say one thing happened
+    ("ludes", "hangus", "terbakar") share one stem."""
+    cut = _cut(word)
+    return _same_event_stems().get(cut, cut)
+
+
+def _cut(word: str) -> str:
+    """Indonesian prefixes and suffixes cut, then the first letters."""
     word = word.lower()
     for prefix in ("memper", "diper", "meng", "meny", "mem", "men", "me", "ber", "ter", "di", "pe", "ke", "se"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 4:
@@ -243,6 +263,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
     lower_words = [w.lower() for w in _WORD.findall(claim.text)]
     clocks = _clock_times(claim.text, lex)
     counts = tuple(q for q in quantities(claim) if q.unit not in ("hour", "minute") or not clocks)
+    located = _places(claim.text, lex)
     return Fact(
         claim=claim,
         source=source,
@@ -250,7 +271,8 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         quantities=counts,
         clocks=clocks,
         dates=date_keys(claim),
-        places=_places(claim.text, lex),
+        places=tuple(place for place, _ in located),
+        place_words=tuple(words for _, words in located),
         identifiers=_identifiers(claim.text, lex),
         names=names(claim.text),
         predicates=tuple(predicates(claim).items()),

@@ -38,6 +38,8 @@ SHARED_STEMS = 0.5  # share of the smaller claim's content stems the other must 
 SAME_COUNT = 0.6  # share of stems two claims with differently named counts must share to count the same thing
 SAME_EVENT_WORDS = 1  # lower-case words two dated claims must share to be about one event
 SAME_EVENT_SHARE = 0.3  # and the share of the smaller claim's such words
+SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one thing
+SAME_PLACE = 0.6  # share of stems and of happened-words two claims need for two places to be a dispute
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -51,6 +53,7 @@ class Difference:
     a: str
     b: str
     explanation: str
+    same_thing: bool = False  # the words around both values say they are of one thing ("bus bekas ... terbakar")
 
     def to_dict(self) -> dict[str, str]:
         return {"kind": self.slot, "slot": self.slot, "a": self.a, "b": self.b, "explanation": self.explanation}
@@ -74,6 +77,7 @@ class Context:
 
     quantities: tuple[tuple[Quantity, ...], tuple[Quantity, ...]] = ((), ())
     days: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
+    places: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -97,11 +101,14 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
         x, y = left[0], right[0]
         if x.compatible(y):
             continue
+        around = (a.counted[a.quantities.index(x)] if len(a.counted) == len(a.quantities) else frozenset(),
+                  b.counted[b.quantities.index(y)] if len(b.counted) == len(b.quantities) else frozenset())
         if x.text.split()[-1].lower() != y.text.split()[-1].lower() and overlap(a.stems, b.stems) < SAME_COUNT:
             continue  # "1 orang" and "73 personel": people both, but not the same people
         if any(x.compatible(q) for q in context.quantities[1]) or any(y.compatible(q) for q in context.quantities[0]):
             continue  # the other article states this value too: each claim counts a different thing
-        found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})"))
+        found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})",
+                                same_thing=len(around[0] & around[1]) >= SAME_COUNTED))
     return found
 
 
@@ -162,13 +169,28 @@ def _places_conflict(x: str, y: str, language: str) -> bool:
     return len(wx) >= 2 and len(wy) >= 2 and wx[:-1] == wy[:-1] and wx[-1] in compass and wy[-1] in compass
 
 
-def _places(a: Fact, b: Fact) -> list[Difference]:
+def _places(a: Fact, b: Fact, context: Context) -> list[Difference]:
+    """One place on each side, for the same thing: two parts of one city ("Jakarta Utara" /
+    "Jakarta Pusat"), or two names in the same place of two claims that say the same thing ("terbang
+    ke Belitung" / "terbang ke Bitung"), neither article naming the other's place."""
     if len(a.places) != 1 or len(b.places) != 1:
         return []
     x, y = a.places[0], b.places[0]
-    if not _places_conflict(x, y, a.claim.language):
+    if not _places_conflict(x, y, a.claim.language) and not (
+            a.place_words == b.place_words and overlap(a.stems, b.stems) >= SAME_PLACE
+            and overlap(a.happened, b.happened) >= SAME_PLACE and not _named_apart(x, y)
+            and not _names_in(x, context.places[1]) and not _names_in(y, context.places[0])):
         return []
     return [Difference("place", x.title(), y.title(), f"different places: {x.title()} vs {y.title()}")]
+
+
+def _named_apart(x: str, y: str) -> bool:
+    """One name inside the other, or one name written two ways: not two places."""
+    return x == y or x in y or y in x or _names_match(x, y)
+
+
+def _names_in(place: str, elsewhere: frozenset[str]) -> bool:
+    return any(_named_apart(place, other) for other in elsewhere)
 
 
 def _identifiers(a: Fact, b: Fact) -> list[Difference]:
@@ -178,6 +200,8 @@ def _identifiers(a: Fact, b: Fact) -> list[Difference]:
         right = {i.value: i.text for i in b.identifiers if i.kind == kind}
         if not set(left) & set(right) and len(left) == len(right) == 1:
             x, y = next(iter(left.values())), next(iter(right.values()))
+            if kind == "regulation" and not set(re.findall(r"\d+", x)) & set(re.findall(r"\d+", y)):
+                continue  # another number of another year: another regulation (one amending the other), not a typo
             found.append(Difference("identifier", x, y, f"different {kind} numbers: {x} vs {y}"))
     return found
 
@@ -221,12 +245,25 @@ def _negation(a: Fact, b: Fact) -> list[Difference]:
     return [] if stated_plainly else found
 
 
+def _other_moments(a: Fact, b: Fact) -> bool:
+    """Both claims are dated, at different moments: days that share none, or months that share none
+    ("harga ... pada Kamis (5/6)" / "... pada April lalu")."""
+    ka, kb = a.dates, b.dates
+    if ka.days and kb.days:
+        return not ka.days & kb.days
+    return bool(ka.months and kb.months and not ka.months & kb.months)
+
+
 def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     """Every slot in which the two facts give incompatible values."""
     if _SPACES.sub("", a.text.casefold()) == _SPACES.sub("", b.text.casefold()):
         return []  # the same words, one copy glued where a link was cut
+    if _other_moments(a, b):
+        # two days' or months' reports: only the day itself can be disputed, when what happened on
+        # it is told alike (other values on other days are two facts: a price then and now)
+        return [] if _numbers(a, b, context) else _dates(a, b, context)
     found = [*_denial(a, b), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
-             *_places(a, b)]
+             *_places(a, b, context)]
     if not found:
         found += _negation(a, b)
     found += _event(a, b)
@@ -259,7 +296,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
         if _is_update(a, b, found):
             return Relation("update", tuple(found), "the value changed between reports")
-        if same and score >= DISPUTE_SCORE:
+        if (same or found[0].same_thing) and score >= DISPUTE_SCORE:
             return Relation("dispute", tuple(found), "the same fact with different values")
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
     if score >= AGREE_SCORE and same:
