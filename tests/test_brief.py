@@ -38,7 +38,7 @@ def test_seed_brief_shows_the_dispute_provenance_and_timeline(seed_brief):
     assert [s["article"] for s in brief["provenance"]["stale"]] == [semarak.id]
     assert brief["provenance"]["copies"] == []
     days = {e["date"]: e for e in brief["timeline"]}
-    assert {s["article"] for s in days["2022-08-15"]["sources"]} == {kontan.id}
+    assert {s["article"] for s in days["2022-08-15"]["sources"]} == {kontan.id, semarak.id}  # both tell of that 15 August
     assert not any(d.startswith("2024") for d in days)  # the stale page's relative dates are not events
     statuses = {f["status"] for f in brief["facts"]}
     assert statuses == {"agreed", "disputed", "single-source"}
