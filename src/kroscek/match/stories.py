@@ -7,7 +7,11 @@ time-sorted matrix), plus articles sharing a rare name or number at any time (so
 republication still finds its story). A candidate pair links when its similarity
 (``match.similarity``), less a penalty for the days between their anchor dates, reaches
 the link threshold (:class:`Thresholds`; higher for ``precise=False``); an article joins the
-story of its best link, or founds a new one.
+story of its best link, or founds a new one. A story is checked as a whole when an article joins
+it (see ``MAX_SPAN_DAYS`` and ``Linker.conflict``): no member may be another event of the article's
+template, and the story stays within ``MAX_SPAN_DAYS`` unless the article shares the incident
+signature of the member it joins through. Why each article joined (:class:`Join`) comes with the
+stories in ``StoryResult.joins``.
 
 Pairs are scored twice (a cascade): first with the static vectors' cosine (put on e5's scale),
 then, for the pairs that reach ``PREFILTER`` only, with e5's. So e5 embeds only the articles that
@@ -46,12 +50,12 @@ from kroscek.match.similarity import (
     combiner,
     cross_language,
     days_apart,
-    fold,
     jaccard,
     numbers,
     pair_features,
 )
 from kroscek.model import Article, Story
+from kroscek.text.fold import fold
 
 WINDOW_DAYS = 7  # encoder candidates: published at most this many days apart
 TOP_K = 12  # encoder candidates kept per article
