@@ -9,7 +9,7 @@ import pytest
 
 from kroscek.ingest import read_file
 from kroscek.model import Document
-from kroscek.pipeline import STEPS, AnalysisTooLong, Analysis, Pipeline, analyse, article_id
+from kroscek.pipeline import STEPS, Analysis, AnalysisTooLong, Pipeline, analyse, article_id, language_is
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -46,6 +46,8 @@ def test_a_replaced_step_runs_in_its_place(doc):
     article = Pipeline().replace("language", english).run(doc, disable=["dates", "entities", "quotes"])
     assert article.language == "en"
     assert article.sentences  # the later steps read the replaced step's answer
+    fixed = Pipeline().replace("language", language_is("ms")).run(doc, disable=["dates", "entities", "quotes"])
+    assert fixed.language == "ms" and fixed.sentences
 
 
 def test_an_unknown_step_is_named_in_the_error(doc):

@@ -79,6 +79,15 @@ def language_step(state: Analysis) -> None:
     )
 
 
+def language_is(code: str) -> Step:
+    """A language step for text known to be in one language: ``code``, without detection."""
+
+    def language(state: Analysis) -> None:
+        state.article.language = code
+
+    return language
+
+
 def sentences_step(state: Analysis) -> None:
     state.article.sentences = split_sentences(state.paragraphs, state.article.language or "und")
 
