@@ -1,6 +1,6 @@
 """Story spans on real streams: every story longer than ``LONGEST_DAYS`` days, with what holds it together.
 
-Story matching runs (default mode) on two real collections from ../shared/data:
+Story matching runs (default mode, then ``--fast``) on two real collections from ../shared/data:
 - ``detik-1000``: 1,000 detik articles, 21 Oct - 8 Dec 2025;
 - ``indonews-early-june``: every file of the early-June 2025 multi-outlet scrape.
 
@@ -110,14 +110,15 @@ def _day(article) -> date | None:  # noqa: ANN001 - an Article
     return date.fromisoformat(article.published[:10]) if article.published else None
 
 
-def spans(name: str, articles: list) -> dict:
-    """Story matching on ``articles``; the stories longer than ``LONGEST_DAYS`` with their links."""
+def spans(name: str, articles: list, precise: bool = True) -> dict:
+    """Story matching on ``articles`` (``precise=False``: ``--fast``); the stories longer than
+    ``LONGEST_DAYS`` with their links."""
     from kroscek.analyse.embed import Embedder, FileCache, default_cache_dir
     from kroscek.match.stories import cluster_stories
 
     cache = FileCache(default_cache_dir() / "e5.npz")
     started = time.perf_counter()
-    result = cluster_stories(articles, embedder=Embedder(cache))
+    result = cluster_stories(articles, embedder=Embedder(cache), precise=precise)
     seconds = time.perf_counter() - started
     cache.save()
     by_id = {a.id: a for a in articles}
@@ -148,6 +149,7 @@ def spans(name: str, articles: list) -> dict:
         long.append({"story": story.id, "days": span, "articles": members})
     return {
         "collection": name,
+        "mode": "default" if precise else "fast",
         "articles": len(articles),
         "stories": len(result.stories),
         "longest_days": rows[0][0] if rows else 0,
@@ -161,7 +163,7 @@ def show(record: dict, titles: dict[str, str]) -> None:
     """Print a collection's figures and its long stories, titles read from the articles (the
     results file holds sources, dates and shared keys only, never article text)."""
     print(
-        f"{record['collection']}: {record['articles']} articles, {record['stories']} stories, longest "
+        f"{record['collection']} ({record['mode']}): {record['articles']} articles, {record['stories']} stories, longest "
         f"{record['longest_days']} days; {len(record['longer_stories'])} longer than {record['over_days']} days"
     )
     for story in record["longer_stories"]:
@@ -188,9 +190,10 @@ def main(fresh: bool = False) -> None:
             print(f"{name}: skipped ({path} missing)")
             continue
         articles = analysed(name, read(), fresh)
-        record = spans(name, articles)
-        show(record, {a.source: a.title for a in articles})
-        records.append(record)
+        for precise in (True, False):
+            record = spans(name, articles, precise)
+            show(record, {a.source: a.title for a in articles})
+            records.append(record)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"results": records}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written {RESULTS}")

@@ -265,8 +265,11 @@ class Linker:
         naming other subjects), titles alike naming other subjects, or two editions of a
         recurring report."""
         left, right = self.profiles[index], self.profiles[other]
+        alike = jaccard(left.title, right.title)
+        if alike < min(TEMPLATE_TITLE, SUBJECT_TITLE):
+            return False  # every test below needs titles at least this alike (checked first: a story checks each member)
         numbers_left, numbers_right = self.title_numbers[index], self.title_numbers[other]
-        if numbers_left and numbers_right and not numbers_left & numbers_right and jaccard(left.title, right.title) >= TEMPLATE_TITLE:
+        if numbers_left and numbers_right and not numbers_left & numbers_right and alike >= TEMPLATE_TITLE:
             shared = left.title & right.title
             other_subjects = self.title_names[index] - shared and self.title_names[other] - shared
             days = days_apart(left, right)
