@@ -4,7 +4,14 @@ Each case runs in a fresh process so its peak memory (max RSS) is its own. Cases
 - ``run-sample``: `kroscek run` on the bundled sample corpus (examples/corpus);
 - ``run-detik``: `kroscek run` on ../shared/data/detik-1000/articles.csv (CSV import, 1,000 articles);
 then every other ``bench/bench_*.py`` script, each writing its own results file
-(``python bench/run.py --jobs-only`` runs the two cases alone).
+(``python bench/run.py --jobs-only`` runs the two cases alone):
+- ``bench_peer.py``: kroscek default, ``--fast`` and e5 + HDBSCAN side by side on the labelled
+  multi-outlet set and detik-1000 (articles/s, CPU, peak memory, BCubed F1, ratios);
+- ``bench_scale.py``: ``--fast`` cost per article at 1K and 10K generated articles, and the cost
+  of cross-checking one story of 1 to 30 articles;
+- ``bench_profile.py``: each analysis step's cost per article and each stage's share;
+- ``bench_web.py``: page latency at 20 clients over 10K articles, quiet and during an upload;
+- ``bench_long_articles.py``, ``bench_matching.py``, ``bench_engines.py``: see their own docs.
 """
 
 from __future__ import annotations
