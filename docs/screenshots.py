@@ -1,5 +1,5 @@
-"""Take the README's screenshots: the stories page, the seed story and a checked claim, in the
-Indonesian interface.
+"""Take the README's screenshots: the stories page, the seed story (on a screen and on a phone)
+and a checked claim, in the Indonesian interface.
 
     .venv/bin/python docs/screenshots.py [--seeds ../shared/seeds] [--only check] [--fast]
 
@@ -64,6 +64,11 @@ def main() -> None:
                 page.get_by_role("link", name="Korea Utara").first.click()
                 page.wait_for_selector(".side article")
                 page.screenshot(path=str(args.out / "seed-story.png"))
+                phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
+                                            locale="id-ID").new_page()
+                phone.goto(page.url)
+                phone.screenshot(path=str(args.out / "story-phone.png"))
+                phone.context.close()
             if args.only in (None, "check"):
                 page.goto(url + "/")
                 page.get_by_role("textbox", name="Periksa klaim").fill(CLAIM)
