@@ -43,6 +43,7 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.analyse.embed import Embedder, get_embedder, static_model
 from kroscek.match.similarity import (
+    MIN_NAME_LENGTH,
     KeyWeights,
     Profile,
     article_profile,
@@ -605,7 +606,7 @@ def explain(plan: StoryPlan, index: int, story: str, link: tuple[int, float] | N
         names=tuple(rarest[:SHOWN_KEYS]),
         dates=tuple(sorted(d.isoformat() for d in set(left.dates) & set(right.dates))),
         numbers=tuple(figures[:SHOWN_KEYS]),
-        title=tuple(sorted(left.title & right.title)),
+        title=tuple(sorted(word for word in left.title & right.title if len(word) >= MIN_NAME_LENGTH)),
         signature="incident" if signature > 0 else "template" if signature < 0 else "",
     )
 
