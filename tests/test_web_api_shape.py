@@ -324,3 +324,18 @@ def test_the_static_report_anchors_its_citations_and_prints_without_export_links
     page = render_story(view, [a.to_dict() for a in PAIR])
     assert f'href="#s-{PAIR[1].id}-1"' in page and f'id="s-{PAIR[1].id}-1"' in page
     assert "export.csv" not in page and "data-print" in page and "@media print" in page
+
+
+def test_the_static_report_lists_the_newest_stories_first_and_the_undated_last(tmp_path):
+    import re
+
+    from kroscek.report.html import write_report
+
+    def story(story_id: str, last: str | None) -> dict:
+        return {"id": story_id, "title": f"Berita {story_id}", "articles": [], "outlets": [], "languages": [],
+                "first_published": last, "last_published": last, "badges": [], "brief": {}}
+
+    report = {"articles": [], "rejected": [], "stories": [story("lama", "2020-01-02"), story("tanpa", None),
+                                                          story("baru", "2024-05-01"), story("tengah", "2022-03-04")]}
+    index = write_report(report, tmp_path).read_text(encoding="utf-8")
+    assert re.findall(r'href="story-(\w+)\.html"', index) == ["baru", "tengah", "lama", "tanpa"]
