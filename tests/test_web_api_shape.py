@@ -220,22 +220,24 @@ def test_a_bad_upload_form_is_a_422_naming_the_field(client, writer, fields, pro
     assert problem in error_of(response, 422)
 
 
-def test_an_undated_article_never_gives_a_story_its_title(tmp_path):
-    from kroscek.web.jobs import keep_dated_titles
+def test_an_undated_upload_never_retitles_the_story_it_joins(tmp_path):
+    from kroscek.web.jobs import keep_titles, story_titles
 
     store = Store(tmp_path / "titles.db")
     dated = Article(id="a000000000000002", source="a.txt", title="Pasar Apung Dibuka", text=MARKET, published="2025-10-11")
-    later = Article(id="a000000000000003", source="b.txt", title="Pedagang Perahu Pindah", text=MARKET,
-                    published="2025-10-13")
+    earlier = Article(id="a000000000000003", source="b.txt", title="Pasar Apung Segera Dibuka", text=MARKET,
+                      published="2025-10-09")
     undated = Article(id="a000000000000001", source="upload:c.txt", title="Judul Unggahan Tanpa Tanggal", text=MARKET)
-    store.add_articles([dated, later, undated])
-    # the grouping puts undated articles first, and titles a story after its first article
-    store.save_stories([Story("s-1", undated.title, [undated.id, dated.id, later.id]),
-                        Story("s-2", "Hanya Tanpa Tanggal", [undated.id])])
-    before = store.generation()
-    keep_dated_titles(store)
-    assert {s.id: s.title for s in store.stories()} == {"s-1": "Pasar Apung Dibuka", "s-2": "Hanya Tanpa Tanggal"}
-    assert store.generation() != before  # pages showing the old title are rendered again
+    store.add_articles([dated, earlier, undated])
+    store.save_stories([Story("s-1", dated.title, [dated.id]), Story("s-2", "Berita Lain", [earlier.id])])
+    before = story_titles(store)
+    # the grouping puts undated articles first in a story, and titles a story after its first article
+    store.save_stories([Story("s-1", undated.title, [undated.id, dated.id]), Story("s-2", earlier.title, [earlier.id])])
+    generation = store.generation()
+    assert keep_titles(store, before) == 1
+    assert story_titles(store) == {"s-1": "Pasar Apung Dibuka", "s-2": "Pasar Apung Segera Dibuka"}  # a dated one stands
+    assert store.generation() != generation  # pages showing the other title are rendered again
+    assert keep_titles(store, story_titles(store)) == 0
 
 
 # -- a story's exports and its citation anchors

@@ -292,13 +292,14 @@ class IngestJobs:
     def _match_and_compare(self, progress: Progress | None = None) -> int:
         from kroscek.engine.local import compare, match
 
+        titles = story_titles(self.store)
         if progress is None:
             result = match(self.store)
-            keep_dated_titles(self.store)
+            keep_titles(self.store, titles)
             compare(self.store)
         else:
             result = match(self.store, progress=progress)
-            keep_dated_titles(self.store)
+            keep_titles(self.store, titles)
             compare(self.store, progress=progress)
         return len(result.stories)
 
@@ -404,25 +405,28 @@ def for_the_form(reason: str) -> str:
     return reason.replace("map them with --columns", "map them with the form's column mapping, or the API's columns field:")
 
 
-def keep_dated_titles(store: Store) -> None:
-    """A story is titled after its earliest dated article: an undated article (an upload without a
-    date sorts first) never gives a story its title while the story has a dated one."""
+def story_titles(store: Store) -> dict[str, str]:
+    """Each stored story's title, by id."""
+    with store.engine.connect() as conn:
+        return {row.id: row.title for row in conn.execute(select(stories_table.c.id, stories_table.c.title))}
+
+
+def keep_titles(store: Store, before: dict[str, str]) -> int:
+    """Give back its earlier title (``before``, read before the grouping) to every story the grouping
+    titled after an undated article: undated articles sort first in a story, and a story is titled
+    after its first article, so an undated upload would otherwise retitle the story it joins. A new
+    title from a dated article stands. Returns how many stories kept their title."""
     with store.engine.begin() as conn:
-        stories = conn.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles)).all()
-        members = {row.id: json.loads(row.articles) for row in stories if row.articles}
-        firsts = [ids[0] for ids in members.values() if len(ids) > 1]
+        rows = conn.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles)).all()
+        changed = {row.id: json.loads(row.articles)[0] for row in rows
+                   if row.id in before and row.title != before[row.id] and row.articles != "[]"}
+        if not changed:
+            return 0
         undated = {r.id for r in conn.execute(select(articles_table.c.id).where(
-            articles_table.c.id.in_(firsts), articles_table.c.published.is_(None)))} if firsts else set()
-        retitled = 0
-        for row in stories:
-            ids = members.get(row.id, [])
-            if not ids or ids[0] not in undated:
-                continue
-            dated = conn.execute(select(articles_table.c.title).where(articles_table.c.id.in_(ids),
-                                                                      articles_table.c.published.is_not(None))
-                                 .order_by(articles_table.c.published, articles_table.c.id).limit(1)).first()
-            if dated is not None and dated.title != row.title:
-                conn.execute(update(stories_table).where(stories_table.c.id == row.id).values(title=dated.title))
-                retitled += 1
-        if retitled:
-            store._bump_generation(conn)  # story lists and pages show the new titles
+            articles_table.c.id.in_(set(changed.values())), articles_table.c.published.is_(None)))}
+        kept = [story_id for story_id, first in changed.items() if first in undated]
+        for story_id in kept:
+            conn.execute(update(stories_table).where(stories_table.c.id == story_id).values(title=before[story_id]))
+        if kept:
+            store._bump_generation(conn)  # story lists and pages show the kept titles
+    return len(kept)
