@@ -171,3 +171,21 @@ def test_the_story_page_fits_a_phone_and_its_timeline_is_readable(server, phone)
     for article in page.locator(".side article").all():  # the articles one under the other, within the screen
         box = article.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_pasted_text_takes_the_forms_title_outlet_and_date(server, english):  # noqa: F811
+    page = english
+    page.goto(server["url"] + "/ingest")
+    page.fill("#token", server["token"])
+    page.get_by_role("textbox", name="Article text").fill(
+        "Dinas Perhubungan Kota Banjar Raya menambah dua perahu penyeberangan di Sungai Martapura pada Senin "
+        "(13/10/2025). Kepala dinas, Sri Wahyuni, mengatakan tambahan itu untuk melayani pedagang pasar apung.")
+    page.get_by_role("textbox", name="Title", exact=True).fill("Dua Perahu Penyeberangan Ditambah")
+    page.get_by_role("textbox", name="Outlet", exact=True).fill("Kabar Sungai")
+    page.fill("#published", "2025-10-14")
+    page.get_by_role("button", name="Upload").click()
+    playwright.expect(page.locator("#status")).to_have_text(re.compile("^done"), timeout=180_000)
+    page.goto(server["url"] + "/search?q=penyeberangan")
+    page.get_by_role("link", name="Dua Perahu Penyeberangan Ditambah").first.click()
+    text = page.locator("main").inner_text()
+    assert "Kabar Sungai" in text and "Oct 14, 2025" in text
