@@ -242,3 +242,11 @@ def test_two_regulations_of_other_numbers_and_years_are_not_one_misquoted():
                 "Larangan itu diatur dalam Undang-Undang Nomor 1 Tahun 2014 tentang pengelolaan pesisir.")[0] != "dispute"
     assert kind("Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2007 tentang pengelolaan pesisir.",
                 "Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2017 tentang pengelolaan pesisir.") == ("dispute", "identifier")
+
+
+def test_counts_said_of_other_things_and_price_lists_do_not_dispute():
+    assert kind("Adapun empat perusahaan yang IUP-nya dicabut Bahlil adalah PT Alfa, PT Beta, PT Gama dan PT Delta.",
+                "Lima perusahaan yang menjalankan operasional tambang adalah PT Alfa, PT Beta, PT Gama, PT Delta dan PT Eka.")[0] != "dispute"
+    table = ("Harga emas 0,5 gram: Rp 1.002.000 Harga emas 1 gram: Rp 1.904.000 Harga emas 2 gram Rp 3.748.000 "
+             "Harga emas 3 gram Rp 5.597.000 Harga emas 5 gram: Rp 9.295.000")
+    assert kind("Harga emas 1 gram tercatat Rp 1.938.000 hari ini.", table)[0] != "dispute"

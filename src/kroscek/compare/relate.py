@@ -39,6 +39,7 @@ SAME_COUNT = 0.6  # share of stems two claims with differently named counts must
 SAME_EVENT_WORDS = 1  # lower-case words two dated claims must share to be about one event
 SAME_EVENT_SHARE = 0.3  # and the share of the smaller claim's such words
 SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one thing
+LIST_VALUES = 6  # amounts beyond which a claim is a list (a price table), not one fact
 SAME_PLACE = 0.6  # share of stems and of happened-words two claims need for two places to be a dispute
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 _SPACES = re.compile(r"\W+")
@@ -105,6 +106,8 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
                   b.counted[b.quantities.index(y)] if len(b.counted) == len(b.quantities) else frozenset())
         if x.text.split()[-1].lower() != y.text.split()[-1].lower() and overlap(a.stems, b.stems) < SAME_COUNT:
             continue  # "1 orang" and "73 personel": people both, but not the same people
+        if min(len(around[0]), len(around[1])) >= 2 and not around[0] & around[1]:
+            continue  # "empat perusahaan yang IUP-nya dicabut" / "lima perusahaan yang menambang": other counts
         if any(x.compatible(q) for q in context.quantities[1]) or any(y.compatible(q) for q in context.quantities[0]):
             continue  # the other article states this value too: each claim counts a different thing
         found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})",
@@ -245,6 +248,12 @@ def _negation(a: Fact, b: Fact) -> list[Difference]:
     return [] if stated_plainly else found
 
 
+def _no_value_shared(a: Fact, b: Fact) -> bool:
+    """Both claims give amounts, and none of one side's is the other's: not one fact told twice."""
+    return bool(a.quantities and b.quantities) and not any(
+        x.unit == y.unit and x.compatible(y) for x in a.quantities for y in b.quantities)
+
+
 def _other_moments(a: Fact, b: Fact) -> bool:
     """Both claims are dated, at different moments: days that share none, or months that share none
     ("harga ... pada Kamis (5/6)" / "... pada April lalu")."""
@@ -258,10 +267,12 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
     """Every slot in which the two facts give incompatible values."""
     if _SPACES.sub("", a.text.casefold()) == _SPACES.sub("", b.text.casefold()):
         return []  # the same words, one copy glued where a link was cut
+    if max(len(a.quantities), len(b.quantities)) > LIST_VALUES:
+        return []  # a price list or a table, not one fact
     if _other_moments(a, b):
         # two days' or months' reports: only the day itself can be disputed, when what happened on
         # it is told alike (other values on other days are two facts: a price then and now)
-        return [] if _numbers(a, b, context) else _dates(a, b, context)
+        return [] if _numbers(a, b, context) or _no_value_shared(a, b) else _dates(a, b, context)
     found = [*_denial(a, b), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
              *_places(a, b, context)]
     if not found:
