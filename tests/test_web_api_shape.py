@@ -93,6 +93,8 @@ def test_reading_under_read_token_is_a_401_in_the_error_shape(store):
         assert "token" in error_of(client.get("/openapi.json"), 401)
         token = store.add_token("reader")
         assert client.get("/api/v1/stories", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        document = client.get("/openapi.json", headers={"X-Kroscek-Token": token}).json()
+        assert {} not in document["paths"]["/api/v1/stories"]["get"]["security"]  # reading needs the token here
 
 
 def test_openapi_declares_the_bearer_scheme_and_which_endpoints_need_it(client):
@@ -103,6 +105,10 @@ def test_openapi_declares_the_bearer_scheme_and_which_endpoints_need_it(client):
     paths = document["paths"]
     for path, method in (("/api/v1/ingest", "post"), ("/api/v1/feeds", "post"), ("/api/v1/articles/{article_id}", "delete")):
         assert {"bearer": []} in paths[path][method]["security"], path
+    for path, method in (("/api/v1/stories", "get"), ("/api/v1/search", "get"), ("/api/v1/jobs/{job_id}", "get")):
+        assert paths[path][method]["security"] == [{"bearer": []}, {"tokenHeader": []}, {}], path  # {}: open
+    for path, method in (("/api/v1/ingest", "post"), ("/api/v1/feeds", "post")):
+        assert {} not in paths[path][method]["security"], path  # writing always needs a token
     # the Authorization header is the scheme, not a loose parameter
     parameters = [p["name"].lower() for p in paths["/api/v1/feeds"]["post"].get("parameters", [])]
     assert "authorization" not in parameters

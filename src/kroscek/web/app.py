@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
@@ -408,6 +409,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         logging.getLogger(__name__).error("%s %s", request.method, request.url.path, exc_info=error)
         return error_response(request, 500, "internal server error (the server log has the details)")
 
+    documented = app.openapi
+
+    def openapi_document_with_open_reading() -> dict[str, Any]:
+        """The OpenAPI document. Reading needs no token unless the server runs with --read-token:
+        the read endpoints then list an empty alternative (``{}``) beside the token schemes."""
+        if app.openapi_schema is None:
+            document = documented()
+            if not settings.read_token_required:
+                for route in app.routes:
+                    if isinstance(route, APIRoute) and any(d.dependency is can_read for d in route.dependencies):
+                        for method in route.methods:
+                            operation = document["paths"].get(route.path_format, {}).get(method.lower(), {})
+                            if "security" in operation and {} not in operation["security"]:
+                                operation["security"].append({})
+        return app.openapi_schema or {}
+
+    app.openapi = openapi_document_with_open_reading  # type: ignore[method-assign]
     return app
 
 
