@@ -204,14 +204,13 @@ class Linker:
         self.profiles: list[Profile] = [article_profile(a) for a in articles]
         self.weights = KeyWeights(self.profiles)
         self.title_numbers: list[frozenset[str]] = [frozenset(numbers(a.title or "")) for a in articles]
-        # title words the body writes as names (mid-sentence capitals): the subjects a title names
-        self.title_names: list[frozenset[str]] = [
-            self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) if self.title_numbers[i] else frozenset()
-            for i, a in enumerate(articles)
-        ]
-        # the subjects every title names: its words the body writes as names
+        # the subjects every title names: its words the body writes as names (mid-sentence capitals)
         self.title_subjects: list[frozenset[str]] = [
             self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) for i, a in enumerate(articles)
+        ]
+        # the same, for titles that hold numbers (the template test of those)
+        self.title_names: list[frozenset[str]] = [
+            subjects if self.title_numbers[i] else frozenset() for i, subjects in enumerate(self.title_subjects)
         ]
         self.days = [_day(a) for a in articles]
         self.recurring = _recurring_title_words(articles, self.profiles, self.days)
@@ -276,7 +275,7 @@ class Linker:
             days = days_apart(left, right)
             if other_subjects or (days is not None and days >= 1):
                 return True
-        return self.other_subjects(index, other) or self.recurring_editions(index, other, self.rare_shared(index, other))
+        return self.other_subjects(index, other) or self.recurring_editions(index, other)
 
     def other_subjects(self, index: int, other: int) -> bool:
         """Titles alike (Jaccard ``SUBJECT_TITLE`` or more) in words that name no subject of both,
@@ -298,12 +297,12 @@ class Linker:
         days = days_apart(self.profiles[index], self.profiles[other])
         return days is not None and days <= 1 and len(self.rare_shared(index, other)) >= INCIDENT_NAMES
 
-    def recurring_editions(self, index: int, other: int, rare: Sequence[str]) -> bool:
+    def recurring_editions(self, index: int, other: int) -> bool:
         """Two editions of one recurring report: published on other days and citing no date in
         common, titles alike in their outlets' recurring words only, and fewer than
-        ``INCIDENT_NAMES`` rare names shared."""
+        ``INCIDENT_NAMES`` rare names shared (the cheap tests first: every candidate pair meets them)."""
         day, other_day = self.days[index], self.days[other]
-        if day is None or other_day is None or day == other_day or len(rare) >= INCIDENT_NAMES:
+        if day is None or other_day is None or day == other_day:
             return False
         left, right = self.profiles[index].title, self.profiles[other].title
         shared = left & right
@@ -311,7 +310,9 @@ class Linker:
             return False
         if not shared <= self.recurring[index] or not shared <= self.recurring[other]:
             return False
-        return days_apart(self.profiles[index], self.profiles[other]) != 0
+        if days_apart(self.profiles[index], self.profiles[other]) == 0:
+            return False
+        return len(self.rare_shared(index, other)) < INCIDENT_NAMES
 
     def candidates(self, index: int) -> list[int]:
         """Articles placed before ``index`` (earlier ones and stored stories') worth scoring against
