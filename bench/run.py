@@ -3,11 +3,12 @@
 Each case runs in a fresh process so its peak memory (max RSS) is its own. Cases:
 - ``run-sample``: `kroscek run` on the bundled sample corpus (examples/corpus);
 - ``run-detik``: `kroscek run` on ../shared/data/detik-1000/articles.csv (CSV import, 1,000 articles);
-then every other ``bench/bench_*.py`` script, each writing its own results file (among them
-``bench_story_spans.py``: every story longer than 14 days on detik-1000 and the early-June data, with its links)
+then every other ``bench/bench_*.py`` script, each writing its own results file
 (``python bench/run.py --jobs-only`` runs the two cases alone):
 - ``bench_peer.py``: kroscek default, ``--fast`` and e5 + HDBSCAN side by side on the labelled
   multi-outlet set and detik-1000 (articles/s, CPU, peak memory, BCubed F1, ratios);
+- ``bench_story_spans.py``: every story longer than 14 days on detik-1000 and the early-June
+  data, default and ``--fast``, with the links that hold it together;
 - ``bench_scale.py``: ``--fast`` cost per article at 1K and 10K generated articles, and the cost
   of cross-checking one story of 1 to 30 articles;
 - ``bench_profile.py``: each analysis step's cost per article and each stage's share;
