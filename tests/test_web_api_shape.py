@@ -68,6 +68,22 @@ def test_a_wrong_method_is_a_405_in_the_error_shape(client):
     assert "GET" in response.headers["allow"]
 
 
+def test_a_server_fault_is_a_500_in_the_error_shape_with_the_security_headers(store, caplog):
+    app = create_app(Settings(db=store.url))
+
+    @app.get("/api/v1/fault")
+    def fault() -> None:
+        raise RuntimeError("secret detail")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/api/v1/fault")
+        message = error_of(response, 500)
+    assert "secret detail" not in message and "server log" in message
+    assert "secret detail" in caplog.text  # the details go to the log
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
 @pytest.mark.parametrize(("method", "path", "kwargs"), [
     ("get", "/api/v1/stories", {"params": {"size": 0}}),
     ("get", "/api/v1/stories", {"params": {"date_from": "yesterday"}}),

@@ -407,7 +407,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(Exception)
     async def server_error(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
         logging.getLogger(__name__).error("%s %s", request.method, request.url.path, exc_info=error)
-        return error_response(request, 500, "internal server error (the server log has the details)")
+        response = error_response(request, 500, "internal server error (the server log has the details)")
+        # this answer leaves from outside the middleware: it carries the security headers itself
+        policy = DOCS_CSP if request.url.path in DOCS_PATHS else CSP
+        response.headers.update({"content-security-policy": policy,
+                                 **{name.decode(): value.decode() for name, value in SECURITY_HEADERS}})
+        return response
 
     documented = app.openapi
 
