@@ -31,20 +31,28 @@ def readme_example() -> str:
     return found.group(1)
 
 
-def test_import_kroscek_loads_no_pipeline_and_no_model():
-    code = ("import sys, kroscek; assert callable(kroscek.analyse) is not None; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+def loaded_after(code: str) -> list[str]:
+    """The kroscek modules and heavy libraries loaded after running ``code`` in a fresh interpreter."""
+    show = ("; import sys; print(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('kroscek', 'numpy', 'torch', 'sklearn', 'sentence_transformers', 'sqlalchemy')))")
-    # only the package itself until analyse or run is called; kroscek.analyse alone loads the API module
-    out = subprocess.run([sys.executable, "-c", "import sys, kroscek; print(sorted(m for m in sys.modules "
-                                                "if m.split('.')[0] in ('kroscek', 'numpy', 'torch', 'sqlalchemy')))"],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    assert out.strip() == "['kroscek']"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    assert "'torch'" not in out and "'sentence_transformers'" not in out and "'kroscek.pipeline'" not in out
+    out = subprocess.run([sys.executable, "-c", code + show], capture_output=True, text=True, check=True, cwd=ROOT)
+    return eval(out.stdout)  # noqa: S307 - a list literal this test printed
+
+
+def test_import_kroscek_loads_no_pipeline_and_no_model():
+    assert loaded_after("import kroscek") == ["kroscek"]
+    assert loaded_after("import kroscek; kroscek.analyse, kroscek.run") == ["kroscek"]  # nothing until called
+    assert loaded_after("import kroscek; kroscek.Report") == ["kroscek", "kroscek.api", "kroscek.model"]
     assert set(kroscek.__all__) <= set(dir(kroscek))
     with pytest.raises(AttributeError):
         kroscek.no_such_thing  # noqa: B018
+
+
+def test_the_analysis_stage_does_not_take_the_functions_name():
+    from kroscek.analyse import dates  # the subpackage kroscek.analyse, imported as ever
+
+    assert callable(kroscek.analyse) and kroscek.analyse.__module__ == "kroscek"
+    assert sys.modules["kroscek.analyse"].dates is dates
 
 
 def test_inputs_that_are_not_articles_are_refused_with_the_reason(tmp_path):
