@@ -29,6 +29,8 @@ async function follow(job) {
     (state.error ? ' — ' + state.error : '');
   status.dataset.state = state.state;
   showRejected(state.rejected);
+  // a file whose columns need mapping: the mapping opens, ready for them
+  if (state.rejected.some(r => r.reason.includes('column mapping'))) document.getElementById('mapping').open = true;
   if (!['done', 'failed'].includes(state.state)) setTimeout(() => follow(job), 500);
 }
 // The column mapping as the command line's --columns: field=column for each field given.
