@@ -210,6 +210,7 @@ def test_a_csv_without_its_mapping_fails_and_says_to_map_the_columns(client, wri
     assert store.count_articles() == 1  # nothing stored, nothing regrouped
 
 
+@pytest.mark.slow  # the job analyses and groups (NER, e5)
 def test_a_csv_with_a_column_mapping_is_read_with_it(client, writer, store):
     mapping = "text=isi_berita,title=judul,published=tanggal,outlet=media"
     response = client.post("/api/v1/ingest", files={"files": ("export.csv", MARKET_CSV)}, data={"columns": mapping},
@@ -222,6 +223,7 @@ def test_a_csv_with_a_column_mapping_is_read_with_it(client, writer, store):
     assert added["source"] == "upload:export.csv#1"
 
 
+@pytest.mark.slow  # the job analyses and groups (NER, e5)
 def test_pasted_text_takes_the_forms_title_outlet_and_date(client, writer):
     fields = {"text": MARKET, "title": "Pasar apung dibuka", "outlet": "Kabar Sungai", "published": "2025-10-12"}
     status = finished(client, client.post("/api/v1/ingest", files=form(fields), headers=writer).json())

@@ -15,6 +15,8 @@ import pytest
 # The seeded server and Chromium of the browser tests (one server for this module).
 from test_web_browser import browser, playwright, server  # noqa: F401
 
+pytestmark = pytest.mark.slow  # the seeds are run through the whole pipeline (NER, e5) for the server
+
 PHONE = {"width": 390, "height": 844}
 # An invented newsroom export: its own column names, so it needs a mapping.
 MARKET = ("Pemerintah Kota Banjar Raya membuka pasar apung baru di tepian Sungai Martapura pada Sabtu (11/10/2025). "
