@@ -31,7 +31,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+import math
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,15 +39,12 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from kroscek.analyse.dates import find_event_dates
-from kroscek.text.language import detect_language
-from kroscek.text.sentences import split_sentences
-from kroscek.clean import clean
 from kroscek.compare.claims import Claim, align_claims, extract_claims
 from kroscek.compare.crosscheck import cross_check, independent_sources
 from kroscek.eval import encoder_for, shared_data_dir
 from kroscek.model import Article, Document
 from kroscek.outlets import outlet_name
+from kroscek.pipeline import Pipeline
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SPAN_COVER = 0.6  # share of a claim's words a labelled span must hold to stand for it
@@ -127,17 +124,10 @@ def raw_article(ref: dict[str, str], data: Path) -> tuple[Document, str]:
 
 
 def analysed(key: str, doc: Document) -> Article:
-    """An article read as the pipeline reads it: cleaning, sentences, dates."""
-    cleaned = clean(doc)
-    language = doc.language or detect_language(cleaned.title + "\n" + "\n".join(cleaned.paragraphs))
-    sentences = split_sentences(cleaned.paragraphs, language)
-    try:
-        page = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
-    except ValueError:
-        page = None
-    return Article(key, doc.source, cleaned.title, "\n\n".join(cleaned.paragraphs), url=doc.url, outlet=cleaned.outlet or doc.outlet,
-                   language=language, published=cleaned.published, sentences=sentences,
-                   event_dates=find_event_dates(sentences, page, language), warnings=cleaned.warnings)
+    """An article read as the pipeline reads it (cleaning, language, sentences, dates), named by its label key."""
+    article = Pipeline().run(doc, disable=["entities", "quotes"], budget=math.inf)
+    article.id = key
+    return article
 
 
 def _words(text: str) -> Counter[str]:
