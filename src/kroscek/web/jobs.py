@@ -154,6 +154,9 @@ class IngestJobs:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        child = self._child
+        if child is not None and child.is_alive():  # the job it runs is reported interrupted by the next runner
+            child.terminate()
         for thread in self._threads:
             thread.join(timeout=5)
         if self.holding:
@@ -230,6 +233,7 @@ class IngestJobs:
                                      .values(holder=self.holder, until=now + self.feed_interval_minutes * 60)).rowcount)
 
     separate_process = True  # the runner does uploads and regroups in a child process
+    _child: multiprocessing.process.BaseProcess | None = None  # the child process running a job
 
     def _run_claimed(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
         """A job the runner took: uploads and regroups in a child process (``_run_in_child``; not
@@ -261,6 +265,7 @@ class IngestJobs:
         they would hold up the pages it serves, and at equal priority take the cores from them."""
         child = multiprocessing.get_context("spawn").Process(
             target=run_job_process, args=(self.store.url, job_id, kind, payload), name=f"kroscek-job-{job_id}", daemon=True)
+        self._child = child
         child.start()
         child.join()
         if child.exitcode:
@@ -328,7 +333,16 @@ class IngestJobs:
 def run_job_process(url: str, job_id: str, kind: str, payload: dict[str, Any]) -> None:
     """One job in a process of its own, at a lower priority (see ``IngestJobs._run_in_child``)."""
     os.nice(JOB_NICENESS)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="kroscek-job-parent", daemon=True).start()
     IngestJobs(Store(url))._run(job_id, kind, payload)
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End the job's process once the server process that started it is gone (stopped or killed):
+    no job outlives its server; the next runner reports it interrupted."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 class JobProgress(Progress):
