@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.model import Article, EventDate
+from kroscek.text.fold import fold
 
 MIN_WORDS = 4  # shorter sentences ("Korea Utara.") are fragments, not claims
 MARGIN_K = 4  # neighbours averaged for the margin score
@@ -190,12 +190,6 @@ def extract_claims(article: Article) -> list[Claim]:
 
 
 # --- comparable parts of a claim --------------------------------------------------------------
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lower case without accents: the form names are compared in."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 16)  # a claim's names are asked for once per article it is compared with

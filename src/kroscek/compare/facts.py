@@ -25,12 +25,12 @@ from kroscek.compare.claims import (
     Quantity,
     content_words,
     date_keys,
-    fold,
     names,
     negated,
     predicates,
     quantities,
 )
+from kroscek.text.fold import fold
 
 _DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)

@@ -29,7 +29,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from kroscek.analyse.dates import firm_days, staleness
-from kroscek.compare.claims import aligned_pairs, fold
+from kroscek.compare.claims import aligned_pairs
+from kroscek.text.fold import fold
 from kroscek.model import Article
 
 SHINGLE_WORDS = 5
