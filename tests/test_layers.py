@@ -54,7 +54,6 @@ ALLOWED: dict[tuple[str, str], str] = {
 
 # importer -> (module, private name) it imports: why it is still there.
 PRIVATE_ALLOWED: dict[tuple[str, str, str], str] = {
-    ("kroscek.compare.relate", "kroscek.compare.claims", "_names_match"): "name matching is not yet one function of the text layer",
     ("kroscek.web.routes_check", "kroscek.web.app", "_pages"): "the page helpers still live in create_app's module",
 }
 

@@ -107,7 +107,7 @@ class ClaimGroup:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class ClaimLexicon:
     """One language's claim vocabulary (``resources/claims/<lang>.json``)."""
 
     decimal: str
@@ -127,7 +127,7 @@ class Lexicon:
 
 
 @cache
-def lexicon(language: str) -> Lexicon:
+def lexicon(language: str) -> ClaimLexicon:
     """The claim vocabulary of ``language`` (Indonesian when there is no file for it)."""
     root = files("kroscek.resources")
     path = root / "claims" / f"{language}.json"
@@ -135,7 +135,7 @@ def lexicon(language: str) -> Lexicon:
         return lexicon(_DEFAULT_LANGUAGE)
     data = json.loads(path.read_text(encoding="utf-8"))
     dates = json.loads((root / "dates" / f"{language}.json").read_text(encoding="utf-8"))
-    return Lexicon(
+    return ClaimLexicon(
         decimal=data["decimal_separator"],
         negations=frozenset(data["negations"]),
         clause_breaks=tuple(data["clause_breaks"]),
@@ -205,7 +205,7 @@ def names(text: str) -> frozenset[str]:
     return frozenset(n for n in found if n)
 
 
-def _names_match(a: str, b: str) -> bool:
+def names_match(a: str, b: str) -> bool:
     if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
         return True
     initials = "".join(w[0] for w in b.split() if w)
@@ -217,7 +217,7 @@ def _names_match(a: str, b: str) -> bool:
 def shared_names(a: Iterable[str], b: Iterable[str]) -> list[str]:
     """Names of ``a`` that ``b`` also has, whatever the spelling variant."""
     b = list(b)
-    return [x for x in a if any(_names_match(x, y) for y in b)]
+    return [x for x in a if any(names_match(x, y) for y in b)]
 
 
 def content_words(text: str, language: str) -> set[str]:
@@ -287,7 +287,7 @@ def _range(value: float, qualifier: str | None) -> tuple[float, float]:
     return value * (1 - slack), value * (1 + slack)
 
 
-def _unit_after(tokens: list[str], at: int, lex: Lexicon) -> tuple[str | None, int]:
+def _unit_after(tokens: list[str], at: int, lex: ClaimLexicon) -> tuple[str | None, int]:
     """The unit class after a number ("warga" -> people), or the plain noun itself ("kios")."""
     words = [t.lower() for t in tokens]
     if at + 1 < len(words) and words[at] in CLASSIFIERS and _is_noun_like(tokens[at + 1], lex):
@@ -301,14 +301,14 @@ def _unit_after(tokens: list[str], at: int, lex: Lexicon) -> tuple[str | None, i
     return None, 0
 
 
-def _is_noun_like(token: str, lex: Lexicon) -> bool:
+def _is_noun_like(token: str, lex: ClaimLexicon) -> bool:
     word = token.lower()
     return (token.isalpha() and token.islower() and len(token) >= 3 and word not in lex.not_units
             and word not in lex.negations and word not in lex.number_words and word not in lex.scales
             and word not in lex.qualifiers and word not in lex.months and word not in lex.weekdays)
 
 
-def _spelled_number(token: str, lex: Lexicon) -> float | None:
+def _spelled_number(token: str, lex: ClaimLexicon) -> float | None:
     """A hyphenated number word ("twenty-three", "dua-tiga" is not one)."""
     parts = token.lower().split("-")
     if len(parts) == 2 and all(p in lex.number_words for p in parts) and lex.number_words[parts[0]] >= 20:
@@ -371,7 +371,7 @@ class DateKeys:
     texts: tuple[str, ...]
 
 
-def _explicit(date: EventDate, lex: Lexicon) -> bool:
+def _explicit(date: EventDate, lex: ClaimLexicon) -> bool:
     """A date written out (a day number, a month name, a weekday), not a deictic "kemarin"."""
     words = {w.lower() for w in _WORD.findall(date.text)}
     return date.firm or any(c.isdigit() for c in date.text) or bool(words & (set(lex.months) | set(lex.weekdays)))
@@ -437,11 +437,13 @@ def _evidence(kind: str, a: str, b: str, explanation: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Context:
-    """What the rest of each claim's article states: a value one claim lacks but its article
-    gives elsewhere is a different focus, not a contradiction."""
+    """What the rest of each claim's article states (its exact quantities, days, places and
+    names): a value one claim lacks but its article gives elsewhere is a different focus, not a
+    contradiction."""
 
-    quantities: tuple[list[Quantity], list[Quantity]] = ([], [])
+    quantities: tuple[Sequence[Quantity], Sequence[Quantity]] = ((), ())
     days: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
+    places: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def article_context(claims: Sequence[Claim]) -> tuple[list[Quantity], frozenset[tuple[int, int]]]:
@@ -511,7 +513,7 @@ def entity_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
             continue
         if not all(w[:1].isupper() for w in ta[i1:i2] + tb[j1:j2]):
             continue
-        if _names_match(fold(left), fold(right)) or shared_names([fold(left)], names_b) or shared_names([fold(right)], names_a):
+        if names_match(fold(left), fold(right)) or shared_names([fold(left)], names_b) or shared_names([fold(right)], names_a):
             continue
         evidence.append(_evidence("entity", left, right, f"{left} vs {right} in the same place of the claim"))
     return evidence

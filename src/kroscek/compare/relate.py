@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kroscek.compare.claims import (
-    Quantity,
-    _names_match,
+    Context,
     lexicon,
+    names_match,
     negation_evidence,
     predicate_evidence,
     shared_names,
@@ -69,16 +69,6 @@ class Relation:
     @property
     def slot(self) -> str | None:
         return self.differences[0].slot if self.differences else None
-
-
-@dataclass(frozen=True)
-class Context:
-    """Values each fact's article states elsewhere: a count one claim lacks but its article gives is
-    a different focus, not a contradiction."""
-
-    quantities: tuple[tuple[Quantity, ...], tuple[Quantity, ...]] = ((), ())
-    days: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
-    places: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -164,7 +154,7 @@ def _own_day(fact: Fact) -> bool:
 
 
 def _places_conflict(x: str, y: str, language: str) -> bool:
-    if x == y or x in y or y in x or _names_match(x, y):
+    if x == y or x in y or y in x or names_match(x, y):
         return False
     compass = fact_lexicon(language).compass
     wx, wy = x.split(), y.split()
@@ -189,7 +179,7 @@ def _places(a: Fact, b: Fact, context: Context) -> list[Difference]:
 
 def _named_apart(x: str, y: str) -> bool:
     """One name inside the other, or one name written two ways: not two places."""
-    return x == y or x in y or y in x or _names_match(x, y)
+    return x == y or x in y or y in x or names_match(x, y)
 
 
 def _names_in(place: str, elsewhere: frozenset[str]) -> bool:
