@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
 from kroscek.ingest.decode import printable
 from kroscek.outlets import outlet_name
@@ -22,7 +23,31 @@ from kroscek.store import DEFAULT_DB, Store, StoreMissing
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
     from kroscek.engine.local import IngestSummary
 
-app = typer.Typer(help="Cross-check the news: stories, sources, quotes, agreements and disputes.", no_args_is_help=True)
+
+
+class _PlainFlags:
+    """Help that shows a flag (``--json``, ``--all``, ``--help``) bare: Typer 0.29 writes its value
+    type, ``<bool>``, after it as if it took a value. A flag with no metavar gets an empty one,
+    which is what the help prints in the type column (errors name a flag by its option)."""
+
+    def get_params(self, ctx):  # noqa: ANN001, ANN201 - Typer's signature
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class Command(_PlainFlags, TyperCommand):
+    """A command whose help shows flags bare."""
+
+
+class Group(_PlainFlags, TyperGroup):
+    """A group (``kroscek``, ``kroscek token``) whose help shows flags bare."""
+
+
+app = typer.Typer(help="Cross-check the news: stories, sources, quotes, agreements and disputes.", no_args_is_help=True,
+                  cls=Group)
 console = Console(stderr=True)
 TOP_STORIES = 20  # `stories` lists this many unless --all
 
@@ -128,7 +153,7 @@ def _print_ingested(summary: IngestSummary, store: Store, more: str = "") -> Non
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
     db: DbOption = DEFAULT_DB,
@@ -152,7 +177,7 @@ def ingest(
     raise typer.Exit(_exit_code(summary))
 
 
-@app.command()
+@app.command(cls=Command)
 def run(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
     db: DbOption = DEFAULT_DB,
@@ -255,7 +280,7 @@ def newest_first(listed: list[dict]) -> list[dict]:
     return sorted(listed, key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def stories(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
@@ -284,7 +309,7 @@ def stories(
     Console().print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def show(
     story_id: Annotated[str, typer.Argument(help="A story id (see `kroscek stories`).")],
     db: DbOption = DEFAULT_DB,
@@ -315,7 +340,7 @@ def show(
         out.print("[red]disputed[/red]: " + " ≠ ".join(c["text"] for c in dispute.get("claims", [])))
 
 
-@app.command("ingest-factchecks")
+@app.command("ingest-factchecks", cls=Command)
 def ingest_factchecks(
     paths: Annotated[list[str], typer.Argument(help="Fact-check files or folders: a turnbackhoax-style CSV "
                                                     "(judul, isi, url), HTML pages or JSON-LD with ClaimReview.")],
@@ -338,7 +363,7 @@ def ingest_factchecks(
     raise typer.Exit(1 if not checks and rejected else 0)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     claim: Annotated[str, typer.Argument(help="The claim to check, as it circulates (one sentence).")],
     db: DbOption = DEFAULT_DB,
@@ -377,11 +402,11 @@ def check(
         out.print("no earlier fact-check of this claim in the store", highlight=False)
 
 
-token_app = typer.Typer(help="Access tokens for writing to (and optionally reading from) the web app.")
+token_app = typer.Typer(help="Access tokens for writing to (and optionally reading from) the web app.", cls=Group)
 app.add_typer(token_app, name="token")
 
 
-@token_app.command("create")
+@token_app.command("create", cls=Command)
 def token_create(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Who or what the token is for, e.g. desk-politik "
                                                            "(revoke it by this name).")],
@@ -391,7 +416,7 @@ def token_create(
     sys.stdout.write(open_store(db).add_token(name) + "\n")
 
 
-@token_app.command("list")
+@token_app.command("list", cls=Command)
 def token_list(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """List the tokens: id, name and creation time (never the token itself)."""
     tokens = open_store(db, create=False).tokens()
@@ -409,7 +434,7 @@ def token_list(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     Console().print(table)
 
 
-@token_app.command("revoke")
+@token_app.command("revoke", cls=Command)
 def token_revoke(
     name_or_id: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="A token's name, or its id from `kroscek token list`.")],
     db: DbOption = DEFAULT_DB,
@@ -423,7 +448,7 @@ def token_revoke(
     console.print(f"revoked {revoked} {'token' if revoked == 1 else 'tokens'}", highlight=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -447,7 +472,7 @@ def serve(
                 log_level="info", access_log=True)
 
 
-@app.command("eval")
+@app.command("eval", cls=Command)
 def evaluate(
     name: Annotated[str, typer.Argument(help="similarity | clustering | ner | quotes | claims | summary | dates")],
     path: Annotated[Path, typer.Argument(help="The labelled data file.")],
