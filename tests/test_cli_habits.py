@@ -100,14 +100,19 @@ def test_json_is_a_flag_that_takes_no_value(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="IngestSummary counts an article repeated in the input as already stored "
-                                       "(engine.local and the Ray engine count them together)")
 def test_a_repeat_inside_the_input_is_not_called_already_stored(tmp_path, corpus_dir):
     folder = tmp_path / "in"
     folder.mkdir()
-    text = sorted(corpus_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
+    first, other = sorted(corpus_dir.glob("*.txt"))[:2]
+    text = first.read_text(encoding="utf-8")
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / "b.txt").write_text(text, encoding="utf-8")
-    result = invoke("ingest", str(folder), "--db", str(tmp_path / "fresh.db"), "--quiet")
+    db = str(tmp_path / "fresh.db")
+    result = invoke("ingest", str(folder), "--db", db, "--quiet")
     assert result.exit_code == 0, result.output
-    assert "1 new" in result.output and "0 already stored" in result.output
+    assert "ingested 1 new, 1 repeated in the input, 0 already stored, 0 rejected" in result.output
+    again = invoke("ingest", str(folder), str(other), "--db", db, "--quiet")
+    assert again.exit_code == 0, again.output
+    assert "ingested 1 new, 1 repeated in the input, 1 already stored, 0 rejected (2 articles" in again.output
+    alone = invoke("ingest", str(other), "--db", db, "--quiet")
+    assert "ingested 0 new, 1 already stored, 0 rejected" in alone.output and "repeated" not in alone.output

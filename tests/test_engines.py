@@ -117,13 +117,14 @@ def test_both_engines_on_postgresql_give_the_sqlite_result(local_ray, embedded_r
 
     url = postgres_url()
     first = run_ray(INPUTS, url)
-    assert (first.ingest.added, first.ingest.skipped, len(first.ingest.rejected)) == (6, 1, 1)
+    assert (first.ingest.added, first.ingest.skipped, len(first.ingest.rejected)) == (6, 0, 1)
+    assert first.ingest.repeated == 1  # the exact copy in c-salinan.jsonl, on a fresh store
     assert first.workers == 2 and first.briefs == len(embedded_report["stories"])
     assert set(first.stage_seconds) == {"read", "dedupe", "analyse", "match", "compare"}
     assert comparable(build_report(Store(url))) == embedded
 
     again = run_ray(INPUTS, url)  # a re-run reads everything again and stores nothing new
-    assert (again.ingest.added, again.ingest.skipped, again.briefs) == (0, 7, 0)
+    assert (again.ingest.added, again.ingest.skipped, again.ingest.repeated, again.briefs) == (0, 6, 1, 0)
     assert comparable(build_report(Store(url))) == embedded
 
 
@@ -144,7 +145,7 @@ def test_ray_engine_reads_fsspec_urls_and_records_them_as_sources(local_ray, emb
     a missing local path is, and does not stop the run."""
     missing = f"local://{tmp_path / 'missing.txt'}"
     result = run_ray([*(f"local://{path}" for path in INPUTS), missing], tmp_path / "k.db")
-    assert (result.ingest.added, result.ingest.skipped, len(result.ingest.rejected)) == (6, 1, 2)
+    assert (result.ingest.added, result.ingest.skipped, result.ingest.repeated, len(result.ingest.rejected)) == (6, 0, 1, 2)
     report = comparable(build_report(Store(tmp_path / "k.db")))
     expected = local_urls(embedded_report)
     assert sum(a["source"].startswith("local://") for a in expected["articles"]) == 4  # the files' articles
@@ -285,8 +286,25 @@ def test_the_shared_ingest_step_skips_stored_and_repeated_documents_and_rejects_
     batch = [(article_id(d), d) for d in (first, second, second, broken)]
     done = local.store_documents(store, batch, before_store=lambda articles: embedded.extend(a.id for a in articles),
                                  advance=lambda: advanced.append(1))
-    assert (done.added, done.skipped) == (1, 2)  # the stored one and the repeat
+    assert (done.added, done.skipped, done.repeated) == (1, 1, 1)  # the stored one; the repeat
     assert [(r.source, r.reason) for r in done.rejected] == [("broken.txt", "analysis failed: RuntimeError: parser gave up")]
     assert [r.source for r in store.rejected()] == ["broken.txt"]
     assert embedded == [article_id(second)] and len(advanced) == 4
     assert sorted(a.id for a in store.articles()) == sorted([article_id(first), article_id(second)])
+
+
+def test_an_analyse_worker_counts_a_later_reading_as_repeated_not_as_stored(tmp_path):
+    """Of a content id read twice, the later reading is a repeat inside the input, whether the
+    engine found it (``firsts``) or the batch did; only what the store held before is skipped."""
+    first, second = the_documents(2)
+    rows = document_rows([first, second, first])
+    worker = AnalyseWorker(str(tmp_path / "k.db"), firsts={article_id(first): 0}, precise=False)
+
+    def counts(outcomes: list[dict]) -> dict[str, int]:
+        return {o["status"]: o["count"] for o in outcomes if o["status"] != "rejected"}
+
+    assert counts(worker.process(rows)) == {"added": 2, "repeated": 1, "skipped": 0}
+    assert counts(worker.process(rows)) == {"added": 0, "repeated": 1, "skipped": 2}
+    unfound = AnalyseWorker(str(tmp_path / "k.db"), precise=False)  # no firsts: the batch finds the repeat
+    assert counts(unfound.process(document_rows([second, second]))) == {"added": 0, "repeated": 1, "skipped": 1}
+    assert len(Store(tmp_path / "k.db").articles()) == 2

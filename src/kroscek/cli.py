@@ -142,14 +142,18 @@ def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str |
 
 
 def _print_ingested(summary: IngestSummary, store: Store, more: str = "") -> None:
-    """The rejected inputs, one line each, and a one-line count of what the store now holds."""
+    """The rejected inputs, one line each, and a one-line count: new articles, readings of an article
+    that came earlier in the input (if any), articles stored before, rejected inputs, what the
+    store now holds."""
     for rejected in summary.rejected:  # a file name may hold a newline or a right-to-left override
         line = escape(f"{printable(rejected.source)}: {printable(rejected.reason)}")
         console.print(f"[red]rejected[/red] {line}", highlight=False, soft_wrap=True)
+    repeated = f", {summary.repeated} repeated in the input" if summary.repeated else ""
     console.print(
-        f"ingested {summary.added} new, {summary.skipped} already stored, {len(summary.rejected)} rejected "
+        f"ingested {summary.added} new{repeated}, {summary.skipped} already stored, {len(summary.rejected)} rejected "
         f"({store.count_articles()} articles in {printable(store.url)}){more}",
         highlight=False,
+        soft_wrap=True,
     )
 
 

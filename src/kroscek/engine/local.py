@@ -27,13 +27,15 @@ MATCH_ATTEMPTS = 5  # groupings from a snapshot that another writer's stories ma
 @dataclass
 class IngestSummary:
     added: int = 0
-    skipped: int = 0  # already stored (same content id)
+    skipped: int = 0  # already stored (same content id) before this input was read
     rejected: list[Rejected] = field(default_factory=list)
+    repeated: int = 0  # the same content id read again in this input (only its first reading counts)
 
     def add(self, other: IngestSummary) -> None:
         """Count ``other``'s documents in this summary too."""
         self.added += other.added
         self.skipped += other.skipped
+        self.repeated += other.repeated
         self.rejected.extend(other.rejected)
 
 
@@ -50,7 +52,8 @@ def ingest(
     Two stages, reported to ``progress``: ``ingest`` reads every file (one item a file) and keeps
     the documents not stored yet, ``analyse`` cleans and analyses them (one item a document).
     Articles are committed in batches, so an interrupted ingest keeps what it committed; a
-    re-run skips stored articles by their content id and so duplicates nothing.
+    re-run skips stored articles by their content id and so duplicates nothing. A document whose
+    content id came earlier in ``files`` counts as ``repeated``, not as already stored.
     ``source_name`` rewrites the recorded source (e.g. an upload's temporary path to its name).
     Reading a file again replaces what was recorded as rejected from it (a record fixed since is
     no longer listed); ``added`` counts the articles this call stored, not those another writer
@@ -59,6 +62,7 @@ def ingest(
     files = list(files)
     summary = IngestSummary()
     pending: list[tuple[str, Document]] = []
+    read: set[str] = set()
     progress.stage("ingest", len(files))
     for path in files:
         store.clear_rejected(source_name(str(path)) if source_name is not None else str(path))
@@ -70,6 +74,10 @@ def ingest(
                 store.add_rejected([item])
                 continue
             doc_id = article_id(item)
+            if doc_id in read:
+                summary.repeated += 1
+                continue
+            read.add(doc_id)
             if store.known_ids([doc_id]):
                 summary.skipped += 1
                 continue
@@ -90,16 +98,19 @@ def store_documents(
 ) -> IngestSummary:
     """Analyse and store one batch of ``(content id, document)``: the ingest step both engines run.
 
-    A document whose id is stored already, or came earlier in the batch, is skipped; one whose
-    analysis fails is rejected (and recorded as rejected) without stopping the batch; the rest
-    are stored together, after ``before_store`` (the Ray workers embed them there). Articles
-    another writer stored first count as skipped. ``advance`` is called once a document."""
+    A document whose id is stored already is skipped, one whose id came earlier in the batch is
+    counted as repeated (and not analysed again); one whose analysis fails is rejected (and
+    recorded as rejected) without stopping the batch; the rest are stored together, after
+    ``before_store`` (the Ray workers embed them there). Articles another writer stored first
+    count as skipped. ``advance`` is called once a document."""
     summary = IngestSummary()
     stored = store.known_ids(doc_id for doc_id, _ in documents)
     articles: list[Article] = []
     seen: set[str] = set()
     for doc_id, doc in documents:
-        if doc_id in stored or doc_id in seen:
+        if doc_id in seen:
+            summary.repeated += 1
+        elif doc_id in stored:
             summary.skipped += 1
         else:
             outcome = analysed(doc)
@@ -107,7 +118,7 @@ def store_documents(
                 summary.rejected.append(outcome)
             else:
                 articles.append(outcome)
-                seen.add(doc_id)
+        seen.add(doc_id)
         if advance is not None:
             advance()
     if summary.rejected:

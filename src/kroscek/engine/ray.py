@@ -301,7 +301,7 @@ def first_readings(documents: Dataset, rows_per_partition: int = 500_000) -> dic
 # -- analyse -----------------------------------------------------------------------------------
 
 
-Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "rejected", "count", "source", "reason"}
+Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "repeated" | "rejected", "count", "source", "reason"}
 
 
 class AnalyseWorker:
@@ -326,17 +326,20 @@ class AnalyseWorker:
 
     def process(self, rows: Sequence[Mapping[str, Any]]) -> list[Outcome]:
         """Analyse and store one batch of document rows (``engine.local.store_documents``, on the
-        first reading of each content id); what became of them."""
+        first reading of each content id; a later reading counts as repeated); what became of them."""
         unread = [Rejected(r["source"], r["reason"]) for r in rows if r["id"] is None]
         if unread:
             self.store.add_rejected(unread)
-        wanted = [(r["id"], _document(r)) for r in rows
-                  if r["id"] is not None and self.firsts.get(r["id"], r["order"]) == r["order"]]
+        read = [r for r in rows if r["id"] is not None]
+        wanted = [(r["id"], _document(r)) for r in read if self.firsts.get(r["id"], r["order"]) == r["order"]]
         done = store_documents(self.store, wanted, before_store=self._embed if self.precise else None)
         rejected = unread + done.rejected
+        repeated = len(read) - len(wanted) + done.repeated
         outcomes: list[Outcome] = [
             {"status": "added", "count": done.added, "source": None, "reason": None},
-            {"status": "skipped", "count": len(rows) - done.added - len(rejected), "source": None, "reason": None},
+            {"status": "repeated", "count": repeated, "source": None, "reason": None},
+            {"status": "skipped", "count": len(rows) - done.added - len(rejected) - repeated, "source": None,
+             "reason": None},
         ]
         return outcomes + [{"status": "rejected", "count": 1, "source": r.source, "reason": r.reason} for r in rejected]
 
