@@ -219,3 +219,23 @@ def test_check_api(store):
         assert client.post("/api/v1/check", json={}).status_code == 422
     with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
         assert client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah ambruk tewaskan warga"}).status_code == 401
+
+
+def test_check_api_reuses_the_cached_fact_check_index(store, monkeypatch):
+    from kroscek.web.app import Settings, create_app
+
+    built = []
+    original = FactCheckIndex.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(FactCheckIndex, "__init__", counting)
+    with TestClient(create_app(Settings(db=store.url))) as client:
+        for _ in range(3):
+            response = client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas"})
+            assert response.status_code == 200
+            assert [c["url"] for c in response.json()["fact_checks"]] == [FACT_CHECKS[0]["url"]]
+        assert client.get("/check", params={"claim": "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas"}).status_code == 200
+    assert len(built) == 1  # built once for the store, shared by the API and the page

@@ -291,7 +291,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from kroscek.check import ClaimError, check_claim
 
         try:
-            return check_claim(store, claim).to_dict()
+            return check_claim(store, claim, index=routes_check.fact_check_index(store)).to_dict()
         except ClaimError as error:
             raise HTTPException(422, f"bad claim: {error}") from None
 
