@@ -1,18 +1,22 @@
 """The command-line habits a new user trips over (issue 19): a missing store or path is an error
 with exit code 2 and one line naming it, nothing is created by a command that only reads, and the
-help says what a flag is. (``--version``, tokens, ``serve``'s log, the top-stories summary and
+help says what a flag is; an article repeated inside the input is not counted as already stored;
+the static report lists its stories in pages, newest first. (``--version``, tokens, ``serve``'s log, the top-stories summary and
 ``ingest``'s hint are in tests/test_cli.py.)"""
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from kroscek.cli import app
+from kroscek.model import Article, Story
+from kroscek.store import Store
 
 READERS = [["stories"], ["stories", "--json"], ["show", "s-0000"], ["token", "list"], ["token", "revoke", "desk"],
            ["check", "Banjir merendam 300 rumah di Desa Sukamaju pada Senin"]]
@@ -116,3 +120,54 @@ def test_a_repeat_inside_the_input_is_not_called_already_stored(tmp_path, corpus
     assert "ingested 1 new, 1 repeated in the input, 1 already stored, 0 rejected (2 articles" in again.output
     alone = invoke("ingest", str(other), "--db", db, "--quiet")
     assert "ingested 0 new, 1 already stored, 0 rejected" in alone.output and "repeated" not in alone.output
+
+
+def stored_stories(db: Path, dated: int, undated: int) -> Store:
+    """A store of ``dated`` one-article stories published a day apart and ``undated`` undated ones."""
+    store = Store(db)
+    articles = [Article(id=f"a{n:04d}", source=f"a{n:04d}.txt", title=f"Berita nomor {n}", text=f"Isi berita {n}.",
+                        language="id", published=(date(2025, 1, 1) + timedelta(days=n)).isoformat() if n < dated else None)
+                for n in range(dated + undated)]
+    store.add_articles(articles)
+    store.save_stories([Story(id=f"s-{n:04d}", title=a.title, articles=[a.id]) for n, a in enumerate(articles)])
+    return store
+
+
+def listed_ids(page: Path) -> list[str]:
+    return re.findall(r'<td><a href="story-(s-\d+)\.html">', page.read_text(encoding="utf-8"))
+
+
+def test_the_static_report_lists_its_stories_in_pages_newest_first(tmp_path):
+    from kroscek.report import build_report
+    from kroscek.report.html import STORIES_PER_PAGE, write_report
+
+    assert STORIES_PER_PAGE == 50
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "index-4.html").write_text("an earlier, longer report", encoding="utf-8")
+    report = build_report(stored_stories(tmp_path / "k.db", dated=118, undated=3))
+    assert write_report(report, out) == out / "index.html"
+    pages = [out / "index.html", out / "index-2.html", out / "index-3.html"]
+    assert sorted(p.name for p in out.glob("index*.html")) == sorted(p.name for p in pages)  # index-4 is gone
+    listed = [listed_ids(page) for page in pages]
+    assert [len(ids) for ids in listed] == [50, 50, 21]
+    newest = [f"s-{n:04d}" for n in range(117, -1, -1)] + ["s-0118", "s-0119", "s-0120"]  # the undated last
+    assert [i for ids in listed for i in ids] == newest
+    second = pages[1].read_text(encoding="utf-8")
+    assert "Page 2 of 3" in second
+    assert 'href="index.html" rel="prev"' in second and 'href="index-3.html" rel="next"' in second
+    assert all(f'href="{p.name}"' in second for p in pages if p.name != "index-2.html")
+    assert 'rel="prev"' not in pages[0].read_text(encoding="utf-8") and 'rel="next"' not in pages[2].read_text(encoding="utf-8")
+    assert "121 stories from 121 articles" in second  # the heading counts the whole report
+    assert '<a href="index-2.html">← all stories</a>' in (out / "story-s-0060.html").read_text(encoding="utf-8")
+    assert '<a href="index-3.html">← all stories</a>' in (out / "story-s-0119.html").read_text(encoding="utf-8")
+
+
+def test_a_static_report_of_one_page_has_no_page_links(tmp_path):
+    from kroscek.report import build_report
+    from kroscek.report.html import write_report
+
+    write_report(build_report(stored_stories(tmp_path / "k.db", dated=50, undated=0)), tmp_path / "report")
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert len(listed_ids(tmp_path / "report" / "index.html")) == 50 and "Page 1" not in index
+    assert [p.name for p in (tmp_path / "report").glob("index*.html")] == ["index.html"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -100,14 +101,47 @@ def render_story(
     )
 
 
-def write_report(report: dict[str, Any], out_dir: Path) -> Path:
-    """Write ``report.json``, ``index.html`` and ``story-<id>.html`` files; returns the index path."""
+STORIES_PER_PAGE = 50  # rows of one index page of the static report
+_INDEX_PAGE = re.compile(r"^index-(\d+)\.html$")
+
+
+def index_page_name(number: int) -> str:
+    """The file of index page ``number`` (from 1): ``index.html``, ``index-2.html``, ..."""
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def newest_first(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stories newest first by their last article, the undated last (each group in report order)."""
+    dated = sorted((s for s in stories if s.get("last_published")), key=lambda s: s["last_published"], reverse=True)
+    return dated + [s for s in stories if not s.get("last_published")]
+
+
+def index_pages(stories: list[dict[str, Any]], per_page: int = STORIES_PER_PAGE) -> list[list[dict[str, Any]]]:
+    """The stories, newest first, in pages of ``per_page`` (one empty page when there are none)."""
+    ordered = newest_first(stories)
+    return [ordered[start : start + per_page] for start in range(0, len(ordered), per_page)] or [[]]
+
+
+def write_report(report: dict[str, Any], out_dir: Path, per_page: int = STORIES_PER_PAGE) -> Path:
+    """Write ``report.json``, the index (``index.html``, then ``index-2.html``... of ``per_page``
+    stories each, newest first, linked to each other) and ``story-<id>.html`` files, whose link
+    back goes to the index page that lists them; returns the first index page's path. Index
+    pages left by an earlier, longer report in ``out_dir`` are removed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     by_id = {a["id"]: a for a in report["articles"]}
-    for story in report["stories"]:
-        members = [by_id[i] for i in story["articles"] if i in by_id]
-        (out_dir / f"story-{story['id']}.html").write_text(render_story(story, members), encoding="utf-8")
-    index = out_dir / "index.html"
-    index.write_text(templates().get_template("index.html").render(report=report, home="index.html"), encoding="utf-8")
-    return index
+    pages = index_pages(report["stories"], per_page)
+    names = [index_page_name(number) for number in range(1, len(pages) + 1)]
+    for name, listed in zip(names, pages):
+        for story in listed:
+            members = [by_id[i] for i in story["articles"] if i in by_id]
+            (out_dir / f"story-{story['id']}.html").write_text(render_story(story, members, home=name), encoding="utf-8")
+    template = templates().get_template("index.html")
+    for number, (name, listed) in enumerate(zip(names, pages), 1):
+        html = template.render(report=report, stories=listed, page_number=number, pages=len(pages),
+                               page_names=names, home="index.html")
+        (out_dir / name).write_text(html, encoding="utf-8")
+    for old in out_dir.glob("index-*.html"):
+        if _INDEX_PAGE.match(old.name) and old.name not in names:
+            old.unlink()
+    return out_dir / names[0]
