@@ -1,7 +1,9 @@
 """The command-line habits a new user trips over (issue 19): a missing store or path is an error
 with exit code 2 and one line naming it, nothing is created by a command that only reads, and the
-help says what a flag is; an article repeated inside the input is not counted as already stored;
-the static report lists its stories in pages, newest first. (``--version``, tokens, ``serve``'s log, the top-stories summary and
+help says what a flag is; ``token create`` and ``serve`` say when they create a store and refuse
+one whose folder does not exist; an article repeated inside the input is not counted as already
+stored; the static report lists its stories in pages, newest first; a story is titled after its
+earliest dated article. (``--version``, tokens, ``serve``'s log, the top-stories summary and
 ``ingest``'s hint are in tests/test_cli.py.)"""
 
 from __future__ import annotations
@@ -193,3 +195,48 @@ def test_a_story_is_titled_after_its_earliest_dated_article_not_an_undated_one(c
     assert story.title == earliest.title
     [alone] = cluster_stories([replace(a, published=None) for a in (undated, earliest)], precise=False).stories
     assert alone.title == min((undated, earliest), key=lambda a: a.id).title  # none dated: the first one's
+
+
+@pytest.fixture()
+def no_server(monkeypatch) -> list[dict]:
+    """``serve`` records what it would run instead of starting a server."""
+    import uvicorn
+
+    started: list[dict] = []
+    for name in ("KROSCEK_DB", "KROSCEK_READ_TOKEN_REQUIRED"):  # serve sets them; they are put back after the test
+        monkeypatch.setenv(name, "")
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append({"app": app, **options}))
+    return started
+
+
+@pytest.mark.parametrize("command", [["token", "create", "desk"], ["serve"], ["ingest", "README.md"]], ids=" ".join)
+def test_a_store_in_a_folder_that_does_not_exist_is_refused_naming_the_folder(tmp_path, command, no_server):
+    db = tmp_path / "no-such-folder" / "k.db"
+    args = [str(Path(__file__).resolve().parents[1] / a) if a == "README.md" else a for a in command]
+    result = invoke(*args, "--db", str(db))
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert lines == [f"no folder {db.parent} for the store {db} (check --db, or create the folder first)"]
+    assert not db.parent.exists() and no_server == []
+
+
+def test_token_create_on_a_new_store_says_it_created_it(tmp_path):
+    db = tmp_path / "tokens.db"
+    result = invoke("token", "create", "desk", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert f"created a new, empty store at {db}: the token is kept there" in result.stderr
+    assert re.fullmatch(r"[\w-]{20,}\n", result.stdout)  # stdout holds the token alone
+    again = invoke("token", "create", "desk-2", "--db", str(db))
+    assert again.exit_code == 0 and again.stderr == ""  # an existing store: nothing said
+    assert sorted(t["name"] for t in Store(db).tokens()) == ["desk", "desk-2"]
+
+
+def test_serve_on_a_new_store_says_it_created_it_then_serves(tmp_path, no_server):
+    db = tmp_path / "web.db"
+    result = invoke("serve", "--db", str(db), "--port", "8123")
+    assert result.exit_code == 0, result.output
+    assert f"created a new, empty store at {db}: uploads fill it" in result.stderr
+    assert "at http://127.0.0.1:8123/" in result.stderr and db.is_file()
+    assert [s["port"] for s in no_server] == [8123]
+    again = invoke("serve", "--db", str(db))
+    assert "created" not in again.stderr and len(no_server) == 2

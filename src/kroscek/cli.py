@@ -89,9 +89,27 @@ def parse_columns(spec: str | None) -> dict[str, str] | None:
     return {field.strip(): column.strip() for field, column in pairs}
 
 
-def open_store(db: str, create: bool = True) -> Store:
+def sqlite_file(db: str) -> Path | None:
+    """The file of a SQLite store named by ``--db`` (a path or a ``sqlite:///`` URL); None for
+    another database or an in-memory one."""
+    from sqlalchemy.engine import make_url
+
+    from kroscek.store import database_url
+
+    try:
+        url = make_url(database_url(db))
+    except Exception:  # noqa: BLE001 - an unparsable URL is reported when the store is opened
+        return None
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def open_store(db: str, create: bool = True, created: str | None = None) -> Store:
     """The store named by ``--db``; a missing (when not to be created) or unusable one ends the
-    command with one line and exit code 2."""
+    command with one line and exit code 2, as does a new SQLite file whose folder does not exist.
+    ``created``: a line to print on stderr when this call creates a new SQLite store (for commands
+    that would otherwise make one unnoticed)."""
     shown = db
     if "://" in db:
         from sqlalchemy.engine import make_url
@@ -100,8 +118,14 @@ def open_store(db: str, create: bool = True) -> Store:
             shown = make_url(db).render_as_string(hide_password=True)
         except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
             pass
+    file = sqlite_file(db)
+    new = create and file is not None and not file.exists()
+    if new and not file.parent.is_dir():
+        console.print(f"[red]no folder {escape(printable(str(file.parent)))} for the store {escape(printable(shown))}"
+                      "[/red] (check --db, or create the folder first)", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     try:
-        return Store(db, create=create)
+        store = Store(db, create=create)
     except StoreMissing:
         console.print(f"[red]no store at {escape(printable(shown))}[/red] (check --db; `kroscek ingest` or `kroscek run` "
                       "creates one)", highlight=False, soft_wrap=True)
@@ -110,6 +134,11 @@ def open_store(db: str, create: bool = True) -> Store:
         line = " ".join(str(reason).split()) or type(reason).__name__
         console.print(f"[red]cannot open the store {escape(printable(shown))}[/red]: {escape(printable(line))}", highlight=False,
                       soft_wrap=True)
+    else:
+        if new and created:
+            console.print(f"created a new, empty store at {escape(printable(shown))}: {created}", highlight=False,
+                          soft_wrap=True)
+        return store
     raise typer.Exit(2)
 
 
@@ -416,8 +445,10 @@ def token_create(
                                                            "(revoke it by this name).")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Create a token named NAME; it is printed once and stored only as a hash."""
-    sys.stdout.write(open_store(db).add_token(name) + "\n")
+    """Create a token named NAME; it is printed once and stored only as a hash. A store that does not
+    exist yet is created (said on stderr); exit code 2 when its folder does not exist."""
+    store = open_store(db, created="the token is kept there (check --db if you meant another store)")
+    sys.stdout.write(store.add_token(name) + "\n")
 
 
 @token_app.command("list", cls=Command)
@@ -460,12 +491,15 @@ def serve(
     read_token: Annotated[bool, typer.Option("--read-token", help="Require a token for reading too.")] = False,
     workers: Annotated[int, typer.Option(help="Server processes (one per core serves most readers).")] = 1,
 ) -> None:
-    """Serve the web app and the JSON API (/api/v1, OpenAPI at /docs) over the store."""
+    """Serve the web app and the JSON API (/api/v1, OpenAPI at /docs) over the store. A store that
+    does not exist yet is created, empty (said on stderr); exit code 2 when its folder does not exist."""
     import os
 
     import uvicorn
 
-    open_store(db).close()  # a bad --db: one line and exit code 2, before the server starts
+    # a bad --db: one line and exit code 2, before the server starts
+    open_store(db, created="uploads fill it, as do `kroscek ingest` and `kroscek run` (check --db if you meant "
+                           "another store)").close()
     os.environ["KROSCEK_DB"] = db
     os.environ["KROSCEK_READ_TOKEN_REQUIRED"] = "1" if read_token else ""
     shown = f"[{host}]" if ":" in host else host
