@@ -24,7 +24,8 @@ Datasets:
   subset (data/stories/detik-stories.json).
 The text is read from ../shared/data at run time and written only to a temporary folder.
 
-Usage: ``python bench/bench_peer.py [--datasets indonews,detik-1000] [--systems default,fast,peer]``.
+Usage: ``python bench/bench_peer.py [--datasets indonews,detik-1000] [--systems default,fast,peer]
+[--limit N]`` (``--limit``: the first N articles of each dataset only; the rows are named so).
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ class Run:
     grid: dict[str, dict[str, str]] = field(default_factory=dict)  # peer: setting -> labels (untimed)
 
 
-def write_records(dataset: str, path: Path) -> dict[str, str]:
-    """Write the dataset's articles as JSON Lines at ``path``; returns gold story by URL."""
+def write_records(dataset: str, path: Path, limit: int | None = None) -> dict[str, str]:
+    """Write the dataset's articles (the first ``limit``) as JSON Lines at ``path``; returns gold story by URL."""
     from kroscek.eval.clustering import read_labelled
 
     labels = json.loads(LABELS[dataset].read_text(encoding="utf-8"))
@@ -91,7 +92,7 @@ def write_records(dataset: str, path: Path) -> dict[str, str]:
                             "published": d.published, "language": d.language})
             gold[d.url] = item.story
     with path.open("w", encoding="utf-8") as handle:
-        for record in records:
+        for record in records[:limit]:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return gold
 
@@ -218,7 +219,7 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def main(datasets: list[str], systems: list[str]) -> None:
+def main(datasets: list[str], systems: list[str], limit: int | None = None) -> None:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         for dataset in datasets:
@@ -226,9 +227,10 @@ def main(datasets: list[str], systems: list[str]) -> None:
                 print(f"{dataset}: skipped (labels or ../shared/data missing)")
                 continue
             path = Path(tmp) / f"{dataset}.jsonl"
-            gold = write_records(dataset, path)
+            gold = write_records(dataset, path, limit)
             docs = documents(path)
-            print(f"{dataset}: {len(docs)} distinct articles, {sum(d.source in gold for d in docs)} labelled")
+            name = dataset if limit is None else f"{dataset} (first {limit})"
+            print(f"{name}: {len(docs)} distinct articles, {sum(d.source in gold for d in docs)} labelled")
             by_system: dict[str, dict] = {}
             for system in systems:
                 before = load_average()
@@ -236,6 +238,7 @@ def main(datasets: list[str], systems: list[str]) -> None:
                 output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
                 run = Run(**json.loads(output.strip().splitlines()[-1]))
                 row = {key: value for key, value in asdict(run).items() if key not in ("clusters", "grid")}
+                row["dataset"] = name
                 row["stage_seconds"] = {k: round(v, 2) for k, v in run.stage_seconds.items()}
                 total = sum(run.stage_seconds.values())
                 row["stage_share"] = {k: round(v / total, 3) for k, v in run.stage_seconds.items()} if total else {}
@@ -297,4 +300,5 @@ if __name__ == "__main__":
         def option(name: str, default: tuple[str, ...]) -> list[str]:
             return sys.argv[sys.argv.index(name) + 1].split(",") if name in sys.argv else list(default)
 
-        main(option("--datasets", DATASETS), option("--systems", SYSTEMS))
+        main(option("--datasets", DATASETS), option("--systems", SYSTEMS),
+             int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None)

@@ -5,9 +5,11 @@ on a quiet server, then for 60 s while a 1,000-article upload runs through the w
 The store is generated: article text recombines sentences of ../shared/data/detik-1000 (read at
 run time, never copied into the repo), grouped into stories of 1–12 articles with briefs of
 realistic size. The upload is one JSON Lines file of 1,000 more such articles, sent to
-``POST /api/v1/ingest`` with a write token just before the readers start; the job (ingest,
-analyse, match, cross-check) then runs in the server while they read. The job's stage and count
-when the readers stop are recorded too.
+``POST /api/v1/ingest`` with a write token; the readers start once the job has analysed its first
+article (``job_start_seconds`` after the upload: the job's process starts, reads the file and
+loads the models first), so the job (analyse, then match and cross-check) runs in the server
+while they read. The job's stage
+and count when the readers stop are recorded too.
 
 Phases:
 - ``quiet``: ``REQUESTS`` requests per route, one route at a time (no upload);
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -42,6 +45,8 @@ CLIENTS = 20
 REQUESTS = 400  # per endpoint, quiet phase
 DURATION = 60.0  # seconds of reading while the upload runs
 UPLOAD = 1_000  # articles uploaded
+START_WAIT = 300.0  # at most this long for the job to start analysing before the readers start
+FINISHED = ("done", "failed")
 WORDS = ["presiden", "banjir", "menteri", "jakarta", "polisi", "harga", "sekolah", "bandara"]
 
 
@@ -144,6 +149,7 @@ async def load_for(url: str, routes: dict[str, list[str]], seconds: float) -> di
     """``CLIENTS`` clients taking the routes in turn for ``seconds``; figures per route."""
     latencies: dict[str, list[float]] = {name: [] for name in routes}
     errors = dict.fromkeys(routes, 0)
+    kinds: Counter[str] = Counter()  # what the errors were: an HTTP status, or the exception's name
     names = list(routes)
     deadline = time.perf_counter() + seconds
 
@@ -156,16 +162,19 @@ async def load_for(url: str, routes: dict[str, list[str]], seconds: float) -> di
             started = time.perf_counter()
             try:
                 response = await session.get(url + path)
-                errors[name] += not response.is_success
-            except httpx.HTTPError:
+                if not response.is_success:
+                    errors[name] += 1
+                    kinds[f"HTTP {response.status_code}"] += 1
+            except httpx.HTTPError as error:
                 errors[name] += 1
+                kinds[type(error).__name__] += 1
             latencies[name].append(time.perf_counter() - started)
 
     started = time.perf_counter()
     async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=CLIENTS)) as session:
         await asyncio.gather(*(client(n, session) for n in range(CLIENTS)))
     elapsed = time.perf_counter() - started
-    return {name: summary(latencies[name], errors[name], elapsed) for name in routes}
+    return {**{name: summary(latencies[name], errors[name], elapsed) for name in routes}, "error_kinds": dict(kinds)}
 
 
 def show(name: str, r: dict) -> None:
@@ -216,6 +225,15 @@ def main(duration: float = DURATION, upload: bool = True) -> None:
                                           files={"files": ("upload.jsonl", handle, "application/x-ndjson")}, timeout=60)
                 response.raise_for_status()
                 job_id = response.json()["id"]
+                waited = time.perf_counter()
+                while time.perf_counter() - waited < START_WAIT:  # the readers start once the job analyses
+                    job = httpx.get(f"{url}/api/v1/jobs/{job_id}", timeout=30).json()
+                    progress = job.get("progress") or {}
+                    if (progress.get("stage") not in (None, "ingest", "analyse") or progress.get("done")
+                            or job.get("state") in FINISHED):
+                        break
+                    time.sleep(0.5)
+                results["job_start_seconds"] = round(time.perf_counter() - waited, 1)
                 routes = {name: cases[name] for name in ("story list (/)", "story page", "search")}
                 load_during = os.getloadavg()[0]
                 results["during upload"] = asyncio.run(load_for(url, routes, duration))
@@ -223,8 +241,10 @@ def main(duration: float = DURATION, upload: bool = True) -> None:
                 progress = job.get("progress") or {}
                 print(f"during a {UPLOAD}-article upload ({duration:.0f} s; job then: {job.get('state')}, "
                       f"{progress.get('stage')} {progress.get('done')}/{progress.get('total')}):")
-                for name, r in results["during upload"].items():
-                    show(name, r)
+                for name in routes:
+                    show(name, results["during upload"][name])
+                if results["during upload"]["error_kinds"]:
+                    print(f"  errors: {results['during upload']['error_kinds']}")
                 results["upload_job_after_readers"] = {k: job.get(k) for k in ("state", "stage", "progress", "added")}
                 results["load_average_at_upload"] = round(load_during, 2)
         finally:
