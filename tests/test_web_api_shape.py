@@ -255,7 +255,8 @@ def test_an_undated_upload_never_retitles_the_story_it_joins(tmp_path):
     store.add_articles([dated, earlier, undated])
     store.save_stories([Story("s-1", dated.title, [dated.id]), Story("s-2", "Berita Lain", [earlier.id])])
     before = story_titles(store)
-    # the grouping puts undated articles first in a story, and titles a story after its first article
+    # stories titled after an undated first article (as a grouping did before it took the earliest
+    # dated article's title; undated articles still come first in a story)
     store.save_stories([Story("s-1", undated.title, [undated.id, dated.id]), Story("s-2", earlier.title, [earlier.id])])
     generation = store.generation()
     assert keep_titles(store, before) == 1
