@@ -21,7 +21,7 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kroscek.compare.claims import Claim, extract_claims, lexicon, shared_names
+from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
 from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, differences, relate
@@ -45,11 +45,14 @@ COMPARE_SIM = 0.2  # lexical similarity a sentence needs to be compared with the
 DISPUTE_SIM = 0.3  # ... to count as the same fact when the subjects agree (relate's DISPUTE_SCORE)
 AGREE_SIM = 0.45  # ... to count as strongly aligned (relate's AGREE_SCORE)
 COVER_SIM = 0.35  # ... for a story to count as covering the claim without a slot relation
-FACTCHECK_SIM = 0.45  # similarity of the claim to a fact-check's claim for it to be shown
+FACTCHECK_SIM = 0.55  # similarity of the claim to a fact-check's claim for it to be shown
+FACTCHECK_DETAIL = 0.5  # share of a claim's words a fact-check needs when the claim names more than it does
+FACTCHECK_TIE = 0.05  # a fact-check after the best is shown only this close to it (the same claim checked again)
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 class ClaimError(ValueError):
@@ -210,9 +213,21 @@ def _evidence(relation_kind: str, fact: Fact, article: Article, story: str | Non
                     their_value=first.b if first else None, explanation=first.explanation if first else "")
 
 
+def _facts_of(article: Article) -> list[Fact]:
+    """The facts of an article's claims; a claim whose slots cannot be read (a number written in
+    another language's grouping) is left out rather than failing the whole check."""
+    found = []
+    for claim in extract_claims(article):
+        try:
+            found.append(read_fact(claim, outlet_key(article), article.published))
+        except ValueError:
+            continue
+    return found
+
+
 def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dict[str, str | None]) -> list[Evidence]:
     """Every claim of ``articles`` close enough to ``fact``, compared with it slot by slot, best first."""
-    per_article = [(a, [read_fact(c, outlet_key(a), a.published) for c in extract_claims(a)]) for a in articles]
+    per_article = [(a, _facts_of(a)) for a in articles]
     facts = [(a, f) for a, group in per_article for f in group]
     if not facts:
         return []
@@ -260,9 +275,11 @@ class FactCheckIndex:
         for at in np.argsort(-scores)[: limit * 4]:
             if scores[at] < threshold:
                 break
+            if found and scores[at] < found[0].similarity - FACTCHECK_TIE:
+                break  # clearly below the best: another claim
             check = self.checks[int(at)]
             checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
-            if differences(fact, checked) or _other_place(fact, checked) or _unnamed(fact, check["claim"]):
+            if differences(fact, checked) or _other_place(fact, checked) or _substituted(fact, check):
                 continue  # another place, number, day, person or the negation: another claim, another verdict
             found.append(FactCheckHit(claim=check["claim"], verdict=check.get("verdict") or "",
                                       verdict_word=check.get("verdict_word") or "", published=check.get("published"),
@@ -280,17 +297,34 @@ def _other_place(a: Fact, b: Fact) -> bool:
     return not shared_names(a.places, [*b.places, *b.names]) and not shared_names(b.places, [*a.places, *a.names])
 
 
-def _unnamed(fact: Fact, other: str) -> bool:
-    """The claim names someone or something (a capitalised name) no word of which the other text
-    has, in any close spelling: another subject ("timnas Malaysia", "Menteri Sosial"). Fact-check
-    titles are often in title case, so the other side is read as words, not names."""
+def _unnamed(named: Iterable[str], other: str) -> bool:
+    """One of the names (the claim's: capitalised, folded) has no word the other text has, in any
+    close spelling: another subject ("timnas Malaysia", "Menteri Sosial"). The other
+    text is a fact-check's claim and its conclusion (which restates the claim, names spelled out
+    that a headline shortens); titles are often in title case, so it is read as words, not names."""
     vocabulary = {fold(w) for w in _WORD.findall(other)}
-    for name in fact.names:
+    for name in named:
         words = [w for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()]
         if words and not any(w in vocabulary or process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85)
                              for w in words):
             return True
     return False
+
+
+def _substituted(fact: Fact, check: dict[str, Any]) -> bool:
+    """Another subject in the same words: the claim names someone or something the fact-check
+    does not (its claim or conclusion, ``_unnamed``), and the fact-check names someone or something
+    the claim does not ("Menteri Sosial" for "Wapres Gibran"), or most of the claim's words are not
+    the fact-check's. A name the claim adds to a checked claim that has most of its words ("naik
+    KRL" to a commuter-line hoax) is a detail, not another subject."""
+    said = f'{check["claim"]} {check.get("conclusion") or ""}'
+    if not _unnamed(fact.names, said):
+        return False
+    conclusion = _BRACKETS.sub(" ", check.get("conclusion") or "")  # not "(Ditulis oleh NAME)", "(impostor content)"
+    if _unnamed(names(_sentence_case(check["claim"])) | names(conclusion), fact.text):
+        return True
+    own = set(tokens(fact.text, fact.claim.language))
+    return len(own & set(tokens(check["claim"], fact.claim.language))) < FACTCHECK_DETAIL * len(own)
 
 
 def check_claim(store: Any, text: str, language: str = "id", index: FactCheckIndex | None = None) -> CheckResult:

@@ -1,27 +1,49 @@
-"""Finding the earlier fact-check of a claim (``data/check/claims.jsonl``).
+"""Checking a claim (``data/check/claims.jsonl``): the story, the sentences, the earlier fact-check.
 
-Each label names a turnbackhoax fact-check by its ``ID`` (``../shared/data/turnbackhoax``), a
-short paraphrase of its claim written for the labels, and whether the paraphrase is the claim
-that fact-check checked (``match``: false for a claim with another place, number, person or
-subject, whose verdict is not that fact-check's). Every fact-check of the CSV is indexed, so the
-other 999 are the distractors.
+Each label is a claim as it might circulate (a paraphrase written for the labels), from a
+turnbackhoax fact-check (``source: factcheck``) or from a fact of the early-June news (``news``),
+with what a check should find (see ``data/check/README.md``).
 
-Per claim a system shows one fact-check or none. Right: the labelled one shown for a ``match``
-claim. Wrong: any other shown (a wrong verdict shown). Precision = right / shown, recall = right /
-``match`` claims.
+The store checked against is built once per run, in a temporary folder, from what the labels
+reference: the four early-June CSVs (``shared/data/indonews-early-june-2025``, ingested and
+grouped into stories as ``kroscek run --fast`` does: static word vectors, no e5; no briefs, the
+check does not read them) and every turnbackhoax fact-check. ``-o store=PATH`` keeps the store at
+PATH and reuses it when it is there (for repeated runs while tuning).
 
-- **kroscek**: ``check.FactCheckIndex.match`` (TF-IDF over cheap stems and numbers, above
-  ``FACTCHECK_SIM``; a fact-check giving another value in a slot, or another place, is not shown).
-- **baseline**: plain word TF-IDF nearest neighbour over the fact-check titles, shown above a
-  threshold chosen for F1 on the tune half.
+Per claim, ``check.check_claim`` on that store is scored on:
+
+- **story in top 3** (news claims with a labelled story): one of the first three stories listed
+  holds an article of the labelled story (``data/facts/indonews*.jsonl``).
+- **supports / contradicts precision**: each sentence called supporting (``agree``) or
+  contradicting (``dispute``) is placed in its article's CSV text; right when it overlaps a
+  labelled sentence of that claim with that relation. *Judged* precision counts only calls on a
+  labelled sentence (the labels list the sentences a search should find, not every sentence of
+  the data); *strict* precision counts every call on a news claim (an unlabelled one is wrong).
+  Recall: the labelled sentences of that relation called so.
+- **fact-check**: one shown for a ``match`` claim is right when it is the labelled one; any other
+  shown, or any shown for a claim that is not ``match`` (news claims included), is a wrong verdict
+  shown. Matched = claims with the labelled one shown / ``match`` claims.
+
+The baseline, computed in the same run on the same store: plain word TF-IDF over every sentence
+of the store, the nearest sentences' stories in order (top 3 distinct); the nearest sentence above
+0.3 called supporting when it states every number of the claim, else contradicting; and the
+nearest fact-check title above a threshold chosen for F1 on the tune half.
 
 Claims are split by a fixed hash (held back when sha1(id)'s first byte is odd).
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,87 +52,398 @@ from rich.console import Console
 from rich.table import Table
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kroscek.check import FACTCHECK_SIM, FactCheckIndex, claim_fact
 from kroscek.eval import shared_data_dir
-from kroscek.factchecks import fact_check_id, read_turnbackhoax_csv
+
+NEWS_FOLDER = "indonews-early-june-2025"
+FACT_CHECKS = "turnbackhoax/turnbackhoax.csv"
+BASELINE_SENTENCE_SIM = 0.3
+TOP = 3
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def held_back(label_id: str) -> bool:
     return hashlib.sha1(label_id.encode("utf-8")).digest()[0] % 2 == 1
 
 
-def score(labels: list[dict], shown: list[str | None]) -> dict[str, Any]:
-    right = sum(1 for label, got in zip(labels, shown) if label["match"] and got == label["factcheck"])
-    total_shown = sum(1 for got in shown if got is not None)
-    positives = sum(1 for label in labels if label["match"])
-    return {"claims": len(labels), "match": positives, "shown": total_shown, "right": right,
-            "wrong": total_shown - right,
-            "precision": right / total_shown if total_shown else 0.0, "recall": right / positives if positives else 0.0}
+@dataclass(frozen=True)
+class NewsEvidence:
+    """A labelled sentence: character offsets into one early-June article's ``content``."""
+
+    article: str
+    file: str
+    url: str
+    start: int
+    end: int
+    relation: str  # supports | contradicts | related
 
 
-def _f1(result: dict[str, Any]) -> float:
-    p, r = result["precision"], result["recall"]
-    return 2 * p * r / (p + r) if p + r else 0.0
+@dataclass(frozen=True)
+class ClaimLabel:
+    id: str
+    source: str  # factcheck | news
+    factcheck: str | None
+    verdict: str | None
+    claim: str
+    match: bool
+    story: str | None
+    news: tuple[NewsEvidence, ...]
+
+    @property
+    def held_back(self) -> bool:
+        return held_back(self.id)
 
 
-def main(path: Path, data: str | None = None, threshold: str | None = None) -> dict[str, Any]:
-    labels = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    csv_path = shared_data_dir(Path(path), data) / "turnbackhoax" / "turnbackhoax.csv"
-    checks = read_turnbackhoax_csv(csv_path)
-    ids = _csv_ids(csv_path)
-    assert len(ids) == len(checks)
-    records = [c.to_dict() for c in checks]
-    row_of = {r["id"]: n for n, r in enumerate(records)}
+@dataclass(frozen=True)
+class Call:
+    """A sentence a system called supporting or contradicting, placed in its article's CSV text."""
 
-    index = FactCheckIndex(records)
-    limit = float(threshold) if threshold else FACTCHECK_SIM
-    system = []
+    relation: str  # supports | contradicts
+    url: str | None
+    start: int | None  # None: not found in the CSV text
+    end: int | None
+
+
+@dataclass
+class Outcome:
+    """What one system showed for one claim."""
+
+    stories: list[str] = field(default_factory=list)  # store story ids, best first
+    calls: list[Call] = field(default_factory=list)
+    fact_checks: list[str] = field(default_factory=list)  # CSV IDs, best first
+
+
+@dataclass
+class Figures:
+    """One system's figures on one half."""
+
+    claims: int = 0
+    covered: int = 0  # news claims with a labelled story
+    story_top3: int = 0
+    supports_called: int = 0
+    supports_judged: int = 0
+    supports_right: int = 0
+    supports_labelled: int = 0
+    supports_found: int = 0
+    contradicts_called: int = 0
+    contradicts_judged: int = 0
+    contradicts_right: int = 0
+    contradicts_labelled: int = 0
+    contradicts_found: int = 0
+    match: int = 0  # fact-check claims that are the checked claim
+    fc_right: int = 0
+    fc_wrong_claims: int = 0  # claims shown a fact-check that is not theirs
+    fc_shown_claims: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def ratios(self) -> dict[str, float | None]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        return {"story_top3": ratio(self.story_top3, self.covered),
+                "supports_p_judged": ratio(self.supports_right, self.supports_judged),
+                "supports_p_strict": ratio(self.supports_right, self.supports_called),
+                "supports_r": ratio(self.supports_found, self.supports_labelled),
+                "contradicts_p_judged": ratio(self.contradicts_right, self.contradicts_judged),
+                "contradicts_p_strict": ratio(self.contradicts_right, self.contradicts_called),
+                "contradicts_r": ratio(self.contradicts_found, self.contradicts_labelled),
+                "factcheck_matched": ratio(self.fc_right, self.match)}
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {k: v for k, v in self.__dict__.items() if k != "misses"}
+        return {**counts, **self.ratios()}
+
+
+def read_labels(path: Path) -> list[ClaimLabel]:
+    labels = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            labels.append(ClaimLabel(raw["id"], raw["source"], raw.get("factcheck"), raw.get("verdict"), raw["claim"],
+                                     bool(raw["match"]), raw.get("story"),
+                                     tuple(NewsEvidence(**n) for n in raw.get("news") or [])))
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"{path}:{number}: not a claim label ({error})") from None
+    return labels
+
+
+def story_urls(facts_dir: Path) -> dict[str, set[str]]:
+    """The article URLs of each labelled story of the early-June facts labels."""
+    stories: dict[str, set[str]] = {}
+    for file in sorted(facts_dir.glob("indonews*.jsonl")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line) if line.strip() else {}
+            if record.get("kind") == "story":
+                stories.setdefault(record["story"], set()).update(a["url"] for a in record["articles"] if a.get("url"))
+    return stories
+
+
+@cache
+def _contents(path: Path) -> dict[str, str]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["url"]: row["content"] for row in csv.DictReader(handle)}
+
+
+def contents(data: Path) -> dict[str, str]:
+    """The raw ``content`` of every early-June article, by URL (what the label offsets point into)."""
+    found: dict[str, str] = {}
+    for file in sorted((data / NEWS_FOLDER).glob("*.csv")):
+        found.update(_contents(file))
+    return found
+
+
+def place(text: str, content: str | None) -> tuple[int, int] | None:
+    """Where ``text`` (a sentence as the store holds it, cleaned) lies in ``content``: its words in
+    order, any spacing or punctuation between them."""
+    if not content:
+        return None
+    words = _WORD.findall(text)
+    for take in (len(words), 8, 5):
+        if len(words) < min(take, 3):
+            continue
+        pattern = r"\W+".join(re.escape(w) for w in words[:take])
+        found = re.search(pattern, content)
+        if found:
+            if take == len(words):
+                return found.start(), found.end()
+            return found.start(), found.start() + len(text)
+    return None
+
+
+def build_store(folder: Path, data: Path) -> Any:
+    """The store the check runs against: the early-June articles grouped into stories (``--fast``),
+    every turnbackhoax fact-check."""
+    from kroscek.engine.local import ingest, match
+    from kroscek.factchecks import read_fact_checks
+    from kroscek.ingest import list_inputs
+    from kroscek.store import Store
+
+    db = folder / "check-eval.db"
+    existing = db.exists()
+    store = Store(f"sqlite:///{db}")
+    if not existing or not store.count_articles():
+        ingest(list_inputs([data / NEWS_FOLDER]), store, columns={"text": "content"})
+        match(store, precise=False)
+    if not store.count_fact_checks():
+        checks, _rejected = read_fact_checks([data / FACT_CHECKS])
+        store.add_fact_checks([c.to_dict() for c in checks])
+    return store
+
+
+def fact_check_ids(data: Path) -> dict[str, str]:
+    """The CSV ``ID`` of each fact-check by the id the store gives it."""
+    from kroscek.factchecks import fact_check_id
+
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with (data / FACT_CHECKS).open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if " ".join((row.get("judul") or "").split())]
+    return {fact_check_id(row.get("url"), " ".join(row["judul"].split())): row["ID"] for row in rows}
+
+
+def kroscek_outcomes(store: Any, labels: Sequence[ClaimLabel], texts: dict[str, str], ids: dict[str, str]) -> list[Outcome]:
+    from kroscek.check import FactCheckIndex, check_claim
+    from kroscek.factchecks import fact_check_id
+
+    index = FactCheckIndex(store.fact_checks())
+    outcomes = []
     for label in labels:
-        hits = index.match(claim_fact(label["claim"]), threshold=limit, limit=1)
-        system.append(ids[row_of[fact_check_id(hits[0].url, hits[0].claim)]] if hits else None)
+        result = check_claim(store, label.claim, index=index)
+        calls = [Call(kind, e.url, *(place(e.text, texts.get(e.url or "")) or (None, None)))
+                 for kind, items in (("supports", result.supports), ("contradicts", result.contradicts)) for e in items]
+        shown = [ids.get(fact_check_id(c.url, c.claim), "?") for c in result.fact_checks]
+        outcomes.append(Outcome([s.id for s in result.stories], calls, shown))
+    return outcomes
 
-    vectorizer = TfidfVectorizer(sublinear_tf=True).fit([r["claim"] for r in records])
-    matrix = vectorizer.transform([r["claim"] for r in records])
-    queries = vectorizer.transform([label["claim"] for label in labels])
-    cosines = (queries @ matrix.T).toarray()
-    best = cosines.argmax(axis=1)
-    best_score = cosines[np.arange(len(labels)), best]
-    tune = [i for i, label in enumerate(labels) if not held_back(label["id"])]
-    back = [i for i, label in enumerate(labels) if held_back(label["id"])]
 
-    def baseline(at: float, rows: list[int]) -> list[str | None]:
-        return [ids[best[i]] if best_score[i] >= at else None for i in rows]
+class Baseline:
+    """Plain word TF-IDF nearest neighbours: over the store's sentences and the fact-check titles."""
 
-    chosen = max(np.arange(0.05, 0.95, 0.05), key=lambda at: (_f1(score([labels[i] for i in tune], baseline(at, tune))), -at))
-    results: dict[str, Any] = {"threshold": limit, "baseline_threshold": round(float(chosen), 2)}
-    for part, rows in (("tune", tune), ("held-back", back), ("all", list(range(len(labels))))):
-        subset = [labels[i] for i in rows]
-        results[part] = {"kroscek": score(subset, [system[i] for i in rows]),
-                         "baseline": score(subset, baseline(chosen, rows))}
-    table = Table(title=f"earlier fact-check found ({len(labels)} claims, {len(records)} fact-checks indexed; "
-                        f"threshold {limit}, baseline {results['baseline_threshold']})")
-    for column in ("split", "system", "claims", "match", "shown", "right", "wrong", "precision", "recall"):
+    def __init__(self, store: Any, texts: dict[str, str]) -> None:
+        self.sentences: list[tuple[str, str | None, str]] = []  # text, url, story
+        for article in store.articles():
+            if article.stale:
+                continue
+            story = store.story_of(article.id)
+            for sentence in article.sentences:
+                self.sentences.append((sentence.text, article.url, story.id if story else ""))
+        self.texts = texts
+        self.vectorizer = TfidfVectorizer(sublinear_tf=True).fit([s for s, _, _ in self.sentences])
+        self.matrix = self.vectorizer.transform([s for s, _, _ in self.sentences])
+        self.checks = store.fact_checks()
+        self.check_vectorizer = TfidfVectorizer(sublinear_tf=True).fit([c["claim"] for c in self.checks])
+        self.check_matrix = self.check_vectorizer.transform([c["claim"] for c in self.checks])
+
+    def outcome(self, claim: str, ids: dict[str, str], threshold: float) -> Outcome:
+        cosines = (self.matrix @ self.vectorizer.transform([claim]).T).toarray().ravel()
+        order = np.argsort(-cosines)
+        stories: list[str] = []
+        for at in order[:200]:
+            story = self.sentences[at][2]
+            if story and story not in stories:
+                stories.append(story)
+            if len(stories) == TOP:
+                break
+        calls = []
+        best = int(order[0]) if len(order) else None
+        if best is not None and cosines[best] >= BASELINE_SENTENCE_SIM:
+            text, url, _ = self.sentences[best]
+            wanted = set(_NUMBER.findall(claim))
+            kind = "supports" if wanted <= set(_NUMBER.findall(text)) else "contradicts"
+            calls.append(Call(kind, url, *(place(text, self.texts.get(url or "")) or (None, None))))
+        return Outcome(stories, calls, self.fact_check(claim, ids, threshold))
+
+    def fact_check_scores(self, claim: str) -> np.ndarray:
+        return (self.check_matrix @ self.check_vectorizer.transform([claim]).T).toarray().ravel()
+
+    def fact_check(self, claim: str, ids: dict[str, str], threshold: float) -> list[str]:
+        from kroscek.factchecks import fact_check_id
+
+        scores = self.fact_check_scores(claim)
+        best = int(scores.argmax()) if len(scores) else None
+        if best is None or scores[best] < threshold:
+            return []
+        check = self.checks[best]
+        return [ids.get(fact_check_id(check.get("url"), check["claim"]), "?")]
+
+
+def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_articles: dict[str, set[str]],
+          story_urls_of: dict[str, set[str]]) -> Figures:
+    """``story_articles``: the store's story ids by labelled story key (the stories holding its articles)."""
+    figures = Figures()
+    for label, got in zip(labels, outcomes):
+        figures.claims += 1
+        if label.source == "news" and label.story:
+            figures.covered += 1
+            if set(got.stories[:TOP]) & story_articles.get(label.story, set()):
+                figures.story_top3 += 1
+            else:
+                figures.misses.append(f"{label.id} story not in top {TOP}: {label.claim!r}")
+        for relation in ("supports", "contradicts"):
+            spans = [n for n in label.news if n.relation == relation]
+            other = [n for n in label.news if n.relation != relation]
+            setattr(figures, f"{relation}_labelled", getattr(figures, f"{relation}_labelled") + len(spans))
+            found = set()
+            for call in (c for c in got.calls if c.relation == relation):
+                if label.source != "news":
+                    continue  # the news labels judge the calls of news claims only
+                figures.__dict__[f"{relation}_called"] += 1
+                hit = [n for n in spans if _overlaps(call, n)]
+                if hit or any(_overlaps(call, n) for n in other):
+                    figures.__dict__[f"{relation}_judged"] += 1
+                if hit:
+                    figures.__dict__[f"{relation}_right"] += 1
+                    found.update(hit)
+                else:
+                    judged = [n.relation for n in other if _overlaps(call, n)]
+                    figures.misses.append(f"{label.id} called {relation} ({judged[0] if judged else 'unlabelled'}) "
+                                          f"{call.url} {call.start}-{call.end}: {label.claim!r}")
+            figures.__dict__[f"{relation}_found"] += len(found)
+        # fact-checks
+        if label.match:
+            figures.match += 1
+            figures.fc_right += label.factcheck in got.fact_checks
+        wrong = [i for i in got.fact_checks if not (label.match and i == label.factcheck)]
+        figures.fc_shown_claims += bool(got.fact_checks)
+        if wrong:
+            figures.fc_wrong_claims += 1
+            figures.misses.append(f"{label.id} wrong fact-check shown {wrong} (labelled {label.factcheck}, "
+                                  f"match {label.match}): {label.claim!r}")
+        elif label.match and label.factcheck not in got.fact_checks:
+            figures.misses.append(f"{label.id} fact-check {label.factcheck} not matched: {label.claim!r}")
+    return figures
+
+
+def _overlaps(call: Call, span: NewsEvidence) -> bool:
+    return (call.url == span.url and call.start is not None and call.end is not None
+            and call.start < span.end and span.start < call.end)
+
+
+def _f1_fact_checks(figures: Figures) -> float:
+    shown_right = figures.fc_right
+    precision = shown_right / figures.fc_shown_claims if figures.fc_shown_claims else 0.0
+    recall = shown_right / figures.match if figures.match else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def main(path: Path, data: str | None = None, store: str | None = None, show: str = "misses",
+         split: str = "both") -> dict[str, Any]:
+    """``split``: ``tune`` scores and lists the tune half only (while tuning), ``both`` the two halves."""
+    if split not in ("tune", "both"):
+        raise ValueError(f"split must be tune or both, not {split!r}")
+    console = Console(width=220)
+    shown_parts = {"tune"} if show == "misses" else set(show.split(","))  # the held-back misses only when asked
+    labels = read_labels(Path(path))
+    shared = shared_data_dir(Path(path), data)
+    stories = story_urls(Path(path).resolve().parent.parent / "facts")
+    texts = contents(shared)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kroscek-eval-check-") as temporary:
+        folder = Path(store) if store else Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        built = build_store(folder, shared)
+        build_seconds = time.perf_counter() - started
+        ids = fact_check_ids(shared)
+        articles = [a for a in built.articles() if not a.stale]
+        story_of_url = {}
+        for article in articles:
+            story = built.story_of(article.id)
+            if story and article.url:
+                story_of_url[article.url] = story.id
+        story_articles = {key: {story_of_url[u] for u in urls if u in story_of_url} for key, urls in stories.items()}
+        started = time.perf_counter()
+        system = kroscek_outcomes(built, labels, texts, ids)
+        check_seconds = time.perf_counter() - started
+        baseline = Baseline(built, texts)
+        tune = [i for i, label in enumerate(labels) if not label.held_back]
+        back = [i for i, label in enumerate(labels) if label.held_back]
+        tune_labels = [labels[i] for i in tune]
+
+        def baseline_at(at: float, rows: Sequence[int]) -> list[Outcome]:
+            return [Outcome(fact_checks=baseline.fact_check(labels[i].claim, ids, at)) for i in rows]
+
+        chosen = max((round(float(t), 2) for t in np.arange(0.05, 0.95, 0.05)),
+                     key=lambda at: (_f1_fact_checks(score(tune_labels, baseline_at(at, tune), {}, stories)), -at))
+        base = [baseline.outcome(label.claim, ids, chosen) for label in labels]
+        counts = (len(articles), len(built.stories()), built.count_fact_checks())
+        built.close()
+    results: dict[str, Any] = {"store": {"articles": counts[0], "stories": counts[1], "fact_checks": counts[2],
+                                         "embeddings": "--fast (static word vectors)",
+                                         "build_seconds": round(build_seconds, 1)},
+                               "check_seconds": round(check_seconds, 1), "baseline_fact_check_threshold": chosen}
+    table = Table(title=f"check a claim: {len(labels)} claims against {counts[0]} early-June articles "
+                        f"({counts[1]} stories, --fast) and {counts[2]} fact-checks")
+    columns = ("split", "system", "claims", "story top3", "supports P judged (strict)", "supports R",
+               "contradicts P judged (strict)", "contradicts R", "fact-check matched", "wrong fact-check shown")
+    for column in columns:
         table.add_column(column)
-    for part in ("tune", "held-back", "all"):
-        for name in ("kroscek", "baseline"):
-            r = results[part][name]
-            table.add_row(part, name, *(str(r[k]) for k in ("claims", "match", "shown", "right", "wrong")),
-                          f"{r['precision']:.3f}", f"{r['recall']:.3f}")
-    Console().print(table)
-    misses = [(label, got) for label, got in zip(labels, system)
-              if (label["match"] and got != label["factcheck"]) or (not label["match"] and got is not None)]
-    for label, got in misses:
-        part = "held-back" if held_back(label["id"]) else "tune"
-        Console().print(f"  {part} {label['id']}: {label['claim']!r} -> {got or 'none'} (labelled {label['factcheck']}, "
-                        f"match {label['match']})", highlight=False)
+    parts = (("tune", tune),) if split == "tune" else (("tune", tune), ("held-back", back), ("all", list(range(len(labels)))))
+    for part, rows in parts:
+        subset = [labels[i] for i in rows]
+        results[part] = {}
+        for name, outcomes in (("kroscek", system), ("baseline", base)):
+            figures = score(subset, [outcomes[i] for i in rows], story_articles, stories)
+            results[part][name] = figures.to_dict()
+            r = figures.ratios()
+            table.add_row(part, name, str(figures.claims), f"{_fmt(r['story_top3'])} ({figures.story_top3}/{figures.covered})",
+                          f"{_fmt(r['supports_p_judged'])} ({_fmt(r['supports_p_strict'])}; {figures.supports_right}/"
+                          f"{figures.supports_judged}/{figures.supports_called})",
+                          f"{_fmt(r['supports_r'])} ({figures.supports_found}/{figures.supports_labelled})",
+                          f"{_fmt(r['contradicts_p_judged'])} ({_fmt(r['contradicts_p_strict'])}; "
+                          f"{figures.contradicts_right}/{figures.contradicts_judged}/{figures.contradicts_called})",
+                          f"{_fmt(r['contradicts_r'])} ({figures.contradicts_found}/{figures.contradicts_labelled})",
+                          f"{_fmt(r['factcheck_matched'])} ({figures.fc_right}/{figures.match})",
+                          str(figures.fc_wrong_claims))
+            if name == "kroscek" and part in shown_parts:
+                for miss in figures.misses:
+                    console.print(f"  {part} {miss}", highlight=False, soft_wrap=True)
+    console.print(table)
+    console.print(f"store built in {build_seconds:.0f}s (--fast), {len(labels)} claims checked in {check_seconds:.0f}s; "
+                  f"baseline fact-check threshold {chosen} (best F1 on the tune half)", highlight=False)
     return results
 
 
-def _csv_ids(csv_path: Path) -> list[str]:
-    """The CSV's ``ID`` of each fact-check, in the order ``read_turnbackhoax_csv`` reads them."""
-    import csv
-    import sys
-
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-        return [row["ID"] for row in csv.DictReader(handle) if " ".join((row.get("judul") or "").split())]
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
