@@ -239,3 +239,50 @@ def test_check_api_reuses_the_cached_fact_check_index(store, monkeypatch):
             assert [c["url"] for c in response.json()["fact_checks"]] == [FACT_CHECKS[0]["url"]]
         assert client.get("/check", params={"claim": "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas"}).status_code == 200
     assert len(built) == 1  # built once for the store, shared by the API and the page
+
+
+FLOOD = [
+    article(11, "Warta Uji", ["Banjir bandang di Kota Lestari menewaskan 12 orang pada Senin malam.",
+                              "Tim SAR masih mencari tiga warga yang hilang akibat banjir bandang di Kota Lestari."]),
+    article(12, "Kabar Contoh", ["Sebanyak 12 orang tewas dalam banjir bandang di Kota Lestari.",
+                                 "Sekolah di tepi sungai diliburkan."]),
+]
+
+
+def test_a_count_of_other_things_does_not_contradict(tmp_path):
+    store = Store(tmp_path / "flood.db")
+    store.add_articles(FLOOD)
+    store.save_stories([Story("s-flood", "Banjir bandang Kota Lestari", [a.id for a in FLOOD])])
+    result = check_claim(store, "Banjir bandang di Kota Lestari, 90 orang tewas")
+    store.close()
+    contradicting = {e.text for e in result.contradicts}
+    # the dead are disputed by both outlets; the missing are other people counted
+    assert {e.outlet for e in result.contradicts} == {"Warta Uji", "Kabar Contoh"}
+    assert all("12 orang" in e.their_value for e in result.contradicts)
+    assert not any("hilang" in text for text in contradicting)
+
+
+def _index(*checks: dict) -> FactCheckIndex:
+    return FactCheckIndex([{"claim": c["claim"], "conclusion": c.get("conclusion", ""), "verdict": "false",
+                            "url": c["url"]} for c in checks])
+
+
+def test_a_fact_check_far_below_the_best_is_not_shown():
+    index = _index({"claim": "Penemuan Makam Raja Kuno di Bukit Kapur Lestari", "url": "u/1"},
+                   {"claim": "Bukit Kapur Lestari Dibuat untuk Menahan Banjir", "url": "u/2"})
+    hits = index.match(claim_fact("Makam seorang raja kuno ditemukan di Bukit Kapur Lestari"), threshold=0.2)
+    assert [h.url for h in hits] == ["u/1"]
+
+
+def test_a_name_the_claim_adds_is_a_detail_another_name_is_another_claim():
+    check = {"claim": "Kereta Lestari Kasih Fasilitas Gratis Lewat Program Kartu Lansia", "url": "u/1",
+             "conclusion": "Informasi tentang “Kereta Lestari berikan fasilitas gratis melalui Program Kartu Lansia” "
+                           "merupakan konten palsu. (Ditulis oleh Rahmah)"}
+    index = _index(check)
+    # one more name (the line), most words the fact-check's: the same claim
+    assert index.match(claim_fact("Kereta Lestari bagi kartu lansia gratis untuk naik KRL Sentosa"), threshold=0.3)
+    other = _index({"claim": "Rakyat Desak Presiden Audit Bantuan Wapres Gibran", "url": "u/2",
+                    "conclusion": "Narasi rakyat desak Presiden audit bantuan Wapres Gibran adalah hoaks."})
+    # the fact-check names someone the claim does not, and the claim someone it does not: another subject
+    assert not other.match(claim_fact("Rakyat mendesak Presiden mengaudit bantuan Menteri Sosial"), threshold=0.3)
+    assert other.match(claim_fact("Rakyat mendesak Presiden mengaudit bantuan Wapres Gibran"), threshold=0.3)

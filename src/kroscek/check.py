@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
-from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, differences, relate
+from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, Difference, differences, relate
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
@@ -225,6 +225,20 @@ def _facts_of(article: Article) -> list[Fact]:
     return found
 
 
+def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
+    """The two numbers of a number dispute count other things: the words around them
+    (``Fact.counted``, as ``relate`` reads them) share nothing. ``relate`` asks two such words of
+    each side, as article sentences have; a claim is short ("90 orang tewas"), so one is enough."""
+    around = [_counted(a, difference.a), _counted(b, difference.b)]
+    return all(around) and not around[0] & around[1]
+
+
+def _counted(fact: Fact, text: str) -> frozenset[str]:
+    if len(fact.counted) != len(fact.quantities):
+        return frozenset()
+    return next((c for q, c in zip(fact.quantities, fact.counted) if q.text == text), frozenset())
+
+
 def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dict[str, str | None]) -> list[Evidence]:
     """Every claim of ``articles`` close enough to ``fact``, compared with it slot by slot, best first."""
     per_article = [(a, _facts_of(a)) for a in articles]
@@ -241,7 +255,10 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             continue
         context = Context((own[0], contexts[article.id][0]), (own[1], contexts[article.id][1]))
         relation = relate(fact, other, _alignment(float(similarity)), context)
-        found.append(_evidence(relation.kind, other, article, story_of.get(article.id), similarity, relation.differences))
+        kind = relation.kind
+        if kind == "dispute" and relation.slot == "number" and other_things_counted(fact, other, relation.differences[0]):
+            kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
+        found.append(_evidence(kind, other, article, story_of.get(article.id), similarity, relation.differences))
     found.sort(key=lambda e: (-e.similarity, e.article))
     return found
 
