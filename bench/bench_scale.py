@@ -178,11 +178,11 @@ def run_stories(precise: bool) -> dict:
 
 
 def main(sizes: list[int], corpora: bool, stories: bool) -> None:
-    record: dict = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    record.update({"machine": f"{platform.machine()} {platform.processor()} cpus={os.cpu_count()}",
-                   "python": platform.python_version()})
+    record: dict = {"machine": f"{platform.machine()} {platform.processor()} cpus={os.cpu_count()}",
+                    "python": platform.python_version()}
     if corpora:
-        rows = {int(r["articles_requested"]): r for r in record.get("corpus_sizes", [])}
+        earlier = json.loads(RESULTS.read_text()).get("corpus_sizes", []) if RESULTS.exists() else []
+        rows = {int(r["articles_requested"]): r for r in earlier}
         print("`kroscek run --fast` by corpus size (ms per article, wall / CPU):")
         for size in sizes:
             load = os.getloadavg()[0]
@@ -209,7 +209,8 @@ def main(sizes: list[int], corpora: bool, stories: bool) -> None:
             print(f"  {mode:8s} " + "  ".join(f"{n}: {r['cpu_seconds']:.2f} s (x{r['times_one_article_story']}, "
                                               f"{r['per_article_vs_two_article_story']})" for n, r in row["story_sizes"].items()))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(record, indent=2) + "\n")
+    kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}  # the part this run did not measure stays
+    RESULTS.write_text(json.dumps({**kept, **record}, indent=2) + "\n")
     print(f"written {RESULTS}")
 
 
