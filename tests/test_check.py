@@ -286,3 +286,26 @@ def test_a_name_the_claim_adds_is_a_detail_another_name_is_another_claim():
     # the fact-check names someone the claim does not, and the claim someone it does not: another subject
     assert not other.match(claim_fact("Rakyat mendesak Presiden mengaudit bantuan Menteri Sosial"), threshold=0.3)
     assert other.match(claim_fact("Rakyat mendesak Presiden mengaudit bantuan Wapres Gibran"), threshold=0.3)
+
+
+def test_eval_check_scores_story_sentences_and_fact_checks():
+    from kroscek.eval.check import Call, ClaimLabel, NewsEvidence, Outcome, place, score
+
+    content = "Jakarta -\nBanjir bandang di Kota Lestari menewaskan 12 orang.  Sekolah diliburkan."
+    start, end = place("Banjir bandang di Kota Lestari menewaskan 12 orang.", content)
+    assert content[start:end].startswith("Banjir") and content[start:end].endswith("orang")
+    assert place("Tidak ada kalimat seperti ini di sana", content) is None
+    url = "https://warta.example/1"
+    news = ClaimLabel("c1", "news", None, None, "Banjir di Kota Lestari, 90 orang tewas", False, "s-flood",
+                      (NewsEvidence("a1", "f.csv", url, start, end, "contradicts"),))
+    checked = ClaimLabel("c2", "factcheck", "7", "salah", "Jembatan ambruk tewaskan 40 orang", True, None, ())
+    other = ClaimLabel("c3", "factcheck", "8", "salah", "Jembatan lain ambruk", False, None, ())
+    got = [Outcome(["s-x", "s-y", "s-flood"], [Call("contradicts", url, start + 3, end), Call("supports", url, 0, 5)], ["9"]),
+           Outcome([], [], ["7", "9"]), Outcome([], [], [])]
+    figures = score([news, checked, other], got, {"s-flood": {"s-flood"}}, {})
+    assert (figures.covered, figures.story_top3) == (1, 1)
+    assert (figures.contradicts_called, figures.contradicts_right) == (1, 1)
+    assert (figures.supports_called, figures.supports_judged, figures.supports_right) == (1, 0, 0)  # unlabelled
+    assert (figures.match, figures.fc_right) == (1, 1)
+    assert figures.fc_wrong_claims == 2  # a fact-check shown for a news claim, another beside the right one
+    assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}, {}).story_top3 == 0

@@ -12,10 +12,15 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    ``AGREE_SIM`` and above counts as strongly aligned, ``DISPUTE_SIM`` and above as the same fact
    when the subjects agree. **supports** are the sentences that agree, **contradicts** the ones
    that dispute (with the slot and both values), **updates** the same quantity at another time.
-3. **Stories**: the stories of the articles that state, dispute or closely echo the claim.
+   A number dispute whose two counts have no word around them in common (``Fact.counted``:
+   "tiga warga yang hilang" against "90 orang tewas") counts other things: related.
+3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
+   ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
-   (``FACTCHECK_SIM``), and in which no slot gives another value (another place, number, day or
-   the negation: then it is another claim, and its verdict is not this one's).
+   (``FACTCHECK_SIM``; after the best, only those within ``FACTCHECK_TIE`` of it), and in which
+   no slot gives another value (another place, number, day or the negation) and no other subject
+   is named (a name on each side the other lacks): then it is another claim, and its verdict is
+   not this one's.
 """
 
 from __future__ import annotations
@@ -44,7 +49,8 @@ SEARCH_TERMS = 12  # words of the claim searched for (any one may occur)
 COMPARE_SIM = 0.2  # lexical similarity a sentence needs to be compared with the claim at all
 DISPUTE_SIM = 0.3  # ... to count as the same fact when the subjects agree (relate's DISPUTE_SCORE)
 AGREE_SIM = 0.45  # ... to count as strongly aligned (relate's AGREE_SCORE)
-COVER_SIM = 0.35  # ... for a story to count as covering the claim without a slot relation
+COVER_SIM = 0.35  # ... for a sentence to be listed as related without a slot relation
+STORY_SIM = 0.3  # ... for its story to count as covering the claim (a story is listed on weaker evidence than a sentence)
 FACTCHECK_SIM = 0.55  # similarity of the claim to a fact-check's claim for it to be shown
 FACTCHECK_DETAIL = 0.5  # share of a claim's words a fact-check needs when the claim names more than it does
 FACTCHECK_TIE = 0.05  # a fact-check after the best is shown only this close to it (the same claim checked again)
@@ -367,7 +373,7 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
         by_kind[item.relation].append(item)
     hits: dict[str, StoryHit] = {}
     for item in evidence:
-        if item.story is None or (item.relation == "related" and item.similarity < COVER_SIM):
+        if item.story is None or (item.relation == "related" and item.similarity < STORY_SIM):
             continue
         story = stories[item.story]
         hit = hits.get(story.id)

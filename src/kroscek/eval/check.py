@@ -23,6 +23,8 @@ Per claim, ``check.check_claim`` on that store is scored on:
 - **fact-check**: one shown for a ``match`` claim is right when it is the labelled one; any other
   shown, or any shown for a claim that is not ``match`` (news claims included), is a wrong verdict
   shown. Matched = claims with the labelled one shown / ``match`` claims.
+- **uncovered**: news claims the data does not cover (no story, no sentence) for which a story
+  is listed anyway.
 
 The baseline, computed in the same run on the same store: plain word TF-IDF over every sentence
 of the store, the nearest sentences' stories in order (top 3 distinct); the nearest sentence above
@@ -119,6 +121,8 @@ class Figures:
 
     claims: int = 0
     covered: int = 0  # news claims with a labelled story
+    uncovered: int = 0  # news claims the data does not cover (no story, no sentence)
+    uncovered_said_covered: int = 0
     story_top3: int = 0
     supports_called: int = 0
     supports_judged: int = 0
@@ -315,6 +319,11 @@ def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_artic
     figures = Figures()
     for label, got in zip(labels, outcomes):
         figures.claims += 1
+        if label.source == "news" and not label.story and not label.news:
+            figures.uncovered += 1
+            if got.stories:
+                figures.uncovered_said_covered += 1
+                figures.misses.append(f"{label.id} said covered (the data does not cover it): {label.claim!r}")
         if label.source == "news" and label.story:
             figures.covered += 1
             if set(got.stories[:TOP]) & story_articles.get(label.story, set()):
@@ -416,7 +425,8 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
     table = Table(title=f"check a claim: {len(labels)} claims against {counts[0]} early-June articles "
                         f"({counts[1]} stories, --fast) and {counts[2]} fact-checks")
     columns = ("split", "system", "claims", "story top3", "supports P judged (strict)", "supports R",
-               "contradicts P judged (strict)", "contradicts R", "fact-check matched", "wrong fact-check shown")
+               "contradicts P judged (strict)", "contradicts R", "fact-check matched", "wrong fact-check shown",
+               "uncovered said covered")
     for column in columns:
         table.add_column(column)
     parts = (("tune", tune),) if split == "tune" else (("tune", tune), ("held-back", back), ("all", list(range(len(labels)))))
@@ -435,7 +445,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
                           f"{figures.contradicts_right}/{figures.contradicts_judged}/{figures.contradicts_called})",
                           f"{_fmt(r['contradicts_r'])} ({figures.contradicts_found}/{figures.contradicts_labelled})",
                           f"{_fmt(r['factcheck_matched'])} ({figures.fc_right}/{figures.match})",
-                          str(figures.fc_wrong_claims))
+                          str(figures.fc_wrong_claims), f"{figures.uncovered_said_covered}/{figures.uncovered}")
             if name == "kroscek" and part in shown_parts:
                 for miss in figures.misses:
                     console.print(f"  {part} {miss}", highlight=False, soft_wrap=True)
