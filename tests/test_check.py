@@ -309,3 +309,16 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
     assert (figures.match, figures.fc_right) == (1, 1)
     assert figures.fc_wrong_claims == 2  # a fact-check shown for a news claim, another beside the right one
     assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}, {}).story_top3 == 0
+
+
+def test_a_sentence_without_the_claims_number_or_a_tag_line_does_not_support(tmp_path):
+    articles = [*FLOOD, article(13, "Pos Rekaan", ["Banjir bandang di Kota Lestari menewaskan warga pada Senin malam.",
+                                                   "abc/def) banjir bandang kota lestari tewas 12 orang"])]
+    store = Store(tmp_path / "flood.db")
+    store.add_articles(articles)
+    store.save_stories([Story("s-flood", "Banjir bandang Kota Lestari", [a.id for a in articles])])
+    result = check_claim(store, "Banjir bandang di Kota Lestari menewaskan 12 orang")
+    store.close()
+    assert {e.outlet for e in result.supports} == {"Warta Uji", "Kabar Contoh"}
+    assert all("12" in e.text for e in result.supports)
+    assert not any(e.outlet == "Pos Rekaan" for e in result.supports + result.contradicts)

@@ -12,7 +12,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    ``AGREE_SIM`` and above counts as strongly aligned, ``DISPUTE_SIM`` and above as the same fact
    when the subjects agree. **supports** are the sentences that agree, **contradicts** the ones
    that dispute (with the slot and both values), **updates** the same quantity at another time.
-   A number dispute whose two counts have no word around them in common (``Fact.counted``:
+   A sentence that agrees but does not state the claim's numbers and clock times is related, not
+   supporting; so is a page's tag line. A number dispute whose two counts have no word around them in common (``Fact.counted``:
    "tiga warga yang hilang" against "90 orang tewas") counts other things: related.
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
@@ -59,6 +60,7 @@ STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's tex
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BRACKETS = re.compile(r"\([^()]*\)")
+_TAG_LINE = re.compile(r"\W*\w{2,8}/\w{2,8}\)")  # "din/sfn) ...": detik's editors and tags
 
 
 class ClaimError(ValueError):
@@ -231,6 +233,14 @@ def _facts_of(article: Article) -> list[Fact]:
     return found
 
 
+def states_values(claim: Fact, other: Fact) -> bool:
+    """``other`` states every number and clock time of the claim (a number in words counts):
+    what a sentence must say to support a claim, beyond agreeing in the slots both fill."""
+    if any(u.slot == "number" for u in unstated(claim, [other.text])):
+        return False
+    return all(any(c.same_moment(o) for o in other.clocks) for c in claim.clocks if not c.report_time)
+
+
 def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
     """The two numbers of a number dispute count other things: the words around them
     (``Fact.counted``, as ``relate`` reads them) share nothing. ``relate`` asks two such words of
@@ -264,6 +274,10 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
         kind = relation.kind
         if kind == "dispute" and relation.slot == "number" and other_things_counted(fact, other, relation.differences[0]):
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
+        if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
+            kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
+        if kind == "agree" and not states_values(fact, other):
+            kind = "related"  # it says the rest, not the claim's number or time: it does not state the claim
         found.append(_evidence(kind, other, article, story_of.get(article.id), similarity, relation.differences))
     found.sort(key=lambda e: (-e.similarity, e.article))
     return found
