@@ -35,7 +35,7 @@ GAZETTEER_HEADER = ("# Names the training data of kroscek's Indonesian NER tags 
                     "# IndoNLU NERGrit and NERP (Apache-2.0), IndoLEM NER-UI (CC BY 4.0). Rebuilt by make train-ner.\n")
 LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "PLACE": "LOC",
           "PLC": "LOC", "LOCATION": "LOC", "EVT": "EVT"}
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.15, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 
 
