@@ -302,13 +302,13 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
     other = ClaimLabel("c3", "factcheck", "8", "salah", "Jembatan lain ambruk", False, None, ())
     got = [Outcome(["s-x", "s-y", "s-flood"], [Call("contradicts", url, start + 3, end), Call("supports", url, 0, 5)], ["9"]),
            Outcome([], [], ["7", "9"]), Outcome([], [], [])]
-    figures = score([news, checked, other], got, {"s-flood": {"s-flood"}}, {})
+    figures = score([news, checked, other], got, {"s-flood": {"s-flood"}})
     assert (figures.covered, figures.story_top3) == (1, 1)
     assert (figures.contradicts_called, figures.contradicts_right) == (1, 1)
     assert (figures.supports_called, figures.supports_judged, figures.supports_right) == (1, 0, 0)  # unlabelled
     assert (figures.match, figures.fc_right) == (1, 1)
     assert figures.fc_wrong_claims == 2  # a fact-check shown for a news claim, another beside the right one
-    assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}, {}).story_top3 == 0
+    assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}).story_top3 == 0
 
 
 def test_a_sentence_without_the_claims_number_or_a_tag_line_does_not_support(tmp_path):

@@ -313,8 +313,7 @@ class Baseline:
         return [ids.get(fact_check_id(check.get("url"), check["claim"]), "?")]
 
 
-def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_articles: dict[str, set[str]],
-          story_urls_of: dict[str, set[str]]) -> Figures:
+def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_articles: dict[str, set[str]]) -> Figures:
     """``story_articles``: the store's story ids by labelled story key (the stories holding its articles)."""
     figures = Figures()
     for label, got in zip(labels, outcomes):
@@ -414,7 +413,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
             return [Outcome(fact_checks=baseline.fact_check(labels[i].claim, ids, at)) for i in rows]
 
         chosen = max((round(float(t), 2) for t in np.arange(0.05, 0.95, 0.05)),
-                     key=lambda at: (_f1_fact_checks(score(tune_labels, baseline_at(at, tune), {}, stories)), -at))
+                     key=lambda at: (_f1_fact_checks(score(tune_labels, baseline_at(at, tune), {})), -at))
         base = [baseline.outcome(label.claim, ids, chosen) for label in labels]
         counts = (len(articles), len(built.stories()), built.count_fact_checks())
         built.close()
@@ -434,7 +433,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
         subset = [labels[i] for i in rows]
         results[part] = {}
         for name, outcomes in (("kroscek", system), ("baseline", base)):
-            figures = score(subset, [outcomes[i] for i in rows], story_articles, stories)
+            figures = score(subset, [outcomes[i] for i in rows], story_articles)
             results[part][name] = figures.to_dict()
             r = figures.ratios()
             table.add_row(part, name, str(figures.claims), f"{_fmt(r['story_top3'])} ({figures.story_top3}/{figures.covered})",
