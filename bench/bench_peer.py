@@ -141,8 +141,11 @@ def run_kroscek(dataset: str, path: Path, fast: bool) -> Run:
         local.match(store, precise=not fast, progress=clock)
         local.compare(store, precise=not fast, progress=clock)
         mark = time.perf_counter()
-        write_report(build_report(store), Path(tmp) / "report")
-        clock.seconds["report"] = time.perf_counter() - mark
+        try:
+            write_report(build_report(store), Path(tmp) / "report")
+            clock.seconds["report"] = time.perf_counter() - mark
+        except Exception as error:  # noqa: BLE001 - a broken report leaves the other stages' figures standing
+            print(f"report failed: {type(error).__name__}: {error}", file=sys.stderr)
         seconds = time.perf_counter() - started
         clusters = {a: story.id for story in store.stories() for a in story.articles}
     return Run(dataset, "fast" if fast else "default", summary.added, seconds, _cpu(), _peak(), clock.seconds, clusters)
