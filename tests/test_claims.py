@@ -221,3 +221,11 @@ def test_static_vectors_align_the_seed_facts_and_find_the_planted_disputes(seeds
 def test_predicates_are_found_inside_hyphenated_words():
     assert predicates(claim("Three people were killed and dozens injured-badly.", "en")) == {"die": "killed", "injure": "injured"}
     assert predicates(claim("Mereka mencari win-win solution.", "en")) == {"win": "win"}
+
+
+def test_numbers_in_either_convention_never_fail_to_parse():
+    from kroscek.compare.claims import parse_number
+
+    assert parse_number("1.501.007", ".") == parse_number("1.501.007", ",") == 1501007
+    assert parse_number("1,5", ",") == parse_number("1.5", ".") == 1.5
+    assert parse_number("12.5.2025", ",") == 12.5  # a date-like run reads as its first number, never raises

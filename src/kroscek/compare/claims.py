@@ -263,9 +263,14 @@ class Quantity:
 def parse_number(text: str, decimal: str) -> float:
     """A written number in the language's format: "1.500" / "1,5" (Indonesian), "1,500" / "1.5" (English)."""
     group = "." if decimal == "," else ","
+    if text.count(decimal) > 1 and all(len(part) == 3 for part in text.split(decimal)[1:]):
+        group, decimal = decimal, group  # "1.501.007" in an English claim: written the other way round
     if group in text and all(len(part) == 3 for part in text.split(group)[1:]):
         text = text.replace(group, "")
-    return float(text.replace(group, ".").replace(decimal, "."))
+    text = text.replace(group, ".").replace(decimal, ".")
+    if text.count(".") > 1:  # "1.2.3": no number a reader would write; its first part is what it says
+        text = ".".join(text.split(".")[:2])
+    return float(text)
 
 
 def _masked(claim: Claim) -> str:
