@@ -112,3 +112,14 @@ def test_the_readme_example_runs_as_written(monkeypatch):
     assert any("Banjir Bandang" in line for line in lines[3:])
     assert json.dumps(lines)  # printable, whatever the stories
     assert os.getcwd() == str(ROOT)
+
+
+def test_the_analysis_stage_stays_importable_beside_the_function():
+    import importlib
+
+    import kroscek
+
+    entities = importlib.import_module("kroscek.analyse.entities")
+    assert callable(kroscek.analyse) and kroscek.analyse.entities is entities
+    exec("import kroscek.analyse.dates as stage_dates", namespace := {})
+    assert namespace["stage_dates"].__name__ == "kroscek.analyse.dates"

@@ -12,6 +12,7 @@ first call, from ``kroscek.api``.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -63,7 +64,8 @@ def __dir__() -> list[str]:
 
 class _Package(ModuleType):
     """The package keeps ``analyse`` the function: importing the analysis stage (the subpackage
-    ``kroscek.analyse``, imported as ``from kroscek.analyse import ...``) does not replace it."""
+    ``kroscek.analyse``) does not replace it, and the function hands on the subpackage's modules,
+    so ``import kroscek.analyse.entities as entities`` works as well."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name == "analyse" and isinstance(value, ModuleType):
@@ -71,4 +73,23 @@ class _Package(ModuleType):
         super().__setattr__(name, value)
 
 
+class _Analyse:
+    """``kroscek.analyse``: called, it analyses one article (``analyse`` above); its attributes are
+    the analysis stage's modules, so ``import kroscek.analyse.entities as entities`` works too."""
+
+    def __init__(self, function: Any) -> None:
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Article:
+        return self.__wrapped__(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        import importlib
+
+        return getattr(importlib.import_module("kroscek.analyse"), name)
+
+
+analyse = _Analyse(analyse)  # type: ignore[assignment]
 sys.modules[__name__].__class__ = _Package
