@@ -95,3 +95,11 @@ def test_search_cuts_words_alike_on_both_databases(store):
     assert found["COVID-19"] == found["covid"] == [hyphenated.id]
     assert store.search("Kali-Putih beras") == (0, [])
     assert store.search(" -- ") == (0, [])
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_add_articles_counts_only_the_new_ones(backend, tmp_path, request):
+    url = request.getfixturevalue("postgres_url")() if backend == "postgresql" else str(tmp_path / "k.db")
+    store = Store(url)
+    assert store.add_articles([Article("a1", "s1", "t", "x"), Article("a2", "s2", "t", "y")]) == 2
+    assert store.add_articles([Article("a1", "s1", "t", "x"), Article("a3", "s3", "t", "z")]) == 1

@@ -278,7 +278,8 @@ class Store:
             statement = statement.on_conflict_do_update(index_elements=keys, set_=changed)
         else:
             statement = statement.on_conflict_do_nothing(index_elements=keys)
-        return max(0, conn.execute(statement).rowcount)
+        # the rows written, counted from what the database returns (PostgreSQL's rowcount is 0 here)
+        return len(conn.execute(statement.returning(*(table.c[k] for k in keys))).all())
 
     def add_articles(self, articles: Sequence[Article], conn: Connection | None = None) -> int:
         """Store analysed articles; an article already stored (same content id) is left as it is.
