@@ -176,28 +176,6 @@ def test_a_static_report_of_one_page_has_no_page_links(tmp_path):
     assert [p.name for p in (tmp_path / "report").glob("index*.html")] == ["index.html"]
 
 
-@pytest.mark.slow
-def test_a_story_is_titled_after_its_earliest_dated_article_not_an_undated_one(corpus_dir):
-    """``kroscek run`` once titled a story after its undated member (undated articles sort first)."""
-    from dataclasses import replace
-
-    from kroscek.ingest import read_file
-    from kroscek.match.stories import cluster_stories, story_id
-    from kroscek.pipeline import analyse
-
-    names = ["16_ka-banyu-biru-tabrak-truk-berita-pagi.txt", "17_kecelakaan-kereta-karangjati-harian-mentari.html",
-             "18_train-hits-truck-jakarta-daily-post.txt"]  # one train crash, told three times
-    earliest, other, english = [analyse(doc) for name in names for doc in read_file(corpus_dir / name)]
-    assert earliest.published < english.published and len({earliest.title, other.title, english.title}) == 3
-    undated = replace(other, published=None)
-    [story] = cluster_stories([english, undated, earliest], precise=False).stories
-    assert story.articles == [undated.id, earliest.id, english.id]  # the undated one still sorts first...
-    assert story.id == story_id(undated)  # ...and still names the story's id
-    assert story.title == earliest.title
-    [alone] = cluster_stories([replace(a, published=None) for a in (undated, earliest)], precise=False).stories
-    assert alone.title == min((undated, earliest), key=lambda a: a.id).title  # none dated: the first one's
-
-
 @pytest.fixture()
 def no_server(monkeypatch) -> list[dict]:
     """``serve`` records what it would run instead of starting a server."""

@@ -561,10 +561,7 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
         for part_number, piece in enumerate(sorted(parts, key=lambda p: p[0])):
             first = ordered[piece[0]]
             ids.append(names[root] if root in names and part_number == 0 else story_id(first))
-            # titled after its earliest dated article: an undated one (a paste, a page without a
-            # date, sorted first) names the story only when none is dated
-            titled = ordered[min((i for i in piece if ordered[i].published), default=piece[0])]
-            stories.append(Story(id=ids[-1], title=titled.title, articles=[ordered[i].id for i in piece]))
+            stories.append(Story(id=ids[-1], title=first.title, articles=[ordered[i].id for i in piece]))
             for position, index in enumerate(piece):
                 link = through.get(index)
                 if (link is None or link[0] not in piece) and position:
