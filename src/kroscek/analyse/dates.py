@@ -571,8 +571,9 @@ def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | N
             continue
         chosen.insert(place, item)
         starts.insert(place, item.start)
-    written = [_middle(iso, precision) for f in chosen for iso, precision, firm in f.dates if firm and precision in ("day", "month")]
-    return [_near_written(_beside(item, chosen, text), written) for item in chosen]
+    written = sorted(_middle(iso, precision) for f in chosen for iso, precision, firm in f.dates
+                     if firm and precision in ("day", "month"))
+    return [_near_written(_beside(n, chosen, text), written) for n in range(len(chosen))]
 
 
 def _middle(iso: str, precision: str) -> date:
@@ -586,8 +587,9 @@ def _near_written(item: _Found, written: list[date]) -> _Found:
     if item.kind not in ("named_date", "month_day") or not written or any(firm for _, _, firm in item.dates):
         return item
 
-    def distance(day: date) -> int:
-        return min(abs((day - w).days) for w in written)
+    def distance(day: date) -> int:  # to the nearest written date (``written`` is sorted)
+        at = bisect.bisect_left(written, day)
+        return min(abs((day - w).days) for w in written[max(0, at - 1):at + 1])
 
     moved = []
     for iso, precision, firm in item.dates:
@@ -600,13 +602,15 @@ def _near_written(item: _Found, written: list[date]) -> _Found:
     return replace(item, dates=tuple(moved))
 
 
-def _beside(item: _Found, chosen: list[_Found], text: str) -> _Found:
+def _beside(n: int, chosen: list[_Found], text: str) -> _Found:
     """A bare weekday right after or before an explicit date that falls on it ("14 Juli 2025 yang
-    bertepatan dengan hari Senin") is that date."""
+    bertepatan dengan hari Senin") is that date. ``chosen`` is in text order: only the expressions
+    next to it can be beside it."""
+    item = chosen[n]
     if item.kind != "weekday" or len(item.dates) != 1:
         return item
     weekday = date.fromisoformat(item.dates[0][0]).weekday()  # the weekday it names, at whatever week
-    for other in chosen:
+    for other in chosen[max(0, n - 1):n + 2]:
         gap = item.start - other.end if other.end <= item.start else other.start - item.end
         if other is item or other.kind not in _FIRM_KINDS or not 0 <= gap <= _BESIDE or len(other.dates) != 1:
             continue
@@ -649,10 +653,15 @@ def _years_ago_time(sentences: list[Sentence], found: list[list[_Found]], rules:
     named = [(pattern.search(whole), origin) for pattern, origin in rules.anniversaries]
     anniversaries = sorted((m.start(), origin) for m, origin in named if m)
     for sentence, items in zip(sentences, found):
+        ends = [f.end for f in items]  # the items are in text order
         for match in rules.years_ago.finditer(sentence.text):
             n = match["n"]
             count = int(n) if n.isdigit() else rules.data["numbers"][re.sub(r"\s+", " ", n.lower())]
-            written = [int(iso[:4]) for f in items if f.end <= match.start() for iso, _, firm in f.dates if firm]
+            before = items[:bisect.bisect_right(ends, match.start())]
+            written = [int(iso[:4]) for f in before[-1:] or () for iso, _, firm in f.dates if firm]
+            if not written:  # the last expression before it gave no firm year: the last one that does
+                written = next(([int(iso[:4]) for iso, _, firm in f.dates if firm] for f in reversed(before)
+                                if any(firm for _, _, firm in f.dates)), [])
             if written:
                 base, origin = written[-1], None
             elif anniversaries:
