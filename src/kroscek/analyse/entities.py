@@ -24,6 +24,7 @@ import pycrfsuite
 from kroscek.text.words import word_list
 from kroscek.text.gazetteer import curated_names, lookup, place_names
 from kroscek.model import Mention, Sentence
+from kroscek.text.tokens import Token
 
 CRF_LANGUAGES = ("id", "ms")
 TYPES = ("PER", "ORG", "LOC", "EVT")
@@ -32,13 +33,6 @@ GLUED_WORD = 5  # the shortest clause word cut off the end of a name
 _POSSESSIVE = re.compile(r"['’]s?$")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 _RESOURCES = files("kroscek.resources.ner")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
 
 
 def tokenize(text: str) -> list[Token]:

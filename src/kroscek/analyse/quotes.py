@@ -25,6 +25,7 @@ from importlib.resources import files
 
 from kroscek.text.words import word_counts
 from kroscek.model import Mention, Quote, Sentence
+from kroscek.text.tokens import Token
 
 _TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*", re.UNICODE)
 _WORD_RUN = re.compile(r"\w+")
@@ -134,21 +135,6 @@ def common_words(language: str) -> frozenset[str]:
     """Words news text mostly writes in lowercase (the cleaner's word counts): not names."""
     counts = word_counts(language) or {}
     return frozenset(word for word, count in counts.items() if count.lower * 2 >= count.total)
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
 
 @dataclass(frozen=True)
