@@ -294,7 +294,7 @@ def _spacy_mentions(sentences: Sequence[Sentence]) -> list[Mention]:
     return mentions
 
 
-def strip_titles(mention: Mention) -> list[Mention]:
+def split_off_titles(mention: Mention) -> list[Mention]:
     """Drop leading titles from a person mention; a place between title and name becomes its own mention.
 
     "Presiden Rusia Vladimir Putin" -> LOC "Rusia", PER "Vladimir Putin".
@@ -421,7 +421,7 @@ def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
     by_sentence: dict[int, list[Mention]] = {}  # each sentence's mentions, found once (not per sentence)
     for m in found:
         if trimmed := _trimmed(m):
-            for part in strip_titles(trimmed):
+            for part in split_off_titles(trimmed):
                 by_sentence.setdefault(part.sentence, []).append(part)
     return consistent_types([m for s in sentences for m in add_curated(s, by_sentence.get(s.index, []))])
 

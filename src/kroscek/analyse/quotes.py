@@ -769,7 +769,7 @@ def can_speak(name: str, typed: dict[str, set[str]] | None = None) -> bool:
 # --- resolution ------------------------------------------------------------------------------
 
 
-def strip_titles(name: str, lex: Lexicon) -> str:
+def without_titles(name: str, lex: Lexicon) -> str:
     """The name without the titles before it ("Menteri Keuangan Purbaya" keeps what is a name)."""
     words = name.split()
     while len(words) > 1 and words[0].casefold().rstrip(".") in lex.titles:
@@ -782,7 +782,7 @@ def _trim_name(name: str, ctx: Context) -> str:
     Tito Karnavian" -> "Tito Karnavian", "Ketua Fraksi Golkar DPR RI Sarmuji" -> "Sarmuji"): from
     the first word the article uses as a speaker's name, else without the words the article also
     uses on their own."""
-    stripped = strip_titles(name, ctx.lex)
+    stripped = without_titles(name, ctx.lex)
     words = stripped.split()
     if stripped == name and words[0].casefold() in ctx.lex.not_person:
         return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara"
@@ -1142,7 +1142,7 @@ def _context(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, f
     for item in found:
         ref = item.attribution.speaker if item.attribution else None
         if ref is not None and ref.kind == "name":
-            words = strip_titles(ref.text, lex).casefold().split()
+            words = without_titles(ref.text, lex).casefold().split()
             speaker_words.update(words if len(words) <= 2 else words[-1:])
     ctx = Context(paragraphs, lex, lowercase_words=lowercase_words, speaker_words=frozenset(speaker_words - lowercase_words))
     if mentions:

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from kroscek.analyse.quotes import lexicon, strip_titles
+from kroscek.analyse.quotes import lexicon, without_titles
 from kroscek.compare.quotes import match_quotes, names_match
 from kroscek.eval import encoder_for, read_labels, shared_data_dir
 from kroscek.model import Article, Document, Quote
@@ -127,7 +127,7 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
         role, said = gold.casefold().split(), predicted.casefold().split()
         return said[: min(2, len(role))] == role[: min(2, len(role))]
     lex = lexicon("id")
-    return names_match(strip_titles(predicted, lex), strip_titles(gold, lex))
+    return names_match(without_titles(predicted, lex), without_titles(gold, lex))
 
 
 def align(predicted: list[Span], gold: list[Span]) -> list[tuple[Span, Span]]:
