@@ -184,8 +184,7 @@ def main(sizes: list[int], corpora: bool, stories: bool) -> None:
     record: dict = {"machine": f"{platform.machine()} {platform.processor()} cpus={os.cpu_count()}",
                     "python": platform.python_version()}
     if corpora:
-        earlier = json.loads(RESULTS.read_text()).get("corpus_sizes", []) if RESULTS.exists() else []
-        rows = {int(r["articles_requested"]): r for r in earlier}
+        rows: dict[int, dict] = {}
         print("`kroscek run --fast` by corpus size (ms per article, wall / CPU):")
         for size in sizes:
             load = os.getloadavg()[0]
@@ -199,7 +198,7 @@ def main(sizes: list[int], corpora: bool, stories: bool) -> None:
             print(f"  {size:7d} articles  {row['articles_per_second']:7.1f} articles/s  {row['ms_per_article']:6.1f} ms  "
                   f"CPU {row['cpu_ms_per_article']:6.1f} ms  peak {row['peak_memory_mb']:6.0f} MB  load {load:.1f}")
             print(f"           {stages}")
-        record["corpus_sizes"] = [rows[k] for k in sorted(rows)]
+        record["corpus_sizes"] = rows  # merged with the sizes already written when written
     if stories:
         print("cross-checking one story, CPU seconds by its size (times a one-article story):")
         record["story_sizes"] = []
@@ -213,6 +212,9 @@ def main(sizes: list[int], corpora: bool, stories: bool) -> None:
                                               f"{r['per_article_vs_two_article_story']})" for n, r in row["story_sizes"].items()))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}  # the part this run did not measure stays
+    if corpora:  # and the sizes it did not run, read now (another run may have written some meanwhile)
+        sizes = {int(r["articles_requested"]): r for r in kept.get("corpus_sizes", [])} | record["corpus_sizes"]
+        record["corpus_sizes"] = [sizes[k] for k in sorted(sizes)]
     RESULTS.write_text(json.dumps({**kept, **record}, indent=2) + "\n")
     print(f"written {RESULTS}")
 
