@@ -265,7 +265,6 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
         return relate(a, b, links[(min(i, j), max(i, j))], context)
 
     relations = {pair: compare(*pair) for pair in links}
-    _contradiction_veto(facts, relations)
     for pair in [pair for pair, relation in relations.items() if pair not in aligned and relation.kind == "related"]:
         del relations[pair], links[pair]  # paired by a slot, found no different: not the same fact after all
     neighbours: dict[int, list[int]] = defaultdict(list)
@@ -276,16 +275,18 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
     order = sorted(range(len(facts)), key=lambda i: (-len(neighbours[i]), rank.get(facts[i].article, len(rank)),
                                                      facts[i].claim.sentence, i))
     placed: set[int] = set()
-    groups = []
+    stars: list[tuple[int, list[int]]] = []
     for i in order:
         if i in placed:
             continue
         placed.add(i)
-        members = []
-        for j in sorted(neighbours[i], key=lambda j: -links[(min(i, j), max(i, j))]):
-            relation = relations[(min(i, j), max(i, j))]
-            members.append(Member(facts[j], relation, links[(min(i, j), max(i, j))]))
-            placed.add(j)
+        stars.append((i, sorted(neighbours[i], key=lambda j: -links[(min(i, j), max(i, j))])))
+        placed.update(stars[-1][1])
+    # the contradiction model reads only the pairs a group shows (anchor and member): linear in the claims
+    _contradiction_veto(facts, relations, {(min(i, j), max(i, j)) for i, members in stars for j in members})
+    groups = []
+    for i, star in stars:
+        members = [Member(facts[j], relations[(min(i, j), max(i, j))], links[(min(i, j), max(i, j))]) for j in star]
         groups.append(FactGroup(_status(facts[i], members, best_other[i]), facts[i], members))
     shown = {frozenset((id(g.anchor), id(m.fact))) for g in groups for m in g.members}
     for (i, j), relation in relations.items():
@@ -294,12 +295,14 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
     return groups
 
 
-def _contradiction_veto(facts: Sequence[Fact], relations: dict[tuple[int, int], Relation]) -> None:
-    """Pairs the slots call agreed, but that the IndoNLI contradiction model reads as contradicting
-    each other (either way round), are only related: a signal that withholds "agreed", never one
-    that calls a dispute on its own. Indonesian pairs only (what the model was trained on)."""
-    asked = [pair for pair, relation in relations.items()
-             if relation.kind == "agree" and facts[pair[0]].claim.language == facts[pair[1]].claim.language == "id"]
+def _contradiction_veto(facts: Sequence[Fact], relations: dict[tuple[int, int], Relation],
+                        shown: set[tuple[int, int]]) -> None:
+    """Pairs of ``shown`` the slots call agreed, but that the IndoNLI contradiction model reads as
+    contradicting each other (either way round), are only related: a signal that withholds
+    "agreed", never one that calls a dispute on its own. Indonesian pairs only (what the model was
+    trained on)."""
+    asked = [pair for pair, relation in relations.items() if pair in shown and relation.kind == "agree"
+             and facts[pair[0]].claim.language == facts[pair[1]].claim.language == "id"]
     if not asked:
         return
     from kroscek.compare.nli import ContradictionModel
