@@ -366,3 +366,16 @@ def test_the_static_report_lists_the_newest_stories_first_and_the_undated_last(t
                                                           story("baru", "2024-05-01"), story("tengah", "2022-03-04")]}
     index = write_report(report, tmp_path).read_text(encoding="utf-8")
     assert re.findall(r'href="story-(\w+)\.html"', index) == ["baru", "tengah", "lama", "tanpa"]
+
+
+def test_the_outlet_endpoints_declare_their_response_models(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kroscek.store import Store
+    from kroscek.web.app import Settings, create_app
+
+    with TestClient(create_app(Settings(db=str(Store(tmp_path / "o.db").url)))) as client:
+        paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/v1/outlets", "/api/v1/outlets/{name}"):
+        schema = paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "Outlet" in str(schema), (path, schema)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from kroscek.signals import EXAMPLES, OutletSignals, find_outlet, outlet_signals
 from kroscek.web.routes_check import render_page
+from kroscek.web.schemas import ApiError, Outlet
 
 router = APIRouter()
 
@@ -22,7 +23,7 @@ def _outlet(request: Request, name: str) -> OutletSignals:
     return found
 
 
-@router.get("/api/v1/outlets")
+@router.get("/api/v1/outlets", response_model=list[Outlet])
 def api_outlets(request: Request, examples: Annotated[int, Query(ge=0, le=EXAMPLES)] = 5) -> list[dict]:
     """Every outlet's signals from the store's own evidence (first to report, copies, translations,
     stale republications, single-source facts, disputes): count, base and share, with up to
@@ -37,7 +38,7 @@ def api_outlets(request: Request, examples: Annotated[int, Query(ge=0, le=EXAMPL
     return listed
 
 
-@router.get("/api/v1/outlets/{name}")
+@router.get("/api/v1/outlets/{name}", response_model=Outlet, responses={404: {"model": ApiError}})
 def api_outlet(request: Request, name: str) -> dict:
     """One outlet's signals (any spelling of its name), every example kept."""
     return _outlet(request, name).to_dict()

@@ -179,3 +179,44 @@ ERRORS: dict[int | str, dict[str, Any]] = {
                                 (404, "no such item, or no such path"),
                                 (422, "the request is not valid (a parameter, the body)"))
 }
+
+
+class OutletExample(Open):
+    """One case an outlet figure counts, with the story page that shows it."""
+
+    story: str
+    story_title: str
+    article: str | None
+    note: str = ""
+    other: str = ""
+    date: str | None = None
+    event_date: str | None = None
+    href: str
+
+
+class OutletSignal(Open):
+    """One figure of one outlet: ``count`` cases out of ``out_of`` (``share``), with examples."""
+
+    kind: str
+    count: int
+    out_of: int
+    share: float | None
+    examples: list[OutletExample]
+
+
+class Outlet(Open):
+    """What the store's own evidence says of one outlet (no outside rating)."""
+
+    key: str
+    name: str
+    articles: int
+    stories: int
+    shared_stories: int
+    first: OutletSignal
+    copies: OutletSignal
+    translates: OutletSignal
+    stale: OutletSignal
+    single_source: OutletSignal
+    disputes: OutletSignal
+    alone: int
+    copied_by: int
