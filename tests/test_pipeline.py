@@ -60,3 +60,27 @@ def test_an_unknown_step_is_named_in_the_error(doc):
 def test_the_time_budget_names_the_step_that_overran(doc):
     with pytest.raises(AnalysisTooLong, match=r"over the 0 s limit, at clean\)"):
         Pipeline().run(doc, budget=0.0)
+
+
+def test_the_language_is_detected_once_an_article(monkeypatch):
+    import kroscek.clean
+    import kroscek.pipeline
+    from kroscek.model import Document
+    from kroscek.pipeline import Pipeline
+
+    calls = []
+    detect = kroscek.clean.detect_language
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return detect(text)
+
+    monkeypatch.setattr(kroscek.clean, "detect_language", counted)
+    monkeypatch.setattr(kroscek.pipeline, "detect_language", counted)
+    text = ("Banjir Rendam Ratusan Rumah\n\nBanjir merendam ratusan rumah warga di Kecamatan Seruni sejak Senin "
+            "pagi setelah hujan deras mengguyur wilayah itu semalaman.")
+    article = Pipeline().run(Document(source="banjir", text=text), disable=["dates", "entities", "quotes"])
+    assert article.language == "id" and len(calls) == 1
+    # without the cleaning step the language step still detects it
+    article = Pipeline().run(Document(source="banjir", text=text), disable=["clean", "dates", "entities", "quotes"])
+    assert article.language == "id" and len(calls) == 2

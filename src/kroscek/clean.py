@@ -80,6 +80,7 @@ class Cleaned:
     published: str | None  # ISO date of the page
     removed: list[Removed] = field(default_factory=list)
     warnings: list[Damage] = field(default_factory=list)
+    language: str | None = None  # the language the cleaning read it in (the document's, else detected)
 
 
 @dataclass(frozen=True)
@@ -848,6 +849,7 @@ def clean(doc: Document) -> Cleaned:
     paragraphs, splits = split_glued_words(paragraphs, language)
     published = (parse_page_date(doc.published) if doc.published else None) or header.published
     return Cleaned(
+        language=language,
         title=title,
         paragraphs=paragraphs,
         outlet=outlet,

@@ -55,6 +55,7 @@ class Analysis:
     article: Article
     paragraphs: list[str] = field(default_factory=list)
     page_date: date | None = None
+    language: str | None = None  # the language the cleaning read the text in
 
 
 Step = Callable[[Analysis], None]
@@ -70,11 +71,13 @@ def clean_step(state: Analysis) -> None:
     article.published = cleaned.published
     article.warnings, article.removed = cleaned.warnings, cleaned.removed
     state.page_date = date.fromisoformat(cleaned.published[:10]) if cleaned.published else None
+    state.language = cleaned.language
 
 
 def language_step(state: Analysis) -> None:
-    """The language the document states, else the one detected in the cleaned text."""
-    state.article.language = state.document.language or detect_language(
+    """The language the document states, else the one the cleaning read it in, else the one
+    detected in the text (detection runs once an article)."""
+    state.article.language = state.document.language or state.language or detect_language(
         state.article.title + "\n" + "\n".join(state.paragraphs)
     )
 
