@@ -304,8 +304,8 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
            Outcome([], [], ["7", "9"]), Outcome([], [], [])]
     figures = score([news, checked, other], got, {"s-flood": {"s-flood"}})
     assert (figures.covered, figures.story_top3) == (1, 1)
-    assert (figures.contradicts_called, figures.contradicts_right) == (1, 1)
-    assert (figures.supports_called, figures.supports_judged, figures.supports_right) == (1, 0, 0)  # unlabelled
+    assert (figures.contradicts.called, figures.contradicts.right) == (1, 1)
+    assert (figures.supports.called, figures.supports.judged, figures.supports.right) == (1, 0, 0)  # unlabelled
     assert (figures.match, figures.fc_right) == (1, 1)
     assert figures.fc_wrong_claims == 2  # a fact-check shown for a news claim, another beside the right one
     assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}).story_top3 == 0

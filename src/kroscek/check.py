@@ -476,17 +476,10 @@ def _spelling(text: str, folded: str) -> str:
 
 
 @dataclass
-class StoryFactCheck:
+class StoryFactCheck(FactCheckHit):
     """An earlier fact-check of a claim a story states: shown on the story page."""
 
-    claim: str
-    verdict: str
-    verdict_word: str
-    published: str | None
-    url: str | None
-    publisher: str
-    similarity: float
-    matched: str  # the story's words that match it (a title, a fact)
+    matched: str = ""  # the story's words that match it (a title, a fact)
 
 
 def story_texts(title: str, brief: dict[str, Any] | None) -> list[str]:
@@ -535,6 +528,5 @@ def story_fact_checks(texts: Sequence[str], index: FactCheckIndex, limit: int = 
                 continue  # the index knows only the fact-checks' words: one shared word is not the claim
             key = hit.url or hit.claim
             if key not in best or hit.similarity > best[key].similarity:
-                best[key] = StoryFactCheck(hit.claim, hit.verdict, hit.verdict_word, hit.published, hit.url,
-                                           hit.publisher, hit.similarity, text)
+                best[key] = StoryFactCheck(**asdict(hit), matched=text)
     return sorted(best.values(), key=lambda c: (-c.similarity, c.url or ""))[:limit]

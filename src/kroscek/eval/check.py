@@ -44,7 +44,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -116,6 +116,21 @@ class Outcome:
 
 
 @dataclass
+class SentenceCalls:
+    """The sentences a system called supporting (or contradicting) a claim, against the labels."""
+
+    called: int = 0
+    judged: int = 0  # calls on a sentence the labels mark, whatever its relation
+    right: int = 0
+    labelled: int = 0
+    found: int = 0  # labelled sentences called
+
+    def ratios(self, ratio: Any) -> dict[str, float | None]:
+        return {"p_judged": ratio(self.right, self.judged), "p_strict": ratio(self.right, self.called),
+                "r": ratio(self.found, self.labelled)}
+
+
+@dataclass
 class Figures:
     """One system's figures on one half."""
 
@@ -124,16 +139,8 @@ class Figures:
     uncovered: int = 0  # news claims the data does not cover (no story, no sentence)
     uncovered_said_covered: int = 0
     story_top3: int = 0
-    supports_called: int = 0
-    supports_judged: int = 0
-    supports_right: int = 0
-    supports_labelled: int = 0
-    supports_found: int = 0
-    contradicts_called: int = 0
-    contradicts_judged: int = 0
-    contradicts_right: int = 0
-    contradicts_labelled: int = 0
-    contradicts_found: int = 0
+    supports: SentenceCalls = field(default_factory=SentenceCalls)
+    contradicts: SentenceCalls = field(default_factory=SentenceCalls)
     match: int = 0  # fact-check claims that are the checked claim
     fc_right: int = 0
     fc_wrong_claims: int = 0  # claims shown a fact-check that is not theirs
@@ -144,18 +151,15 @@ class Figures:
         def ratio(a: int, b: int) -> float | None:
             return round(a / b, 3) if b else None
 
-        return {"story_top3": ratio(self.story_top3, self.covered),
-                "supports_p_judged": ratio(self.supports_right, self.supports_judged),
-                "supports_p_strict": ratio(self.supports_right, self.supports_called),
-                "supports_r": ratio(self.supports_found, self.supports_labelled),
-                "contradicts_p_judged": ratio(self.contradicts_right, self.contradicts_judged),
-                "contradicts_p_strict": ratio(self.contradicts_right, self.contradicts_called),
-                "contradicts_r": ratio(self.contradicts_found, self.contradicts_labelled),
+        sentences = {f"{name}_{k}": v for name in ("supports", "contradicts")
+                     for k, v in getattr(self, name).ratios(ratio).items()}
+        return {"story_top3": ratio(self.story_top3, self.covered), **sentences,
                 "factcheck_matched": ratio(self.fc_right, self.match)}
 
     def to_dict(self) -> dict[str, Any]:
-        counts = {k: v for k, v in self.__dict__.items() if k != "misses"}
-        return {**counts, **self.ratios()}
+        counts = {k: v for k, v in self.__dict__.items() if k not in ("misses", "supports", "contradicts")}
+        calls = {f"{name}_{k}": v for name in ("supports", "contradicts") for k, v in asdict(getattr(self, name)).items()}
+        return {**counts, **calls, **self.ratios()}
 
 
 def read_labels(path: Path) -> list[ClaimLabel]:
@@ -332,23 +336,24 @@ def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_artic
         for relation in ("supports", "contradicts"):
             spans = [n for n in label.news if n.relation == relation]
             other = [n for n in label.news if n.relation != relation]
-            setattr(figures, f"{relation}_labelled", getattr(figures, f"{relation}_labelled") + len(spans))
+            calls: SentenceCalls = getattr(figures, relation)
+            calls.labelled += len(spans)
             found = set()
             for call in (c for c in got.calls if c.relation == relation):
                 if label.source != "news":
                     continue  # the news labels judge the calls of news claims only
-                figures.__dict__[f"{relation}_called"] += 1
+                calls.called += 1
                 hit = [n for n in spans if _overlaps(call, n)]
                 if hit or any(_overlaps(call, n) for n in other):
-                    figures.__dict__[f"{relation}_judged"] += 1
+                    calls.judged += 1
                 if hit:
-                    figures.__dict__[f"{relation}_right"] += 1
+                    calls.right += 1
                     found.update(hit)
                 else:
                     judged = [n.relation for n in other if _overlaps(call, n)]
                     figures.misses.append(f"{label.id} called {relation} ({judged[0] if judged else 'unlabelled'}) "
                                           f"{call.url} {call.start}-{call.end}: {label.claim!r}")
-            figures.__dict__[f"{relation}_found"] += len(found)
+            calls.found += len(found)
         # fact-checks
         if label.match:
             figures.match += 1
@@ -437,12 +442,12 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
             results[part][name] = figures.to_dict()
             r = figures.ratios()
             table.add_row(part, name, str(figures.claims), f"{_fmt(r['story_top3'])} ({figures.story_top3}/{figures.covered})",
-                          f"{_fmt(r['supports_p_judged'])} ({_fmt(r['supports_p_strict'])}; {figures.supports_right}/"
-                          f"{figures.supports_judged}/{figures.supports_called})",
-                          f"{_fmt(r['supports_r'])} ({figures.supports_found}/{figures.supports_labelled})",
+                          f"{_fmt(r['supports_p_judged'])} ({_fmt(r['supports_p_strict'])}; {figures.supports.right}/"
+                          f"{figures.supports.judged}/{figures.supports.called})",
+                          f"{_fmt(r['supports_r'])} ({figures.supports.found}/{figures.supports.labelled})",
                           f"{_fmt(r['contradicts_p_judged'])} ({_fmt(r['contradicts_p_strict'])}; "
-                          f"{figures.contradicts_right}/{figures.contradicts_judged}/{figures.contradicts_called})",
-                          f"{_fmt(r['contradicts_r'])} ({figures.contradicts_found}/{figures.contradicts_labelled})",
+                          f"{figures.contradicts.right}/{figures.contradicts.judged}/{figures.contradicts.called})",
+                          f"{_fmt(r['contradicts_r'])} ({figures.contradicts.found}/{figures.contradicts.labelled})",
                           f"{_fmt(r['factcheck_matched'])} ({figures.fc_right}/{figures.match})",
                           str(figures.fc_wrong_claims), f"{figures.uncovered_said_covered}/{figures.uncovered}")
             if name == "kroscek" and part in shown_parts:
