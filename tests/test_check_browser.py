@@ -3,38 +3,20 @@ the front page's form over the sample corpus with its invented fact-checks (exam
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 from typer.testing import CliRunner
 
 from kroscek.cli import app as cli
-from kroscek.web.app import Settings, create_app
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError("Chromium is missing in CI: .ci/run installs Debian's chromium package")
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+from test_web_browser import browser, playwright, serve_app  # noqa: F401  (skipped with it without Chromium)
 
 FACT_CHECKS = Path(__file__).resolve().parents[1] / "examples" / "factchecks"
 # The sample corpus says nine died in the Tanjung Seruni flood (examples/corpus/02); the claim
 # says 90, and an invented fact-check (examples/factchecks) found it false.
 CLAIM = "Banjir bandang di Tanjung Seruni menewaskan 90 orang"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -46,27 +28,8 @@ def server(corpus_dir, tmp_path_factory):
     assert result.exit_code == 0, result.output
     result = runner.invoke(cli, ["ingest-factchecks", str(FACT_CHECKS), "--db", db])
     assert result.exit_code == 0, result.output
-    port = free_port()
-    instance = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
+    with serve_app(db) as url:
+        yield url
 
 
 def test_a_claim_checked_from_the_front_page(server, browser, tmp_path):

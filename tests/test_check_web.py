@@ -5,9 +5,7 @@ invented for the tests."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
-from pathlib import Path
 
 import lxml.html
 import pytest
@@ -17,6 +15,8 @@ from kroscek.factchecks import read_turnbackhoax_csv
 from kroscek.model import Article, Sentence, Story
 from kroscek.store import Store
 from kroscek.web.app import Settings, create_app
+
+from test_check import write_csv
 
 CLAIM = "Menara air di Desa Sukaraharja roboh dan melukai 9 warga"
 FACT_CHECKS = [
@@ -45,14 +45,6 @@ TOWER = [
 ]
 MARKET = [article(4, "Kabar Priangan", ["Harga bawang merah di Pasar Cikurubuk turun menjadi Rp28.000 per kilogram.",
                                         "Pedagang menyebut pasokan dari Brebes melimpah."])]
-
-
-def write_csv(path: Path, rows: list[dict]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["ID", "judul", "isi", "url"])
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 @pytest.fixture

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,13 +42,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seeds_dir, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("web")
-    db = str(folder / "k.db")
-    result = CliRunner().invoke(cli, ["run", str(seeds_dir), "--db", db, "--out", str(folder / "report")])
-    assert result.exit_code == 0, result.output
-    token = Store(db).add_token("browser test")
+@contextlib.contextmanager
+def serve_app(db: str) -> Iterator[str]:
+    """The web app over the store ``db``, served in a thread on a free loopback port: its URL."""
     port = free_port()
     config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
@@ -55,9 +53,22 @@ def server(seeds_dir, tmp_path_factory):
     deadline = time.monotonic() + 30
     while not instance.started and time.monotonic() < deadline:
         time.sleep(0.1)
-    yield {"url": f"http://127.0.0.1:{port}", "token": token, "folder": folder}
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(seeds_dir, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web")
+    db = str(folder / "k.db")
+    result = CliRunner().invoke(cli, ["run", str(seeds_dir), "--db", db, "--out", str(folder / "report")])
+    assert result.exit_code == 0, result.output
+    token = Store(db).add_token("browser test")
+    with serve_app(db) as url:
+        yield {"url": url, "token": token, "folder": folder}
 
 
 @pytest.fixture(scope="module")
