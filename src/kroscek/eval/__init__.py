@@ -28,6 +28,22 @@ def read_labels(path: Path, data: str | None = None) -> tuple[dict[str, Any], di
     return header, rows, [json.loads(line) for line in lines[1:]]
 
 
+def labelled_rows(path: Path, data: str | None = None) -> tuple[dict[str, Any], list[tuple[dict[str, str], dict[str, Any]]]]:
+    """The header and (CSV row, record) pairs of a label file whose header names one CSV
+    (``source``) or one per outlet (``sources``, with an ``outlet`` on each record)."""
+    header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    if "sources" not in header:
+        header, rows, records = read_labels(path, data)
+        return header, [(rows[r["article"]], r) for r in records]
+    folder = shared_data_dir(path, data)
+    by_outlet: dict[str, dict[str, dict[str, str]]] = {}
+    for key, source in header["sources"].items():
+        with (folder / source).open(encoding="utf-8") as handle:
+            by_outlet[key] = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return header, [(by_outlet[r["outlet"]][r["article"]], r) for r in records]
+
+
 def encoder_for(name: str) -> Any:
     """The embedder an ``encoder`` option names: ``e5`` (None, each stage's default) or ``static``
     (the static word vectors, as ``kroscek run --fast`` uses them)."""

@@ -26,8 +26,6 @@ Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data
 
 from __future__ import annotations
 
-import csv
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,7 +37,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.dates import find_event_dates
-from kroscek.eval import read_labels, shared_data_dir
+from kroscek.eval import labelled_rows
 from kroscek.eval.clustering import indonews_published
 from kroscek.model import Sentence
 
@@ -69,21 +67,6 @@ class Paragraph:
     held_back: bool | None = None  # None: the file has no split
 
 
-def _rows(path: Path, data: str | None) -> tuple[dict[str, Any], list[tuple[dict[str, str], dict[str, Any]]]]:
-    """The header and (CSV row, record) pairs of a label file, with one CSV or one per outlet."""
-    header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    if "sources" not in header:
-        header, rows, records = read_labels(path, data)
-        return header, [(rows[r["article"]], r) for r in records]
-    folder = shared_data_dir(path, data)
-    by_outlet: dict[str, dict[str, dict[str, str]]] = {}
-    for key, source in header["sources"].items():
-        with (folder / source).open(encoding="utf-8") as handle:
-            by_outlet[key] = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-    return header, [(by_outlet[r["outlet"]][r["article"]], r) for r in records]
-
-
 def _page_date(row: dict[str, str], header: dict[str, Any]) -> date:
     if header["date_format"] == "indonews":
         stamp = indonews_published(row[header["date_column"]], row.get(header.get("time_column", ""), ""))
@@ -95,7 +78,7 @@ def _page_date(row: dict[str, str], header: dict[str, Any]) -> date:
 
 def load(path: Path, data: str | None = None) -> list[Paragraph]:
     """The labelled paragraphs, their text and page date read from the source CSV (or CSVs)."""
-    header, pairs = _rows(Path(path), data)
+    header, pairs = labelled_rows(Path(path), data)
     paragraphs = []
     for row, record in pairs:
         text = row[header["text_column"]].split("\n")[record["paragraph"]]

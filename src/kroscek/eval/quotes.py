@@ -25,8 +25,6 @@ Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from itertools import combinations
@@ -39,7 +37,7 @@ from rich.table import Table
 
 from kroscek.analyse.quotes import lexicon, without_titles
 from kroscek.compare.quotes import match_quotes, names_match
-from kroscek.eval import encoder_for, read_labels, shared_data_dir
+from kroscek.eval import encoder_for, labelled_rows
 from kroscek.model import Article, Document, Quote
 from kroscek.pipeline import Pipeline, quotes_step
 
@@ -72,18 +70,7 @@ def load(path: Path, data: str | None = None) -> list[LabelledArticle]:
     """The labelled articles with their raw text read from the source CSV (or CSVs: a header with
     ``sources``, one per outlet key, and an ``outlet`` on each record)."""
     path = Path(path)
-    header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    if "sources" in header:
-        folder = shared_data_dir(path, data)
-        rows_by: dict[str, dict[str, dict[str, str]]] = {}
-        for key, source in header["sources"].items():
-            with (folder / source).open(encoding="utf-8") as handle:
-                rows_by[key] = {row[header["id_column"]]: row for row in csv.DictReader(handle)}
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-        lookup = [(rows_by[r["outlet"]][r["article"]], r) for r in records]
-    else:
-        header, rows, records = read_labels(path, data)
-        lookup = [(rows[r["article"]], r) for r in records]
+    header, lookup = labelled_rows(path, data)
     title_column = header.get("title_column", "judul")
     articles = []
     for row, record in lookup:
