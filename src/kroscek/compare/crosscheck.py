@@ -282,15 +282,15 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
         placed.add(i)
         stars.append((i, sorted(neighbours[i], key=lambda j: -links[(min(i, j), max(i, j))])))
         placed.update(stars[-1][1])
+    shown = {(min(i, j), max(i, j)) for i, members in stars for j in members}
     # the contradiction model reads only the pairs a group shows (anchor and member): linear in the claims
-    _contradiction_veto(facts, relations, {(min(i, j), max(i, j)) for i, members in stars for j in members})
+    _contradiction_veto(facts, relations, shown)
     groups = []
     for i, star in stars:
         members = [Member(facts[j], relations[(min(i, j), max(i, j))], links[(min(i, j), max(i, j))]) for j in star]
         groups.append(FactGroup(_status(facts[i], members, best_other[i]), facts[i], members))
-    shown = {frozenset((id(g.anchor), id(m.fact))) for g in groups for m in g.members}
     for (i, j), relation in relations.items():
-        if relation.kind == "dispute" and frozenset((id(facts[i]), id(facts[j]))) not in shown:
+        if relation.kind == "dispute" and (i, j) not in shown:
             groups.append(FactGroup("disputed", facts[i], [Member(facts[j], relation, links[(i, j)])]))
     return groups
 
