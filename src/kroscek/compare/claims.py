@@ -34,16 +34,17 @@ from datetime import date
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.model import Article, EventDate
+from kroscek.text import lexicon as resources
 from kroscek.text.fold import fold
+from kroscek.text.names import NAME, same_name, spelled_like_any
+from kroscek.text.names import same_name as names_match  # the cross-check's relate reads it here
 
 MIN_WORDS = 4  # shorter sentences ("Korea Utara.") are fragments, not claims
 MARGIN_K = 4  # neighbours averaged for the margin score
@@ -54,7 +55,7 @@ NAME_CONFLICT_PENALTY = 0.1  # taken off when each claim names someone the other
 SAME_TEXT_OVERLAP = 0.6  # content-word overlap for the same-language negation and entity checks
 EXACT_TOLERANCE = 0.02  # relative slack for rounding ("1,1 juta" vs "1.12 million")
 ABOUT_TOLERANCE = 0.15  # relative slack of "sekitar" / "about"
-_DEFAULT_LANGUAGE = "id"
+_DEFAULT_LANGUAGE = resources.DEFAULT_LANGUAGE
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _RUN = re.compile(r"\w+")
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]{2,}|dan|de|van|bin|binti)(?=\s+[A-Z]))*"
@@ -128,13 +129,11 @@ class ClaimLexicon:
 
 @cache
 def lexicon(language: str) -> ClaimLexicon:
-    """The claim vocabulary of ``language`` (Indonesian when there is no file for it)."""
-    root = files("kroscek.resources")
-    path = root / "claims" / f"{language}.json"
-    if not path.is_file():
-        return lexicon(_DEFAULT_LANGUAGE)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    dates = json.loads((root / "dates" / f"{language}.json").read_text(encoding="utf-8"))
+    """The claim vocabulary of ``language`` (``text.lexicon``'s rule: Indonesian when there is no file for it)."""
+    if not resources.has("claims", language):
+        return lexicon(resources.DEFAULT_LANGUAGE)
+    data = resources.load("claims", language)
+    dates = resources.load("dates", language)
     return ClaimLexicon(
         decimal=data["decimal_separator"],
         negations=frozenset(data["negations"]),
@@ -205,19 +204,10 @@ def names(text: str) -> frozenset[str]:
     return frozenset(n for n in found if n)
 
 
-def names_match(a: str, b: str) -> bool:
-    if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
-        return True
-    initials = "".join(w[0] for w in b.split() if w)
-    if a.replace(".", "") == initials or b.replace(".", "") == "".join(w[0] for w in a.split() if w):
-        return True
-    return fuzz.ratio(a, b) >= 85
-
-
 def shared_names(a: Iterable[str], b: Iterable[str]) -> list[str]:
     """Names of ``a`` that ``b`` also has, whatever the spelling variant."""
     b = list(b)
-    return [x for x in a if any(names_match(x, y) for y in b)]
+    return [x for x in a if any(same_name(x, y) for y in b)]
 
 
 def content_words(text: str, language: str) -> set[str]:
@@ -518,7 +508,7 @@ def entity_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
             continue
         if not all(w[:1].isupper() for w in ta[i1:i2] + tb[j1:j2]):
             continue
-        if names_match(fold(left), fold(right)) or shared_names([fold(left)], names_b) or shared_names([fold(right)], names_a):
+        if same_name(fold(left), fold(right)) or shared_names([fold(left)], names_b) or shared_names([fold(right)], names_a):
             continue
         evidence.append(_evidence("entity", left, right, f"{left} vs {right} in the same place of the claim"))
     return evidence
@@ -581,12 +571,12 @@ def foreign_names(claim: Claim, other: frozenset[str]) -> set[str]:
 
 
 def _occurs(word: str, vocabulary: frozenset[str]) -> bool:
-    """``word`` or a close spelling of it (ratio 85 or more, length within 2) is in ``vocabulary``."""
+    """``word`` or a close spelling of it (``text.names.NAME``, length within 2) is in ``vocabulary``."""
     if word in vocabulary:
         return True
     by_length = _by_length(vocabulary)
     near = [w for size in range(len(word) - 2, len(word) + 3) for w in by_length.get(size, ())]
-    return process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=85) is not None
+    return spelled_like_any(word, near, NAME)
 
 
 @lru_cache(maxsize=256)
