@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-import json
 from functools import cache, lru_cache
-from importlib.resources import files
 
 from kroscek.compare.claims import (
     Claim,
@@ -30,9 +28,9 @@ from kroscek.compare.claims import (
     predicates,
     quantities,
 )
+from kroscek.text import lexicon as resources
 from kroscek.text.fold import fold
 
-_DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
@@ -59,11 +57,10 @@ class FactLexicon:
 
 @cache
 def fact_lexicon(language: str) -> FactLexicon:
-    """The fact vocabulary of ``language`` (Indonesian when there is none for it)."""
-    path = files("kroscek.resources") / "claims" / f"{language}.json"
-    if not path.is_file():
-        return fact_lexicon(_DEFAULT_LANGUAGE)
-    data = json.loads(path.read_text(encoding="utf-8"))["facts"]
+    """The fact vocabulary of ``language`` (``text.lexicon``'s rule: Indonesian when there is none for it)."""
+    if not resources.has("claims", language):
+        return fact_lexicon(resources.DEFAULT_LANGUAGE)
+    data = resources.load("claims", language)["facts"]
     return FactLexicon(
         denials=tuple(sorted(data["denials"], key=len, reverse=True)),
         provisional=tuple(data["provisional"]),

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -42,6 +43,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+
+from kroscek.text import lexicon as resources
+from kroscek.text.words import word_list
 
 LABELS = ("entailment", "neutral", "contradiction")
 LABEL_CODES = {"e": 0, "n": 1, "c": 2}  # IndoNLI's label letters -> column
@@ -93,8 +97,8 @@ DENSE_FEATURES = (
 
 
 @cache
-def _claims_lexicon() -> dict:
-    return json.loads((files("kroscek.resources") / "claims" / "id.json").read_text(encoding="utf-8"))
+def _claims_lexicon() -> dict[str, Any]:
+    return resources.load("claims", "id")
 
 
 @cache
@@ -105,11 +109,9 @@ def negation_words() -> frozenset[str]:
 
 @cache
 def _function_words() -> frozenset[str]:
-    text = (files("kroscek.resources") / "clean" / "function-words-id.txt").read_text(encoding="utf-8")
-    listed = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(listed | {"yang", "dan", "di", "ke", "dari", "pada", "untuk", "itu", "ini", "adalah",
-                               "tersebut", "sebuah", "seorang", "para", "akan", "telah", "sudah", "juga",
-                               "dengan", "oleh", "dalam", "atau", "bahwa", "ia", "dia", "mereka", "nya"})
+    return word_list("function-words-id.txt") | {"yang", "dan", "di", "ke", "dari", "pada", "untuk", "itu", "ini", "adalah",
+                                                 "tersebut", "sebuah", "seorang", "para", "akan", "telah", "sudah", "juga",
+                                                 "dengan", "oleh", "dalam", "atau", "bahwa", "ia", "dia", "mereka", "nya"}
 
 
 @cache
