@@ -20,6 +20,7 @@ from kroscek.ingest import list_inputs
 from kroscek.model import Article, Document, Story
 from kroscek.pipeline import article_id
 from kroscek.report import build_report
+from kroscek.settings import FAST
 from kroscek.store import Store
 
 if not os.environ.get("CI"):
@@ -298,13 +299,13 @@ def test_an_analyse_worker_counts_a_later_reading_as_repeated_not_as_stored(tmp_
     engine found it (``firsts``) or the batch did; only what the store held before is skipped."""
     first, second = the_documents(2)
     rows = document_rows([first, second, first])
-    worker = AnalyseWorker(str(tmp_path / "k.db"), firsts={article_id(first): 0}, precise=False)
+    worker = AnalyseWorker(str(tmp_path / "k.db"), firsts={article_id(first): 0}, settings=FAST)
 
     def counts(outcomes: list[dict]) -> dict[str, int]:
         return {o["status"]: o["count"] for o in outcomes if o["status"] != "rejected"}
 
     assert counts(worker.process(rows)) == {"added": 2, "repeated": 1, "skipped": 0}
     assert counts(worker.process(rows)) == {"added": 0, "repeated": 1, "skipped": 2}
-    unfound = AnalyseWorker(str(tmp_path / "k.db"), precise=False)  # no firsts: the batch finds the repeat
+    unfound = AnalyseWorker(str(tmp_path / "k.db"), settings=FAST)  # no firsts: the batch finds the repeat
     assert counts(unfound.process(document_rows([second, second]))) == {"added": 0, "repeated": 1, "skipped": 1}
     assert len(Store(tmp_path / "k.db").articles()) == 2

@@ -15,6 +15,7 @@ from kroscek.ingest import list_inputs, read_file
 from kroscek.match.stories import cluster_stories, story_id
 from kroscek.model import Article, Document, Story
 from kroscek.pipeline import analyse
+from kroscek.settings import DEFAULT, FAST
 
 
 def read_articles(directory: Path) -> dict[str, Article]:
@@ -170,7 +171,7 @@ def test_e5_embeds_only_the_articles_that_might_link(corpus):
 def test_fast_mode_uses_no_e5_and_keeps_the_hard_negatives_apart(corpus):
     articles, labels = corpus
     embedder = Embedder()
-    result = cluster_stories(list(articles.values()), embedder=embedder, precise=False)
+    result = cluster_stories(list(articles.values()), embedder=embedder, settings=FAST)
     assert not embedder.cache
     predicted = stories_by_name(result, articles)
     for left, right in labels["hard_negatives"]:
@@ -221,8 +222,8 @@ DIVIDEND = (
 )
 
 
-@pytest.mark.parametrize("precise", [True, False])
-def test_three_days_of_market_closes_are_three_stories(embedder, precise):
+@pytest.mark.parametrize("settings", [DEFAULT, FAST], ids=["default", "fast"])
+def test_three_days_of_market_closes_are_three_stories(embedder, settings):
     days = [("menguat", "Selasa", 10, "7.230,74", 117, 350, 240, "12,4"), ("melemah", "Rabu", 11, "7.101,20", 129, 190, 420, "10,9"),
             ("menguat", "Kamis", 12, "7.163,55", 62, 310, 280, "11,7")]  # fmt: skip
     articles = [
@@ -231,22 +232,22 @@ def test_three_days_of_market_closes_are_three_stories(embedder, precise):
                 f"2025-06-{date}T16:30")  # fmt: skip
         for move, day, date, level, points, up, down, value in days
     ]
-    assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 3
+    assert len(cluster_stories(articles, embedder=embedder, settings=settings).stories) == 3
 
 
-@pytest.mark.parametrize("precise", [True, False])
-def test_two_companies_dividend_notices_are_two_stories(embedder, precise):
+@pytest.mark.parametrize("settings", [DEFAULT, FAST], ids=["default", "fast"])
+def test_two_companies_dividend_notices_are_two_stories(embedder, settings):
     articles = [
         _report("mayora", "Mayora Bagi Dividen Rp 55 per Saham",
                 DIVIDEND.format(company="Mayora Indah", amount="Rp 55 per saham", ratio=40, cum=18), "2025-06-10T15:00"),
         _report("samudera", "Samudera Indonesia Bagi Dividen Rp 280 Miliar",
                 DIVIDEND.format(company="Samudera Indonesia", amount="Rp 280 miliar", ratio=51, cum=19), "2025-06-10T13:00"),
     ]  # fmt: skip
-    assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 2
+    assert len(cluster_stories(articles, embedder=embedder, settings=settings).stories) == 2
 
 
-@pytest.mark.parametrize("precise", [True, False])
-def test_two_reports_of_one_incident_where_one_denies_the_other_are_one_story(embedder, precise):
+@pytest.mark.parametrize("settings", [DEFAULT, FAST], ids=["default", "fast"])
+def test_two_reports_of_one_incident_where_one_denies_the_other_are_one_story(embedder, settings):
     articles = [
         _report("report", "Baku Tembak di Bandara Aminggaru Ilaga, Dua Anggota KKB Tewas",
                 "Ilaga - Kontak tembak terjadi antara aparat gabungan TNI dan kelompok kriminal bersenjata (KKB) di Bandara "
@@ -259,7 +260,7 @@ def test_two_reports_of_one_incident_where_one_denies_the_other_are_one_story(em
                 "peringatan ke udara ketika orang tak dikenal mendekati landasan, dan tidak ada korban jiwa. Aktivitas "
                 "penerbangan di Ilaga disebut berjalan normal kembali pada siang hari.", "2025-06-09T19:00", "dua.id"),
     ]  # fmt: skip
-    assert len(cluster_stories(articles, embedder=embedder, precise=precise).stories) == 1
+    assert len(cluster_stories(articles, embedder=embedder, settings=settings).stories) == 1
 
 
 def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
@@ -275,7 +276,7 @@ def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
     articles += [article(f"dividend-{n}", o, d, t, x) for n, (d, o, t, x) in enumerate(DIVIDENDS)]
     store = Store(tmp_path / "joins.db")
     store.add_articles(articles)
-    result = match(store, precise=False)
+    result = match(store, settings=FAST)
     incident = next(s for s in result.stories if "incident-0" in s.articles)
     assert incident.articles == ["incident-0", "incident-1"]
     joins = store.story_joins(incident.id)
@@ -292,7 +293,7 @@ def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
     section = page.split("Why each article joined")[1].split("The articles side by side")[0]
     assert f"{joins[1]['score']:.2f}" in section and "aminggaru" in section and "founded the story" in section
     # matching again keeps the reasons; an article that leaves its story loses its stored reason
-    match(store, precise=False)
+    match(store, settings=FAST)
     assert store.story_joins(incident.id) == joins
     store.save_stories([s for s in store.stories() if s.id != incident.id])
     assert store.story_joins(incident.id) == []

@@ -3,7 +3,7 @@ events kept apart, one incident told two ways kept together, stories bounded in 
 
 The articles are written for these tests in the shape of Indonesian outlets' reports (market
 closes, dividend notices, an incident and its denial); no outlet's text is copied. Each case runs
-with the static vectors alone (``precise=False``, fast) and, marked slow, with e5 as well.
+with the static vectors alone (the fast mode) and, marked slow, with e5 as well.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import pytest
 from kroscek.analyse.embed import Embedder
 from kroscek.match.stories import MAX_SPAN_DAYS, cluster_stories
 from kroscek.model import Article
+from kroscek.settings import DEFAULT, FAST, Settings
 
-MODES = [pytest.param(False, id="fast"), pytest.param(True, id="default", marks=pytest.mark.slow)]
+MODES = [pytest.param(FAST, id="fast"), pytest.param(DEFAULT, id="default", marks=pytest.mark.slow)]
 
 
 def article(key: str, outlet: str, published: str, title: str, text: str) -> Article:
@@ -29,8 +30,8 @@ def embedder() -> Embedder:
     return Embedder()
 
 
-def grouping(articles: list[Article], precise: bool, embedder: Embedder) -> set[frozenset[str]]:
-    result = cluster_stories(articles, embedder=embedder if precise else None, precise=precise)
+def grouping(articles: list[Article], settings: Settings, embedder: Embedder) -> set[frozenset[str]]:
+    result = cluster_stories(articles, embedder=None if settings.fast else embedder, settings=settings)
     assert set(result.joins) == {a.id for a in articles}
     return {frozenset(story.articles) for story in result.stories}
 
@@ -74,13 +75,13 @@ CLOSES = [
 ]
 
 
-@pytest.mark.parametrize("precise", MODES)
-def test_three_days_of_market_closes_are_three_stories(precise, embedder):
+@pytest.mark.parametrize("settings", MODES)
+def test_three_days_of_market_closes_are_three_stories(settings, embedder):
     articles = [article(f"close-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(CLOSES)]
     by_day: dict[str, set[str]] = {}
     for item in articles:
         by_day.setdefault(item.published[:10], set()).add(item.id)
-    assert grouping(articles, precise, embedder) == {frozenset(ids) for ids in by_day.values()}
+    assert grouping(articles, settings, embedder) == {frozenset(ids) for ids in by_day.values()}
 
 
 DIVIDENDS = [
@@ -104,10 +105,10 @@ DIVIDENDS = [
 ]
 
 
-@pytest.mark.parametrize("precise", MODES)
-def test_two_companies_dividend_notices_are_two_stories(precise, embedder):
+@pytest.mark.parametrize("settings", MODES)
+def test_two_companies_dividend_notices_are_two_stories(settings, embedder):
     articles = [article(f"dividend-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(DIVIDENDS)]
-    assert grouping(articles, precise, embedder) == {frozenset({"dividend-0", "dividend-1"}), frozenset({"dividend-2"})}
+    assert grouping(articles, settings, embedder) == {frozenset({"dividend-0", "dividend-1"}), frozenset({"dividend-2"})}
 
 
 INCIDENT = [
@@ -127,13 +128,13 @@ INCIDENT = [
 ]
 
 
-@pytest.mark.parametrize("precise", MODES)
-def test_a_report_and_its_denial_are_one_story(precise, embedder):
+@pytest.mark.parametrize("settings", MODES)
+def test_a_report_and_its_denial_are_one_story(settings, embedder):
     articles = [article(f"incident-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(INCIDENT)]
     # beside them, a same-day report of another kind, which must stay apart
     day, outlet, title, text = DIVIDENDS[2]
     articles.append(article("dividend", outlet, day, title, text))
-    assert grouping(articles, precise, embedder) == {frozenset({"incident-0", "incident-1"}), frozenset({"dividend"})}
+    assert grouping(articles, settings, embedder) == {frozenset({"incident-0", "incident-1"}), frozenset({"dividend"})}
 
 
 def test_a_story_is_bounded_in_time_not_only_link_by_link():
@@ -150,7 +151,7 @@ def test_a_story_is_bounded_in_time_not_only_link_by_link():
             "seperti yen Jepang dan won Korea Selatan juga tertekan. Analis pasar uang menilai pelaku pasar "
             "menunggu keputusan bank sentral AS, The Federal Reserve, soal suku bunga.",
         ))
-    result = cluster_stories(articles, precise=False)
+    result = cluster_stories(articles, settings=FAST)
     by_id = {a.id: a for a in articles}
     for story in result.stories:
         days = [date.fromisoformat(by_id[i].published[:10]) for i in story.articles]

@@ -130,8 +130,10 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
     from kroscek.engine.local import compare, ingest, match
     from kroscek.ingest import list_inputs
     from kroscek.report import build_report
+    from kroscek.settings import Settings
     from kroscek.store import Store
 
+    settings = Settings.from_options(fast=fast)
     items = [inputs] if isinstance(inputs, (str, Path, Mapping)) else list(inputs)
     with tempfile.TemporaryDirectory(prefix="kroscek-run-") as folder:
         paths = [Path(i) for i in items if _is_path(i)]  # type: ignore[arg-type]
@@ -150,8 +152,8 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
         store = Store(str(db) if db is not None else str(Path(folder) / "kroscek.db"))
         try:
             summary = ingest(files, store, columns=dict(columns) if columns else None, encoding=encoding)
-            match(store, precise=not fast)
-            compare(store, precise=not fast)
+            match(store, settings=settings)
+            compare(store, settings=settings)
             data = build_report(store)
             order = {s["id"]: n for n, s in enumerate(store.story_summaries())}
         finally:

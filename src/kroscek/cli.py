@@ -18,6 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 from kroscek.ingest.decode import printable
 from kroscek.outlets import outlet_name
 from kroscek.progress import NO_PROGRESS, ConsoleProgress, Progress
+from kroscek.settings import Settings
 from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
@@ -244,14 +245,15 @@ def run(
     if engine == "local" and (address or num_cpus):
         raise typer.BadParameter("--address and --num-cpus need --engine ray", param_hint="--engine")
     check_paths(paths)
+    settings = Settings.from_options(fast=fast)
     store = open_store(db)
     with _progress(quiet) as progress:
         if engine == "ray":
-            summary = _run_ray(paths, db, store, address, num_cpus, columns, encoding, precise=not fast, progress=progress)
+            summary = _run_ray(paths, db, store, address, num_cpus, columns, encoding, settings, progress=progress)
         else:
             summary = _ingest(paths, store, columns, encoding, progress)
-            match(store, precise=not fast, progress=progress)
-            compare(store, precise=not fast, progress=progress)
+            match(store, settings=settings, progress=progress)
+            compare(store, settings=settings, progress=progress)
         progress.stage("report", 2)
         report = build_report(store)
         progress.advance()
@@ -265,7 +267,7 @@ def run(
 
 
 def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_cpus: int | None,
-             columns: str | None, encoding: str | None, precise: bool, progress: Progress = NO_PROGRESS) -> IngestSummary:
+             columns: str | None, encoding: str | None, settings: Settings, progress: Progress = NO_PROGRESS) -> IngestSummary:
     """``run``'s stages on Ray (``engine.ray``): the same results as the embedded engine."""
     import logging
 
@@ -276,7 +278,7 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
         raise typer.Exit(2) from None
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     result = run_ray(paths, db, address=address, columns=parse_columns(columns), encoding=encoding,
-                     num_cpus=num_cpus, precise=precise, progress=progress)
+                     num_cpus=num_cpus, settings=settings, progress=progress)
     stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stage_seconds.items())
     _print_ingested(result.ingest, store, f"; {result.stories} stories, {result.briefs} briefs written by "
                                           f"{result.workers} Ray workers ({stages})")
@@ -490,6 +492,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     read_token: Annotated[bool, typer.Option("--read-token", help="Require a token for reading too.")] = False,
     workers: Annotated[int, typer.Option(help="Server processes (one per core serves most readers).")] = 1,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Uploads and feeds are matched and cross-checked as `run --fast` does.")
+    ] = False,
 ) -> None:
     """Serve the web app and the JSON API (/api/v1, OpenAPI at /docs) over the store. A store that
     does not exist yet is created, empty (said on stderr); exit code 2 when its folder does not exist."""
@@ -502,6 +507,7 @@ def serve(
                            "another store)").close()
     os.environ["KROSCEK_DB"] = db
     os.environ["KROSCEK_READ_TOKEN_REQUIRED"] = "1" if read_token else ""
+    os.environ.update(Settings.from_options(fast=fast).to_env())  # read by each server process's job runner
     shown = f"[{host}]" if ":" in host else host
     console.print(f"kroscek serving {printable(db)} at http://{shown}:{port}/ (API docs at /docs); Ctrl+C stops it",
                   highlight=False, soft_wrap=True)

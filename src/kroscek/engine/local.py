@@ -18,6 +18,7 @@ from kroscek.match.stories import Linker, Runner, StoryResult, Work, cluster_sto
 from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import AnalysisTooLong, analyse, article_id
 from kroscek.progress import NO_PROGRESS, NullProgress, Progress
+from kroscek.settings import DEFAULT, Settings
 from kroscek.store import StaleStories, Store
 
 BATCH_SIZE = 64
@@ -142,21 +143,21 @@ def analysed(doc: Document) -> Article | Rejected:
 
 
 def match(
-    store: Store, embedder: Embedder | None = None, runner: Runner = run_here, precise: bool = True,
+    store: Store, embedder: Embedder | None = None, runner: Runner = run_here, settings: Settings = DEFAULT,
     progress: Progress = NO_PROGRESS,
 ) -> StoryResult:
     """Group every stored article into stories, growing the stories already stored.
 
     ``runner`` finds and scores the candidate pairs (the costly steps); the Ray engine spreads them
     over workers.
-    ``precise=False`` matches with the static vectors alone (see ``match.stories``).
+    Fast ``settings`` match with the static vectors alone (see ``match.stories``).
 
     The stories are written only if no other writer saved stories since this grouping read the
     store (a compare-and-set on the store's membership generation); otherwise the grouping is
     done again from the store as it is now, up to ``MATCH_ATTEMPTS`` times.
 
     ``progress`` hears of a ``match`` stage whose items are the articles whose candidates are
-    found and scored, then (precise) the articles embedded with e5 and those scored again."""
+    found and scored, then (not fast) the articles embedded with e5 and those scored again."""
     for _attempt in range(MATCH_ATTEMPTS):
         generation = store.membership_generation()
         articles = store.articles()
@@ -169,7 +170,7 @@ def match(
         if isinstance(embedder, _ReportingEmbedder):
             embedder.progress = progress
         result = cluster_stories(articles, previous=store.stories(), embedder=embedder,
-                                 runner=reporting_runner(runner, progress, len(articles)), precise=precise)
+                                 runner=reporting_runner(runner, progress, len(articles)), settings=settings)
         store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
         try:
             store.save_stories(result.stories, result.events, expected_generation=generation,
@@ -269,16 +270,16 @@ class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
         self.fresh = {}
 
 
-def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool = True,
+def compare(store: Store, story_ids: Sequence[str] | None = None, settings: Settings = DEFAULT,
             progress: Progress = NO_PROGRESS) -> int:
     """Write the brief of every story that has none yet (or of ``story_ids``); returns how many.
 
     Claim embeddings are kept in the store, so a story that grows re-embeds only its new text.
-    ``precise=False`` aligns claims, quotes and translations with the static word vectors
+    Fast ``settings`` align claims, quotes and translations with the static word vectors
     instead of e5 (``kroscek run --fast``; its cost in accuracy is in the README).
     """
     cache = StoreEmbeddingCache(store)
-    embedder = Embedder(cache=cache) if precise else StaticEmbedder()
+    embedder = Embedder(cache=cache) if settings.encoder == "e5" else StaticEmbedder()
     stories = store.stories() if story_ids is None else [s for s in map(store.story, story_ids) if s]
     if story_ids is None:
         stories = [story for story in stories if store.brief(story.id) is None]
@@ -287,7 +288,7 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, precise: bool 
     for story in stories:
         articles = store.articles(story.articles)
         entities = resolve_entities(articles)
-        quotes = match_quotes(articles, entities, None if precise else embedder)
+        quotes = match_quotes(articles, entities, embedder if settings.fast else None)
         brief = build_brief(story, articles, entities, quotes, embedder)
         stale = [s["article"] for s in brief.get("provenance", {}).get("stale", [])]
         store.mark_stale(stale)

@@ -55,6 +55,7 @@ from kroscek.match.stories import Linker, Runner, Work
 from kroscek.model import Article, Document, Rejected, Story
 from kroscek.pipeline import article_id
 from kroscek.progress import NO_PROGRESS, Progress
+from kroscek.settings import DEFAULT, Settings
 from kroscek.store import Store, database_url
 
 BATCH_SIZE = 64  # documents per analysis batch (and per store write)
@@ -84,7 +85,7 @@ def run_ray(
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
     num_cpus: int | None = None,
-    precise: bool = True,
+    settings: Settings = DEFAULT,
     brief: bool = True,
     progress: Progress = NO_PROGRESS,
 ) -> RayRun:
@@ -93,8 +94,8 @@ def run_ray(
 
     ``address`` is a Ray cluster (``auto``, ``ray://host:port``); without one a local Ray with
     ``num_cpus`` CPUs (default: all of this machine's) is started for the run and stopped after
-    it. A process already connected to Ray keeps its connection. ``precise=False`` matches and
-    cross-checks with the static vectors alone, and the workers embed nothing with e5.
+    it. A process already connected to Ray keeps its connection. Fast ``settings`` match and
+    cross-check with the static vectors alone, and the workers embed nothing with e5.
 
     ``progress`` hears of the embedded engine's stages: ``ingest`` (read and dedupe; one item a
     file, reported when the stage ends), ``analyse`` (one item a document, reported per finished
@@ -103,17 +104,17 @@ def run_ray(
     """
     url = _absolute_url(store_url)
     with _ray_session(address, num_cpus):
-        result = _ingest(paths, url, columns, encoding, precise, progress)
+        result = _ingest(paths, url, columns, encoding, settings, progress)
         store = Store(url)
         try:
             started = time.perf_counter()
-            stories = match(store, runner=_ray_runner(result.workers, progress), precise=precise,
+            stories = match(store, runner=_ray_runner(result.workers, progress), settings=settings,
                             progress=progress).stories
             result.stage_seconds["match"] = time.perf_counter() - started
             result.stories = len(stories)
             if brief:
                 started = time.perf_counter()
-                result.briefs = _compare(stories, url, result.workers, precise, progress)
+                result.briefs = _compare(stories, url, result.workers, settings, progress)
                 result.stage_seconds["compare"] = time.perf_counter() - started
         finally:
             store.close()
@@ -149,8 +150,8 @@ def _worker_count() -> int:
 
 
 def _ingest(
-    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None, precise: bool = True,
-    progress: Progress = NO_PROGRESS,
+    paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None,
+    settings: Settings = DEFAULT, progress: Progress = NO_PROGRESS,
 ) -> RayRun:
     Store(url).close()  # create or migrate the schema once, before any worker opens it
     workers = _worker_count()
@@ -183,7 +184,7 @@ def _ingest(
     outcomes = []
     for outcome in documents.map_batches(
         AnalyseWorker,
-        fn_constructor_kwargs={"store_url": url, "firsts": firsts, "precise": precise},
+        fn_constructor_kwargs={"store_url": url, "firsts": firsts, "settings": settings},
         batch_size=BATCH_SIZE,
         batch_format="pyarrow",
         compute=ActorPoolStrategy(size=workers),
@@ -305,8 +306,8 @@ Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "repeated" | "rejec
 
 
 class AnalyseWorker:
-    """One worker of the analysis pool: analyses, embeds with e5 (when ``precise``) and stores batches
-    of documents.
+    """One worker of the analysis pool: analyses, embeds with e5 (unless the settings are fast) and
+    stores batches of documents.
 
     The models load on the worker's first batch and stay loaded (they are cached per process),
     so each worker loads them once. Of a content id read more than once (``firsts``) only the
@@ -315,10 +316,10 @@ class AnalyseWorker:
     vectors it needs stored.
     """
 
-    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None, precise: bool = True):
+    def __init__(self, store_url: str, firsts: Mapping[str, int] | None = None, settings: Settings = DEFAULT):
         self.store = Store(store_url)
         self.firsts = dict(firsts or {})
-        self.precise = precise
+        self.settings = settings
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         outcomes = self.process(batch.to_pylist())
@@ -332,7 +333,7 @@ class AnalyseWorker:
             self.store.add_rejected(unread)
         read = [r for r in rows if r["id"] is not None]
         wanted = [(r["id"], _document(r)) for r in read if self.firsts.get(r["id"], r["order"]) == r["order"]]
-        done = store_documents(self.store, wanted, before_store=self._embed if self.precise else None)
+        done = store_documents(self.store, wanted, before_store=self._embed if self.settings.encoder == "e5" else None)
         rejected = unread + done.rejected
         repeated = len(read) - len(wanted) + done.repeated
         outcomes: list[Outcome] = [
@@ -356,14 +357,14 @@ class AnalyseWorker:
 class CompareWorker:
     """One worker of the compare pool: writes the briefs of the stories it is given that lack one."""
 
-    def __init__(self, store_url: str, precise: bool = True):
+    def __init__(self, store_url: str, settings: Settings = DEFAULT):
         self.store = Store(store_url)
-        self.precise = precise
+        self.settings = settings
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         ids = [i for group in batch.column("stories").to_pylist() for i in group]
         pending = [i for i in ids if self.store.brief(i) is None]
-        return {"written": [compare(self.store, pending, self.precise) if pending else 0], "stories": [len(ids)]}
+        return {"written": [compare(self.store, pending, self.settings) if pending else 0], "stories": [len(ids)]}
 
 
 def compare_cost(story: Story) -> int:
@@ -414,7 +415,7 @@ def _ray_runner(workers: int, progress: Progress = NO_PROGRESS) -> Runner:
     return runner
 
 
-def _compare(stories: Sequence[Story], url: str, workers: int, precise: bool = True,
+def _compare(stories: Sequence[Story], url: str, workers: int, settings: Settings = DEFAULT,
              progress: Progress = NO_PROGRESS) -> int:
     """Brief every story in ``stories`` that has no brief yet; returns how many were written."""
     progress.stage("cross-check", len(stories))
@@ -428,7 +429,7 @@ def _compare(stories: Sequence[Story], url: str, workers: int, precise: bool = T
         ray.data.from_items([{"stories": group} for group in groups], override_num_blocks=len(groups))
         .map_batches(
             CompareWorker,
-            fn_constructor_kwargs={"store_url": url, "precise": precise},
+            fn_constructor_kwargs={"store_url": url, "settings": settings},
             batch_size=1,
             batch_format="pyarrow",
             compute=ActorPoolStrategy(size=workers),

@@ -227,6 +227,7 @@ def build_store(folder: Path, data: Path) -> Any:
     from kroscek.engine.local import ingest, match
     from kroscek.factchecks import read_fact_checks
     from kroscek.ingest import list_inputs
+    from kroscek.settings import FAST
     from kroscek.store import Store
 
     db = folder / "check-eval.db"
@@ -234,7 +235,7 @@ def build_store(folder: Path, data: Path) -> Any:
     store = Store(f"sqlite:///{db}")
     if not existing or not store.count_articles():
         ingest(list_inputs([data / NEWS_FOLDER]), store, columns={"text": "content"})
-        match(store, precise=False)
+        match(store, settings=FAST)
     if not store.count_fact_checks():
         checks, _rejected = read_fact_checks([data / FACT_CHECKS])
         store.add_fact_checks([c.to_dict() for c in checks])

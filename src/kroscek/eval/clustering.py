@@ -38,6 +38,7 @@ from rich.table import Table
 
 from kroscek.analyse.embed import Embedder, FileCache, default_cache_dir
 from kroscek.model import Article, Document
+from kroscek.settings import DEFAULT, FAST, Settings
 
 SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -194,11 +195,11 @@ def analyse_all(items: Iterable[Labelled]) -> list[tuple[Article, str]]:
     return list(seen.values())
 
 
-def kroscek_labels(articles: list[Article], embedder: Embedder, precise: bool = True) -> list[str]:
+def kroscek_labels(articles: list[Article], embedder: Embedder, settings: Settings = DEFAULT) -> list[str]:
     from kroscek.match.stories import cluster_stories
 
     story_of = {}
-    for story in cluster_stories(articles, embedder=embedder, precise=precise).stories:
+    for story in cluster_stories(articles, embedder=embedder, settings=settings).stories:
         story_of.update({article_id: story.id for article_id in story.articles})
     return [story_of[a.id] for a in articles]
 
@@ -249,7 +250,7 @@ def main(path: Path, split: str = "all", **_: str) -> dict:
     cache.save()
     runs = {
         "kroscek": (kroscek_labels(articles, embedder), "cluster_stories"),
-        "kroscek --fast": (kroscek_labels(articles, embedder, precise=False), "static vectors only"),
+        "kroscek --fast": (kroscek_labels(articles, embedder, FAST), "static vectors only"),
         "TF-IDF + agglomerative": tfidf_agglomerative(articles, gold),
         "e5 + HDBSCAN": e5_hdbscan(vectors, gold),
     }

@@ -6,7 +6,7 @@ static vectors' cosine among articles published within ``WINDOW_DAYS`` (a slice 
 time-sorted matrix), plus articles sharing a rare name or number at any time (so a late
 republication still finds its story). A candidate pair links when its similarity
 (``match.similarity``), less a penalty for the days between their anchor dates, reaches
-the link threshold (:class:`Thresholds`; higher for ``precise=False``); an article joins the
+the link threshold (:class:`Thresholds`; higher in the fast mode); an article joins the
 story of its best link, or founds a new one. A story is checked as a whole when an article joins
 it (see ``MAX_SPAN_DAYS`` and ``Linker.conflict``): no member may be another event of the article's
 template, and the story stays within ``MAX_SPAN_DAYS`` unless the article shares the incident
@@ -15,7 +15,8 @@ stories in ``StoryResult.joins``.
 
 Pairs are scored twice (a cascade): first with the static vectors' cosine (put on e5's scale),
 then, for the pairs that reach ``PREFILTER`` only, with e5's. So e5 embeds only the articles that
-might link, not every article. ``precise=False`` skips the second pass: faster, less exact.
+might link, not every article. The fast mode (``Settings.fast``) skips the second pass: faster,
+less exact.
 
 Stories from the store (``previous``) keep their articles and ids: a new batch only places the
 articles no stored story holds. A story's id comes from its founding article (earliest by
@@ -56,6 +57,7 @@ from kroscek.match.similarity import (
     pair_features,
 )
 from kroscek.model import Article, Story
+from kroscek.settings import DEFAULT, Settings, Thresholds
 from kroscek.text.fold import fold
 
 WINDOW_DAYS = 7  # encoder candidates: published at most this many days apart
@@ -99,20 +101,6 @@ RECURRING_DAYS = 3
 RECENT_DAYS = WINDOW_DAYS
 MAX_SPAN_DAYS = 14
 SHOWN_KEYS = 8  # rare names and figures a join shows
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """``link``: the pair similarity (less the time penalty) that puts two articles in one story;
-    ``merge``: the link strength to each of two stories that merges them."""
-
-    link: float
-    merge: float
-
-    @property
-    def floor(self) -> float:
-        """Weaker pairs never place an article."""
-        return min(self.link, self.merge)
 
 
 THRESHOLDS = Thresholds(link=0.7, merge=0.7)
@@ -395,11 +383,11 @@ def plan_stories(
     previous: Sequence[Story] = (),
     embedder: Embedder | None = None,
     runner: Runner = run_here,
-    precise: bool = True,
+    settings: Settings = DEFAULT,
 ) -> StoryPlan:
     """Order and profile the articles, find and score every article's candidates (with e5 where
-    the static vectors say a pair might link, unless not ``precise``), and split the batch into
-    parts. Finding and scoring, the costly steps, go through ``runner``."""
+    the static vectors say a pair might link, unless ``settings`` are fast), and split the batch
+    into parts. Finding and scoring, the costly steps, go through ``runner``."""
     ordered = sorted({a.id: a for a in articles}.values(), key=_sort_key)
     position = {a.id: i for i, a in enumerate(ordered)}
     model = static_model()
@@ -414,9 +402,9 @@ def plan_stories(
     found = runner(find_and_score, linker, to_place)
     candidates = {index: others for index, (others, _) in zip(to_place, found)}
     scores = {index: row for index, (_, row) in zip(to_place, found)}
-    if precise:
+    if settings.encoder == "e5":
         scores = _rescore(ordered, linker, candidates, scores, stored, embedder or get_embedder(), runner)
-    thresholds = THRESHOLDS if precise else FAST_THRESHOLDS
+    thresholds = settings.thresholds or (FAST_THRESHOLDS if settings.fast else THRESHOLDS)
     links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= thresholds.floor]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
     parts = _components(range(len(ordered)), links)
@@ -626,12 +614,12 @@ def cluster_stories(
     previous: Sequence[Story] = (),
     embedder: Embedder | None = None,
     runner: Runner = run_here,
-    precise: bool = True,
+    settings: Settings = DEFAULT,
 ) -> StoryResult:
     """Group ``articles`` into stories, growing the ``previous`` ones (see the module doc)."""
     if not articles:
         return StoryResult([], [])
-    plan = plan_stories(articles, previous, embedder, runner, precise)
+    plan = plan_stories(articles, previous, embedder, runner, settings)
     return combine(plan, [cluster_part(plan, part) for part in plan.parts])
 
 

@@ -31,6 +31,7 @@ from kroscek.ingest.feed import UNREACHABLE, FeedError, fetch_feed
 from kroscek.ingest.records import field_keys
 from kroscek.model import Document, Rejected
 from kroscek.progress import Progress
+from kroscek.settings import Settings
 from kroscek.store import Store, articles_table, stories_table
 from kroscek.web.uploads import UploadFields
 
@@ -65,13 +66,17 @@ leases_table = Table(
 
 
 class IngestJobs:
-    """Runs ingest → match → compare jobs from the shared queue and reports their progress."""
+    """Runs ingest → match → compare jobs from the shared queue and reports their progress.
+
+    Jobs match and cross-check with ``settings`` (default: ``Settings.from_env()``, the mode
+    ``kroscek serve --fast`` sets)."""
 
     feed_interval_minutes = FEED_INTERVAL_MINUTES
 
-    def __init__(self, store: Store, *, lease_seconds: float = LEASE_SECONDS, idle_seconds: float = IDLE_SECONDS,
-                 fetch: Callable[[str], bytes] = fetch_feed) -> None:
+    def __init__(self, store: Store, *, settings: Settings | None = None, lease_seconds: float = LEASE_SECONDS,
+                 idle_seconds: float = IDLE_SECONDS, fetch: Callable[[str], bytes] = fetch_feed) -> None:
         self.store = store
+        self.settings = settings if settings is not None else Settings.from_env()
         self.lease_seconds, self.idle_seconds, self.fetch = lease_seconds, idle_seconds, fetch
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.holding = False
@@ -264,7 +269,8 @@ class IngestJobs:
         matching hold Python's interpreter lock for long stretches: in the server's own process
         they would hold up the pages it serves, and at equal priority take the cores from them."""
         child = multiprocessing.get_context("spawn").Process(
-            target=run_job_process, args=(self.store.url, job_id, kind, payload), name=f"kroscek-job-{job_id}", daemon=True)
+            target=run_job_process, args=(self.store.url, job_id, kind, payload, self.settings),
+            name=f"kroscek-job-{job_id}", daemon=True)
         self._child = child
         child.start()
         child.join()
@@ -299,13 +305,13 @@ class IngestJobs:
 
         titles = story_titles(self.store)
         if progress is None:
-            result = match(self.store)
+            result = match(self.store, settings=self.settings)
             keep_titles(self.store, titles)
-            compare(self.store)
+            compare(self.store, settings=self.settings)
         else:
-            result = match(self.store, progress=progress)
+            result = match(self.store, settings=self.settings, progress=progress)
             keep_titles(self.store, titles)
-            compare(self.store, progress=progress)
+            compare(self.store, settings=self.settings, progress=progress)
         return len(result.stories)
 
     # -- feeds ------------------------------------------------------------------------------
@@ -330,11 +336,11 @@ class IngestJobs:
             self.store.record_feed_poll(url, UNREACHABLE)
 
 
-def run_job_process(url: str, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+def run_job_process(url: str, job_id: str, kind: str, payload: dict[str, Any], settings: Settings) -> None:
     """One job in a process of its own, at a lower priority (see ``IngestJobs._run_in_child``)."""
     os.nice(JOB_NICENESS)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="kroscek-job-parent", daemon=True).start()
-    IngestJobs(Store(url))._run(job_id, kind, payload)
+    IngestJobs(Store(url), settings=settings)._run(job_id, kind, payload)
 
 
 def _exit_with_parent(parent: int, every: float = 1.0) -> None:
