@@ -51,3 +51,16 @@ def test_a_kind_without_an_indonesian_file_says_so() -> None:
     # resources/similarity holds model weights with no language, so there is no Indonesian file to fall back on
     with pytest.raises(ValueError, match=r"no resources/similarity/id\.json to read for language 'fr'"):
         lexicon.load("similarity", "fr")
+
+
+@pytest.mark.parametrize("language", ["ms", "und"])
+def test_every_stage_reads_indonesian_for_a_language_without_a_file(language: str) -> None:
+    from kroscek.analyse.quotes import lexicon as quote_lexicon
+    from kroscek.compare.claims import lexicon as claim_lexicon
+    from kroscek.compare.facts import fact_lexicon
+
+    assert quote_lexicon(language) == quote_lexicon("id") != quote_lexicon("en")
+    assert claim_lexicon(language) == claim_lexicon("id") != claim_lexicon("en")
+    assert fact_lexicon(language) == fact_lexicon("id")
+    assert "mengatakan" in quote_lexicon(language).speech_verbs  # Indonesian's "said" ...
+    assert "said" not in quote_lexicon(language).speech_verbs  # ... and not the English one (lists are not merged)

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
+from kroscek.text import lexicon as resources
 from kroscek.text.words import word_counts
 from kroscek.model import Mention, Quote, Sentence
 from kroscek.text.tokens import Token
@@ -85,25 +84,17 @@ class Lexicon:
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    """The attribution words for ``language``; languages without a list get all lists merged."""
-    folder = files("kroscek.resources.quotes")
-    names = [f"{language}.json"] if folder.joinpath(f"{language}.json").is_file() else sorted(
-        p.name for p in folder.iterdir() if p.name.endswith(".json")
-    )
-    merged: dict[str, set[str]] = {}
-    suffix = ""
-    for name in names:
-        data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
-        suffix = suffix or data.get("pronoun_suffix", "")
-        for key, values in data.items():
-            if isinstance(values, list):
-                merged.setdefault(key, set()).update(v.casefold() for v in values)
+    """The attribution words for ``language`` (``text.lexicon``'s rule: Indonesian's when it has no list)."""
+    if not resources.has("quotes", language):
+        return lexicon(resources.DEFAULT_LANGUAGE)
+    data = resources.load("quotes", language)
+    suffix = data.get("pronoun_suffix", "")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(merged.get(key, ()))
+        return frozenset(v.casefold() for v in data.get(key, ()))
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted((tuple(p.split()) for p in merged.get(key, ())), key=len, reverse=True))
+        return tuple(sorted({tuple(p.casefold().split()) for p in data.get(key, ())}, key=lambda p: (-len(p), p)))
 
     return Lexicon(
         after_verbs=words("after_verbs"),
