@@ -11,13 +11,13 @@ from kroscek.analyse.dates import (
     find_event_dates,
     firm_days,
     is_stale,
-    parse_page_date,
     stale_against_story,
     stale_cutoff,
     staleness,
 )
 from kroscek.compare.provenance import find_stale
 from kroscek.model import Article, EventDate, Sentence
+from kroscek.text.dates import parse_page_date
 
 PAGE = date(2024, 12, 22)  # a Sunday
 TODAY = date(2026, 11, 22)

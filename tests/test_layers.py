@@ -48,7 +48,6 @@ LAYERS: tuple[tuple[str, int], ...] = (
 
 # importer -> imported module: why it is still there.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("kroscek.clean", "kroscek.analyse.dates"): "the page date parser lives with the event dates",
     ("kroscek", "kroscek.api"): "the package's analyse and run load the Python API on their first call",
 }
 

@@ -59,7 +59,8 @@ def test_two_months_joined_by_atau_share_the_written_year():
 def test_the_semarak_seed_is_stale_on_its_own_with_event_year_2022(seeds_dir):
     """Its page is dated 22 December 2024; "77 tahun yang lalu" after Korea's Liberation Day (1945)
     dates its text to 2022. Alone, without the KONTAN article beside it, it is stale, and says why."""
-    from kroscek.analyse.dates import parse_page_date, staleness
+    from kroscek.analyse.dates import staleness
+    from kroscek.text.dates import parse_page_date
     from kroscek.compare.provenance import find_stale
     from kroscek.model import Article
 

@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
-from kroscek.analyse.dates import parse_page_date
 from kroscek.model import Damage, Document, Removed
+from kroscek.text.dates import parse_page_date
 from kroscek.text.language import detect_language
 from kroscek.text.sentences import split_paragraph
 from kroscek.text.words import WordCount, word_counts, word_list

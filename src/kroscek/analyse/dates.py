@@ -1,8 +1,8 @@
-"""Dates: the page date, and the event dates an article mentions, resolved to the calendar.
+"""Dates: the event dates an article mentions, resolved to the calendar, and staleness.
 
 Event dates come from a rule layer driven by ``resources/dates/<language>.json`` (month and
 weekday names, relative expressions, context words). Languages without a rule file fall back
-to ``dateparser.search``; page dates are parsed by ``dateparser``.
+to ``dateparser.search``; page dates are parsed by ``dateparser`` in ``kroscek.text.dates``.
 
 How an expression is resolved:
 
@@ -42,27 +42,25 @@ Staleness is decided here and only here (``staleness``, with its reason; provena
 ``is_stale`` looks at one article's firm dates, ``stale_lead`` at a weekday-dated lead, and
 ``stale_against_story`` brings in the firm days of the other articles of its story (collected
 with ``firm_days``), which exposes a republication whose own text only carries relative dates.
-The cut-off is ``STALE_MONTHS`` calendar months before the page date (``stale_cutoff``).
+The cut-off is ``STALE_MONTHS`` calendar months before the page date (``stale_cutoff``), and a
+lag is counted in whole calendar months (``months_between``).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import dateparser
 from dateparser.search import search_dates
 
 from kroscek.model import EventDate, Sentence
+from kroscek.text import lexicon as resources
 
-_PAGE_DATE_SETTINGS = {"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 _FUTURE_WINDOW = timedelta(days=183)  # how far after the page date an unmarked weekday date may fall
 _SLACK = timedelta(days=7)  # a day/month this close after the anchor still counts as "on or before"
 _YEAR_RANGE = 50  # "2021-2023" is two years; "1800-2000" more likely a count
@@ -82,12 +80,6 @@ _LIST_WINDOW = 160  # characters after a month name searched for the year of a l
 _NARRATIVE_YEARS = 2  # "N tahun yang lalu" read from a named year moves the article's time only this far back
 STALE_MONTHS = 6  # an article whose events all lie this far before its page is a late republication
 LEAD_SENTENCES = 2  # sentences that make an article's lead
-
-
-def parse_page_date(text: str, languages: tuple[str, ...] = ("id", "en")) -> str | None:
-    """Parse a page-date line such as "Desember 22, 2024" or "10/21/2025 20:43" to an ISO date."""
-    parsed = dateparser.parse(text.strip(), languages=list(languages), settings=_PAGE_DATE_SETTINGS)
-    return parsed.date().isoformat() if parsed else None
 
 
 # --- rule data -------------------------------------------------------------------------------
@@ -204,11 +196,11 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 @cache
 def _rules(language: str) -> _Rules | None:
-    """The rule layer for a language, or None when no rule file ships for it."""
-    path = files("kroscek.resources.dates").joinpath(f"{language}.json")
-    if not path.is_file():
+    """The rule layer for a language, or None when no rule file ships for it (dateparser reads
+    those: the one place a stage does not take ``text.lexicon``'s Indonesian for a language without a file)."""
+    if not resources.has("dates", language):
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = resources.load("dates", language)
     words = {
         "past": [*data["direction_before"].get("past", []), *data["direction_after"].get("past", []), *data["count_past"]],
         "future": [*data["direction_before"].get("future", []), *data["direction_after"].get("future", []),
@@ -235,8 +227,7 @@ def _rules(language: str) -> _Rules | None:
 
 
 def _rule_languages() -> tuple[str, ...]:
-    folder = files("kroscek.resources.dates")
-    return tuple(sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")))
+    return resources.languages("dates")
 
 
 # --- calendar arithmetic -----------------------------------------------------------------------
@@ -826,7 +817,9 @@ class Staleness:
     event_date: str | None = None  # the latest firm date of its events not after the page (ISO, at its precision)
 
 
-def _months_between(earlier: date, later: date) -> int:
+def months_between(earlier: date, later: date) -> int:
+    """Whole calendar months from ``earlier`` to ``later`` (15 Jan -> 14 Jul is 5, -> 15 Jul 6): the
+    one month count of staleness, with ``stale_cutoff``."""
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
@@ -840,13 +833,13 @@ def staleness(event_dates: list[EventDate], page_date: date | None, story_event_
     latest = max(own, key=_last_day, default=None)
     own_stale = is_stale(event_dates, page_date, months)
     if latest is not None and (own_stale or stale_lead(event_dates, page_date, months)):
-        lag = _months_between(_last_day(latest), page_date)
+        lag = months_between(_last_day(latest), page_date)
         how = "it reports its events as news of the day" if own_stale else "its lead dates its event with a weekday"
         return Staleness(True, f"{how}, but its latest firm date, {latest.date} (\"{latest.text}\"), is {lag} months "
                                f"before its page date {page_date.isoformat()}", latest.date)
     if stale_against_story(event_dates, page_date, list(story_event_dates), months):
         story = max(d for d in story_event_dates if d <= page_date + timedelta(days=1))
         return Staleness(True, f"it repeats the days of its story, whose latest firmly dated event, {story.isoformat()}, is "
-                               f"{_months_between(story, page_date)} months before its page date {page_date.isoformat()}",
+                               f"{months_between(story, page_date)} months before its page date {page_date.isoformat()}",
                          story.isoformat())
     return Staleness(False)
