@@ -53,9 +53,7 @@ ALLOWED: dict[tuple[str, str], str] = {
 
 
 # importer -> (module, private name) it imports: why it is still there.
-PRIVATE_ALLOWED: dict[tuple[str, str, str], str] = {
-    ("kroscek.web.routes_check", "kroscek.web.app", "_pages"): "the page helpers still live in create_app's module",
-}
+PRIVATE_ALLOWED: dict[tuple[str, str, str], str] = {}
 
 
 def module_name(path: Path) -> str:
