@@ -18,17 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from kroscek.analyse.entities import titles
+from kroscek.text import names
 from kroscek.text.fold import name_key
 from kroscek.text.gazetteer import Known, lookup
 from kroscek.model import Article, Entity, EntityMention, Mention
 
 RESOLVED_TYPES = ("PER", "ORG", "LOC", "EVT")
-WORD_SIMILARITY = 80  # rapidfuzz ratio for two spellings of one name word
-ALONE_SIMILARITY = 85  # the same for a name word standing alone ("Pushlin" for "Denis Pushilin")
-NAME_SIMILARITY = 90  # rapidfuzz ratio for two spellings of one multi-word non-person name
 _CAPITALISED = r"[A-Z][\w'-]*"
 _DEFINITION = re.compile(rf"((?:{_CAPITALISED}\s+(?:(?:dan|and|of|the|di|&)\s+)?)*{_CAPITALISED})\s*\(([A-Z][A-Za-z]{{1,9}})\)")
 
@@ -65,35 +61,9 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(w for w in name_key(name).split() if w not in titles())
 
 
-def _same_word(a: str, b: str, similarity: int) -> bool:
-    """Two spellings of one name word: same first letter, few edits ("Denis"/"Dennis", not "Dedi"/"Edi")."""
-    return a[:1] == b[:1] and fuzz.ratio(a, b) >= similarity
-
-
 def same_person(a: str, b: str) -> bool:
-    """Whether two person names can be one person: every word of the shorter matches a word of the other."""
-    short, long = sorted((_words(a), _words(b)), key=len)
-    if not short:
-        return False
-    if len(short) == 1:  # a surname alone matches the last word; "Kim" the first of "Kim Jong Un"
-        return any(_same_word(short[0], w, ALONE_SIMILARITY) for w in (long[-1], long[0]))
-    used: set[int] = set()
-    for word in short:
-        match = next((i for i, w in enumerate(long) if i not in used and _same_word(word, w, WORD_SIMILARITY)), None)
-        if match is None:
-            return False
-        used.add(match)
-    return True
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two organisation, place or event names are spellings of one name."""
-    x, y = name_key(a), name_key(b)
-    if x == y:
-        return True
-    if a.isupper() and b.isupper() and min(len(a), len(b)) >= 3:  # "KCN" cut from "KCNA"
-        return a.startswith(b) or b.startswith(a)
-    return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= NAME_SIMILARITY
+    """Whether two person names can be one person (``text.names.same_person`` on their words, titles left out)."""
+    return names.same_person(_words(a), _words(b))
 
 
 def _known(mention: Mention, definitions: dict[str, str]) -> Known | None:
@@ -114,7 +84,7 @@ def _display_name(group: _Group) -> str:
         named = [s for s in spellings if name_key(s) == name_key(group.known.name)]
         if named:
             return named[0]
-    similar = same_person if group.type == "PER" else same_name
+    similar = same_person if group.type == "PER" else names.same_entity_name
 
     def support(spelling: str) -> tuple[bool, int, int, int, int]:
         agree = sum(count for other, count in spellings.items() if similar(spelling, other))
@@ -139,7 +109,7 @@ def _group(mentions: list[tuple[str, Mention]], definitions: dict[str, str]) -> 
     pending.sort(key=lambda item: (-len(_words(item[1].text)), item[1].text, item[0], _position(item[1])))
     variants: list[_Group] = []
     for article_id, mention in pending:
-        similar = same_person if mention.type == "PER" else same_name
+        similar = same_person if mention.type == "PER" else names.same_entity_name
         candidates = [g for g in variants if any(_joins(mention, m, similar) for _, m in g.mentions)]
         if candidates:
             words = set(_words(mention.text))
