@@ -15,9 +15,9 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from kroscek.cli import app
-from kroscek.engine.local import compare, ingest, match
+from kroscek.engine.local import IngestSummary, compare, ingest, match
 from kroscek.ingest import list_inputs
-from kroscek.model import Article, Document, Story
+from kroscek.model import Article, Document, Rejected, Story
 from kroscek.pipeline import article_id
 from kroscek.report import build_report
 from kroscek.settings import FAST
@@ -25,9 +25,18 @@ from kroscek.store import Store
 
 if not os.environ.get("CI"):
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'kroscek[ray]')")
-import ray  # noqa: E402 - after the skip
+import pyarrow as pa  # noqa: E402 - after the skip (Ray brings it)
+import ray  # noqa: E402
 
-from kroscek.engine.ray import AnalyseWorker, compare_cost, cost_balanced_groups, document_rows, list_sources, run_ray  # noqa: E402
+from kroscek.engine.ray import (  # noqa: E402
+    AnalyseWorker,
+    compare_cost,
+    cost_balanced_groups,
+    document_rows,
+    list_sources,
+    run_ray,
+    summary_from_row,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "engines"
@@ -129,6 +138,20 @@ def test_both_engines_on_postgresql_give_the_sqlite_result(local_ray, embedded_r
     assert comparable(build_report(Store(url))) == embedded
 
 
+def test_ray_reading_an_input_again_replaces_what_was_rejected_from_it(local_ray, tmp_path):
+    """As in the embedded engine: a record fixed since the last run is no longer listed as rejected."""
+    news, db = tmp_path / "kabar.jsonl", str(tmp_path / "k.db")
+    document = the_documents(1)[0]
+    record = json.dumps({"title": document.title, "text": document.text, "published": document.published})
+    news.write_text(record + "\n{broken\n", encoding="utf-8")
+    first = run_ray([str(news)], db, settings=FAST, brief=False)
+    assert (first.ingest.added, [r.source for r in first.ingest.rejected]) == (1, [f"{news}#2"])
+    assert [r.source for r in Store(db).rejected()] == [f"{news}#2"]
+    news.write_text(record + "\n", encoding="utf-8")
+    again = run_ray([str(news)], db, settings=FAST, brief=False)
+    assert (again.ingest.skipped, again.ingest.rejected, Store(db).rejected()) == (1, [], [])
+
+
 def local_urls(report: dict) -> dict:
     """``report`` as read from ``local://`` URLs: a source read from a file is that file's URL."""
 
@@ -221,10 +244,10 @@ def test_four_ray_workers_writing_overlapping_batches_store_every_article_once(l
         mine = [shared[(8 * number + k) % len(shared)] for k in range(24)]
         random.Random(number).shuffle(mine)
         calls += [worker.process.remote(document_rows(mine[k : k + 8], start=100 * number + k)) for k in (0, 8, 16)]
-    outcomes = [o for batch in ray.get(calls) for o in batch]
+    summaries = ray.get(calls)
 
-    assert not [o for o in outcomes if o["status"] == "rejected"]
-    assert sum(o["count"] for o in outcomes if o["status"] == "added") >= len(shared)
+    assert not [r for summary in summaries for r in summary.rejected]
+    assert sum(summary.added for summary in summaries) >= len(shared)
     store = Store(url)
     expected = {article_id(doc) for doc in documents}
     assert len(expected) == 36
@@ -301,11 +324,24 @@ def test_an_analyse_worker_counts_a_later_reading_as_repeated_not_as_stored(tmp_
     rows = document_rows([first, second, first])
     worker = AnalyseWorker(str(tmp_path / "k.db"), firsts={article_id(first): 0}, settings=FAST)
 
-    def counts(outcomes: list[dict]) -> dict[str, int]:
-        return {o["status"]: o["count"] for o in outcomes if o["status"] != "rejected"}
+    def counts(summary: IngestSummary) -> dict[str, int]:
+        return {"added": summary.added, "repeated": summary.repeated, "skipped": summary.skipped}
 
     assert counts(worker.process(rows)) == {"added": 2, "repeated": 1, "skipped": 0}
     assert counts(worker.process(rows)) == {"added": 0, "repeated": 1, "skipped": 2}
     unfound = AnalyseWorker(str(tmp_path / "k.db"), settings=FAST)  # no firsts: the batch finds the repeat
     assert counts(unfound.process(document_rows([second, second]))) == {"added": 0, "repeated": 1, "skipped": 1}
     assert len(Store(tmp_path / "k.db").articles()) == 2
+
+
+def test_a_worker_hands_back_what_became_of_its_batch_as_one_row(tmp_path):
+    """An input that could not be read and an article stored, through the row a worker returns
+    to the engine: the same summary on the other side, and the unread input recorded as rejected."""
+    rows = document_rows([*the_documents(1), Rejected("kabar.jsonl#2", "invalid JSON")])
+    worker = AnalyseWorker(str(tmp_path / "k.db"), settings=FAST)
+    row = worker(pa.Table.from_pylist(rows))
+    assert {name: len(values) for name, values in row.items()} == dict.fromkeys(row, 1)
+    summary = summary_from_row({name: values[0] for name, values in row.items()})
+    assert (row["documents"][0], summary.added, summary.skipped, summary.repeated) == (2, 1, 0, 0)
+    assert [(r.source, r.reason) for r in summary.rejected] == [("kabar.jsonl#2", "invalid JSON")]
+    assert [r.source for r in Store(tmp_path / "k.db").rejected()] == ["kabar.jsonl#2"]

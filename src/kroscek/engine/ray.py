@@ -28,6 +28,7 @@ other machines need kroscek installed, the inputs on shared storage, and a Postg
 from __future__ import annotations
 
 import heapq
+import json
 import math
 import os
 import shutil
@@ -153,10 +154,15 @@ def _ingest(
     paths: Sequence[str | Path], url: str, columns: Mapping[str, str] | None, encoding: str | None,
     settings: Settings = DEFAULT, progress: Progress = NO_PROGRESS,
 ) -> RayRun:
-    Store(url).close()  # create or migrate the schema once, before any worker opens it
+    inputs = list_sources(paths)
+    store = Store(url)  # creates or migrates the schema once, before any worker opens it
+    try:
+        for name, _ in inputs:  # reading an input again replaces what was recorded as rejected from it
+            store.clear_rejected(name)
+    finally:
+        store.close()
     workers = _worker_count()
     result = RayRun(IngestSummary(), workers=workers)
-    inputs = list_sources(paths)
     progress.stage("ingest", len(inputs))
     if not inputs:
         progress.end()
@@ -181,24 +187,18 @@ def _ingest(
     # No operator may run between the materialized input and the pool: the pool's actors hold
     # every CPU, so a task scheduled beside them (a repartition, an aggregate) would wait forever.
     started = time.perf_counter()
-    outcomes = []
-    for outcome in documents.map_batches(
+    for row in documents.map_batches(
         AnalyseWorker,
         fn_constructor_kwargs={"store_url": url, "firsts": firsts, "settings": settings},
         batch_size=BATCH_SIZE,
         batch_format="pyarrow",
         compute=ActorPoolStrategy(size=workers),
         num_cpus=1,
-    ).iter_rows():  # the outcomes of one batch count its documents, so the count advances per batch
-        outcomes.append(outcome)
-        progress.advance(outcome["count"])
+    ).iter_rows():  # one row a finished batch
+        result.ingest.add(summary_from_row(row))
+        progress.advance(row["documents"])
     result.stage_seconds["analyse"] = time.perf_counter() - started
     progress.end()
-    for outcome in outcomes:
-        if outcome["status"] == "rejected":
-            result.ingest.rejected.append(Rejected(outcome["source"], outcome["reason"]))
-        else:
-            setattr(result.ingest, outcome["status"], getattr(result.ingest, outcome["status"]) + outcome["count"])
     result.ingest.rejected.sort(key=lambda r: r.source)
     return result
 
@@ -274,9 +274,10 @@ def _document_row(item: Document | Rejected, order: int) -> dict[str, Any]:
     return {"order": order, "id": article_id(item), "reason": None, **asdict(item)}
 
 
-def document_rows(documents: Sequence[Document], start: int = 0) -> list[dict[str, Any]]:
-    """Rows for ``AnalyseWorker.process`` from documents already read (input order from ``start``)."""
-    return [_document_row(doc, start + n) for n, doc in enumerate(documents)]
+def document_rows(items: Sequence[Document | Rejected], start: int = 0) -> list[dict[str, Any]]:
+    """Rows for ``AnalyseWorker.process`` from documents (or rejected inputs) already read, in
+    input order from ``start``."""
+    return [_document_row(item, start + n) for n, item in enumerate(items)]
 
 
 def _document(row: Mapping[str, Any]) -> Document:
@@ -302,7 +303,19 @@ def first_readings(documents: Dataset, rows_per_partition: int = 500_000) -> dic
 # -- analyse -----------------------------------------------------------------------------------
 
 
-Outcome = dict[str, Any]  # {"status": "added" | "skipped" | "repeated" | "rejected", "count", "source", "reason"}
+def summary_row(summary: IngestSummary, documents: int) -> dict[str, list]:
+    """One batch's ingest summary as the one-row column batch a worker hands back (a fixed schema,
+    so every batch's row has the same columns)."""
+    rejected = [[r.source, r.reason] for r in summary.rejected]
+    return {"documents": [documents], "added": [summary.added], "skipped": [summary.skipped],
+            "repeated": [summary.repeated], "rejected": [json.dumps(rejected, ensure_ascii=False)]}
+
+
+def summary_from_row(row: Mapping[str, Any]) -> IngestSummary:
+    """The ingest summary a worker's row carries (``summary_row``)."""
+    rejected = [Rejected(source, reason) for source, reason in json.loads(row["rejected"])]
+    return IngestSummary(added=int(row["added"]), skipped=int(row["skipped"]), rejected=rejected,
+                         repeated=int(row["repeated"]))
 
 
 class AnalyseWorker:
@@ -322,27 +335,21 @@ class AnalyseWorker:
         self.settings = settings
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
-        outcomes = self.process(batch.to_pylist())
-        return {name: [o[name] for o in outcomes] for name in ("status", "count", "source", "reason")}
+        return summary_row(self.process(batch.to_pylist()), batch.num_rows)
 
-    def process(self, rows: Sequence[Mapping[str, Any]]) -> list[Outcome]:
-        """Analyse and store one batch of document rows (``engine.local.store_documents``, on the
-        first reading of each content id; a later reading counts as repeated); what became of them."""
+    def process(self, rows: Sequence[Mapping[str, Any]]) -> IngestSummary:
+        """Analyse and store one batch of document rows with ``engine.local.store_documents`` (the
+        embedded engine's ingest step), on the first reading of each content id; a later reading
+        counts as repeated, an input that could not be read as rejected."""
         unread = [Rejected(r["source"], r["reason"]) for r in rows if r["id"] is None]
         if unread:
             self.store.add_rejected(unread)
         read = [r for r in rows if r["id"] is not None]
         wanted = [(r["id"], _document(r)) for r in read if self.firsts.get(r["id"], r["order"]) == r["order"]]
         done = store_documents(self.store, wanted, before_store=self._embed if self.settings.encoder == "e5" else None)
-        rejected = unread + done.rejected
-        repeated = len(read) - len(wanted) + done.repeated
-        outcomes: list[Outcome] = [
-            {"status": "added", "count": done.added, "source": None, "reason": None},
-            {"status": "repeated", "count": repeated, "source": None, "reason": None},
-            {"status": "skipped", "count": len(rows) - done.added - len(rejected) - repeated, "source": None,
-             "reason": None},
-        ]
-        return outcomes + [{"status": "rejected", "count": 1, "source": r.source, "reason": r.reason} for r in rejected]
+        done.repeated += len(read) - len(wanted)
+        done.rejected[:0] = unread
+        return done
 
     def _embed(self, articles: list[Article]) -> None:
         """Store the articles' e5 vectors before the articles, so matching finds them."""
