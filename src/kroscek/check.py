@@ -32,7 +32,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
@@ -42,6 +41,7 @@ from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, Differen
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
+from kroscek.text.names import NAME, spelled_like_any
 
 MAX_CLAIM_CHARS = 1000
 MIN_CLAIM_WORDS = 3
@@ -342,7 +342,7 @@ def _unnamed(named: Iterable[str], other: str) -> bool:
     vocabulary = {fold(w) for w in _WORD.findall(other)}
     for name in named:
         words = [w for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()]
-        if words and not any(w in vocabulary or process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85)
+        if words and not any(w in vocabulary or spelled_like_any(w, vocabulary, NAME)
                              for w in words):
             return True
     return False

@@ -22,11 +22,11 @@ from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.model import Article, Entity, Quote
+from kroscek.text.names import same_speaker as names_match  # two spellings of one speaker's name
 
 SEMANTIC_THRESHOLD = 0.94  # e5 cosine of two renderings of one statement in one language
 CROSS_LANGUAGE_THRESHOLD = 0.87  # e5 cosine of a statement and its translation (lower across languages)
 LEXICAL_THRESHOLD = 0.90  # rapidfuzz token-set ratio of near-verbatim copies
-SPEAKER_NAME_THRESHOLD = 80  # rapidfuzz ratio of two spellings of one name ("Pushlin" / "Pushilin")
 _WORD = re.compile(r"\w+")
 
 
@@ -62,18 +62,6 @@ def embed(texts: list[str]) -> np.ndarray:
 
 def _words(name: str) -> list[str]:
     return _WORD.findall(name.casefold())
-
-
-def names_match(a: str, b: str) -> bool:
-    """Two spellings of one name: one inside the other ("Pushilin" / "Denis Pushilin"), or close
-    word by word ("Dennis Pushlin" / "Denis Pushilin")."""
-    words_a, words_b = _words(a), _words(b)
-    if not words_a or not words_b:
-        return False
-    short, long = sorted((words_a, words_b), key=len)
-    if all(any(fuzz.ratio(w, v) >= SPEAKER_NAME_THRESHOLD for v in long) for w in short):
-        return True
-    return fuzz.ratio(" ".join(words_a), " ".join(words_b)) >= SPEAKER_NAME_THRESHOLD
 
 
 def speaker_entity(speaker: str | None, article: str, entities: Sequence[Entity]) -> str | None:
