@@ -115,10 +115,11 @@ def spans(name: str, articles: list, precise: bool = True) -> dict:
     ``LONGEST_DAYS`` with their links."""
     from kroscek.analyse.embed import Embedder, FileCache, default_cache_dir
     from kroscek.match.stories import cluster_stories
+    from kroscek.settings import DEFAULT, FAST
 
     cache = FileCache(default_cache_dir() / "e5.npz")
     started = time.perf_counter()
-    result = cluster_stories(articles, embedder=Embedder(cache), precise=precise)
+    result = cluster_stories(articles, embedder=Embedder(cache), settings=DEFAULT if precise else FAST)
     seconds = time.perf_counter() - started
     cache.save()
     by_id = {a.id: a for a in articles}
