@@ -261,7 +261,7 @@ def test_no_junk_sentences_in_scraped_news(shared_data: Path) -> None:
 def test_no_junk_in_facts_or_summary_lines_of_scraped_news(shared_data: Path) -> None:
     """What a brief shows is built from these: every claim (the facts compared across outlets)
     and every single-article summary line of the early-June scrape and the detik sample."""
-    from kroscek.brief import summarise_article
+    from kroscek.compare.summary import summarise_article
     from kroscek.compare.claims import extract_claims
     from kroscek.model import Article
 

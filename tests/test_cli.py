@@ -69,7 +69,7 @@ def _store_with_stories(path: Path, count: int) -> Store:
     store.save_stories(stories)
     by_id = {a.id: a for a in articles}
     for story in stories:
-        store.save_brief(story.id, {"summary": []}, story_summary(story, [by_id[i] for i in story.articles]))
+        store.save_brief(story.id, {"summary": []}, story_summary(story, [by_id[i] for i in story.articles]).to_dict())
     return store
 
 

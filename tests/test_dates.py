@@ -316,8 +316,8 @@ def test_provenance_uses_the_dates_verdict():
     fresh = Article("b", "b.txt", "Judul", "Teks", published=page.isoformat(),
                     event_dates=find_event_dates([Sentence(0, "Jumat (20/12/2024) ia tiba.", 0)], page, "id"))
     stale = find_stale([article, fresh])
-    assert [s["article"] for s in stale] == ["a"]
-    assert stale[0]["reason"] == staleness(dates, page).reason
+    assert [s.article for s in stale] == ["a"]
+    assert stale[0].reason == staleness(dates, page).reason
 
 
 def test_other_languages_fall_back_to_dateparser():

@@ -12,6 +12,7 @@ import pytest
 from kroscek.compare.claims import Claim
 from kroscek.compare.crosscheck import FactGroup, Member, _slot_links, independent_sources, outlet_key
 from kroscek.compare.facts import read_fact, stem
+from kroscek.compare.provenance import Copy, Provenance
 from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, relate
 from kroscek.model import Article
 
@@ -110,7 +111,7 @@ def test_corroboration_counts_outlets_and_folds_copies():
                 Article("x3", "x3", "t", "", url="https://finance.detik.com/b/2"), Article("x4", "x4", "t", "", outlet="Kontan")]
     assert outlet_key(articles[1]) == outlet_key(articles[2]) != outlet_key(articles[0])
     assert outlet_key(articles[0]) == outlet_key(articles[3])
-    sources = independent_sources(articles, {"copies": [{"copy": "x2", "original": "x1"}], "translations": []})
+    sources = independent_sources(articles, Provenance(copies=[Copy("x2", "x1")]))
     assert sources["x2"] == sources["x1"] and sources["x3"] != sources["x1"]
     anchor = fact("Gempa bermagnitudo 5,1 mengguncang wilayah itu pada Senin pagi.", sources["x1"], article="x1")
     same_outlet = fact("Gempa bermagnitudo 5,1 mengguncang wilayah itu pada Senin pagi.", sources["x4"], article="x4")

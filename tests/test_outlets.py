@@ -74,7 +74,7 @@ def test_story_pages_name_each_outlet_once_and_show_no_file_path():
                 _article(3, "KONTAN.CO.ID", "https://nasional.kontan.co.id/news/3", "/home/redaksi/data/kontan.txt"),
                 _article(4, None, "https://news.detik.com/berita/d-4/x", "/home/redaksi/detik.csv#4")]
     story = Story("s1", "Judul 1", [a.id for a in articles])
-    summary = story_summary(story, articles)
+    summary = story_summary(story, articles).to_dict()
     assert summary["outlets"] == ["detikcom", "Harian Mentari", "Kontan"]
     dicts = [a.to_dict() for a in articles]
     assert source_labels(dicts) == {"o1": "Harian Mentari", "o2": "Harian Mentari (2)", "o3": "Kontan", "o4": "detikcom"}

@@ -8,6 +8,7 @@ import pytest
 from test_claims import read_articles
 
 from kroscek.compare.provenance import (
+    Provenance,
     boilerplate_shingles,
     find_copies,
     find_provenance,
@@ -43,10 +44,11 @@ def test_monotonic_share_measures_order():
 def test_seeds_have_no_copy_and_the_semarak_page_is_stale(seeds_dir):
     semarak, kontan = read_articles(seeds_dir / "000_f7bc1c657a1d3bcf.txt", seeds_dir / "001_c0434308e74a6022.txt")
     provenance = find_provenance([semarak, kontan])
-    assert provenance["copies"] == [] and provenance["translations"] == []
-    assert [s["article"] for s in provenance["stale"]] == [semarak.id]
-    assert provenance["stale"][0]["event_date"].startswith("2022-08")
-    assert provenance["first_reporter"]["article"] == kontan.id
+    assert provenance.copies == [] and provenance.translations == []
+    assert provenance.stale_ids == [semarak.id]
+    assert provenance.stale[0].event_date.startswith("2022-08")
+    assert provenance.first_reporter.article == kontan.id
+    assert Provenance.from_dict(json.loads(json.dumps(provenance.to_dict()))) == provenance  # read back as stored
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +65,10 @@ def test_corpus_copies_are_found_with_shared_passages(corpus_dir, labels):
     articles = read_articles(*(corpus_dir / name for name in names))
     name_of = {a.id: name for a, name in zip(articles, names)}
     copies = find_copies(articles, boilerplate_shingles(articles))
-    assert sorted((name_of[c["copy"]], name_of[c["original"]]) for c in copies) == sorted(
+    assert sorted((name_of[c.copy], name_of[c.original]) for c in copies) == sorted(
         (c["copy"], c["original"]) for c in labels["copies"])
     for copy in copies:
-        assert copy["shared_passages"] and len(copy["shared_passages"][0].split()) >= 20
+        assert copy.shared_passages and len(copy.shared_passages[0].split()) >= 20
 
 
 def test_corpus_translations_are_found_and_independent_reporting_is_not(corpus_dir, labels):
@@ -74,26 +76,26 @@ def test_corpus_translations_are_found_and_independent_reporting_is_not(corpus_d
              "24_lajukirim-phk-portal-kilat.txt", "25_lajukirim-pangkas-karyawan-kabarkini.txt"]
     articles = read_articles(*(corpus_dir / name for name in names))
     name_of = {a.id: name for a, name in zip(articles, names)}
-    found = {(name_of[t["translation"]], name_of[t["original"]]): t for t in find_translations(articles)}
+    found = {(name_of[t.translation], name_of[t.original]): t for t in find_translations(articles)}
     assert set(found) == {(t["translation"], t["original"]) for t in labels["translations"]}
     machine = next(t for t in labels["translations"] if t["machine"])
-    assert found[(machine["translation"], machine["original"])]["damage_warnings"] > 0
-    assert all(t["order"] >= 0.8 for t in found.values())
+    assert found[(machine["translation"], machine["original"])].damage_warnings > 0
+    assert all(t.order >= 0.8 for t in found.values())
 
 
 def test_corpus_stale_republications(corpus_dir, labels):
     quake = read_articles(corpus_dir / "35_gempa-buru-raya-berita-pagi.txt",
                           corpus_dir / "36_gempa-guncang-buru-raya-portal-kilat.txt")
-    assert [s["article"] for s in find_provenance(quake)["stale"]] == [quake[1].id]
+    assert find_provenance(quake).stale_ids == [quake[1].id]
     records = read_articles(corpus_dir / "41_berita-daerah-pilihan.jsonl")
-    stale = {a.url for a in records for s in find_provenance([a])["stale"]}
+    stale = {a.url for a in records for s in find_provenance([a]).stale}
     assert stale == {labels["record_urls"][key] for key in labels["stale"] if "#" in key}
 
 
 def test_the_semarak_seed_is_a_translation_of_an_original_outside_the_pair(seed_articles):
     from kroscek.compare.provenance import find_outside_translations
 
-    found = {f["article"]: f["evidence"] for f in find_outside_translations(seed_articles)}
+    found = {f.article: f.evidence for f in find_outside_translations(seed_articles)}
     semarak = next(a for a in seed_articles if "Semarak" in (a.outlet or ""))
     assert list(found) == [semarak.id]  # KONTAN's own reporting shows no sign
     assert any("berkontribusi" in e for e in found[semarak.id])

@@ -189,7 +189,7 @@ def test_translation_of_one_statement_is_one_quote() -> None:
     ])
     matched = match_quotes([english, indonesian])
     assert len(matched) == 2
-    assert {s["article"] for s in matched[0].sources} == {"en", "id"}
+    assert {s.article for s in matched[0].sources} == {"en", "id"}
     assert matched[0].speaker == "Jane Holloway"
     assert len(matched[1].sources) == 1
 
@@ -226,7 +226,7 @@ def test_seeds_pushilin_quote_in_both_articles_matched_into_one(seeds_dir: Path)
     assert all("Pushilin" in found[0].speaker or "Pushlin" in found[0].speaker for found in donbas)
     matched = [m for m in match_quotes(articles) if "77 tahun" in m.text]
     assert len(matched) == 1
-    assert {s["article"] for s in matched[0].sources} == {a.id for a in articles}
+    assert {s.article for s in matched[0].sources} == {a.id for a in articles}
     assert matched[0].speaker == "Denis Pushilin"
     first_quote = next(q for q in articles[0].quotes if q.text.startswith("kerja sama bilateral"))
     assert "Pushlin" in first_quote.speaker  # "kata pemimpin yang memproklamirkan diri"

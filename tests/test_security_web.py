@@ -55,7 +55,7 @@ def linked_store(tmp_path) -> Iterator[Store]:
     store.add_articles(articles)
     story = Story("s-links", "Berita", [a.id for a in articles])
     store.save_stories([story])
-    store.save_brief("s-links", {"summary": []}, {**story_summary(story, articles), "badges": []})
+    store.save_brief("s-links", {"summary": []}, {**story_summary(story, articles).to_dict(), "badges": []})
     yield store
     store.close()
 

@@ -74,4 +74,4 @@ def test_the_semarak_seed_is_stale_on_its_own_with_event_year_2022(seeds_dir):
     assert "2022" in verdict.reason and "2024-12-22" in verdict.reason
     alone = find_stale([Article("000", path.name, lines[3], "\n".join(lines[1:]), published=page.isoformat(),
                                 event_dates=dates)])
-    assert [(s["article"], s["event_date"][:4]) for s in alone] == [("000", "2022")]
+    assert [(s.article, s.event_date[:4]) for s in alone] == [("000", "2022")]

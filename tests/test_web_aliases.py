@@ -33,8 +33,8 @@ def client(request, tmp_path) -> Iterator[TestClient]:
     entities = [{"id": "iso:KP", "name": "Korea Utara", "type": "LOC", "aliases": [], "mentions": []},
                 {"id": "per:denis-pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": ["Dennis Pushlin"],
                  "mentions": []}]
-    store.save_brief("s-korea", {"summary": [], "entities": entities}, story_summary(korea, [KOREA, DONETSK]))
-    store.save_brief("s-flood", {"summary": [], "entities": []}, story_summary(flood, [OTHER]))
+    store.save_brief("s-korea", {"summary": [], "entities": entities}, story_summary(korea, [KOREA, DONETSK]).to_dict())
+    store.save_brief("s-flood", {"summary": [], "entities": []}, story_summary(flood, [OTHER]).to_dict())
     with TestClient(create_app(Settings(db=store.url))) as client:
         yield client
     store.close()

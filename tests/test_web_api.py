@@ -33,21 +33,20 @@ def store(request, tmp_path) -> Iterator[Store]:
     flood = Story("s-flood", FLOOD[0].title, [a.id for a in FLOOD])
     bridge = Story("s-bridge", XSS.title, [XSS.id])
     store.save_stories([flood, bridge])
+    dispute = {"status": "disputed", "claims": [{"article": FLOOD[0].id, "sentence": 0, "text": FLOOD[0].text},
+                                                 {"article": FLOOD[1].id, "sentence": 0, "text": FLOOD[1].text}],
+               "evidence": [{"kind": "number", "a": "300 rumah", "b": "350 homes", "explanation": "count"}]}
     brief = {
         "summary": [{"text": FLOOD[0].text, "citations": [{"article": FLOOD[0].id, "sentence": 0}]}],
-        "facts": [{"status": "disputed", "claims": [{"article": FLOOD[0].id, "sentence": 0, "text": FLOOD[0].text},
-                                                     {"article": FLOOD[1].id, "sentence": 0, "text": FLOOD[1].text}],
-                   "evidence": [{"kind": "number", "a": "300", "b": "350", "explanation": "rumah"}]}],
-        "disputes": [{"claims": [{"article": FLOOD[0].id, "sentence": 0, "text": FLOOD[0].text},
-                                 {"article": FLOOD[1].id, "sentence": 0, "text": FLOOD[1].text}],
-                      "evidence": [{"kind": "number", "a": "300 rumah", "b": "350 homes", "explanation": "count"}]}],
+        "facts": [dispute],
+        "disputes": [dispute],
         "entities": [{"id": "geo:sukamaju", "name": "Sukamaju", "type": "LOC", "aliases": ["Desa Sukamaju"],
                       "mentions": [{"article": FLOOD[0].id, "sentence": 0, "start": 0, "end": 8, "text": "Sukamaju"}]}],
         "quotes": [], "provenance": {"translations": [{"translation": FLOOD[1].id, "original": FLOOD[0].id}]},
     }
-    summary = story_summary(flood, FLOOD)
+    summary = story_summary(flood, FLOOD).to_dict()
     store.save_brief("s-flood", brief, {**summary, "badges": ["disputed", "translations"]})
-    bridge_summary = story_summary(bridge, [XSS])
+    bridge_summary = story_summary(bridge, [XSS]).to_dict()
     store.save_brief("s-bridge", {"summary": []}, {**bridge_summary, "badges": []})
     yield store
     store.close()

@@ -26,7 +26,7 @@ def store(tmp_path) -> Iterator[Store]:
     store.add_articles([ARTICLE])
     story = Story("s-flood", ARTICLE.title, [ARTICLE.id])
     store.save_stories([story])
-    store.save_brief("s-flood", {"summary": []}, {**story_summary(story, [ARTICLE]), "badges": []})
+    store.save_brief("s-flood", {"summary": []}, {**story_summary(story, [ARTICLE]).to_dict(), "badges": []})
     yield store
     store.close()
 
@@ -300,7 +300,7 @@ def pair_client(tmp_path) -> Iterator[TestClient]:
     store.add_articles(PAIR)
     story = Story("s-pair", PAIR[0].title, [a.id for a in PAIR])
     store.save_stories([story])
-    store.save_brief("s-pair", PAIR_BRIEF, {**story_summary(story, PAIR), "badges": ["disputed"]})
+    store.save_brief("s-pair", PAIR_BRIEF, {**story_summary(story, PAIR).to_dict(), "badges": ["disputed"]})
     with TestClient(create_app(Settings(db=store.url))) as client:
         yield client
     store.close()
@@ -346,7 +346,7 @@ def test_the_json_export_is_the_story_as_the_api_gives_it(pair_client):
 def test_the_static_report_anchors_its_citations_and_prints_without_export_links():
     from kroscek.report.html import render_story
 
-    view = {**story_summary(Story("s-pair", PAIR[0].title, [a.id for a in PAIR]), PAIR), "brief": PAIR_BRIEF,
+    view = {**story_summary(Story("s-pair", PAIR[0].title, [a.id for a in PAIR]), PAIR).to_dict(), "brief": PAIR_BRIEF,
             "badges": ["disputed"]}
     page = render_story(view, [a.to_dict() for a in PAIR])
     assert f'href="#s-{PAIR[1].id}-1"' in page and f'id="s-{PAIR[1].id}-1"' in page

@@ -8,11 +8,15 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kroscek.model import Article, Document, Rejected
+
+if TYPE_CHECKING:  # the story stage loads with the first ``run``
+    from kroscek.compare.crosscheck import CheckedFact
+    from kroscek.compare.story import StoryBrief
 
 Record = Mapping[str, Any]  # text (required), title, url, outlet, published, language
 Input = str | Path | Record
@@ -30,7 +34,8 @@ class InputRejected(ValueError):
 @dataclass
 class StoryReport:
     """One story: its articles (ids, earliest first), outlets, languages, date range, badges and
-    brief (summary, facts, disputes, quotes, entities, provenance; as in ``report.json``)."""
+    brief (summary, timeline, facts, disputes, quotes, entities, provenance; ``to_dict`` is the
+    story as ``report.json`` holds it)."""
 
     id: str
     title: str
@@ -41,17 +46,35 @@ class StoryReport:
     last_published: str | None
     badges: list[str]
     stale: list[str]  # articles that republish an old event
-    brief: dict[str, Any]
+    brief: StoryBrief
 
     @property
-    def disputes(self) -> list[dict[str, Any]]:
-        """Where the sources disagree: each with its claims (article, sentence, text) and evidence."""
-        return list(self.brief.get("disputes", []))
+    def disputes(self) -> list[CheckedFact]:
+        """Where the sources disagree: each with its claims (article, sentence, text) and the
+        differing values (``evidence``: slot, a, b)."""
+        return self.brief.disputes
 
     @property
-    def facts(self) -> list[dict[str, Any]]:
-        """Every fact: ``status`` agreed, single-source or disputed, with its cited claims."""
-        return list(self.brief.get("facts", []))
+    def facts(self) -> list[CheckedFact]:
+        """Every fact: ``status`` agreed, disputed, update or single-source, with its cited claims."""
+        return list(self.brief.facts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "articles": list(self.articles), "outlets": list(self.outlets),
+                "languages": list(self.languages), "first_published": self.first_published,
+                "last_published": self.last_published, "badges": list(self.badges), "stale": list(self.stale),
+                "brief": self.brief.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryReport:
+        """A story of ``report.json``."""
+        from kroscek.compare.story import StoryBrief
+
+        return cls(id=data["id"], title=data["title"], articles=list(data["articles"]),
+                   outlets=list(data.get("outlets", [])), languages=list(data.get("languages", [])),
+                   first_published=data.get("first_published"), last_published=data.get("last_published"),
+                   badges=list(data.get("badges", [])), stale=list(data.get("stale", [])),
+                   brief=StoryBrief.from_dict(data.get("brief") or {}))
 
 
 @dataclass
@@ -75,7 +98,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The report as ``report.json`` holds it."""
         return {"articles": [a.to_dict() for a in self.articles],
-                "stories": [asdict(s) for s in self.stories],
+                "stories": [s.to_dict() for s in self.stories],
                 "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected]}
 
 
@@ -158,8 +181,7 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
             order = {s["id"]: n for n, s in enumerate(store.story_summaries())}
         finally:
             store.close()
-    stories = [StoryReport(**{k: story.get(k) for k in StoryReport.__dataclass_fields__})
-               for story in sorted(data["stories"], key=lambda s: order.get(s["id"], len(order)))]
+    stories = [StoryReport.from_dict(story) for story in sorted(data["stories"], key=lambda s: order.get(s["id"], len(order)))]
     return Report(stories=stories, articles=[Article.from_dict(a) for a in data["articles"]],
                   rejected=[Rejected(r["source"], r["reason"]) for r in data["rejected"]],
                   added=summary.added, skipped=summary.skipped, db=str(db) if db is not None else None)

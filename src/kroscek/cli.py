@@ -326,7 +326,7 @@ def stories(
     from kroscek.report import story_summary
 
     store = open_store(db, create=False)
-    listed = newest_first([story_summary(s, store.articles(s.articles)) for s in store.stories()])
+    listed = newest_first([story_summary(s, store.articles(s.articles)).to_dict() for s in store.stories()])
     if as_json:
         sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=2) + "\n")
         return
@@ -359,7 +359,7 @@ def show(
         console.print(f"[red]no story with id {story_id!r}[/red] (see `kroscek stories`)")
         raise typer.Exit(1)
     articles = store.articles(story.articles)
-    data = {**story_summary(story, articles), "brief": store.brief(story_id) or {},
+    data = {**story_summary(story, articles).to_dict(), "brief": store.brief(story_id) or {},
             "article_details": [a.to_dict() for a in articles]}
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

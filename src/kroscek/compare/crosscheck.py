@@ -41,7 +41,9 @@ from kroscek.compare.claims import (
     vocabulary,
 )
 from kroscek.compare.facts import Fact, read_fact
-from kroscek.compare.relate import DISPUTE_SCORE, Context, Relation, overlap, relate, relation_dict
+from kroscek.compare.provenance import Provenance
+from kroscek.compare.records import known_fields
+from kroscek.compare.relate import DISPUTE_SCORE, Context, Difference, Relation, overlap, relate
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high
@@ -92,27 +94,80 @@ class FactGroup:
     def disputes(self) -> list[Member]:
         return [m for m in self.members if m.relation.kind == "dispute"]
 
-    def to_dict(self) -> dict[str, Any]:
+    def checked(self) -> CheckedFact:
+        """The group as the brief shows it: its claims cited, what differs, its sources."""
         disputes = self.disputes()
         shown = disputes or [m for m in self.members if m.relation.kind == "update"]
-        differences = [d.to_dict() for m in shown for d in m.relation.differences[:1]]
-        return {
-            "status": self.status,
-            "claims": [_claim_dict(self.anchor, None), *(_claim_dict(m.fact, m) for m in self.members)],
-            "evidence": differences,
-            "slot": differences[0]["slot"] if differences else None,
-            "sources": len(self.sources),
-            "outlets": self.sources,
-            "disputed_by": sorted({m.fact.source for m in disputes}),
-        }
+        return CheckedFact(
+            status=self.status,
+            claims=[CitedClaim.of(self.anchor), *(CitedClaim.of(m.fact, m) for m in self.members)],
+            evidence=[d for m in shown for d in m.relation.differences[:1]],
+            sources=len(self.sources),
+            outlets=self.sources,
+            disputed_by=sorted({m.fact.source for m in disputes}),
+        )
 
 
-def _claim_dict(fact: Fact, member: Member | None) -> dict[str, Any]:
-    data = {**fact.claim.to_dict(), "source": fact.source, "published": fact.published}
-    if member is not None:
-        data["relation"] = relation_dict(member.relation)
-        data["score"] = round(member.score, 3)
-    return data
+@dataclass
+class CitedClaim:
+    """A claim of a shown fact, where it stands, and (for a member) how it relates to the anchor."""
+
+    article: str
+    sentence: int
+    text: str
+    clause: int = 0
+    source: str | None = None  # the independent source it counts as
+    published: str | None = None
+    relation: Relation | None = None  # None for the fact's first claim (the anchor)
+    score: float | None = None  # the alignment score of the pair, for a member
+
+    @classmethod
+    def of(cls, fact: Fact, member: Member | None = None) -> CitedClaim:
+        claim = fact.claim
+        return cls(claim.article, claim.sentence, claim.text, claim.clause, fact.source, fact.published,
+                   member.relation if member else None, round(member.score, 3) if member else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"article": self.article, "sentence": self.sentence, "clause": self.clause,
+                                "text": self.text, "source": self.source, "published": self.published}
+        if self.relation is not None:
+            data["relation"] = self.relation.to_dict()
+        if self.score is not None:
+            data["score"] = self.score
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CitedClaim:
+        relation = data.get("relation")
+        return known_fields(cls, data, relation=Relation.from_dict(relation) if relation is not None else None)
+
+
+@dataclass
+class CheckedFact:
+    """One fact of a story's brief: status, cited claims (the anchor first), the differing values
+    of its disputes or updates, and the independent sources that state it."""
+
+    status: str  # agreed | disputed | update | single-source
+    claims: list[CitedClaim] = field(default_factory=list)
+    evidence: list[Difference] = field(default_factory=list)
+    sources: int = 0  # how many independent sources state it
+    outlets: list[str] = field(default_factory=list)  # those sources
+    disputed_by: list[str] = field(default_factory=list)  # the sources of the claims that dispute the anchor
+
+    @property
+    def slot(self) -> str | None:
+        """The slot of the first difference (what is disputed or updated), else None."""
+        return self.evidence[0].slot if self.evidence else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "claims": [c.to_dict() for c in self.claims],
+                "evidence": [d.to_dict() for d in self.evidence], "slot": self.slot, "sources": self.sources,
+                "outlets": list(self.outlets), "disputed_by": list(self.disputed_by)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CheckedFact:
+        return known_fields(cls, data, claims=[CitedClaim.from_dict(c) for c in data.get("claims", [])],
+                            evidence=[Difference.from_dict(d) for d in data.get("evidence", [])])
 
 
 def outlet_key(article: Article) -> str:
@@ -120,13 +175,12 @@ def outlet_key(article: Article) -> str:
     return outlets.outlet_key(outlets.outlet_name(article.outlet, article.url)) or article.id
 
 
-def independent_sources(articles: Sequence[Article], provenance: Mapping[str, Any] | None = None) -> dict[str, str]:
+def independent_sources(articles: Sequence[Article], provenance: Provenance | None = None) -> dict[str, str]:
     """Article id -> the independent source it counts as: its outlet, or its original's when it is
     a copy or a translation."""
     sources = {a.id: outlet_key(a) for a in articles}
-    if provenance:
-        derived = {c["copy"]: c["original"] for c in provenance.get("copies", [])}
-        derived |= {t["translation"]: t["original"] for t in provenance.get("translations", [])}
+    if provenance is not None:
+        derived = provenance.originals()
         for article in list(sources):
             seen, at = set(), article
             while at in derived and at not in seen:

@@ -16,13 +16,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import numpy as np
@@ -30,6 +29,8 @@ from datasketch import MinHash, MinHashLSH
 
 from kroscek.analyse.dates import firm_days, staleness
 from kroscek.compare.claims import aligned_pairs
+from kroscek.compare.records import known_fields
+from kroscek.text import lexicon
 from kroscek.text.fold import fold
 from kroscek.model import Article
 
@@ -42,6 +43,132 @@ MIN_PASSAGE_WORDS = 12
 TRANSLATION_COVERAGE = 0.6  # share of the shorter article's sentences aligned
 TRANSLATION_ORDER = 0.8  # share of aligned pairs in one monotonic sequence
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class Copy:
+    """A same-language near-duplicate: the later page (``copy``) and the one it copies."""
+
+    copy: str
+    original: str
+    similarity: float = 0.0  # Jaccard of the two pages' shingles
+    containment: float = 0.0  # share of the copy's shingles found in the original
+    shared_passages: list[str] = field(default_factory=list)  # the longest first
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Copy:
+        return known_fields(cls, data)
+
+
+@dataclass
+class Translation:
+    """A cross-language page whose sentences align with the original's, in order."""
+
+    translation: str
+    original: str
+    coverage: float = 0.0  # share of the shorter article's sentences aligned
+    order: float = 0.0  # share of the aligned pairs in one monotonic sequence
+    damage_warnings: int = 0  # the cleaning stage's damage warnings on the translation
+    damage: list[str] = field(default_factory=list)  # "kind: span", the first ten
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Translation:
+        return known_fields(cls, data)
+
+
+@dataclass
+class StalePage:
+    """A page republished well after the events it or its story dates firmly, and why."""
+
+    article: str
+    page_date: str | None = None
+    event_date: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StalePage:
+        return known_fields(cls, data)
+
+
+@dataclass
+class FirstReporter:
+    """The earliest original report (``article`` None when no original report is dated), the
+    date it counts by and on what basis, and the pages left out for dating before their events."""
+
+    article: str | None = None
+    date: str | None = None
+    basis: str = "no dated original report"
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FirstReporter:
+        return known_fields(cls, data)
+
+
+@dataclass
+class OutsideTranslation:
+    """A page that reads as a translation of an original outside the corpus, with the evidence."""
+
+    article: str
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OutsideTranslation:
+        return known_fields(cls, data)
+
+
+@dataclass
+class Provenance:
+    """Who reported a story first, which of its pages copy or translate which, which are stale."""
+
+    first_reporter: FirstReporter = field(default_factory=FirstReporter)
+    copies: list[Copy] = field(default_factory=list)
+    translations: list[Translation] = field(default_factory=list)
+    translated_from_outside: list[OutsideTranslation] = field(default_factory=list)
+    stale: list[StalePage] = field(default_factory=list)
+
+    @property
+    def stale_ids(self) -> list[str]:
+        return [s.article for s in self.stale]
+
+    def derived(self) -> set[str]:
+        """The pages that are not original reports: copies, translations and stale pages."""
+        return {c.copy for c in self.copies} | {t.translation for t in self.translations} | set(self.stale_ids)
+
+    def originals(self) -> dict[str, str]:
+        """A copy or translation's id -> the id of the page it copies or translates."""
+        return {c.copy: c.original for c in self.copies} | {t.translation: t.original for t in self.translations}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"first_reporter": self.first_reporter.to_dict(), "copies": [c.to_dict() for c in self.copies],
+                "translations": [t.to_dict() for t in self.translations],
+                "translated_from_outside": [t.to_dict() for t in self.translated_from_outside],
+                "stale": [s.to_dict() for s in self.stale]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Provenance:
+        return cls(first_reporter=FirstReporter.from_dict(data.get("first_reporter") or {}),
+                   copies=[Copy.from_dict(c) for c in data.get("copies", [])],
+                   translations=[Translation.from_dict(t) for t in data.get("translations", [])],
+                   translated_from_outside=[OutsideTranslation.from_dict(t)
+                                            for t in data.get("translated_from_outside", [])],
+                   stale=[StalePage.from_dict(s) for s in data.get("stale", [])])
+
 
 
 def words(article: Article) -> list[str]:
@@ -106,7 +233,7 @@ def _lsh_bands() -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def find_copies(articles: Sequence[Article], boilerplate: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+def find_copies(articles: Sequence[Article], boilerplate: frozenset[str] = frozenset()) -> list[Copy]:
     """Same-language near-duplicates, with their similarity and shared passages."""
     tokens = {a.id: words(a) for a in articles}
     sets = {a.id: set(shingles(tokens[a.id])) - boilerplate for a in articles}
@@ -128,12 +255,12 @@ def find_copies(articles: Sequence[Article], boilerplate: frozenset[str] = froze
             if contained < COPY_CONTAINMENT:
                 continue
             copy, original = _later_first(a, b)
-            copies.append({
-                "copy": copy.id, "original": original.id,
-                "similarity": round(len(common) / len(sets[key] | sets[other]), 3),
-                "containment": round(len(common) / len(sets[copy.id]), 3),
-                "shared_passages": shared_passages(tokens[copy.id], sets[original.id])[:5],
-            })
+            copies.append(Copy(
+                copy=copy.id, original=original.id,
+                similarity=round(len(common) / len(sets[key] | sets[other]), 3),
+                containment=round(len(common) / len(sets[copy.id]), 3),
+                shared_passages=shared_passages(tokens[copy.id], sets[original.id])[:5],
+            ))
     return copies
 
 
@@ -154,7 +281,7 @@ def monotonic_share(pairs: Sequence[tuple[int, int]]) -> float:
     return max(best) / len(ordered)
 
 
-def find_translations(articles: Sequence[Article], embedder: Any = None) -> list[dict[str, Any]]:
+def find_translations(articles: Sequence[Article], embedder: Any = None) -> list[Translation]:
     """Cross-language pairs whose sentences align one to one, in order, over most of the text."""
     pairs = [(a, b) for i, a in enumerate(articles) for b in articles[i + 1 :]
              if a.language and b.language and a.language != b.language and a.sentences and b.sentences]
@@ -172,15 +299,15 @@ def find_translations(articles: Sequence[Article], embedder: Any = None) -> list
         if coverage < TRANSLATION_COVERAGE or order < TRANSLATION_ORDER:
             continue
         translation, original = _later_first(a, b)
-        translations.append({
-            "translation": translation.id, "original": original.id, "coverage": round(coverage, 3),
-            "order": round(order, 3), "damage_warnings": len(translation.warnings),
-            "damage": [f"{w.kind}: {w.span}" for w in translation.warnings][:10],
-        })
+        translations.append(Translation(
+            translation=translation.id, original=original.id, coverage=round(coverage, 3),
+            order=round(order, 3), damage_warnings=len(translation.warnings),
+            damage=[f"{w.kind}: {w.span}" for w in translation.warnings][:10],
+        ))
     return translations
 
 
-def find_stale(articles: Sequence[Article]) -> list[dict[str, Any]]:
+def find_stale(articles: Sequence[Article]) -> list[StalePage]:
     """Articles republished well after the events they or their story date firmly, with the reason."""
     stale = []
     for article in articles:
@@ -192,13 +319,13 @@ def find_stale(articles: Sequence[Article]) -> list[dict[str, Any]]:
         if not (article.stale or verdict.stale):
             continue
         earlier = [d for d in firm_days(article.event_dates) + others if d <= page]
-        stale.append({"article": article.id, "page_date": page.isoformat(),
-                      "event_date": max(earlier).isoformat() if earlier else verdict.event_date,
-                      "reason": verdict.reason or "marked stale by its own dates when analysed"})
+        stale.append(StalePage(article=article.id, page_date=page.isoformat(),
+                               event_date=max(earlier).isoformat() if earlier else verdict.event_date,
+                               reason=verdict.reason or "marked stale by its own dates when analysed"))
     return stale
 
 
-def first_reporter(articles: Sequence[Article], derived: set[str]) -> dict[str, Any]:
+def first_reporter(articles: Sequence[Article], derived: set[str]) -> FirstReporter:
     """The earliest original report: page dates, or the latest firm event date for undated pages,
     skipping republications, copies and translations and pages dated before their own events."""
     candidates, notes = [], []
@@ -215,43 +342,52 @@ def first_reporter(articles: Sequence[Article], derived: set[str]) -> dict[str, 
         elif past:
             candidates.append((max(past), article.id, "no page date; latest event date it reports"))
     if not candidates:
-        return {"article": None, "date": None, "basis": "no dated original report", "notes": notes}
+        return FirstReporter(notes=notes)
     day, article, basis = min(candidates)
-    return {"article": article, "date": day.isoformat(), "basis": basis, "notes": notes}
+    return FirstReporter(article=article, date=day.isoformat(), basis=basis, notes=notes)
+
+
+@dataclass(frozen=True)
+class OutsideSigns:
+    """What marks a translation from outside the corpus in one language (``resources/provenance``)."""
+
+    translated_credits: tuple[str, ...]  # wire credits translated word for word, lower-cased
+    translation_damage: frozenset[str]  # damage warning kinds that machine translation leaves
+    min_damage: int  # such warnings that count as a sign
 
 
 @cache
-def _outside_signs(language: str) -> dict[str, Any]:
-    path = files("kroscek.resources") / "provenance" / f"{language}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else _outside_signs("en")
+def outside_signs(language: str) -> OutsideSigns:
+    data = lexicon.load("provenance", language)
+    return OutsideSigns(tuple(data["translated_credits"]), frozenset(data["translation_damage"]), int(data["min_damage"]))
 
 
-def find_outside_translations(articles: Sequence[Article], translations: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+def find_outside_translations(articles: Sequence[Article], translations: Sequence[Translation] = ()) -> list[OutsideTranslation]:
     """Articles that read as translations of an original outside the corpus, with the evidence:
     a wire credit translated word for word ("Reuters berkontribusi pada laporan ini"), together
     with machine-translation damage or a section tag cut from the headline."""
-    inside = {t["translation"] for t in translations}
+    inside = {t.translation for t in translations}
     found = []
     for article in articles:
         if article.id in inside:
             continue
-        signs = _outside_signs(article.language or "en")
+        signs = outside_signs(article.language or "en")
         evidence = [f"translated credit line: {r.text}" for r in article.removed
-                    if any(phrase in r.text.lower() for phrase in signs["translated_credits"])]
+                    if any(phrase in r.text.lower() for phrase in signs.translated_credits)]
         if not evidence:
             continue
-        damage = [w for w in article.warnings if w.kind in signs["translation_damage"]]
-        if len(damage) >= signs["min_damage"]:
+        damage = [w for w in article.warnings if w.kind in signs.translation_damage]
+        if len(damage) >= signs.min_damage:
             evidence.append(f"{len(damage)} machine-translation damage warnings ("
                             + ", ".join(sorted({w.kind for w in damage})) + ")")
         evidence += [f"section tag cut from the headline: {r.text}" for r in article.removed if r.reason == "section tag"]
         if len(evidence) >= 2:
-            found.append({"article": article.id, "evidence": evidence})
+            found.append(OutsideTranslation(article.id, evidence))
     return found
 
 
 def find_provenance(articles: Sequence[Article], embedder: Any = None,
-                    boilerplate: frozenset[str] | None = None) -> dict[str, Any]:
+                    boilerplate: frozenset[str] | None = None) -> Provenance:
     """Who reported first, which articles copy or translate which, and which are stale.
 
     ``boilerplate`` defaults to the outlet-repeated shingles of ``articles`` themselves; pass
@@ -260,6 +396,7 @@ def find_provenance(articles: Sequence[Article], embedder: Any = None,
     copies = find_copies(articles, boilerplate_shingles(articles) if boilerplate is None else boilerplate)
     translations = find_translations(articles, embedder)
     stale = find_stale(articles)
-    derived = {c["copy"] for c in copies} | {t["translation"] for t in translations} | {s["article"] for s in stale}
-    return {"first_reporter": first_reporter(articles, derived), "copies": copies, "translations": translations,
-            "translated_from_outside": find_outside_translations(articles, translations), "stale": stale}
+    found = Provenance(copies=copies, translations=translations, stale=stale,
+                       translated_from_outside=find_outside_translations(articles, translations))
+    found.first_reporter = first_reporter(articles, found.derived())
+    return found

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
+from kroscek.compare.records import known_fields
 from kroscek.model import Article, Entity, Quote
 from kroscek.text.names import same_speaker as names_match  # two spellings of one speaker's name
 
@@ -31,11 +32,33 @@ _WORD = re.compile(r"\w+")
 
 
 @dataclass
+class QuoteSource:
+    """Where one article reports a statement, in its own words."""
+
+    article: str
+    sentence: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class MatchedQuote:
+    """One statement, with its speaker (the entity's name when known) and every article reporting it."""
+
     text: str
     speaker: str | None
     speaker_entity: str | None
-    sources: list[dict] = field(default_factory=list)  # {"article", "sentence", "text"}
+    sources: list[QuoteSource] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MatchedQuote:
+        return cls(str(data.get("text", "")), data.get("speaker"), data.get("speaker_entity"),
+                   [known_fields(QuoteSource, s) for s in data.get("sources", [])])
 
 
 @dataclass(frozen=True)
@@ -145,8 +168,8 @@ def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = (), e
                 text=shown.quote.text,
                 speaker=_best_speaker(members, by_id, corpus),
                 speaker_entity=next((m.entity for m in members if m.entity), None),
-                sources=[{"article": m.article, "sentence": m.quote.sentence, "text": m.quote.text} for m in members],
+                sources=[QuoteSource(m.article, m.quote.sentence, m.quote.text) for m in members],
             )
         )
-    matched.sort(key=lambda m: (-len({s["article"] for s in m.sources}), m.sources[0]["article"], m.sources[0]["sentence"]))
+    matched.sort(key=lambda m: (-len({s.article for s in m.sources}), m.sources[0].article, m.sources[0].sentence))
     return matched

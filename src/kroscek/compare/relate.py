@@ -19,6 +19,7 @@ Precision comes first, since a reader acts on what the brief calls agreed or dis
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,12 @@ class Difference:
     def to_dict(self) -> dict[str, str]:
         return {"kind": self.slot, "slot": self.slot, "a": self.a, "b": self.b, "explanation": self.explanation}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Difference:
+        """A stored difference (its ``slot``; briefs written before slots were named kept ``kind``)."""
+        return cls(str(data.get("slot") or data.get("kind") or ""), str(data.get("a", "")), str(data.get("b", "")),
+                   str(data.get("explanation", "")))
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -69,6 +76,15 @@ class Relation:
     @property
     def slot(self) -> str | None:
         return self.differences[0].slot if self.differences else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "slot": self.slot, "differences": [d.to_dict() for d in self.differences],
+                "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
+        return cls(str(data.get("kind", "related")), tuple(Difference.from_dict(d) for d in data.get("differences", [])),
+                   str(data.get("reason", "")))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -303,9 +319,3 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
     if score >= AGREE_SCORE and same:
         return Relation("agree", (), "the same fact; every slot both state matches")
     return Relation("related", (), "similar, not shown to be the same fact")
-
-
-def relation_dict(relation: Relation) -> dict[str, Any]:
-    return {"kind": relation.kind, "slot": relation.slot, "differences": [d.to_dict() for d in relation.differences],
-            "reason": relation.reason}
-

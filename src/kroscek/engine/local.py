@@ -10,10 +10,8 @@ from typing import Any
 import numpy as np
 
 from kroscek.analyse.embed import Embedder, StaticEmbedder
-from kroscek.brief import build_brief, story_summary
-from kroscek.compare.quotes import match_quotes
+from kroscek.compare.story import check_story
 from kroscek.ingest import read_file
-from kroscek.match.entities import resolve_entities
 from kroscek.match.stories import Linker, Runner, StoryResult, Work, cluster_stories, run_here
 from kroscek.model import Article, Document, Rejected
 from kroscek.pipeline import AnalysisTooLong, analyse, article_id
@@ -286,15 +284,9 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, settings: Sett
     progress.stage("cross-check", len(stories))
     written = 0
     for story in stories:
-        articles = store.articles(story.articles)
-        entities = resolve_entities(articles)
-        quotes = match_quotes(articles, entities, embedder if settings.fast else None)
-        brief = build_brief(story, articles, entities, quotes, embedder)
-        stale = [s["article"] for s in brief.get("provenance", {}).get("stale", [])]
-        store.mark_stale(stale)
-        for article in articles:
-            article.stale = article.stale or article.id in stale
-        store.save_brief(story.id, brief, story_summary(story, articles, brief))
+        checked = check_story(story, store.articles(story.articles), settings, embedder)
+        store.mark_stale(checked.stale)
+        store.save_brief(story.id, checked.brief.to_dict(), checked.summary.to_dict())
         cache.flush()
         written += 1
         progress.advance()

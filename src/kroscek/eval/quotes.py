@@ -190,7 +190,7 @@ def matching_pairs(articles: list[LabelledArticle], embedder: Any = None) -> tup
     ]
     merged = set()
     for group in match_quotes(synthetic, embedder=embedder):
-        keys = [(s["article"], s["sentence"]) for s in group.sources]
+        keys = [(s.article, s.sentence) for s in group.sources]
         merged.update(frozenset(pair) for pair in combinations(keys, 2))
     system, base = [0, 0, 0], [0, 0, 0]  # tp, fp, fn
     for (a1, g1), (a2, g2) in combinations(items, 2):

@@ -20,7 +20,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from kroscek.brief import summarise_article
+from kroscek.compare.summary import summarise_article
 from kroscek.model import Article, Document
 from kroscek.pipeline import Pipeline, language_is
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from kroscek.brief import story_summary
+from kroscek.compare.story import StoryBrief, story_summary
 from kroscek.model import Article, Rejected, Story
 
 __all__ = ["ReportSource", "build_report", "story_summary"]
@@ -32,9 +32,11 @@ def build_report(store: ReportSource) -> dict[str, Any]:
     stories = []
     for story in store.stories():
         members = [by_id[i] for i in story.articles if i in by_id]
-        brief = store.brief(story.id) or {}
-        summary = story_summary(story, members, brief)
-        stories.append({**summary, "brief": brief, "joins": store.story_joins(story.id)})
+        stored = store.brief(story.id)
+        brief = StoryBrief.from_dict(stored or {})
+        summary = story_summary(story, members, brief).to_dict()
+        stories.append({**summary, "brief": brief.to_dict() if stored is not None else {},
+                        "joins": store.story_joins(story.id)})
     return {
         "articles": [article.to_dict() for article in articles],
         "stories": stories,

@@ -1,4 +1,5 @@
-"""What the web pages and the API show: plain dicts assembled from the store."""
+"""What the web pages and the API show, assembled from the store: a stored brief is read back
+into its ``StoryBrief`` and shown in its one JSON form (``StoryBrief.to_dict``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from kroscek.compare.story import StoryBrief
 from kroscek.text.gazetteer import lookup, name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
@@ -83,9 +85,16 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
         return None
     summary = store.story_summary(story_id) or {}
     articles = store.articles(story.articles)
+    brief = stored_brief(store, story_id)
     return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
-            "brief": store.brief(story_id) or {}, "article_details": [with_safe_url(a.to_dict()) for a in articles],
-            "joins": store.story_joins(story_id)}
+            "brief": brief.to_dict() if brief is not None else {},
+            "article_details": [with_safe_url(a.to_dict()) for a in articles], "joins": store.story_joins(story_id)}
+
+
+def stored_brief(store: Store, story_id: str) -> StoryBrief | None:
+    """The story's brief as the store holds it, read back; None when it has none yet."""
+    data = store.brief(story_id)
+    return StoryBrief.from_dict(data) if data is not None else None
 
 
 def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
@@ -100,14 +109,16 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     if article is None:
         return None
     story = store.story_of(article_id)
-    provenance = (store.brief(story.id) or {}).get("provenance", {}) if story else {}
+    brief = stored_brief(store, story.id) if story else None
+    pairs = ([("copy of", "copied by", c.copy, c.original) for c in brief.provenance.copies]
+             + [("translation of", "translated by", t.translation, t.original) for t in brief.provenance.translations]
+             if brief else [])
     relations = []
-    for key, role, passive in (("copies", "copy", "copied by"), ("translations", "translation", "translated by")):
-        for pair in provenance.get(key, []):
-            if pair[role] == article_id:
-                relations.append({"relation": f"{role} of", "article": pair["original"]})
-            elif pair["original"] == article_id:
-                relations.append({"relation": passive, "article": pair[role]})
+    for role, passive, derived, original in pairs:
+        if derived == article_id:
+            relations.append({"relation": role, "article": original})
+        elif original == article_id:
+            relations.append({"relation": passive, "article": derived})
     titles = {a.id: a.title for a in store.articles([r["article"] for r in relations])}
     for relation in relations:
         relation["title"] = titles.get(relation["article"], relation["article"])
@@ -123,8 +134,9 @@ def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
     summaries = {s["id"]: s for s in store.story_summaries()}
     for story_id in entity["stories"]:
         stories.append(summaries.get(story_id, {"id": story_id, "title": story_id}))
-        for quote in (store.brief(story_id) or {}).get("quotes", []):
-            if quote.get("speaker_entity") == entity_id or quote.get("speaker") in [entity["name"], *entity["aliases"]]:
-                quotes.append({**quote, "story": story_id})
+        brief = stored_brief(store, story_id)
+        for quote in brief.quotes if brief else []:
+            if quote.speaker_entity == entity_id or quote.speaker in [entity["name"], *entity["aliases"]]:
+                quotes.append({**quote.to_dict(), "story": story_id})
     return {"entity": entity, "stories": stories, "quotes": quotes}
 
