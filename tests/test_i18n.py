@@ -61,7 +61,7 @@ def client(tmp_path):
     store.add_articles([article])
     story = Story("s-banjir", article.title, [article.id])
     store.save_stories([story])
-    store.save_brief(story.id, {"summary": []}, {**story_summary(story, [article]), "badges": ["disputed"]})
+    store.save_brief(story.id, {"summary": []}, {**story_summary(story, [article]).to_dict(), "badges": ["disputed"]})
     with TestClient(create_app(Settings(db=store.url))) as client:
         yield client
 

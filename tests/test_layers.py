@@ -32,8 +32,7 @@ LAYERS: tuple[tuple[str, int], ...] = (
     ("kroscek.analyse", 3),  # language, sentences, dates, entities, quotes, embeddings
     ("kroscek.pipeline", 4),  # Document -> Article through clean and analyse
     ("kroscek.match", 5),  # entities resolved, articles grouped into stories
-    ("kroscek.compare", 6),  # claims aligned, disputes, provenance, quotes across outlets
-    ("kroscek.brief", 7),  # a story's summary, timeline and cited facts
+    ("kroscek.compare", 6),  # the story stage: claims aligned, disputes, provenance, quotes, the cited brief
     ("kroscek.check", 7),  # one claim checked against the coverage and fact-checks
     ("kroscek.report", 8),  # report.json and the HTML pages made from it
     ("kroscek.store", 9),  # SQLite / PostgreSQL
