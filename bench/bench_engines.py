@@ -78,8 +78,10 @@ def run_embedded(files: list[Path], db: Path, precise: bool, brief: bool) -> dic
     from kroscek.analyse.embed import Embedder
     from kroscek.engine.local import compare, ingest, match
     from kroscek.ingest import read_paths
+    from kroscek.settings import Settings
     from kroscek.store import Store
 
+    settings = Settings.from_options(fast=not precise)
     store = Store(db)
     stages: dict[str, float] = {}
     started = time.perf_counter()
@@ -95,12 +97,12 @@ def run_embedded(files: list[Path], db: Path, precise: bool, brief: bool) -> dic
         store.put_embeddings(dict(embedder.cache))
         stages["embed"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    stories = len(match(store, precise=precise).stories)
+    stories = len(match(store, settings=settings).stories)
     stages["match"] = time.perf_counter() - mark
     briefs = 0
     if brief:
         mark = time.perf_counter()
-        briefs = compare(store, precise=precise)
+        briefs = compare(store, settings=settings)
         stages["compare"] = time.perf_counter() - mark
     return {"documents": documents, "articles": summary.added, "rejected": len(summary.rejected),
             "stories": stories, "briefs": briefs, "stage_seconds": stages, "workers": 1}
@@ -112,13 +114,14 @@ def run_ray_engine(files: list[Path], db: Path, precise: bool, brief: bool) -> d
     import ray
 
     from kroscek.engine.ray import run_ray
+    from kroscek.settings import Settings
 
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     started = time.perf_counter()
     ray.init(num_cpus=RAY_CPUS, include_dashboard=False, log_to_driver=False)
     startup = time.perf_counter() - started
     try:
-        result = run_ray(files, db, precise=precise, brief=brief)
+        result = run_ray(files, db, settings=Settings.from_options(fast=not precise), brief=brief)
     finally:
         ray.shutdown()
     return {"articles": result.ingest.added, "rejected": len(result.ingest.rejected), "stories": result.stories,

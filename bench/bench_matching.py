@@ -17,7 +17,7 @@ Each size runs in a fresh process so its peak memory (max RSS) is its own. Measu
   The e5 vectors come from a cache (the store keeps them): the synthetic article's vector is its
   sources' e5 vectors averaged, plus noise, so neighbourhoods are realistic. ``e5_fraction`` is
   the share of articles whose e5 vector the cascade asked for.
-- ``fast``: ``cluster_stories(precise=False)``: the static vectors alone, no e5 at all.
+- ``fast``: ``cluster_stories(settings=FAST)``: the static vectors alone, no e5 at all.
 - ``embed``: e5 embedding (title + lead) of 200 fresh articles, articles/s (1K only: it does not
   depend on corpus size).
 - ``end_to_end``: per article, clustering plus e5 embedding of the ``e5_fraction`` that needs it
@@ -164,6 +164,7 @@ def run_size(size: int) -> dict:
     """One size, in this process: cluster (and, at the smallest size, embed) and measure."""
     from kroscek.analyse.embed import Embedder
     from kroscek.match.stories import cluster_stories
+    from kroscek.settings import FAST
 
     records = [json.loads(line) for line in corpus(size).read_text(encoding="utf-8").split("\n") if line]  # not splitlines: text may hold U+2028
     articles = articles_of(records)
@@ -178,7 +179,7 @@ def run_size(size: int) -> dict:
     result = cluster_stories(articles, embedder=Embedder(cache=asked))
     cluster_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    fast = cluster_stories(articles, precise=False)
+    fast = cluster_stories(articles, settings=FAST)
     fast_seconds = time.perf_counter() - started
     gold = [r["story"] for r in records]
     figures = {

@@ -124,6 +124,7 @@ def run_kroscek(dataset: str, path: Path, fast: bool) -> Run:
     from kroscek.progress import Progress
     from kroscek.report import build_report
     from kroscek.report.html import write_report
+    from kroscek.settings import Settings
     from kroscek.store import Store
 
     class StageClock(Progress):
@@ -138,8 +139,9 @@ def run_kroscek(dataset: str, path: Path, fast: bool) -> Run:
         store = Store(Path(tmp) / "bench.db")
         started = time.perf_counter()
         summary = local.ingest([path], store, progress=clock)
-        local.match(store, precise=not fast, progress=clock)
-        local.compare(store, precise=not fast, progress=clock)
+        settings = Settings.from_options(fast=fast)
+        local.match(store, settings=settings, progress=clock)
+        local.compare(store, settings=settings, progress=clock)
         mark = time.perf_counter()
         try:
             write_report(build_report(store), Path(tmp) / "report")

@@ -67,6 +67,7 @@ def run_case(name: str, fast: bool, articles: int) -> dict:
     from kroscek.progress import Progress
     from kroscek.report import build_report
     from kroscek.report.html import write_report
+    from kroscek.settings import Settings
     from kroscek.store import Store
 
     class StageClock(Progress):
@@ -105,8 +106,9 @@ def run_case(name: str, fast: bool, articles: int) -> dict:
         store = Store(Path(tmp) / "bench.db")
         started = time.perf_counter()
         summary = local.ingest(list_inputs(paths), store, columns=columns, progress=clock)
-        result = local.match(store, precise=not fast, progress=clock)
-        local.compare(store, precise=not fast, progress=clock)
+        settings = Settings.from_options(fast=fast)
+        result = local.match(store, settings=settings, progress=clock)
+        local.compare(store, settings=settings, progress=clock)
         mark = time.perf_counter()
         write_report(build_report(store), Path(tmp) / "report")
         clock.seconds["report"] = time.perf_counter() - mark

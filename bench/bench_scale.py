@@ -59,6 +59,7 @@ def run_corpus(size: int) -> dict:
     from kroscek.progress import Progress
     from kroscek.report import build_report
     from kroscek.report.html import write_report
+    from kroscek.settings import FAST
     from kroscek.store import Store
 
     class StageClock(Progress):
@@ -81,8 +82,8 @@ def run_corpus(size: int) -> dict:
         store = Store(Path(tmp) / "bench.db")
         cpu_started, started = _cpu(), time.perf_counter()
         summary = local.ingest([path], store, progress=clock)
-        result = local.match(store, precise=False, progress=clock)
-        local.compare(store, precise=False, progress=clock)
+        result = local.match(store, settings=FAST, progress=clock)
+        local.compare(store, settings=FAST, progress=clock)
         mark, cpu_mark = time.perf_counter(), _cpu()
         try:
             write_report(build_report(store), Path(tmp) / "report")
@@ -140,15 +141,17 @@ def story_documents(size: int, rng: random.Random, sources: list[dict]) -> list:
     return documents
 
 
-def run_stories(precise: bool) -> dict:
-    """Cross-checking cost per story size in one mode, in this process."""
+def run_stories(mode: str) -> dict:
+    """Cross-checking cost per story size in one mode (default or fast), in this process."""
     from bench_matching import detik_articles
 
     from kroscek.engine import local
     from kroscek.model import Story
     from kroscek.pipeline import analyse
+    from kroscek.settings import Mode, Settings
     from kroscek.store import Store
 
+    settings = Settings(Mode(mode))
     rng = random.Random(SEED)
     sources = [a for a in detik_articles() if len(a["sentences"]) >= 3]
     with tempfile.TemporaryDirectory() as tmp:
@@ -163,12 +166,12 @@ def run_stories(precise: bool) -> dict:
                 story = Story(f"s-{size}-{repeat}", articles[0].title, [a.id for a in articles])
                 store.save_stories([*store.stories(), story])
                 stories.setdefault(size, []).append(story.id)  # type: ignore[arg-type]
-        local.compare(store, stories.pop("warm-up"), precise=precise)  # type: ignore[call-overload]
+        local.compare(store, stories.pop("warm-up"), settings=settings)  # type: ignore[call-overload]
         cpu: dict[int, list[float]] = {}
         for size in STORY_SIZES:
             for story_id in stories[size]:
                 started = _cpu()
-                local.compare(store, [story_id], precise=precise)
+                local.compare(store, [story_id], settings=settings)
                 cpu.setdefault(size, []).append(_cpu() - started)
     one, two = (sum(cpu[n]) / len(cpu[n]) for n in (1, 2))
     rows = {}
@@ -177,7 +180,7 @@ def run_stories(precise: bool) -> dict:
         rows[str(size)] = {"cpu_seconds": round(mean, 3), "per_article_ms": round(1000 * mean / size, 1),
                            "times_one_article_story": round(mean / one, 1),
                            "per_article_vs_two_article_story": round((mean / size) / (two / 2), 2)}
-    return {"mode": "default" if precise else "fast", "repeats": REPEATS, "story_sizes": rows}
+    return {"mode": settings.mode.value, "repeats": REPEATS, "story_sizes": rows}
 
 
 def main(sizes: list[int], corpora: bool, stories: bool) -> None:
@@ -223,7 +226,7 @@ if __name__ == "__main__":
     if "--corpus" in sys.argv:
         print(json.dumps(run_corpus(int(sys.argv[sys.argv.index("--corpus") + 1]))))
     elif "--stories" in sys.argv:
-        print(json.dumps(run_stories(sys.argv[sys.argv.index("--stories") + 1] == "default")))
+        print(json.dumps(run_stories(sys.argv[sys.argv.index("--stories") + 1])))
     else:
         chosen = [int(s) for s in sys.argv[sys.argv.index("--sizes") + 1].split(",")] if "--sizes" in sys.argv else list(SIZES)
         main(chosen, corpora="--stories-only" not in sys.argv, stories="--corpus-only" not in sys.argv)
