@@ -2,8 +2,9 @@
 the read and write token checks, one page of a list, the reader's language and the page renderer.
 
 A route names what it needs (``store: StoreDep``, ``paging: Paged``, ``pages: PagesDep``) and the
-guard it runs under (``dependencies=READ`` or ``WRITE``); the guard runs before any parameter or
-body of the request is read.
+guard it runs under (``dependencies=READ`` or ``WRITE``). The guard runs before the route; a body
+the route declares (a form field, JSON) is read before it, so the upload route declares none and
+reads its body itself, once the guard has passed.
 """
 
 from __future__ import annotations
@@ -167,9 +168,6 @@ def reader_locale(request: Request) -> str:
     """The page's language: ?lang=, else the reader's earlier choice, else Accept-Language, else Indonesian."""
     return pick_locale(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
                        request.headers.get("accept-language"))
-
-
-Locale = Annotated[str, Depends(reader_locale)]
 
 
 def remember_locale(request: Request, response: Response) -> Response:
