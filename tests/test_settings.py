@@ -60,3 +60,22 @@ def test_the_web_job_runner_takes_its_mode_from_the_environment(tmp_path, monkey
     assert IngestJobs(store).settings == FAST
     assert IngestJobs(store, settings=DEFAULT).settings == DEFAULT
     store.close()
+
+
+def test_serve_fast_hands_the_mode_to_the_server_processes(tmp_path, monkeypatch):
+    """``serve`` starts its workers from the environment: ``--fast`` puts the mode there, so each
+    worker's job runner builds the same settings."""
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from kroscek.cli import app
+
+    started: list[str] = []
+    for name in ("KROSCEK_DB", "KROSCEK_READ_TOKEN_REQUIRED", MODE_VARIABLE):  # put back after the test
+        monkeypatch.setenv(name, "")
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **options: started.append(Settings.from_env().mode.value))
+    db = str(tmp_path / "web.db")
+    for options in (["--fast"], []):
+        result = CliRunner().invoke(app, ["serve", "--db", db, *options])
+        assert result.exit_code == 0, result.output
+    assert started == ["fast", "default"]
