@@ -103,3 +103,21 @@ def test_add_articles_counts_only_the_new_ones(backend, tmp_path, request):
     store = Store(url)
     assert store.add_articles([Article("a1", "s1", "t", "x"), Article("a2", "s2", "t", "y")]) == 2
     assert store.add_articles([Article("a1", "s1", "t", "x"), Article("a3", "s3", "t", "z")]) == 1
+
+
+def test_a_write_by_another_store_changes_the_generations_and_drops_cached_values(store):
+    other = Store(store.url)
+    try:
+        store.add_articles([make_article(1)])
+        builds = []
+        assert store.cached("page", lambda: builds.append(1) or "first") == "first"
+        before, membership = store.generation(), store.membership_generation()
+        other.save_stories([Story("s1", "Banjir", ["a000000000000001"])])
+        assert store.generation() != before and store.membership_generation() != membership
+        assert store.cached("page", lambda: builds.append(2) or "again") == "again" and builds == [1, 2]
+        settled = store.generation()
+        other.save_brief("s1", {"summary": []})
+        assert store.generation() not in (settled, before)
+    finally:
+        other.close()
+

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import secrets
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -144,6 +146,7 @@ meta_table = Table(
 
 DEFAULT_DB = "kroscek.db"
 CACHE_SIZE = 512  # values Store.cached keeps per process (story lists, rendered pages)
+_STORIES = "stories_generation"  # changes whenever stories, briefs, their articles or fact-checks change
 _MEMBERSHIP = "membership_generation"  # changes whenever story membership is written or an article deleted
 
 
@@ -188,6 +191,12 @@ class Store:
         self._cache_generation: str | None = None
         self._cache_lock = threading.Lock()
         self.cache_size = CACHE_SIZE
+        # SQLite: the generation tokens are read through one plain connection of this process
+        # (``_meta_value``), not a pooled SQLAlchemy one: every cached page reads a token first.
+        self._sqlite_file = path if path and path != ":memory:" else None
+        self._meta_reader: sqlite3.Connection | None = None
+        self._meta_reader_pid = 0
+        self._meta_reader_lock = threading.Lock()
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         with self.engine.begin() as conn:
@@ -209,9 +218,29 @@ class Store:
             yield conn
 
     def close(self) -> None:
+        with self._meta_reader_lock:
+            if self._meta_reader is not None and self._meta_reader_pid == os.getpid():
+                self._meta_reader.close()
+            self._meta_reader = None
         self.engine.dispose()
 
-    def _bump_generation(self, conn: Connection, key: str = "stories_generation") -> None:
+    def _meta_value(self, key: str) -> str:
+        """One value of the meta table ("" when unset). On a SQLite file this is a plain query on a
+        connection kept for it (microseconds, where a pooled SQLAlchemy query takes a quarter of a
+        millisecond); it sees every commit, from any process, as a fresh connection would."""
+        if self._sqlite_file is None:
+            with self.engine.connect() as c:
+                return c.execute(select(meta_table.c.value).where(meta_table.c.key == key)).scalar() or ""
+        with self._meta_reader_lock:
+            if self._meta_reader is None or self._meta_reader_pid != os.getpid():  # none yet, or a forked copy
+                self._meta_reader = sqlite3.connect(self._sqlite_file, check_same_thread=False, isolation_level=None)
+                self._meta_reader.execute("PRAGMA busy_timeout=30000")
+                self._meta_reader_pid = os.getpid()
+            # fetchall ends the statement, and with it the read transaction (none is held open)
+            rows = self._meta_reader.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchall()
+        return (rows[0][0] or "") if rows else ""
+
+    def _bump_generation(self, conn: Connection, key: str = _STORIES) -> None:
         """Mark the stories as changed, so cached story lists and pages (in any process) are rebuilt."""
         value = str(secrets.randbits(63))
         statement = (postgresql if self.engine.dialect.name == "postgresql" else sqlite).insert(meta_table)
@@ -221,8 +250,7 @@ class Store:
     def membership_generation(self) -> str:
         """A token that changes whenever story membership is written or an article deleted: read it
         before grouping, and pass it to ``save_stories`` so that a stale grouping is refused."""
-        with self.engine.connect() as c:
-            return c.execute(select(meta_table.c.value).where(meta_table.c.key == _MEMBERSHIP)).scalar() or ""
+        return self._meta_value(_MEMBERSHIP)
 
     def _check_membership(self, conn: Connection, expected: str) -> None:
         """Within ``conn``'s transaction, hold the write lock and raise ``StaleStories`` unless the
@@ -238,9 +266,7 @@ class Store:
 
     def generation(self) -> str:
         """A token that changes whenever the stories, their briefs or their articles change."""
-        with self.engine.connect() as c:
-            query = select(meta_table.c.value).where(meta_table.c.key == "stories_generation")
-            return c.execute(query).scalar() or ""
+        return self._meta_value(_STORIES)
 
     def cached(self, key: str, build: Callable[[], Any]) -> Any:
         """``build()``, reused until the stories change (story lists, rendered pages). Per process;
