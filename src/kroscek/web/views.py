@@ -10,10 +10,11 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from kroscek.compare.story import StoryBrief
-from kroscek.text.gazetteer import lookup, name_key as normalize
+from kroscek.text.gazetteer import name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
 from kroscek.urls import safe_url
+from kroscek.web.cache import entity_names
 
 # An empty form field ("date_from=") means no filter, not a bad date.
 OptionalDate = Annotated[date | None, BeforeValidator(lambda value: value or None)]
@@ -52,24 +53,20 @@ def matching_entities(store: Store, term: str) -> list[dict[str, Any]]:
     term = term.strip()
     if not term:
         return []
-    wanted = normalize(term)
-    known = lookup(term)
-    return [e for e in store.entities()
-            if e["id"] == term or (known is not None and known.id == e["id"])
-            or wanted in {normalize(spelling) for spelling in [e["name"], *e["aliases"]]}]
+    names = entity_names(store)
+    return [names.entities[p] for p in names.named(term)]
 
 
 def search_spellings(store: Store, query: str) -> list[str]:
     """Other spellings of what a search names: every spelling of the entities the whole query names,
     or, for one word of five letters or more, of the people and places it is a word of the name of
     ("Pushilin" also finds "Dennis Pushlin")."""
-    entities = matching_entities(store, query)
+    names = entity_names(store)
+    positions = names.named(query.strip()) if query.strip() else []
     word = normalize(query)
-    if not entities and len(word) >= 5 and " " not in word:
-        entities = [e for e in store.entities() if e.get("type") in ("PER", "LOC")
-                    and word in normalize(e["name"]).split()]
-    spellings = {s for e in entities for s in [e["name"], *e["aliases"]] if normalize(s) != word}
-    return sorted(spellings)[:MAX_SPELLINGS]
+    if not positions and len(word) >= 5 and " " not in word:
+        positions = names.with_name_word(word)
+    return sorted(names.other_spellings(positions, word))[:MAX_SPELLINGS]
 
 
 def filter_stories(store: Store, filters: StoryFilter) -> list[dict[str, Any]]:
