@@ -322,3 +322,48 @@ def test_a_sentence_without_the_claims_number_or_a_tag_line_does_not_support(tmp
     assert {e.outlet for e in result.supports} == {"Warta Uji", "Kabar Contoh"}
     assert all("12" in e.text for e in result.supports)
     assert not any(e.outlet == "Pos Rekaan" for e in result.supports + result.contradicts)
+
+
+def test_a_near_miss_fact_check_is_not_shown_with_its_verdict():
+    index = _index({"claim": "Tautan Lowongan Kerja di Susu Lestari, Usia Maksimal 50 Tahun", "url": "u/age"},
+                   {"claim": "Federasi Diskualifikasi Kota Damai dari Piala Nusantara U-17 2025", "url": "u/cup"},
+                   {"claim": "Jembatan Kali Merah di Kota Lestari Ambruk Tewaskan 40 Orang", "url": "u/bridge"})
+    # the checked claims themselves, in other words
+    assert [h.url for h in index.match(claim_fact("Lowongan kerja Susu Lestari untuk pelamar usia maksimal 50 tahun"),
+                                       threshold=0.3)] == ["u/age"]
+    assert [h.url for h in index.match(claim_fact("Federasi mendiskualifikasi Kota Damai dari Piala Nusantara U-17 2025"),
+                                       threshold=0.3)] == ["u/cup"]
+    # another age limit, another age group, another town: a similar claim, whose verdict is not this one's
+    assert not index.match(claim_fact("Lowongan kerja Susu Lestari untuk pelamar usia maksimal 35 tahun"), threshold=0.3)
+    assert not index.match(claim_fact("Federasi mendiskualifikasi Kota Damai dari Piala Nusantara U-20 2025"),
+                           threshold=0.3)
+    assert not index.match(claim_fact("Jembatan Kali Merah di Kota Sentosa ambruk tewaskan 40 orang"), threshold=0.3)
+
+
+def test_a_fact_check_sharing_only_the_names_is_another_claim():
+    index = _index({"claim": "Presiden Bisa Copot Gubernur Pramana dari Jabatannya di Kota Lestari", "url": "u/1"})
+    claim = claim_fact("Gubernur Pramana sudah memutuskan malam bebas kendaraan berlaku di Kota Lestari")
+    assert index.scores(claim.text)[0] >= 0.3  # close in words: the governor and the town
+    assert not index.match(claim, threshold=0.3)  # but nothing of what happened is the same
+
+
+def test_of_two_checks_of_a_claim_the_one_naming_someone_more_yields():
+    index = _index({"claim": "DPR dan Polisi Lestari Resmikan SIM Berlaku Seumur Hidup", "url": "u/dpr"},
+                   {"claim": "Polisi Lestari Resmikan SIM Berlaku Seumur Hidup", "url": "u/police"})
+    assert [h.url for h in index.match(claim_fact("Polisi Lestari resmi memberlakukan SIM seumur hidup"),
+                                       threshold=0.3)] == ["u/police"]
+    assert [h.url for h in index.match(claim_fact("DPR dan Polisi Lestari meresmikan SIM berlaku seumur hidup"),
+                                       threshold=0.3)] == ["u/dpr"]
+
+
+def test_a_number_of_something_else_that_happened_does_not_contradict(tmp_path):
+    articles = [article(21, "Warta Uji", ["Massa membakar lima mobil listrik Taksi Lestari di Kota Damai pada Minggu malam.",
+                                          "Taksi Lestari disebut memiliki 100 unit mobil listrik di Kota Damai."])]
+    store = Store(tmp_path / "riot.db")
+    store.add_articles(articles)
+    store.save_stories([Story("s-riot", "Kerusuhan Kota Damai", [a.id for a in articles])])
+    result = check_claim(store, "Massa membakar tiga mobil listrik Taksi Lestari di Kota Damai")
+    store.close()
+    # the cars burned are disputed; the cars the company owns are other cars counted
+    assert [e.text for e in result.contradicts] == [articles[0].sentences[0].text]
+    assert result.contradicts[0].slot == "number"

@@ -37,7 +37,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
-from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, Difference, differences, relate
+from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, Difference, differences, relate, same_subject
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
@@ -55,6 +55,7 @@ STORY_SIM = 0.3  # ... for its story to count as covering the claim (a story is 
 FACTCHECK_SIM = 0.55  # similarity of the claim to a fact-check's claim for it to be shown
 FACTCHECK_DETAIL = 0.5  # share of a claim's words a fact-check needs when the claim names more than it does
 FACTCHECK_TIE = 0.05  # a fact-check after the best is shown only this close to it (the same claim checked again)
+FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -249,6 +250,31 @@ def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
     return all(around) and not around[0] & around[1]
 
 
+def same_happening(a: Fact, b: Fact, difference: Difference) -> bool:
+    """The two numbers of a number dispute count what the same thing happened to: the two claims
+    share a word of what they say happened beyond the numbers' own words ("tiga mobil dibakar" /
+    "lima unit mobil yang dibakar"; not "100 unit mobil" a company owns)."""
+    language = a.claim.language
+    own = stems(f"{difference.a} {difference.b}", language) | _noun_after(a.text, difference.a, language) | _noun_after(
+        b.text, difference.b, language)
+    return bool((a.happened & b.happened) - own)
+
+
+def _noun_after(text: str, piece: str, language: str) -> frozenset[str]:
+    """Stems of the lower-case words that go on naming what a number counts ("tiga mobil *listrik*
+    Taksi ...", up to a name or a function word): the thing counted, not what happened to it."""
+    at = text.find(piece)
+    if at < 0:
+        return frozenset()
+    stop = _stopwords(language)
+    taken = []
+    for word in _WORD.findall(text[at + len(piece):])[:3]:
+        if not word[0].islower() or word.isdigit() or fold(word) in stop:
+            break
+        taken.append(word)
+    return stems(" ".join(taken), language) if taken else frozenset()
+
+
 def _counted(fact: Fact, text: str) -> frozenset[str]:
     if len(fact.counted) != len(fact.quantities):
         return frozenset()
@@ -272,8 +298,12 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
         context = Context((own[0], contexts[article.id][0]), (own[1], contexts[article.id][1]))
         relation = relate(fact, other, _alignment(float(similarity)), context)
         kind = relation.kind
-        if kind == "dispute" and relation.slot == "number" and other_things_counted(fact, other, relation.differences[0]):
+        if kind == "dispute" and relation.slot == "number" and (
+                other_things_counted(fact, other, relation.differences[0])
+                or not same_happening(fact, other, relation.differences[0])):
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
+        if kind == "dispute" and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
+            kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
         if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
         if kind == "agree" and not states_values(fact, other):
@@ -315,16 +345,46 @@ class FactCheckIndex:
             if found and scores[at] < found[0].similarity - FACTCHECK_TIE:
                 break  # clearly below the best: another claim
             check = self.checks[int(at)]
-            checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
-            if differences(fact, checked) or _other_place(fact, checked) or _substituted(fact, check):
-                continue  # another place, number, day, person or the negation: another claim, another verdict
+            if not self.same_claim(fact, check):
+                continue  # another place, number, day, person, subject or the negation: another claim, another verdict
             found.append(FactCheckHit(claim=check["claim"], verdict=check.get("verdict") or "",
                                       verdict_word=check.get("verdict_word") or "", published=check.get("published"),
                                       url=check.get("url"), publisher=check.get("publisher") or "",
                                       similarity=round(float(scores[at]), 3), conclusion=check.get("conclusion") or ""))
             if len(found) == limit:
                 break
-        return found
+        exact = [hit for hit in found if not _adds_a_name(fact, hit.claim)]
+        return exact if exact else found  # a check naming someone more ("DPR dan Polri") yields to one that does not
+
+    def same_claim(self, fact: Fact, check: dict[str, Any]) -> bool:
+        """``check`` checked the claim ``fact`` states: they agree in the slots that decide it (no
+        other number, place, day, person, subject or negation) and share most of its words, not
+        only its names."""
+        checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
+        return not (differences(fact, checked) or _other_place(fact, checked) or _other_numbers(fact.text, check["claim"])
+                    or _substituted(fact, check) or _covered(fact, check["claim"]) < FACTCHECK_COVER)
+
+
+def _other_numbers(claim: str, checked: str) -> bool:
+    """Each side writes a number the other does not ("U-20" / "U-17", "usia maksimal 35 tahun" /
+    "50 tahun"): another claim, whatever the unit (a year or an age too, which the slot comparison
+    leaves alone between articles)."""
+    mine, theirs = _numbers(claim), _numbers(checked)
+    return bool(mine - theirs and theirs - mine)
+
+
+def _covered(fact: Fact, checked: str) -> float:
+    """The share of the claim's words (stems and numbers) the checked claim has."""
+    own = set(tokens(fact.text, fact.claim.language))
+    return len(own & set(tokens(checked, fact.claim.language))) / len(own) if own else 0.0
+
+
+def _adds_a_name(fact: Fact, checked: str) -> bool:
+    """The checked claim names someone or something the claim does not: a capitalised word (an
+    acronym too, "DPR") after its first, or an acronym first, read from the headline in sentence case."""
+    words = _WORD.findall(_sentence_case(checked))
+    named = [w for at, w in enumerate(words) if w.isupper() and len(w) > 1 or at and w[0].isupper()]
+    return _unnamed([fold(w) for w in named], fact.text)
 
 
 def _other_place(a: Fact, b: Fact) -> bool:
