@@ -14,14 +14,20 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    that dispute (with the slot and both values), **updates** the same quantity at another time.
    A sentence that agrees but does not state the claim's numbers and clock times is related, not
    supporting; so is a page's tag line. A number dispute whose two counts have no word around them in common (``Fact.counted``:
-   "tiga warga yang hilang" against "90 orang tewas") counts other things: related.
+   "tiga warga yang hilang" against "90 orang tewas"), or whose two claims share no word of what
+   happened beyond the numbers and the thing counted ("100 unit mobil" a company owns against
+   "tiga mobil" burned), counts other things: related. Any dispute needs ``DISPUTE_SIM`` and the
+   same subject (a denial or a negation of a loosely similar sentence is not one of the claim).
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
    (``FACTCHECK_SIM``; after the best, only those within ``FACTCHECK_TIE`` of it), and in which
-   no slot gives another value (another place, number, day or the negation) and no other subject
-   is named (a name on each side the other lacks): then it is another claim, and its verdict is
-   not this one's.
+   no slot gives another value (another place, number, day or the negation), no number is written
+   on one side that the other lacks while the other writes its own ("U-20" / "U-17", an age limit),
+   no other subject is named (a name on each side the other lacks), and the checked claim has
+   ``FACTCHECK_COVER`` of the claim's words, not only its names: else it is another claim, and its
+   verdict is not this one's. Of two checks of the claim, one naming someone the claim does not
+   ("DPR dan Polri") yields to one that does not.
 """
 
 from __future__ import annotations
