@@ -7,7 +7,8 @@
   embeddings; a translation covers most sentences of the shorter article in the same order.
   The cleaning stage's damage warnings on the translation are reported as supporting evidence.
 - Stale republications: ``kroscek.analyse.dates.staleness`` decides (the article's own dates,
-  its lead, the firm days of the rest of the story) and says why; nothing here recomputes it.
+  its lead, the firm days of the rest of the story), says why and names the event date it
+  republishes; nothing here recomputes it.
 - Translations from outside the corpus: a wire credit translated word for word ("Reuters
   berkontribusi pada laporan ini") with machine-translation damage or a cut section tag.
 - First reporter: the earliest page date among articles that are not stale, copies or
@@ -318,9 +319,7 @@ def find_stale(articles: Sequence[Article]) -> list[StalePage]:
         verdict = staleness(article.event_dates, page, others)
         if not (article.stale or verdict.stale):
             continue
-        earlier = [d for d in firm_days(article.event_dates) + others if d <= page]
-        stale.append(StalePage(article=article.id, page_date=page.isoformat(),
-                               event_date=max(earlier).isoformat() if earlier else verdict.event_date,
+        stale.append(StalePage(article=article.id, page_date=page.isoformat(), event_date=verdict.event_date,
                                reason=verdict.reason or "marked stale by its own dates when analysed"))
     return stale
 

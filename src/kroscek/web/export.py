@@ -14,6 +14,7 @@ import json
 from dataclasses import astuple, dataclass, fields
 from typing import Any
 
+from kroscek.compare.story import StoryBrief
 from kroscek.report.html import source_labels
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,20 +40,19 @@ def claim_rows(view: dict[str, Any]) -> list[ClaimRow]:
     """The rows of a story view (``story_view``): its facts, then its value changes."""
     articles = {a["id"]: a for a in view.get("article_details", [])}
     labels = source_labels(list(articles.values()))
-    brief = view.get("brief") or {}
-    groups = [(f"f{n}", fact.get("status", ""), fact) for n, fact in enumerate(brief.get("facts", []), 1)]
-    groups += [(f"u{n}", "update", update) for n, update in enumerate(brief.get("updates", []), 1)]
+    brief = StoryBrief.from_dict(view.get("brief") or {})
+    groups = [(f"f{n}", fact.status, fact) for n, fact in enumerate(brief.facts, 1)]
+    groups += [(f"u{n}", "update", update) for n, update in enumerate(brief.updates, 1)]
     rows = []
     for name, status, fact in groups:
-        difference = "; ".join(f"{e.get('slot') or e.get('kind')}: {e.get('a')} ≠ {e.get('b')}"
-                               for e in fact.get("evidence", []))
-        for claim in fact.get("claims", []):
-            article = articles.get(claim.get("article"), {})
-            relation = (claim.get("relation") or {}).get("kind", "")
+        difference = "; ".join(f"{e.slot}: {e.a} ≠ {e.b}" for e in fact.evidence)
+        for claim in fact.claims:
+            article = articles.get(claim.article, {})
             rows.append(ClaimRow(
-                fact=name, status=status, claim=claim.get("text", ""), article=claim.get("article", ""),
-                outlet=labels.get(claim.get("article"), ""), published=article.get("published") or claim.get("published") or "",
-                sentence=claim.get("sentence"), url=article.get("safe_url") or "", relation=relation,
+                fact=name, status=status, claim=claim.text, article=claim.article,
+                outlet=labels.get(claim.article, ""), published=article.get("published") or claim.published or "",
+                sentence=claim.sentence, url=article.get("safe_url") or "",
+                relation=claim.relation.kind if claim.relation else "",
                 difference=difference if status in ("disputed", "update") else "",
             ))
     return rows
