@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from kroscek.compare.story import StoryBrief
 from kroscek.i18n import with_locale
 from kroscek.outlets import outlet_name
 from kroscek.urls import safe_url
@@ -44,35 +46,51 @@ def source_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
     return labels
 
 
-def claim_marks(brief: dict[str, Any]) -> dict[tuple[str, int], tuple[str, str]]:
+def claim_marks(brief: StoryBrief) -> dict[tuple[str, int], tuple[str, str]]:
     """(article, sentence) -> (fact status, fact group) for highlighting aligned claims."""
     marks: dict[tuple[str, int], tuple[str, str]] = {}
-    for number, fact in enumerate(brief.get("facts", []), 1):
-        if fact.get("status") == "single-source":
+    for number, fact in enumerate(brief.facts, 1):
+        if fact.status == "single-source":
             continue
-        for claim in fact.get("claims", []):
-            marks[(claim["article"], claim["sentence"])] = (fact["status"], f"f{number}")
+        for claim in fact.claims:
+            marks[(claim.article, claim.sentence)] = (fact.status, f"f{number}")
     return marks
 
 
-def timeline_chart(articles: list[dict[str, Any]]) -> dict[str, Any]:
+@dataclass
+class ChartRow:
+    """One article on the timeline chart: its label, page date and their positions (0..1)."""
+
+    label: str
+    date: str | None  # the page date as given
+    published: float | None  # None: undated
+    events: list[float] = field(default_factory=list)
+
+
+@dataclass
+class TimelineChart:
+    """Each article's page date and event dates on one shared time axis from ``start`` to ``end``."""
+
+    start: str | None = None
+    end: str | None = None
+    rows: list[ChartRow] = field(default_factory=list)
+
+
+def timeline_chart(articles: list[dict[str, Any]]) -> TimelineChart:
     """Positions (0..1) of each article's page date and event dates on one shared time axis."""
     labels = source_labels(articles)
     days = [d for a in articles for d in [a.get("published"), *a.get("event_dates", [])] if d and len(d) >= 10]
     if not days:
-        return {"rows": []}
+        return TimelineChart()
     start, end = date.fromisoformat(min(days)[:10]), date.fromisoformat(max(days)[:10])
     span = max((end - start).days, 1)
 
     def position(day: str | None) -> float | None:
         return (date.fromisoformat(day[:10]) - start).days / span if day and len(day) >= 10 else None
 
-    rows = [
-        {"label": labels[a["id"]], "date": a.get("published"), "published": position(a.get("published")),
-         "events": [p for p in map(position, a.get("event_dates", [])) if p is not None]}
-        for a in articles
-    ]
-    return {"start": start.isoformat(), "end": end.isoformat(), "rows": rows}
+    rows = [ChartRow(labels[a["id"]], a.get("published"), position(a.get("published")),
+                     [p for p in map(position, a.get("event_dates", [])) if p is not None]) for a in articles]
+    return TimelineChart(start.isoformat(), end.isoformat(), rows)
 
 
 def render_story(
@@ -92,7 +110,7 @@ def render_story(
         story=story,
         articles=articles,
         labels=source_labels(articles),
-        marks=claim_marks(story.get("brief", {})),
+        marks=claim_marks(StoryBrief.from_dict(story.get("brief") or {})),
         chart=timeline_chart(articles),
         home=home,
         here=here,
