@@ -12,11 +12,17 @@ while they read. The job's stage
 and count when the readers stop are recorded too.
 
 Phases:
+- ``first requests``: one request per route on the fresh server, then every path the phases ask
+  for twice, one at a time (each server process builds its cached lists and pages once; the first
+  request's time is recorded, as what a reader meets right after a start);
 - ``quiet``: ``REQUESTS`` requests per route, one route at a time (no upload);
 - ``during upload``: the three reader routes mixed, 20 clients for ``DURATION`` seconds.
-An error is a response that is not 2xx or a request that fails (timeout 30 s).
-Results are printed and written to bench/results/web.json, with the machine's load average.
-Usage: ``python bench/bench_web.py [--duration SECONDS] [--no-upload]``.
+An error is a response that is not 2xx or a request that fails (timeout 30 s). Each phase records
+the machine's load average at its start and end and the CPU the load generator itself spent per
+request (it shares the machine with the server). The server's log is kept: a worker restart and
+the upload job's error (if it fails) are printed.
+Results are printed and written to bench/results/web.json.
+Usage: ``python bench/bench_web.py [--duration SECONDS] [--no-upload] [--articles N] [--client lean|httpx]``.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
@@ -45,6 +52,7 @@ CLIENTS = 20
 REQUESTS = 400  # per endpoint, quiet phase
 DURATION = 60.0  # seconds of reading while the upload runs
 UPLOAD = 1_000  # articles uploaded
+TIMEOUT = 30.0  # seconds a request may take before it counts as an error
 START_WAIT = 300.0  # at most this long for the job to start analysing before the readers start
 FINISHED = ("done", "failed")
 WORDS = ["presiden", "banjir", "menteri", "jakarta", "polisi", "harga", "sekolah", "bandara"]
@@ -108,9 +116,35 @@ def build_store(db: Path) -> list[str]:
                             "sources": len(claims)}],
                  "entities": [{"id": f"e{hash(story.id) % 300}", "name": "Tokoh", "type": "PER", "aliases": [],
                                "mentions": []}], "quotes": [], "provenance": {}}
-        summary = story_summary(story, members)
+        summary = story_summary(story, members).to_dict()
         store.save_brief(story.id, brief, {**summary, "badges": []})
     return [s.id for s, m in stories if len(m) > 3][:50]
+
+
+def first_requests(url: str, cases: dict[str, list[str]]) -> dict[str, float]:
+    """The first request of each route on a fresh server (ms), then every path twice, one at a time."""
+    first: dict[str, float] = {}
+    with httpx.Client(timeout=120) as session:
+        for name, paths in cases.items():
+            started = time.perf_counter()
+            session.get(url + paths[0])
+            first[name] = round((time.perf_counter() - started) * 1000, 1)
+        for _ in range(2):
+            for paths in cases.values():
+                for path in dict.fromkeys(paths):
+                    session.get(url + path)
+    return first
+
+
+def measured(phase: Callable[[], dict]) -> dict:
+    """``phase()``'s figures (one route's, or a dict of routes'), with the load average at its start
+    and end and the CPU the load generator spent per request."""
+    load_before, cpu_before = os.getloadavg()[0], time.process_time()
+    results = phase()
+    routes = [results] if "requests" in results else [r for r in results.values() if isinstance(r, dict) and "requests" in r]
+    requests = sum(r["requests"] for r in routes)
+    return {**results, "load_average_start_end": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+            "client_cpu_ms_per_request": round((time.process_time() - cpu_before) * 1000 / max(1, requests), 2)}
 
 
 def summary(latencies: list[float], errors: int, elapsed: float) -> dict:
@@ -122,67 +156,144 @@ def summary(latencies: list[float], errors: int, elapsed: float) -> dict:
             "max_ms": round(ordered[-1] * 1000, 1), "requests_per_second": round(len(ordered) / elapsed, 1)}
 
 
-async def load(url: str, paths: list[str]) -> dict:
-    """``paths`` fetched by ``CLIENTS`` clients until none is left."""
+class LeanConnection:
+    """One reader's keep-alive HTTP/1.1 connection, read with asyncio streams: the load generator
+    shares the machine with the server, and httpx spends several CPU milliseconds a request there
+    (more than the server spends on a cached page), so the readers use this unless ``--client
+    httpx`` is asked for. A response is read whole (Content-Length, chunked, or to the close)."""
+
+    def __init__(self, url: str) -> None:
+        self.host, _, port = url.removeprefix("http://").partition(":")
+        self.port = int(port or 80)
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str) -> int:
+        """The response's status; the connection is dropped (and made again) after a failure."""
+        try:
+            return await asyncio.wait_for(self._get(path), TIMEOUT)
+        except BaseException:
+            self.close()
+            raise
+
+    async def _get(self, path: str) -> int:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = (await reader.readuntil(b"\r\n\r\n")).lower()
+        status = int(head.split(maxsplit=2)[1])
+        if length := re.search(rb"\r\ncontent-length: *(\d+)", head):
+            await reader.readexactly(int(length.group(1)))
+        elif re.search(rb"\r\ntransfer-encoding: *chunked", head):
+            while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                await reader.readexactly(size + 2)
+            await reader.readuntil(b"\r\n")
+        else:
+            await reader.read()
+            self.close()
+        if re.search(rb"\r\nconnection: *close", head):
+            self.close()
+        return status
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def readers(url: str, kind: str, count: int, read: Callable[[Callable[[str], Awaitable[int]]], Awaitable[None]]) -> None:
+    """``count`` readers, each running ``read(get)`` with its own ``get(path) -> status``: a
+    connection of its own (lean), or one pool of ``count`` connections (httpx)."""
+    if kind == "httpx":
+        async with httpx.AsyncClient(timeout=TIMEOUT, limits=httpx.Limits(max_connections=count)) as session:
+            async def get(path: str) -> int:
+                return (await session.get(url + path)).status_code
+
+            await asyncio.gather(*(read(get) for _ in range(count)))
+        return
+    connections = [LeanConnection(url) for _ in range(count)]
+    try:
+        await asyncio.gather(*(read(connection.get) for connection in connections))
+    finally:
+        for connection in connections:
+            connection.close()
+
+
+def failure(error: BaseException) -> str:
+    """What a failed request counts as (the exception's name), or raise it again if it is not one."""
+    if isinstance(error, (httpx.HTTPError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                          asyncio.TimeoutError, ValueError)):
+        return type(error).__name__
+    raise error
+
+
+async def load(url: str, paths: list[str], kind: str) -> dict:
+    """``paths`` fetched by ``CLIENTS`` readers until none is left."""
     latencies: list[float] = []
     errors = [0]
     queue = list(paths)
 
-    async def client(session: httpx.AsyncClient) -> None:
+    async def read(get: Callable[[str], Awaitable[int]]) -> None:
         while queue:
             path = queue.pop()
             started = time.perf_counter()
             try:
-                response = await session.get(url + path)
-                errors[0] += not response.is_success
-            except httpx.HTTPError:
+                errors[0] += not 200 <= await get(path) < 300
+            except Exception as error:  # noqa: BLE001 - counted (failure re-raises what is not a request's failure)
+                failure(error)
                 errors[0] += 1
             latencies.append(time.perf_counter() - started)
 
     started = time.perf_counter()
-    async with httpx.AsyncClient(timeout=30) as session:
-        await asyncio.gather(*(client(session) for _ in range(CLIENTS)))
+    await readers(url, kind, CLIENTS, read)
     return summary(latencies, errors[0], time.perf_counter() - started)
 
 
-async def load_for(url: str, routes: dict[str, list[str]], seconds: float) -> dict:
-    """``CLIENTS`` clients taking the routes in turn for ``seconds``; figures per route."""
+async def load_for(url: str, routes: dict[str, list[str]], seconds: float, kind: str) -> dict:
+    """``CLIENTS`` readers taking the routes in turn for ``seconds``; figures per route."""
     latencies: dict[str, list[float]] = {name: [] for name in routes}
     errors = dict.fromkeys(routes, 0)
     kinds: Counter[str] = Counter()  # what the errors were: an HTTP status, or the exception's name
     names = list(routes)
     deadline = time.perf_counter() + seconds
+    numbers = iter(range(CLIENTS))
 
-    async def client(number: int, session: httpx.AsyncClient) -> None:
-        turn = number
+    async def read(get: Callable[[str], Awaitable[int]]) -> None:
+        turn = next(numbers)
         while time.perf_counter() < deadline:
             name = names[turn % len(names)]
             path = routes[name][(turn // len(names)) % len(routes[name])]
             turn += 1
             started = time.perf_counter()
             try:
-                response = await session.get(url + path)
-                if not response.is_success:
+                status = await get(path)
+                if not 200 <= status < 300:
                     errors[name] += 1
-                    kinds[f"HTTP {response.status_code}"] += 1
-            except httpx.HTTPError as error:
+                    kinds[f"HTTP {status}"] += 1
+            except Exception as error:  # noqa: BLE001 - counted (failure re-raises what is not a request's failure)
                 errors[name] += 1
-                kinds[type(error).__name__] += 1
+                kinds[failure(error)] += 1
             latencies[name].append(time.perf_counter() - started)
 
     started = time.perf_counter()
-    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=CLIENTS)) as session:
-        await asyncio.gather(*(client(n, session) for n in range(CLIENTS)))
+    await readers(url, kind, CLIENTS, read)
     elapsed = time.perf_counter() - started
     return {**{name: summary(latencies[name], errors[name], elapsed) for name in routes}, "error_kinds": dict(kinds)}
 
 
 def show(name: str, r: dict) -> None:
     print(f"  {name:16s} p50 {r.get('p50_ms', 0):7.1f} ms  p95 {r.get('p95_ms', 0):7.1f} ms  "
-          f"{r.get('requests_per_second', 0):7.1f} req/s  {r['requests']:6d} requests  {r['errors']} errors")
+          f"{r.get('requests_per_second', 0):7.1f} req/s  {r['requests']:6d} requests  {r['errors']} errors"
+          + (f"  (load {r['load_average_start_end'][0]}-{r['load_average_start_end'][1]}, client CPU "
+             f"{r['client_cpu_ms_per_request']} ms a request)" if "load_average_start_end" in r else ""))
 
 
-def main(duration: float = DURATION, upload: bool = True) -> None:
+def progress_text(job: dict) -> str:
+    progress = job.get("progress") or {}
+    return f"{job.get('state')}, {progress.get('stage')} {progress.get('done')}/{progress.get('total')}"
+
+
+def main(duration: float = DURATION, upload: bool = True, client: str = "lean") -> None:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "web.db"
@@ -195,8 +306,10 @@ def main(duration: float = DURATION, upload: bool = True) -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
+        server_log = Path(tmp) / "server.log"
+        log_handle = server_log.open("w")
         server = subprocess.Popen([sys.executable, "-m", "kroscek.cli", "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=log_handle, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         job: dict = {}
         try:
@@ -212,10 +325,11 @@ def main(duration: float = DURATION, upload: bool = True) -> None:
                 "search": [f"/search?q={WORDS[i % len(WORDS)]}" for i in range(REQUESTS)],
                 "API story list": [f"/api/v1/stories?page={1 + i % 5}" for i in range(REQUESTS)],
             }
-            results: dict = {"quiet": {}}
-            print("quiet server:")
+            results: dict = {"first_request_ms": first_requests(url, cases), "quiet": {}}
+            print(f"first request on the fresh server (ms): {results['first_request_ms']}")
+            print(f"quiet server ({CLIENTS} {client} readers):")
             for name, paths in cases.items():
-                results["quiet"][name] = asyncio.run(load(url, paths))
+                results["quiet"][name] = measured(lambda paths=paths: asyncio.run(load(url, paths, client)))
                 show(name, results["quiet"][name])
             if upload:
                 upload_path = Path(tmp) / "upload.jsonl"
@@ -234,25 +348,38 @@ def main(duration: float = DURATION, upload: bool = True) -> None:
                         break
                     time.sleep(0.5)
                 results["job_start_seconds"] = round(time.perf_counter() - waited, 1)
+                results["upload_job_before_readers"] = {k: job.get(k) for k in ("state", "stage", "progress")}
                 routes = {name: cases[name] for name in ("story list (/)", "story page", "search")}
                 load_during = os.getloadavg()[0]
-                results["during upload"] = asyncio.run(load_for(url, routes, duration))
+                results["during upload"] = measured(lambda: asyncio.run(load_for(url, routes, duration, client)))
                 job = httpx.get(f"{url}/api/v1/jobs/{job_id}", timeout=30).json()
                 progress = job.get("progress") or {}
-                print(f"during a {UPLOAD}-article upload ({duration:.0f} s; job then: {job.get('state')}, "
-                      f"{progress.get('stage')} {progress.get('done')}/{progress.get('total')}):")
+                during = results["during upload"]
+                print(f"during a {UPLOAD}-article upload ({duration:.0f} s, load average {during['load_average_start_end'][0]}"
+                      f" to {during['load_average_start_end'][1]}; job {progress_text(results['upload_job_before_readers'])}"
+                      f" when the readers started, {progress_text(job)} when they stopped):")
                 for name in routes:
-                    show(name, results["during upload"][name])
-                if results["during upload"]["error_kinds"]:
-                    print(f"  errors: {results['during upload']['error_kinds']}")
-                results["upload_job_after_readers"] = {k: job.get(k) for k in ("state", "stage", "progress", "added")}
+                    show(name, during[name])
+                print(f"  (client CPU {during['client_cpu_ms_per_request']} ms a request)")
+                if during["error_kinds"]:
+                    print(f"  errors: {during['error_kinds']}")
+                if job.get("error"):
+                    print(f"  the job's error: {job['error']}")
+                results["upload_job_after_readers"] = {k: job.get(k) for k in ("state", "stage", "progress", "added", "error")}
                 results["load_average_at_upload"] = round(load_during, 2)
         finally:
+            log_handle.flush()
+            lines = server_log.read_text(errors="replace").splitlines()  # before the stop: what happened while it served
             server.terminate()
             server.wait()
-    out = REPO / "bench" / "results" / "web.json"
+            log_handle.close()
+        problems = [n for n, line in enumerate(lines) if re.search(r"died|timed out|Traceback|Error", line)]
+        results["server_log_problems"] = [lines[n].strip() for n in problems[:20]]
+        if problems:  # the first problem with what follows it (a traceback), and the count
+            print(f"server log: {len(problems)} problem lines; the first:\n  " + "\n  ".join(lines[problems[0] : problems[0] + 30]))
+    out = REPO / "bench" / "results" / ("web.json" if client == "lean" else f"web-{client}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
-    record = {"articles": ARTICLES, "clients": CLIENTS, "upload_articles": UPLOAD if upload else 0,
+    record = {"articles": ARTICLES, "clients": CLIENTS, "client": client, "upload_articles": UPLOAD if upload else 0,
               "duration_seconds": duration, "cpus": os.cpu_count(),
               "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)], "results": results}
     out.write_text(json.dumps(record, indent=2) + "\n")
@@ -260,5 +387,7 @@ def main(duration: float = DURATION, upload: bool = True) -> None:
 
 
 if __name__ == "__main__":
+    if "--articles" in sys.argv:  # a smaller store, to try the bench out
+        ARTICLES = int(sys.argv[sys.argv.index("--articles") + 1])
     main(float(sys.argv[sys.argv.index("--duration") + 1]) if "--duration" in sys.argv else DURATION,
-         upload="--no-upload" not in sys.argv)
+         upload="--no-upload" not in sys.argv, client=sys.argv[sys.argv.index("--client") + 1] if "--client" in sys.argv else "lean")
