@@ -15,8 +15,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    A sentence that agrees but does not state the claim's numbers and clock times is related, not
    supporting; so is a page's tag line. A number dispute whose two counts have no word around them in common (``Fact.counted``:
    "tiga warga yang hilang" against "90 orang tewas"), or whose two claims share no word of what
-   happened beyond the numbers and the thing counted ("100 unit mobil" a company owns against
-   "tiga mobil" burned), counts other things: related. Any dispute needs ``DISPUTE_SIM`` and the
+   happened beyond the numbers and the thing counted ("100 mobil" a company owns against "tiga
+   mobil" burned), counts other things: related. Any dispute needs ``DISPUTE_SIM`` and the
    same subject (a denial or a negation of a loosely similar sentence is not one of the claim).
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
@@ -259,7 +259,7 @@ def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
 def same_happening(a: Fact, b: Fact, difference: Difference) -> bool:
     """The two numbers of a number dispute count what the same thing happened to: the two claims
     share a word of what they say happened beyond the numbers' own words ("tiga mobil dibakar" /
-    "lima unit mobil yang dibakar"; not "100 unit mobil" a company owns)."""
+    "lima mobil yang dibakar"; not "100 mobil" a company owns)."""
     language = a.claim.language
     own = stems(f"{difference.a} {difference.b}", language) | _noun_after(a.text, difference.a, language) | _noun_after(
         b.text, difference.b, language)
