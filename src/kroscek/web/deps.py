@@ -31,15 +31,17 @@ T = TypeVar("T")
 # -- the app's settings, store and jobs -----------------------------------------------------------
 
 
-def get_settings(request: Request) -> Settings:
+# The dependencies that do no I/O are coroutines: FastAPI runs a plain function in a worker thread,
+# and the read paths stay on the event loop (see ``can_read``).
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_jobs(request: Request) -> IngestJobs:
+async def get_jobs(request: Request) -> IngestJobs:
     return request.app.state.jobs
 
 
@@ -78,26 +80,26 @@ def token_of(bearer: HTTPAuthorizationCredentials | None, x_token: str | None) -
 # indexed query), and running them on the event loop avoids a thread hop and GIL hand-offs per
 # request, which halved the tail latency under 20 concurrent readers (bench/bench_web.py).
 async def can_read(
-    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
     x_kroscek_token: Annotated[str | None, Depends(TOKEN_HEADER)] = None,
     token: Annotated[str | None, Query(include_in_schema=False)] = None,
 ) -> None:
     """Reading is open, unless the server runs with --read-token: then any valid token (also as
     ``?token=``, for links) or 401."""
-    if get_settings(request).read_token_required and not get_store(request).check_token(
-            token_of(bearer, x_kroscek_token) or token):
+    if settings.read_token_required and not store.check_token(token_of(bearer, x_kroscek_token) or token):
         raise HTTPException(401, "a valid token is required to read (Authorization: Bearer TOKEN)",
                             headers={"WWW-Authenticate": "Bearer"})
 
 
 def can_write(
-    request: Request,
+    store: StoreDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
     x_kroscek_token: Annotated[str | None, Depends(TOKEN_HEADER)] = None,
 ) -> None:
     """Writing always needs a valid token, in a header (never in the URL), or 401."""
-    if not get_store(request).check_token(token_of(bearer, x_kroscek_token)):
+    if not store.check_token(token_of(bearer, x_kroscek_token)):
         raise HTTPException(401, "writing needs a valid token (Authorization: Bearer TOKEN; see `kroscek token create`)",
                             headers={"WWW-Authenticate": "Bearer"})
 
@@ -143,13 +145,13 @@ def pagination(size: int = PAGE_SIZE, *, sized: bool = True) -> Callable[..., Pa
     defaulting to ``size``), or the ``page`` parameter alone for a page whose size is fixed
     (``sized=False``: the HTML pages)."""
     if not sized:
-        def numbered(page: PageNumber = 1) -> Pagination:
+        async def numbered(page: PageNumber = 1) -> Pagination:
             return Pagination(page, size)
 
         return numbered
 
-    def paginated(page: PageNumber = 1,
-                  size: Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")] = size) -> Pagination:
+    async def paginated(page: PageNumber = 1,
+                        size: Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")] = size) -> Pagination:
         return Pagination(page, size)
 
     return paginated
@@ -215,4 +217,8 @@ class Pages:
         return self.respond(self.render(template, **context), status_code)
 
 
-PagesDep = Annotated[Pages, Depends(Pages.of)]
+async def reader_pages(request: Request) -> Pages:
+    return Pages.of(request)
+
+
+PagesDep = Annotated[Pages, Depends(reader_pages)]
