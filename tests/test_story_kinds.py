@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 
 from kroscek.analyse.embed import Embedder
-from kroscek.match.stories import MAX_SPAN_DAYS, cluster_stories
+from kroscek.match.stories import (
+    MAX_SPAN_DAYS,
+    SUPPORT_MARGIN,
+    cluster_part,
+    cluster_stories,
+    plan_stories,
+    title_subjects,
+)
 from kroscek.model import Article
 from kroscek.settings import DEFAULT, FAST, Settings
 
@@ -160,3 +168,92 @@ def test_a_story_is_bounded_in_time_not_only_link_by_link():
         if join.through:
             assert abs((date.fromisoformat(by_id[join.article].published[:10])
                         - date.fromisoformat(by_id[join.through].published[:10])).days) <= MAX_SPAN_DAYS
+
+
+RUPIAH = [
+    # (published, title, text): one outlet's morning currency report on three days
+    ("2025-07-07T09:10", "Dolar AS Tekan Rupiah ke Rp 16.216",
+     "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan Senin (7/7/2025). "
+     "Mengutip data Bloomberg, rupiah dibuka di level Rp 16.216 per dolar AS, turun 24 poin dari penutupan "
+     "sebelumnya. Mata uang Asia lain juga tertekan: yen Jepang turun 0,2%, won Korea Selatan 0,3% dan dolar "
+     "Singapura 0,1%. Terhadap franc Swiss (CHF) dan dolar Kanada, rupiah bergerak stagnan. Pelaku pasar menunggu "
+     "data tenaga kerja AS yang dirilis pekan ini."),
+    ("2025-07-08T09:05", "Dolar AS Tekan Rupiah ke Level Rp 16.262",
+     "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) kembali melemah pada pembukaan perdagangan Selasa "
+     "(8/7/2025). Mengutip data Bloomberg, rupiah dibuka di level Rp 16.262 per dolar AS, turun 46 poin dari "
+     "penutupan sebelumnya. Mata uang Asia lain bervariasi: yen Jepang naik 0,1%, won Korea Selatan turun 0,2% dan "
+     "dolar Singapura stagnan. Terhadap franc Swiss (CHF) dan dolar Kanada, rupiah melemah tipis. Pelaku pasar "
+     "mencermati rencana tarif impor AS."),
+    ("2025-07-09T09:12", "Dolar AS Tekan Rupiah Pagi Ini",
+     "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan pagi ini. Mengutip "
+     "data Bloomberg, rupiah dibuka turun 12 poin dari penutupan sebelumnya. Mata uang Asia lain bervariasi: yen "
+     "Jepang naik 0,1%, won Korea Selatan turun 0,1% dan dolar Singapura stagnan. Terhadap franc Swiss (CHF) dan "
+     "dolar Kanada, rupiah bergerak stagnan. Pelaku pasar menunggu risalah rapat bank sentral AS."),
+]
+
+
+@pytest.mark.parametrize("settings", MODES)
+def test_a_third_edition_does_not_bridge_two_editions_of_a_template(settings, embedder):
+    """The third day's report reads like both earlier ones, but it never merges them: the two it
+    links through are two days' figures of one template (other numbers, other days)."""
+    articles = [article(f"rupiah-{n}", "wartapasar.id", day, title, text) for n, (day, title, text) in enumerate(RUPIAH)]
+    stories = grouping(articles, settings, embedder)
+    assert not any({"rupiah-0", "rupiah-1"} <= story for story in stories), stories
+
+
+AID = [
+    ("2025-10-18T10:20", "Tambahan Bansos Rp 300 Ribu untuk 35 Juta Keluarga Bakal Cair Bulan Ini",
+     "Menteri Sosial Saifullah Yusuf atau Gus Ipul memastikan tambahan bantuan langsung tunai Rp 300 ribu per bulan "
+     "untuk Oktober, November dan Desember 2025 cair bulan ini. Bantuan itu diberikan kepada 35 juta Keluarga "
+     "Penerima Manfaat (KPM) yang terdata di Data Tunggal Sosial Ekonomi Nasional (DTSEN). Tiap keluarga menerima "
+     "Rp 900 ribu sekaligus untuk tiga bulan. \"Penyaluran lewat PT Pos Indonesia dan Himbara,\" kata Gus Ipul di "
+     "kantor Kementerian Sosial, Jakarta, Sabtu (18/10/2025). Anggaran bansos tambahan ini Rp 30 triliun dari hasil "
+     "efisiensi belanja kementerian."),
+    ("2025-10-20T08:45", "Bansos Rp 900 Ribu Cair Mulai Hari Ini, Segera Cek Status Penerima!",
+     "Bantuan langsung tunai tambahan Rp 900 ribu mulai cair hari ini, Senin (20/10/2025). Bansos itu diberikan "
+     "kepada 35 juta KPM yang terdata di DTSEN, masing-masing Rp 300 ribu untuk Oktober, November dan Desember 2025. "
+     "Menteri Sosial Saifullah Yusuf (Gus Ipul) mengatakan penyaluran lewat PT Pos Indonesia dan Himbara. Warga "
+     "bisa cek status penerima lewat situs Kementerian Sosial atau aplikasi Cek Bansos dengan memasukkan NIK. "
+     "Anggaran bansos tambahan ini Rp 30 triliun dari hasil efisiensi belanja kementerian."),
+]
+
+
+def test_words_a_body_also_writes_in_lower_case_name_no_subject():
+    title = frozenset({"bansos", "cair", "cek", "status", "penerima", "mulai", "hari", "ini"})
+    text = ("Bansos tambahan cair hari ini. Warga bisa cek status lewat aplikasi Cek Bansos milik Kementerian Sosial, "
+            "kata Menteri Sosial Saifullah Yusuf di Jakarta. Penyaluran bansos lewat PT Pos Indonesia.\n\n(abc/def) cek bansos penerima kemensos")
+    assert title_subjects(title, text) == frozenset()
+    # a name written only as a name is a subject, even when a tag line writes it in lower case
+    assert title_subjects(frozenset({"mayora", "bagi", "dividen"}), "PT Mayora Indah Tbk membagikan dividen. Saham "
+                          "Mayora naik.\n(abc/def) mayora dividen") == frozenset({"mayora"})
+
+
+@pytest.mark.parametrize("settings", MODES)
+def test_two_days_reports_of_one_aid_programme_are_one_story(settings, embedder):
+    """Two days' reports of one programme, the amount in their titles a month's and the sum's:
+    their titles' capitalised words ("Keluarga", "Cek", "Bansos") are common words the bodies also
+    write in lower case, not two subjects, so the two are not two events of one template."""
+    articles = [article(f"aid-{n}", "kabarnegeri.id", day, title, text) for n, (day, title, text) in enumerate(AID)]
+    assert grouping(articles, settings, embedder) == {frozenset({"aid-0", "aid-1"})}
+
+
+def test_in_the_fast_mode_two_members_backing_an_article_place_it():
+    """No single static link reaches the fast mode's threshold, but two members of one story link
+    to the article just below it: the story, not one member, decides (``SUPPORT_LINKS``). One such
+    link alone does not, nor do two without story support (the default mode, whose e5 scores decide
+    link by link)."""
+    articles = [article(f"incident-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(INCIDENT)]
+    day, outlet, title, text = INCIDENT[1]
+    articles.append(article("incident-2", "kabarnegeri.id", day.replace("15:10", "18:30"), title, text))
+
+    def placed(support: bool, links: int) -> set[frozenset[str]]:
+        plan = plan_stories(articles, settings=FAST)  # static vectors only; the scores are set below
+        plan.support = plan.support if support else None
+        below = plan.thresholds.link - SUPPORT_MARGIN / 2  # a link short of the threshold, within the margin
+        plan.candidates = {0: [], 1: [0], 2: [0, 1][:links]}
+        plan.scores = {0: np.zeros(0), 1: np.array([plan.thresholds.link + 0.1]), 2: np.array([below] * links)}
+        return {frozenset(story.articles) for story in cluster_part(plan, [0, 1, 2]).stories}
+
+    assert placed(support=True, links=2) == {frozenset({"incident-0", "incident-1", "incident-2"})}
+    assert placed(support=True, links=1) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
+    assert placed(support=False, links=2) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}

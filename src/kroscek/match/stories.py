@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -99,8 +100,15 @@ RECURRING_DAYS = 3
 # incident signature with (a date within a day and ``INCIDENT_NAMES`` rare names). So a story cannot
 # grow by a chain of week-apart links into months of daily reports.
 RECENT_DAYS = WINDOW_DAYS
+# A story fits as a whole, not only through its nearest member: in the fast mode, whose static
+# cosines are noisy pair by pair, an article that links to no story at the link threshold joins
+# the story ``SUPPORT_LINKS`` of whose members link to it at the threshold less ``SUPPORT_MARGIN``
+# (each link fitting the story as a join does). Two members agreeing are more than one link's noise.
+SUPPORT_LINKS = 2
+SUPPORT_MARGIN = 0.1
 MAX_SPAN_DAYS = 14
 SHOWN_KEYS = 8  # rare names and figures a join shows
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 THRESHOLDS = Thresholds(link=0.7, merge=0.7)
@@ -193,9 +201,7 @@ class Linker:
         self.weights = KeyWeights(self.profiles)
         self.title_numbers: list[frozenset[str]] = [frozenset(numbers(a.title or "")) for a in articles]
         # the subjects every title names: its words the body writes as names (mid-sentence capitals)
-        self.title_subjects: list[frozenset[str]] = [
-            self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) for i, a in enumerate(articles)
-        ]
+        self.title_subjects: list[frozenset[str]] = [title_subjects(self.profiles[i].title, a.text) for i, a in enumerate(articles)]
         # the same, for titles that hold numbers (the template test of those)
         self.title_names: list[frozenset[str]] = [
             subjects if self.title_numbers[i] else frozenset() for i, subjects in enumerate(self.title_subjects)
@@ -353,6 +359,12 @@ class StoryPlan:
     stored: dict[str, list[int]]  # stored story id -> its articles present in this batch
     parts: list[list[int]]  # article indices, each part in time order
     thresholds: Thresholds = THRESHOLDS
+    support: float | None = None  # see ``SUPPORT_MARGIN``: the fast mode's story support, None in the default mode
+
+    @property
+    def floor(self) -> float:
+        """Weaker pairs never place an article."""
+        return min(self.thresholds.floor, self.support if self.support is not None else self.thresholds.floor)
 
 
 Work = Callable[[Linker, list[Any]], list[Any]]  # one result per item, in order
@@ -405,10 +417,12 @@ def plan_stories(
     if settings.encoder == "e5":
         scores = _rescore(ordered, linker, candidates, scores, stored, embedder or get_embedder(), runner)
     thresholds = settings.thresholds or (FAST_THRESHOLDS if settings.fast else THRESHOLDS)
-    links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= thresholds.floor]
+    support = thresholds.link - SUPPORT_MARGIN if settings.fast else None
+    floor = min(thresholds.floor, support if support is not None else thresholds.floor)
+    links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= floor]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
     parts = _components(range(len(ordered)), links)
-    return StoryPlan(ordered, linker, candidates, scores, stored, parts, thresholds)
+    return StoryPlan(ordered, linker, candidates, scores, stored, parts, thresholds, support)
 
 
 def _rescore(
@@ -485,6 +499,13 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
         bounded = first_last is None or max(first_last[1], day) - min(first_last[0], day) <= MAX_SPAN_DAYS
         return (recent and bounded) or linker.shares_incident(index, member)
 
+    def clash(story: int, joined: list[int], via: dict[int, int]) -> bool:
+        """Whether the member the article links to ``story`` through and the member it links to
+        one of the ``joined`` stories through are two events of one template (``Linker.conflict``):
+        an article like both (a third day's report of the template) bridges two events, which stay
+        apart."""
+        return any(linker.conflict(via[story], via[j]) for j in joined)
+
     def extend(story: int, day: int | None) -> None:
         if day is not None:
             first, last = span.get(story, (day, day))
@@ -496,13 +517,19 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
         fitting.clear()
         best: dict[int, float] = {}
         via: dict[int, int] = {}  # story -> its member with the best link
+        backing: dict[int, list[float]] = defaultdict(list)  # story -> its members' links at the support level
         for other, score in zip(plan.candidates[index], plan.scores[index]):
-            if score < thresholds.floor:
+            if score < plan.floor:
                 continue  # cannot place the article; such a candidate may lie in another part
             story = find(label[other])
+            if plan.support is not None and score >= plan.support and fits(index, story, other):
+                backing[story].append(float(score))
             if score > best.get(story, -1.0) and fits(index, story, other):
                 best[story], via[story] = float(score), other
         linked = sorted((s for s, v in best.items() if v >= thresholds.link), key=lambda s: (-best[s], s))
+        if not linked:  # no single link: a story several of whose members link to the article at the support level
+            backed = {s: sorted(v)[-SUPPORT_LINKS] for s, v in backing.items() if len(v) >= SUPPORT_LINKS}
+            linked = sorted(backed, key=lambda s: (-backed[s], s))[:1]
         if not linked:
             parent.append(len(parent))
             founder.append(index)
@@ -518,7 +545,7 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
                     dated = [day for j in [*joined, s] if j in span for day in span[j]] + [days[index]]
                     dated = [day for day in dated if day is not None]
                     bounded = not dated or max(dated) - min(dated) <= MAX_SPAN_DAYS
-                    if bounded or linker.shares_incident(index, via[s]):
+                    if (bounded or linker.shares_incident(index, via[s])) and not clash(s, joined, via):
                         joined.append(s)
             if len(joined) > 1:
                 stored = [s for s in joined if s in stored_labels]
@@ -633,6 +660,18 @@ def _connected_parts(
         later = members[position + 1 :]
         scores.update(((left, right), float(score)) for right, score in zip(later, linker.scores(left, later)))
     return _components(members, (pair for pair, score in scores.items() if score >= threshold))
+
+
+def title_subjects(title: frozenset[str], text: str) -> frozenset[str]:
+    """The title words (folded) that name a subject: written as names in the body's opening
+    (capitalised mid-sentence) and never in lower case in its prose. A word that is sometimes a
+    name and sometimes not ("Bansos", "Keluarga Penerima Manfaat", "Untuk" opening a clause) names
+    no subject: two reports of one aid programme do not read as two subjects' same-template news.
+    Lines without a capital letter (an outlet's tag line: "jepang vs indonesia timnas") are not prose."""
+    opening = text[:SUBJECT_CHARS]
+    prose = [line for line in opening.splitlines() if any(c.isupper() for c in line)]
+    lower = {fold(word) for line in prose for word in _WORD.findall(line) if word.islower()}
+    return frozenset(title & capitalised_names(opening) - lower)
 
 
 def _recurring_title_words(articles: Sequence[Article], profiles: Sequence[Profile], days: Sequence[int | None]) -> list[frozenset[str]]:
