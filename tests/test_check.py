@@ -367,3 +367,12 @@ def test_a_number_of_something_else_that_happened_does_not_contradict(tmp_path):
     # the cars burned are disputed; the cars the company owns are other cars counted
     assert [e.text for e in result.contradicts] == [articles[0].sentences[0].text]
     assert result.contradicts[0].slot == "number"
+
+
+def test_a_fact_check_of_another_organisation_is_another_claim():
+    index = _index({"claim": "Tautan Lowongan Kerja PT Pupuk Lestari Dibuka", "url": "u/pupuk"},
+                   {"claim": "Tautan Lowongan Kerja PT Susu Lestari Dibuka", "url": "u/susu"})
+    # the headline is in title case; the word after "PT" names the company all the same
+    assert [h.url for h in index.match(claim_fact("Lowongan kerja PT Susu Lestari dibuka lewat tautan ini"),
+                                       threshold=0.3)] == ["u/susu"]
+    assert not index.match(claim_fact("Lowongan kerja PT Kopi Lestari dibuka lewat tautan ini"), threshold=0.3)

@@ -368,7 +368,8 @@ class FactCheckIndex:
         only its names."""
         checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
         return not (differences(fact, checked) or _other_place(fact, checked) or _other_numbers(fact.text, check["claim"])
-                    or _substituted(fact, check) or _covered(fact, check["claim"]) < FACTCHECK_COVER)
+                    or _other_organisation(fact.text, check["claim"]) or _substituted(fact, check)
+                    or _covered(fact, check["claim"]) < FACTCHECK_COVER)
 
 
 def _other_numbers(claim: str, checked: str) -> bool:
@@ -377,6 +378,23 @@ def _other_numbers(claim: str, checked: str) -> bool:
     leaves alone between articles)."""
     mine, theirs = _numbers(claim), _numbers(checked)
     return bool(mine - theirs and theirs - mine)
+
+
+def _other_organisation(claim: str, checked: str) -> bool:
+    """Both name an organisation opened by the same word ("PT", "Kementerian", "Universitas"), and
+    what follows it on each side is not named on the other ("PT Nissin ..." / "PT Pupuk ..."): a
+    headline in title case hides which of its words are names, the word after such a head is one."""
+    from kroscek.analyse.entities import organisation_openers
+
+    written = _WORD.findall(claim)
+    mine, theirs = [fold(w) for w in written], [fold(w) for w in _WORD.findall(checked)]
+    for head in organisation_openers() & set(mine) & set(theirs):
+        # the claim is in sentence case: a name follows the head only when capitalised ("PT Nissin", not "Pemerintah bagikan")
+        named = {mine[at + 1] for at in range(len(mine) - 1) if mine[at] == head and written[at + 1][0].isupper()}
+        other = {theirs[at + 1] for at in range(len(theirs) - 1) if theirs[at] == head}
+        if named and other and not named & set(theirs) and not other & set(mine):
+            return True
+    return False
 
 
 def _covered(fact: Fact, checked: str) -> float:

@@ -80,6 +80,11 @@ def _org_heads() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if not w.endswith("-")), tuple(w[:-1] for w in lines if w.endswith("-"))
 
 
+def organisation_openers() -> frozenset[str]:
+    """Words that open an organisation's name ("PT", "Kementerian", "Universitas"), casefolded."""
+    return _org_heads()[0]
+
+
 GAZETTEER_SPAN = 6  # the most words of a gazetteer name
 
 
