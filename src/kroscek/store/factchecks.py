@@ -1,0 +1,39 @@
+"""Fact-checks read from fact-checking publishers, matched against the stories' facts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+
+from kroscek.store.base import ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
+from kroscek.store.tables import fact_checks_table
+
+
+class FactCheckStore(StoreBase):
+    """Stored fact-checks."""
+
+    def add_fact_checks(self, checks: Sequence[dict[str, Any]]) -> int:
+        """Store fact-checks (``FactCheck.to_dict()``s); one already stored (same id) is left as it is.
+        Returns how many were new."""
+        rows = [{"id": c["id"], "claim": c["claim"], "verdict": c.get("verdict") or "",
+                 "verdict_word": c.get("verdict_word") or "", "published": c.get("published"), "url": c.get("url"),
+                 "data": json.dumps(c, ensure_ascii=False), "ingested_at": utc_now()} for c in checks]
+        with self.engine.begin() as c:
+            added = sum(self._upsert(c, fact_checks_table, chunk, update=False) for chunk in chunks(rows, ROWS_PER_STATEMENT))
+            if added:
+                self._bump_generation(c)  # story pages show the fact-checks their facts match
+            return added
+
+    def count_fact_checks(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(fact_checks_table)).scalar() or 0)
+
+    def fact_checks(self) -> list[dict]:
+        """Every stored fact-check (as ``FactCheck.to_dict()``), newest first."""
+        with self.engine.connect() as c:
+            query = select(fact_checks_table.c.data).order_by(fact_checks_table.c.published.desc().nulls_last(),
+                                                              fact_checks_table.c.id)
+            return [json.loads(data) for data in c.execute(query).scalars()]

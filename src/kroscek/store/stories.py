@@ -1,0 +1,169 @@
+"""Stories: their membership (written compare-and-set), briefs, list-page summaries, why each
+article joined, and the merge/split log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kroscek.model import Story
+from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
+from kroscek.store.tables import entity_index_table, meta_table, stories_table, story_events_table, story_joins_table
+
+
+class StaleStories(Exception):
+    """Stories computed from a snapshot that another writer has since made stale."""
+
+
+class StoryStore(StoreBase):
+    """Stories with their briefs and summaries, the entity index their briefs fill, joins and events."""
+
+    def membership_generation(self) -> str:
+        """A token that changes whenever story membership is written or an article deleted: read it
+        before grouping, and pass it to ``save_stories`` so that a stale grouping is refused."""
+        return self._meta_value(MEMBERSHIP_GENERATION)
+
+    def _check_membership(self, conn: Connection, expected: str) -> None:
+        """Within ``conn``'s transaction, hold the write lock and raise ``StaleStories`` unless the
+        membership generation is still ``expected``."""
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        # A write first: SQLite then takes its write lock before reading (no other writer can slip
+        # in between the check and the write), and PostgreSQL has a row to lock.
+        conn.execute(dialect.insert(meta_table).values(key=MEMBERSHIP_GENERATION, value="").on_conflict_do_nothing(index_elements=["key"]))
+        query = select(meta_table.c.value).where(meta_table.c.key == MEMBERSHIP_GENERATION)
+        current = conn.execute(query if self.is_sqlite else query.with_for_update()).scalar() or ""
+        if current != expected:
+            raise StaleStories("the stories were saved by another writer after this grouping read the store")
+
+    def save_stories(
+        self, stories: Sequence[Story], events: Iterable[dict] = (), expected_generation: str | None = None,
+        joins: Iterable[dict] = (),
+    ) -> None:
+        """Replace the stored stories and log merge/split events.
+
+        ``joins`` (``Join.to_dict()`` of ``match.stories``: ``article``, ``story``, ...) say why each
+        article is in its story; a stored one is dropped when its article leaves that story.
+
+        A story whose articles did not change keeps its brief, summary and entity index;
+        any other story gets them anew from ``save_brief``. With ``expected_generation`` (what
+        ``membership_generation`` gave when the grouping read the store) the write is a
+        compare-and-set: ``StaleStories`` is raised, and nothing written, if another writer has
+        saved stories or deleted an article since.
+        """
+        with self.engine.begin() as c:
+            if expected_generation is not None:
+                self._check_membership(c, expected_generation)
+            old = {row.id: row for row in c.execute(select(stories_table))}
+            c.execute(stories_table.delete())
+            rows = []
+            for position, story in enumerate(stories):
+                members = json.dumps(story.articles)
+                kept = old.get(story.id)
+                unchanged = kept is not None and kept.articles == members
+                rows.append({
+                    "id": story.id, "title": story.title, "position": position, "articles": members,
+                    "brief": kept.brief if unchanged else None,
+                    "summary": kept.summary if unchanged else None,
+                    "last_published": kept.last_published if unchanged else None,
+                })
+            for chunk in chunks(rows, ROWS_PER_STATEMENT):
+                c.execute(stories_table.insert(), chunk)
+            stale = [r["id"] for r in rows if r["brief"] is None] + [i for i in old if i not in {s.id for s in stories}]
+            for chunk in chunks(stale, ROWS_PER_STATEMENT):
+                c.execute(entity_index_table.delete().where(entity_index_table.c.story_id.in_(chunk)))
+            story_of = {article: story.id for story in stories for article in story.articles}
+            held = c.execute(select(story_joins_table.c.article_id, story_joins_table.c.story_id)).all()
+            for chunk in chunks([r.article_id for r in held if story_of.get(r.article_id) != r.story_id], ROWS_PER_STATEMENT):
+                c.execute(story_joins_table.delete().where(story_joins_table.c.article_id.in_(chunk)))
+            reasons = [{"article_id": j["article"], "story_id": j["story"], "data": json.dumps(j, ensure_ascii=False)}
+                       for j in joins if story_of.get(j["article"]) == j["story"]]
+            for chunk in chunks(reasons, ROWS_PER_STATEMENT):
+                self._upsert(c, story_joins_table, chunk, update=True)
+            logged = [{"data": json.dumps(e, sort_keys=True), "at": utc_now()} for e in events]
+            if logged:
+                c.execute(story_events_table.insert(), logged)
+            self._bump_generation(c)
+            self._bump_generation(c, MEMBERSHIP_GENERATION)
+
+    def save_brief(self, story_id: str, brief: dict, summary: dict | None = None) -> None:
+        """Store a story's brief, its list-page summary, and index its entities."""
+        with self.engine.begin() as c:
+            values: dict[str, Any] = {"brief": json.dumps(brief, ensure_ascii=False)}
+            if summary is not None:
+                values["summary"] = json.dumps(summary, ensure_ascii=False)
+                values["last_published"] = summary.get("last_published")
+            c.execute(stories_table.update().where(stories_table.c.id == story_id).values(**values))
+            c.execute(entity_index_table.delete().where(entity_index_table.c.story_id == story_id))
+            rows = {}
+            for entity in brief.get("entities", []):
+                rows[entity["id"]] = {
+                    "entity_id": entity["id"], "story_id": story_id, "name": entity["name"],
+                    "type": entity["type"], "aliases": json.dumps(entity.get("aliases", []), ensure_ascii=False),
+                    "mentions": len(entity.get("mentions", [])),
+                }
+            if rows:
+                c.execute(entity_index_table.insert(), list(rows.values()))
+            self._bump_generation(c)
+
+    def stories(self) -> list[Story]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(stories_table).order_by(stories_table.c.position))
+            return [Story(id=r.id, title=r.title, articles=json.loads(r.articles)) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(stories_table).where(stories_table.c.id == story_id)).first()
+        return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
+
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article belongs to, if it has been grouped."""
+        with self.engine.connect() as c:
+            query = select(stories_table).where(stories_table.c.articles.contains(f'"{article_id}"'))
+            row = c.execute(query).first()
+        return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
+
+    def brief(self, story_id: str) -> dict | None:
+        with self.engine.connect() as c:
+            data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
+        return json.loads(data) if data else None
+
+    def story_joins(self, story_id: str) -> list[dict]:
+        """Why each article of a story joined it (``Join.to_dict()`` of ``match.stories``), in the
+        story's article order; articles matched before these were kept have none."""
+        story = self.story(story_id)
+        if story is None:
+            return []
+        with self.engine.connect() as c:
+            rows = c.execute(select(story_joins_table.c.article_id, story_joins_table.c.data)
+                             .where(story_joins_table.c.story_id == story_id))
+            found = {r.article_id: json.loads(r.data) for r in rows}
+        return [found[a] for a in story.articles if a in found]
+
+    def story_summaries(self) -> list[dict]:
+        """Every story's list-page summary, newest first, then biggest (cached until stories change)."""
+        return self.cached("story_summaries", self._story_summaries)
+
+    def story_summary(self, story_id: str) -> dict | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(stories_table.c.summary).where(stories_table.c.id == story_id)).first()
+        return json.loads(row.summary or "{}") if row else None
+
+    def _story_summaries(self) -> list[dict]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
+                                    stories_table.c.summary))
+            listed = [
+                {"id": r.id, "title": r.title, "articles": json.loads(r.articles), **json.loads(r.summary or "{}")}
+                for r in rows
+            ]
+        listed.sort(key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
+        return listed
+
+    def story_events(self) -> list[dict]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
+            return [{**json.loads(r.data), "at": r.at} for r in rows]
