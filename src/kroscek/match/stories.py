@@ -201,6 +201,11 @@ class Linker:
         self.weights = KeyWeights(self.profiles)
         self.title_numbers: list[frozenset[str]] = [frozenset(numbers(a.title or "")) for a in articles]
         # the subjects every title names: its words the body writes as names (mid-sentence capitals)
+        # the title words the body's opening capitalises mid-sentence (a subject both titles name
+        # is one of these), and of them the subjects: those the body's prose never writes in lower case
+        self.title_capitals: list[frozenset[str]] = [
+            self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) for i, a in enumerate(articles)
+        ]
         self.title_subjects: list[frozenset[str]] = [title_subjects(self.profiles[i].title, a.text) for i, a in enumerate(articles)]
         # the same, for titles that hold numbers (the template test of those)
         self.title_names: list[frozenset[str]] = [
@@ -274,9 +279,11 @@ class Linker:
     def other_subjects(self, index: int, other: int) -> bool:
         """Titles alike (Jaccard ``SUBJECT_TITLE`` or more) in words that name no subject of both,
         each naming a subject the other article never names: two companies' "Bagikan Dividen",
-        two clubs' match reports (while two players named in reports of one match share its teams)."""
+        two clubs' match reports (while two players named in reports of one match share its teams).
+        A word both titles' bodies capitalise is a subject of both even where one body also writes
+        it in lower case; only the other subjects must be names (:func:`title_subjects`)."""
         left, right = self.profiles[index], self.profiles[other]
-        if jaccard(left.title, right.title) < SUBJECT_TITLE or self.title_subjects[index] & self.title_subjects[other]:
+        if jaccard(left.title, right.title) < SUBJECT_TITLE or self.title_capitals[index] & self.title_capitals[other]:
             return False
         return bool(self.title_subjects[index] - right.names) and bool(self.title_subjects[other] - left.names)
 
