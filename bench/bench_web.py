@@ -18,8 +18,9 @@ Phases:
 - ``quiet``: ``REQUESTS`` requests per route, one route at a time (no upload);
 - ``during upload``: the three reader routes mixed, 20 clients for ``DURATION`` seconds.
 An error is a response that is not 2xx or a request that fails (timeout 30 s). Each phase records
-the machine's load average at its start and end and the CPU the load generator itself spent per
-request (it shares the machine with the server). The server's log is kept: a worker restart and
+the machine's load average at its start and end, the share of the CPU that other processes took
+meanwhile (the machine may be shared), and the CPU the load generator itself spent per request
+(it shares the machine with the server). The server's log is kept: a worker restart and
 the upload job's error (if it fails) are printed.
 Results are printed and written to bench/results/web.json.
 Usage: ``python bench/bench_web.py [--duration SECONDS] [--no-upload] [--articles N] [--client lean|httpx]``.
@@ -136,15 +137,51 @@ def first_requests(url: str, cases: dict[str, list[str]]) -> dict[str, float]:
     return first
 
 
-def measured(phase: Callable[[], dict]) -> dict:
+def machine_ticks() -> tuple[int, int]:
+    """(busy, all) CPU ticks of the machine so far (/proc/stat; zeros where there is none)."""
+    try:
+        fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0, 0
+    idle = fields[3] + fields[4]  # idle, iowait
+    return sum(fields[:8]) - idle, sum(fields[:8])
+
+
+def own_ticks(root: int) -> int:
+    """CPU ticks used so far by this process and by ``root`` (the server) with its live descendants
+    (its workers, the job's process)."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid], ticks[pid] = int(fields[1]), int(fields[11]) + int(fields[12])  # ppid, utime + stime
+    ours = {os.getpid(), root}
+    grown = True
+    while grown:
+        more = {pid for pid, parent in parents.items() if parent in ours} - ours
+        ours |= more
+        grown = bool(more)
+    return sum(ticks.get(pid, 0) for pid in ours)
+
+
+def measured(phase: Callable[[], dict], server: int) -> dict:
     """``phase()``'s figures (one route's, or a dict of routes'), with the load average at its start
-    and end and the CPU the load generator spent per request."""
+    and end, the CPU the load generator spent per request, and the share of the machine's CPU that
+    other processes (not this bench, its server and the server's job) took meanwhile."""
     load_before, cpu_before = os.getloadavg()[0], time.process_time()
+    (busy_before, all_before), ours_before = machine_ticks(), own_ticks(server)
     results = phase()
+    (busy_after, all_after), ours_after = machine_ticks(), own_ticks(server)
     routes = [results] if "requests" in results else [r for r in results.values() if isinstance(r, dict) and "requests" in r]
     requests = sum(r["requests"] for r in routes)
+    others = (busy_after - busy_before - (ours_after - ours_before)) / max(1, all_after - all_before)
     return {**results, "load_average_start_end": [round(load_before, 2), round(os.getloadavg()[0], 2)],
-            "client_cpu_ms_per_request": round((time.process_time() - cpu_before) * 1000 / max(1, requests), 2)}
+            "client_cpu_ms_per_request": round((time.process_time() - cpu_before) * 1000 / max(1, requests), 2),
+            "other_processes_cpu_share": round(max(0.0, others), 2)}
 
 
 def summary(latencies: list[float], errors: int, elapsed: float) -> dict:
@@ -284,8 +321,9 @@ async def load_for(url: str, routes: dict[str, list[str]], seconds: float, kind:
 def show(name: str, r: dict) -> None:
     print(f"  {name:16s} p50 {r.get('p50_ms', 0):7.1f} ms  p95 {r.get('p95_ms', 0):7.1f} ms  "
           f"{r.get('requests_per_second', 0):7.1f} req/s  {r['requests']:6d} requests  {r['errors']} errors"
-          + (f"  (load {r['load_average_start_end'][0]}-{r['load_average_start_end'][1]}, client CPU "
-             f"{r['client_cpu_ms_per_request']} ms a request)" if "load_average_start_end" in r else ""))
+          + (f"  (load {r['load_average_start_end'][0]}-{r['load_average_start_end'][1]}, other processes "
+             f"{r['other_processes_cpu_share']:.0%} of the CPU, client CPU {r['client_cpu_ms_per_request']} ms a request)"
+             if "load_average_start_end" in r else ""))
 
 
 def progress_text(job: dict) -> str:
@@ -329,7 +367,7 @@ def main(duration: float = DURATION, upload: bool = True, client: str = "lean") 
             print(f"first request on the fresh server (ms): {results['first_request_ms']}")
             print(f"quiet server ({CLIENTS} {client} readers):")
             for name, paths in cases.items():
-                results["quiet"][name] = measured(lambda paths=paths: asyncio.run(load(url, paths, client)))
+                results["quiet"][name] = measured(lambda paths=paths: asyncio.run(load(url, paths, client)), server.pid)
                 show(name, results["quiet"][name])
             if upload:
                 upload_path = Path(tmp) / "upload.jsonl"
@@ -351,7 +389,7 @@ def main(duration: float = DURATION, upload: bool = True, client: str = "lean") 
                 results["upload_job_before_readers"] = {k: job.get(k) for k in ("state", "stage", "progress")}
                 routes = {name: cases[name] for name in ("story list (/)", "story page", "search")}
                 load_during = os.getloadavg()[0]
-                results["during upload"] = measured(lambda: asyncio.run(load_for(url, routes, duration, client)))
+                results["during upload"] = measured(lambda: asyncio.run(load_for(url, routes, duration, client)), server.pid)
                 job = httpx.get(f"{url}/api/v1/jobs/{job_id}", timeout=30).json()
                 progress = job.get("progress") or {}
                 during = results["during upload"]
@@ -360,7 +398,8 @@ def main(duration: float = DURATION, upload: bool = True, client: str = "lean") 
                       f" when the readers started, {progress_text(job)} when they stopped):")
                 for name in routes:
                     show(name, during[name])
-                print(f"  (client CPU {during['client_cpu_ms_per_request']} ms a request)")
+                print(f"  (other processes took {during['other_processes_cpu_share']:.0%} of the CPU; client CPU "
+                      f"{during['client_cpu_ms_per_request']} ms a request)")
                 if during["error_kinds"]:
                     print(f"  errors: {during['error_kinds']}")
                 if job.get("error"):
