@@ -1,10 +1,11 @@
-# kroscek — `make demo` runs the main job on the bundled sample corpus; `make test` runs the suite.
+# kroscek — `make demo` runs the main job on the bundled sample corpus; `make test` runs the suite,
+# `make test-fast` the tests that load no model (seconds).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test bench train-ner train-nli train-static serve clean
+.PHONY: setup demo test test-fast bench train-ner train-nli train-static serve clean
 
 setup: $(STAMP)
 
@@ -23,6 +24,9 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m pytest -m "not model"
 
 bench: setup
 	$(PY) bench/run.py

@@ -25,7 +25,7 @@ from kroscek.match.stories import (
 from kroscek.model import Article
 from kroscek.settings import DEFAULT, FAST, Settings
 
-MODES = [pytest.param(FAST, id="fast"), pytest.param(DEFAULT, id="default", marks=pytest.mark.slow)]
+MODES = [pytest.param(FAST, id="fast"), pytest.param(DEFAULT, id="default", marks=[pytest.mark.slow, pytest.mark.model])]
 
 
 def article(key: str, outlet: str, published: str, title: str, text: str) -> Article:
