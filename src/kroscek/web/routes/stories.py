@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -17,7 +18,16 @@ from kroscek.web.views import StoryFilter, filter_stories, story_view
 
 router = APIRouter()
 
-Filters = Annotated[StoryFilter, Depends()]
+
+
+async def story_filters(**fields: Any) -> StoryFilter:
+    """The list's filters, read on the event loop (a class taken as a dependency runs in a worker
+    thread, a hop that waits for the loop again under load)."""
+    return StoryFilter(**fields)
+
+
+story_filters.__signature__ = inspect.signature(StoryFilter, eval_str=True).replace(return_annotation=StoryFilter)  # type: ignore[attr-defined]
+Filters = Annotated[StoryFilter, Depends(story_filters)]
 
 
 @router.get("/api/v1/stories", dependencies=READ, response_model=schemas.StoryPage)
