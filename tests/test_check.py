@@ -376,3 +376,21 @@ def test_a_fact_check_of_another_organisation_is_another_claim():
     assert [h.url for h in index.match(claim_fact("Lowongan kerja PT Susu Lestari dibuka lewat tautan ini"),
                                        threshold=0.3)] == ["u/susu"]
     assert not index.match(claim_fact("Lowongan kerja PT Kopi Lestari dibuka lewat tautan ini"), threshold=0.3)
+
+
+def test_a_count_told_in_other_words_with_another_value_contradicts(tmp_path):
+    fire = article(31, "Warta Uji", ["Kebakaran gudang kertas di Kota Lestari pada Senin pagi menghanguskan seluruh isi gudang.",
+                                     "Petugas pemadam mengerahkan delapan mobil untuk memadamkan api.",
+                                     "Dalam insiden ini, satu orang tewas diduga akibat terjebak asap saat kebakaran berlangsung."])
+    crash = article(32, "Kabar Contoh", ["Tiga orang tewas dalam kecelakaan bus di jalan tol Kota Damai.",
+                                         "Sopir bus diduga mengantuk."])
+    store = Store(tmp_path / "fire.db")
+    store.add_articles([fire, crash])
+    store.save_stories([Story("s-fire", "Kebakaran gudang Kota Lestari", [fire.id]),
+                        Story("s-crash", "Kecelakaan bus Kota Damai", [crash.id])])
+    result = check_claim(store, "Dua orang tewas dalam kebakaran gudang kertas di Kota Lestari")
+    store.close()
+    # few words in common, but the same dead counted in an article about the fire: both sides shown
+    assert [(e.text, e.claim_value, e.their_value) for e in result.contradicts] == [
+        (fire.sentences[2].text, "Dua orang", "satu orang")]
+    assert not any("mobil" in e.text for e in result.contradicts)  # the fire engines are other things counted

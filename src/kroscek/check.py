@@ -43,7 +43,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
-from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, Difference, differences, relate, same_subject
+from kroscek.compare.relate import (AGREE_SCORE, DISPUTE_SCORE, Context, Difference, Relation, differences, relate,
+                                 same_subject)
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
@@ -56,6 +57,7 @@ SEARCH_TERMS = 12  # words of the claim searched for (any one may occur)
 COMPARE_SIM = 0.2  # lexical similarity a sentence needs to be compared with the claim at all
 DISPUTE_SIM = 0.3  # ... to count as the same fact when the subjects agree (relate's DISPUTE_SCORE)
 AGREE_SIM = 0.45  # ... to count as strongly aligned (relate's AGREE_SCORE)
+NEAR_SIM = 0.1  # ... for a sentence of an article that covers the claim (``STORY_SIM``) to be read for a changed count or time
 COVER_SIM = 0.35  # ... for a sentence to be listed as related without a slot relation
 STORY_SIM = 0.3  # ... for its story to count as covering the claim (a story is listed on weaker evidence than a sentence)
 FACTCHECK_SIM = 0.55  # similarity of the claim to a fact-check's claim for it to be shown
@@ -256,6 +258,27 @@ def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
     return all(around) and not around[0] & around[1]
 
 
+def changed_value(claim: Fact, other: Fact, context: Context = Context()) -> Relation | None:
+    """The dispute of a sentence that says the claim's fact in other words with another count or
+    time, in an article that covers the claim: the two numbers count the same thing (a word around
+    them in common beyond the numbers' own, "dua orang tewas" / "satu orang tewas diduga ...") that
+    the same thing happened to, or the two times are of the same event. None otherwise."""
+    if _TAG_LINE.match(other.text):
+        return None
+    relation = relate(claim, other, DISPUTE_SCORE, context)
+    if relation.kind not in ("dispute", "related") or relation.slot not in ("number", "clock"):
+        return None  # an update (a provisional count, another day's page) or no changed value
+    difference = relation.differences[0]
+    if relation.slot == "number":
+        # ``relate`` asks two words in common around the numbers, as article sentences have; a claim is short
+        own = stems(f"{difference.a} {difference.b}", claim.claim.language)
+        if not (_counted(claim, difference.a) & _counted(other, difference.b)) - own:
+            return None
+        if other_things_counted(claim, other, difference) or not same_happening(claim, other, difference):
+            return None
+    return Relation("dispute", relation.differences, "the same count or time of the claim, with another value")
+
+
 def same_happening(a: Fact, b: Fact, difference: Difference) -> bool:
     """The two numbers of a number dispute count what the same thing happened to: the two claims
     share a word of what they say happened beyond the numbers' own words ("tiga mobil dibakar" /
@@ -267,14 +290,15 @@ def same_happening(a: Fact, b: Fact, difference: Difference) -> bool:
 
 
 def _noun_after(text: str, piece: str, language: str) -> frozenset[str]:
-    """Stems of the lower-case words that go on naming what a number counts ("tiga mobil *listrik*
-    Taksi ...", up to a name or a function word): the thing counted, not what happened to it."""
+    """The stem of the lower-case word that goes on naming what a number counts ("tiga mobil
+    *listrik* Taksi ..."; not a name or a function word): the thing counted, not what happened to
+    it. One word: the next is as often what happened ("tujuh instansi pusat *terlibat*")."""
     at = text.find(piece)
     if at < 0:
         return frozenset()
     stop = _stopwords(language)
     taken = []
-    for word in _WORD.findall(text[at + len(piece):])[:3]:
+    for word in _WORD.findall(text[at + len(piece):])[:1]:
         if not word[0].islower() or word.isdigit() or fold(word) in stop:
             break
         taken.append(word)
@@ -297,18 +321,26 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
     scores = lexical_scores(tokens(fact.text, language), [tokens(f.text, f.claim.language) for _, f in facts])
     contexts = {a.id: _context(group) for a, group in per_article}
     own = _context([fact])
+    covering = {a.id for (a, _f), similarity in zip(facts, scores) if similarity >= STORY_SIM}
     found = []
     for (article, other), similarity in zip(facts, scores):
-        if similarity < COMPARE_SIM:
+        if similarity < NEAR_SIM:
             continue
         context = Context((own[0], contexts[article.id][0]), (own[1], contexts[article.id][1]))
+        changed = changed_value(fact, other, context) if article.id in covering else None
+        if similarity < COMPARE_SIM:
+            if changed is not None:  # far in words, but the claim's count or time told with another value
+                found.append(_evidence("dispute", other, article, story_of.get(article.id), similarity, changed.differences))
+            continue
         relation = relate(fact, other, _alignment(float(similarity)), context)
+        if relation.kind == "related" and changed is not None:
+            relation = changed
         kind = relation.kind
         if kind == "dispute" and relation.slot == "number" and (
                 other_things_counted(fact, other, relation.differences[0])
                 or not same_happening(fact, other, relation.differences[0])):
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
-        if kind == "dispute" and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
+        if kind == "dispute" and relation is not changed and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
             kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
         if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
