@@ -1,5 +1,5 @@
 # kroscek — `make demo` runs the main job on the bundled sample corpus; `make test` runs the suite,
-# `make test-fast` the tests that load no model (seconds).
+# `make test-fast` the tests that load no model and are not slow (see tests/conftest.py).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -26,7 +26,7 @@ test: setup
 	$(PY) -m pytest
 
 test-fast: setup
-	$(PY) -m pytest -m "not model"
+	$(PY) -m pytest -m "not model and not slow"
 
 bench: setup
 	$(PY) bench/run.py

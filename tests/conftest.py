@@ -53,6 +53,10 @@ MODEL_TESTS = frozenset({
     "test_pipeline::test_disabled_steps_leave_their_part_empty_and_the_rest_unchanged",
     "test_pipeline::test_every_step_fills_in_its_part_of_the_article",
     "test_provenance::test_corpus_translations_are_found_and_independent_reporting_is_not",
+    "test_quotes::test_different_speakers_never_merge",
+    "test_quotes::test_seeds_pushilin_quote_in_both_articles_matched_into_one",
+    "test_quotes::test_speaker_entity_and_its_name",
+    "test_quotes::test_translation_of_one_statement_is_one_quote",
     "test_security_ingest::test_a_fixed_record_leaves_the_rejected_list_and_another_file_does_not_clear_it",
     "test_security_ingest::test_csv_row_over_the_record_limit_is_rejected_and_the_rows_around_it_are_stored",
     "test_security_ingest::test_exit_code_1_when_everything_is_rejected_and_2_for_a_missing_path",
@@ -75,6 +79,7 @@ MODEL_TESTS = frozenset({
 # run in a process of its own analyses there, out of the wrappers' sight: starting one counts.
 MODEL_LOADERS = {
     "e5": ("kroscek.analyse.embed", "_e5"),
+    "e5 (quote matching)": ("kroscek.compare.quotes", "_encoder"),
     "the NER CRF": ("kroscek.analyse.entities", "_crf"),
     "spaCy": ("kroscek.analyse.entities", "_spacy"),
     "the Universal Sentence Encoder": ("kroscek.match.similarity", "_use"),
@@ -93,7 +98,10 @@ def pytest_configure(config: pytest.Config) -> None:
             owner: object = importlib.import_module(module_name)
             *path, last = attribute.split(".")
             for part in path:
-                owner = getattr(owner, part)
+                owner = getattr(owner, part, None)
+            if not hasattr(owner, last):
+                raise pytest.UsageError(f"MODEL_LOADERS in tests/conftest.py: {module_name} has no {attribute} "
+                                        f"(where does {name} load now?)")
             setattr(owner, last, _noting(name, getattr(owner, last)))
 
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from kroscek.text.sentences import split_sentences
 from kroscek.clean import (
     Cleaned,
@@ -258,6 +260,7 @@ def test_no_junk_sentences_in_scraped_news(shared_data: Path) -> None:
     assert {key: texts[:3] for key, texts in found.items()} == {}
 
 
+@pytest.mark.slow  # claims and summary lines of every scraped article
 def test_no_junk_in_facts_or_summary_lines_of_scraped_news(shared_data: Path) -> None:
     """What a brief shows is built from these: every claim (the facts compared across outlets)
     and every single-article summary line of the early-June scrape and the detik sample."""
