@@ -1,0 +1,44 @@
+"""The entities by the keys of their spellings (web/cache.py): built once per change of the stories,
+and finding what folding every spelling on every request found."""
+
+from __future__ import annotations
+
+from kroscek.model import Story
+from kroscek.store import Store
+from kroscek.web.cache import EntityNames, entity_names
+from kroscek.web.views import matching_entities, search_spellings
+
+ENTITIES = [
+    {"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": ["Dennis Pushlin"], "stories": ["s1"], "mentions": 3},
+    {"id": "iso:KP", "name": "Korea Utara", "type": "LOC", "aliases": ["Korut"], "stories": ["s1"], "mentions": 2},
+    {"id": "o:pushilin-fund", "name": "Pushilin Fund", "type": "ORG", "aliases": [], "stories": ["s2"], "mentions": 1},
+    {"id": "p:kim", "name": "Kim Jong-un", "type": "PER", "aliases": ["KIM JONG UN", "Kim Jong Un"], "stories": ["s2"], "mentions": 1},
+]
+
+
+def test_entities_are_found_by_id_spelling_key_and_gazetteer_name():
+    names = EntityNames.of(ENTITIES)
+    assert names.named("p:kim") == [3]
+    assert names.named("kim jong un") == [3]  # case, punctuation and the hyphen aside
+    assert names.named("North Korea") == [1]  # the gazetteer's name for iso:KP, spelled nowhere in the corpus
+    assert names.named("Pyongyang Times") == []
+
+
+def test_a_word_of_a_name_finds_people_and_places_only():
+    names = EntityNames.of(ENTITIES)
+    assert names.with_name_word("pushilin") == [0]  # not the organisation that has the word too
+    assert names.other_spellings([0], "pushilin") == {"Denis Pushilin", "Dennis Pushlin"}
+    assert names.other_spellings([3], "kim jong un") == set()  # every spelling folds to the query itself
+
+
+def test_the_index_follows_the_stored_entities(tmp_path):
+    store = Store(tmp_path / "k.db")
+    store.save_stories([Story("s1", "Donetsk", [])])
+    store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": []}]})
+    assert entity_names(store) is entity_names(store)  # built once while the stories stay as they are
+    assert search_spellings(store, "Pushilin") == ["Denis Pushilin"]
+    store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER",
+                                          "aliases": ["Dennis Pushlin"]}]})
+    assert search_spellings(store, "Pushilin") == ["Denis Pushilin", "Dennis Pushlin"]
+    assert [e["id"] for e in matching_entities(store, "dennis pushlin")] == ["p:pushilin"]
+    store.close()
