@@ -22,7 +22,8 @@ from kroscek.match.stories import (
     plan_stories,
     title_subjects,
 )
-from kroscek.model import Article
+from kroscek.model import Article, Document
+from kroscek.pipeline import analyse
 from kroscek.settings import DEFAULT, FAST, Settings
 
 MODES = [pytest.param(FAST, id="fast"), pytest.param(DEFAULT, id="default", marks=[pytest.mark.slow, pytest.mark.model])]
@@ -257,3 +258,33 @@ def test_in_the_fast_mode_two_members_backing_an_article_place_it():
     assert placed(support=True, links=2) == {frozenset({"incident-0", "incident-1", "incident-2"})}
     assert placed(support=True, links=1) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
     assert placed(support=False, links=2) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
+
+
+AMNESTY = [
+    ("2025-05-21T10:00", "Jatim Gelar Pemutihan Pajak Kendaraan Bermotor, Tunggakan Denda Dihapus",
+     "Pemerintah Provinsi Jawa Timur menggelar pemutihan pajak kendaraan bermotor mulai 1 Juni hingga 31 Agustus "
+     "2025. Kepala Bapenda Jatim, Bobby Soemiarsono, mengatakan denda dan tunggakan pajak kendaraan bermotor "
+     "dihapus selama program berlangsung. Pemilik kendaraan cukup membayar pajak tahun berjalan di kantor Samsat "
+     "di seluruh Jawa Timur. \"Kami ingin warga kembali tertib membayar pajak,\" kata Bobby di Surabaya, Rabu "
+     "(21/5/2025). Program ini juga berlaku untuk balik nama kendaraan bekas dari luar Jatim."),
+    ("2025-05-24T09:30", "Ikut Pemutihan Pajak Kendaraan Bermotor, Tunggakan Denda Dihapus Cukup Bayar Ini",
+     "Pemerintah Provinsi Jawa Barat menggelar pemutihan pajak kendaraan bermotor hingga 30 Juni 2025. Gubernur "
+     "Jawa Barat Dedi Mulyadi mengatakan tunggakan pajak kendaraan bermotor tahun-tahun sebelumnya dihapus, "
+     "termasuk dendanya. Pemilik kendaraan cukup membayar pajak tahun berjalan di kantor Samsat di seluruh Jawa "
+     "Barat. \"Yang penting warga kembali tertib membayar pajak,\" kata Dedi di Bandung, Sabtu (24/5/2025). Kepala "
+     "Bapenda Jabar, Asep Supriatna, menyebut pembayaran juga bisa lewat aplikasi Sapawarga."),
+]
+
+
+@pytest.mark.parametrize("settings", MODES)
+def test_two_provinces_same_programme_reports_are_two_stories(settings, embedder):
+    """One province's vehicle-tax amnesty ("Jatim Gelar Pemutihan ...") and a report of another's
+    whose title names no subject: the first title's place is a place the second article never
+    names, so the two are other subjects' news of one template, however alike they read."""
+    articles = []
+    for n, (day, title, text) in enumerate(AMNESTY):
+        item = analyse(Document(source=f"https://kabarnegeri.id/amnesty-{n}", title=title, text=text,
+                                outlet="kabarnegeri.id", published=day, language="id"))
+        item.id = f"amnesty-{n}"
+        articles.append(item)
+    assert grouping(articles, settings, embedder) == {frozenset({"amnesty-0"}), frozenset({"amnesty-1"})}

@@ -207,6 +207,11 @@ class Linker:
             self.profiles[i].title & capitalised_names(a.text[:SUBJECT_CHARS]) for i, a in enumerate(articles)
         ]
         self.title_subjects: list[frozenset[str]] = [title_subjects(self.profiles[i].title, a.text) for i, a in enumerate(articles)]
+        # the title subjects that are places the article's tagger found ("Jatim" in "Jatim Bakal Gelar ...")
+        self.title_places: list[frozenset[str]] = [
+            subjects & {fold(word) for m in a.mentions if m.type == "LOC" for word in _WORD.findall(m.text)}
+            for subjects, a in zip(self.title_subjects, articles)
+        ]
         # the same, for titles that hold numbers (the template test of those)
         self.title_names: list[frozenset[str]] = [
             subjects if self.title_numbers[i] else frozenset() for i, subjects in enumerate(self.title_subjects)
@@ -285,7 +290,12 @@ class Linker:
         left, right = self.profiles[index], self.profiles[other]
         if jaccard(left.title, right.title) < SUBJECT_TITLE or self.title_capitals[index] & self.title_capitals[other]:
             return False
-        return bool(self.title_subjects[index] - right.names) and bool(self.title_subjects[other] - left.names)
+        mine, theirs = self.title_subjects[index], self.title_subjects[other]
+        if not mine or not theirs:  # one title names no subject: its body's places tell the other's are not its own
+            places = self.title_places[index] or self.title_places[other]
+            named = right.names if self.title_places[index] else left.names
+            return bool(places) and not places & named
+        return bool(mine - right.names) and bool(theirs - left.names)
 
     def rare_shared(self, index: int, other: int) -> list[str]:
         """The rare names (held by at most ``RARE_NAME`` articles of the batch) both articles hold."""
