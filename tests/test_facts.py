@@ -251,3 +251,37 @@ def test_counts_said_of_other_things_and_price_lists_do_not_dispute():
     table = ("Harga emas 0,5 gram: Rp 1.002.000 Harga emas 1 gram: Rp 1.904.000 Harga emas 2 gram Rp 3.748.000 "
              "Harga emas 3 gram Rp 5.597.000 Harga emas 5 gram: Rp 9.295.000")
     assert kind("Harga emas 1 gram tercatat Rp 1.938.000 hari ini.", table)[0] != "dispute"
+
+
+def test_a_place_word_is_not_what_happened():
+    # two remarks made in one area on two days: "kawasan" is where, not what happened on the day
+    said = dated('"Didoakan saja ya," kata Billy di kawasan Senayan, Jakarta Pusat, Selasa (14/10/2025).', "a")
+    met = dated("Ditemui di kawasan Senayan, Jakarta Pusat, Senin (13/10/2025), Billy mengungkap alasan keputusannya.", "b")
+    assert "kawas" not in said.happened and "kawas" not in met.happened
+    assert relate(said, met, STRONG).kind != "dispute"
+    # a day of one event told alike still disputes
+    assert relate(dated("Jasad korban ditemukan warga di kawasan hutan pada Senin (13/10/2025).", "a"),
+                  dated("Jasad korban ditemukan warga di kawasan hutan pada Selasa (14/10/2025).", "b"),
+                  STRONG).slot == "date"
+
+
+def test_a_place_ends_with_its_sentence_and_places_both_name_are_set_aside():
+    quoted = ('"Tersangka sempat tidur seharian, baru terbang ke {}. Kamar korban dikunci dari luar," '
+              "ungkap Kapolsek dalam konferensi pers di Mapolresta Denpasar.")
+    a, b = fact(quoted.format("Belitung"), "a"), fact(quoted.format("Manado"), "b")
+    assert a.places == ("belitung", "mapolresta denpasar")
+    assert fact("Ia tinggal di Jl. Sudirman Kota Bandung.").places == ("jl. sudirman kota bandung",)
+    relation = relate(a, b, STRONG)
+    assert (relation.kind, relation.slot) == ("dispute", "place")
+    assert (relation.differences[0].a, relation.differences[0].b) == ("Belitung", "Manado")
+    # the same two places on both sides: nothing differs
+    assert relate(a, fact(quoted.format("Belitung"), "b"), STRONG).kind == "agree"
+    # two places left on one side: which one is which cannot be told
+    c = fact(quoted.format("Manado") + " Ia lalu pergi ke Kupang.", "b")
+    assert relate(a, c, STRONG).kind != "dispute"
+
+
+def test_denials_in_other_words():
+    assert kind("Polisi membantahnya: tidak ada kontak tembak di sekitar Bandara Aminggaru.",
+                "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata.", 0.0) == (
+        "dispute", "denial")

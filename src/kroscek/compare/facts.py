@@ -34,6 +34,7 @@ from kroscek.text.fold import fold
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.\s")  # "Belitung. Kamar": a point after a word, not after "Jl" or "St"
 STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
 COUNT_CONTEXT = 3  # words each side of a number that say what it counts
 
@@ -128,7 +129,7 @@ class Fact:
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
-    happened: frozenset[str] = frozenset()  # stems of its lower-case content words: what it says happened, names aside
+    happened: frozenset[str] = frozenset()  # stems of its lower-case content words: what it says happened, names and place words ("kawasan") aside
 
     @property
     def text(self) -> str:
@@ -173,12 +174,14 @@ def _zone_after(rest: str, lex: FactLexicon) -> str | None:
 
 def _places(text: str, lex: FactLexicon) -> tuple[tuple[str, str], ...]:
     """Capitalised names right after a place word ("di Jakarta Utara", "Kecamatan Benjeng"), each
-    with the words before it ("terbang ke", "Kecamatan")."""
+    with the words before it ("terbang ke", "Kecamatan"). A name ends where a sentence inside the
+    claim ends ("ke Belitung. Kamar korban ..."), an abbreviation's point aside ("Jl. Sudirman")."""
     found: dict[str, str] = {}
     for match in _CAPITAL_RUN.finditer(text):
         before = _WORD.findall(text[: match.start()])[-2:]
         if before and before[-1].lower() in lex.place_before and not before[-1][:1].isupper():
-            found.setdefault(fold(match.group()).strip(".-"), " ".join(w.lower() for w in before))
+            name = _SENTENCE_END.split(match.group(), maxsplit=1)[0]
+            found.setdefault(fold(name).strip(".-"), " ".join(w.lower() for w in before))
     return tuple(found.items())
 
 
@@ -280,5 +283,6 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         stems=stems(claim.text, claim.language),
         counted=tuple(_around(claim.text, q.text, lex) for q in counts),
         happened=frozenset(stem(w) for w in _WORD.findall(claim.text)
-                           if w[:1].islower() and w.lower() not in lex.stopwords and not any(c.isdigit() for c in w)),
+                           if w[:1].islower() and w.lower() not in lex.stopwords and w.lower() not in lex.place_before
+                           and not any(c.isdigit() for c in w)),
     )

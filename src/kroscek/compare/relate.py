@@ -179,18 +179,28 @@ def _places_conflict(x: str, y: str, language: str) -> bool:
 
 
 def _places(a: Fact, b: Fact, context: Context) -> list[Difference]:
-    """One place on each side, for the same thing: two parts of one city ("Jakarta Utara" /
-    "Jakarta Pusat"), or two names in the same place of two claims that say the same thing ("terbang
-    ke Belitung" / "terbang ke Bitung"), neither article naming the other's place."""
-    if len(a.places) != 1 or len(b.places) != 1:
+    """One place on each side, for the same thing, once the places both name are set aside: two
+    parts of one city ("Jakarta Utara" / "Jakarta Pusat"), or two names in the same place of two
+    claims that say the same thing ("terbang ke Belitung" / "terbang ke Bitung"), neither article
+    naming the other's place."""
+    left, right = _own_places(a, b), _own_places(b, a)
+    if len(left) != 1 or len(right) != 1:
         return []
-    x, y = a.places[0], b.places[0]
+    (x, x_words), (y, y_words) = left[0], right[0]
     if not _places_conflict(x, y, a.claim.language) and not (
-            a.place_words == b.place_words and overlap(a.stems, b.stems) >= SAME_PLACE
+            x_words == y_words and overlap(a.stems, b.stems) >= SAME_PLACE
             and overlap(a.happened, b.happened) >= SAME_PLACE and not _named_apart(x, y)
             and not _names_in(x, context.places[1]) and not _names_in(y, context.places[0])):
         return []
     return [Difference("place", x.title(), y.title(), f"different places: {x.title()} vs {y.title()}")]
+
+
+def _own_places(fact: Fact, other: Fact) -> list[tuple[str, str]]:
+    """The places of ``fact`` (with the words before each) that ``other`` does not name too: the
+    places both claims give ("konferensi pers di Mapolresta Denpasar") set aside."""
+    words = fact.place_words if len(fact.place_words) == len(fact.places) else ("",) * len(fact.places)
+    return [(place, before) for place, before in zip(fact.places, words)
+            if not any(_named_apart(place, theirs) for theirs in other.places)]
 
 
 def _named_apart(x: str, y: str) -> bool:
