@@ -38,7 +38,7 @@ def claim(text: str, language: str = "id", dates: list[EventDate] | None = None,
 
 
 def kinds(a: Claim, b: Claim) -> set[str]:
-    return {e["kind"] for e in dispute_evidence(a, b)}
+    return {e.slot for e in dispute_evidence(a, b)}
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -68,8 +68,8 @@ def test_different_counts_of_the_same_thing_are_a_dispute():
     a = claim("Sebanyak 12 warga mengalami luka-luka dalam peristiwa tersebut.")
     b = claim("Akibat kejadian itu, 15 orang menderita luka-luka.")
     evidence = dispute_evidence(a, b)
-    assert [e["kind"] for e in evidence] == ["number"]
-    assert "12" in evidence[0]["a"] and "15" in evidence[0]["b"]
+    assert [e.slot for e in evidence] == ["number"]
+    assert "12" in evidence[0].a and "15" in evidence[0].b
 
 
 def test_compatible_numbers_are_not_a_dispute():
@@ -125,8 +125,8 @@ def test_same_subjects_and_time_with_a_different_predicate_is_a_dispute():
     b = claim("Republik Rakyat Donetsk dan Republik Rakyat Luhansk menyatakan kemerdekaannya pada bulan Juli.",
               dates=[EventDate("2022-07", "pada bulan Juli", 0, "month", False)])
     evidence = dispute_evidence(a, b)
-    assert [e["kind"] for e in evidence] == ["predicate"]
-    assert evidence[0]["a"] == "mengakui" and "kemerdekaan" in evidence[0]["b"]
+    assert [e.slot for e in evidence] == ["predicate"]
+    assert evidence[0].a == "mengakui" and "kemerdekaan" in evidence[0].b
 
 
 def test_claims_keep_article_and_sentence_and_split_joined_statements():
@@ -168,8 +168,8 @@ def test_seed_facts_follow_the_answer_key(seed_groups):
     # disputed: recognised in July vs declared independence in July
     july = _group_of(groups, semarak, 20)
     assert july.status == "disputed" and any(c.article == kontan.id and c.sentence == 7 for c in july.claims)
-    assert [e["kind"] for e in july.evidence] == ["predicate"]
-    assert "mengakui" in july.evidence[0]["a"] + july.evidence[0]["b"]
+    assert [e.slot for e in july.evidence] == ["predicate"]
+    assert "mengakui" in july.evidence[0].a + july.evidence[0].b
     # single-source: Putin's speech, Kim's reply, Ukraine cutting ties (000); Makeeva, the Donbas (001)
     for article, sentence, word in [(semarak, 15, "Konferensi"), (semarak, 16, "balasan"), (semarak, 23, "Ukraina"),
                                     (kontan, 8, "Makeeva"), (kontan, 14, "baja")]:
@@ -193,7 +193,7 @@ def test_corpus_planted_disputes_are_found_and_nothing_else(corpus_dir, corpus_s
         disputed = [g for g in groups if g.status == "disputed"]
         assert len(disputed) == 1, [[c.text for c in g.claims] for g in disputed]
         assert {c.text for c in disputed[0].claims} == {dispute["a"], dispute["b"]}
-        assert disputed[0].evidence[0]["kind"] == dispute["kind"]
+        assert disputed[0].evidence[0].slot == dispute["kind"]
 
 
 def test_spelled_numbers_and_plain_noun_units():

@@ -26,10 +26,9 @@ Word lists (negations, number words, units, predicates) live in ``resources/clai
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -91,7 +90,7 @@ class ClaimGroup:
 
     status: str  # agreed | single-source | disputed
     claims: list[Claim]
-    evidence: list[dict[str, str]] = field(default_factory=list)
+    evidence: list[Difference] = field(default_factory=list)
     score: float = 0.0  # lowest pair score of the alignment that joined the group
 
     @property
@@ -102,7 +101,7 @@ class ClaimGroup:
         return {
             "status": self.status,
             "claims": [c.to_dict() for c in self.claims],
-            "evidence": list(self.evidence),
+            "evidence": [e.to_dict() for e in self.evidence],
             "sources": len(self.articles),
         }
 
@@ -426,8 +425,24 @@ def negated(claim: Claim) -> bool:
 # --- evidence of a contradiction -------------------------------------------------------------
 
 
-def _evidence(kind: str, a: str, b: str, explanation: str) -> dict[str, str]:
-    return {"kind": kind, "a": a, "b": b, "explanation": explanation}
+@dataclass(frozen=True)
+class Difference:
+    """One slot in which two claims give incompatible values: the evidence of a contradiction."""
+
+    slot: str  # number | clock | date | weekday | place | identifier | person | event | negation | denial | entity | predicate
+    a: str
+    b: str
+    explanation: str
+    same_thing: bool = False  # the words around both values say they are of one thing ("bus bekas ... terbakar")
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.slot, "slot": self.slot, "a": self.a, "b": self.b, "explanation": self.explanation}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Difference:
+        """A stored difference (its ``slot``; briefs written before slots were named kept ``kind``)."""
+        return cls(str(data.get("slot") or data.get("kind") or ""), str(data.get("a", "")), str(data.get("b", "")),
+                   str(data.get("explanation", "")))
 
 
 @dataclass(frozen=True)
@@ -446,7 +461,7 @@ def article_context(claims: Sequence[Claim]) -> tuple[list[Quantity], frozenset[
     return [q for c in claims for q in quantities(c) if q.exact], frozenset(d for c in claims for d in date_keys(c).days)
 
 
-def number_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[dict[str, str]]:
+def number_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[Difference]:
     qa, qb = quantities(a), quantities(b)
     evidence = []
     for unit in sorted({q.unit for q in qa} & {q.unit for q in qb}):
@@ -455,26 +470,26 @@ def number_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[di
             y.compatible(x) for y in right for x in context.quantities[0])
         if not elsewhere and not any(x.compatible(y) for x in left for y in right):
             a_text, b_text = ", ".join(q.text for q in left), ", ".join(q.text for q in right)
-            evidence.append(_evidence("number", a_text, b_text, f"{a_text} vs {b_text} ({unit})"))
+            evidence.append(Difference("number", a_text, b_text, f"{a_text} vs {b_text} ({unit})"))
     return evidence
 
 
-def date_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[dict[str, str]]:
+def date_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[Difference]:
     ka, kb = date_keys(a), date_keys(b)
     a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
     if ka.days and kb.days:
         elsewhere = ka.days & context.days[1] or kb.days & context.days[0]
-        return [] if ka.days & kb.days or elsewhere else [_evidence("date", a_text, b_text, f"different days: {a_text} vs {b_text}")]
+        return [] if ka.days & kb.days or elsewhere else [Difference("date", a_text, b_text, f"different days: {a_text} vs {b_text}")]
     if ka.weekdays and kb.weekdays and not ka.weekdays & kb.weekdays:
-        return [_evidence("date", a_text, b_text, f"different weekdays: {a_text} vs {b_text}")]
+        return [Difference("date", a_text, b_text, f"different weekdays: {a_text} vs {b_text}")]
     if ka.months and kb.months and not ka.months & kb.months:
-        return [_evidence("date", a_text, b_text, f"different months: {a_text} vs {b_text}")]
+        return [Difference("date", a_text, b_text, f"different months: {a_text} vs {b_text}")]
     if ka.years and kb.years and not ka.years & kb.years:
-        return [_evidence("date", a_text, b_text, f"different years: {a_text} vs {b_text}")]
+        return [Difference("date", a_text, b_text, f"different years: {a_text} vs {b_text}")]
     return []
 
 
-def negation_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
+def negation_evidence(a: Claim, b: Claim) -> list[Difference]:
     """Same-language claims with the same content words where one negates a word the other states."""
     if a.language != b.language or negated(a) == negated(b):
         return []
@@ -487,12 +502,12 @@ def negation_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
     for at, word in enumerate(words[:-1]):
         if word in negations and words[at + 1] in stated and words[at + 1] not in negations:
             phrase = f"{word} {words[at + 1]}"
-            return [_evidence("negation", phrase if which is a else words[at + 1], phrase if which is b else words[at + 1],
-                              f"'{words[at + 1]}' is stated by one claim and negated by the other ('{phrase}')")]
+            return [Difference("negation", phrase if which is a else words[at + 1], phrase if which is b else words[at + 1],
+                               f"'{words[at + 1]}' is stated by one claim and negated by the other ('{phrase}')")]
     return []
 
 
-def entity_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
+def entity_evidence(a: Claim, b: Claim) -> list[Difference]:
     """One name swapped for another in otherwise matching same-language claims."""
     if a.language != b.language:
         return []
@@ -510,11 +525,11 @@ def entity_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
             continue
         if same_name(fold(left), fold(right)) or shared_names([fold(left)], names_b) or shared_names([fold(right)], names_a):
             continue
-        evidence.append(_evidence("entity", left, right, f"{left} vs {right} in the same place of the claim"))
+        evidence.append(Difference("entity", left, right, f"{left} vs {right} in the same place of the claim"))
     return evidence
 
 
-def predicate_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
+def predicate_evidence(a: Claim, b: Claim) -> list[Difference]:
     """The same subjects at the same time, but different events stated about them."""
     pa, pb = predicates(a), predicates(b)
     if not pa or not pb or set(pa) & set(pb):
@@ -526,12 +541,12 @@ def predicate_evidence(a: Claim, b: Claim) -> list[dict[str, str]]:
     if len(subjects) < 2 or not same_time:
         return []
     a_text, b_text = ", ".join(pa.values()), ", ".join(pb.values())
-    return [_evidence("predicate", a_text, b_text,
-                      f"same subjects ({', '.join(subjects)}) and time, different claims: "
-                      f"{a_text} ({', '.join(pa)}) vs {b_text} ({', '.join(pb)})")]
+    return [Difference("predicate", a_text, b_text,
+                       f"same subjects ({', '.join(subjects)}) and time, different claims: "
+                       f"{a_text} ({', '.join(pa)}) vs {b_text} ({', '.join(pb)})")]
 
 
-def dispute_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[dict[str, str]]:
+def dispute_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[Difference]:
     """Every concrete difference between two aligned claims (empty when they are compatible)."""
     return [*number_evidence(a, b, context), *date_evidence(a, b, context), *entity_evidence(a, b), *negation_evidence(a, b),
             *predicate_evidence(a, b)]
@@ -673,11 +688,5 @@ def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[Clai
     return groups
 
 
-def _unique(evidence: list[dict[str, str]]) -> list[dict[str, str]]:
-    seen, unique = set(), []
-    for item in evidence:
-        key = json.dumps(item, sort_keys=True)
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    return unique
+def _unique(evidence: list[Difference]) -> list[Difference]:
+    return list(dict.fromkeys(evidence))

@@ -31,6 +31,7 @@ import numpy as np
 from kroscek import outlets
 from kroscek.compare.claims import (
     Claim,
+    Difference,
     ALIGN_FLOOR,
     ALIGN_MARGIN,
     claim_vectors,
@@ -43,7 +44,7 @@ from kroscek.compare.claims import (
 from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.provenance import Provenance
 from kroscek.compare.records import known_fields
-from kroscek.compare.relate import DISPUTE_SCORE, Context, Difference, Relation, overlap, relate
+from kroscek.compare.relate import DISPUTE_SCORE, Context, Relation, overlap, relate
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kroscek.compare.claims import (
     Context,
+    Difference,
     lexicon,
     names_match,
     negation_evidence,
@@ -45,26 +46,6 @@ SAME_PLACE = 0.6  # share of stems and of happened-words two claims need for two
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One slot in which two facts give incompatible values."""
-
-    slot: str  # number | clock | date | weekday | place | identifier | person | event | negation | denial
-    a: str
-    b: str
-    explanation: str
-    same_thing: bool = False  # the words around both values say they are of one thing ("bus bekas ... terbakar")
-
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": self.slot, "slot": self.slot, "a": self.a, "b": self.b, "explanation": self.explanation}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Difference:
-        """A stored difference (its ``slot``; briefs written before slots were named kept ``kind``)."""
-        return cls(str(data.get("slot") or data.get("kind") or ""), str(data.get("a", "")), str(data.get("b", "")),
-                   str(data.get("explanation", "")))
 
 
 @dataclass(frozen=True)
@@ -236,14 +217,14 @@ def _denial(a: Fact, b: Fact) -> list[Difference]:
     return [Difference("denial", str(x), str(y), f"one source denies what the other reports ({denier.denial})")]
 
 
-def _from_evidence(items: list[dict[str, str]], slot: str | None = None) -> list[Difference]:
-    return [Difference(slot or e["kind"], e["a"], e["b"], e["explanation"]) for e in items]
+def _in_slot(items: list[Difference], slot: str) -> list[Difference]:
+    return [replace(e, slot=slot) for e in items]
 
 
 def _event(a: Fact, b: Fact) -> list[Difference]:
     """The same subjects (two or more distinct names) at the same time, but different events
     stated about them ("mengakui" vs "menyatakan kemerdekaan")."""
-    found = _from_evidence(predicate_evidence(a.claim, b.claim), "event")
+    found = _in_slot(predicate_evidence(a.claim, b.claim), "event")
     if not found:
         return []
     subjects = sorted(shared_names(a.names, b.names), key=len)
@@ -253,7 +234,7 @@ def _event(a: Fact, b: Fact) -> list[Difference]:
 
 def _negation(a: Fact, b: Fact) -> list[Difference]:
     """One claim negates a word the other states, and does not state it itself un-negated."""
-    found = _from_evidence(negation_evidence(a.claim, b.claim))
+    found = negation_evidence(a.claim, b.claim)
     if not found:
         return []
     negator = a.claim if a.negated else b.claim
