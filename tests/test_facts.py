@@ -285,3 +285,14 @@ def test_denials_in_other_words():
     assert kind("Polisi membantahnya: tidak ada kontak tembak di sekitar Bandara Aminggaru.",
                 "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata.", 0.0) == (
         "dispute", "denial")
+
+
+def test_a_denial_closing_its_sentence_denies_what_comes_before_it():
+    denial = fact("Kabar kontak tembak di sekitar Bandara Aminggaru itu tidak benar.", "a")
+    assert {"kontak", "tembak"} <= denial.denied
+    assert kind("Kabar kontak tembak di sekitar Bandara Aminggaru itu tidak benar.",
+                "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata.", 0.0) == (
+        "dispute", "denial")
+    # a denial of something else the other claim does not state
+    assert kind("Kabar kenaikan tarif tol Cipularang itu tidak benar.",
+                "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata.", 0.0)[0] != "dispute"

@@ -37,6 +37,7 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.\s")  # "Belitung. Kamar": a point after a word, not after "Jl" or "St"
 STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
 COUNT_CONTEXT = 3  # words each side of a number that say what it counts
+DENIED_WORDS = 2  # content words after a denial that say what it denies; with fewer, the words before it do
 
 
 @dataclass(frozen=True)
@@ -241,9 +242,14 @@ def stems(text: str, language: str) -> frozenset[str]:
 
 
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
+    """What a denial denies: the words after it ("membantah adanya kontak tembak"), or, when it
+    closes its sentence, the words before it ("kabar penembakan itu tidak benar")."""
     lower = " ".join(w.lower() for w in _WORD.findall(text))
     at = lower.find(denial)
-    return stems(lower[at + len(denial):], language) if at >= 0 else frozenset()
+    if at < 0:
+        return frozenset()
+    after = stems(lower[at + len(denial):], language)
+    return after if len(after) >= DENIED_WORDS else stems(lower[:at], language)
 
 
 def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:
