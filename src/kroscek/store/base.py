@@ -72,7 +72,8 @@ class StoreBase:
         self.cache_size = CACHE_SIZE
         # SQLite: the generation tokens are read through one plain connection of this process
         # (``_meta_value``), not a pooled SQLAlchemy one: every cached page reads a token first.
-        self._sqlite_file = path if path and path != ":memory:" else None
+        plain_file = path and path != ":memory:" and not path.startswith("file:") and not self.engine.url.query
+        self._sqlite_file = path if plain_file else None  # a URI or URL options: the pooled query
         self._meta_reader: sqlite3.Connection | None = None
         self._meta_reader_pid = 0
         self._meta_reader_lock = threading.Lock()
