@@ -296,3 +296,15 @@ def test_a_denial_closing_its_sentence_denies_what_comes_before_it():
     # a denial of something else the other claim does not state
     assert kind("Kabar kenaikan tarif tol Cipularang itu tidak benar.",
                 "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata.", 0.0)[0] != "dispute"
+
+
+def test_what_a_denial_denies_leaves_out_the_words_naming_it_as_talk():
+    report = "Kontak tembak terjadi di sekitar Bandara Aminggaru antara TNI dan kelompok bersenjata."
+    denial = fact("Kodam menepis isu beredar soal kontak tembak di Bandara Aminggaru.", "a")
+    assert denial.denial == "menepis isu" and not {"isu", "edar", "soal"} & denial.denied
+    assert kind("Kodam menepis isu beredar soal kontak tembak di Bandara Aminggaru.", report, 0.0) == ("dispute", "denial")
+    assert kind("Kabar beredar soal kontak tembak di Bandara Aminggaru adalah berita bohong.", report, 0.0) == (
+        "dispute", "denial")
+    # a goalkeeper's parry denies nothing, nor does a denial of another matter
+    assert fact("Sundulan itu sempat ditepis kiper lawan.").denial is None
+    assert kind("Kodam menepis isu kenaikan tunjangan prajurit di Papua.", report, 0.0)[0] != "dispute"

@@ -45,6 +45,7 @@ class FactLexicon:
     """One language's words for the slots of a fact (``facts`` in ``resources/claims/<lang>.json``)."""
 
     denials: tuple[str, ...]
+    denial_talk: frozenset[str]  # words that name what is denied as talk ("kabar", "isu"), not what happened
     provisional: tuple[str, ...]
     report_time_before: frozenset[str]
     clock_before: frozenset[str]
@@ -65,6 +66,7 @@ def fact_lexicon(language: str) -> FactLexicon:
     data = resources.load("claims", language)["facts"]
     return FactLexicon(
         denials=tuple(sorted(data["denials"], key=len, reverse=True)),
+        denial_talk=frozenset(data.get("denial_talk", ())),
         provisional=tuple(data["provisional"]),
         report_time_before=frozenset(data["report_time_before"]),
         clock_before=frozenset(data["clock_before"]),
@@ -243,13 +245,19 @@ def stems(text: str, language: str) -> frozenset[str]:
 
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
     """What a denial denies: the words after it ("membantah adanya kontak tembak"), or, when it
-    closes its sentence, the words before it ("kabar penembakan itu tidak benar")."""
+    closes its sentence, the words before it ("kabar penembakan itu tidak benar"); words that only
+    name it as talk ("kabar", "isu") left out."""
+    talk = fact_lexicon(language).denial_talk
     lower = " ".join(w.lower() for w in _WORD.findall(text))
     at = lower.find(denial)
     if at < 0:
         return frozenset()
-    after = stems(lower[at + len(denial):], language)
-    return after if len(after) >= DENIED_WORDS else stems(lower[:at], language)
+
+    def said(part: str) -> frozenset[str]:
+        return stems(" ".join(w for w in part.split() if w not in talk), language)
+
+    after = said(lower[at + len(denial):])
+    return after if len(after) >= DENIED_WORDS else said(lower[:at])
 
 
 def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:
