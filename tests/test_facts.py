@@ -308,3 +308,9 @@ def test_what_a_denial_denies_leaves_out_the_words_naming_it_as_talk():
     # a goalkeeper's parry denies nothing, nor does a denial of another matter
     assert fact("Sundulan itu sempat ditepis kiper lawan.").denial is None
     assert kind("Kodam menepis isu kenaikan tunjangan prajurit di Papua.", report, 0.0)[0] != "dispute"
+
+
+def test_a_denial_denies_only_within_its_sentence():
+    denial = fact('"Kami menyayangkan berita hoaks yang beredar bahwa perusahaan merusak terumbu karang. '
+                  'Kami sudah melaksanakan reklamasi sesuai aturan," katanya.', "a")
+    assert {"rusak", "karang"} <= denial.denied and not {"reklam", "aturan"} & denial.denied

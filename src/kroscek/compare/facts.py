@@ -34,6 +34,7 @@ from kroscek.text.fold import fold
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_PIECE_END = re.compile(r"(?<=[.!?;])\s+")  # a sentence or a clause after ";" inside one claim
 _SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.\s")  # "Belitung. Kamar": a point after a word, not after "Jl" or "St"
 STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
 COUNT_CONTEXT = 3  # words each side of a number that say what it counts
@@ -244,11 +245,12 @@ def stems(text: str, language: str) -> frozenset[str]:
 
 
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
-    """What a denial denies: the words after it ("membantah adanya kontak tembak"), or, when it
-    closes its sentence, the words before it ("kabar penembakan itu tidak benar"); words that only
-    name it as talk ("kabar", "isu") left out."""
+    """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
+    or, when it closes its sentence, the words before it ("kabar penembakan itu tidak benar"); words
+    that only name it as talk ("kabar", "isu") left out."""
     talk = fact_lexicon(language).denial_talk
-    lower = " ".join(w.lower() for w in _WORD.findall(text))
+    pieces = [" ".join(w.lower() for w in _WORD.findall(piece)) for piece in _PIECE_END.split(text)]
+    lower = next((piece for piece in pieces if f" {denial} " in f" {piece} "), "")
     at = lower.find(denial)
     if at < 0:
         return frozenset()
