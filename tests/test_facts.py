@@ -314,3 +314,12 @@ def test_a_denial_denies_only_within_its_sentence():
     denial = fact('"Kami menyayangkan berita hoaks yang beredar bahwa perusahaan merusak terumbu karang. '
                   'Kami sudah melaksanakan reklamasi sesuai aturan," katanya.', "a")
     assert {"rusak", "karang"} <= denial.denied and not {"reklam", "aturan"} & denial.denied
+
+
+def test_a_denial_is_compared_with_the_claim_stating_what_it_denies():
+    from kroscek.compare.crosscheck import _denial_links
+
+    facts = [fact("Kodam XVII membantah adanya kontak tembak di sekitar Bandara Aminggaru pada Senin pagi.", "a"),
+             fact("Kodam XVII menyatakan situasi di Kabupaten Puncak aman terkendali.", "b"),
+             fact("Kontak tembak terjadi di sekitar bandara antara aparat dan kelompok bersenjata.", "b")]
+    assert [(a, b) for a, b, _ in _denial_links(facts, set())] == [(0, 2)]

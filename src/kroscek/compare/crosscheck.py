@@ -44,7 +44,7 @@ from kroscek.compare.claims import (
 from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.provenance import Provenance
 from kroscek.compare.records import known_fields
-from kroscek.compare.relate import DISPUTE_SCORE, Context, Relation, overlap, relate
+from kroscek.compare.relate import DENIAL_OBJECT, DISPUTE_SCORE, Context, Relation, overlap, relate
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high
@@ -199,17 +199,19 @@ def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset]:
 
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
-    """A denying claim paired with the claim of another source that states most of what it denies."""
+    """A denying claim paired with the claim of another source that states most of what it denies
+    (the denied words, else the claim's words)."""
     found = []
     for i, fact in enumerate(facts):
         if not fact.denial or len(fact.stems) < 3:
             continue
-        best, best_share = None, DENIAL_CANDIDATE
+        best, best_share = None, (0.0, 0.0)
         for j, other in enumerate(facts):
             if other.source == fact.source or other.denial or (min(i, j), max(i, j)) in linked:
                 continue
-            share = overlap(fact.stems, other.stems)
-            if share > best_share:
+            denied = len(fact.denied & other.stems) / len(fact.denied) if len(fact.denied) >= 2 else 0.0
+            share = (denied if denied >= DENIAL_OBJECT else 0.0, overlap(fact.stems, other.stems))
+            if (share[0] or share[1] > DENIAL_CANDIDATE) and share > best_share:
                 best, best_share = j, share
         if best is not None:
             found.append((min(i, best), max(i, best), 0.0))
