@@ -323,3 +323,15 @@ def test_a_denial_is_compared_with_the_claim_stating_what_it_denies():
              fact("Kodam XVII menyatakan situasi di Kabupaten Puncak aman terkendali.", "b"),
              fact("Kontak tembak terjadi di sekitar bandara antara aparat dan kelompok bersenjata.", "b")]
     assert [(a, b) for a, b, _ in _denial_links(facts, set())] == [(0, 2)]
+
+
+def test_places_spelled_apart_are_two_places_and_never_agree():
+    quoted = '"Tersangka sempat tidur seharian, baru terbang ke {}. Kamar korban dikunci dari luar," ungkap Kapolsek.'
+    a, b = fact(quoted.format("Belitung"), "a"), fact(quoted.format("Bitung"), "b")
+    assert relate(a, b, STRONG).slot == "place"
+    # an article naming both places: no dispute, and no agreement either
+    told_both = Context(places=(frozenset({"belitung"}), frozenset({"belitung", "bitung"})))
+    assert relate(a, b, STRONG, told_both).kind == "related"
+    # one place in two spellings is one place
+    c = fact(quoted.format("Donbass"), "b")
+    assert relate(fact(quoted.format("Donbas"), "a"), c, STRONG).kind == "agree"

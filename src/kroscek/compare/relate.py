@@ -33,6 +33,7 @@ from kroscek.compare.claims import (
     shared_names,
 )
 from kroscek.compare.facts import Fact, fact_lexicon
+from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
 AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
 DISPUTE_SCORE = 1.05  # margin that makes two claims the same fact when no word around the value says so
@@ -151,7 +152,7 @@ def _own_day(fact: Fact) -> bool:
 
 
 def _places_conflict(x: str, y: str, language: str) -> bool:
-    if x == y or x in y or y in x or names_match(x, y):
+    if _named_apart(x, y):
         return False
     compass = fact_lexicon(language).compass
     wx, wy = x.split(), y.split()
@@ -184,9 +185,21 @@ def _own_places(fact: Fact, other: Fact) -> list[tuple[str, str]]:
             if not any(_named_apart(place, theirs) for theirs in other.places)]
 
 
+def _places_apart(a: Fact, b: Fact) -> bool:
+    """Once the places both name are set aside, each claim names one other place after the same
+    words ("terbang ke Belitung" / "terbang ke Bitung"): not one fact told twice, even where an
+    article names both places and so no dispute is called."""
+    left, right = _own_places(a, b), _own_places(b, a)
+    return len(left) == len(right) == 1 and left[0][1] == right[0][1] and not _named_apart(left[0][0], right[0][0])
+
+
 def _named_apart(x: str, y: str) -> bool:
-    """One name inside the other, or one name written two ways: not two places."""
-    return x == y or x in y or y in x or names_match(x, y)
+    """One name inside the other, its initials, or one name written two ways: not two places.
+    Two spellings of a place are judged as the entities judge them ("Donbas" / "Donbass"), stricter
+    than names of a claim: "Belitung" and "Bitung" are two places."""
+    if x == y or x in y or y in x or same_entity_name(x, y):
+        return True
+    return names_match(x, y) and not spelled_alike(x, y, NAME)  # one the initials of the other
 
 
 def _names_in(place: str, elsewhere: frozenset[str]) -> bool:
@@ -307,6 +320,8 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         if (same or found[0].same_thing) and score >= DISPUTE_SCORE:
             return Relation("dispute", tuple(found), "the same fact with different values")
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
+    if score >= AGREE_SCORE and same and _places_apart(a, b):
+        return Relation("related", (), "the same words, but each names another place where the other names one")
     if score >= AGREE_SCORE and same:
         return Relation("agree", (), "the same fact; every slot both state matches")
     return Relation("related", (), "similar, not shown to be the same fact")
