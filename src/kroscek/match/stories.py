@@ -10,8 +10,10 @@ the link threshold (:class:`Thresholds`; higher in the fast mode); an article jo
 story of its best link, or founds a new one. A story is checked as a whole when an article joins
 it (see ``MAX_SPAN_DAYS`` and ``Linker.conflict``): no member may be another event of the article's
 template, and the story stays within ``MAX_SPAN_DAYS`` unless the article shares the incident
-signature of the member it joins through. Why each article joined (:class:`Join`) comes with the
-stories in ``StoryResult.joins``.
+signature of the member it joins through; an article that links to two stories merges them only
+when the members it links through are not two events of one template. In the fast mode a story
+several of whose members link to an article just below the threshold takes it (``SUPPORT_LINKS``).
+Why each article joined (:class:`Join`) comes with the stories in ``StoryResult.joins``.
 
 Pairs are scored twice (a cascade): first with the static vectors' cosine (put on e5's scale),
 then, for the pairs that reach ``PREFILTER`` only, with e5's. So e5 embeds only the articles that
@@ -100,13 +102,13 @@ RECURRING_DAYS = 3
 # incident signature with (a date within a day and ``INCIDENT_NAMES`` rare names). So a story cannot
 # grow by a chain of week-apart links into months of daily reports.
 RECENT_DAYS = WINDOW_DAYS
+MAX_SPAN_DAYS = 14
 # A story fits as a whole, not only through its nearest member: in the fast mode, whose static
 # cosines are noisy pair by pair, an article that links to no story at the link threshold joins
 # the story ``SUPPORT_LINKS`` of whose members link to it at the threshold less ``SUPPORT_MARGIN``
 # (each link fitting the story as a join does). Two members agreeing are more than one link's noise.
 SUPPORT_LINKS = 2
 SUPPORT_MARGIN = 0.1
-MAX_SPAN_DAYS = 14
 SHOWN_KEYS = 8  # rare names and figures a join shows
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -200,7 +202,6 @@ class Linker:
         self.profiles: list[Profile] = [article_profile(a) for a in articles]
         self.weights = KeyWeights(self.profiles)
         self.title_numbers: list[frozenset[str]] = [frozenset(numbers(a.title or "")) for a in articles]
-        # the subjects every title names: its words the body writes as names (mid-sentence capitals)
         # the title words the body's opening capitalises mid-sentence (a subject both titles name
         # is one of these), and of them the subjects: those the body's prose never writes in lower case
         self.title_capitals: list[frozenset[str]] = [
@@ -381,7 +382,7 @@ class StoryPlan:
     @property
     def floor(self) -> float:
         """Weaker pairs never place an article."""
-        return min(self.thresholds.floor, self.support if self.support is not None else self.thresholds.floor)
+        return self.thresholds.floor if self.support is None else min(self.thresholds.floor, self.support)
 
 
 Work = Callable[[Linker, list[Any]], list[Any]]  # one result per item, in order
@@ -435,7 +436,7 @@ def plan_stories(
         scores = _rescore(ordered, linker, candidates, scores, stored, embedder or get_embedder(), runner)
     thresholds = settings.thresholds or (FAST_THRESHOLDS if settings.fast else THRESHOLDS)
     support = thresholds.link - SUPPORT_MARGIN if settings.fast else None
-    floor = min(thresholds.floor, support if support is not None else thresholds.floor)
+    floor = thresholds.floor if support is None else min(thresholds.floor, support)
     links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= floor]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
     parts = _components(range(len(ordered)), links)
