@@ -133,7 +133,7 @@ class Fact:
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
-    happened: frozenset[str] = frozenset()  # stems of its lower-case content words: what it says happened, names and place words ("kawasan") aside
+    happened: frozenset[str] = frozenset()  # stems of its lower-case content words, names and place words aside
 
     @property
     def text(self) -> str:
