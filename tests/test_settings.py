@@ -62,6 +62,27 @@ def test_the_web_job_runner_takes_its_mode_from_the_environment(tmp_path, monkey
     store.close()
 
 
+def test_a_fast_web_job_groups_and_cross_checks_without_e5(tmp_path):
+    """The job runner's settings reach matching and the cross-check: in the fast mode two reports
+    of one quake become one briefed story and no e5 vector is stored (the default mode stores the
+    vectors of the articles it scored with e5)."""
+    from kroscek.store import Store
+    from kroscek.text.sentences import split_sentences
+    from kroscek.web.jobs import IngestJobs
+
+    articles = [_report("satu", "2025-06-02", "Gempa M 5,6 Guncang Cianjur"),
+                _report("dua", "2025-06-02", "Gempa Magnitudo 5,6 Guncang Cianjur Jawa Barat")]
+    for article in articles:
+        article.sentences = split_sentences(article.text.split("\n\n"), "id")
+    store = Store(str(tmp_path / "k.db"))
+    store.add_articles(articles)
+    assert IngestJobs(store, settings=FAST)._match_and_compare() == 1
+    [story] = store.stories()
+    assert sorted(story.articles) == ["dua", "satu"] and store.brief(story.id) is not None
+    assert store.embeddings(["dua", "satu"]) == {}
+    store.close()
+
+
 def test_serve_fast_hands_the_mode_to_the_server_processes(tmp_path, monkeypatch):
     """``serve`` starts its workers from the environment: ``--fast`` puts the mode there, so each
     worker's job runner builds the same settings."""
