@@ -4,12 +4,13 @@ Stages, each finished before the next starts (so its cost can be measured):
 
 1. read: a dataset of input files (local paths or fsspec URLs such as ``s3://bucket/news/``)
    is flat-mapped into one row per document (or rejected input), each with its content id and
-   its input order ``(file number << 32) | record number``;
+   its input order ``(file number << 32) | record number``; what was recorded as rejected from an
+   input before is forgotten first, as the embedded engine does;
 2. dedupe: a group-by on the content id finds the ids read more than once and keeps the first
    reading in input order, which is the one the embedded engine keeps;
 3. analyse: an actor pool (one actor per CPU; the models load once per actor) cleans, analyses
    and embeds each batch with ``engine.local.store_documents`` (the embedded engine's ingest
-   step) and writes it to the store from the worker.
+   step), writes it to the store from the worker and hands back the batch's ``IngestSummary``.
    Every worker opens its own store connection; writes are upserts keyed by content ids, made
    in key order so that concurrent PostgreSQL writers cannot deadlock or duplicate a row;
 4. match: ``engine.local.match`` over every stored article, reusing the embeddings the workers
