@@ -17,6 +17,7 @@ from kroscek.analyse.embed import Embedder
 from kroscek.match.stories import (
     MAX_SPAN_DAYS,
     SUPPORT_MARGIN,
+    StoryResult,
     cluster_part,
     cluster_stories,
     plan_stories,
@@ -247,17 +248,23 @@ def test_in_the_fast_mode_two_members_backing_an_article_place_it():
     day, outlet, title, text = INCIDENT[1]
     articles.append(article("incident-2", "kabarnegeri.id", day.replace("15:10", "18:30"), title, text))
 
-    def placed(support: bool, links: int) -> set[frozenset[str]]:
+    def placed(support: bool, links: int) -> StoryResult:
         plan = plan_stories(articles, settings=FAST)  # static vectors only; the scores are set below
         plan.support = plan.support if support else None
         below = plan.thresholds.link - SUPPORT_MARGIN / 2  # a link short of the threshold, within the margin
         plan.candidates = {0: [], 1: [0], 2: [0, 1][:links]}
         plan.scores = {0: np.zeros(0), 1: np.array([plan.thresholds.link + 0.1]), 2: np.array([below] * links)}
-        return {frozenset(story.articles) for story in cluster_part(plan, [0, 1, 2]).stories}
+        return cluster_part(plan, [0, 1, 2])
 
-    assert placed(support=True, links=2) == {frozenset({"incident-0", "incident-1", "incident-2"})}
-    assert placed(support=True, links=1) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
-    assert placed(support=False, links=2) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
+    def stories(result: StoryResult) -> set[frozenset[str]]:
+        return {frozenset(story.articles) for story in result.stories}
+
+    backed = placed(support=True, links=2)
+    assert stories(backed) == {frozenset({"incident-0", "incident-1", "incident-2"})}
+    # the story page says so: the link shown is under the threshold, the story backed it
+    assert backed.joins["incident-2"].signature == "support" and backed.joins["incident-1"].signature != "support"
+    assert stories(placed(support=True, links=1)) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
+    assert stories(placed(support=False, links=2)) == {frozenset({"incident-0", "incident-1"}), frozenset({"incident-2"})}
 
 
 AMNESTY = [

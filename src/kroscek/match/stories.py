@@ -128,7 +128,9 @@ class Join:
 
     ``through`` is None for the article that founded the story. ``signature`` names what the
     signature term did to the link: ``incident`` (one day's reports sharing rare names, raised),
-    ``template`` (same title template, other numbers or subjects: lowered), else empty.
+    ``template`` (same title template, other numbers or subjects: lowered), else empty; ``support``
+    instead when no link reached the threshold and several members of the story backed the article
+    (fast mode).
     """
 
     article: str
@@ -501,6 +503,7 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
 
     held: dict[int, list[int]] = {stored_label: list(plan.stored[stored_id]) for stored_label, stored_id in names.items()}
     fitting: dict[int, bool] = {}  # story -> whether the article being placed fits it as a whole
+    supported: set[int] = set()  # articles placed by story support (``SUPPORT_LINKS``), not one link
 
     def fits(index: int, story: int, member: int) -> bool:
         """Whether ``index`` may join ``story`` through ``member``: the link is recent and the story
@@ -548,6 +551,8 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
         if not linked:  # no single link: a story several of whose members link to the article at the support level
             backed = {s: sorted(v)[-SUPPORT_LINKS] for s, v in backing.items() if len(v) >= SUPPORT_LINKS}
             linked = sorted(backed, key=lambda s: (-backed[s], s))[:1]
+            if linked:
+                supported.add(index)
         if not linked:
             parent.append(len(parent))
             founder.append(index)
@@ -600,15 +605,15 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
                 if (link is None or link[0] not in piece) and position:
                     scored = [(pair_scores[(other, index)], other) for other in piece[:position] if (other, index) in pair_scores]
                     link = (max(scored)[1], max(scored)[0]) if scored else None
-                joins[ordered[index].id] = explain(plan, index, ids[-1], link if position else None)
+                joins[ordered[index].id] = explain(plan, index, ids[-1], link if position else None, index in supported)
         if len(parts) > 1:
             events.append({"kind": "split", "stories": [names[root]], "into": ids})
     return StoryResult(stories, events, joins)
 
 
-def explain(plan: StoryPlan, index: int, story: str, link: tuple[int, float] | None) -> Join:
+def explain(plan: StoryPlan, index: int, story: str, link: tuple[int, float] | None, supported: bool = False) -> Join:
     """Why article ``index`` is in ``story``: the link it joined through and the signature fields
-    the two articles share (None: it founded the story)."""
+    the two articles share (None: it founded the story); ``supported``: placed by story support."""
     article = plan.ordered[index]
     if link is None:
         return Join(article.id, story)
@@ -641,7 +646,7 @@ def explain(plan: StoryPlan, index: int, story: str, link: tuple[int, float] | N
         dates=tuple(sorted(d.isoformat() for d in set(left.dates) & set(right.dates))),
         numbers=tuple(figures[:SHOWN_KEYS]),
         title=tuple(sorted(word for word in left.title & right.title if len(word) >= MIN_NAME_LENGTH)),
-        signature="incident" if signature > 0 else "template" if signature < 0 else "",
+        signature="support" if supported else "incident" if signature > 0 else "template" if signature < 0 else "",
     )
 
 
