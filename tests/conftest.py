@@ -74,6 +74,7 @@ MODEL_TESTS = frozenset({
     "test_stories::test_three_days_of_market_closes_are_three_stories",
     "test_stories::test_two_companies_dividend_notices_are_two_stories",
     "test_stories::test_two_reports_of_one_incident_where_one_denies_the_other_are_one_story",
+    "test_story_kinds::test_two_provinces_same_programme_reports_are_two_stories",
 })
 # What loads each model, wrapped in a fast run to find a test that loads one unmarked. A web job
 # run in a process of its own analyses there, out of the wrappers' sight: starting one counts.
