@@ -208,21 +208,21 @@ def test_check_command(store):
 
 
 def test_check_api(store):
-    from kroscek.web.app import Settings, create_app
+    from kroscek.web.app import ServerSettings, create_app
 
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         response = client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas"})
         assert response.status_code == 200
         data = response.json()
         assert data["covered"] and any(e["slot"] == "number" for e in data["contradicts"])
         assert client.post("/api/v1/check", json={"claim": "  "}).status_code == 422
         assert client.post("/api/v1/check", json={}).status_code == 422
-    with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url, read_token_required=True))) as client:
         assert client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah ambruk tewaskan warga"}).status_code == 401
 
 
 def test_check_api_reuses_the_cached_fact_check_index(store, monkeypatch):
-    from kroscek.web.app import Settings, create_app
+    from kroscek.web.app import ServerSettings, create_app
 
     built = []
     original = FactCheckIndex.__init__
@@ -232,7 +232,7 @@ def test_check_api_reuses_the_cached_fact_check_index(store, monkeypatch):
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(FactCheckIndex, "__init__", counting)
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         for _ in range(3):
             response = client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas"})
             assert response.status_code == 200

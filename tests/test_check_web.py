@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from kroscek.factchecks import read_turnbackhoax_csv
 from kroscek.model import Article, Sentence, Story
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 from test_check import write_csv
 
@@ -60,7 +60,7 @@ def store(tmp_path) -> Iterator[Store]:
 
 @pytest.fixture
 def client(store) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
 
 
@@ -178,7 +178,7 @@ def test_a_story_shows_a_fact_check_of_what_it_states_not_of_a_word_it_shares():
 
 def test_the_check_and_outlet_pages_need_the_read_token_when_reading_does(store):
     token = store.add_token("reader")
-    with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url, read_token_required=True))) as client:
         for path in ("/check", f"/check?claim={CLAIM}", "/outlets", "/outlets/Pos Galuh", "/api/v1/outlets"):
             assert client.get(path).status_code == 401, path
             assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 200, path

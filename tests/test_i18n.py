@@ -13,7 +13,7 @@ from kroscek.i18n import format_day, format_number, pick_locale
 from kroscek.model import Article, Sentence, Story
 from kroscek.report import story_summary
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 from kroscek.web.deps import LANG_COOKIE
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "kroscek"
@@ -62,7 +62,7 @@ def client(tmp_path):
     story = Story("s-banjir", article.title, [article.id])
     store.save_stories([story])
     store.save_brief(story.id, {"summary": []}, {**story_summary(story, [article]).to_dict(), "badges": ["disputed"]})
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
 
 

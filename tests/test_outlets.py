@@ -88,12 +88,12 @@ def test_the_api_names_the_outlet_of_an_article_stored_without_one(tmp_path):
     from fastapi.testclient import TestClient
 
     from kroscek.store import Store
-    from kroscek.web.app import Settings, create_app
+    from kroscek.web.app import ServerSettings, create_app
 
     store = Store(tmp_path / "o.db")
     store.add_articles([_article(1, None, "https://news.detik.com/berita/d-1/x", "/data/detik.csv#1"),
                         _article(2, "HARIAN MENTARI", None, "/data/m.txt")])
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         items = client.get("/api/v1/articles").json()["items"]
         assert sorted(item["outlet"] for item in items) == ["Harian Mentari", "detikcom"]
         assert client.get("/api/v1/articles/o1").json()["article"]["outlet"] == "detikcom"

@@ -32,7 +32,7 @@ from kroscek.report import story_summary
 from kroscek.report.html import render_story, write_report
 from kroscek.store import Store
 from kroscek.urls import safe_url
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 from kroscek.web.jobs import IngestJobs
 
 BAD_URLS = ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
@@ -85,7 +85,7 @@ def test_safe_url_keeps_http_and_https(url):
 
 
 def test_pages_and_static_report_link_only_http_urls(linked_store, tmp_path):
-    with TestClient(create_app(Settings(db=linked_store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=linked_store.url))) as client:
         story = client.get("/stories/s-links").text
         assert_only_safe_links(story)
         assert 'href="https://news.example/a?b=1"' in story
@@ -127,7 +127,7 @@ def test_rss_and_json_sourced_urls_are_not_links(tmp_path):
 
 
 def test_security_headers_and_no_inline_script(linked_store):
-    with TestClient(create_app(Settings(db=linked_store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=linked_store.url))) as client:
         for path in ["/", "/stories/s-links", "/articles/x000000000000000", "/ingest", "/search?q=banjir",
                      "/stories/nope", "/api/v1/stories", "/static/app.js", "/static/report.css"]:
             response = client.get(path)
@@ -147,7 +147,7 @@ def test_security_headers_and_no_inline_script(linked_store):
 
 def test_read_token_guards_ingest_docs_and_openapi(linked_store):
     token = linked_store.add_token("desk")
-    with TestClient(create_app(Settings(db=linked_store.url, read_token_required=True))) as client:
+    with TestClient(create_app(ServerSettings(db=linked_store.url, read_token_required=True))) as client:
         for path in ["/ingest", "/docs", "/openapi.json", "/", "/api/v1/stories"]:
             assert client.get(path).status_code == 401, path
             assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 200, path
@@ -208,7 +208,7 @@ def upload_dir(tmp_path, monkeypatch) -> Path:
 
 def test_no_upload_byte_is_read_without_a_valid_token(tmp_path, upload_dir):
     store = Store(tmp_path / "auth.db")
-    app = create_app(Settings(db=store.url))
+    app = create_app(ServerSettings(db=store.url))
     for headers in [FORM, {**FORM, "authorization": "Bearer wrong"}]:
         status, body, read = call_asgi(app, headers, multipart([("big.txt", 50 * 2**20)]))
         assert status == 401 and "token" in body["error"]
@@ -220,7 +220,7 @@ def test_uploads_stream_to_disk_within_per_file_and_total_limits(tmp_path, uploa
     store = Store(tmp_path / "stream.db")
     token = store.add_token("newsroom")
     auth = {**FORM, "authorization": f"Bearer {token}"}
-    app = create_app(Settings(db=store.url, max_upload_bytes=10 * 2**20, max_request_bytes=40 * 2**20, max_files=5))
+    app = create_app(ServerSettings(db=store.url, max_upload_bytes=10 * 2**20, max_request_bytes=40 * 2**20, max_files=5))
     tracemalloc.start()
     status, body, _ = call_asgi(app, auth, multipart([(f"f{n}.txt", 9 * 2**20) for n in range(3)]))
     peak = tracemalloc.get_traced_memory()[1]
@@ -350,7 +350,7 @@ def test_readers_see_a_generic_feed_error_not_the_network_one(tmp_path, loopback
     def refused(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("[Errno 111] Connection refused")
 
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         jobs = client.app.state.jobs
         internal = f"http://127.0.0.1:{loopback_server}/feed"
         assert client.post("/api/v1/feeds", data={"url": internal}, headers={"Authorization": f"Bearer {token}"}).status_code == 201
@@ -372,7 +372,7 @@ def test_two_server_processes_share_one_queue(tmp_path):
     store = Store(tmp_path / "workers.db")
     token = store.add_token("desk")
     files = {"files": ("pasar.txt", f"Pasar Apung Dibuka\n\n{TEXT} Wali kota membuka pasar itu.".encode(), "text/plain")}
-    with TestClient(create_app(Settings(db=store.url))) as first, TestClient(create_app(Settings(db=store.url))) as second:
+    with TestClient(create_app(ServerSettings(db=store.url))) as first, TestClient(create_app(ServerSettings(db=store.url))) as second:
         holders = [first.app.state.jobs.holding, second.app.state.jobs.holding]
         job = first.post("/api/v1/ingest", files=files, headers={"Authorization": f"Bearer {token}"}).json()
         deadline = time.monotonic() + 120
@@ -426,7 +426,7 @@ def browser_page(linked_store):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=linked_store.url)), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(ServerSettings(db=linked_store.url)), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -51,15 +51,19 @@ def test_the_thresholds_of_the_settings_decide_the_links():
     assert len(cluster_stories(articles, settings=unreachable).stories) == 2
 
 
-def test_the_web_job_runner_takes_its_mode_from_the_environment(tmp_path, monkeypatch):
-    from kroscek.store import Store
-    from kroscek.web.jobs import IngestJobs
+def test_the_web_job_runner_takes_its_mode_from_the_server_settings(tmp_path, monkeypatch):
+    """The server's settings are read from the environment once, run settings included, and the
+    app's job runner matches and cross-checks with them."""
+    from kroscek.web.app import ServerSettings, create_app, create_app_from_env
 
-    store = Store(str(tmp_path / "k.db"))
+    db = str(tmp_path / "k.db")
+    monkeypatch.setenv("KROSCEK_DB", db)
     monkeypatch.setenv(MODE_VARIABLE, "fast")
-    assert IngestJobs(store).settings == FAST
-    assert IngestJobs(store, settings=DEFAULT).settings == DEFAULT
-    store.close()
+    assert ServerSettings.from_env().run == FAST
+    assert create_app_from_env().state.jobs.settings == FAST
+    assert create_app(ServerSettings(db=db)).state.jobs.settings == DEFAULT
+    monkeypatch.setenv(MODE_VARIABLE, "")
+    assert create_app_from_env().state.jobs.settings == DEFAULT
 
 
 def test_a_fast_web_job_groups_and_cross_checks_without_e5(tmp_path):

@@ -17,7 +17,7 @@ from kroscek.cli import app as cli
 from kroscek.outlets import outlet_key
 from kroscek.signals import ArticleInfo, OutletSignals, StoryEvidence, compute_signals, find_outlet, outlet_signals
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 
 def run_corpus(corpus_dir: Path, folder: Path, *options: str) -> Store:
@@ -142,7 +142,7 @@ def test_an_outlets_own_republication_and_a_lone_side():
 def test_outlet_pages_and_api(store, labels):
     ids = names_to_articles(store, labels)
     copier = outlet_of(store, ids[labels["copies"][0]["copy"]])
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         listing = client.get("/outlets")
         assert listing.status_code == 200
         key = outlet_key(copier)

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from kroscek.model import Article, Sentence, Story
 from kroscek.report import story_summary
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 
 def article(n: int, title: str, text: str) -> Article:
@@ -35,7 +35,7 @@ def client(request, tmp_path) -> Iterator[TestClient]:
                  "mentions": []}]
     store.save_brief("s-korea", {"summary": [], "entities": entities}, story_summary(korea, [KOREA, DONETSK]).to_dict())
     store.save_brief("s-flood", {"summary": [], "entities": []}, story_summary(flood, [OTHER]).to_dict())
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
     store.close()
 

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from kroscek.model import Article, Sentence, Story
 from kroscek.report import story_summary
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 
 def article(n: int, title: str, text: str, outlet: str, language: str = "id") -> Article:
@@ -54,7 +54,7 @@ def store(request, tmp_path) -> Iterator[Store]:
 
 @pytest.fixture()
 def client(store) -> TestClient:
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
 
 
@@ -118,7 +118,7 @@ def test_writing_needs_a_token_and_writes_nothing_without_one(client, store):
 
 def test_oversized_upload_is_refused_with_413(store):
     token = store.add_token("newsroom")
-    settings = Settings(db=store.url, max_upload_bytes=1024)
+    settings = ServerSettings(db=store.url, max_upload_bytes=1024)
     with TestClient(create_app(settings)) as client:
         files = {"files": ("big.txt", b"x" * 2048, "text/plain")}
         response = client.post("/api/v1/ingest", files=files, headers={"Authorization": f"Bearer {token}"})
@@ -131,7 +131,7 @@ def test_tokens_are_stored_hashed_and_can_protect_reading(store):
     with store.engine.connect() as conn:
         stored = [row[0] for row in conn.exec_driver_sql("SELECT hash FROM tokens")]
     assert token not in stored and len(stored) == 1
-    with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url, read_token_required=True))) as client:
         assert client.get("/api/v1/stories").status_code == 401
         assert client.get("/").status_code == 401
         assert client.get("/api/v1/stories", headers={"Authorization": f"Bearer {token}"}).status_code == 200

@@ -13,7 +13,7 @@ from kroscek.model import Article, Sentence, Story
 from kroscek.report import story_summary
 from kroscek.store import Store
 from kroscek.web import schemas
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 ARTICLE = Article(id="a000000000000001", source="fixture-1.txt", title="Banjir Rendam Desa Sukamaju",
                   text="Banjir merendam 300 rumah di Desa Sukamaju pada Senin.", outlet="Warta Uji", language="id",
@@ -33,7 +33,7 @@ def store(tmp_path) -> Iterator[Store]:
 
 @pytest.fixture()
 def client(store) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
 
 
@@ -69,7 +69,7 @@ def test_a_wrong_method_is_a_405_in_the_error_shape(client):
 
 
 def test_a_server_fault_is_a_500_in_the_error_shape_with_the_security_headers(store, caplog):
-    app = create_app(Settings(db=store.url))
+    app = create_app(ServerSettings(db=store.url))
 
     @app.get("/api/v1/fault")
     def fault() -> None:
@@ -104,7 +104,7 @@ def test_a_missing_or_wrong_token_is_a_401_in_the_error_shape(client, store):
 
 
 def test_reading_under_read_token_is_a_401_in_the_error_shape(store):
-    with TestClient(create_app(Settings(db=store.url, read_token_required=True))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url, read_token_required=True))) as client:
         assert "token" in error_of(client.get("/api/v1/stories"), 401)
         assert "token" in error_of(client.get("/openapi.json"), 401)
         token = store.add_token("reader")
@@ -301,7 +301,7 @@ def pair_client(tmp_path) -> Iterator[TestClient]:
     story = Story("s-pair", PAIR[0].title, [a.id for a in PAIR])
     store.save_stories([story])
     store.save_brief("s-pair", PAIR_BRIEF, {**story_summary(story, PAIR).to_dict(), "badges": ["disputed"]})
-    with TestClient(create_app(Settings(db=store.url))) as client:
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
     store.close()
 
@@ -372,9 +372,9 @@ def test_the_outlet_endpoints_declare_their_response_models(tmp_path):
     from fastapi.testclient import TestClient
 
     from kroscek.store import Store
-    from kroscek.web.app import Settings, create_app
+    from kroscek.web.app import ServerSettings, create_app
 
-    with TestClient(create_app(Settings(db=str(Store(tmp_path / "o.db").url)))) as client:
+    with TestClient(create_app(ServerSettings(db=str(Store(tmp_path / "o.db").url)))) as client:
         paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/v1/outlets", "/api/v1/outlets/{name}"):
         schema = paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]

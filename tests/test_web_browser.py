@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from kroscek.cli import app as cli
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -46,7 +46,7 @@ def free_port() -> int:
 def serve_app(db: str) -> Iterator[str]:
     """The web app over the store ``db``, served in a thread on a free loopback port: its URL."""
     port = free_port()
-    config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(ServerSettings(db=db)), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

@@ -7,11 +7,11 @@ import re
 from fastapi.testclient import TestClient
 
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 
 def test_docs_pages_use_the_apps_own_files(tmp_path):
-    with TestClient(create_app(Settings(db=str(Store(tmp_path / "d.db").url)))) as client:
+    with TestClient(create_app(ServerSettings(db=str(Store(tmp_path / "d.db").url)))) as client:
         for path, assets in (("/docs", ["/static/swagger-ui-bundle.js", "/static/swagger-ui.css", "/static/docs.js"]),
                              ("/redoc", ["/static/redoc.standalone.js", "/static/redoc.js"])):
             response = client.get(path)

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 import kroscek.web.routes
 from kroscek.store import Store
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 from kroscek.web.deps import MAX_PAGE, Pagination, can_read, can_write
 
 PUBLIC = {"/static/report.css"}  # the pages' stylesheet: no token, as the other files under /static
@@ -50,7 +50,7 @@ def test_every_route_has_one_guard_but_the_stylesheet():
 
 @pytest.mark.parametrize("read_token_required", [False, True])
 def test_every_guarded_route_is_served_and_answers_401_without_a_token(tmp_path, read_token_required):
-    with TestClient(create_app(Settings(db=Store(tmp_path / "empty.db").url,
+    with TestClient(create_app(ServerSettings(db=Store(tmp_path / "empty.db").url,
                                         read_token_required=read_token_required))) as client:
         for route in routes():
             for method in route.methods:
@@ -63,7 +63,7 @@ def test_every_guarded_route_is_served_and_answers_401_without_a_token(tmp_path,
 
 
 def test_openapi_lists_open_reading_on_every_read_endpoint_and_on_no_write(tmp_path):
-    with TestClient(create_app(Settings(db=Store(tmp_path / "empty.db").url))) as client:
+    with TestClient(create_app(ServerSettings(db=Store(tmp_path / "empty.db").url))) as client:
         paths = client.get("/openapi.json").json()["paths"]
     documented = [route for route in routes() if route.include_in_schema]
     assert {route.path_format for route in documented} == set(paths)
@@ -84,7 +84,7 @@ def test_a_page_of_a_list():
 
 
 def test_the_api_lists_take_page_and_size_within_bounds_and_the_pages_a_page_number(tmp_path):
-    with TestClient(create_app(Settings(db=Store(tmp_path / "empty.db").url))) as client:
+    with TestClient(create_app(ServerSettings(db=Store(tmp_path / "empty.db").url))) as client:
         for path in ("/api/v1/stories", "/api/v1/articles", "/api/v1/entities", "/api/v1/search?q=banjir"):
             joiner = "&" if "?" in path else "?"
             answer = client.get(f"{path}{joiner}page=2&size=7").json()

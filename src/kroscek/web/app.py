@@ -17,19 +17,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kroscek import __version__
 from kroscek.store import Store
 from kroscek.web import errors, schemas
-from kroscek.web.config import Settings
+from kroscek.web.config import ServerSettings
 from kroscek.web.deps import no_nul
 from kroscek.web.headers import SecurityHeaders
 from kroscek.web.jobs import IngestJobs
 from kroscek.web.routes import articles, check, docs, entities, feeds, ingest, outlets, search, static, stories
 
-__all__ = ["Settings", "create_app", "create_app_from_env"]
+__all__ = ["ServerSettings", "create_app", "create_app_from_env"]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings.from_env()
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    settings = settings or ServerSettings.from_env()
     store = Store(settings.db)
-    jobs = IngestJobs(store)
+    jobs = IngestJobs(store, settings=settings.run)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -62,4 +62,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def create_app_from_env() -> FastAPI:
     """App factory for multi-process serving: settings come from KROSCEK_* variables."""
-    return create_app(Settings.from_env())
+    return create_app(ServerSettings.from_env())

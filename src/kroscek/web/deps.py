@@ -23,7 +23,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from kroscek.i18n import LOCALES, pick_locale, with_locale
 from kroscek.report.html import with_link_filter
 from kroscek.store import Store
-from kroscek.web.config import Settings
+from kroscek.web.config import ServerSettings
 from kroscek.web.jobs import IngestJobs
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ T = TypeVar("T")
 
 # The dependencies that do no I/O are coroutines: FastAPI runs a plain function in a worker thread,
 # and the read paths stay on the event loop (see ``can_read``).
-async def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> ServerSettings:
     return request.app.state.settings
 
 
@@ -45,7 +45,7 @@ async def get_jobs(request: Request) -> IngestJobs:
     return request.app.state.jobs
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[ServerSettings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 JobsDep = Annotated[IngestJobs, Depends(get_jobs)]
 

@@ -68,15 +68,15 @@ leases_table = Table(
 class IngestJobs:
     """Runs ingest → match → compare jobs from the shared queue and reports their progress.
 
-    Jobs match and cross-check with ``settings`` (default: ``Settings.from_env()``, the mode
-    ``kroscek serve --fast`` sets)."""
+    Jobs match and cross-check with ``settings``: the web app hands over its server settings'
+    ``run`` (``KROSCEK_MODE``, which ``kroscek serve --fast`` sets); default, the default mode."""
 
     feed_interval_minutes = FEED_INTERVAL_MINUTES
 
-    def __init__(self, store: Store, *, settings: Settings | None = None, lease_seconds: float = LEASE_SECONDS,
+    def __init__(self, store: Store, *, settings: Settings = Settings(), lease_seconds: float = LEASE_SECONDS,
                  idle_seconds: float = IDLE_SECONDS, fetch: Callable[[str], bytes] = fetch_feed) -> None:
         self.store = store
-        self.settings = settings if settings is not None else Settings.from_env()
+        self.settings = settings
         self.lease_seconds, self.idle_seconds, self.fetch = lease_seconds, idle_seconds, fetch
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.holding = False
