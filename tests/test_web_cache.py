@@ -42,3 +42,36 @@ def test_the_index_follows_the_stored_entities(tmp_path):
     assert search_spellings(store, "Pushilin") == ["Denis Pushilin", "Dennis Pushlin"]
     assert [e["id"] for e in matching_entities(store, "dennis pushlin")] == ["p:pushilin"]
     store.close()
+
+
+def test_the_server_builds_the_index_as_it_starts_and_searches_reuse_it(tmp_path, monkeypatch):
+    """The first search does not pay for the index: the app builds it once in the background as it
+    starts, and the searches after it read that one."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from kroscek.web.app import ServerSettings, create_app
+
+    db = tmp_path / "k.db"
+    store = Store(db)
+    store.save_stories([Story("s1", "Donetsk", [])])
+    store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": []}]})
+    store.close()
+    built: list[int] = []
+    of = EntityNames.of.__func__
+
+    def counted(cls, entities):
+        names = of(cls, entities)
+        built.append(len(entities))
+        return names
+
+    monkeypatch.setattr(EntityNames, "of", classmethod(counted))
+    with TestClient(create_app(ServerSettings(db=str(db)))) as client:
+        deadline = time.monotonic() + 10
+        while not built and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert built == [1]  # built at start, before any request
+        for _ in range(2):
+            assert client.get("/api/v1/search", params={"q": "Pushilin"}).status_code == 200
+    assert built == [1]

@@ -7,6 +7,7 @@ each resource (``kroscek.web.routes``) and the static files.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kroscek import __version__
 from kroscek.store import Store
 from kroscek.web import errors, schemas
+from kroscek.web.cache import warm
 from kroscek.web.config import ServerSettings
 from kroscek.web.deps import no_nul
 from kroscek.web.headers import SecurityHeaders
@@ -34,8 +36,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         jobs.start()
+        # What every search and entity filter reads is built once in the background, so the first
+        # reader does not wait for it (about 1-2 s at 10K articles).
+        warming = asyncio.create_task(asyncio.to_thread(warm, store))
         yield
         jobs.stop()
+        await warming
 
     # /docs and /openapi.json are routes (routes.docs), so that --read-token guards them as every page.
     app = FastAPI(title="kroscek", version=__version__, lifespan=lifespan, dependencies=[Depends(no_nul)],

@@ -4,12 +4,14 @@ every search read (a search used to fold every spelling of every entity again)."
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from kroscek.store import Store
 from kroscek.text.gazetteer import lookup, name_key
 
+logger = logging.getLogger(__name__)
 NAMED_TYPES = ("PER", "LOC")  # whose names a single word of theirs may stand for in a search
 
 
@@ -60,3 +62,12 @@ class EntityNames:
 def entity_names(store: Store) -> EntityNames:
     """The store's ``EntityNames``, built again when the stories change."""
     return store.cached("entity-names", lambda: EntityNames.of(store.entities()))
+
+
+def warm(store: Store) -> None:
+    """Build what the first pages would otherwise build (run once as the server starts); a store
+    that cannot be read yet is left for the first request to report."""
+    try:
+        entity_names(store)
+    except Exception:  # noqa: BLE001 - the request that needs it reports the same failure
+        logger.warning("could not prepare the entity names of the store", exc_info=True)
