@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from kroscek.cli import app as cli
+from kroscek.compare.story import StoryBrief
 from kroscek.outlets import outlet_key
 from kroscek.signals import ArticleInfo, OutletSignals, StoryEvidence, compute_signals, find_outlet, outlet_signals
 from kroscek.store import Store
@@ -105,7 +106,8 @@ def test_first_reports_and_single_sources_are_counted_per_story(store):
     firsts = [e for s in signals for e in s.first.examples]
     assert len(firsts) == len({e.story for e in firsts}) <= len(shared)  # one first report a story at most
     for story in shared:
-        first = (store.brief(story.id) or {}).get("provenance", {}).get("first_reporter", {}).get("article")
+        brief = store.brief(story.id)
+        first = brief.provenance.first_reporter.article if brief is not None else None
         if first:
             reporter = by_key(signals)[outlet_key(outlet_of(store, first))]
             assert story.id in [e.story for e in reporter.first.examples]
@@ -129,7 +131,7 @@ def test_an_outlets_own_republication_and_a_lone_side():
                             "translations": [], "stale": []},
              "facts": [{"status": "disputed", "claims": [claim, member("b1", "dispute"), member("c1", "dispute")],
                         "evidence": [{"slot": "number", "a": "12 orang", "b": "15 orang"}]}]}
-    signals = {s.key: s for s in compute_signals([StoryEvidence("s1", "Cerita", list(infos), brief)], infos)}
+    signals = {s.key: s for s in compute_signals([StoryEvidence("s1", "Cerita", list(infos), StoryBrief.from_dict(brief))], infos)}
     assert signals["wartaa"].copies.count == 0  # its own article again is no other source
     assert signals["posc"].copies.count == 1 and signals["posc"].copies.examples[0].other == "Kabar B"
     assert signals["kabarb"].first.count == 1 and signals["kabarb"].first.out_of == 1

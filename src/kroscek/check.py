@@ -45,6 +45,7 @@ from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stems
 from kroscek.compare.relate import (AGREE_SCORE, DISPUTE_SCORE, Context, Difference, Relation, differences, relate,
                                  same_subject)
+from kroscek.compare.story import StoryBrief
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
@@ -598,12 +599,12 @@ class StoryFactCheck(FactCheckHit):
     matched: str = ""  # the story's words that match it (a title, a fact)
 
 
-def story_texts(title: str, brief: dict[str, Any] | None) -> list[str]:
+def story_texts(title: str, brief: StoryBrief | None) -> list[str]:
     """What a story states, for matching fact-checks: its title, its facts and its summary."""
-    brief = brief or {}
     texts = [title]
-    texts += [f["claims"][0]["text"] for f in brief.get("facts", []) if f.get("claims")]
-    texts += [line["text"] for line in brief.get("summary", [])]
+    if brief is not None:
+        texts += [f.claims[0].text for f in brief.facts if f.claims]
+        texts += [line.text for line in brief.summary]
     return list(dict.fromkeys(t for t in texts if t))
 
 

@@ -359,7 +359,8 @@ def show(
         console.print(f"[red]no story with id {story_id!r}[/red] (see `kroscek stories`)")
         raise typer.Exit(1)
     articles = store.articles(story.articles)
-    data = {**story_summary(story, articles).to_dict(), "brief": store.brief(story_id) or {},
+    brief = store.brief(story_id)
+    data = {**story_summary(story, articles).to_dict(), "brief": brief.to_dict() if brief is not None else {},
             "article_details": [a.to_dict() for a in articles]}
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -368,11 +369,10 @@ def show(
     out.rule(story.title)
     for a in articles:
         out.print(f"- {outlet_name(a.outlet, a.url) or Path(a.source).name} ({a.language}, {a.published or 'undated'}){' [stale]' if a.stale else ''}: {a.title}")
-    brief = data["brief"]
-    for line in brief.get("summary", []):
-        out.print(f"  • {line['text']}")
-    for dispute in brief.get("disputes", []):
-        out.print("[red]disputed[/red]: " + " ≠ ".join(c["text"] for c in dispute.get("claims", [])))
+    for line in brief.summary if brief is not None else []:
+        out.print(f"  • {line.text}")
+    for dispute in brief.disputes if brief is not None else []:
+        out.print("[red]disputed[/red]: " + " ≠ ".join(c.text for c in dispute.claims))
 
 
 @app.command("ingest-factchecks", cls=Command)

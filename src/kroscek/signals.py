@@ -29,6 +29,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from kroscek.compare.crosscheck import CitedClaim
+from kroscek.compare.story import StoryBrief
 from kroscek.outlets import outlet_key, outlet_name
 
 KINDS = ("first", "copies", "translates", "stale", "single-source", "disputes")
@@ -130,7 +132,7 @@ class StoryEvidence:
     id: str
     title: str
     articles: list[str]
-    brief: dict[str, Any]
+    brief: StoryBrief
 
 
 def compute_signals(stories: Iterable[StoryEvidence], infos: dict[str, ArticleInfo]) -> list[OutletSignals]:
@@ -165,7 +167,7 @@ def compute_signals(stories: Iterable[StoryEvidence], infos: dict[str, ArticleIn
                 signals.copies.out_of += 1
                 signals.translates.out_of += 1
                 signals.stale.out_of += 1
-        provenance = story.brief.get("provenance") or {}
+        provenance = story.brief.provenance
 
         def example(article: str | None, note: str = "", other: str = "", date: str | None = None,
                     event_date: str | None = None) -> Example:
@@ -174,24 +176,25 @@ def compute_signals(stories: Iterable[StoryEvidence], infos: dict[str, ArticleIn
         if shared:
             for key in keys:
                 found[key].first.out_of += 1
-            first = (provenance.get("first_reporter") or {}).get("article")
+            first = provenance.first_reporter.article
             if (signals := outlet(first)) is not None:
-                signals.first.add(example(first, date=(provenance.get("first_reporter") or {}).get("date")))
-        for kind, role in (("copies", "copy"), ("translations", "translation")):
-            for pair in provenance.get(kind, []):
-                later, original = outlet(pair.get(role)), outlet(pair.get("original"))
-                if later is None or later is original:
-                    continue  # an outlet republishing its own article copies no other source
-                signal = later.copies if kind == "copies" else later.translates
-                signal.add(example(pair[role], other=name(pair.get("original"))))
-                if original is not None:
-                    original.copied_by += 1
-        for item in provenance.get("translated_from_outside", []):
-            if (signals := outlet(item.get("article"))) is not None:
-                signals.translates.add(example(item["article"]))  # no other outlet: an original outside the store
-        for item in provenance.get("stale", []):
-            if (signals := outlet(item.get("article"))) is not None:
-                signals.stale.add(example(item["article"], date=item.get("page_date"), event_date=item.get("event_date")))
+                signals.first.add(example(first, date=provenance.first_reporter.date))
+        pairs = ([("copies", c.copy, c.original) for c in provenance.copies]
+                 + [("translations", t.translation, t.original) for t in provenance.translations])
+        for kind, derived, source in pairs:
+            later, original = outlet(derived), outlet(source)
+            if later is None or later is original:
+                continue  # an outlet republishing its own article copies no other source
+            signal = later.copies if kind == "copies" else later.translates
+            signal.add(example(derived, other=name(source)))
+            if original is not None:
+                original.copied_by += 1
+        for outside in provenance.translated_from_outside:
+            if (signals := outlet(outside.article)) is not None:
+                signals.translates.add(example(outside.article))  # no other outlet: an original outside the store
+        for page in provenance.stale:
+            if (signals := outlet(page.article)) is not None:
+                signals.stale.add(example(page.article, date=page.page_date, event_date=page.event_date))
         if shared:
             _facts(story, outlet, name, example)
     return sorted(found.values(), key=lambda s: (-s.articles, s.name.casefold()))
@@ -199,46 +202,46 @@ def compute_signals(stories: Iterable[StoryEvidence], infos: dict[str, ArticleIn
 
 def _facts(story: StoryEvidence, outlet: Any, name: Any, example: Any) -> None:
     """Single-source facts and disputes of one story told by two or more outlets."""
-    for fact in story.brief.get("facts", []):
-        claims = fact.get("claims") or []
+    for fact in story.brief.facts:
+        claims = fact.claims
         if not claims:
             continue
-        sides: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+        sides: dict[str, list[CitedClaim]] = {"a": [], "b": []}
         for claim in claims:
-            kind = (claim.get("relation") or {}).get("kind")
+            kind = claim.relation.kind if claim.relation is not None else None
             if kind is None or kind == "agree":
                 sides["a"].append(claim)
             elif kind == "dispute":
                 sides["b"].append(claim)
         stating: dict[str, Any] = {}
         for claim in [*sides["a"], *sides["b"]]:
-            if (signals := outlet(claim.get("article"))) is not None:
+            if (signals := outlet(claim.article)) is not None:
                 stating.setdefault(signals.key, signals)
         for signals in stating.values():
             signals.single_source.out_of += 1
             signals.disputes.out_of += 1
-        if fact.get("status") == "single-source" and len(stating) == 1:
+        if fact.status == "single-source" and len(stating) == 1:
             (only,) = stating.values()
-            only.single_source.add(example(claims[0].get("article"), claims[0].get("text", "")[:160]))
-        if fact.get("status") != "disputed" or not sides["b"]:
+            only.single_source.add(example(claims[0].article, claims[0].text[:160]))
+        if fact.status != "disputed" or not sides["b"]:
             continue
-        evidence = (fact.get("evidence") or [{}])[0]
-        values = {"a": evidence.get("a") or "?", "b": evidence.get("b") or "?"}
-        by_side = {side: {s.key: s for c in group if (s := outlet(c.get("article"))) is not None}
+        evidence = fact.evidence[0] if fact.evidence else None
+        values = {"a": (evidence.a if evidence else "") or "?", "b": (evidence.b if evidence else "") or "?"}
+        by_side = {side: {s.key: s for c in group if (s := outlet(c.article)) is not None}
                    for side, group in sides.items()}
         for side, other in (("a", "b"), ("b", "a")):
             against = [s for k, s in by_side[other].items() if k not in by_side[side]]
             for key, signals in by_side[side].items():
                 if not against:
                     continue
-                article = next(c.get("article") for c in sides[side] if outlet(c.get("article")) is signals)
-                difference = f"{evidence.get('slot') or ''}: {values[side]} ≠ {values[other]}"  # its value first
+                article = next(c.article for c in sides[side] if outlet(c.article) is signals)
+                difference = f"{evidence.slot if evidence else ''}: {values[side]} ≠ {values[other]}"  # its value first
                 signals.disputes.add(example(article, difference, ", ".join(sorted(s.name for s in against))))
                 signals.alone += len(by_side[side]) == 1 and len(against) >= 2
 
 
 def store_stories(store: Any) -> list[StoryEvidence]:
-    return [StoryEvidence(s.id, s.title, s.articles, store.brief(s.id) or {}) for s in store.stories()]
+    return [StoryEvidence(s.id, s.title, s.articles, store.brief(s.id) or StoryBrief()) for s in store.stories()]
 
 
 def outlet_signals(store: Any) -> list[OutletSignals]:

@@ -280,7 +280,7 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, settings: Sett
     embedder = Embedder(cache=cache) if settings.encoder == "e5" else StaticEmbedder()
     stories = store.stories() if story_ids is None else [s for s in map(store.story, story_ids) if s]
     if story_ids is None:
-        stories = [story for story in stories if store.brief(story.id) is None]
+        stories = [story for story in stories if not store.has_brief(story.id)]
     progress.stage("cross-check", len(stories))
     written = 0
     for story in stories:

@@ -371,7 +371,7 @@ class CompareWorker:
 
     def __call__(self, batch: pa.Table) -> dict[str, list]:
         ids = [i for group in batch.column("stories").to_pylist() for i in group]
-        pending = [i for i in ids if self.store.brief(i) is None]
+        pending = [i for i in ids if not self.store.has_brief(i)]
         return {"written": [compare(self.store, pending, self.settings) if pending else 0], "stories": [len(ids)]}
 
 

@@ -18,7 +18,9 @@ class ReportSource(Protocol):
 
     def stories(self) -> list[Story]: ...
 
-    def brief(self, story_id: str) -> dict | None: ...
+    def brief(self, story_id: str) -> StoryBrief | None: ...
+
+    def story_joins(self, story_id: str) -> list[dict]: ...
 
     def rejected(self) -> Sequence[Rejected]: ...
 
@@ -32,10 +34,9 @@ def build_report(store: ReportSource) -> dict[str, Any]:
     stories = []
     for story in store.stories():
         members = [by_id[i] for i in story.articles if i in by_id]
-        stored = store.brief(story.id)
-        brief = StoryBrief.from_dict(stored or {})
-        summary = story_summary(story, members, brief).to_dict()
-        stories.append({**summary, "brief": brief.to_dict() if stored is not None else {},
+        brief = store.brief(story.id)
+        summary = story_summary(story, members, brief or StoryBrief()).to_dict()
+        stories.append({**summary, "brief": brief.to_dict() if brief is not None else {},
                         "joins": store.story_joins(story.id)})
     return {
         "articles": [article.to_dict() for article in articles],

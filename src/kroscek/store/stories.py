@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -13,6 +13,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from kroscek.model import Story
 from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
 from kroscek.store.tables import entity_index_table, meta_table, stories_table, story_events_table, story_joins_table
+
+if TYPE_CHECKING:
+    from kroscek.compare.story import StoryBrief
 
 
 class StaleStories(Exception):
@@ -126,10 +129,19 @@ class StoryStore(StoreBase):
             row = c.execute(query).first()
         return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
 
-    def brief(self, story_id: str) -> dict | None:
+    def brief(self, story_id: str) -> StoryBrief | None:
+        """The story's brief read back (``StoryBrief.from_dict``); None while it has none."""
+        from kroscek.compare.story import StoryBrief  # the story stage loads numpy: only when a brief is read
+
         with self.engine.connect() as c:
             data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
-        return json.loads(data) if data else None
+        return StoryBrief.from_dict(json.loads(data)) if data else None
+
+    def has_brief(self, story_id: str) -> bool:
+        """Whether the story has a brief (one its articles have not changed since), without reading it."""
+        with self.engine.connect() as c:
+            data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
+        return bool(data)
 
     def story_joins(self, story_id: str) -> list[dict]:
         """Why each article of a story joined it (``Join.to_dict()`` of ``match.stories``), in the

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from kroscek.compare.story import StoryBrief
 from kroscek.text.gazetteer import name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
@@ -82,16 +81,10 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
         return None
     summary = store.story_summary(story_id) or {}
     articles = store.articles(story.articles)
-    brief = stored_brief(store, story_id)
+    brief = store.brief(story_id)
     return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
             "brief": brief.to_dict() if brief is not None else {},
             "article_details": [with_safe_url(a.to_dict()) for a in articles], "joins": store.story_joins(story_id)}
-
-
-def stored_brief(store: Store, story_id: str) -> StoryBrief | None:
-    """The story's brief as the store holds it, read back; None when it has none yet."""
-    data = store.brief(story_id)
-    return StoryBrief.from_dict(data) if data is not None else None
 
 
 def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +99,7 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     if article is None:
         return None
     story = store.story_of(article_id)
-    brief = stored_brief(store, story.id) if story else None
+    brief = store.brief(story.id) if story else None
     pairs = ([("copy of", "copied by", c.copy, c.original) for c in brief.provenance.copies]
              + [("translation of", "translated by", t.translation, t.original) for t in brief.provenance.translations]
              if brief else [])
@@ -131,7 +124,7 @@ def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
     summaries = {s["id"]: s for s in store.story_summaries()}
     for story_id in entity["stories"]:
         stories.append(summaries.get(story_id, {"id": story_id, "title": story_id}))
-        brief = stored_brief(store, story_id)
+        brief = store.brief(story_id)
         for quote in brief.quotes if brief else []:
             if quote.speaker_entity == entity_id or quote.speaker in [entity["name"], *entity["aliases"]]:
                 quotes.append({**quote.to_dict(), "story": story_id})

@@ -32,7 +32,7 @@ def fact_check_index(store: Store) -> FactCheckIndex:
 
 def fact_checks_of_story(store: Store, view: dict[str, Any]) -> list[StoryFactCheck]:
     """The earlier fact-checks of what a story (its page's view) states."""
-    return story_fact_checks(story_texts(view.get("title") or "", view.get("brief")), fact_check_index(store))
+    return story_fact_checks(story_texts(view.get("title") or "", store.brief(view["id"])), fact_check_index(store))
 
 
 @router.post("/api/v1/check", dependencies=READ, response_model=schemas.ClaimCheck)
