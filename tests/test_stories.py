@@ -280,18 +280,18 @@ def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
     incident = next(s for s in result.stories if "incident-0" in s.articles)
     assert incident.articles == ["incident-0", "incident-1"]
     joins = store.story_joins(incident.id)
-    assert [j["article"] for j in joins] == incident.articles
-    assert joins[0]["through"] is None
-    assert joins[1]["through"] == "incident-0" and joins[1]["score"] >= 0.7
-    assert {"aminggaru", "ilaga"} <= set(joins[1]["names"]) and joins[1]["signature"] == "incident"
+    assert [j.article for j in joins] == incident.articles
+    assert joins[0].through is None
+    assert joins[1].through == "incident-0" and joins[1].score >= 0.7
+    assert {"aminggaru", "ilaga"} <= set(joins[1].names) and joins[1].signature == "incident"
     report = build_report(store)
     reported = next(s for s in report["stories"] if s["id"] == incident.id)
-    assert reported["joins"] == joins
+    assert reported["joins"] == [j.to_dict() for j in joins]
     members = [a for a in report["articles"] if a["id"] in incident.articles]
     page = render_story(reported, members)
     assert "Why each article joined" in page and 'id="join-incident-1"' in page
     section = page.split("Why each article joined")[1].split("The articles side by side")[0]
-    assert f"{joins[1]['score']:.2f}" in section and "aminggaru" in section and "founded the story" in section
+    assert f"{joins[1].score:.2f}" in section and "aminggaru" in section and "founded the story" in section
     # matching again keeps the reasons; an article that leaves its story loses its stored reason
     match(store, settings=FAST)
     assert store.story_joins(incident.id) == joins

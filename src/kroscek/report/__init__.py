@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kroscek.compare.story import StoryBrief, story_summary
 from kroscek.model import Article, Rejected, Story
+
+if TYPE_CHECKING:
+    from kroscek.match.stories import Join
 
 __all__ = ["ReportSource", "build_report", "story_summary"]
 
@@ -20,7 +23,7 @@ class ReportSource(Protocol):
 
     def brief(self, story_id: str) -> StoryBrief | None: ...
 
-    def story_joins(self, story_id: str) -> list[dict]: ...
+    def story_joins(self, story_id: str) -> list[Join]: ...
 
     def rejected(self) -> Sequence[Rejected]: ...
 
@@ -37,7 +40,7 @@ def build_report(store: ReportSource) -> dict[str, Any]:
         brief = store.brief(story.id)
         summary = story_summary(story, members, brief or StoryBrief()).to_dict()
         stories.append({**summary, "brief": brief.to_dict() if brief is not None else {},
-                        "joins": store.story_joins(story.id)})
+                        "joins": [j.to_dict() for j in store.story_joins(story.id)]})
     return {
         "articles": [article.to_dict() for article in articles],
         "stories": stories,

@@ -16,6 +16,7 @@ from kroscek.store.tables import entity_index_table, meta_table, stories_table, 
 
 if TYPE_CHECKING:
     from kroscek.compare.story import StoryBrief
+    from kroscek.match.stories import Join
 
 
 class StaleStories(Exception):
@@ -143,16 +144,18 @@ class StoryStore(StoreBase):
             data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
         return bool(data)
 
-    def story_joins(self, story_id: str) -> list[dict]:
-        """Why each article of a story joined it (``Join.to_dict()`` of ``match.stories``), in the
-        story's article order; articles matched before these were kept have none."""
+    def story_joins(self, story_id: str) -> list[Join]:
+        """Why each article of a story joined it (``match.stories.Join``), in the story's article
+        order; articles matched before these were kept have none."""
+        from kroscek.match.stories import Join  # the story stage loads numpy: only when joins are read
+
         story = self.story(story_id)
         if story is None:
             return []
         with self.engine.connect() as c:
             rows = c.execute(select(story_joins_table.c.article_id, story_joins_table.c.data)
                              .where(story_joins_table.c.story_id == story_id))
-            found = {r.article_id: json.loads(r.data) for r in rows}
+            found = {r.article_id: Join.from_dict(json.loads(r.data)) for r in rows}
         return [found[a] for a in story.articles if a in found]
 
     def story_summaries(self) -> list[dict]:

@@ -84,7 +84,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     brief = store.brief(story_id)
     return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
             "brief": brief.to_dict() if brief is not None else {},
-            "article_details": [with_safe_url(a.to_dict()) for a in articles], "joins": store.story_joins(story_id)}
+            "article_details": [with_safe_url(a.to_dict()) for a in articles], "joins": [j.to_dict() for j in store.story_joins(story_id)]}
 
 
 def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
