@@ -98,7 +98,7 @@ def test_pages_and_static_report_link_only_http_urls(linked_store, tmp_path):
         items = client.get("/api/v1/articles", params={"size": 50}).json()["items"]
         assert {i["url"]: i["safe_url"] for i in items}["JaVaScRiPt:alert(1)"] is None
     report = {"articles": [a.to_dict() for a in linked_store.articles()],
-              "stories": [{**linked_store.story_summary("s-links"), "brief": {}}], "rejected": [], "story_events": []}
+              "stories": [{**linked_store.story_summary("s-links").to_dict(), "brief": {}}], "rejected": [], "story_events": []}
     write_report(report, tmp_path / "report")
     page = (tmp_path / "report" / "story-s-links.html").read_text(encoding="utf-8")
     assert_only_safe_links(page)

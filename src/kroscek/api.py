@@ -178,7 +178,7 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
             match(store, settings=settings)
             compare(store, settings=settings)
             data = build_report(store)
-            order = {s["id"]: n for n, s in enumerate(store.story_summaries())}
+            order = {s.id: n for n, s in enumerate(store.story_summaries())}
         finally:
             store.close()
     stories = [StoryReport.from_dict(story) for story in sorted(data["stories"], key=lambda s: order.get(s["id"], len(order)))]

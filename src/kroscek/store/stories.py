@@ -15,7 +15,7 @@ from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreB
 from kroscek.store.tables import entity_index_table, meta_table, stories_table, story_events_table, story_joins_table
 
 if TYPE_CHECKING:
-    from kroscek.compare.story import StoryBrief
+    from kroscek.compare.story import StoryBrief, StorySummary
     from kroscek.match.stories import Join
 
 
@@ -158,27 +158,35 @@ class StoryStore(StoreBase):
             found = {r.article_id: Join.from_dict(json.loads(r.data)) for r in rows}
         return [found[a] for a in story.articles if a in found]
 
-    def story_summaries(self) -> list[dict]:
-        """Every story's list-page summary, newest first, then biggest (cached until stories change)."""
+    def story_summaries(self) -> list[StorySummary]:
+        """Every story's list-page summary, newest first, then biggest (cached until stories change);
+        a story not briefed yet has only its id, title and articles."""
         return self.cached("story_summaries", self._story_summaries)
 
-    def story_summary(self, story_id: str) -> dict | None:
+    def story_summary(self, story_id: str) -> StorySummary | None:
+        """The story's stored list-page summary; None when there is no such story or it is not briefed yet."""
         with self.engine.connect() as c:
-            row = c.execute(select(stories_table.c.summary).where(stories_table.c.id == story_id)).first()
-        return json.loads(row.summary or "{}") if row else None
+            row = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
+                                   stories_table.c.summary).where(stories_table.c.id == story_id)).first()
+        return _summary(row) if row is not None and row.summary else None
 
-    def _story_summaries(self) -> list[dict]:
+    def _story_summaries(self) -> list[StorySummary]:
         with self.engine.connect() as c:
             rows = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
                                     stories_table.c.summary))
-            listed = [
-                {"id": r.id, "title": r.title, "articles": json.loads(r.articles), **json.loads(r.summary or "{}")}
-                for r in rows
-            ]
-        listed.sort(key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
+            listed = [_summary(r) for r in rows]
+        listed.sort(key=lambda s: (s.last_published or "", len(s.articles), s.id), reverse=True)
         return listed
 
     def story_events(self) -> list[dict]:
         with self.engine.connect() as c:
             rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
             return [{**json.loads(r.data), "at": r.at} for r in rows]
+
+
+def _summary(row: Any) -> StorySummary:
+    """A stories row's summary read back, its id, title and articles those of the row."""
+    from kroscek.compare.story import StorySummary  # the story stage loads numpy: only when summaries are read
+
+    return StorySummary.from_dict({**json.loads(row.summary or "{}"), "id": row.id, "title": row.title,
+                                   "articles": json.loads(row.articles)})

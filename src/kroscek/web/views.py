@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from kroscek.compare.story import StorySummary
 from kroscek.text.gazetteer import name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
@@ -30,15 +31,15 @@ class StoryFilter:
     entity: str | None = None  # an entity id or a name/alias
     disputed: bool = False  # only stories with disputes
 
-    def matches(self, story: dict[str, Any], entity_stories: set[str] | None) -> bool:
-        first, last = story.get("first_published") or "", story.get("last_published") or ""
+    def matches(self, story: StorySummary, entity_stories: set[str] | None) -> bool:
+        first, last = story.first_published or "", story.last_published or ""
         return (
             (self.date_from is None or last[:10] >= self.date_from.isoformat())
-            and (self.date_to is None or (first and first[:10] <= self.date_to.isoformat()))
-            and (not self.outlet or outlet_key(self.outlet) in {outlet_key(o) for o in story.get("outlets", [])})
-            and (not self.language or self.language in story.get("languages", []))
-            and (not self.disputed or "disputed" in story.get("badges", []))
-            and (entity_stories is None or story["id"] in entity_stories)
+            and (self.date_to is None or bool(first and first[:10] <= self.date_to.isoformat()))
+            and (not self.outlet or outlet_key(self.outlet) in {outlet_key(o) for o in story.outlets})
+            and (not self.language or self.language in story.languages)
+            and (not self.disputed or "disputed" in (story.badges or []))
+            and (entity_stories is None or story.id in entity_stories)
         )
 
 
@@ -68,7 +69,7 @@ def search_spellings(store: Store, query: str) -> list[str]:
     return sorted(names.other_spellings(positions, word))[:MAX_SPELLINGS]
 
 
-def filter_stories(store: Store, filters: StoryFilter) -> list[dict[str, Any]]:
+def filter_stories(store: Store, filters: StoryFilter) -> list[StorySummary]:
     entity_stories = None
     if filters.entity:
         entity_stories = {s for e in matching_entities(store, filters.entity) for s in e["stories"]}
@@ -79,10 +80,10 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     story = store.story(story_id)
     if story is None:
         return None
-    summary = store.story_summary(story_id) or {}
+    summary = store.story_summary(story_id)
     articles = store.articles(story.articles)
     brief = store.brief(story_id)
-    return {**summary, "id": story.id, "title": story.title, "articles": story.articles,
+    return {**(summary.to_dict() if summary is not None else {}), "id": story.id, "title": story.title, "articles": story.articles,
             "brief": brief.to_dict() if brief is not None else {},
             "article_details": [with_safe_url(a.to_dict()) for a in articles], "joins": [j.to_dict() for j in store.story_joins(story_id)]}
 
@@ -121,9 +122,10 @@ def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
     if entity is None:
         return None
     stories, quotes = [], []
-    summaries = {s["id"]: s for s in store.story_summaries()}
+    summaries = {s.id: s for s in store.story_summaries()}
     for story_id in entity["stories"]:
-        stories.append(summaries.get(story_id, {"id": story_id, "title": story_id}))
+        summary = summaries.get(story_id)
+        stories.append(summary.to_dict() if summary is not None else {"id": story_id, "title": story_id})
         brief = store.brief(story_id)
         for quote in brief.quotes if brief else []:
             if quote.speaker_entity == entity_id or quote.speaker in [entity["name"], *entity["aliases"]]:

@@ -34,7 +34,7 @@ Filters = Annotated[StoryFilter, Depends(story_filters)]
 async def api_stories(store: StoreDep, paging: Paged, filters: Filters) -> schemas.StoryPage:
     """Stories, newest and biggest first, filtered; paginated with ``page`` and ``size``."""
     found = filter_stories(store, filters)
-    return schemas.StoryPage(total=len(found), page=paging.page, size=paging.size, items=paging.of(found))
+    return schemas.StoryPage(total=len(found), page=paging.page, size=paging.size, items=[s.to_dict() for s in paging.of(found)])
 
 
 @router.get("/api/v1/stories/{story_id}", dependencies=READ, response_model=schemas.StoryDetail)
@@ -47,7 +47,7 @@ async def stories_page(request: Request, store: StoreDep, pages: PagesDep, filte
                        paging: Annotated[Pagination, Depends(pagination(sized=False))]) -> HTMLResponse:
     def render() -> str:
         found = filter_stories(store, filters)
-        return pages.render("stories.html", stories=paging.of(found), total=len(found), filters=filters,
+        return pages.render("stories.html", stories=[s.to_dict() for s in paging.of(found)], total=len(found), filters=filters,
                             page_number=paging.page, pages=paging.pages(len(found)))
 
     return pages.respond(store.cached(f"page:{pages.locale}:/?{request.url.query}", render))
