@@ -117,14 +117,12 @@ def test_sample_corpus_stories_equal_its_labels(corpus_dir, tmp_path):
 
 def test_fast_run_groups_and_cross_checks_a_story_without_e5(corpus_dir, tmp_path, monkeypatch):
     from kroscek.analyse import embed
-    from kroscek.compare import quotes
     from kroscek.store import Store
 
     def no_e5():  # noqa: ANN202
         raise AssertionError("--fast must not load e5")
 
-    monkeypatch.setattr(embed, "_e5", no_e5)
-    monkeypatch.setattr(quotes, "_encoder", no_e5)
+    monkeypatch.setattr(embed, "_e5", no_e5)  # claims, translations and quotes all embed through it
     names = ["07_impor-beras-kabarkini.txt", "08_impor-beras-harian-mentari.txt", "10_karhutla-kapuas-berita-pagi.txt"]
     (tmp_path / "in").mkdir()
     for name in names:

