@@ -149,7 +149,7 @@ def test_ingest_factchecks_is_idempotent(tmp_path):
     assert again.exit_code == 0
     store = Store(db)
     assert store.count_fact_checks() == 4
-    assert {c["verdict"] for c in store.fact_checks()} == {"false", "unproven", "satire"}
+    assert {c.verdict for c in store.fact_checks()} == {"false", "unproven", "satire"}
     store.close()
 
 
@@ -263,8 +263,10 @@ def test_a_count_of_other_things_does_not_contradict(tmp_path):
 
 
 def _index(*checks: dict) -> FactCheckIndex:
-    return FactCheckIndex([{"claim": c["claim"], "conclusion": c.get("conclusion", ""), "verdict": "false",
-                            "url": c["url"]} for c in checks])
+    from kroscek.factchecks import FactCheck
+
+    return FactCheckIndex([FactCheck(id=c["url"], claim=c["claim"], verdict="false", verdict_word="salah", published=None,
+                                     url=c["url"], conclusion=c.get("conclusion", "")) for c in checks])
 
 
 def test_a_fact_check_far_below_the_best_is_not_shown():

@@ -167,8 +167,11 @@ def test_a_story_page_shows_the_fact_checks_its_facts_match(client, store, tmp_p
 def test_a_story_shows_a_fact_check_of_what_it_states_not_of_a_word_it_shares():
     from kroscek.check import FactCheckIndex, story_fact_checks
 
-    index = FactCheckIndex([{"claim": "Status Gunung Wae Lolo Naik Menjadi Siaga", "verdict": "true",
-                             "url": "https://cekfakta.example/2025/10/22/benar-status-wae-lolo-siaga/"}])
+    from kroscek.factchecks import FactCheck
+
+    url = "https://cekfakta.example/2025/10/22/benar-status-wae-lolo-siaga/"
+    index = FactCheckIndex([FactCheck(id="wae-lolo", claim="Status Gunung Wae Lolo Naik Menjadi Siaga", verdict="true",
+                                      verdict_word="benar", published=None, url=url)])
     # a headline in title case is read as a sentence, not as a run of names
     shown = story_fact_checks(["Status Gunung Wae Lolo Naik Jadi Siaga, Warga Dua Desa Diungsikan"], index)
     assert [c.verdict for c in shown] == ["true"]

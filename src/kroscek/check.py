@@ -46,6 +46,7 @@ from kroscek.compare.facts import Fact, read_fact, stems
 from kroscek.compare.relate import (AGREE_SCORE, DISPUTE_SCORE, Context, Difference, Relation, differences, relate,
                                  same_subject)
 from kroscek.compare.story import StoryBrief
+from kroscek.factchecks import FactCheck
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
@@ -355,10 +356,10 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
 class FactCheckIndex:
     """Stored fact-checks, indexed for the lexical match of a claim."""
 
-    def __init__(self, checks: Sequence[dict[str, Any]], language: str = "id") -> None:
+    def __init__(self, checks: Sequence[FactCheck], language: str = "id") -> None:
         self.checks = list(checks)
         self.language = language
-        self.documents = [tokens(c["claim"], language) for c in self.checks]
+        self.documents = [tokens(c.claim, language) for c in self.checks]
         self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
         self.matrix = self.vectorizer.transform(self.documents) if self.vectorizer is not None else None
 
@@ -386,23 +387,23 @@ class FactCheckIndex:
             check = self.checks[int(at)]
             if not self.same_claim(fact, check):
                 continue  # another place, number, day, person, subject or the negation: another claim, another verdict
-            found.append(FactCheckHit(claim=check["claim"], verdict=check.get("verdict") or "",
-                                      verdict_word=check.get("verdict_word") or "", published=check.get("published"),
-                                      url=check.get("url"), publisher=check.get("publisher") or "",
-                                      similarity=round(float(scores[at]), 3), conclusion=check.get("conclusion") or ""))
+            found.append(FactCheckHit(claim=check.claim, verdict=check.verdict or "",
+                                      verdict_word=check.verdict_word or "", published=check.published,
+                                      url=check.url, publisher=check.publisher or "",
+                                      similarity=round(float(scores[at]), 3), conclusion=check.conclusion or ""))
             if len(found) == limit:
                 break
         exact = [hit for hit in found if not _adds_a_name(fact, hit.claim)]
         return exact if exact else found  # a check naming someone more ("DPR dan Polri") yields to one that does not
 
-    def same_claim(self, fact: Fact, check: dict[str, Any]) -> bool:
+    def same_claim(self, fact: Fact, check: FactCheck) -> bool:
         """``check`` checked the claim ``fact`` states: they agree in the slots that decide it (no
         other number, place, day, person, subject or negation) and share most of its words, not
         only its names."""
-        checked = read_fact(Claim("fact-check", 0, check["claim"], fact.claim.language), "fact-check")
-        return not (differences(fact, checked) or _other_place(fact, checked) or _other_numbers(fact.text, check["claim"])
-                    or _other_organisation(fact.text, check["claim"]) or _substituted(fact, check)
-                    or _covered(fact, check["claim"]) < FACTCHECK_COVER)
+        checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
+        return not (differences(fact, checked) or _other_place(fact, checked) or _other_numbers(fact.text, check.claim)
+                    or _other_organisation(fact.text, check.claim) or _substituted(fact, check)
+                    or _covered(fact, check.claim) < FACTCHECK_COVER)
 
 
 def _other_numbers(claim: str, checked: str) -> bool:
@@ -465,20 +466,20 @@ def _unnamed(named: Iterable[str], other: str) -> bool:
     return False
 
 
-def _substituted(fact: Fact, check: dict[str, Any]) -> bool:
+def _substituted(fact: Fact, check: FactCheck) -> bool:
     """Another subject in the same words: the claim names someone or something the fact-check
     does not (its claim or conclusion, ``_unnamed``), and the fact-check names someone or something
     the claim does not ("Menteri Sosial" for "Wapres Gibran"), or most of the claim's words are not
     the fact-check's. A name the claim adds to a checked claim that has most of its words ("naik
     KRL" to a commuter-line hoax) is a detail, not another subject."""
-    said = f'{check["claim"]} {check.get("conclusion") or ""}'
+    said = f"{check.claim} {check.conclusion or ''}"
     if not _unnamed(fact.names, said):
         return False
-    conclusion = _BRACKETS.sub(" ", check.get("conclusion") or "")  # not "(Ditulis oleh NAME)", "(impostor content)"
-    if _unnamed(names(_sentence_case(check["claim"])) | names(conclusion), fact.text):
+    conclusion = _BRACKETS.sub(" ", check.conclusion or "")  # not "(Ditulis oleh NAME)", "(impostor content)"
+    if _unnamed(names(_sentence_case(check.claim)) | names(conclusion), fact.text):
         return True
     own = set(tokens(fact.text, fact.claim.language))
-    return len(own & set(tokens(check["claim"], fact.claim.language))) < FACTCHECK_DETAIL * len(own)
+    return len(own & set(tokens(check.claim, fact.claim.language))) < FACTCHECK_DETAIL * len(own)
 
 
 def check_claim(store: Any, text: str, language: str = "id", index: FactCheckIndex | None = None) -> CheckResult:

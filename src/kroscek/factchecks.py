@@ -59,7 +59,7 @@ _DATE_IN_URL = re.compile(r"/(20\d\d|19\d\d)/(\d\d)/(\d\d)/")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class FactCheck:
     """One published fact-check of one claim."""
 

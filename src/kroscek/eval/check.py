@@ -282,8 +282,8 @@ class Baseline:
         self.vectorizer = TfidfVectorizer(sublinear_tf=True).fit([s for s, _, _ in self.sentences])
         self.matrix = self.vectorizer.transform([s for s, _, _ in self.sentences])
         self.checks = store.fact_checks()
-        self.check_vectorizer = TfidfVectorizer(sublinear_tf=True).fit([c["claim"] for c in self.checks])
-        self.check_matrix = self.check_vectorizer.transform([c["claim"] for c in self.checks])
+        self.check_vectorizer = TfidfVectorizer(sublinear_tf=True).fit([c.claim for c in self.checks])
+        self.check_matrix = self.check_vectorizer.transform([c.claim for c in self.checks])
 
     def outcome(self, claim: str, ids: dict[str, str], threshold: float) -> Outcome:
         cosines = (self.matrix @ self.vectorizer.transform([claim]).T).toarray().ravel()
@@ -315,7 +315,7 @@ class Baseline:
         if best is None or scores[best] < threshold:
             return []
         check = self.checks[best]
-        return [ids.get(fact_check_id(check.get("url"), check["claim"]), "?")]
+        return [ids.get(fact_check_id(check.url, check.claim), "?")]
 
 
 def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_articles: dict[str, set[str]]) -> Figures:

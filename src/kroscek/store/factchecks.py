@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from kroscek.factchecks import FactCheck
 from kroscek.store.base import ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
 from kroscek.store.tables import fact_checks_table
 
@@ -31,9 +32,9 @@ class FactCheckStore(StoreBase):
         with self.engine.connect() as c:
             return int(c.execute(select(func.count()).select_from(fact_checks_table)).scalar() or 0)
 
-    def fact_checks(self) -> list[dict]:
-        """Every stored fact-check (as ``FactCheck.to_dict()``), newest first."""
+    def fact_checks(self) -> list[FactCheck]:
+        """Every stored fact-check, newest first."""
         with self.engine.connect() as c:
             query = select(fact_checks_table.c.data).order_by(fact_checks_table.c.published.desc().nulls_last(),
                                                               fact_checks_table.c.id)
-            return [json.loads(data) for data in c.execute(query).scalars()]
+            return [FactCheck.from_dict(json.loads(data)) for data in c.execute(query).scalars()]
