@@ -42,6 +42,7 @@ def test_token_create_list_revoke(tmp_path):
     assert store.check_token(first) and store.check_token(second)
     listed = json.loads(invoke("token", "list", "--db", db, "--json").stdout)
     assert sorted(t["name"] for t in listed) == ["desk-ekonomi", "desk-politik"]  # oldest first
+    assert all(list(t) == ["id", "name", "created_at"] for t in listed)  # the listed fields, and only those
     table = invoke("token", "list", "--db", db).stdout
     assert "desk-politik" in table and first not in table and second not in table  # never the token itself
     revoked = invoke("token", "revoke", "desk-politik", "--db", db)

@@ -207,7 +207,7 @@ def test_token_create_on_a_new_store_says_it_created_it(tmp_path):
     assert re.fullmatch(r"[\w-]{20,}\n", result.stdout)  # stdout holds the token alone
     again = invoke("token", "create", "desk-2", "--db", str(db))
     assert again.exit_code == 0 and again.stderr == ""  # an existing store: nothing said
-    assert sorted(t["name"] for t in Store(db).tokens()) == ["desk", "desk-2"]
+    assert sorted(t.name for t in Store(db).tokens()) == ["desk", "desk-2"]
 
 
 def test_serve_on_a_new_store_says_it_created_it_then_serves(tmp_path, no_server):

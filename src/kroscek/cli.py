@@ -458,7 +458,7 @@ def token_list(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """List the tokens: id, name and creation time (never the token itself)."""
     tokens = open_store(db, create=False).tokens()
     if as_json:
-        sys.stdout.write(json.dumps(tokens, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps([t.to_dict() for t in tokens], ensure_ascii=False, indent=2) + "\n")
         return
     if not tokens:
         console.print("no tokens (`kroscek token create NAME` makes one)", highlight=False)
@@ -467,7 +467,7 @@ def token_list(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     for column in ("id", "name", "created"):
         table.add_column(column)
     for token in tokens:
-        table.add_row(token["id"], printable(token["name"]), token["created_at"])
+        table.add_row(token.id, printable(token.name), token.created_at)
     Console().print(table)
 
 

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 
 from kroscek.store.base import StoreBase, utc_now
 from kroscek.store.tables import tokens_table
+
+
+@dataclass(frozen=True)
+class Token:
+    """An access token as listed: an id (the start of its hash), its name and when it was made."""
+
+    id: str
+    name: str
+    created_at: str
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
 
 
 class TokenStore(StoreBase):
@@ -21,11 +34,11 @@ class TokenStore(StoreBase):
             c.execute(tokens_table.insert().values(hash=_token_hash(token), name=name, created_at=utc_now()))
         return token
 
-    def tokens(self) -> list[dict]:
+    def tokens(self) -> list[Token]:
         """The tokens, oldest first: their name, creation time and an id (the start of their hash)."""
         with self.engine.connect() as c:
             rows = c.execute(select(tokens_table).order_by(tokens_table.c.created_at, tokens_table.c.hash))
-            return [{"id": r.hash[:12], "name": r.name, "created_at": r.created_at} for r in rows]
+            return [Token(id=r.hash[:12], name=r.name, created_at=r.created_at) for r in rows]
 
     def revoke_tokens(self, name_or_id: str) -> int:
         """Remove the tokens with this name or whose id (hash prefix, 6+ characters) this is; how many."""
