@@ -358,7 +358,7 @@ def test_readers_see_a_generic_feed_error_not_the_network_one(tmp_path, loopback
         store.add_feed("http://news.example/rss")
         jobs.fetch = lambda url: fetch_feed(url, resolve=public_resolver, transport=httpx.MockTransport(refused))
         jobs.poll_feed("http://news.example/rss")
-        errors = {f["url"]: f["last_error"] for f in store.feeds()}
+        errors = {f.url: f.last_error for f in store.feeds()}
         assert errors[internal] == NOT_PUBLIC and errors["http://news.example/rss"] == UNREACHABLE
         page = client.get("/ingest").text
         assert "Errno" not in page and "ConnectError" not in page and "refused: the feed" in page

@@ -184,6 +184,13 @@ def form(fields: dict[str, str]) -> dict[str, tuple[None, str]]:
     return {name: (None, value) for name, value in fields.items()}
 
 
+def test_the_feeds_are_listed_with_their_four_fields(client, store):
+    store.add_feed("https://news.example/rss")
+    listed = client.get("/api/v1/feeds").json()
+    assert [list(feed) for feed in listed] == [["url", "added_at", "last_polled", "last_error"]]
+    assert listed[0]["url"] == "https://news.example/rss" and listed[0]["added_at"] == store.feeds()[0].added_at
+
+
 def finished(client: TestClient, job: dict, seconds: float = 240) -> dict:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -176,7 +176,7 @@ class IngestJobs:
                 if self._hold_lease():
                     if self._feeds_due():
                         for feed in self.store.feeds():
-                            self.poll_soon(feed["url"])
+                            self.poll_soon(feed.url)
                     job = self._claim_next()
                     if job is not None:
                         self._run_claimed(*job)

@@ -3,7 +3,7 @@ feeds polled (``GET /api/v1/feeds``)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form
 
@@ -22,5 +22,5 @@ def api_add_feed(store: StoreDep, jobs: JobsDep,
 
 
 @router.get("/api/v1/feeds", dependencies=READ, response_model=list[schemas.Feed])
-def api_feeds(store: StoreDep) -> list[dict[str, Any]]:
-    return store.feeds()
+def api_feeds(store: StoreDep) -> list[schemas.Feed]:
+    return [schemas.Feed.model_validate(feed, from_attributes=True) for feed in store.feeds()]
