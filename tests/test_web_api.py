@@ -80,6 +80,10 @@ def test_story_article_entity_and_search_endpoints(client):
     assert client.get("/api/v1/articles", params={"size": 2}).json()["total"] == 3
     entity = client.get("/api/v1/entities/geo:sukamaju").json()
     assert [s["id"] for s in entity["stories"]] == ["s-flood"]
+    fields = ["id", "name", "type", "aliases", "stories", "mentions"]
+    assert list(entity["entity"]) == fields and entity["entity"]["stories"] == ["s-flood"]
+    listed = client.get("/api/v1/entities", params={"q": "sukamaju"}).json()["items"]
+    assert "geo:sukamaju" in [e["id"] for e in listed] and all(list(e) == fields for e in listed)
     hits = client.get("/api/v1/search", params={"q": "rumah"}).json()
     assert hits["total"] == 1 and hits["items"][0]["id"] == FLOOD[0].id and "<mark>rumah</mark>" in hits["items"][0]["snippet_html"]
 

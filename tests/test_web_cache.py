@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from kroscek.model import Story
 from kroscek.store import Store
+from kroscek.store.entities import IndexedEntity
 from kroscek.web.cache import EntityNames, entity_names
 from kroscek.web.views import matching_entities, search_spellings
 
 ENTITIES = [
-    {"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": ["Dennis Pushlin"], "stories": ["s1"], "mentions": 3},
-    {"id": "iso:KP", "name": "Korea Utara", "type": "LOC", "aliases": ["Korut"], "stories": ["s1"], "mentions": 2},
-    {"id": "o:pushilin-fund", "name": "Pushilin Fund", "type": "ORG", "aliases": [], "stories": ["s2"], "mentions": 1},
-    {"id": "p:kim", "name": "Kim Jong-un", "type": "PER", "aliases": ["KIM JONG UN", "Kim Jong Un"], "stories": ["s2"], "mentions": 1},
+    IndexedEntity("p:pushilin", "Denis Pushilin", "PER", ("Dennis Pushlin",), ("s1",), 3),
+    IndexedEntity("iso:KP", "Korea Utara", "LOC", ("Korut",), ("s1",), 2),
+    IndexedEntity("o:pushilin-fund", "Pushilin Fund", "ORG", (), ("s2",), 1),
+    IndexedEntity("p:kim", "Kim Jong-un", "PER", ("KIM JONG UN", "Kim Jong Un"), ("s2",), 1),
 ]
 
 
@@ -40,7 +41,7 @@ def test_the_index_follows_the_stored_entities(tmp_path):
     store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER",
                                           "aliases": ["Dennis Pushlin"]}]})
     assert search_spellings(store, "Pushilin") == ["Denis Pushilin", "Dennis Pushlin"]
-    assert [e["id"] for e in matching_entities(store, "dennis pushlin")] == ["p:pushilin"]
+    assert [e.id for e in matching_entities(store, "dennis pushlin")] == ["p:pushilin"]
     store.close()
 
 

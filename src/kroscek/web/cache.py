@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
-
 from kroscek.store import Store
+from kroscek.store.entities import IndexedEntity
 from kroscek.text.gazetteer import lookup, name_key
 
 logger = logging.getLogger(__name__)
@@ -20,22 +19,22 @@ class EntityNames:
     """The stored entities (``Store.entities()``, in its order) looked up by id, by the key of any
     of their spellings, and (people and places) by each word of their name's key."""
 
-    entities: list[dict[str, Any]]
+    entities: list[IndexedEntity]
     spellings: list[list[tuple[str, str]]] = field(default_factory=list)  # per entity: (spelling, its key)
     by_id: dict[str, int] = field(default_factory=dict)
     by_key: dict[str, list[int]] = field(default_factory=dict)
     by_name_word: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, entities: list[dict[str, Any]]) -> EntityNames:
+    def of(cls, entities: list[IndexedEntity]) -> EntityNames:
         names = cls(entities)
         for position, entity in enumerate(entities):
-            keyed = [(spelling, name_key(spelling)) for spelling in [entity["name"], *entity["aliases"]]]
+            keyed = [(spelling, name_key(spelling)) for spelling in [entity.name, *entity.aliases]]
             names.spellings.append(keyed)
-            names.by_id.setdefault(entity["id"], position)
+            names.by_id.setdefault(entity.id, position)
             for key in dict.fromkeys(key for _, key in keyed):
                 names.by_key.setdefault(key, []).append(position)
-            if entity.get("type") in NAMED_TYPES:
+            if entity.type in NAMED_TYPES:
                 for word in dict.fromkeys(keyed[0][1].split()):
                     names.by_name_word.setdefault(word, []).append(position)
         return names

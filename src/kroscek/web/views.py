@@ -13,6 +13,7 @@ from kroscek.compare.story import StorySummary
 from kroscek.text.gazetteer import name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
+from kroscek.store.entities import IndexedEntity
 from kroscek.urls import safe_url
 from kroscek.web.cache import entity_names
 
@@ -46,7 +47,7 @@ class StoryFilter:
 MAX_SPELLINGS = 30  # other spellings a search adds for the entities its words name
 
 
-def matching_entities(store: Store, term: str) -> list[dict[str, Any]]:
+def matching_entities(store: Store, term: str) -> list[IndexedEntity]:
     """The stored entities ``term`` names: by id, by any spelling seen in the corpus (case, accents
     and punctuation aside), or by any name the gazetteer knows for it ("Korut", "North Korea" and
     "DPRK" all name iso:KP, whatever spelling the articles used)."""
@@ -72,7 +73,7 @@ def search_spellings(store: Store, query: str) -> list[str]:
 def filter_stories(store: Store, filters: StoryFilter) -> list[StorySummary]:
     entity_stories = None
     if filters.entity:
-        entity_stories = {s for e in matching_entities(store, filters.entity) for s in e["stories"]}
+        entity_stories = {s for e in matching_entities(store, filters.entity) for s in e.stories}
     return [s for s in store.story_summaries() if filters.matches(s, entity_stories)]
 
 
@@ -118,17 +119,17 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
-    entity = next((e for e in store.entities() if e["id"] == entity_id), None)
+    entity = next((e for e in store.entities() if e.id == entity_id), None)
     if entity is None:
         return None
     stories, quotes = [], []
     summaries = {s.id: s for s in store.story_summaries()}
-    for story_id in entity["stories"]:
+    for story_id in entity.stories:
         summary = summaries.get(story_id)
         stories.append(summary.to_dict() if summary is not None else {"id": story_id, "title": story_id})
         brief = store.brief(story_id)
         for quote in brief.quotes if brief else []:
-            if quote.speaker_entity == entity_id or quote.speaker in [entity["name"], *entity["aliases"]]:
+            if quote.speaker_entity == entity_id or quote.speaker in [entity.name, *entity.aliases]:
                 quotes.append({**quote.to_dict(), "story": story_id})
-    return {"entity": entity, "stories": stories, "quotes": quotes}
+    return {"entity": entity.to_dict(), "stories": stories, "quotes": quotes}
 

@@ -18,8 +18,9 @@ router = APIRouter()
 @router.get("/api/v1/entities", dependencies=READ, response_model=schemas.EntityPage)
 def api_entities(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None, *,
                  paging: Paged) -> schemas.EntityPage:
-    found = [e for e in store.entities() if not q or q.casefold() in " ".join([e["name"], *e["aliases"]]).casefold()]
-    return schemas.EntityPage(total=len(found), page=paging.page, size=paging.size, items=paging.of(found))
+    found = [e for e in store.entities() if not q or q.casefold() in " ".join([e.name, *e.aliases]).casefold()]
+    items = [schemas.Entity.model_validate(e, from_attributes=True) for e in paging.of(found)]
+    return schemas.EntityPage(total=len(found), page=paging.page, size=paging.size, items=items)
 
 
 @router.get("/api/v1/entities/{entity_id:path}", dependencies=READ, response_model=schemas.EntityDetail)
