@@ -66,7 +66,17 @@ def test_stories_keep_briefs_only_while_their_articles_are_unchanged(store):
     kept = store.brief("s1")
     assert kept is not None and [line.text for line in kept.summary] == ["Banjir"] and store.has_brief("s1")
     assert store.brief("s3") is None and not store.has_brief("s3")  # the story changed: its brief must be rebuilt
-    assert [e["kind"] for e in store.story_events()] == ["merge"]
+    assert [e.kind for e in store.story_events()] == ["merge"]
+
+
+def test_story_events_read_back_typed_and_in_their_json_form(store):
+    merge = {"kind": "merge", "stories": ["x", "y"], "into": "s1"}
+    split = {"kind": "split", "stories": ["s2"], "into": ["s2", "s4"]}
+    store.save_stories([Story("s1", "Banjir", [])], [merge, split])
+    events = store.story_events()
+    assert [(e.kind, e.stories, e.into) for e in events] == [("merge", ("x", "y"), "s1"), ("split", ("s2",), ("s2", "s4"))]
+    assert [{k: v for k, v in e.to_dict().items() if k != "at"} for e in events] == [merge, split]
+    assert all(list(e.to_dict()) == ["into", "kind", "stories", "at"] and e.at for e in events)
 
 
 def test_stale_verdicts_are_kept_on_the_article(store):

@@ -135,6 +135,27 @@ class Story:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class StoryEvent:
+    """A change of the stories a grouping made, as logged: stories merged into one, or one split."""
+
+    kind: str  # "merge" | "split"
+    stories: tuple[str, ...]  # the stories merged, or the one split
+    into: str | tuple[str, ...]  # the story kept (a merge), or the stories made (a split)
+    at: str  # when it was logged (UTC, ISO 8601)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Its JSON form: the logged event's fields, by name, then when."""
+        return {"into": self.into if isinstance(self.into, str) else list(self.into), "kind": self.kind,
+                "stories": list(self.stories), "at": self.at}
+
+    @classmethod
+    def from_logged(cls, data: dict[str, Any], at: str) -> StoryEvent:
+        into = data.get("into") or ""
+        return cls(kind=data["kind"], stories=tuple(data.get("stories") or ()),
+                   into=into if isinstance(into, str) else tuple(into), at=at)
+
+
 @dataclass
 class EntityMention:
     article: str

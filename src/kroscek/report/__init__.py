@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kroscek.compare.story import StoryBrief, story_summary
-from kroscek.model import Article, Rejected, Story
+from kroscek.model import Article, Rejected, Story, StoryEvent
 
 if TYPE_CHECKING:
     from kroscek.match.stories import Join
@@ -27,7 +27,7 @@ class ReportSource(Protocol):
 
     def rejected(self) -> Sequence[Rejected]: ...
 
-    def story_events(self) -> list[dict]: ...
+    def story_events(self) -> list[StoryEvent]: ...
 
 
 def build_report(store: ReportSource) -> dict[str, Any]:
@@ -45,5 +45,5 @@ def build_report(store: ReportSource) -> dict[str, Any]:
         "articles": [article.to_dict() for article in articles],
         "stories": stories,
         "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejected()],
-        "story_events": store.story_events(),
+        "story_events": [event.to_dict() for event in store.story_events()],
     }

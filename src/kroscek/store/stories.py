@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from kroscek.model import Story
+from kroscek.model import Story, StoryEvent
 from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
 from kroscek.store.tables import entity_index_table, meta_table, stories_table, story_events_table, story_joins_table
 
@@ -178,10 +178,11 @@ class StoryStore(StoreBase):
         listed.sort(key=lambda s: (s.last_published or "", len(s.articles), s.id), reverse=True)
         return listed
 
-    def story_events(self) -> list[dict]:
+    def story_events(self) -> list[StoryEvent]:
+        """The merges and splits of stories, in the order they were logged."""
         with self.engine.connect() as c:
             rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
-            return [{**json.loads(r.data), "at": r.at} for r in rows]
+            return [StoryEvent.from_logged(json.loads(r.data), r.at) for r in rows]
 
 
 def _summary(row: Any) -> StorySummary:
