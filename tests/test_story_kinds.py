@@ -35,6 +35,14 @@ def article(key: str, outlet: str, published: str, title: str, text: str) -> Art
                    outlet=outlet, language="id", published=published)
 
 
+def keyed(prefix: str, rows: list[tuple[str, ...]], outlet: str | None = None) -> list[Article]:
+    """Articles keyed ``prefix-0``, ``prefix-1``, ... from rows of (published, outlet, title, text), or
+    of (published, title, text) when one ``outlet`` wrote them all."""
+    if outlet is not None:
+        rows = [(day, outlet, title, text) for day, title, text in rows]
+    return [article(f"{prefix}-{n}", source, day, title, text) for n, (day, source, title, text) in enumerate(rows)]
+
+
 @pytest.fixture(scope="module")
 def embedder() -> Embedder:
     return Embedder()
@@ -87,7 +95,7 @@ CLOSES = [
 
 @pytest.mark.parametrize("settings", MODES)
 def test_three_days_of_market_closes_are_three_stories(settings, embedder):
-    articles = [article(f"close-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(CLOSES)]
+    articles = keyed("close", CLOSES)
     by_day: dict[str, set[str]] = {}
     for item in articles:
         by_day.setdefault(item.published[:10], set()).add(item.id)
@@ -117,7 +125,7 @@ DIVIDENDS = [
 
 @pytest.mark.parametrize("settings", MODES)
 def test_two_companies_dividend_notices_are_two_stories(settings, embedder):
-    articles = [article(f"dividend-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(DIVIDENDS)]
+    articles = keyed("dividend", DIVIDENDS)
     assert grouping(articles, settings, embedder) == {frozenset({"dividend-0", "dividend-1"}), frozenset({"dividend-2"})}
 
 
@@ -140,7 +148,7 @@ INCIDENT = [
 
 @pytest.mark.parametrize("settings", MODES)
 def test_a_report_and_its_denial_are_one_story(settings, embedder):
-    articles = [article(f"incident-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(INCIDENT)]
+    articles = keyed("incident", INCIDENT)
     # beside them, a same-day report of another kind, which must stay apart
     day, outlet, title, text = DIVIDENDS[2]
     articles.append(article("dividend", outlet, day, title, text))
@@ -198,7 +206,7 @@ RUPIAH = [
 def test_a_third_edition_does_not_bridge_two_editions_of_a_template(settings, embedder):
     """The third day's report reads like both earlier ones, but it never merges them: the two it
     links through are two days' figures of one template (other numbers, other days)."""
-    articles = [article(f"rupiah-{n}", "wartapasar.id", day, title, text) for n, (day, title, text) in enumerate(RUPIAH)]
+    articles = keyed("rupiah", RUPIAH, "wartapasar.id")
     stories = grouping(articles, settings, embedder)
     assert not any({"rupiah-0", "rupiah-1"} <= story for story in stories), stories
 
@@ -235,7 +243,7 @@ def test_two_days_reports_of_one_aid_programme_are_one_story(settings, embedder)
     """Two days' reports of one programme, the amount in their titles a month's and the sum's:
     their titles' capitalised words ("Keluarga", "Cek", "Bansos") are common words the bodies also
     write in lower case, not two subjects, so the two are not two events of one template."""
-    articles = [article(f"aid-{n}", "kabarnegeri.id", day, title, text) for n, (day, title, text) in enumerate(AID)]
+    articles = keyed("aid", AID, "kabarnegeri.id")
     assert grouping(articles, settings, embedder) == {frozenset({"aid-0", "aid-1"})}
 
 
@@ -244,7 +252,7 @@ def test_in_the_fast_mode_two_members_backing_an_article_place_it():
     to the article just below it: the story, not one member, decides (``SUPPORT_LINKS``). One such
     link alone does not, nor do two without story support (the default mode, whose e5 scores decide
     link by link)."""
-    articles = [article(f"incident-{n}", outlet, day, title, text) for n, (day, outlet, title, text) in enumerate(INCIDENT)]
+    articles = keyed("incident", INCIDENT)
     day, outlet, title, text = INCIDENT[1]
     articles.append(article("incident-2", "kabarnegeri.id", day.replace("15:10", "18:30"), title, text))
 
