@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from kroscek.check import ClaimError, FactCheckIndex, check_claim, claim_fact
+from kroscek.check import CheckResult, ClaimError, FactCheckIndex, check_claim, claim_fact
 from kroscek.cli import app
 from kroscek.factchecks import (
     normalise_verdict,
@@ -62,6 +62,16 @@ def article(n: int, outlet: str, sentences: list[str], published: str = "2025-05
     return Article(id=f"c{n:015d}", source=f"invented-{n}.txt", title=sentences[0][:60], text=text, outlet=outlet,
                    url=f"https://{outlet.lower().replace(' ', '')}.example/{n}", language="id", published=published,
                    sentences=[Sentence(i, s, 0) for i, s in enumerate(sentences)])
+
+
+def checked(tmp_path: Path, claim: str, stories: dict[str, tuple[str, list[Article]]]) -> CheckResult:
+    """The claim checked against a store of these stories (id: (title, articles)) and no fact-checks."""
+    store = Store(tmp_path / "stories.db")
+    store.add_articles([a for _, members in stories.values() for a in members])
+    store.save_stories([Story(key, title, [a.id for a in members]) for key, (title, members) in stories.items()])
+    result = check_claim(store, claim)
+    store.close()
+    return result
 
 
 BRIDGE = [
@@ -250,11 +260,8 @@ FLOOD = [
 
 
 def test_a_count_of_other_things_does_not_contradict(tmp_path):
-    store = Store(tmp_path / "flood.db")
-    store.add_articles(FLOOD)
-    store.save_stories([Story("s-flood", "Banjir bandang Kota Lestari", [a.id for a in FLOOD])])
-    result = check_claim(store, "Banjir bandang di Kota Lestari, 90 orang tewas")
-    store.close()
+    result = checked(tmp_path, "Banjir bandang di Kota Lestari, 90 orang tewas",
+                     {"s-flood": ("Banjir bandang Kota Lestari", FLOOD)})
     contradicting = {e.text for e in result.contradicts}
     # the dead are disputed by both outlets; the missing are other people counted
     assert {e.outlet for e in result.contradicts} == {"Warta Uji", "Kabar Contoh"}
@@ -316,11 +323,8 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
 def test_a_sentence_without_the_claims_number_or_a_tag_line_does_not_support(tmp_path):
     articles = [*FLOOD, article(13, "Pos Rekaan", ["Banjir bandang di Kota Lestari menewaskan warga pada Senin malam.",
                                                    "abc/def) banjir bandang kota lestari tewas 12 orang"])]
-    store = Store(tmp_path / "flood.db")
-    store.add_articles(articles)
-    store.save_stories([Story("s-flood", "Banjir bandang Kota Lestari", [a.id for a in articles])])
-    result = check_claim(store, "Banjir bandang di Kota Lestari menewaskan 12 orang")
-    store.close()
+    result = checked(tmp_path, "Banjir bandang di Kota Lestari menewaskan 12 orang",
+                     {"s-flood": ("Banjir bandang Kota Lestari", articles)})
     assert {e.outlet for e in result.supports} == {"Warta Uji", "Kabar Contoh"}
     assert all("12" in e.text for e in result.supports)
     assert not any(e.outlet == "Pos Rekaan" for e in result.supports + result.contradicts)
@@ -361,11 +365,8 @@ def test_of_two_checks_of_a_claim_the_one_naming_someone_more_yields():
 def test_a_number_of_something_else_that_happened_does_not_contradict(tmp_path):
     articles = [article(21, "Warta Uji", ["Massa membakar lima mobil listrik Taksi Lestari di Kota Damai pada Minggu malam.",
                                           "Taksi Lestari disebut memiliki 100 unit mobil listrik di Kota Damai."])]
-    store = Store(tmp_path / "riot.db")
-    store.add_articles(articles)
-    store.save_stories([Story("s-riot", "Kerusuhan Kota Damai", [a.id for a in articles])])
-    result = check_claim(store, "Massa membakar tiga mobil listrik Taksi Lestari di Kota Damai")
-    store.close()
+    result = checked(tmp_path, "Massa membakar tiga mobil listrik Taksi Lestari di Kota Damai",
+                     {"s-riot": ("Kerusuhan Kota Damai", articles)})
     # the cars burned are disputed; the cars the company owns are other cars counted
     assert [e.text for e in result.contradicts] == [articles[0].sentences[0].text]
     assert result.contradicts[0].slot == "number"
@@ -386,12 +387,8 @@ def test_a_count_told_in_other_words_with_another_value_contradicts(tmp_path):
                                      "Dalam insiden ini, satu orang tewas diduga akibat terjebak asap saat kebakaran berlangsung."])
     crash = article(32, "Kabar Contoh", ["Tiga orang tewas dalam kecelakaan bus di jalan tol Kota Damai.",
                                          "Sopir bus diduga mengantuk."])
-    store = Store(tmp_path / "fire.db")
-    store.add_articles([fire, crash])
-    store.save_stories([Story("s-fire", "Kebakaran gudang Kota Lestari", [fire.id]),
-                        Story("s-crash", "Kecelakaan bus Kota Damai", [crash.id])])
-    result = check_claim(store, "Dua orang tewas dalam kebakaran gudang kertas di Kota Lestari")
-    store.close()
+    result = checked(tmp_path, "Dua orang tewas dalam kebakaran gudang kertas di Kota Lestari",
+                     {"s-fire": ("Kebakaran gudang Kota Lestari", [fire]), "s-crash": ("Kecelakaan bus Kota Damai", [crash])})
     # few words in common, but the same dead counted in an article about the fire: both sides shown
     assert [(e.text, e.claim_value, e.their_value) for e in result.contradicts] == [
         (fire.sentences[2].text, "Dua orang", "satu orang")]
