@@ -478,8 +478,7 @@ def _substituted(fact: Fact, check: FactCheck) -> bool:
     conclusion = _BRACKETS.sub(" ", check.conclusion or "")  # not "(Ditulis oleh NAME)", "(impostor content)"
     if _unnamed(names(_sentence_case(check.claim)) | names(conclusion), fact.text):
         return True
-    own = set(tokens(fact.text, fact.claim.language))
-    return len(own & set(tokens(check.claim, fact.claim.language))) < FACTCHECK_DETAIL * len(own)
+    return _covered(fact, check.claim) < FACTCHECK_DETAIL
 
 
 def check_claim(store: Any, text: str, language: str = "id", index: FactCheckIndex | None = None) -> CheckResult:
