@@ -276,7 +276,7 @@ def changed_value(claim: Fact, other: Fact, context: Context = Context()) -> Rel
         own = stems(f"{difference.a} {difference.b}", claim.claim.language)
         if not (_counted(claim, difference.a) & _counted(other, difference.b)) - own:
             return None
-        if other_things_counted(claim, other, difference) or not same_happening(claim, other, difference):
+        if not one_count(claim, other, difference):
             return None
     return Relation("dispute", relation.differences, "the same count or time of the claim, with another value")
 
@@ -289,6 +289,12 @@ def same_happening(a: Fact, b: Fact, difference: Difference) -> bool:
     own = stems(f"{difference.a} {difference.b}", language) | _noun_after(a.text, difference.a, language) | _noun_after(
         b.text, difference.b, language)
     return bool((a.happened & b.happened) - own)
+
+
+def one_count(a: Fact, b: Fact, difference: Difference) -> bool:
+    """The two numbers of a number dispute are one count told with two values: not other things
+    counted (``other_things_counted``), and what the same thing happened to (``same_happening``)."""
+    return not other_things_counted(a, b, difference) and same_happening(a, b, difference)
 
 
 def _noun_after(text: str, piece: str, language: str) -> frozenset[str]:
@@ -338,9 +344,7 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
         if relation.kind == "related" and changed is not None:
             relation = changed
         kind = relation.kind
-        if kind == "dispute" and relation.slot == "number" and (
-                other_things_counted(fact, other, relation.differences[0])
-                or not same_happening(fact, other, relation.differences[0])):
+        if kind == "dispute" and relation.slot == "number" and not one_count(fact, other, relation.differences[0]):
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
         if kind == "dispute" and relation is not changed and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
             kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
