@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -30,7 +30,7 @@ from datasketch import MinHash, MinHashLSH
 
 from kroscek.analyse.dates import firm_days, staleness
 from kroscek.compare.claims import aligned_pairs
-from kroscek.compare.records import known_fields
+from kroscek.compare.records import Record
 from kroscek.text import lexicon
 from kroscek.text.fold import fold
 from kroscek.model import Article
@@ -47,7 +47,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @dataclass
-class Copy:
+class Copy(Record):
     """A same-language near-duplicate: the later page (``copy``) and the one it copies."""
 
     copy: str
@@ -56,16 +56,9 @@ class Copy:
     containment: float = 0.0  # share of the copy's shingles found in the original
     shared_passages: list[str] = field(default_factory=list)  # the longest first
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Copy:
-        return known_fields(cls, data)
-
 
 @dataclass
-class Translation:
+class Translation(Record):
     """A cross-language page whose sentences align with the original's, in order."""
 
     translation: str
@@ -75,16 +68,9 @@ class Translation:
     damage_warnings: int = 0  # the cleaning stage's damage warnings on the translation
     damage: list[str] = field(default_factory=list)  # "kind: span", the first ten
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Translation:
-        return known_fields(cls, data)
-
 
 @dataclass
-class StalePage:
+class StalePage(Record):
     """A page republished well after the events it or its story dates firmly, and why."""
 
     article: str
@@ -92,16 +78,9 @@ class StalePage:
     event_date: str | None = None
     reason: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> StalePage:
-        return known_fields(cls, data)
-
 
 @dataclass
-class FirstReporter:
+class FirstReporter(Record):
     """The earliest original report (``article`` None when no original report is dated), the
     date it counts by and on what basis, and the pages left out for dating before their events."""
 
@@ -110,31 +89,17 @@ class FirstReporter:
     basis: str = "no dated original report"
     notes: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> FirstReporter:
-        return known_fields(cls, data)
-
 
 @dataclass
-class OutsideTranslation:
+class OutsideTranslation(Record):
     """A page that reads as a translation of an original outside the corpus, with the evidence."""
 
     article: str
     evidence: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> OutsideTranslation:
-        return known_fields(cls, data)
-
 
 @dataclass
-class Provenance:
+class Provenance(Record):
     """Who reported a story first, which of its pages copy or translate which, which are stale."""
 
     first_reporter: FirstReporter = field(default_factory=FirstReporter)
@@ -154,12 +119,6 @@ class Provenance:
     def originals(self) -> dict[str, str]:
         """A copy or translation's id -> the id of the page it copies or translates."""
         return {c.copy: c.original for c in self.copies} | {t.translation: t.original for t in self.translations}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"first_reporter": self.first_reporter.to_dict(), "copies": [c.to_dict() for c in self.copies],
-                "translations": [t.to_dict() for t in self.translations],
-                "translated_from_outside": [t.to_dict() for t in self.translated_from_outside],
-                "stale": [s.to_dict() for s in self.stale]}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Provenance:

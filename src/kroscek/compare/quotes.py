@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.analyse.embed import e5_passage
-from kroscek.compare.records import known_fields
+from kroscek.compare.records import Record, known_fields
 from kroscek.model import Article, Entity, Quote
 from kroscek.text.names import same_speaker as names_match  # two spellings of one speaker's name
 
@@ -32,28 +32,22 @@ _WORD = re.compile(r"\w+")
 
 
 @dataclass
-class QuoteSource:
+class QuoteSource(Record):
     """Where one article reports a statement, in its own words."""
 
     article: str
     sentence: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
-class MatchedQuote:
+class MatchedQuote(Record):
     """One statement, with its speaker (the entity's name when known) and every article reporting it."""
 
     text: str
     speaker: str | None
     speaker_entity: str | None
     sources: list[QuoteSource] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MatchedQuote:

@@ -15,7 +15,7 @@ from typing import Any
 from kroscek.compare.crosscheck import CheckedFact, cross_check, independent_sources
 from kroscek.compare.provenance import Provenance, find_provenance
 from kroscek.compare.quotes import MatchedQuote, match_quotes
-from kroscek.compare.records import known_fields
+from kroscek.compare.records import Record, known_fields
 from kroscek.compare.summary import SummaryLine, TimelineEntry, summary_lines, timeline
 from kroscek.match.entities import resolve_entities
 from kroscek.model import Article, Entity, EntityMention, Story
@@ -83,7 +83,7 @@ class StoryBrief:
 
 
 @dataclass
-class StorySummary:
+class StorySummary(Record):
     """What a list page shows of a story: outlets, languages, dates, stale pages and (once the
     story is briefed) its badges."""
 
@@ -105,10 +105,6 @@ class StorySummary:
         if self.badges is not None:
             data["badges"] = list(self.badges)
         return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> StorySummary:
-        return known_fields(cls, data)
 
 
 @dataclass

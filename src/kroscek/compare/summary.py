@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.compare.crosscheck import FactGroup
-from kroscek.compare.records import known_fields
+from kroscek.compare.records import Record, known_fields
 from kroscek.model import Article, Sentence
 
 SUMMARY_FACTS = 4
@@ -75,14 +75,11 @@ def summarise_article(article: Article, max_sentences: int = 3, max_words: int =
 
 
 @dataclass
-class Citation:
+class Citation(Record):
     """A sentence of an article: where a line of the brief can be checked."""
 
     article: str
     sentence: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
@@ -109,27 +106,21 @@ class SummaryLine:
 
 
 @dataclass
-class TimelineSource:
+class TimelineSource(Record):
     """A sentence that dates a timeline event, and the date expression as written there."""
 
     article: str
     sentence: int
     expression: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
-class TimelineEntry:
+class TimelineEntry(Record):
     """A dated event of a story (ISO day or month), a sentence that tells it, and every source."""
 
     date: str
     text: str
     sources: list[TimelineSource] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TimelineEntry:
