@@ -20,7 +20,7 @@ LISTED = ("id", "source", "url", "title", "outlet", "language", "published", "st
 @router.get("/api/v1/articles", dependencies=READ, response_model=schemas.ArticlePage)
 def api_articles(store: StoreDep, paging: Paged) -> schemas.ArticlePage:
     ids = store.article_ids(offset=paging.offset, limit=paging.size)
-    items = [with_safe_url({k: a.to_dict()[k] for k in LISTED}) for a in store.articles(ids)]
+    items = [with_safe_url({k: getattr(a, k) for k in LISTED}) for a in store.articles(ids)]
     return schemas.ArticlePage(total=store.count_articles(), page=paging.page, size=paging.size, items=items)
 
 
