@@ -179,12 +179,12 @@ def read_labels(path: Path) -> list[ClaimLabel]:
 
 def story_urls(facts_dir: Path) -> dict[str, set[str]]:
     """The article URLs of each labelled story of the early-June facts labels."""
+    from kroscek.eval.claims import read_label_files
+
     stories: dict[str, set[str]] = {}
     for file in sorted(facts_dir.glob("indonews*.jsonl")):
-        for line in file.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line) if line.strip() else {}
-            if record.get("kind") == "story":
-                stories.setdefault(record["story"], set()).update(a["url"] for a in record["articles"] if a.get("url"))
+        for story in read_label_files(file):
+            stories.setdefault(story.key, set()).update(a["url"] for a in story.articles if a.get("url"))
     return stories
 
 
