@@ -45,7 +45,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -188,18 +187,13 @@ def story_urls(facts_dir: Path) -> dict[str, set[str]]:
     return stories
 
 
-@cache
-def _contents(path: Path) -> dict[str, str]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["url"]: row["content"] for row in csv.DictReader(handle)}
-
-
 def contents(data: Path) -> dict[str, str]:
     """The raw ``content`` of every early-June article, by URL (what the label offsets point into)."""
+    from kroscek.eval.claims import csv_rows
+
     found: dict[str, str] = {}
     for file in sorted((data / NEWS_FOLDER).glob("*.csv")):
-        found.update(_contents(file))
+        found.update((url, row["content"]) for url, row in csv_rows(file, "url").items())
     return found
 
 

@@ -98,7 +98,8 @@ def read_label_files(path: Path) -> list[LabelledStory]:
 
 
 @cache
-def _rows(path: Path, key: str) -> dict[str, dict[str, str]]:
+def csv_rows(path: Path, key: str) -> dict[str, dict[str, str]]:
+    """The rows of a CSV by the value of their column ``key`` (each file read once)."""
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as handle:
         return {row[key]: row for row in csv.DictReader(handle)}
@@ -108,17 +109,17 @@ def raw_article(ref: dict[str, str], data: Path) -> tuple[Document, str]:
     """The document a reference names and the raw text its label offsets point into."""
     path = data / ref["file"]
     if "pair_id" in ref:
-        row = _rows(path, "pair_id")[ref["pair_id"]]
+        row = csv_rows(path, "pair_id")[ref["pair_id"]]
         side = str(ref["side"])
         text = row[f"text{side}"]
         return Document(source=ref["key"], text=text, title=text.split("\n", 1)[0][:200],
                         outlet=f"source {ref['pair_id']}-{side}", language=row[f"lang{side}"]), text
     if "url" in ref:
-        row = _rows(path, "url")[ref["url"]]
+        row = csv_rows(path, "url")[ref["url"]]
         published = f"{row.get('date', '')} {row.get('time', '')}".strip()
         return Document(source=ref["key"], text=row["content"], title=row["title"], url=row["url"],
                         outlet=outlet_name(None, row["url"]), published=published or None), row["content"]
-    row = _rows(path, "id")[ref["id"]]
+    row = csv_rows(path, "id")[ref["id"]]
     return Document(source=ref["key"], text=row["isi_berita"], title=row["judul"], url=row.get("tautan"),
                     outlet="detik.com", published=row["tanggal"]), row["isi_berita"]
 
