@@ -116,19 +116,19 @@ class StoryStore(StoreBase):
     def stories(self) -> list[Story]:
         with self.engine.connect() as c:
             rows = c.execute(select(stories_table).order_by(stories_table.c.position))
-            return [Story(id=r.id, title=r.title, articles=json.loads(r.articles)) for r in rows]
+            return [_story(r) for r in rows]
 
     def story(self, story_id: str) -> Story | None:
         with self.engine.connect() as c:
             row = c.execute(select(stories_table).where(stories_table.c.id == story_id)).first()
-        return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
+        return _story(row) if row else None
 
     def story_of(self, article_id: str) -> Story | None:
         """The story an article belongs to, if it has been grouped."""
         with self.engine.connect() as c:
             query = select(stories_table).where(stories_table.c.articles.contains(f'"{article_id}"'))
             row = c.execute(query).first()
-        return Story(id=row.id, title=row.title, articles=json.loads(row.articles)) if row else None
+        return _story(row) if row else None
 
     def brief(self, story_id: str) -> StoryBrief | None:
         """The story's brief read back (``StoryBrief.from_dict``); None while it has none."""
@@ -191,3 +191,8 @@ def _summary(row: Any) -> StorySummary:
 
     return StorySummary.from_dict({**json.loads(row.summary or "{}"), "id": row.id, "title": row.title,
                                    "articles": json.loads(row.articles)})
+
+
+def _story(row: Any) -> Story:
+    """A story row read back as a ``Story``."""
+    return Story(id=row.id, title=row.title, articles=json.loads(row.articles))
