@@ -438,11 +438,11 @@ def plan_stories(
         scores = _rescore(ordered, linker, candidates, scores, stored, embedder or get_embedder(), runner)
     thresholds = settings.thresholds or (FAST_THRESHOLDS if settings.fast else THRESHOLDS)
     support = thresholds.link - SUPPORT_MARGIN if settings.fast else None
-    floor = thresholds.floor if support is None else min(thresholds.floor, support)
-    links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= floor]
+    plan = StoryPlan(ordered, linker, candidates, scores, stored, [], thresholds, support)
+    links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= plan.floor]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
-    parts = _components(range(len(ordered)), links)
-    return StoryPlan(ordered, linker, candidates, scores, stored, parts, thresholds, support)
+    plan.parts = _components(range(len(ordered)), links)
+    return plan
 
 
 def _rescore(
