@@ -87,6 +87,11 @@ class StoreBase:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def _dialect(self) -> Any:
+        """The dialect module whose ``insert`` has ON CONFLICT clauses: PostgreSQL's or SQLite's."""
+        return postgresql if self.engine.dialect.name == "postgresql" else sqlite
+
+    @property
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
             value = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
@@ -123,7 +128,7 @@ class StoreBase:
     def _bump_generation(self, conn: Connection, key: str = STORIES_GENERATION) -> None:
         """Mark the stories as changed, so cached story lists and pages (in any process) are rebuilt."""
         value = str(secrets.randbits(63))
-        statement = (postgresql if self.engine.dialect.name == "postgresql" else sqlite).insert(meta_table)
+        statement = self._dialect.insert(meta_table)
         statement = statement.values(key=key, value=value)
         conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
@@ -154,12 +159,11 @@ class StoreBase:
         """Insert ``rows`` (or update them, with ``update``); returns how many rows were written."""
         if not rows:
             return 0
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
         keys = [c.name for c in table.primary_key.columns]
         # One global key order: concurrent writers of overlapping keys then wait for each other
         # instead of each holding a row the other needs (a PostgreSQL deadlock).
         rows = sorted(rows, key=lambda row: tuple(str(row[k]) for k in keys))
-        statement = dialect.insert(table).values(rows)
+        statement = self._dialect.insert(table).values(rows)
         if update:
             changed = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
             statement = statement.on_conflict_do_update(index_elements=keys, set_=changed)

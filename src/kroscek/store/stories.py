@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from kroscek.model import Story, StoryEvent
 from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
@@ -34,10 +33,9 @@ class StoryStore(StoreBase):
     def _check_membership(self, conn: Connection, expected: str) -> None:
         """Within ``conn``'s transaction, hold the write lock and raise ``StaleStories`` unless the
         membership generation is still ``expected``."""
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
         # A write first: SQLite then takes its write lock before reading (no other writer can slip
         # in between the check and the write), and PostgreSQL has a row to lock.
-        conn.execute(dialect.insert(meta_table).values(key=MEMBERSHIP_GENERATION, value="").on_conflict_do_nothing(index_elements=["key"]))
+        conn.execute(self._dialect.insert(meta_table).values(key=MEMBERSHIP_GENERATION, value="").on_conflict_do_nothing(index_elements=["key"]))
         query = select(meta_table.c.value).where(meta_table.c.key == MEMBERSHIP_GENERATION)
         current = conn.execute(query if self.is_sqlite else query.with_for_update()).scalar() or ""
         if current != expected:
