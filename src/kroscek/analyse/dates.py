@@ -649,10 +649,9 @@ def _years_ago_time(sentences: list[Sentence], found: list[list[_Found]], rules:
             n = match["n"]
             count = int(n) if n.isdigit() else rules.data["numbers"][re.sub(r"\s+", " ", n.lower())]
             before = items[:bisect.bisect_right(ends, match.start())]
-            written = [int(iso[:4]) for f in before[-1:] or () for iso, _, firm in f.dates if firm]
-            if not written:  # the last expression before it gave no firm year: the last one that does
-                written = next(([int(iso[:4]) for iso, _, firm in f.dates if firm] for f in reversed(before)
-                                if any(firm for _, _, firm in f.dates)), [])
+            # the firm years of the last expression before it that gives one
+            written = next(([int(iso[:4]) for iso, _, firm in f.dates if firm] for f in reversed(before)
+                            if any(firm for _, _, firm in f.dates)), [])
             if written:
                 base, origin = written[-1], None
             elif anniversaries:
