@@ -270,10 +270,9 @@ def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
     from kroscek.report import build_report
     from kroscek.report.html import render_story
     from kroscek.store import Store
-    from test_story_kinds import DIVIDENDS, INCIDENT, article
+    from test_story_kinds import DIVIDENDS, INCIDENT, keyed
 
-    articles = [article(f"incident-{n}", o, d, t, x) for n, (d, o, t, x) in enumerate(INCIDENT)]
-    articles += [article(f"dividend-{n}", o, d, t, x) for n, (d, o, t, x) in enumerate(DIVIDENDS)]
+    articles = keyed("incident", INCIDENT) + keyed("dividend", DIVIDENDS)
     store = Store(tmp_path / "joins.db")
     store.add_articles(articles)
     result = match(store, settings=FAST)
