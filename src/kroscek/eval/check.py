@@ -54,6 +54,7 @@ from rich.table import Table
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.eval import shared_data_dir
+from kroscek.model import Article
 
 NEWS_FOLDER = "indonews-early-june-2025"
 FACT_CHECKS = "turnbackhoax/turnbackhoax.csv"
@@ -264,14 +265,11 @@ def kroscek_outcomes(store: Any, labels: Sequence[ClaimLabel], texts: dict[str, 
 class Baseline:
     """Plain word TF-IDF nearest neighbours: over the store's sentences and the fact-check titles."""
 
-    def __init__(self, store: Any, texts: dict[str, str]) -> None:
-        self.sentences: list[tuple[str, str | None, str]] = []  # text, url, story
-        for article in store.articles():
-            if article.stale:
-                continue
-            story = store.story_of(article.id)
-            for sentence in article.sentences:
-                self.sentences.append((sentence.text, article.url, story.id if story else ""))
+    def __init__(self, store: Any, articles: Sequence[Article], story_of: dict[str, str], texts: dict[str, str]) -> None:
+        """``articles``: the store's current (not stale) articles; ``story_of``: their stories' ids."""
+        self.sentences: list[tuple[str, str | None, str]] = [  # text, url, story
+            (sentence.text, article.url, story_of.get(article.id, ""))
+            for article in articles for sentence in article.sentences]
         self.texts = texts
         self.vectorizer = TfidfVectorizer(sublinear_tf=True).fit([s for s, _, _ in self.sentences])
         self.matrix = self.vectorizer.transform([s for s, _, _ in self.sentences])
@@ -395,16 +393,14 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
         build_seconds = time.perf_counter() - started
         ids = fact_check_ids(shared)
         articles = [a for a in built.articles() if not a.stale]
-        story_of_url = {}
-        for article in articles:
-            story = built.story_of(article.id)
-            if story and article.url:
-                story_of_url[article.url] = story.id
+        stored_stories = built.stories()
+        story_of = {article_id: story.id for story in stored_stories for article_id in story.articles}
+        story_of_url = {a.url: story_of[a.id] for a in articles if a.url and a.id in story_of}
         story_articles = {key: {story_of_url[u] for u in urls if u in story_of_url} for key, urls in stories.items()}
         started = time.perf_counter()
         system = kroscek_outcomes(built, labels, texts, ids)
         check_seconds = time.perf_counter() - started
-        baseline = Baseline(built, texts)
+        baseline = Baseline(built, articles, story_of, texts)
         tune = [i for i, label in enumerate(labels) if not label.held_back]
         back = [i for i, label in enumerate(labels) if label.held_back]
         tune_labels = [labels[i] for i in tune]
@@ -415,7 +411,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
         chosen = max((round(float(t), 2) for t in np.arange(0.05, 0.95, 0.05)),
                      key=lambda at: (_f1_fact_checks(score(tune_labels, baseline_at(at, tune), {})), -at))
         base = [baseline.outcome(label.claim, ids, chosen) for label in labels]
-        counts = (len(articles), len(built.stories()), built.count_fact_checks())
+        counts = (len(articles), len(stored_stories), built.count_fact_checks())
         built.close()
     results: dict[str, Any] = {"store": {"articles": counts[0], "stories": counts[1], "fact_checks": counts[2],
                                          "embeddings": "--fast (static word vectors)",
