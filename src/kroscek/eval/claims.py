@@ -26,12 +26,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-import math
 from functools import cache
 from pathlib import Path
 from typing import Any
