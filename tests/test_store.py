@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
-from kroscek.model import Article, Rejected, Sentence, Story
-from kroscek.store import SCHEMA_VERSION, Store
+from kroscek.compare.story import StoryBrief
+from kroscek.compare.summary import SummaryLine
+from kroscek.model import Article, Rejected, Sentence, Story, StoryEvent
+from kroscek.store import SCHEMA_VERSION, Store, story_events_table
 
 
 def make_article(n: int, published: str = "2025-10-0{n}") -> Article:
@@ -57,9 +61,9 @@ def test_stories_keep_briefs_only_while_their_articles_are_unchanged(store):
     store.add_articles([make_article(n) for n in (1, 2, 3)])
     first = Story("s1", "Banjir", ["a000000000000001", "a000000000000002"])
     other = Story("s3", "Lain", ["a000000000000003"])
-    store.save_stories([first, other], [{"kind": "merge", "stories": ["x", "y"], "into": "s1"}])
-    store.save_brief("s1", {"summary": [{"text": "Banjir", "citations": []}]})
-    store.save_brief("s3", {"summary": []})
+    store.save_stories([first, other], [StoryEvent("merge", ("x", "y"), "s1")])
+    store.save_brief("s1", StoryBrief(summary=[SummaryLine("Banjir", 1)]))
+    store.save_brief("s3", StoryBrief())
     grown = Story("s3", "Lain", ["a000000000000003", "a000000000000001"])
     store.save_stories([first, grown])
     assert store.stories() == [first, grown]
@@ -70,12 +74,15 @@ def test_stories_keep_briefs_only_while_their_articles_are_unchanged(store):
 
 
 def test_story_events_read_back_typed_and_in_their_json_form(store):
-    merge = {"kind": "merge", "stories": ["x", "y"], "into": "s1"}
-    split = {"kind": "split", "stories": ["s2"], "into": ["s2", "s4"]}
+    merge, split = StoryEvent("merge", ("x", "y"), "s1"), StoryEvent("split", ("s2",), ("s2", "s4"))
     store.save_stories([Story("s1", "Banjir", [])], [merge, split])
+    with store.engine.connect() as c:  # the log's rows: the event's fields by name, without the time
+        logged = [json.loads(r.data) for r in c.execute(select(story_events_table).order_by(story_events_table.c.id))]
+    assert logged == [{"kind": "merge", "stories": ["x", "y"], "into": "s1"},
+                      {"kind": "split", "stories": ["s2"], "into": ["s2", "s4"]}]
     events = store.story_events()
     assert [(e.kind, e.stories, e.into) for e in events] == [("merge", ("x", "y"), "s1"), ("split", ("s2",), ("s2", "s4"))]
-    assert [{k: v for k, v in e.to_dict().items() if k != "at"} for e in events] == [merge, split]
+    assert [{k: v for k, v in e.to_dict().items() if k != "at"} for e in events] == logged
     assert all(list(e.to_dict()) == ["into", "kind", "stories", "at"] and e.at for e in events)
 
 
@@ -127,7 +134,7 @@ def test_a_write_by_another_store_changes_the_generations_and_drops_cached_value
         assert store.generation() != before and store.membership_generation() != membership
         assert store.cached("page", lambda: builds.append(2) or "again") == "again" and builds == [1, 2]
         settled = store.generation()
-        other.save_brief("s1", {"summary": []})
+        other.save_brief("s1", StoryBrief())
         assert store.generation() not in (settled, before)
     finally:
         other.close()

@@ -114,9 +114,9 @@ def test_stored_stories_bridged_by_a_new_article_merge(corpus, embedder):
     previous = [Story(story_id(a), a.title, [a.id]) for a in (flood[1], flood[2])]
     result = cluster_stories(flood, previous=previous, embedder=embedder)
     assert len(result.stories) == 1
-    merges = [e for e in result.events if e["kind"] == "merge"]
-    assert merges and merges[0]["into"] == previous[0].id
-    assert set(merges[0]["stories"]) == {s.id for s in previous}
+    merges = [e for e in result.events if e.kind == "merge"]
+    assert merges and merges[0].into == previous[0].id
+    assert set(merges[0].stories) == {s.id for s in previous}
     assert result.stories[0].id == previous[0].id
 
 
@@ -132,9 +132,9 @@ def test_a_stored_story_of_two_events_splits(corpus, embedder):
         frozenset(a.id for a in bridge),
         frozenset(a.id for a in rice),
     }
-    splits = [e for e in result.events if e["kind"] == "split"]
-    assert len(splits) == 1 and splits[0]["stories"] == ["s-stored"]
-    assert set(splits[0]["into"]) == {s.id for s in result.stories}
+    splits = [e for e in result.events if e.kind == "split"]
+    assert len(splits) == 1 and splits[0].stories == ("s-stored",)
+    assert set(splits[0].into) == {s.id for s in result.stories}
     assert "s-stored" in {s.id for s in result.stories}
 
 

@@ -142,12 +142,16 @@ class StoryEvent:
     kind: str  # "merge" | "split"
     stories: tuple[str, ...]  # the stories merged, or the one split
     into: str | tuple[str, ...]  # the story kept (a merge), or the stories made (a split)
-    at: str  # when it was logged (UTC, ISO 8601)
+    at: str = ""  # when it was logged (UTC, ISO 8601); empty until the store logs it
+
+    def logged(self) -> dict[str, Any]:
+        """The fields the store's log holds (``from_logged`` reads them back), by name."""
+        return {"into": self.into if isinstance(self.into, str) else list(self.into), "kind": self.kind,
+                "stories": list(self.stories)}
 
     def to_dict(self) -> dict[str, Any]:
         """Its JSON form: the logged event's fields, by name, then when."""
-        return {"into": self.into if isinstance(self.into, str) else list(self.into), "kind": self.kind,
-                "stories": list(self.stories), "at": self.at}
+        return {**self.logged(), "at": self.at}
 
     @classmethod
     def from_logged(cls, data: dict[str, Any], at: str) -> StoryEvent:

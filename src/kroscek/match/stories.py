@@ -59,7 +59,7 @@ from kroscek.match.similarity import (
     numbers,
     pair_features,
 )
-from kroscek.model import Article, Story
+from kroscek.model import Article, Story, StoryEvent
 from kroscek.settings import DEFAULT, Settings, Thresholds
 from kroscek.text.fold import fold
 
@@ -166,7 +166,7 @@ class Join:
 @dataclass
 class StoryResult:
     stories: list[Story]
-    events: list[dict] = field(default_factory=list)  # {"kind": "merge"|"split", "stories": [...], "into": ...}
+    events: list[StoryEvent] = field(default_factory=list)  # merges and splits of the stored stories
     joins: dict[str, Join] = field(default_factory=dict)  # article id -> why it is in its story
 
 
@@ -492,7 +492,7 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
             x = parent[x]
         return x
 
-    events: list[dict] = []
+    events: list[StoryEvent] = []
     through: dict[int, tuple[int, float]] = {}  # placed article -> (the member it joined through, score)
     days = linker.days
     span: dict[int, tuple[int, int]] = {}  # label -> (first, last) published day of its dated members
@@ -574,7 +574,7 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
                 stored = [s for s in joined if s in stored_labels]
                 keep = min(stored or joined, key=lambda s: founder[s])
                 if len(stored) > 1:
-                    events.append({"kind": "merge", "stories": sorted(names[s] for s in stored), "into": names[keep]})
+                    events.append(StoryEvent("merge", tuple(sorted(names[s] for s in stored)), names[keep]))
                 for s in joined:
                     parent[s] = keep
                     if s != keep:
@@ -607,7 +607,7 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
                     link = (max(scored)[1], max(scored)[0]) if scored else None
                 joins[ordered[index].id] = explain(plan, index, ids[-1], link if position else None, index in supported)
         if len(parts) > 1:
-            events.append({"kind": "split", "stories": [names[root]], "into": ids})
+            events.append(StoryEvent("split", (names[root],), tuple(ids)))
     return StoryResult(stories, events, joins)
 
 
@@ -654,7 +654,7 @@ def combine(plan: StoryPlan, results: Sequence[StoryResult]) -> StoryResult:
     """The stories of all parts in one deterministic order, whatever order the parts finished in."""
     position = {a.id: i for i, a in enumerate(plan.ordered)}
     stories = sorted((s for r in results for s in r.stories), key=lambda s: (position[s.articles[0]], s.id))
-    events = sorted((e for r in results for e in r.events), key=lambda e: json.dumps(e, sort_keys=True))
+    events = sorted((e for r in results for e in r.events), key=lambda e: json.dumps(e.logged(), sort_keys=True))
     joins = {article: r.joins[article] for r in results for article in sorted(r.joins, key=position.__getitem__)}
     return StoryResult(stories, events, joins)
 

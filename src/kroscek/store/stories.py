@@ -14,7 +14,7 @@ from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreB
 from kroscek.store.tables import entity_index_table, meta_table, stories_table, story_events_table, story_joins_table
 
 if TYPE_CHECKING:
-    from kroscek.compare.story import StoryBrief, StorySummary
+    from kroscek.compare.story import StoryBrief, StoryCheck, StorySummary
     from kroscek.match.stories import Join
 
 
@@ -42,13 +42,14 @@ class StoryStore(StoreBase):
             raise StaleStories("the stories were saved by another writer after this grouping read the store")
 
     def save_stories(
-        self, stories: Sequence[Story], events: Iterable[dict] = (), expected_generation: str | None = None,
-        joins: Iterable[dict] = (),
+        self, stories: Sequence[Story], events: Iterable[StoryEvent] = (), expected_generation: str | None = None,
+        joins: Iterable[Join] = (),
     ) -> None:
         """Replace the stored stories and log merge/split events.
 
-        ``joins`` (``Join.to_dict()`` of ``match.stories``: ``article``, ``story``, ...) say why each
-        article is in its story; a stored one is dropped when its article leaves that story.
+        ``joins`` (``match.stories.Join``) say why each article is in its story, stored in their
+        ``to_dict`` form; a stored one is dropped when its article leaves that story. ``events``
+        are logged in their ``StoryEvent.logged`` form, stamped with the time.
 
         A story whose articles did not change keeps its brief, summary and entity index;
         any other story gets them anew from ``save_brief``. With ``expected_generation`` (what
@@ -81,31 +82,36 @@ class StoryStore(StoreBase):
             held = c.execute(select(story_joins_table.c.article_id, story_joins_table.c.story_id)).all()
             for chunk in chunks([r.article_id for r in held if story_of.get(r.article_id) != r.story_id], ROWS_PER_STATEMENT):
                 c.execute(story_joins_table.delete().where(story_joins_table.c.article_id.in_(chunk)))
-            reasons = [{"article_id": j["article"], "story_id": j["story"], "data": json.dumps(j, ensure_ascii=False)}
-                       for j in joins if story_of.get(j["article"]) == j["story"]]
+            reasons = [{"article_id": j.article, "story_id": j.story, "data": json.dumps(j.to_dict(), ensure_ascii=False)}
+                       for j in joins if story_of.get(j.article) == j.story]
             for chunk in chunks(reasons, ROWS_PER_STATEMENT):
                 self._upsert(c, story_joins_table, chunk, update=True)
-            logged = [{"data": json.dumps(e, sort_keys=True), "at": utc_now()} for e in events]
+            logged = [{"data": json.dumps(e.logged(), sort_keys=True), "at": utc_now()} for e in events]
             if logged:
                 c.execute(story_events_table.insert(), logged)
             self._bump_generation(c)
             self._bump_generation(c, MEMBERSHIP_GENERATION)
 
-    def save_brief(self, story_id: str, brief: dict, summary: dict | None = None) -> None:
-        """Store a story's brief, its list-page summary, and index its entities."""
+    def save_check(self, check: StoryCheck) -> None:
+        """Store a cross-checked story (``compare.story.check_story``): its brief and summary."""
+        self.save_brief(check.story.id, check.brief, check.summary)
+
+    def save_brief(self, story_id: str, brief: StoryBrief, summary: StorySummary | None = None) -> None:
+        """Store a story's brief and its list-page summary in their ``to_dict`` form (what
+        ``brief`` and ``story_summary`` read back), and index the brief's entities."""
         with self.engine.begin() as c:
-            values: dict[str, Any] = {"brief": json.dumps(brief, ensure_ascii=False)}
+            values: dict[str, Any] = {"brief": json.dumps(brief.to_dict(), ensure_ascii=False)}
             if summary is not None:
-                values["summary"] = json.dumps(summary, ensure_ascii=False)
-                values["last_published"] = summary.get("last_published")
+                values["summary"] = json.dumps(summary.to_dict(), ensure_ascii=False)
+                values["last_published"] = summary.last_published
             c.execute(stories_table.update().where(stories_table.c.id == story_id).values(**values))
             c.execute(entity_index_table.delete().where(entity_index_table.c.story_id == story_id))
             rows = {}
-            for entity in brief.get("entities", []):
-                rows[entity["id"]] = {
-                    "entity_id": entity["id"], "story_id": story_id, "name": entity["name"],
-                    "type": entity["type"], "aliases": json.dumps(entity.get("aliases", []), ensure_ascii=False),
-                    "mentions": len(entity.get("mentions", [])),
+            for entity in brief.entities:
+                rows[entity.id] = {
+                    "entity_id": entity.id, "story_id": story_id, "name": entity.name,
+                    "type": entity.type, "aliases": json.dumps(entity.aliases, ensure_ascii=False),
+                    "mentions": len(entity.mentions),
                 }
             if rows:
                 c.execute(entity_index_table.insert(), list(rows.values()))
