@@ -42,6 +42,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -84,7 +85,7 @@ def upload_file(path: Path) -> None:
 def build_store(db: Path) -> list[str]:
     """Fill a store with ARTICLES generated articles in stories; returns some story ids."""
     from kroscek.model import Article, Sentence, Story
-    from kroscek.report import story_summary
+    from kroscek.report import StoryBrief, story_summary
     from kroscek.store import Store
 
     rng = random.Random(7)
@@ -117,8 +118,8 @@ def build_store(db: Path) -> list[str]:
                             "sources": len(claims)}],
                  "entities": [{"id": f"e{hash(story.id) % 300}", "name": "Tokoh", "type": "PER", "aliases": [],
                                "mentions": []}], "quotes": [], "provenance": {}}
-        summary = story_summary(story, members).to_dict()
-        store.save_brief(story.id, brief, {**summary, "badges": []})
+        summary = story_summary(story, members)
+        store.save_brief(story.id, StoryBrief.from_dict(brief), replace(summary, badges=[]))
     return [s.id for s, m in stories if len(m) > 3][:50]
 
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from kroscek import __version__
 from kroscek.cli import TOP_STORIES, app
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import StoryBrief, story_summary
 from kroscek.store import Store
 
 runner = CliRunner()
@@ -70,7 +70,7 @@ def _store_with_stories(path: Path, count: int) -> Store:
     store.save_stories(stories)
     by_id = {a.id: a for a in articles}
     for story in stories:
-        store.save_brief(story.id, {"summary": []}, story_summary(story, [by_id[i] for i in story.articles]).to_dict())
+        store.save_brief(story.id, StoryBrief(), story_summary(story, [by_id[i] for i in story.articles]))
     return store
 
 

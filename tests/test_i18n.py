@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from jinja2.ext import babel_extract
 
 from kroscek.i18n import format_day, format_number, pick_locale
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import StoryBrief, story_summary
 from kroscek.store import Store
 from kroscek.web.app import ServerSettings, create_app
 from kroscek.web.deps import LANG_COOKIE
@@ -61,7 +62,7 @@ def client(tmp_path):
     store.add_articles([article])
     story = Story("s-banjir", article.title, [article.id])
     store.save_stories([story])
-    store.save_brief(story.id, {"summary": []}, {**story_summary(story, [article]).to_dict(), "badges": ["disputed"]})
+    store.save_brief(story.id, StoryBrief(), replace(story_summary(story, [article]), badges=["disputed"]))
     with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
 

@@ -20,6 +20,7 @@ import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -28,7 +29,7 @@ from fastapi.testclient import TestClient
 
 from kroscek.ingest.feed import NOT_PUBLIC, UNREACHABLE, FeedError, fetch_feed
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import StoryBrief, story_summary
 from kroscek.report.html import render_story, write_report
 from kroscek.store import Store
 from kroscek.urls import safe_url
@@ -55,7 +56,7 @@ def linked_store(tmp_path) -> Iterator[Store]:
     store.add_articles(articles)
     story = Story("s-links", "Berita", [a.id for a in articles])
     store.save_stories([story])
-    store.save_brief("s-links", {"summary": []}, {**story_summary(story, articles).to_dict(), "badges": []})
+    store.save_brief("s-links", StoryBrief(), replace(story_summary(story, articles), badges=[]))
     yield store
     store.close()
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import StoryBrief, story_summary
 from kroscek.store import Store
 from kroscek.web.app import ServerSettings, create_app
 
@@ -33,8 +33,8 @@ def client(request, tmp_path) -> Iterator[TestClient]:
     entities = [{"id": "iso:KP", "name": "Korea Utara", "type": "LOC", "aliases": [], "mentions": []},
                 {"id": "per:denis-pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": ["Dennis Pushlin"],
                  "mentions": []}]
-    store.save_brief("s-korea", {"summary": [], "entities": entities}, story_summary(korea, [KOREA, DONETSK]).to_dict())
-    store.save_brief("s-flood", {"summary": [], "entities": []}, story_summary(flood, [OTHER]).to_dict())
+    store.save_brief("s-korea", StoryBrief.from_dict({"entities": entities}), story_summary(korea, [KOREA, DONETSK]))
+    store.save_brief("s-flood", StoryBrief(), story_summary(flood, [OTHER]))
     with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
     store.close()

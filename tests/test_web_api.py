@@ -4,12 +4,13 @@ PostgreSQL schema (``KROSCEK_TEST_POSTGRES_URL``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import StoryBrief, story_summary
 from kroscek.store import Store
 from kroscek.web.app import ServerSettings, create_app
 
@@ -44,10 +45,10 @@ def store(request, tmp_path) -> Iterator[Store]:
                       "mentions": [{"article": FLOOD[0].id, "sentence": 0, "start": 0, "end": 8, "text": "Sukamaju"}]}],
         "quotes": [], "provenance": {"translations": [{"translation": FLOOD[1].id, "original": FLOOD[0].id}]},
     }
-    summary = story_summary(flood, FLOOD).to_dict()
-    store.save_brief("s-flood", brief, {**summary, "badges": ["disputed", "translations"]})
-    bridge_summary = story_summary(bridge, [XSS]).to_dict()
-    store.save_brief("s-bridge", {"summary": []}, {**bridge_summary, "badges": []})
+    summary = story_summary(flood, FLOOD)
+    store.save_brief("s-flood", StoryBrief.from_dict(brief), replace(summary, badges=["disputed", "translations"]))
+    bridge_summary = story_summary(bridge, [XSS])
+    store.save_brief("s-bridge", StoryBrief(), replace(bridge_summary, badges=[]))
     yield store
     store.close()
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import StoryBrief, story_summary
 from kroscek.store import Store
 from kroscek.web import schemas
 from kroscek.web.app import ServerSettings, create_app
@@ -26,7 +27,7 @@ def store(tmp_path) -> Iterator[Store]:
     store.add_articles([ARTICLE])
     story = Story("s-flood", ARTICLE.title, [ARTICLE.id])
     store.save_stories([story])
-    store.save_brief("s-flood", {"summary": []}, {**story_summary(story, [ARTICLE]).to_dict(), "badges": []})
+    store.save_brief("s-flood", StoryBrief(), replace(story_summary(story, [ARTICLE]), badges=[]))
     yield store
     store.close()
 
@@ -307,7 +308,7 @@ def pair_client(tmp_path) -> Iterator[TestClient]:
     store.add_articles(PAIR)
     story = Story("s-pair", PAIR[0].title, [a.id for a in PAIR])
     store.save_stories([story])
-    store.save_brief("s-pair", PAIR_BRIEF, {**story_summary(story, PAIR).to_dict(), "badges": ["disputed"]})
+    store.save_brief("s-pair", StoryBrief.from_dict(PAIR_BRIEF), replace(story_summary(story, PAIR), badges=["disputed"]))
     with TestClient(create_app(ServerSettings(db=store.url))) as client:
         yield client
     store.close()

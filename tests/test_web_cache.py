@@ -3,7 +3,8 @@ and finding what folding every spelling on every request found."""
 
 from __future__ import annotations
 
-from kroscek.model import Story
+from kroscek.compare.story import StoryBrief
+from kroscek.model import Entity, Story
 from kroscek.store import Store
 from kroscek.store.entities import IndexedEntity
 from kroscek.web.cache import EntityNames, entity_names
@@ -35,11 +36,10 @@ def test_a_word_of_a_name_finds_people_and_places_only():
 def test_the_index_follows_the_stored_entities(tmp_path):
     store = Store(tmp_path / "k.db")
     store.save_stories([Story("s1", "Donetsk", [])])
-    store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": []}]})
+    store.save_brief("s1", StoryBrief(entities=[Entity("p:pushilin", "Denis Pushilin", "PER")]))
     assert entity_names(store) is entity_names(store)  # built once while the stories stay as they are
     assert search_spellings(store, "Pushilin") == ["Denis Pushilin"]
-    store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER",
-                                          "aliases": ["Dennis Pushlin"]}]})
+    store.save_brief("s1", StoryBrief(entities=[Entity("p:pushilin", "Denis Pushilin", "PER", ["Dennis Pushlin"])]))
     assert search_spellings(store, "Pushilin") == ["Denis Pushilin", "Dennis Pushlin"]
     assert [e.id for e in matching_entities(store, "dennis pushlin")] == ["p:pushilin"]
     store.close()
@@ -57,7 +57,7 @@ def test_the_server_builds_the_index_as_it_starts_and_searches_reuse_it(tmp_path
     db = tmp_path / "k.db"
     store = Store(db)
     store.save_stories([Story("s1", "Donetsk", [])])
-    store.save_brief("s1", {"entities": [{"id": "p:pushilin", "name": "Denis Pushilin", "type": "PER", "aliases": []}]})
+    store.save_brief("s1", StoryBrief(entities=[Entity("p:pushilin", "Denis Pushilin", "PER")]))
     store.close()
     built: list[int] = []
     of = EntityNames.of.__func__

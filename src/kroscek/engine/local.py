@@ -172,7 +172,7 @@ def match(
         store.put_embeddings({k: v for k, v in embedder.cache.items() if k not in known})
         try:
             store.save_stories(result.stories, result.events, expected_generation=generation,
-                               joins=[join.to_dict() for join in result.joins.values()])
+                               joins=result.joins.values())
         except StaleStories:
             continue
         progress.end()
@@ -286,7 +286,7 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, settings: Sett
     for story in stories:
         checked = check_story(story, store.articles(story.articles), settings, embedder)
         store.mark_stale(checked.stale)
-        store.save_brief(story.id, checked.brief.to_dict(), checked.summary.to_dict())
+        store.save_check(checked)
         cache.flush()
         written += 1
         progress.advance()
