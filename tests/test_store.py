@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from kroscek.compare.story import StoryBrief
+from kroscek.compare.story import StoryBrief, StoryCheck, StorySummary
 from kroscek.compare.summary import SummaryLine
-from kroscek.model import Article, Rejected, Sentence, Story, StoryEvent
-from kroscek.store import SCHEMA_VERSION, Store, story_events_table
+from kroscek.model import Article, Entity, EntityMention, Rejected, Sentence, Story, StoryEvent
+from kroscek.store import SCHEMA_VERSION, Store, stories_table, story_events_table
 
 
 def make_article(n: int, published: str = "2025-10-0{n}") -> Article:
@@ -71,6 +71,24 @@ def test_stories_keep_briefs_only_while_their_articles_are_unchanged(store):
     assert kept is not None and [line.text for line in kept.summary] == ["Banjir"] and store.has_brief("s1")
     assert store.brief("s3") is None and not store.has_brief("s3")  # the story changed: its brief must be rebuilt
     assert [e.kind for e in store.story_events()] == ["merge"]
+
+
+def test_a_checked_story_is_stored_in_its_json_form_with_its_entities_indexed(store):
+    store.add_articles([make_article(1)])
+    story = Story("s1", "Banjir", ["a000000000000001"])
+    store.save_stories([story])
+    mention = EntityMention("a000000000000001", 0, 26, 34, "Sukamaju")
+    brief = StoryBrief(story="s1", title="Banjir", summary=[SummaryLine("Banjir", 1)],
+                       entities=[Entity("geo:sukamaju", "Sukamaju", "LOC", ["Kab. Sukamaju"], [mention, mention])])
+    summary = StorySummary("s1", "Banjir", list(story.articles), last_published="2025-10-01", badges=[])
+    store.save_check(StoryCheck(story, brief, summary))
+    with store.engine.connect() as c:
+        row = c.execute(select(stories_table).where(stories_table.c.id == "s1")).one()
+    assert json.loads(row.brief) == brief.to_dict() and json.loads(row.summary) == summary.to_dict()
+    assert row.last_published == "2025-10-01"
+    assert store.brief("s1") == brief and store.story_summary("s1") == summary
+    [indexed] = store.entities()
+    assert (indexed.id, indexed.aliases, indexed.stories, indexed.mentions) == ("geo:sukamaju", ("Kab. Sukamaju",), ("s1",), 2)
 
 
 def test_story_events_read_back_typed_and_in_their_json_form(store):
