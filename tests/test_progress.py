@@ -134,9 +134,9 @@ def test_an_upload_job_records_each_stage_and_its_counts_in_its_status(corpus, t
         (folder / f"{number:03d}-{name}").write_text(ARTICLES[name], encoding="utf-8")
     jobs = Recording(Store(tmp_path / "k.db"))
     queued = jobs.submit(folder, len(ARTICLES))
-    assert queued["stage"] is None and queued["progress"] is None
+    assert queued.stage is None and queued.progress is None
     jobs._run(*jobs._claim_next())  # what the runner thread does
-    status = jobs.status(queued["id"])
+    status = jobs.status(queued.id).model_dump()
     assert status["state"] == "done" and status["added"] == len(ARTICLES) and status["done"] == len(ARTICLES)
     assert list(dict.fromkeys(s[0] for s in Recording.seen)) == ["ingest", "analyse", "match", "cross-check"]
     assert ("ingest", 0, 4) in Recording.seen and ("analyse", 4, 4) in Recording.seen

@@ -16,6 +16,7 @@ from typing import Any
 
 from kroscek.compare.story import StoryBrief
 from kroscek.report.html import source_labels
+from kroscek.web.views import StoryView
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,22 +37,22 @@ class ClaimRow:
     difference: str  # what the sources give differently ("slot: a ≠ b"), for disputes and updates
 
 
-def claim_rows(view: dict[str, Any]) -> list[ClaimRow]:
+def claim_rows(view: StoryView) -> list[ClaimRow]:
     """The rows of a story view (``story_view``): its facts, then its value changes."""
-    articles = {a["id"]: a for a in view.get("article_details", [])}
-    labels = source_labels(list(articles.values()))
-    brief = StoryBrief.from_dict(view.get("brief") or {})
+    articles = {a.id: a for a in view.articles}
+    labels = source_labels([a.to_dict() for a in view.articles])
+    brief = view.brief or StoryBrief()
     groups = [(f"f{n}", fact.status, fact) for n, fact in enumerate(brief.facts, 1)]
     groups += [(f"u{n}", "update", update) for n, update in enumerate(brief.updates, 1)]
     rows = []
     for name, status, fact in groups:
         difference = "; ".join(f"{e.slot}: {e.a} ≠ {e.b}" for e in fact.evidence)
         for claim in fact.claims:
-            article = articles.get(claim.article, {})
+            article = articles.get(claim.article)
             rows.append(ClaimRow(
                 fact=name, status=status, claim=claim.text, article=claim.article,
-                outlet=labels.get(claim.article, ""), published=article.get("published") or claim.published or "",
-                sentence=claim.sentence, url=article.get("safe_url") or "",
+                outlet=labels.get(claim.article, ""), published=(article.published if article else None) or claim.published or "",
+                sentence=claim.sentence, url=(article.safe_url if article else None) or "",
                 relation=claim.relation.kind if claim.relation else "",
                 difference=difference if status in ("disputed", "update") else "",
             ))
@@ -64,7 +65,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def story_csv(view: dict[str, Any]) -> str:
+def story_csv(view: StoryView) -> str:
     """The CSV export of a story view: a header row, then one row a claim."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -74,9 +75,9 @@ def story_csv(view: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def story_json(view: dict[str, Any]) -> str:
+def story_json(view: StoryView) -> str:
     """The JSON export of a story view: what ``/api/v1/stories/{id}`` answers, indented."""
-    return json.dumps(view, ensure_ascii=False, indent=2)
+    return json.dumps(view.to_dict(), ensure_ascii=False, indent=2)
 
 
 def download_name(story_id: str, suffix: str) -> str:

@@ -33,6 +33,7 @@ from kroscek.model import Document, Rejected
 from kroscek.progress import Progress
 from kroscek.settings import Settings
 from kroscek.store import Store, articles_table, stories_table
+from kroscek.web.schemas import Job
 from kroscek.web.uploads import UploadFields
 
 log = logging.getLogger(__name__)
@@ -87,13 +88,14 @@ class IngestJobs:
 
     # -- the queue --------------------------------------------------------------------------
 
-    def submit(self, folder: Path, files: int, fields: UploadFields | None = None) -> dict[str, Any]:
+    def submit(self, folder: Path, files: int, fields: UploadFields | None = None) -> Job:
         """Queue the uploaded files in ``folder`` (deleted once ingested), read with the form's
         ``fields`` (column mapping; title, outlet and date of pasted text); returns the job's status."""
         status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None,
                   "stage": None, "progress": None, "error": None}
         payload = {"folder": str(folder), "fields": (fields or UploadFields()).to_dict()}
-        return self.status(self._enqueue("upload", payload, status)) or {}
+        job_id = self._enqueue("upload", payload, status)
+        return self.status(job_id) or Job.model_validate({"id": job_id, **status})
 
     def regroup(self) -> None:
         """Re-match and re-brief the store in the background (after a delete)."""
@@ -106,10 +108,11 @@ class IngestJobs:
     def poll_soon(self, url: str) -> None:
         self._enqueue("feed", {"url": url}, {"state": "queued", "url": url})
 
-    def status(self, job_id: str) -> dict[str, Any] | None:
+    def status(self, job_id: str) -> Job | None:
+        """The job's status as ``/api/v1/jobs/{id}`` shows it; None for a job the queue does not hold."""
         with self.store.engine.connect() as conn:
             row = conn.execute(select(jobs_table.c.status).where(jobs_table.c.id == job_id)).first()
-        return {"id": job_id, **json.loads(row[0])} if row else None
+        return Job.model_validate({"id": job_id, **json.loads(row[0])}) if row else None
 
     def _enqueue(self, kind: str, payload: dict[str, Any], status: dict[str, Any]) -> str:
         job_id = uuid.uuid4().hex[:12]

@@ -1,21 +1,29 @@
-"""What the web pages and the API show, assembled from the store: a stored brief is read back
-into its ``StoryBrief`` and shown in its one JSON form (``StoryBrief.to_dict``)."""
+"""What the web pages and the API show, assembled from the store's typed results: a story
+(``StoryView``), an article (``ArticleView``) and an entity (``EntityView``). The templates read
+their attributes; the API and the JSON export give their one JSON form (``to_dict``), in which a
+stored brief is its ``StoryBrief.to_dict``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator
 
-from kroscek.compare.story import StorySummary
+from kroscek.compare.quotes import MatchedQuote
+from kroscek.compare.story import StoryBrief, StorySummary
+from kroscek.model import Article, Story
 from kroscek.text.gazetteer import name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
 from kroscek.store import Store
 from kroscek.store.entities import IndexedEntity
 from kroscek.urls import safe_url
 from kroscek.web.cache import entity_names
+from kroscek.web.schemas import Relation, StoryRef
+
+if TYPE_CHECKING:
+    from kroscek.match.stories import Join
 
 # An empty form field ("date_from=") means no filter, not a bad date.
 OptionalDate = Annotated[date | None, BeforeValidator(lambda value: value or None)]
@@ -77,26 +85,74 @@ def filter_stories(store: Store, filters: StoryFilter) -> list[StorySummary]:
     return [s for s in store.story_summaries() if filters.matches(s, entity_stories)]
 
 
-def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
+@dataclass
+class ShownArticle(Article):
+    """A stored article as the pages and the API show it: its outlet in one spelling (the record's,
+    else its URL's site: stores written before that kept both) and ``safe_url``, its URL when that
+    may be a link (http/https), else None."""
+
+    safe_url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ShownArticle:
+        stored = {f.name: getattr(article, f.name) for f in fields(Article)}
+        return cls(**{**stored, "outlet": outlet_name(article.outlet, article.url)}, safe_url=safe_url(article.url))
+
+    @property
+    def event_days(self) -> list[str]:
+        """The days of the events it mentions, each once, in order (its JSON's ``event_dates``)."""
+        return sorted({d.date for d in self.event_dates})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["safe_url"] = data.pop("safe_url")  # after the article's own fields
+        return data
+
+
+@dataclass
+class StoryView:
+    """A story as its page and the API show it: its list-page summary (None while not briefed), its
+    brief (None while not briefed), its articles and why each joined."""
+
+    story: Story
+    summary: StorySummary | None
+    brief: StoryBrief | None
+    articles: list[ShownArticle]
+    joins: list[Join]
+
+    def to_dict(self) -> dict[str, Any]:
+        """What ``/api/v1/stories/{id}`` answers and the JSON export holds: the summary's fields, the
+        brief (``{}`` while none), each article (``article_details``) and the joins."""
+        summary = self.summary.to_dict() if self.summary is not None else {}
+        return {**summary, "id": self.story.id, "title": self.story.title, "articles": self.story.articles,
+                "brief": self.brief.to_dict() if self.brief is not None else {},
+                "article_details": [a.to_dict() for a in self.articles], "joins": [j.to_dict() for j in self.joins]}
+
+
+def story_view(store: Store, story_id: str) -> StoryView | None:
     story = store.story(story_id)
     if story is None:
         return None
-    summary = store.story_summary(story_id)
-    articles = store.articles(story.articles)
-    brief = store.brief(story_id)
-    return {**(summary.to_dict() if summary is not None else {}), "id": story.id, "title": story.title, "articles": story.articles,
-            "brief": brief.to_dict() if brief is not None else {},
-            "article_details": [with_safe_url(a.to_dict()) for a in articles], "joins": [j.to_dict() for j in store.story_joins(story_id)]}
+    return StoryView(story, store.story_summary(story_id), store.brief(story_id),
+                     [ShownArticle.of(a) for a in store.articles(story.articles)], store.story_joins(story_id))
 
 
-def with_safe_url(article: dict[str, Any]) -> dict[str, Any]:
-    """An article's dict with ``safe_url`` (its URL when that may be a link, http/https, else None) and
-    its outlet in one spelling (the record's, else its URL's site: stores written before that kept both)."""
-    return {**article, "outlet": outlet_name(article.get("outlet"), article.get("url")),
-            "safe_url": safe_url(article.get("url"))}
+@dataclass
+class ArticleView:
+    """An article's page: the article, its story, and the articles it copies or translates or that
+    copy or translate it."""
+
+    article: ShownArticle
+    story: Story | None
+    relations: list[Relation]
+
+    def to_dict(self) -> dict[str, Any]:
+        """What ``/api/v1/articles/{id}`` answers (the story by its id and title only)."""
+        story = {"id": self.story.id, "title": self.story.title} if self.story is not None else None
+        return {"article": self.article.to_dict(), "story": story, "relations": [r.model_dump() for r in self.relations]}
 
 
-def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
+def article_view(store: Store, article_id: str) -> ArticleView | None:
     article = store.article(article_id)
     if article is None:
         return None
@@ -105,31 +161,58 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     pairs = ([("copy of", "copied by", c.copy, c.original) for c in brief.provenance.copies]
              + [("translation of", "translated by", t.translation, t.original) for t in brief.provenance.translations]
              if brief else [])
-    relations = []
+    related = []  # (relation, the other article)
     for role, passive, derived, original in pairs:
         if derived == article_id:
-            relations.append({"relation": role, "article": original})
+            related.append((role, original))
         elif original == article_id:
-            relations.append({"relation": passive, "article": derived})
-    titles = {a.id: a.title for a in store.articles([r["article"] for r in relations])}
-    for relation in relations:
-        relation["title"] = titles.get(relation["article"], relation["article"])
-    return {"article": with_safe_url(article.to_dict()), "story": {"id": story.id, "title": story.title} if story else None,
-            "relations": relations}
+            related.append((passive, derived))
+    titles = {a.id: a.title for a in store.articles([other for _, other in related])}
+    relations = [Relation(relation=role, article=other, title=titles.get(other, other)) for role, other in related]
+    return ArticleView(ShownArticle.of(article), story, relations)
 
 
-def entity_view(store: Store, entity_id: str) -> dict[str, Any] | None:
+@dataclass
+class EntityQuote:
+    """A quote of an entity, with the story it is in."""
+
+    quote: MatchedQuote
+    story: str
+
+    @property
+    def text(self) -> str:
+        return self.quote.text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.quote.to_dict(), "story": self.story}
+
+
+@dataclass
+class EntityView:
+    """An entity's page: the entity, the stories that name it (by id and title only when the store
+    lists no summary of one) and its quotes in them."""
+
+    entity: IndexedEntity
+    stories: list[StorySummary | StoryRef]
+    quotes: list[EntityQuote]
+
+    def to_dict(self) -> dict[str, Any]:
+        """What ``/api/v1/entities/{id}`` answers."""
+        stories = [s.to_dict() if isinstance(s, StorySummary) else s.model_dump() for s in self.stories]
+        return {"entity": self.entity.to_dict(), "stories": stories, "quotes": [q.to_dict() for q in self.quotes]}
+
+
+def entity_view(store: Store, entity_id: str) -> EntityView | None:
     entity = next((e for e in store.entities() if e.id == entity_id), None)
     if entity is None:
         return None
-    stories, quotes = [], []
+    stories: list[StorySummary | StoryRef] = []
+    quotes = []
     summaries = {s.id: s for s in store.story_summaries()}
     for story_id in entity.stories:
-        summary = summaries.get(story_id)
-        stories.append(summary.to_dict() if summary is not None else {"id": story_id, "title": story_id})
+        stories.append(summaries.get(story_id) or StoryRef(id=story_id, title=story_id))
         brief = store.brief(story_id)
         for quote in brief.quotes if brief else []:
             if quote.speaker_entity == entity_id or quote.speaker in [entity.name, *entity.aliases]:
-                quotes.append({**quote.to_dict(), "story": story_id})
-    return {"entity": entity.to_dict(), "stories": stories, "quotes": quotes}
-
+                quotes.append(EntityQuote(quote, story_id))
+    return EntityView(entity, stories, quotes)

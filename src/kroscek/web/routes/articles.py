@@ -3,30 +3,26 @@ page ``/articles/{id}``) and its removal (``DELETE``, with the write token; the 
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from kroscek.web import schemas
 from kroscek.web.deps import READ, WRITE, JobsDep, Paged, PagesDep, StoreDep, missing
-from kroscek.web.views import article_view, with_safe_url
+from kroscek.web.views import ShownArticle, article_view
 
 router = APIRouter()
-
-LISTED = ("id", "source", "url", "title", "outlet", "language", "published", "stale")  # an article's fields in the list
-
 
 @router.get("/api/v1/articles", dependencies=READ, response_model=schemas.ArticlePage)
 def api_articles(store: StoreDep, paging: Paged) -> schemas.ArticlePage:
     ids = store.article_ids(offset=paging.offset, limit=paging.size)
-    items = [with_safe_url({k: getattr(a, k) for k in LISTED}) for a in store.articles(ids)]
+    items = [schemas.ArticleListItem.model_validate(ShownArticle.of(a), from_attributes=True) for a in store.articles(ids)]
     return schemas.ArticlePage(total=store.count_articles(), page=paging.page, size=paging.size, items=items)
 
 
 @router.get("/api/v1/articles/{article_id}", dependencies=READ, response_model=schemas.ArticleDetail)
-def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
-    return article_view(store, article_id) or missing("article", article_id)
+def api_article(store: StoreDep, article_id: str) -> schemas.ArticleDetail:
+    view = article_view(store, article_id) or missing("article", article_id)
+    return schemas.ArticleDetail.model_validate(view.to_dict())
 
 
 @router.delete("/api/v1/articles/{article_id}", dependencies=WRITE, response_model=schemas.Deleted)

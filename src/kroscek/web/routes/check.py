@@ -8,7 +8,7 @@ gets the page with its message and status 422, as the API does.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, Query
 from fastapi.responses import HTMLResponse
@@ -19,6 +19,7 @@ from kroscek.check import (
 from kroscek.store import Store
 from kroscek.web import schemas
 from kroscek.web.deps import READ, PagesDep, StoreDep
+from kroscek.web.views import StoryView
 
 router = APIRouter()
 # A longer text is refused with the page's own message, not the query validator's.
@@ -30,18 +31,18 @@ def fact_check_index(store: Store) -> FactCheckIndex:
     return store.cached("fact-check-index", lambda: FactCheckIndex(store.fact_checks()))
 
 
-def fact_checks_of_story(store: Store, view: dict[str, Any]) -> list[StoryFactCheck]:
+def fact_checks_of_story(store: Store, view: StoryView) -> list[StoryFactCheck]:
     """The earlier fact-checks of what a story (its page's view) states."""
-    return story_fact_checks(story_texts(view.get("title") or "", store.brief(view["id"])), fact_check_index(store))
+    return story_fact_checks(story_texts(view.story.title or "", view.brief), fact_check_index(store))
 
 
 @router.post("/api/v1/check", dependencies=READ, response_model=schemas.ClaimCheck)
-def api_check(store: StoreDep, claim: Annotated[str, Body(embed=True, max_length=1000)]) -> dict[str, Any]:
+def api_check(store: StoreDep, claim: Annotated[str, Body(embed=True, max_length=1000)]) -> schemas.ClaimCheck:
     """Check a claim (JSON ``{"claim": ...}``): the stories that cover it, the sentences that
     support and contradict it (slot and both values), and earlier fact-checks; 422 for a claim
     that cannot be checked."""
     try:
-        return check_claim(store, claim, index=fact_check_index(store)).to_dict()
+        return schemas.ClaimCheck.model_validate(check_claim(store, claim, index=fact_check_index(store)).to_dict())
     except ClaimError as error:
         raise HTTPException(422, f"bad claim: {error}") from None
 

@@ -3,7 +3,7 @@ its stories and quotes (``GET /api/v1/entities/{id}``, its page ``/entities/{id}
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
@@ -24,8 +24,9 @@ def api_entities(store: StoreDep, q: Annotated[str | None, Query(max_length=200)
 
 
 @router.get("/api/v1/entities/{entity_id:path}", dependencies=READ, response_model=schemas.EntityDetail)
-def api_entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
-    return entity_view(store, entity_id) or missing("entity", entity_id)
+def api_entity(store: StoreDep, entity_id: str) -> schemas.EntityDetail:
+    view = entity_view(store, entity_id) or missing("entity", entity_id)
+    return schemas.EntityDetail.model_validate(view.to_dict())
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse, dependencies=READ, include_in_schema=False)

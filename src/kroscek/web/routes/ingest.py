@@ -4,8 +4,6 @@ and the ingest page (``/ingest``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -32,7 +30,7 @@ UPLOAD_BODY = {"required": True, "content": {"multipart/form-data": {"schema": {
 @router.post("/api/v1/ingest", status_code=202, dependencies=WRITE, response_model=schemas.Job,
              openapi_extra={"requestBody": UPLOAD_BODY},
              responses={413: {"model": schemas.ApiError, "description": "a file or the upload too large"}})
-async def api_ingest(request: Request, settings: SettingsDep, jobs: JobsDep) -> dict[str, Any]:
+async def api_ingest(request: Request, settings: SettingsDep, jobs: JobsDep) -> schemas.Job:
     """Upload article files (multipart field ``files``) or pasted text (``text``), with an optional
     column mapping and the pasted text's title, outlet and date; they are ingested, grouped and
     cross-checked in the background. The token is checked before the body is read; the files
@@ -42,7 +40,7 @@ async def api_ingest(request: Request, settings: SettingsDep, jobs: JobsDep) -> 
 
 
 @router.get("/api/v1/jobs/{job_id}", dependencies=READ, response_model=schemas.Job)
-def api_job(jobs: JobsDep, job_id: str) -> dict[str, Any]:
+def api_job(jobs: JobsDep, job_id: str) -> schemas.Job:
     return jobs.status(job_id) or missing("job", job_id)
 
 

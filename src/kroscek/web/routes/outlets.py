@@ -3,7 +3,8 @@ and pages (``/outlets``, ``/outlets/{name}``): each figure with the story pages 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import replace
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
@@ -25,24 +26,23 @@ def named_outlet(store: Store, name: str) -> OutletSignals:
 
 
 @router.get("/api/v1/outlets", dependencies=READ, response_model=list[Outlet])
-def api_outlets(store: StoreDep, examples: Annotated[int, Query(ge=0, le=EXAMPLES)] = 5) -> list[dict[str, Any]]:
+def api_outlets(store: StoreDep, examples: Annotated[int, Query(ge=0, le=EXAMPLES)] = 5) -> list[Outlet]:
     """Every outlet's signals from the store's own evidence (first to report, copies, translations,
     stale republications, single-source facts, disputes): count, base and share, with up to
     ``examples`` examples per figure (story links)."""
-    listed = []
-    for outlet in outlet_signals(store):
-        data = outlet.to_dict()
-        for signal in outlet.signals:
-            entry = data[signal.kind.replace("-", "_")]
-            entry["examples"] = entry["examples"][:examples]
-        listed.append(data)
-    return listed
+    return [Outlet.model_validate(with_examples(outlet, examples).to_dict()) for outlet in outlet_signals(store)]
+
+
+def with_examples(outlet: OutletSignals, examples: int) -> OutletSignals:
+    """The outlet with the first ``examples`` examples of each figure."""
+    return replace(outlet, **{signal.kind.replace("-", "_"): replace(signal, examples=signal.examples[:examples])
+                              for signal in outlet.signals})
 
 
 @router.get("/api/v1/outlets/{name}", dependencies=READ, response_model=Outlet, responses={404: {"model": ApiError}})
-def api_outlet(store: StoreDep, name: str) -> dict[str, Any]:
+def api_outlet(store: StoreDep, name: str) -> Outlet:
     """One outlet's signals (any spelling of its name), every example kept."""
-    return named_outlet(store, name).to_dict()
+    return Outlet.model_validate(named_outlet(store, name).to_dict())
 
 
 @router.get("/outlets", response_class=HTMLResponse, dependencies=READ, include_in_schema=False)

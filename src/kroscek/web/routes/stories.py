@@ -38,8 +38,9 @@ async def api_stories(store: StoreDep, paging: Paged, filters: Filters) -> schem
 
 
 @router.get("/api/v1/stories/{story_id}", dependencies=READ, response_model=schemas.StoryDetail)
-def api_story(store: StoreDep, story_id: str) -> dict[str, Any]:
-    return story_view(store, story_id) or missing("story", story_id)
+def api_story(store: StoreDep, story_id: str) -> schemas.StoryDetail:
+    view = story_view(store, story_id) or missing("story", story_id)
+    return schemas.StoryDetail.model_validate(view.to_dict())
 
 
 @router.get("/", response_class=HTMLResponse, dependencies=READ, include_in_schema=False)
@@ -47,24 +48,29 @@ async def stories_page(request: Request, store: StoreDep, pages: PagesDep, filte
                        paging: Annotated[Pagination, Depends(pagination(sized=False))]) -> HTMLResponse:
     def render() -> str:
         found = filter_stories(store, filters)
-        return pages.render("stories.html", stories=[s.to_dict() for s in paging.of(found)], total=len(found), filters=filters,
+        return pages.render("stories.html", stories=paging.of(found), total=len(found), filters=filters,
                             page_number=paging.page, pages=paging.pages(len(found)))
 
     return pages.respond(store.cached(f"page:{pages.locale}:/?{request.url.query}", render))
 
 
-def links() -> dict[str, Any]:
-    """Where a story page links its articles and entities in the web app."""
-    return {"article_url": lambda i: f"/articles/{i}", "entity_url": lambda i: f"/entities/{i}"}
+# Where a story page links its articles and entities in the web app.
+def article_url(article_id: str) -> str:
+    return f"/articles/{article_id}"
+
+
+def entity_url(entity_id: str) -> str:
+    return f"/entities/{entity_id}"
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, dependencies=READ, include_in_schema=False)
 async def story_page(store: StoreDep, pages: PagesDep, story_id: str) -> HTMLResponse:
     def render() -> str:
         view = story_view(store, story_id) or missing("story", story_id)
-        view["fact_checks"] = fact_checks_of_story(store, view)
-        return render_story(view, view["article_details"], pages.templates, home="/", here=f"/stories/{story_id}",
-                            **links())
+        # the story page is the static report's (``render_story``), which reads the story's JSON form
+        story = {**view.to_dict(), "fact_checks": fact_checks_of_story(store, view)}
+        return render_story(story, story["article_details"], pages.templates, home="/", here=f"/stories/{story_id}",
+                            article_url=article_url, entity_url=entity_url)
 
     return pages.respond(store.cached(f"page:{pages.locale}:/stories/{story_id}", render))
 
