@@ -84,8 +84,9 @@ def upload_file(path: Path) -> None:
 
 def build_store(db: Path) -> list[str]:
     """Fill a store with ARTICLES generated articles in stories; returns some story ids."""
+    from kroscek.compare.story import StoryBrief
     from kroscek.model import Article, Sentence, Story
-    from kroscek.report import StoryBrief, story_summary
+    from kroscek.report import story_summary
     from kroscek.store import Store
 
     rng = random.Random(7)

@@ -10,9 +10,10 @@ from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 from jinja2.ext import babel_extract
 
+from kroscek.compare.story import StoryBrief
 from kroscek.i18n import format_day, format_number, pick_locale
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import StoryBrief, story_summary
+from kroscek.report import story_summary
 from kroscek.store import Store
 from kroscek.web.app import ServerSettings, create_app
 from kroscek.web.deps import LANG_COOKIE

@@ -27,9 +27,10 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from kroscek.compare.story import StoryBrief
 from kroscek.ingest.feed import NOT_PUBLIC, UNREACHABLE, FeedError, fetch_feed
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import StoryBrief, story_summary
+from kroscek.report import story_summary
 from kroscek.report.html import render_story, write_report
 from kroscek.store import Store
 from kroscek.urls import safe_url

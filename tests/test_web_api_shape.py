@@ -10,8 +10,9 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
+from kroscek.compare.story import StoryBrief
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import StoryBrief, story_summary
+from kroscek.report import story_summary
 from kroscek.store import Store
 from kroscek.web import schemas
 from kroscek.web.app import ServerSettings, create_app

@@ -7,7 +7,8 @@ import json
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -22,6 +23,7 @@ from kroscek.settings import Settings
 from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
+    from kroscek.compare.story import StorySummary
     from kroscek.engine.local import IngestSummary
 
 
@@ -237,6 +239,7 @@ def run(
 
     Exit codes as ``ingest``'s (the report is written either way)."""
     from kroscek.engine.local import compare, match
+    from kroscek.compare.story import StorySummary
     from kroscek.report import build_report
     from kroscek.report.html import write_report
 
@@ -261,7 +264,7 @@ def run(
         progress.advance()
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    _print_stories(report["stories"], {a["id"]: a for a in report["articles"]})
+    _print_stories([StorySummary.from_dict(s) for s in report["stories"]], {a["id"]: a for a in report["articles"]})
     console.print(f"report: {index.resolve()}", highlight=False)
     raise typer.Exit(_exit_code(summary))
 
@@ -288,8 +291,11 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
 STORY_LINES = 5  # articles listed under each story in `run`'s summary
 
 
-def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
-    """The top stories, newest and biggest first, a few articles each (every one is in the report)."""
+def _print_stories(stories: Sequence[StorySummary], articles: Mapping[str, Mapping[str, Any]]) -> None:
+    """The top stories, newest and biggest first, a few articles each (every one is in the report,
+    whose article entries ``articles`` holds by id)."""
+    from kroscek.store.stories import newest_first
+
     shown = newest_first(stories)[:TOP_STORIES]
     title = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}, {len(articles)} articles"
     if len(shown) < len(stories):
@@ -299,20 +305,15 @@ def _print_stories(stories: list[dict], articles: dict[str, dict]) -> None:
         table.add_column(column)
     for story in shown:
         lines = [f"{outlet_name(articles[i].get('outlet'), articles[i].get('url')) or Path(articles[i]['source']).name}: "
-                 f"{articles[i]['title']}" for i in story["articles"][:STORY_LINES]]
-        if len(story["articles"]) > STORY_LINES:
-            lines.append(f"[dim]and {len(story['articles']) - STORY_LINES} more[/dim]")
-        notes = list(story.get("badges", []))
-        warned = sum(len(articles[i].get("warnings", [])) for i in story["articles"])
+                 f"{articles[i]['title']}" for i in story.articles[:STORY_LINES]]
+        if len(story.articles) > STORY_LINES:
+            lines.append(f"[dim]and {len(story.articles) - STORY_LINES} more[/dim]")
+        notes = list(story.badges or [])
+        warned = sum(len(articles[i].get("warnings", [])) for i in story.articles)
         if warned:
             notes.append(f"{warned} damage warnings")
-        table.add_row(f"{story['title']}\n[dim]{story['id']}[/dim]", "\n".join(lines), ", ".join(notes))
+        table.add_row(f"{story.title}\n[dim]{story.id}[/dim]", "\n".join(lines), ", ".join(notes))
     console.print(table)
-
-
-def newest_first(listed: list[dict]) -> list[dict]:
-    """Stories newest first, then biggest (the web app's order)."""
-    return sorted(listed, key=lambda s: (s.get("last_published") or "", len(s["articles"]), s["id"]), reverse=True)
 
 
 @app.command(cls=Command)
@@ -324,14 +325,15 @@ def stories(
     """List the stories in the store, newest and biggest first: the top 20 unless --all
     (--json prints every story)."""
     from kroscek.report import story_summary
+    from kroscek.store.stories import newest_first
 
     store = open_store(db, create=False)
-    listed = newest_first([story_summary(s, store.articles(s.articles)).to_dict() for s in store.stories()])
+    listed = newest_first(story_summary(s, store.articles(s.articles)) for s in store.stories())
     if as_json:
-        sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps([s.to_dict() for s in listed], ensure_ascii=False, indent=2) + "\n")
         return
     shown = listed if show_all else listed[:TOP_STORIES]
-    articles = sum(len(s["articles"]) for s in listed)
+    articles = sum(len(s.articles) for s in listed)
     title = f"{len(listed)} {'story' if len(listed) == 1 else 'stories'}, {articles} articles"
     if len(shown) < len(listed):
         title += f" (the top {len(shown)}, newest and biggest first; --all lists every one)"
@@ -339,8 +341,8 @@ def stories(
     for column in ("id", "title", "articles", "outlets", "languages", "first published"):
         table.add_column(column)
     for s in shown:
-        table.add_row(s["id"], s["title"], str(len(s["articles"])), ", ".join(s["outlets"]),
-                      ", ".join(s["languages"]), s["first_published"] or "")
+        table.add_row(s.id, s.title, str(len(s.articles)), ", ".join(s.outlets), ", ".join(s.languages),
+                      s.first_published or "")
     Console().print(table)
 
 

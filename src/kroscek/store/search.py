@@ -5,18 +5,29 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TypedDict
 
-from sqlalchemy import text
+from sqlalchemy import Row, text
 
 from kroscek.store.base import StoreBase
 from kroscek.store.schema import POSTGRES_SEARCH_DOCUMENT
 
 
+class SearchHit(TypedDict):
+    """One article a search found: what a results page lists of it."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    snippet: str  # the text around the match, plain
+    snippet_html: str  # the same, escaped, with the matched words in <mark>
+
+
 class SearchStore(StoreBase):
     """Search over article titles and text."""
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, also: Sequence[str] = ()) -> tuple[int, list[dict]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, also: Sequence[str] = ()) -> tuple[int, list[SearchHit]]:
         """Full-text search over article titles and text: (total hits, one page of hits).
 
         The query is cut into words the same way on both databases ("Kali-Putih" finds "Kali Putih"
@@ -50,12 +61,12 @@ class SearchStore(StoreBase):
                     "'StartSel=\x02,StopSel=\x03,MaxWords=24,MinWords=8') AS snippet "
                     f"FROM articles WHERE {where} ORDER BY ts_rank({document}, to_tsquery('simple', :q)) DESC, id "
                     "LIMIT :limit OFFSET :offset"), {"q": query, "limit": limit, "offset": offset})
-            return int(total or 0), [_with_snippet_html(dict(r._mapping)) for r in rows]
+            return int(total or 0), [_hit(r) for r in rows]
 
 
-def _with_snippet_html(hit: dict[str, Any]) -> dict[str, Any]:
-    """Split a search snippet's match markers into a plain snippet and an escaped HTML one."""
-    marked = hit.get("snippet") or ""
-    hit["snippet"] = marked.replace("\x02", "").replace("\x03", "")
-    hit["snippet_html"] = html.escape(marked).replace("\x02", "<mark>").replace("\x03", "</mark>")
-    return hit
+def _hit(row: Row) -> SearchHit:
+    """A found row, its snippet's match markers split into a plain snippet and an escaped HTML one."""
+    marked = row.snippet or ""
+    return SearchHit(id=row.id, title=row.title, outlet=row.outlet, published=row.published,
+                     snippet=marked.replace("\x02", "").replace("\x03", ""),
+                     snippet_html=html.escape(marked).replace("\x02", "<mark>").replace("\x03", "</mark>"))

@@ -178,15 +178,19 @@ class StoryStore(StoreBase):
         with self.engine.connect() as c:
             rows = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
                                     stories_table.c.summary))
-            listed = [_summary(r) for r in rows]
-        listed.sort(key=lambda s: (s.last_published or "", len(s.articles), s.id), reverse=True)
-        return listed
+            return newest_first(_summary(r) for r in rows)
 
     def story_events(self) -> list[StoryEvent]:
         """The merges and splits of stories, in the order they were logged."""
         with self.engine.connect() as c:
             rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
             return [StoryEvent.from_logged(json.loads(r.data), r.at) for r in rows]
+
+
+def newest_first(summaries: Iterable[StorySummary]) -> list[StorySummary]:
+    """Stories newest first by their last article, then biggest, then by id (the order of the
+    web app's and the CLI's story lists)."""
+    return sorted(summaries, key=lambda s: (s.last_published or "", len(s.articles), s.id), reverse=True)
 
 
 def _summary(row: Any) -> StorySummary:
