@@ -393,3 +393,22 @@ def test_a_count_told_in_other_words_with_another_value_contradicts(tmp_path):
     assert [(e.text, e.claim_value, e.their_value) for e in result.contradicts] == [
         (fire.sentences[2].text, "Dua orang", "satu orang")]
     assert not any("mobil" in e.text for e in result.contradicts)  # the fire engines are other things counted
+
+
+def test_a_fact_check_naming_another_subject_first_is_another_claim():
+    index = _index({"claim": "Zentravo Pamerkan Robot Optimo Pengganti Buruh Pabrik", "url": "u/robot"},
+                   {"claim": "Menag Sebut Uang Zakat dan Infak Dipakai untuk Masjid di Kota Lestari", "url": "u/zakat"})
+    # the same claim: the maker named first, a minister by the short form of the office
+    assert index.match(claim_fact("Zentravo memamerkan robot Optimo yang menggantikan buruh pabrik"), threshold=0.3)
+    assert index.match(claim_fact("Menteri Agama bilang dana zakat dan infak dipakai membangun masjid Kota Lestari"),
+                       threshold=0.3)
+    # another maker in the first word, another minister: the check names someone the claim does not
+    assert not index.match(claim_fact("Kovalindo memamerkan robot Optimo yang menggantikan buruh pabrik"), threshold=0.3)
+    assert not index.match(claim_fact("Menteri Keuangan bilang dana zakat dan infak dipakai membangun masjid Kota Lestari"),
+                           threshold=0.3)
+
+
+def test_a_number_in_words_is_compared_with_the_checked_number():
+    index = _index({"claim": "Salam 3 Jari dari Pak Lestari Bentuk Dukungan ke Pasangan Damai", "url": "u/3"})
+    assert index.match(claim_fact("Salam tiga jari Pak Lestari tanda dukungan untuk pasangan Damai"), threshold=0.3)
+    assert not index.match(claim_fact("Salam dua jari Pak Lestari tanda dukungan untuk pasangan Damai"), threshold=0.3)

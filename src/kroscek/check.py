@@ -23,7 +23,9 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
    (``FACTCHECK_SIM``; after the best, only those within ``FACTCHECK_TIE`` of it), and in which
    no slot gives another value (another place, number, day or the negation), no number is written
-   on one side that the other lacks while the other writes its own ("U-20" / "U-17", an age limit),
+   on one side that the other lacks while the other writes its own ("U-20" / "U-17", an age limit,
+   "dua jari" / "3 Jari"), neither names someone the other lacks (a name is any word never written
+   in lower case, a headline's first word too: "Xiaomi ..." / "Tesla ..."; "Menag" is "Menteri Agama"),
    no other subject is named (a name on each side the other lacks), and the checked claim has
    ``FACTCHECK_COVER`` of the claim's words, not only its names: else it is another claim, and its
    verdict is not this one's. Of two checks of the claim, one naming someone the claim does not
@@ -364,6 +366,7 @@ class FactCheckIndex:
         self.checks = list(checks)
         self.language = language
         self.documents = [tokens(c.claim, language) for c in self.checks]
+        self.common = common_words((f"{c.claim} {c.conclusion or ''}" for c in self.checks), language)
         self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
         self.matrix = self.vectorizer.transform(self.documents) if self.vectorizer is not None else None
 
@@ -405,16 +408,82 @@ class FactCheckIndex:
         other number, place, day, person, subject or negation) and share most of its words, not
         only its names."""
         checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
-        return not (differences(fact, checked) or _other_place(fact, checked) or _other_numbers(fact.text, check.claim)
+        language = fact.claim.language
+        return not (differences(fact, checked) or _other_place(fact, checked)
+                    or _other_numbers(fact.text, check.claim, language)
                     or _other_organisation(fact.text, check.claim) or _substituted(fact, check)
+                    or _other_proper(fact, check, self.common)
                     or _covered(fact, check.claim) < FACTCHECK_COVER)
 
 
-def _other_numbers(claim: str, checked: str) -> bool:
+def common_words(texts: Iterable[str], language: str = "id") -> frozenset[str]:
+    """The words (folded) that are not names: written in lower case somewhere in ``texts``, or
+    more often in lower case than capitalised mid-sentence in the news counts the language ships
+    (``text.words.word_counts``). A headline in title case or a sentence's first word hides whether
+    a word is a name; a word that is neither is one ("Tesla", "Menag", "Bahlil")."""
+    from kroscek.text.words import word_counts
+
+    counted = word_counts(language) or {}
+    return frozenset({fold(w) for text in texts for w in _WORD.findall(text) if w[0].islower()}
+                     | {w for w, count in counted.items() if count.lower > count.capitalised_mid})
+
+
+def proper_words(text: str, common: frozenset[str]) -> set[str]:
+    """The words of ``text`` that name someone or something, wherever they stand (a headline's
+    first word too): capitalised and never written in lower case in ``common``'s texts, or an
+    acronym; numbers and one-letter words aside."""
+    return {fold(w) for w in _WORD.findall(text)
+            if len(w) >= 2 and w[0].isupper() and not w.isdigit() and (fold(w) not in common or w.isupper() and len(w) > 2)}
+
+
+def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
+    """Another subject named in the same words: the claim names someone or something (any word of
+    it, its first too, that is a name by ``proper_words``) that neither the checked claim nor its
+    conclusion has, and the checked claim names someone or something the claim lacks ("Xiaomi
+    memamerkan robot ..." / "Tesla Pamerkan Robot ..."). The claim's names written capitalised
+    mid-sentence count too ("Menteri Keuangan": "keuangan" is a common word elsewhere)."""
+    said = {fold(w) for w in _WORD.findall(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}")}
+    claim = fact.text
+    written = {fold(w) for w in _WORD.findall(claim)}
+    named = {w for name in names(_sentence_case(claim)) for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()}
+    said_words = [fold(w) for w in _WORD.findall(check.claim)]
+    mine = [w for w in proper_words(claim, common) | named
+            if w not in said and not spelled_like_any(w, said, NAME) and not abbreviates(w, said_words)]
+    if not mine:
+        return False
+    lower = {fold(w) for w in _WORD.findall(check.conclusion or "") if w[0].islower()}  # the conclusion restates it in sentence case
+    claim_words = [fold(w) for w in _WORD.findall(claim)]
+    theirs = [w for w in proper_words(check.claim, common) - lower
+              if w not in written and not spelled_like_any(w, written, NAME) and not abbreviates(w, claim_words)]
+    return bool(theirs)
+
+
+def abbreviates(short: str, words: Sequence[str]) -> bool:
+    """``short`` is made of the first letters of two or more words in a row of ``words`` (folded):
+    "menag" of "menteri agama", "kemendikbud" of "kementerian pendidikan dan kebudayaan", "menkeu"
+    of "menteri keuangan"; function words may be skipped, "dan" is."""
+    if len(short) < 4:
+        return False
+
+    def rest(at: int, word: int, used: int) -> bool:
+        if at == len(short):
+            return used >= 2
+        if word >= len(words):
+            return False
+        current = words[word]
+        for size in range(min(len(current), len(short) - at), 0, -1):
+            if current[:size] == short[at:at + size] and rest(at + size, word + 1, used + 1):
+                return True
+        return used > 0 and len(current) <= 3 and rest(at, word + 1, used)  # "dan", "di" left out
+
+    return any(words[start][:1] == short[:1] and rest(0, start, 0) for start in range(len(words)))
+
+
+def _other_numbers(claim: str, checked: str, language: str = "id") -> bool:
     """Each side writes a number the other does not ("U-20" / "U-17", "usia maksimal 35 tahun" /
-    "50 tahun"): another claim, whatever the unit (a year or an age too, which the slot comparison
-    leaves alone between articles)."""
-    mine, theirs = _numbers(claim), _numbers(checked)
+    "50 tahun", "dua jari" / "3 Jari"): another claim, whatever the unit (a year or an age too,
+    which the slot comparison leaves alone between articles). A number in words counts as its digits."""
+    mine, theirs = _numbers_and_words(claim, language), _numbers_and_words(checked, language)
     return bool(mine - theirs and theirs - mine)
 
 
@@ -550,6 +619,13 @@ def _slots(fact: Fact) -> dict[str, Any]:
         "denial": fact.denial,
     }
     return {k: v for k, v in slots.items() if v}
+
+
+def _numbers_and_words(text: str, language: str) -> set[str]:
+    """``_numbers``, and the numbers written as a word ("dua", "sepuluh"), as digits."""
+    words = lexicon(language).number_words
+    spelled = {fold(w) for w in _WORD.findall(text)} & set(words)
+    return _numbers(text) | {f"{words[w]:g}" for w in spelled}
 
 
 def _numbers(text: str) -> set[str]:
