@@ -7,13 +7,13 @@ import os
 import sqlite3
 import threading
 import secrets
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from cachetools import LRUCache
 from sqlalchemy import Connection, Engine, Table, create_engine, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -66,10 +66,9 @@ class StoreBase:
         if not create and path and path != ":memory:" and not Path(path).is_file():
             self.engine.dispose()
             raise StoreMissing(f"no store at {path}")
-        self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._cache: LRUCache[str, Any] = LRUCache(maxsize=CACHE_SIZE)
         self._cache_generation: str | None = None
         self._cache_lock = threading.Lock()
-        self.cache_size = CACHE_SIZE
         # SQLite: the generation tokens are read through one plain connection of this process
         # (``_meta_value``), not a pooled SQLAlchemy one: every cached page reads a token first.
         plain_file = path and path != ":memory:" and not path.startswith("file:") and not self.engine.url.query
@@ -136,6 +135,16 @@ class StoreBase:
         """A token that changes whenever the stories, their briefs or their articles change."""
         return self._meta_value(STORIES_GENERATION)
 
+    @property
+    def cache_size(self) -> int:
+        """How many values ``cached`` keeps (``CACHE_SIZE`` unless set; setting it empties the cache)."""
+        return int(self._cache.maxsize)
+
+    @cache_size.setter
+    def cache_size(self, size: int) -> None:
+        with self._cache_lock:
+            self._cache = LRUCache(maxsize=size)
+
     def cached(self, key: str, build: Callable[[], Any]) -> Any:
         """``build()``, reused until the stories change (story lists, rendered pages). Per process;
         beyond ``cache_size`` values the least recently used go."""
@@ -145,14 +154,11 @@ class StoreBase:
                 self._cache.clear()
                 self._cache_generation = generation
             if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
+                return self._cache[key]  # a read makes it the most recently used
         value = build()
         with self._cache_lock:
             if generation == self._cache_generation:
                 self._cache[key] = value
-                while len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
         return value
 
     def _upsert(self, conn: Connection, table: Table, rows: list[dict[str, Any]], update: bool) -> int:
