@@ -51,6 +51,9 @@ _AFTER_WINDOW = 6  # tokens after a closing quote searched for the attribution v
 _CATAPHORA_WINDOW = 2
 _TITLE_CASE_SHARE = 0.7
 _TITLE_WORDS = 4
+_RELATIVE_WORDS = 8  # words a relative clause may run between a subject and its verb ("X yang mengawasi ekspor, mengatakan")
+_DESCRIPTION_WORDS = 12  # words of a description between a name and its verb ("X, Direktur PT Y, mengatakan")
+_GROUP_WORDS = 5  # words of an unnamed group's subject ("sejumlah organisasi lingkungan")
 _OPENING_WORDS = 4  # words an opening "menurut X," may come after ("Atas hal tersebut, menurutnya,")
 _INSERTED_WORDS = 8  # words an inserted ", kata dia," may come after ("Adapun hingga saat ini, kata dia,")  # lowercase words a title may take before the name ("pengamat politik senior X")  # sentences ahead searched when nothing before names the speaker
 
@@ -80,6 +83,8 @@ class Lexicon:
     relational: tuple[tuple[str, ...], ...] = ()
     principals: frozenset[str] = frozenset()
     continuations: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
 
 
 @cache
@@ -118,6 +123,8 @@ def lexicon(language: str) -> Lexicon:
         relational=phrases("relational_roles"),
         principals=words("role_principals"),
         continuations=words("continuation_verbs"),
+        groups=words("group_subjects"),
+        things=words("things"),
     )
 
 
@@ -367,6 +374,8 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> Speake
         run = _name_run(text, toks, at, lex)
         if run and run[0].lower in lex.titles and (past := _name_past_acronym(text, toks, at + len(run), lex)) is not None:
             return past
+        if (holder := _office_holder(text, toks, at, run, lex)) is not None:
+            return holder
         return _ref_from_run(run, lex)
     titled = _name_after_title(text, toks, at, lex)
     if titled is not None:
@@ -375,6 +384,34 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> Speake
     if role:
         return SpeakerRef("role", " ".join(role), token.start, toks[at + len(role) - 1].end)
     return None
+
+
+def _office_holder(text: str, toks: list[Token], at: int, run: list[Token], lex: Lexicon) -> SpeakerRef | None:
+    """The person named after an office and a comma: "Juru Kampanye FWI, Anggi Putra Prayoga",
+    "Kepala Ekonom China di Morgan Stanley, Robin Xing", "Kapolres Sumba Barat Daya, AKBP
+    Harianto". ``run`` is the capitalised run at ``toks[at]``; it must open with a title and name
+    an office (an acronym, an institution's or a place's word, or a word news writes in lowercase)
+    rather than a person."""
+    if not run or run[0].lower not in lex.titles:
+        return None
+    rest = [t for t in run if t.lower.rstrip(".") not in lex.titles]
+    office = not rest or any(
+        (len(t.text) > 1 and t.text.isupper()) or t.lower in lex.not_person or t.lower in lex.qualifiers or t.lower in common_words("id")
+        for t in rest
+    ) or is_place_name(" ".join(t.text for t in rest))
+    if not office:
+        return None
+    after = at + len(run)
+    if after + 1 < len(toks) and toks[after].lower in ("di", "dari", "pada") and toks[after + 1].capitalised:
+        after += 1 + len(_name_run(text, toks, after + 1, lex))
+    if after >= len(toks):
+        return None
+    if toks[after].lower.rstrip(".") in lex.titles and text[toks[after - 1].end : toks[after].start].strip() == ",":
+        titled = _name_run(text, toks, after, lex)  # ", AKBP Harianto Rantesalu"
+        ref = _ref_from_run(titled, lex)
+        if ref is not None and ref.kind == "name" and _is_person_like(without_titles(ref.text, lex), lex) and can_speak(ref.text):
+            return ref
+    return _appositive(text, toks, after, lex)
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Za-z][\w.&-]{1,20}\s*\)\s*")
@@ -441,8 +478,8 @@ def _relational_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> Sp
             run = _name_run(text, toks, end, lex)
             principal = [t.text for t in run]
             end += len(run)
-        elif toks[end].lower in lex.principals:
-            principal = [toks[end].text]
+        elif toks[end].lower in lex.principals or toks[end].lower in lex.demonstratives:
+            principal = [toks[end].text]  # "juru bicara tersebut": the one named before
             end += 1
     named = _appositive(text, toks, end, lex)
     if named is not None:
@@ -464,11 +501,22 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> Spea
     """The subject ending just before ``toks[end]``, fillers ("juga", "yang") skipped; a noun with
     a demonstrative ("aktris itu") refers back like a pronoun; where and when between the subject
     and the verb are skipped ("X di Jakarta, Selasa (10/6/2025), mengatakan")."""
+    if 0 < end < len(toks) and text[toks[end - 1].end : toks[end].start].strip() == "," and not toks[end - 1].capitalised:
+        # "Seorang juru bicara X yang mengawasi ekspor, mengatakan": the subject before the relative clause
+        for at in range(end - 1, max(0, end - _RELATIVE_WORDS) - 1, -1):
+            if toks[at].lower == "yang":
+                if at and (subject := speaker_before(text, toks, at, lex)) is not None:
+                    return subject
+                break
+    if (described := _name_before_description(text, toks, end, lex)) is not None:
+        return described
     if 0 < end < len(toks) and (dateline := _DATELINE.search(text, toks[0].start, toks[end].start)):
         end = bisect.bisect_right([t.end for t in toks[:end]], dateline.start())
     while end > 0 and toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
         end -= 1
     if end > 1 and toks[end - 1].lower in lex.demonstratives:
+        if toks[end - 2].lower in lex.things:
+            return None  # "Unggahan tersebut menyebutkan": a post, a report or a video is not one who speaks
         return SpeakerRef("pronoun", toks[end - 1].lower, toks[end - 1].start, toks[end - 1].end)
     if end <= 0:
         return None
@@ -489,8 +537,56 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> Spea
             start = first - len(role)
             if start >= 0 and _match_relational(toks, start, lex) == role and toks[first - 1].lower == role[-1]:
                 return SpeakerRef("role", " ".join([*role, *(t.text for t in run)]), toks[start].start, token.end)
-        return _ref_from_run(run, lex)
+        return _subject_before_affiliation(text, toks, first, run, lex) or _ref_from_run(run, lex)
     return None
+
+
+def _name_before_description(text: str, toks: list[Token], end: int, lex: Lexicon) -> SpeakerRef | None:
+    """"Kiki Zulkarnain, Chief Program Officer ANTV, berharap" / "Rina Kartika, Direktur PT
+    Sumber Air, mengatakan": the person who opens the sentence, not the end of the description
+    set off by commas between the name and the verb."""
+    if not 0 < end < len(toks) or text[toks[end - 1].end : toks[end].start].strip() != ",":
+        return None
+    for at in range(end - 1, max(0, end - _DESCRIPTION_WORDS) - 1, -1):
+        if at and text[toks[at - 1].end : toks[at].start].strip() == ",":
+            run = _name_run_before(text, toks, at, lex)
+            first = at - len(run)
+            if not run or any(t.lower not in lex.sentence_starters for t in toks[:first]):
+                return None
+            ref = _ref_from_run(run, lex)
+            if ref is None or ref.kind != "name" or not _is_person_like(ref.text, lex) or _is_organisation_like(ref.text, lex) \
+                    or not can_speak(ref.text) or run[0].lower in lex.titles:
+                return None
+            return ref
+    return None
+
+
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "in"})
+
+
+def _subject_before_affiliation(text: str, toks: list[Token], first: int, run: list[Token], lex: Lexicon) -> SpeakerRef | None:
+    """The subject named before what only places it: "Raden dari WALHI Kalimantan Selatan
+    menilai" (a person from an organisation: Raden), "Kamar Dagang AS di China mengatakan" (an
+    organisation in a place: the chamber, not China). ``run`` ends just before the verb and starts
+    at ``toks[first]``."""
+    at = first
+    while at > 1 and toks[at - 1].lower in _ORG_CONNECTORS and toks[at - 2].capitalised:  # "Green of Borneo"
+        at -= 2
+        while at > 0 and toks[at - 1].capitalised and _joined(text, toks[at - 1], toks[at], lex):
+            at -= 1
+    if at < 2 or toks[at - 1].lower not in ("dari", "di") or text[toks[at - 2].end : toks[at - 1].start].strip():
+        return None
+    if toks[at - 1].lower == "di":
+        place = " ".join(t.text for t in toks[at:first + len(run)])
+        if at != first or not (is_place_name(place) or all(t.lower in lex.not_person for t in run)):
+            return None  # "di" before an organisation: not a where
+    before = _name_run_before(text, toks, at - 1, lex)
+    ref = _ref_from_run(before, lex)
+    if ref is None or ref.kind != "name" or not can_speak(ref.text):
+        return None
+    if toks[at - 1].lower == "dari" and not _is_person_like(ref.text, lex):
+        return None
+    return ref
 
 
 def attribution_after(text: str, start: int, end: int, lex: Lexicon) -> Attribution | None:
@@ -628,10 +724,13 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -
         request = token.lower in lex.needs_complement
         openers = lex.request_complementizers if request else lex.complementizers
         following = [t.lower for t in toks[position + 1 : position + 9]]
-        if request and not openers.intersection(following):
+        comma_opens = text[token.end : token.end + 1] == ","  # "CNN melaporkan, ...": the comma opens the clause
+        if request and not openers.intersection(following) and not comma_opens:
             continue
         speaker = speaker_before(text, toks, position, lex)
-        if speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
+        if speaker is None and _group_subject(text, toks, position, lex):
+            pass  # "Namun, para ahli mengatakan ...": a statement of no one person, its speaker left open
+        elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
             return None
         clause_start = token.end
         for later in toks[position + 1 : position + 9]:
@@ -642,20 +741,42 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -
     return None
 
 
+def _group_subject(text: str, toks: list[Token], verb: int, lex: Lexicon) -> bool:
+    """Whether the subject of ``toks[verb]`` is an unnamed group ("para ahli", "sejumlah
+    organisasi lingkungan", "kelompok-kelompok masyarakat sipil"): the words after the last comma
+    before the verb, opened by a group word, no longer than a noun phrase."""
+    start = verb
+    while start > 0 and not text[toks[start - 1].end : toks[start].start].strip(" \n") and verb - start < _GROUP_WORDS:
+        start -= 1
+    if start > 0 and not text[toks[start - 1].end : toks[start].start].strip(" \n"):
+        return False  # longer than a noun phrase
+    return start < verb and toks[start].lower in lex.groups and not any(t.capitalised for t in toks[start + 1 : verb])
+
+
 def _according_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
     """``Menurut X, CLAUSE`` / ``Sebab menurutnya, CLAUSE`` / ``Bahkan, lanjut X, CLAUSE`` /
-    ``According to X, CLAUSE`` near the start of a sentence."""
-    for at in range(min(_INSERTED_WORDS, len(toks))):
-        if at >= _OPENING_WORDS and not (toks[at].lower in lex.after_verbs and text[toks[at - 1].end : toks[at].start].strip() == ","):
+    ``According to X, CLAUSE`` near the start of a sentence; set off by commas anywhere in it
+    ("Sementara itu, jika merujuk data Bank Dunia, menurut Wijayanto, CLAUSE"; "Lagipula,
+    katanya, CLAUSE")."""
+    single = {p[0] for p in lex.according if len(p) == 1}
+    for at in range(len(toks)):
+        inserted = at > 0 and text[toks[at - 1].end : toks[at].start].strip() == ","
+        if at >= _OPENING_WORDS and not inserted:
             continue
         according = _match_phrase(toks, at, lex.according)
         stem = _pronoun_verb(toks[at], lex)
+        if at >= _INSERTED_WORDS and not (according and according[0] in single) and stem not in single:
+            continue
         if according:
             speaker = speaker_after(text, toks, at + len(according), lex) or _source_after(text, toks, at + len(according), lex)
             verb = " ".join(according)
-        elif stem in {p[0] for p in lex.according}:
+            if at >= _OPENING_WORDS and (speaker is None or text[speaker.end : speaker.end + 1] != ","):
+                continue
+        elif stem in single:
             speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem
-        elif at > 0 and toks[at].lower in lex.after_verbs and text[toks[at - 1].end : toks[at].start].strip() == ",":
+        elif inserted and stem in lex.after_verbs and text[toks[at].end : toks[at].end + 1] == ",":
+            speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem  # ", katanya,"
+        elif inserted and toks[at].lower in lex.after_verbs:
             speaker, verb = speaker_after(text, toks, at + 1, lex), toks[at].lower
             if speaker is None or text[speaker.end : speaker.end + 1] != ",":
                 continue
@@ -670,11 +791,19 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: Lexicon) -> t
 
 
 def _source_after(text: str, toks: list[Token], at: int, lex: Lexicon) -> SpeakerRef | None:
-    """The named source after a common noun: ``menurut laporan FAO``, ``according to data from X``."""
+    """The named source after a common noun: ``menurut laporan FAO``, ``according to data from X``,
+    ``menurut data yang dirilis oleh Administrasi Umum Bea Cukai China`` (its author: not "memo
+    yang ditinjau oleh Reuters", which Reuters only read)."""
+    words = [t.lower for t in toks[at + 1 : at + 4]]
+    if len(words) == 3 and words[0] == "yang" and words[1] in _AUTHORED and words[2] == "oleh":
+        at += 4
     for position in range(at, min(at + 3, len(toks))):
         if toks[position].capitalised:
             return _ref_from_run(_name_run(text, toks, position, lex), lex)
     return None
+
+
+_AUTHORED = frozenset({"dirilis", "diterbitkan", "dikeluarkan", "dipublikasikan", "disusun", "dibuat", "disampaikan"})
 
 
 def _trailing_attribution(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, Attribution] | None:
@@ -769,6 +898,17 @@ def without_titles(name: str, lex: Lexicon) -> str:
 
 
 def _trim_name(name: str, ctx: Context) -> str:
+    """``_trimmed_name``, unless that leaves only the place of an institution ("Kamar Dagang AS"
+    is the chamber, not "AS")."""
+    trimmed = _trimmed_name(name, ctx)
+    if trimmed != name and is_place_name(trimmed):
+        stripped = without_titles(name, ctx.lex)
+        if stripped != trimmed and not is_place_name(stripped) and stripped.split()[0].casefold() not in ctx.lex.titles:
+            return stripped
+    return trimmed
+
+
+def _trimmed_name(name: str, ctx: Context) -> str:
     """The name in a run that starts with titles and what qualifies them ("Menteri Dalam Negeri
     Tito Karnavian" -> "Tito Karnavian", "Ketua Fraksi Golkar DPR RI Sarmuji" -> "Sarmuji"): from
     the first word the article uses as a speaker's name, else without the words the article also
@@ -886,8 +1026,15 @@ def _heuristic_names(text: str, start: int, end: int, ctx: Context) -> list[tupl
             at += 1
             continue
         ref = _ref_from_run(run, ctx.lex)
-        if ref is not None and ref.kind == "name" and _is_person_like(ref.text, ctx.lex):
+        if ref is not None and ref.kind == "name" and _is_person_like(ref.text, ctx.lex) \
+                and _office_holder(text, toks, at, run, ctx.lex) is None:  # "Kapolres Sumba Barat Daya, Harianto": not a person
             names.append((ref.start, _trim_name(ref.text, ctx)))
+        elif ref is not None and ref.kind == "name":  # "Ekonom dari Universitas Paramadina Wijayanto Samirin"
+            known = [i for i, t in enumerate(run) if i and t.lower in ctx.speaker_words and t.lower not in ctx.lex.not_person]
+            person = " ".join(t.text for t in run[known[0] :]) if known else ""
+            if len(person.split()) >= 2 and _is_person_like(person, ctx.lex) and not _is_organisation_like(person, ctx.lex) \
+                    and can_speak(person):
+                names.append((run[known[0]].start, person))
         at += len(run)
     return names
 
@@ -1012,6 +1159,8 @@ class Resolver:
         the role itself ("kuasa hukum Lisa Rachmat"), never the one it speaks for."""
         phrase = self._relational(role) or ()
         principal = role.split()[len(phrase) :]
+        if len(principal) == 1 and principal[0].casefold() in self.ctx.lex.demonstratives:
+            return self._spokesperson_before(phrase, sentence) or " ".join(phrase)
         key = "\0".join(["spokesperson", *phrase, *principal])
         if key not in self.roles:
             head = r"\s+".join(re.escape(w) for w in phrase) + r"(?:nya)?"
@@ -1037,6 +1186,24 @@ class Resolver:
         before = bisect.bisect_right(indices, sentence)
         index, name = hits[before - 1] if before else hits[0]
         return expand_name(name, self.ctx, index)
+
+    def _spokesperson_before(self, phrase: tuple[str, ...], sentence: int) -> str | None:
+        """What "juru bicara tersebut" refers back to: the nearest spokesperson named at or before
+        ``sentence`` ("Juru bicara KPK, Budi"), else that role with whom it speaks for as the
+        article last gave it ("juru bicara Kementerian Perdagangan China"); never one named later."""
+        named = self.spokesperson(" ".join(phrase), sentence)
+        indices, hits = self.roles["\0".join(["spokesperson", *phrase])]
+        if hits and indices[0] <= sentence:
+            return named
+        head = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in phrase) + r")\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
+        last = None
+        for index, text in _sentences_of(self.ctx):
+            if self.position.get(index, 0) > self.position.get(sentence, 0):
+                break
+            for match in head.finditer(text):
+                if match.group(1)[:1].isupper():
+                    last = " ".join([*phrase, match.group(1)])
+        return last
 
     def _name_in_mentions(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
         try:

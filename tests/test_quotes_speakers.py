@@ -1,0 +1,175 @@
+"""Speakers on multi-outlet news (analyse.quotes): who speaks when an article names an office, an
+affiliation, a description or a group, and the quote evaluation's speaker match and split."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from kroscek.analyse.quotes import find_quotes
+from kroscek.eval import quotes as quote_eval
+from kroscek.model import Quote
+from kroscek.text.sentences import split_sentences
+
+
+def quotes_of(text: str) -> list[Quote]:
+    paragraphs = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    return find_quotes(split_sentences(paragraphs, "id"), [], "id")
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.kind, q.speaker) for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person from an organisation: the person, not the organisation or its province
+        ("Dalam diskusi itu, Sutrisno dari LSM Hijau Kalimantan Timur menilai tata kelola hutan masih timpang.", "Sutrisno"),
+        ("Marlina dari Friends of Borneo Kalimantan Utara menambahkan, tanpa jaminan sosial konflik lahan akan bertambah.", "Marlina"),
+        # an organisation in a place: the organisation, not the place
+        ("Kamar Dagang Jepang di China mengatakan, beberapa pemasok sudah menerima izin ekspor.", "Kamar Dagang Jepang"),
+    ],
+)
+def test_the_subject_before_an_affiliation_or_a_place(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Target emisi akan sulit dicapai tanpa revisi itu," ujar Juru Kampanye HPI, Gilang Permana Putra, dalam diskusi.', "Gilang Permana Putra"),
+        ('"Pasokan logam itu menjadi alat tawar yang kuat," tulis Kepala Ekonom Asia di Bank Delta, Robin Tanaka, dikutip dari media asing.', "Robin Tanaka"),
+    ],
+)
+def test_the_person_named_after_an_office_and_a_comma(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker is not None and quote.speaker in speaker and quote.speaker.split()[-1] == speaker.split()[-1]
+
+
+def test_an_office_before_its_holder_is_not_who_the_text_is_about() -> None:
+    text = """
+    Kapolres Tanah Merah Barat, AKBP Yohanes Dapa, membenarkan adanya laporan pelanggaran etik oleh anggotanya.
+    Ia menyatakan bahwa anggota itu kini menjalani penahanan khusus selama 30 hari.
+    """
+    assert speakers(text) == [("reported", "Yohanes Dapa"), ("reported", "Yohanes Dapa")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mantan menteri Hendra Kusuma memastikan, tidak ada monopoli dalam pengadaan laptop itu.", "Hendra Kusuma"),
+        ("Namun, kantor berita Antara melaporkan, pengiriman bantuan tertunda karena cuaca buruk.", "Antara"),
+        ("Komite Keselamatan turut merekomendasikan agar marka kejut tidak dipasang di jalan menurun.", "Komite Keselamatan"),
+    ],
+)
+def test_more_reporting_verbs(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+def test_reporting_to_the_police_is_not_speech() -> None:
+    assert quotes_of("Dokter Ratna melaporkan artis itu ke Polda Metro Jaya pada awal Desember atas dugaan pemerasan.") == []
+
+
+def test_a_spokesperson_referred_back_to_is_not_one_named_later() -> None:
+    text = """
+    Seorang juru bicara Kementerian Niaga Vietnam yang mengawasi ekspor, mengatakan bahwa pihaknya telah menyetujui sejumlah izin.
+    "Kami siap memperluas dialog dengan negara-negara mitra dagang," kata juru bicara tersebut.
+    Sementara itu, Juru Bicara Bea Cukai Vietnam, Pham Thanh, menyebut ekspor naik tipis bulan lalu.
+    """
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes[:2]] == ["juru bicara Kementerian Niaga Vietnam"] * 2
+    assert quotes[2].speaker == "Pham Thanh"
+
+
+def test_a_spokesperson_referred_back_to_is_the_one_named_before() -> None:
+    text = """
+    Juru bicara KPK, Dimas Pratama, menyebut penyidik sudah memeriksa tiga saksi hari ini.
+    "Pemeriksaan akan dilanjutkan pekan depan oleh tim penyidik," kata juru bicara tersebut.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Dimas Pratama", "Dimas Pratama"]
+
+
+def test_statements_inserted_late_in_a_sentence() -> None:
+    text = """
+    Ekonom dari Universitas Nusantara Teguh Wiranata juga menyampaikan kekhawatiran serupa.
+    Dia menilai standar garis kemiskinan terlalu rendah untuk keadaan sekarang.
+    Sementara itu, jika hanya merujuk data lembaga internasional, menurut Teguh, standar itu justru terlalu tinggi.
+    Pengusaha Andi Saputra juga memandang keputusan itu sudah tepat. Lagipula, katanya, tambang itu milik negara.
+    """
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [
+        ("Teguh Wiranata", "standar"), ("Teguh Wiranata", "standar"), ("Andi Saputra", "keputusan"), ("Andi Saputra", "tambang"),
+    ]
+
+
+def test_a_post_or_a_report_does_not_speak() -> None:
+    assert quotes_of("Unggahan tersebut menyebutkan bahwa seorang perempuan menjadi korban pelecehan di kantor polisi.") == []
+
+
+def test_an_unnamed_group_reports_with_no_speaker() -> None:
+    text = """
+    Namun, para ahli mengatakan negara itu tidak akan melepaskan kendalinya atas mineral langka.
+    Sejumlah organisasi lingkungan menegaskan bahwa hutan tidak boleh lagi dipandang sebagai komoditas.
+    """
+    assert speakers(text) == [("reported", None), ("reported", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wulan Sari, Chief Content Officer TVKita, berharap serial baru itu disukai pemirsa setia.",
+        "Namun, Wulan Sari, warga Desa Sukamaju, mengatakan banjir datang sejak pukul 03.00 pagi.",
+        "Wulan Sari, Direktur PT Sumber Air, mengatakan pasokan air bersih aman sampai akhir tahun.",
+    ],
+)
+def test_the_name_before_a_description_set_off_by_commas(text: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Wulan Sari"
+
+
+def test_a_source_is_its_author_not_its_reader() -> None:
+    [released] = quotes_of("Menurut data yang dirilis oleh Badan Statistik Nasional, ekspor naik 4,8 persen pada Mei.")
+    assert released.speaker == "Badan Statistik Nasional"
+    read = quotes_of("Program itu dapat dimulai paling cepat pada bulan Desember, menurut memo yang ditinjau oleh Reuters.")
+    assert all(q.speaker != "Reuters" for q in read)
+
+
+# --- the evaluation -------------------------------------------------------------------------
+
+
+def test_an_acronym_is_the_organisation_it_stands_for() -> None:
+    assert quote_eval.same_speaker("NBS", "National Bureau of Statistics")
+    assert quote_eval.same_speaker("National Bureau of Statistics", "NBS")
+    assert not quote_eval.same_speaker("BPS", "National Bureau of Statistics")
+
+
+def test_split_runs_one_half_only(tmp_path: Path) -> None:
+    data = tmp_path / "shared" / "data"
+    (data / "news").mkdir(parents=True)
+    rows = [
+        {"url": "u-tune", "title": "t", "content": "Budi Hartono mengatakan bahwa jembatan itu akan selesai tahun depan."},
+        {"url": "u-held", "title": "t", "content": "Sari Dewi mengatakan bahwa pasar itu akan dibuka kembali pekan depan."},
+    ]
+    with (data / "news" / "a.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["url", "title", "content"])
+        writer.writeheader()
+        writer.writerows(rows)
+    header = {"source": "news/", "sources": {"a": "news/a.csv"}, "id_column": "url", "text_column": "content", "title_column": "title"}
+    records = [
+        {"article": "u-tune", "outlet": "a", "held_back": False, "quotes": [{"start": 29, "end": 68, "speaker": "Budi Hartono", "kind": "reported"}]},
+        {"article": "u-held", "outlet": "a", "held_back": True, "quotes": [{"start": 26, "end": 69, "speaker": "Sari", "kind": "reported"}]},
+    ]
+    path = tmp_path / "labels.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in [header, *records]) + "\n", encoding="utf-8")
+    tune = quote_eval.main(path, data=str(data), split="tune", encoder="static")
+    assert list(tune) == ["tune"] and tune["tune"]["spans"]["gold"] == 1
+    held = quote_eval.main(path, data=str(data), split="held-back", encoder="static")
+    assert list(held) == ["held back"] and held["held back"]["spans"]["gold"] == 1
+    with pytest.raises(ValueError):
+        quote_eval.main(path, data=str(data), split="all")
