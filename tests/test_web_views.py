@@ -3,19 +3,22 @@ the API and the exports give as their one JSON form, over a store filled by hand
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 
+from kroscek.compare.story import StoryBrief
 from kroscek.model import EventDate, Story
-from kroscek.report import StoryBrief, story_summary
+from kroscek.report import story_summary
 from kroscek.store import Store
 from kroscek.store.entities import IndexedEntity
 from kroscek.web.app import ServerSettings, create_app
-from kroscek.web.jobs import IngestJobs
+from kroscek.web.jobs import IngestJobs, JobPayload
 from kroscek.web.schemas import StoryRef
+from kroscek.web.uploads import UploadFields
 from kroscek.web.views import EntityView, ShownArticle, article_view, entity_view, story_view
 from test_web_api import FLOOD
 
@@ -106,3 +109,14 @@ def test_the_outlet_list_trims_examples_without_trimming_the_outlet(client):
     assert with_examples, "the store's translation is an example of its outlet"
     one = client.get(f"/api/v1/outlets/{with_examples[0]['name']}").json()
     assert one["translates"]["examples"] == with_examples[0]["translates"]["examples"]
+
+
+def test_a_job_payload_keeps_the_queue_json_of_its_kind():
+    upload = JobPayload(folder="/tmp/upload-1", fields=UploadFields(title="Judul", outlet="Warta Uji"))
+    assert json.loads(upload.to_json()) == {"folder": "/tmp/upload-1", "fields": upload.fields.to_dict()}
+    assert JobPayload.from_json(upload.to_json()) == upload
+    assert JobPayload.from_json('{"folder": "/tmp/upload-2"}') == JobPayload(folder="/tmp/upload-2")  # an older upload
+    assert json.loads(JobPayload(url="https://feeds.example/rss").to_json()) == {"url": "https://feeds.example/rss"}
+    assert JobPayload().to_json() == "{}" and JobPayload.from_json("{}") == JobPayload()
+    with pytest.raises(ValueError, match="folder"):
+        JobPayload().needed("folder")

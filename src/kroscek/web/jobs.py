@@ -21,6 +21,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,33 @@ leases_table = Table(
 )
 
 
+@dataclass(frozen=True)
+class JobPayload:
+    """What a queued job works on: an upload's folder and form fields, or a feed's URL (a regroup:
+    nothing). Kept in the queue as JSON with only the keys it has."""
+
+    folder: str | None = None
+    fields: UploadFields | None = None
+    url: str | None = None
+
+    def to_json(self) -> str:
+        data = {"folder": self.folder, "fields": self.fields.to_dict() if self.fields is not None else None, "url": self.url}
+        return json.dumps({k: v for k, v in data.items() if v is not None})
+
+    def needed(self, name: str) -> str:
+        """The folder or URL the job's kind works on (ValueError when the queue holds none)."""
+        value = getattr(self, name)
+        if not value:
+            raise ValueError(f"the job names no {name}")
+        return value
+
+    @classmethod
+    def from_json(cls, text: str) -> JobPayload:
+        data = json.loads(text)
+        fields = UploadFields.from_dict(data["fields"]) if data.get("fields") is not None else None
+        return cls(folder=data.get("folder"), fields=fields, url=data.get("url"))
+
+
 class IngestJobs:
     """Runs ingest → match → compare jobs from the shared queue and reports their progress.
 
@@ -93,8 +121,7 @@ class IngestJobs:
         ``fields`` (column mapping; title, outlet and date of pasted text); returns the job's status."""
         status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None,
                   "stage": None, "progress": None, "error": None}
-        payload = {"folder": str(folder), "fields": (fields or UploadFields()).to_dict()}
-        job_id = self._enqueue("upload", payload, status)
+        job_id = self._enqueue("upload", JobPayload(folder=str(folder), fields=fields or UploadFields()), status)
         return self.status(job_id) or Job.model_validate({"id": job_id, **status})
 
     def regroup(self) -> None:
@@ -103,10 +130,10 @@ class IngestJobs:
             waiting = conn.execute(select(jobs_table.c.id).where(jobs_table.c.kind == "regroup",
                                                                  jobs_table.c.state == "queued")).first()
         if waiting is None:
-            self._enqueue("regroup", {}, {"state": "queued"})
+            self._enqueue("regroup", JobPayload(), {"state": "queued"})
 
     def poll_soon(self, url: str) -> None:
-        self._enqueue("feed", {"url": url}, {"state": "queued", "url": url})
+        self._enqueue("feed", JobPayload(url=url), {"state": "queued", "url": url})
 
     def status(self, job_id: str) -> Job | None:
         """The job's status as ``/api/v1/jobs/{id}`` shows it; None for a job the queue does not hold."""
@@ -114,13 +141,14 @@ class IngestJobs:
             row = conn.execute(select(jobs_table.c.status).where(jobs_table.c.id == job_id)).first()
         return Job.model_validate({"id": job_id, **json.loads(row[0])}) if row else None
 
-    def _enqueue(self, kind: str, payload: dict[str, Any], status: dict[str, Any]) -> str:
+    def _enqueue(self, kind: str, payload: JobPayload, status: dict[str, Any]) -> str:
+        """Queue a job; ``status`` is its first status (JSON, as ``/api/v1/jobs/{id}`` shows it)."""
         job_id = uuid.uuid4().hex[:12]
         now = time.time()
         with self.store.engine.begin() as conn:
             conn.execute(delete(jobs_table).where(jobs_table.c.state.in_(FINISHED),
                                                   jobs_table.c.created < now - KEEP_FINISHED_SECONDS))
-            conn.execute(jobs_table.insert().values(id=job_id, kind=kind, payload=json.dumps(payload),
+            conn.execute(jobs_table.insert().values(id=job_id, kind=kind, payload=payload.to_json(),
                                                     state=status["state"], status=json.dumps(status), created=now))
         self._wake.set()
         return job_id
@@ -133,7 +161,7 @@ class IngestJobs:
             conn.execute(update(jobs_table).where(jobs_table.c.id == job_id)
                          .values(status=json.dumps(status), state=status.get("state", "queued")))
 
-    def _claim_next(self) -> tuple[str, str, dict[str, Any]] | None:
+    def _claim_next(self) -> tuple[str, str, JobPayload] | None:
         with self.store.engine.begin() as conn:
             row = conn.execute(select(jobs_table.c.id, jobs_table.c.kind, jobs_table.c.payload)
                                .where(jobs_table.c.state == "queued").order_by(jobs_table.c.created).limit(1)).first()
@@ -145,7 +173,7 @@ class IngestJobs:
         if not claimed:
             return None
         self._update(row.id, state=state)
-        return row.id, row.kind, json.loads(row.payload)
+        return row.id, row.kind, JobPayload.from_json(row.payload)
 
     # -- the runner -------------------------------------------------------------------------
 
@@ -243,7 +271,7 @@ class IngestJobs:
     separate_process = True  # the runner does uploads and regroups in a child process
     _child: multiprocessing.process.BaseProcess | None = None  # the child process running a job
 
-    def _run_claimed(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+    def _run_claimed(self, job_id: str, kind: str, payload: JobPayload) -> None:
         """A job the runner took: uploads and regroups in a child process (``_run_in_child``; not
         for an in-memory store, which another process cannot open), feed polls here."""
         if kind != "feed" and self.separate_process and self.store.engine.url.database not in (None, "", ":memory:"):
@@ -251,12 +279,12 @@ class IngestJobs:
         else:
             self._run(job_id, kind, payload)
 
-    def _run(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+    def _run(self, job_id: str, kind: str, payload: JobPayload) -> None:
         try:
             if kind == "upload":
-                self._run_upload(job_id, Path(payload["folder"]), UploadFields.from_dict(payload.get("fields")))
+                self._run_upload(job_id, Path(payload.needed("folder")), payload.fields)
             elif kind == "feed":
-                self.poll_feed(payload["url"])
+                self.poll_feed(payload.needed("url"))
                 self._update(job_id, state="done")
             else:
                 self._update(job_id, state="done", stories=self._match_and_compare(JobProgress(self, job_id)))
@@ -264,10 +292,10 @@ class IngestJobs:
             log.exception("job %s", job_id)
             self._update(job_id, state="failed", error=f"{type(error).__name__}: {error}")
         finally:
-            if kind == "upload":
-                shutil.rmtree(payload["folder"], ignore_errors=True)
+            if kind == "upload" and payload.folder:
+                shutil.rmtree(payload.folder, ignore_errors=True)
 
-    def _run_in_child(self, job_id: str, kind: str, payload: dict[str, Any]) -> None:
+    def _run_in_child(self, job_id: str, kind: str, payload: JobPayload) -> None:
         """Run a job in a child process at a lower CPU priority (``JOB_NICENESS``). Analysis and
         matching hold Python's interpreter lock for long stretches: in the server's own process
         they would hold up the pages it serves, and at equal priority take the cores from them."""
@@ -279,8 +307,8 @@ class IngestJobs:
         child.join()
         if child.exitcode:
             self._update(job_id, state="failed", error=f"the job's process stopped (exit code {child.exitcode})")
-            if kind == "upload":
-                shutil.rmtree(payload["folder"], ignore_errors=True)
+            if kind == "upload" and payload.folder:
+                shutil.rmtree(payload.folder, ignore_errors=True)
 
     def _run_upload(self, job_id: str, folder: Path, fields: UploadFields | None = None) -> None:
         """Ingest the files, then group and cross-check. A job whose every file was rejected ends
@@ -339,7 +367,7 @@ class IngestJobs:
             self.store.record_feed_poll(url, UNREACHABLE)
 
 
-def run_job_process(url: str, job_id: str, kind: str, payload: dict[str, Any], settings: Settings) -> None:
+def run_job_process(url: str, job_id: str, kind: str, payload: JobPayload, settings: Settings) -> None:
     """One job in a process of its own, at a lower priority (see ``IngestJobs._run_in_child``)."""
     os.nice(JOB_NICENESS)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="kroscek-job-parent", daemon=True).start()
