@@ -173,3 +173,21 @@ def test_split_runs_one_half_only(tmp_path: Path) -> None:
     assert list(held) == ["held back"] and held["held back"]["spans"]["gold"] == 1
     with pytest.raises(ValueError):
         quote_eval.main(path, data=str(data), split="all")
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Jakarta Barat", True), ("Sumba Barat Daya", True), ("Kalimantan Selatan", True), ("Kompleks Istana Kepresidenan", True),
+        ("Polda Jawa Barat", False), ("Timur Pradopo", False), ("Dedi Mulyadi", False), ("Kementerian Luar Negeri Korea Utara", False),
+    ],
+)
+def test_a_region_named_by_its_direction_is_a_place(name: str, place: bool) -> None:
+    from kroscek.analyse.quotes import can_speak, is_place_name
+
+    assert is_place_name(name) is place and can_speak(name) is not place
+
+
+def test_an_office_before_the_commas_is_not_a_name_with_a_description() -> None:
+    [quote] = quotes_of("Sosiolog Universitas Padjadjaran, Rahmat Hidayat, menyebutkan fenomena itu merupakan perilaku kolektif.")
+    assert quote.speaker == "Rahmat Hidayat"

@@ -555,7 +555,7 @@ def _name_before_description(text: str, toks: list[Token], end: int, lex: Lexico
                 return None
             ref = _ref_from_run(run, lex)
             if ref is None or ref.kind != "name" or not _is_person_like(ref.text, lex) or _is_organisation_like(ref.text, lex) \
-                    or not can_speak(ref.text) or run[0].lower in lex.titles:
+                    or not can_speak(ref.text) or any(t.lower in lex.titles or t.lower in lex.not_person for t in run):
                 return None
             return ref
     return None
@@ -842,13 +842,16 @@ _NOT_SPEAKER_HEADS = frozenset({
     # natural features, places and buildings: never the one who speaks, whatever follows them
     "gunung", "sungai", "pulau", "danau", "laut", "selat", "teluk", "pantai", "bukit", "lereng", "kawah", "hutan",
     "jalan", "jl", "desa", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "kawasan", "wilayah",
-    "gedung", "istana", "rutan", "lapas", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja", "pura",
+    "gedung", "istana", "kompleks", "komplek", "rutan", "lapas", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja", "pura",
     "mount", "river", "lake", "island", "street", "sea",
     # events and times
     "piala", "festival", "pemilu", "pilkada", "idul", "iduladha", "idulfitri", "hut", "hari", "tahun", "bulan", "minggu",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret", "april", "mei", "juni", "juli",
     "agustus", "september", "oktober", "november", "desember",
 })
+
+
+_COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "daya", "tenggara", "laut"})
 
 
 def is_place_name(name: str) -> bool:
@@ -862,6 +865,10 @@ def is_place_name(name: str) -> bool:
         return False
     if words[0].casefold().rstrip(".") in _NOT_SPEAKER_HEADS:
         return True
+    if 1 < len(words) <= 4 and words[-1].casefold() in _COMPASS and all(w[:1].isupper() for w in words):
+        first = words[0].casefold()
+        if is_place_name(words[0]) or (first not in lexicon("id").not_person and first not in lexicon("id").titles):
+            return True  # a region by its direction: "Jakarta Barat", "Sumba Barat Daya", "Kalimantan Selatan"
     known = lookup(name)
     return known is not None and known.type in ("LOC", "EVT", "GPE", "FAC")
 
