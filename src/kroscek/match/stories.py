@@ -484,13 +484,13 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
             label.update((m, len(names) - 1) for m in members)
             founder.append(min(members))
     stored_labels = set(names)
-    parent = list(range(len(names)))  # union-find over labels, for merges
+    merged = DisjointSet(range(len(names)))  # the labels of stories merged into one
+    kept: dict[int, int] = {}  # a merged set's root -> the label its story keeps (its earliest founder's)
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        """The label of the story that label ``x``'s story is now part of."""
+        root = merged[x]
+        return kept.get(root, root)
 
     events: list[StoryEvent] = []
     through: dict[int, tuple[int, float]] = {}  # placed article -> (the member it joined through, score)
@@ -554,9 +554,9 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
             if linked:
                 supported.add(index)
         if not linked:
-            parent.append(len(parent))
+            label[index] = len(founder)
+            merged.add(label[index])
             founder.append(index)
-            label[index] = len(parent) - 1
             extend(label[index], days[index])
             held[label[index]] = [index]
         else:
@@ -576,12 +576,13 @@ def cluster_part(plan: StoryPlan, part: Sequence[int]) -> StoryResult:
                 if len(stored) > 1:
                     events.append(StoryEvent("merge", tuple(sorted(names[s] for s in stored)), names[keep]))
                 for s in joined:
-                    parent[s] = keep
+                    merged.merge(keep, s)
                     if s != keep:
                         for day in span.get(s, ()):
                             extend(keep, day)
                         held.setdefault(keep, []).extend(held.pop(s, []))
                         through.setdefault(founder[s], (index, best[s]))  # held in by the article that merged it
+                kept[merged[keep]] = keep
                 founder[keep] = min(founder[s] for s in joined)
                 label[index] = keep
             extend(label[index], days[index])

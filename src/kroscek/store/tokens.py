@@ -13,7 +13,7 @@ from kroscek.store.tables import tokens_table
 
 
 @dataclass(frozen=True)
-class Token:
+class AccessToken:
     """An access token as listed: an id (the start of its hash), its name and when it was made."""
 
     id: str
@@ -34,11 +34,11 @@ class TokenStore(StoreBase):
             c.execute(tokens_table.insert().values(hash=_token_hash(token), name=name, created_at=utc_now()))
         return token
 
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> list[AccessToken]:
         """The tokens, oldest first: their name, creation time and an id (the start of their hash)."""
         with self.engine.connect() as c:
             rows = c.execute(select(tokens_table).order_by(tokens_table.c.created_at, tokens_table.c.hash))
-            return [Token(id=r.hash[:12], name=r.name, created_at=r.created_at) for r in rows]
+            return [AccessToken(id=r.hash[:12], name=r.name, created_at=r.created_at) for r in rows]
 
     def revoke_tokens(self, name_or_id: str) -> int:
         """Remove the tokens with this name or whose id (hash prefix, 6+ characters) this is; how many."""
