@@ -412,3 +412,19 @@ def test_a_number_in_words_is_compared_with_the_checked_number():
     index = _index({"claim": "Salam 3 Jari dari Pak Lestari Bentuk Dukungan ke Pasangan Damai", "url": "u/3"})
     assert index.match(claim_fact("Salam tiga jari Pak Lestari tanda dukungan untuk pasangan Damai"), threshold=0.3)
     assert not index.match(claim_fact("Salam dua jari Pak Lestari tanda dukungan untuk pasangan Damai"), threshold=0.3)
+
+
+def test_a_fact_check_saying_who_or_what_happened_otherwise_is_another_claim():
+    index = _index({"claim": "Pelatih Patrick Kluivert Pimpin Latihan Timnas Nusantara", "url": "u/coach"},
+                   {"claim": "Pelatih Pramana Umumkan Pengunduran Diri dari Timnas Lestari", "url": "u/quit"},
+                   {"claim": "Pemerintah Lestari Tidak Pernah Menaikkan Harga Beras", "url": "u/rice"})
+    # the claim says nobody: the fact-check is of someone's deed
+    assert index.match(claim_fact("Pelatih Patrick Kluivert memimpin latihan timnas Nusantara"), threshold=0.3)
+    assert not index.match(claim_fact("Pelatih baru memimpin latihan timnas Nusantara"), threshold=0.3)
+    # the same person, nothing of what happened in common
+    assert index.match(claim_fact("Pelatih Pramana mengumumkan pengunduran diri dari timnas Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Pelatih Pramana menyebut timnas Lestari sudah berusaha sebaik mungkin"),
+                           threshold=0.3)
+    # the negation of the checked claim
+    assert index.match(claim_fact("Pemerintah Lestari tidak pernah menaikkan harga beras"), threshold=0.3)
+    assert not index.match(claim_fact("Pemerintah Lestari menaikkan harga beras bulan ini"), threshold=0.3)

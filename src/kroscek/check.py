@@ -28,7 +28,9 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    in lower case, a headline's first word too: "Xiaomi ..." / "Tesla ..."; "Menag" is "Menteri Agama"),
    no other subject is named (a name on each side the other lacks), and the checked claim has
    ``FACTCHECK_COVER`` of the claim's words, not only its names: else it is another claim, and its
-   verdict is not this one's. Of two checks of the claim, one naming someone the claim does not
+   verdict is not this one's. Nor is it when the checked claim names someone the claim does not
+   say at all (a known name, not a place), when the two share under ``FACTCHECK_HAPPENED`` of
+   what happened (their words beyond the names), or when one is negated and the other not. Of two checks of the claim, one naming someone the claim does not
    ("DPR dan Polri") yields to one that does not.
 """
 
@@ -67,6 +69,7 @@ STORY_SIM = 0.3  # ... for its story to count as covering the claim (a story is 
 FACTCHECK_SIM = 0.55  # similarity of the claim to a fact-check's claim for it to be shown
 FACTCHECK_DETAIL = 0.5  # share of a claim's words a fact-check needs when the claim names more than it does
 FACTCHECK_TIE = 0.05  # a fact-check after the best is shown only this close to it (the same claim checked again)
+FACTCHECK_HAPPENED = 0.4  # share of what happened (words beyond the names) the claim and the checked claim must have in common, on one side at least
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
@@ -367,6 +370,7 @@ class FactCheckIndex:
         self.language = language
         self.documents = [tokens(c.claim, language) for c in self.checks]
         self.common = common_words((f"{c.claim} {c.conclusion or ''}" for c in self.checks), language)
+        self.named = known_names(language) - self.common
         self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
         self.matrix = self.vectorizer.transform(self.documents) if self.vectorizer is not None else None
 
@@ -412,20 +416,42 @@ class FactCheckIndex:
         return not (differences(fact, checked) or _other_place(fact, checked)
                     or _other_numbers(fact.text, check.claim, language)
                     or _other_organisation(fact.text, check.claim) or _substituted(fact, check)
-                    or _other_proper(fact, check, self.common)
+                    or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
+                    or _other_happening(fact.text, check.claim, self.common, language)
+                    or fact.negated != checked.negated  # "tidak pernah menaikkan" / "menaikkan"
                     or _covered(fact, check.claim) < FACTCHECK_COVER)
 
 
 def common_words(texts: Iterable[str], language: str = "id") -> frozenset[str]:
-    """The words (folded) that are not names: written in lower case somewhere in ``texts``, or
-    more often in lower case than capitalised mid-sentence in the news counts the language ships
-    (``text.words.word_counts``). A headline in title case or a sentence's first word hides whether
+    """The words (folded) that are not names: written in lower case somewhere in ``texts``, more
+    often in lower case than capitalised mid-sentence in the news counts the language ships
+    (``text.words.word_counts``), or mostly not a proper noun by the entity tagger's rates. A headline in title case or a sentence's first word hides whether
     a word is a name; a word that is neither is one ("Tesla", "Menag", "Bahlil")."""
     from kroscek.text.words import word_counts
 
     counted = word_counts(language) or {}
+    rates = _proper_noun_rates(language)
     return frozenset({fold(w) for text in texts for w in _WORD.findall(text) if w[0].islower()}
-                     | {w for w, count in counted.items() if count.lower > count.capitalised_mid})
+                     | {w for w, count in counted.items() if count.lower > count.capitalised_mid}
+                     | {w for w, rate in rates.items() if rate == "lo"})
+
+
+def known_names(language: str = "id") -> frozenset[str]:
+    """The words (folded) the language's counts know as names: more often capitalised mid-sentence
+    than in lower case in the news counts, or mostly proper nouns by the entity tagger's rates."""
+    from kroscek.text.words import word_counts
+
+    counted = word_counts(language) or {}
+    return frozenset({w for w, count in counted.items() if count.capitalised_mid > count.lower}
+                     | {w for w, rate in _proper_noun_rates(language).items() if rate == "hi"})
+
+
+def _proper_noun_rates(language: str) -> dict[str, str]:
+    if language != "id":
+        return {}
+    from kroscek.analyse.entities import proper_noun_rates
+
+    return proper_noun_rates()
 
 
 def proper_words(text: str, common: frozenset[str]) -> set[str]:
@@ -456,6 +482,52 @@ def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
     theirs = [w for w in proper_words(check.claim, common) - lower
               if w not in written and not spelled_like_any(w, written, NAME) and not abbreviates(w, claim_words)]
     return bool(theirs)
+
+
+def _names_more(claim: str, check: FactCheck, common: frozenset[str], named: frozenset[str]) -> bool:
+    """The checked claim names someone or something (a run of words that are names by
+    ``proper_words``, one at least a known name or an acronym; not a place) of which the claim has
+    no word: a claim that does not say who ("Pelatih timnas ..." / "Shin Tae-yong Pimpin Latihan
+    Timnas ...") is not the checked claim."""
+    from kroscek.analyse.entities import place_words
+
+    lower = {fold(w) for w in _WORD.findall(check.conclusion or "") if w[0].islower()}
+    proper = proper_words(check.claim, common) - lower
+    sure = named | {fold(w) for w in _WORD.findall(check.claim) if w.isupper() and len(w) > 1}
+    written = [fold(w) for w in _WORD.findall(claim)]
+    places = place_words()
+    run: list[str] = []
+    for word in [*(fold(w) for w in _WORD.findall(check.claim)), ""]:
+        if word in proper:
+            run.append(word)
+            continue
+        if run and set(run) & sure and not all(w in places for w in run) and not any(
+                w in written or spelled_like_any(w, written, NAME) or abbreviates(w, written) for w in run):
+            return True
+        run = []
+    return False
+
+
+def _content(text: str, common: frozenset[str], language: str) -> frozenset[str]:
+    """Stems of what a text says happened: its words that are not names, numbers or function words."""
+    proper = proper_words(text, common) | {w for n in names(_sentence_case(text)) for w in _WORD.findall(n)}
+    words = [w for w in _WORD.findall(_sentence_case(text)) if fold(w) not in proper and not w.isdigit()]
+    return stems(" ".join(words), language)
+
+
+def _other_happening(claim: str, checked: str, common: frozenset[str], language: str) -> bool:
+    """The two share their names and little of what happened: under ``FACTCHECK_HAPPENED`` of the
+    claim's words beyond its names, and of the checked claim's ("Kluivert menyebut timnas sudah
+    berusaha" / "Kluivert Umumkan Pengunduran Diri dari Timnas")."""
+    mine, theirs = _content(claim, common, language), _content(checked, common, language)
+    if not mine or not theirs:
+        return False
+    def alike(a: str, b: str) -> bool:  # cheap stems keep a verb's first letter or not ("impin" / "pimpin")
+        return a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))
+
+    shared_mine = sum(any(alike(a, b) for b in theirs) for a in mine)
+    shared_theirs = sum(any(alike(b, a) for a in mine) for b in theirs)
+    return max(shared_mine / len(mine), shared_theirs / len(theirs)) < FACTCHECK_HAPPENED
 
 
 def abbreviates(short: str, words: Sequence[str]) -> bool:
