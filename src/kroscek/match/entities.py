@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kroscek.analyse.entities import titles
+from kroscek.model import Article, Entity, EntityMention, Mention
 from kroscek.text import names
 from kroscek.text.fold import name_key
 from kroscek.text.gazetteer import Known, lookup
-from kroscek.model import Article, Entity, EntityMention, Mention
 
 RESOLVED_TYPES = ("PER", "ORG", "LOC", "EVT")
 _CAPITALISED = r"[A-Z][\w'-]*"

@@ -4,9 +4,9 @@ upserts, and the generation tokens with the per-process cache they keep fresh.""
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import threading
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
