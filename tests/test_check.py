@@ -92,7 +92,7 @@ def store(tmp_path) -> Iterator[Store]:
     store.add_articles([*BRIDGE, *MARKET])
     store.save_stories([Story("s-bridge", "Jembatan Kali Merah ambruk", [a.id for a in BRIDGE]),
                         Story("s-market", "Harga cabai naik", [MARKET[0].id])])
-    store.add_fact_checks([c.to_dict() for c in read_turnbackhoax_csv(write_csv(tmp_path / "fc.csv", FACT_CHECKS))])
+    store.add_fact_checks(read_turnbackhoax_csv(write_csv(tmp_path / "fc.csv", FACT_CHECKS)))
     yield store
     store.close()
 
@@ -428,3 +428,11 @@ def test_a_fact_check_saying_who_or_what_happened_otherwise_is_another_claim():
     # the negation of the checked claim
     assert index.match(claim_fact("Pemerintah Lestari tidak pernah menaikkan harga beras"), threshold=0.3)
     assert not index.match(claim_fact("Pemerintah Lestari menaikkan harga beras bulan ini"), threshold=0.3)
+
+
+def test_a_claim_naming_whom_the_conclusion_names_is_not_the_checked_claim():
+    index = _index({"claim": "Video Pasukan Zentravo Serbu Perbatasan Nusantara", "url": "u/army",
+                    "conclusion": "Faktanya, video itu menunjukkan pasukan Kovalindo dalam latihan di negaranya."})
+    assert index.match(claim_fact("Video pasukan Zentravo menyerbu perbatasan Nusantara"), threshold=0.3)
+    # the conclusion's subject put in the claim: not the claim that was checked
+    assert not index.match(claim_fact("Video pasukan Kovalindo menyerbu perbatasan Nusantara"), threshold=0.3)

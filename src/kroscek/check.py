@@ -462,26 +462,42 @@ def proper_words(text: str, common: frozenset[str]) -> set[str]:
             if len(w) >= 2 and w[0].isupper() and not w.isdigit() and (fold(w) not in common or w.isupper() and len(w) > 2)}
 
 
+def _name_runs(text: str, proper: set[str] | frozenset[str]) -> list[list[str]]:
+    """The runs of consecutive words of ``text`` (folded) that are in ``proper``: one name each."""
+    runs: list[list[str]] = [[]]
+    for word in (fold(w) for w in _WORD.findall(text)):
+        if word in proper:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _unsaid(run: Sequence[str], words: Sequence[str]) -> bool:
+    """No word of a name ``run`` is one of ``words``, spelled alike or abbreviated by them."""
+    return not any(w in words or spelled_like_any(w, words, NAME) or abbreviates(w, words) for w in run)
+
+
+def _checked_names(check: FactCheck, common: frozenset[str]) -> set[str]:
+    """The words of a checked claim that name someone or something: ``proper_words``, less those
+    its conclusion, which restates the claim in sentence case, writes in lower case."""
+    lower = {fold(w) for w in _WORD.findall(check.conclusion or "") if w[0].islower()}
+    return proper_words(check.claim, common) - lower
+
+
 def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
     """Another subject named in the same words: the claim names someone or something (any word of
-    it, its first too, that is a name by ``proper_words``) that neither the checked claim nor its
-    conclusion has, and the checked claim names someone or something the claim lacks ("Xiaomi
+    it, its first too, that is a name by ``proper_words``) of which the checked claim has no word,
+    and the checked claim names someone or something of which the claim has no word ("Xiaomi
     memamerkan robot ..." / "Tesla Pamerkan Robot ..."). The claim's names written capitalised
-    mid-sentence count too ("Menteri Keuangan": "keuangan" is a common word elsewhere)."""
-    said = {fold(w) for w in _WORD.findall(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}")}
+    mid-sentence count too ("Menteri Keuangan": "keuangan" is a common word elsewhere). Not the
+    conclusion's words: it often names what is true, the subject a changed claim puts in."""
     claim = fact.text
-    written = {fold(w) for w in _WORD.findall(claim)}
     named = {w for name in names(_sentence_case(claim)) for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()}
-    said_words = [fold(w) for w in _WORD.findall(check.claim)]
-    mine = [w for w in proper_words(claim, common) | named
-            if w not in said and not spelled_like_any(w, said, NAME) and not abbreviates(w, said_words)]
-    if not mine:
+    said, written = [fold(w) for w in _WORD.findall(check.claim)], [fold(w) for w in _WORD.findall(claim)]
+    if not any(_unsaid(run, said) for run in _name_runs(claim, proper_words(claim, common) | named)):
         return False
-    lower = {fold(w) for w in _WORD.findall(check.conclusion or "") if w[0].islower()}  # the conclusion restates it in sentence case
-    claim_words = [fold(w) for w in _WORD.findall(claim)]
-    theirs = [w for w in proper_words(check.claim, common) - lower
-              if w not in written and not spelled_like_any(w, written, NAME) and not abbreviates(w, claim_words)]
-    return bool(theirs)
+    return any(_unsaid(run, written) for run in _name_runs(check.claim, _checked_names(check, common)))
 
 
 def _names_more(claim: str, check: FactCheck, common: frozenset[str], named: frozenset[str]) -> bool:
@@ -491,21 +507,11 @@ def _names_more(claim: str, check: FactCheck, common: frozenset[str], named: fro
     Timnas ...") is not the checked claim."""
     from kroscek.analyse.entities import place_words
 
-    lower = {fold(w) for w in _WORD.findall(check.conclusion or "") if w[0].islower()}
-    proper = proper_words(check.claim, common) - lower
     sure = named | {fold(w) for w in _WORD.findall(check.claim) if w.isupper() and len(w) > 1}
     written = [fold(w) for w in _WORD.findall(claim)]
     places = place_words()
-    run: list[str] = []
-    for word in [*(fold(w) for w in _WORD.findall(check.claim)), ""]:
-        if word in proper:
-            run.append(word)
-            continue
-        if run and set(run) & sure and not all(w in places for w in run) and not any(
-                w in written or spelled_like_any(w, written, NAME) or abbreviates(w, written) for w in run):
-            return True
-        run = []
-    return False
+    return any(set(run) & sure and not all(w in places for w in run) and _unsaid(run, written)
+               for run in _name_runs(check.claim, _checked_names(check, common)))
 
 
 def _content(text: str, common: frozenset[str], language: str) -> frozenset[str]:
