@@ -191,3 +191,28 @@ def test_a_region_named_by_its_direction_is_a_place(name: str, place: bool) -> N
 def test_an_office_before_the_commas_is_not_a_name_with_a_description() -> None:
     [quote] = quotes_of("Sosiolog Universitas Padjadjaran, Rahmat Hidayat, menyebutkan fenomena itu merupakan perilaku kolektif.")
     assert quote.speaker == "Rahmat Hidayat"
+
+
+def test_the_focus_is_the_first_name_that_can_speak() -> None:
+    text = """
+    Kalimantan Selatan menjadi tujuan kunjungan Menteri Hasan Basri pekan ini.
+    Dia berharap tidak ada perusakan lingkungan budaya di pulau itu.
+    "Tambang itu sudah kami tutup sejak bulan Mei," kata Rudi Hartono, kepala dinas setempat.
+    Rudi menambahkan pengawasan akan diperketat mulai pekan depan.
+    "Kami akan terus memantau keadaan di lapangan," kata Hasan Basri.
+    """
+    assert quotes_of(text)[0].speaker == "Hasan Basri"
+
+
+def test_a_country_stays_whole_and_does_not_speak() -> None:
+    quotes = quotes_of("Baru ada Irak, Qatar, dan Uni Emirat Arab yang sudah memastikan bahwa mereka lolos ke babak keempat.")
+    assert all(q.speaker in (None, "Uni Emirat Arab") for q in quotes) and all(q.speaker != "Emirat Arab" for q in quotes)
+
+
+def test_securing_a_place_is_not_speech() -> None:
+    assert quotes_of("Tim itu sudah memastikan tempat di babak keempat kualifikasi Piala Dunia sebelum laga terakhir.") == []
+
+
+def test_a_word_set_off_inside_a_reported_clause_is_not_a_quote() -> None:
+    text = "Kombes Heru Santoso memastikan, mobil dinas yang viral usai 'dibiarkan' polisi masuk jalur bus tetap akan ditilang."
+    assert all(q.text != "dibiarkan" for q in quotes_of(text))

@@ -47,6 +47,7 @@ _DATELINE = re.compile(
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "den", "al", "el", "da", "dos", "von", "la", "le", "bt", "bte"})
 _MIN_UNATTRIBUTED_WORDS = 5  # shorter quoted spans without attribution are terms, titles or scare quotes
 _MIN_REPORTED_WORDS = 3
+_SCARE_WORDS = 3  # a quoted span this short inside a reported clause marks a word, it is not a quote
 _AFTER_WINDOW = 6  # tokens after a closing quote searched for the attribution verb
 _CATAPHORA_WINDOW = 2
 _TITLE_CASE_SHARE = 0.7
@@ -661,9 +662,11 @@ def direct_quotes(paragraph: Paragraph, number: int, following: str | None, lex:
         ends_sentence = content.endswith((".", "!", "?")) and (not tail or tail[:1].isupper())
         after_end = outer_end if ends_sentence else _sentence_end(text, outer_end, next_start, lex)
         sentence_start = max(paragraph.sentence_span(outer_start)[0], spans[k - 1][1] if k else 0)
-        attribution = attribution_after(text, outer_end, after_end, lex) or attribution_before(
-            text, sentence_start, outer_start, lex
-        )
+        attribution = attribution_after(text, outer_end, after_end, lex)
+        if attribution is None:
+            attribution = attribution_before(text, sentence_start, outer_start, lex)
+            if attribution is not None and len(content.split()) < _SCARE_WORDS and text[outer_end:after_end].strip(" .,!?"):
+                continue  # "memastikan, mobil yang 'dibiarkan' polisi tetap ditilang": a word set off, not a quote
         if attribution is None and k + 1 == len(spans) and not text[outer_end:after_end].strip(" .,"):
             attribution = attribution_next_sentence(tail or following or "", lex)
         if attribution is None and (len(content.split()) < _MIN_UNATTRIBUTED_WORDS or _is_title_case(content)):
@@ -908,6 +911,9 @@ def _trim_name(name: str, ctx: Context) -> str:
     """``_trimmed_name``, unless that leaves only the place of an institution ("Kamar Dagang AS"
     is the chamber, not "AS")."""
     trimmed = _trimmed_name(name, ctx)
+    stripped = without_titles(name, ctx.lex)
+    if trimmed != name and stripped.split()[0].casefold() not in _NOT_SPEAKER_HEADS and is_place_name(stripped):
+        return stripped  # "Uni Emirat Arab" stays a country (that cannot speak), not "Emirat Arab"
     if trimmed != name and is_place_name(trimmed):
         stripped = without_titles(name, ctx.lex)
         if stripped != trimmed and not is_place_name(stripped) and stripped.split()[0].casefold() not in ctx.lex.titles:
@@ -1277,9 +1283,11 @@ class Resolver:
             if resolved:
                 self._set_focus(sentence, resolved)
             return
-        names = self.candidates.get(sentence, [])
-        if names:
-            self._set_focus(sentence, expand_name(names[0][1], self.ctx, sentence))
+        for _, name in self.candidates.get(sentence, []):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
+            expanded = expand_name(name, self.ctx, sentence)
+            if can_speak(expanded):
+                self._set_focus(sentence, expanded)
+                return
 
     def _set_focus(self, sentence: int, name: str) -> None:
         if not can_speak(name):
