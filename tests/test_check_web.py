@@ -53,7 +53,7 @@ def store(tmp_path) -> Iterator[Store]:
     store.add_articles([*TOWER, *MARKET])
     store.save_stories([Story("s-tower", "Menara air Desa Sukaraharja roboh, warga terluka", [a.id for a in TOWER]),
                         Story("s-market", "Harga bawang merah turun", [MARKET[0].id])])
-    store.add_fact_checks([c.to_dict() for c in read_turnbackhoax_csv(write_csv(tmp_path / "fc.csv", FACT_CHECKS))])
+    store.add_fact_checks(read_turnbackhoax_csv(write_csv(tmp_path / "fc.csv", FACT_CHECKS)))
     yield store
     store.close()
 
@@ -155,7 +155,7 @@ def test_a_story_page_shows_the_fact_checks_its_facts_match(client, store, tmp_p
     row = {"ID": "3", "judul": "Menara Air di Desa Sukaraharja Roboh, Warga Terluka",
            "isi": "Video beredar.\nKesimpulan\nPeristiwa itu benar terjadi.",
            "url": "https://cekfakta.example/2025/07/04/benar-menara-air-sukaraharja-roboh/"}
-    store.add_fact_checks([c.to_dict() for c in read_turnbackhoax_csv(write_csv(tmp_path / "more.csv", [row]))])
+    store.add_fact_checks(read_turnbackhoax_csv(write_csv(tmp_path / "more.csv", [row])))
     tower = html(client.get("/stories/s-tower"))
     shown = tower.xpath(FACT_CHECK_LIST + "/li")
     assert len(shown) == 1

@@ -391,7 +391,7 @@ def ingest_factchecks(
     check_paths(paths)
     store = open_store(db)
     checks, rejected = read_fact_checks(paths)
-    added = store.add_fact_checks([c.to_dict() for c in checks])
+    added = store.add_fact_checks(checks)
     for source, reason in rejected:
         console.print(f"[red]rejected[/red] {escape(printable(source))}: {escape(printable(reason))}", highlight=False,
                       soft_wrap=True)

@@ -233,7 +233,7 @@ def build_store(folder: Path, data: Path) -> Any:
         match(store, settings=FAST)
     if not store.count_fact_checks():
         checks, _rejected = read_fact_checks([data / FACT_CHECKS])
-        store.add_fact_checks([c.to_dict() for c in checks])
+        store.add_fact_checks(checks)
     return store
 
 

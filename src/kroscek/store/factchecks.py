@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -16,12 +15,12 @@ from kroscek.store.tables import fact_checks_table
 class FactCheckStore(StoreBase):
     """Stored fact-checks."""
 
-    def add_fact_checks(self, checks: Sequence[dict[str, Any]]) -> int:
-        """Store fact-checks (``FactCheck.to_dict()``s); one already stored (same id) is left as it is.
+    def add_fact_checks(self, checks: Sequence[FactCheck]) -> int:
+        """Store fact-checks (each as its ``to_dict``); one already stored (same id) is left as it is.
         Returns how many were new."""
-        rows = [{"id": c["id"], "claim": c["claim"], "verdict": c.get("verdict") or "",
-                 "verdict_word": c.get("verdict_word") or "", "published": c.get("published"), "url": c.get("url"),
-                 "data": json.dumps(c, ensure_ascii=False), "ingested_at": utc_now()} for c in checks]
+        rows = [{"id": c.id, "claim": c.claim, "verdict": c.verdict or "", "verdict_word": c.verdict_word or "",
+                 "published": c.published, "url": c.url, "data": json.dumps(c.to_dict(), ensure_ascii=False),
+                 "ingested_at": utc_now()} for c in checks]
         with self.engine.begin() as c:
             added = sum(self._upsert(c, fact_checks_table, chunk, update=False) for chunk in chunks(rows, ROWS_PER_STATEMENT))
             if added:
