@@ -376,12 +376,14 @@ def _f1_fact_checks(figures: Figures) -> float:
 
 def main(path: Path, data: str | None = None, store: str | None = None, show: str = "misses",
          split: str = "both") -> dict[str, Any]:
-    """``split``: ``tune`` scores and lists the tune half only (while tuning), ``both`` the two halves."""
+    """``split``: ``tune`` checks, scores and lists the tune half only (while tuning), ``both`` the two halves."""
     if split not in ("tune", "both"):
         raise ValueError(f"split must be tune or both, not {split!r}")
     console = Console(width=220)
     shown_parts = {"tune"} if show == "misses" else set(show.split(","))  # the held-back misses only when asked
     labels = read_labels(Path(path))
+    if split == "tune":
+        labels = [label for label in labels if not label.held_back]  # the held-back claims are not even checked
     shared = shared_data_dir(Path(path), data)
     stories = story_urls(Path(path).resolve().parent.parent / "facts")
     texts = contents(shared)
