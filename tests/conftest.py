@@ -83,7 +83,7 @@ MODEL_LOADERS = {
     "e5": ("kroscek.analyse.embed", "_e5"),
     "the NER CRF": ("kroscek.analyse.entities", "_crf"),
     "spaCy": ("kroscek.analyse.entities", "_spacy"),
-    "the Universal Sentence Encoder": ("kroscek.match.similarity", "_use"),
+    "the Universal Sentence Encoder": ("kroscek.match.pair_model", "_use"),
     "a web job's process": ("kroscek.web.jobs", "IngestJobs._run_in_child"),
 }
 _loaded: set[str] = set()  # the models loaded since the current test's setup began

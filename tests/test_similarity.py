@@ -10,23 +10,25 @@ import pytest
 
 from kroscek.analyse.embed import Embedder, FileCache, lead, passage
 from kroscek.eval import similarity as similarity_eval
-from kroscek.match.similarity import (
-    FEATURES,
+from kroscek.match.pair_model import (
     PAIR_FEATURES,
-    KeyWeights,
     TreeCombiner,
     UseViews,
-    capitalised_names,
     chunks,
+    pair_combiner,
+    pair_similarity,
+    view_features,
+)
+from kroscek.match.similarity import (
+    FEATURES,
+    KeyWeights,
+    capitalised_names,
     combiner,
     days_apart,
     fold,
     numbers,
-    pair_combiner,
     pair_features,
-    pair_similarity,
     profile,
-    view_features,
 )
 
 FLOOD_ID = (

@@ -27,17 +27,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.embed import Embedder, FileCache, default_cache_dir
-from kroscek.match.similarity import (
-    FEATURES,
-    PAIR_FEATURES,
-    Combiner,
-    KeyWeights,
-    TreeCombiner,
-    UseViews,
-    pair_features,
-    pair_matrix,
-    profile,
-)
+from kroscek.match.pair_model import PAIR_FEATURES, TreeCombiner, UseViews, pair_matrix
+from kroscek.match.similarity import FEATURES, Combiner, KeyWeights, pair_features, profile
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "similarity"
 COMBINER_PATH = RESOURCES / "combiner.json"
@@ -139,7 +130,7 @@ def main(path: Path, train: str = "0", **_: str) -> dict:
         trees = fit_pair_combiner(pair_rows[~held_out], target[~held_out])
         PAIR_COMBINER_PATH.write_text(json.dumps(trees.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
     from kroscek.match.similarity import combiner as shipped
-    from kroscek.match.similarity import pair_combiner as shipped_pairs
+    from kroscek.match.pair_model import pair_combiner as shipped_pairs
 
     shipped.cache_clear()
     shipped_pairs.cache_clear()
