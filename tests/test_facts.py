@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from kroscek.compare.claims import Claim
-from kroscek.compare.crosscheck import FactGroup, Member, _slot_links, independent_sources, outlet_key
+from kroscek.compare.crosscheck import FactGroup, Member, _add_slot_links, _slot_links, independent_sources, outlet_key
 from kroscek.compare.facts import read_fact, stem
 from kroscek.compare.provenance import Copy, Provenance
-from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, relate
+from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, SlotContext, relate
 from kroscek.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -335,3 +335,63 @@ def test_places_spelled_apart_are_two_places_and_never_agree():
     # one place in two spellings is one place
     c = fact(quoted.format("Donbass"), "b")
     assert relate(fact(quoted.format("Donbas"), "a"), c, STRONG).kind == "agree"
+
+
+def dated_pair(a: str, b: str, score: float = STRONG) -> tuple[str, str | None]:
+    relation = relate(dated(a, "a"), dated(b, "b"), score)
+    return relation.kind, relation.slot
+
+
+def test_one_grant_named_as_two_kinds_of_permit_is_a_dispute():
+    assert dated_pair("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.",
+                "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.") == ("dispute", "permit")
+    # a generic permit name gives no kind; other years are other grants; the same kind agrees
+    assert dated_pair("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.",
+                "PT Tambang Jaya mengantongi Izin Usaha Pertambangan pada 2017 dari kementerian.")[1] != "permit"
+    assert dated_pair("Pada 2015, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.",
+                "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.")[1] != "permit"
+    assert dated_pair("Pada 2017, kementerian memberi izin produksi kepada PT Tambang Jaya.",
+                "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.")[1] != "permit"
+
+
+def test_an_article_naming_both_permit_kinds_tells_of_two_permits():
+    a = dated("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.", "a")
+    b = dated("Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.", "b")
+    assert relate(a, b, STRONG, SlotContext()).kind == "dispute"
+    both = SlotContext(permits=(frozenset({"exploration", "production"}), frozenset({"production"})))
+    assert relate(a, b, STRONG, both).slot != "permit"
+
+
+def test_one_event_of_a_match_at_two_minutes_is_a_dispute_even_weakly_aligned():
+    # "memecah kebuntuan" and "membuka keunggulan" both name the opening goal; a match has one
+    assert kind("GOL! Persija memecah kebuntuan di menit ke-37.",
+                "Persija membuka keunggulan pada menit ke-38 lewat gol sundulan, sebelum digandakan pada menit ke-67.",
+                score=1.0) == ("dispute", "minute")
+    # the second goal is another event; a goal no phrase names cannot be told apart
+    assert kind("GOL! Persija memecah kebuntuan di menit ke-37.",
+                "Persija menggandakan keunggulan pada menit ke-67 lewat titik putih.")[1] != "minute"
+    assert kind("Persija sempat mencetak gol di menit ke-23 namun dianulir.",
+                "Persija membuka keunggulan pada menit ke-38 lewat gol sundulan.")[1] != "minute"
+    # two matches' opening goals, no side in common
+    assert kind("GOL! Persija memecah kebuntuan di menit ke-37.",
+                "Arema membuka keunggulan pada menit ke-12 lewat gol sundulan.")[1] != "minute"
+
+
+def test_an_aligned_pair_sharing_a_slot_counts_at_least_as_a_slot_pair():
+    a = dated("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.", "a")
+    b = dated("Tahap operasi diberikan kementerian pada 2017, dan izin produksi ini diberikan kepada PT Tambang Jaya.", "b")
+    links = {(0, 1): DISPUTE_SCORE - 0.02}
+    _add_slot_links(links, _slot_links([a, b], set()))
+    assert links == {(0, 1): DISPUTE_SCORE}
+    assert relate(a, b, DISPUTE_SCORE - 0.02).kind != "dispute"  # below the slot score: not shown the same fact
+    assert relate(a, b, DISPUTE_SCORE).kind == "dispute"
+
+
+def test_a_labelled_span_does_not_stand_for_a_claim_with_a_number_it_lacks():
+    from kroscek.eval.claims import claims_of
+
+    claims = [Claim("a", 0, "GOL! Persija memecah kebuntuan di menit ke-37.", "id", []),
+              Claim("a", 1, "Persija sempat mencetak gol di menit ke-23 melalui sundulan.", "id", [])]
+    # most words of the first claim are in the span, but not its minute
+    assert claims_of("Persija sempat mencetak gol di menit ke-23 melalui sundulan.", claims) == {("a", 1, 0)}
+    assert claims_of("GOL! Persija memecah kebuntuan di menit ke-37.", claims) == {("a", 0, 0)}

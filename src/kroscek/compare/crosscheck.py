@@ -44,7 +44,7 @@ from kroscek.compare.claims import (
 from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.provenance import Provenance
 from kroscek.compare.records import known_fields
-from kroscek.compare.relate import DENIAL_OBJECT, DISPUTE_SCORE, Context, Relation, overlap, relate
+from kroscek.compare.relate import DENIAL_OBJECT, DISPUTE_SCORE, Relation, SlotContext, overlap, relate
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high
@@ -191,11 +191,13 @@ def independent_sources(articles: Sequence[Article], provenance: Provenance | No
     return sources
 
 
-def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset]:
-    """What an article states anywhere: its exact quantities, its days, its places and names."""
+def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozenset]:
+    """What an article states anywhere: its exact quantities, its days, its places and names, the
+    kinds of permit it names."""
     return (tuple(q for f in facts for q in f.quantities if q.exact),
             frozenset(d for f in facts for d in f.dates.days),
-            frozenset(n for f in facts for n in (*f.places, *f.names)))
+            frozenset(n for f in facts for n in (*f.places, *f.names)),
+            frozenset(p.kind for f in facts for p in f.permits))
 
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
@@ -250,8 +252,8 @@ def _valued(fact: Fact) -> tuple[str, ...]:
 def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """Claims of two sources that may state one fact in different words, compared even when their
     sentences are worded apart ("50 unit bus ludes dilalap api" / "20 bus terbakar"): two counts of
-    the same thing with the same words around the number, identifiers of one kind, or a time, day
-    or place given for what both say happened. Blocked by what is counted or what happened, so the
+    the same thing with the same words around the number, identifiers of one kind, permits, the
+    minute of one event of a match, or a time, day or place given for what both say happened. Blocked by what is counted or what happened, so the
     work is bounded by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
     blocks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, fact in enumerate(facts):
@@ -259,6 +261,10 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
             blocks[("count", quantity.unit, quantity.text.split()[-1].lower())].append((i, around))
         for identifier in fact.identifiers:
             blocks[("identifier", identifier.kind)].append((i, fact.stems))
+        if fact.permits:
+            blocks[("permit",)].append((i, fact.stems))
+        for event in {e for _, e, _ in fact.minutes}:
+            blocks[("minute", event)].append((i, fact.stems))
         for kind in _valued(fact):
             for happened in fact.happened:
                 blocks[(kind, happened)].append((i, fact.happened))
@@ -278,6 +284,14 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
                 found.append((a, b, SLOT_SCORE))
                 linked.add((a, b))
     return found
+
+
+def _add_slot_links(links: dict[tuple[int, int], float], slot_links: Sequence[tuple[int, int, float]]) -> None:
+    """Slot pairs added to the candidate pairs; an aligned pair that shares a slot's key (the same
+    thing counted, the same kind of permit, one event of a match) counts at least as a slot pair
+    does: what the slot says makes it the same fact even where the wording scored it lower."""
+    for i, j, score in slot_links:
+        links[(i, j)] = max(links.get((i, j), score), score)
 
 
 def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapping[str, str] | None = None,
@@ -312,13 +326,14 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
             for i, j, score in candidate_pairs(block):
                 links[(int(offsets[x] + i), int(offsets[y] + j))] = score
     aligned = set(links)
-    for i, j, score in _denial_links(facts, set(links)) + _slot_links(facts, set(links)):
+    for i, j, score in _denial_links(facts, set(links)):
         links.setdefault((i, j), score)
+    _add_slot_links(links, _slot_links(facts, set()))
     contexts = {a.id: _context([f for f in facts if f.article == a.id]) for a in articles}
 
     def compare(i: int, j: int) -> Relation:
         a, b = facts[i], facts[j]
-        context = Context(*((contexts[a.article][k], contexts[b.article][k]) for k in range(3)))
+        context = SlotContext(*((contexts[a.article][k], contexts[b.article][k]) for k in range(4)))
         return relate(a, b, links[(min(i, j), max(i, j))], context)
 
     relations = {pair: compare(*pair) for pair in links}

@@ -38,6 +38,7 @@ _PIECE_END = re.compile(r"(?<=[.!?;])\s+")  # a sentence or a clause after ";" i
 _SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.\s")  # "Belitung. Kamar": a point after a word, not after "Jl" or "St"
 STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
 COUNT_CONTEXT = 3  # words each side of a number that say what it counts
+PERMIT_KIND = 2  # words after a permit word that name its kind
 DENIED_WORDS = 2  # content words after a denial that say what it denies; with fewer, the words before it do
 
 
@@ -57,6 +58,10 @@ class FactLexicon:
     flight_context: frozenset[str]
     same_event: tuple[tuple[str, ...], ...]  # words that say one thing happened ("terbakar", "ludes", "hangus")
     stopwords: frozenset[str]
+    permit_words: frozenset[str] = frozenset()  # words naming a permit or licence, its kind after them ("izin eksplorasi")
+    permit_kinds: tuple[tuple[str, str], ...] = ()  # (phrase, kind): kinds of permit that exclude each other, longest first
+    minute_patterns: tuple[re.Pattern[str], ...] = ()  # the minute of a match ("menit ke-37"), its number the first group
+    one_event: tuple[tuple[str, str], ...] = ()  # (phrase, event): phrases that name one event of a match, longest first
 
 
 @cache
@@ -78,6 +83,12 @@ def fact_lexicon(language: str) -> FactLexicon:
         flight_context=frozenset(data["flight_context"]),
         same_event=tuple(tuple(group) for group in data["same_event"]),
         stopwords=frozenset(data["stopwords"]),
+        permit_words=frozenset(data.get("permit_words", ())),
+        permit_kinds=tuple(sorted(((phrase, kind) for kind, phrases in data.get("permit_kinds", {}).items()
+                                   for phrase in phrases), key=lambda item: -len(item[0]))),
+        minute_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("minute_patterns", ())),
+        one_event=tuple(sorted(((phrase, event) for event, phrases in data.get("one_event", {}).items()
+                                for phrase in phrases), key=lambda item: -len(item[0]))),
     )
 
 
@@ -113,6 +124,14 @@ class Identifier:
 
 
 @dataclass(frozen=True)
+class Permit:
+    """A permit or licence a claim names: its kind and how it is written."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Fact:
     """A claim and its slots."""
 
@@ -134,6 +153,9 @@ class Fact:
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
     happened: frozenset[str] = frozenset()  # stems of its lower-case content words, names and place words aside
+    permits: tuple[Permit, ...] = ()  # the kind of each permit it names ("izin eksplorasi")
+    minutes: tuple[tuple[int, str, str], ...] = ()  # (minute, event, as written) of a match: "memecah kebuntuan di menit ke-37"
+    capitals: frozenset[str] = frozenset()  # folded capitalised words, a sentence's first word too: who a match is about
 
     @property
     def text(self) -> str:
@@ -244,6 +266,46 @@ def stems(text: str, language: str) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(text, language) if w not in stop)
 
 
+def _permits(text: str, lex: FactLexicon) -> tuple[Permit, ...]:
+    """The permits a claim names whose kind excludes another's ("izin eksplorasi" / "Izin Operasi
+    Produksi", "IUP Eksplorasi"): the words right after a permit word, up to ``PERMIT_KIND`` of them
+    up to a function word or a number, read against the language's permit kinds. A generic name
+    ("Izin Usaha Pertambangan") gives no kind. After a lower-case permit word only lower-case words
+    name its kind: "izin Kementerian" names who grants it."""
+    words = _WORD.findall(text)
+    found: list[Permit] = []
+    for i, word in enumerate(words):
+        if word.lower() not in lex.permit_words:
+            continue
+        after: list[str] = []
+        for nxt in words[i + 1:i + 1 + PERMIT_KIND]:
+            if nxt.lower() in lex.stopwords or nxt.lower() in lex.permit_words or any(c.isdigit() for c in nxt) \
+                    or (nxt[:1].isupper() and not word[:1].isupper()):
+                break
+            after.append(nxt)
+        phrase = f" {' '.join(after).lower()} "
+        kind = next((k for p, k in lex.permit_kinds if phrase.startswith(f" {p} ")), None)
+        if kind and kind not in {p.kind for p in found}:
+            found.append(Permit(kind, " ".join([word, *after])))
+    return tuple(found)
+
+
+def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
+    """The minutes of a match a claim gives, each with the event its clause names ("memecah kebuntuan
+    di menit ke-37", "membuka keunggulan pada menit ke-38": both the opening goal). A minute whose
+    clause (before it, else after it) names no known event is left out: which goal or card it times cannot be told."""
+    found = []
+    for pattern in lex.minute_patterns:
+        for match in pattern.finditer(text):
+            before = re.split(r"[,;:()]", text[: match.start()])[-1]
+            after = re.split(r"[,;:()]|[.!?](?:\s|$)", text[match.end():])[0]
+            event = next((e for clause in (before, after) for phrase, e in lex.one_event
+                          if f" {phrase} " in f" {' '.join(_WORD.findall(clause.lower()))} "), None)
+            if event:
+                found.append((int(match.group(1)), event, match.group()))
+    return tuple(found)
+
+
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
     """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
     or, when it closes its sentence, the words before it ("kabar penembakan itu tidak benar"); words
@@ -301,4 +363,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         happened=frozenset(stem(w) for w in _WORD.findall(claim.text)
                            if w[:1].islower() and w.lower() not in lex.stopwords and w.lower() not in lex.place_before
                            and not any(c.isdigit() for c in w)),
+        permits=_permits(claim.text, lex),
+        minutes=_minutes(claim.text, lex),
+        capitals=frozenset(fold(w) for w in _WORD.findall(claim.text) if w[:1].isupper()),
     )

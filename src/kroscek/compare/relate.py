@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kroscek.compare.claims import (
@@ -45,8 +45,17 @@ SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one th
 LIST_VALUES = 6  # amounts beyond which a claim is a list (a price table), not one fact
 SAME_PLACE = 0.6  # share of stems and of happened-words two claims need for two places to be a dispute
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
+SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SlotContext(Context):
+    """``Context`` and the kinds of permit each article names anywhere."""
+
+    permits: tuple[frozenset[str], frozenset[str]] = field(
+        default_factory=lambda: (frozenset(), frozenset()))
 
 
 @dataclass(frozen=True)
@@ -219,6 +228,41 @@ def _identifiers(a: Fact, b: Fact) -> list[Difference]:
     return found
 
 
+def _permits(a: Fact, b: Fact, context: Context) -> list[Difference]:
+    """One grant named as two kinds of permit ("izin eksplorasi" / "Izin Operasi Produksi", both in
+    2017): one permit on each side, of kinds that exclude each other, the same year, the same holder or grant
+    (a shared name, or most of what happened told alike), and neither article naming the other's
+    kind anywhere (an article that names both tells of two permits)."""
+    if len(a.permits) != 1 or len(b.permits) != 1 or a.permits[0].kind == b.permits[0].kind:
+        return []
+    if not a.dates.years & b.dates.years:
+        return []
+    if not shared_names(a.names, b.names) and overlap(a.happened, b.happened) < SAME_GRANT:
+        return []
+    x, y = a.permits[0], b.permits[0]
+    elsewhere = getattr(context, "permits", (frozenset(), frozenset()))
+    if x.kind in elsewhere[1] or y.kind in elsewhere[0]:
+        return []
+    return [Difference("permit", x.text, y.text, f"different permits: {x.text} vs {y.text}")]
+
+
+def _minutes(a: Fact, b: Fact) -> list[Difference]:
+    """One event of a match (the opening goal, a red card) timed at two minutes, in claims that name
+    a side alike (a capitalised word both share, days and months aside). The event's name says
+    both count one thing: a match has one opening goal."""
+    calendar = {*lexicon(a.claim.language).months, *lexicon(a.claim.language).weekdays}
+    if not a.minutes or not b.minutes or not (a.capitals & b.capitals) - calendar:
+        return []
+    found = []
+    for event in sorted({e for _, e, _ in a.minutes} & {e for _, e, _ in b.minutes}):
+        left = {(m, text) for m, e, text in a.minutes if e == event}
+        right = {(m, text) for m, e, text in b.minutes if e == event}
+        if len(left) == len(right) == 1 and next(iter(left))[0] != next(iter(right))[0]:
+            x, y = next(iter(left))[1], next(iter(right))[1]
+            found.append(Difference("minute", x, y, f"{event} at different minutes: {x} vs {y}", same_thing=True))
+    return found
+
+
 def _denial(a: Fact, b: Fact) -> list[Difference]:
     """One side denies what the other asserts: most of the denied words are stated by the other claim."""
     if bool(a.denial) == bool(b.denial):
@@ -284,7 +328,7 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
         # it is told alike (other values on other days are two facts: a price then and now)
         return [] if _numbers(a, b, context) or _no_value_shared(a, b) else _dates(a, b, context)
     found = [*_denial(a, b), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
-             *_places(a, b, context)]
+             *_places(a, b, context), *_permits(a, b, context), *_minutes(a, b)]
     if not found:
         found += _negation(a, b)
     found += _event(a, b)
@@ -317,7 +361,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
         if _is_update(a, b, found):
             return Relation("update", tuple(found), "the value changed between reports")
-        if (same or found[0].same_thing) and score >= DISPUTE_SCORE:
+        if (same or found[0].same_thing) and score >= DISPUTE_SCORE or any(d.slot == "minute" for d in found):
             return Relation("dispute", tuple(found), "the same fact with different values")
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
     if score >= AGREE_SCORE and same and _places_apart(a, b):

@@ -136,17 +136,22 @@ def _words(text: str) -> Counter[str]:
 
 
 def claims_of(span_text: str, claims: Sequence[Claim]) -> set[Ref]:
-    """The claims a labelled span stands for: those most of whose words it holds (else the best one)."""
+    """The claims a labelled span stands for: those most of whose words it holds (else the best one);
+    of those, the ones every number of which it holds, when there are any."""
     held = _words(span_text)
     scored = []
     for claim in claims:
         words = _words(claim.text)
         total = sum(words.values())
         if total:
-            scored.append((sum((words & held).values()) / total, (claim.article, claim.sentence, claim.clause)))
-    chosen = {ref for share, ref in scored if share >= SPAN_COVER}
+            numbers = all(w in held for w in words if any(c.isdigit() for c in w))
+            scored.append((sum((words & held).values()) / total, (claim.article, claim.sentence, claim.clause), numbers))
+    chosen = {ref for share, ref, _ in scored if share >= SPAN_COVER}
+    whole = {ref for share, ref, numbers in scored if share >= SPAN_COVER and numbers}
+    if whole:
+        chosen = whole  # a claim with a number the span lacks is another sentence ("menit ke-37" / "menit ke-23")
     if not chosen and scored:
-        share, ref = max(scored)
+        share, ref, _ = max(scored)
         chosen = {ref} if share >= SPAN_COVER / 2 else set()
     return chosen
 
@@ -212,6 +217,7 @@ class Tally:
     updates: Counter[str] = field(default_factory=Counter)
     single: Counter[str] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float | None:
@@ -251,6 +257,9 @@ def score_story(story: LabelledStory, spans: dict[tuple[str, int, int], set[Ref]
             tally.gold_disputes[slot or "other"] += 1
             if called == "dispute":
                 tally.found_disputes[slot or "other"] += 1
+            else:
+                tally.missed.append(f"{story.key}: {slot or 'other'} dispute called {called or 'nothing'} "
+                                    f"({a_span.article}:{a_span.start} / {b_span.article}:{b_span.start})")
         if called == "agree":
             tally.agreed[label] += 1
         elif called == "update":
@@ -274,7 +283,8 @@ def score_story(story: LabelledStory, spans: dict[tuple[str, int, int], set[Ref]
 
 def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = "both", show: str = "") -> dict:
     """Print and return the figures. ``encoder=static`` aligns with the static vectors (``--fast``);
-    ``split=tune`` runs the tune half only; ``show=wrong`` lists the wrong dispute calls of the tune half."""
+    ``split=tune`` runs the tune half only; ``show=wrong`` lists the wrong dispute calls of the tune half,
+    ``show=missed`` its labelled disputes not called disputed."""
     embedder = encoder_for(encoder)
     data_dir = shared_data_dir(path, data)
     stories = read_label_files(path)
@@ -313,8 +323,8 @@ def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = 
                           f"{figures['single_source_precision']} ({figures['single_source_called']})",
                           " ".join(f"{k} {v}" for k, v in figures["recall_by_slot"].items()))
     Console(width=200).print(table)
-    if show == "wrong":
-        for line in tallies[("kroscek", "tune")].wrong:
+    if show in ("wrong", "missed"):
+        for line in getattr(tallies[("kroscek", "tune")], show):
             Console().print("  " + line, highlight=False)
     counts = Counter(label for s in stories for *_, label, _slot in s.pairs)
     Console().print(f"labels: {dict(counts)}; facts: {dict(Counter(l for s in stories for _, l in s.facts))}", highlight=False)
@@ -332,5 +342,6 @@ def _merged(tallies: Iterable[Tally]) -> Tally:
         total.updates += tally.updates
         total.single += tally.single
         total.wrong += tally.wrong
+        total.missed += tally.missed
     return total
 
