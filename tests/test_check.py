@@ -436,3 +436,30 @@ def test_a_claim_naming_whom_the_conclusion_names_is_not_the_checked_claim():
     assert index.match(claim_fact("Video pasukan Zentravo menyerbu perbatasan Nusantara"), threshold=0.3)
     # the conclusion's subject put in the claim: not the claim that was checked
     assert not index.match(claim_fact("Video pasukan Kovalindo menyerbu perbatasan Nusantara"), threshold=0.3)
+
+
+def test_a_deed_told_as_not_done_yet_contradicts_a_claim_that_it_is_done(tmp_path):
+    plan = article(41, "Warta Uji", ["Pemkot Lestari masih mengkaji rencana malam bebas kendaraan di Kota Lestari.",
+                                     "Wali Kota Pramana mengaku belum mengambil keputusan soal malam bebas kendaraan.",
+                                     "Malam bebas kendaraan diusulkan warga sejak tahun lalu."])
+    wed = article(42, "Kabar Contoh", ["Pasangan Dimas dan Sekar belum menggelar resepsi pernikahan resmi di Kota Lestari.",
+                                       "Dimas mengaku bakal menggelar resepsi pernikahan tahun depan."])
+    result = checked(tmp_path, "Wali Kota Pramana sudah memutuskan malam bebas kendaraan berlaku di Kota Lestari",
+                     {"s-plan": ("Malam bebas kendaraan Kota Lestari", [plan])})
+    assert plan.sentences[0].text in [e.text for e in result.contradicts]  # still under study
+    assert all(e.slot == "status" for e in result.contradicts)
+    assert not result.supports
+    (tmp_path / "wed").mkdir()
+    result = checked(tmp_path / "wed", "Dimas dan Sekar sudah menggelar resepsi pernikahan resmi di Kota Lestari",
+                     {"s-wed": ("Pernikahan Dimas dan Sekar", [wed])})
+    assert {e.text for e in result.contradicts} == {s.text for s in wed.sentences}  # not yet, and to come
+    assert not result.supports
+
+
+def test_a_kind_of_place_does_not_contradict_a_place_of_that_kind(tmp_path):
+    kinds = article(51, "Warta Uji", ["Presiden Pramana memimpin rapat terbatas soal tanggul laut di Istana Kepresidenan, Selasa."])
+    other = article(52, "Kabar Contoh", ["Presiden Pramana memimpin rapat terbatas soal tanggul laut di Istana Merdeka, Selasa."])
+    result = checked(tmp_path, "Presiden Pramana memimpin rapat terbatas soal tanggul laut di Istana Bogor",
+                     {"s-wall": ("Tanggul laut", [kinds, other])})
+    assert [e.text for e in result.contradicts] == [other.sentences[0].text]
+    assert result.contradicts[0].slot == "place"

@@ -18,6 +18,11 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    happened beyond the numbers and the thing counted ("100 mobil" a company owns against "tiga
    mobil" burned), counts other things: related. Any dispute needs ``DISPUTE_SIM`` and the
    same subject (a denial or a negation of a loosely similar sentence is not one of the claim).
+   A deed the claim tells as done ("sudah memutuskan") that a close sentence, or one of an article
+   that covers the claim, tells as not done yet ("belum", "bakal" before the same deed, "masih
+   mengkaji"), or one the claim tells as going on that the sentence tells as stopped ("tidak lagi"),
+   is a dispute of its status. A kind of place ("Istana Kepresidenan") does not dispute a place of
+   that kind ("Istana Bogor").
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
@@ -353,6 +358,12 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
         if kind == "dispute" and relation is not changed and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
             kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
+        if kind == "dispute" and relation.slot == "place" and generic_place(relation.differences[0]):
+            kind = "related"  # "Istana Kepresidenan" may be the "Istana Bogor": a kind of place, not another one
+        if kind in ("agree", "related") and (similarity >= DISPUTE_SIM or article.id in covering):
+            status = status_change(fact, other)
+            if status is not None:
+                kind, relation = "dispute", Relation("dispute", (status,), "the claim's deed told as not yet done")
         if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
         if kind == "agree" and not states_values(fact, other):
@@ -360,6 +371,74 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
         found.append(_evidence(kind, other, article, story_of.get(article.id), similarity, relation.differences))
     found.sort(key=lambda e: (-e.similarity, e.article))
     return found
+
+
+_DONE = frozenset({"sudah", "telah"})
+_NOT_YET = frozenset({"belum"})
+_TO_COME = frozenset({"akan", "bakal"})
+_STILL = frozenset({"masih"})
+_STUDIED = ("kaji", "bahas", "timbang", "rencana", "wacana", "godok", "matang", "tunggu")
+_STOPPED = (("tidak", "lagi"), ("tak", "lagi"), ("sudah", "tidak"), ("sudah", "tak"), ("udah", "jarang"), ("sudah", "jarang"))
+_AFTER = 3  # words after a status word read as what it is said of
+
+
+def _after(words: Sequence[str], at: int, language: str) -> frozenset[str]:
+    stop = _stopwords(language)
+    return stems(" ".join(w for w in words[at + 1: at + 1 + _AFTER] if w not in stop), language)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two cheap stems of one word: equal, or one the other less a verb's first letter ("impin" / "pimpin")."""
+    return a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))
+
+
+def _said_of(words: Sequence[str], markers: frozenset[str], language: str) -> list[tuple[str, frozenset[str]]]:
+    return [(w, _after(words, at, language)) for at, w in enumerate(words) if w in markers]
+
+
+def status_change(claim: Fact, other: Fact) -> Difference | None:
+    """The claim tells a deed as done ("sudah memutuskan", "telah menggelar") and the sentence as
+    not done yet: "belum" or "akan" / "bakal" before the same deed ("belum mengambil keputusan",
+    "bakal menggelar"), or "masih" before a word of study or plan ("masih mengkaji rencana ...");
+    or the claim tells it as still going on ("masih sering berkomunikasi") and the sentence as
+    stopped ("tidak lagi menjalin komunikasi"). None otherwise."""
+    language = claim.claim.language
+    mine = [w.lower() for w in _WORD.findall(claim.text)]
+    theirs = [w.lower() for w in _WORD.findall(other.text)]
+
+    def same_deed(a: frozenset[str], b: frozenset[str]) -> bool:
+        return any(_alike(x, y) for x in a for y in b)
+
+    for marker, deed in _said_of(mine, _DONE, language):
+        if not deed or any(w in {"tidak", "tak", "belum"} for w in mine[mine.index(marker) + 1: mine.index(marker) + 2]):
+            continue
+        for word, theirs_deed in _said_of(theirs, _NOT_YET | _TO_COME, language):
+            if word == "belum" and theirs[theirs.index(word) + 1: theirs.index(word) + 2] == ["lama"]:
+                continue  # "belum lama ini": recently
+            if same_deed(deed, theirs_deed):
+                return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
+                                  f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
+                                  "done in the claim, not yet in the sentence")
+        for word, theirs_deed in _said_of(theirs, _STILL, language):
+            if any(_alike(stem, study) for stem in theirs_deed for study in _STUDIED):
+                return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
+                                  f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
+                                  "decided in the claim, still under study in the sentence")
+    for marker, deed in _said_of(mine, _STILL, language):
+        for at in range(len(theirs) - 1):
+            if (theirs[at], theirs[at + 1]) in _STOPPED and same_deed(deed, _after(theirs, at + 1, language)):
+                return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
+                                  " ".join(theirs[at: at + 4]), "going on in the claim, stopped in the sentence")
+    return None
+
+
+def generic_place(difference: Difference) -> bool:
+    """One of the two places of a place dispute is a kind of place, not one place: its words beyond
+    those the other has are all nouns of an office or a domain ("Istana Kepresidenan" beside
+    "Istana Bogor": ke-...-an), so it may be the other."""
+    a, b = (set(_WORD.findall(fold(v))) for v in (difference.a, difference.b))
+    return any(extra and all(w.startswith("ke") and w.endswith("an") and len(w) >= 8 for w in extra)
+               for extra in (a - b, b - a)) and bool(a & b)
 
 
 class FactCheckIndex:
