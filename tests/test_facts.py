@@ -395,3 +395,22 @@ def test_a_labelled_span_does_not_stand_for_a_claim_with_a_number_it_lacks():
     # most words of the first claim are in the span, but not its minute
     assert claims_of("Persija sempat mencetak gol di menit ke-23 melalui sundulan.", claims) == {("a", 1, 0)}
     assert claims_of("GOL! Persija memecah kebuntuan di menit ke-37.", claims) == {("a", 0, 0)}
+
+
+def test_denials_in_more_words_and_what_they_deny():
+    # "kecil (juga) kemungkinan" and "tidak ada" deny; a denial closing its sentence denies what
+    # follows the word that names it as talk, not the speaker ("polisi memastikan kabar ... hoaks")
+    assert kind("Kecil juga kemungkinan siswa itu menjadi korban perundungan teman-temannya.",
+                "Siswa itu diduga menjadi korban perundungan teman-temannya.", score=1.06) == ("dispute", "denial")
+    assert kind("Pihak maskapai memastikan tidak ada penumpang yang terluka dalam insiden itu.",
+                "Dua penumpang terluka dalam insiden pesawat tergelincir itu.", score=1.06) == ("dispute", "denial")
+    assert kind("Polisi memastikan kabar penculikan anak di Bekasi itu hoaks.",
+                "Seorang anak diculik di Bekasi pada Selasa sore.", score=1.06) == ("dispute", "denial")
+
+
+def test_an_absence_so_far_or_a_count_of_none_is_not_denied():
+    assert kind("Hingga kini tidak ada tersangka yang ditetapkan polisi dalam kasus itu.",
+                "Polisi menetapkan dua tersangka dalam kasus itu.")[0] != "dispute"
+    assert kind("Polisi memastikan tidak ada korban jiwa dalam kebakaran itu.",
+                "Beruntung, korban jiwa nihil dalam kebakaran itu.")[0] != "dispute"
+    assert kind("Tidak ada korban jiwa dalam kebakaran itu.", "Kebakaran itu tidak menimbulkan korban jiwa.")[0] != "dispute"

@@ -58,6 +58,8 @@ class FactLexicon:
     flight_context: frozenset[str]
     same_event: tuple[tuple[str, ...], ...]  # words that say one thing happened ("terbakar", "ludes", "hangus")
     stopwords: frozenset[str]
+    denial_particles: frozenset[str] = frozenset()  # words that may stand inside a denial ("kecil juga kemungkinan")
+    none_words: frozenset[str] = frozenset()  # words that say there was none ("korban jiwa nihil"): no assertion to deny
     permit_words: frozenset[str] = frozenset()  # words naming a permit or licence, its kind after them ("izin eksplorasi")
     permit_kinds: tuple[tuple[str, str], ...] = ()  # (phrase, kind): kinds of permit that exclude each other, longest first
     minute_patterns: tuple[re.Pattern[str], ...] = ()  # the minute of a match ("menit ke-37"), its number the first group
@@ -73,6 +75,8 @@ def fact_lexicon(language: str) -> FactLexicon:
     return FactLexicon(
         denials=tuple(sorted(data["denials"], key=len, reverse=True)),
         denial_talk=frozenset(data.get("denial_talk", ())),
+        denial_particles=frozenset(data.get("denial_particles", ())),
+        none_words=frozenset(data.get("none_words", ())),
         provisional=tuple(data["provisional"]),
         report_time_before=frozenset(data["report_time_before"]),
         clock_before=frozenset(data["clock_before"]),
@@ -308,10 +312,13 @@ def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
 
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
     """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
-    or, when it closes its sentence, the words before it ("kabar penembakan itu tidak benar"); words
-    that only name it as talk ("kabar", "isu") left out."""
-    talk = fact_lexicon(language).denial_talk
-    pieces = [" ".join(w.lower() for w in _WORD.findall(piece)) for piece in _PIECE_END.split(text)]
+    or, when it closes its sentence, the words before it, from the word that names it as talk on
+    ("polisi menyebut kabar penembakan itu tidak benar": "penembakan itu"); words that only name
+    it as talk ("kabar", "isu") left out, and particles inside the denial ("kecil juga kemungkinan")."""
+    lex = fact_lexicon(language)
+    talk = lex.denial_talk
+    pieces = [" ".join(w.lower() for w in _WORD.findall(piece) if w.lower() not in lex.denial_particles)
+              for piece in _PIECE_END.split(text)]
     lower = next((piece for piece in pieces if f" {denial} " in f" {piece} "), "")
     at = lower.find(denial)
     if at < 0:
@@ -321,7 +328,11 @@ def _denied(text: str, denial: str, language: str) -> frozenset[str]:
         return stems(" ".join(w for w in part.split() if w not in talk), language)
 
     after = said(lower[at + len(denial):])
-    return after if len(after) >= DENIED_WORDS else said(lower[:at])
+    if len(after) >= DENIED_WORDS:
+        return after
+    before = lower[:at].split()
+    named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
+    return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before))
 
 
 def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:
@@ -355,7 +366,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         names=names(claim.text),
         predicates=tuple(predicates(claim).items()),
         negated=negated(claim),
-        denial=(denial := _phrases(lower_words, lex.denials)),
+        denial=(denial := _phrases([w for w in lower_words if w not in lex.denial_particles], lex.denials)),
         denied=_denied(claim.text, denial, claim.language) if denial else frozenset(),
         provisional=_phrases(lower_words, lex.provisional) is not None,
         stems=stems(claim.text, claim.language),

@@ -264,12 +264,16 @@ def _minutes(a: Fact, b: Fact) -> list[Difference]:
 
 
 def _denial(a: Fact, b: Fact) -> list[Difference]:
-    """One side denies what the other asserts: most of the denied words are stated by the other claim."""
+    """One side denies what the other asserts: most of the denied words are stated by the other claim,
+    which neither negates them nor says there were none, and the denial is not one of "so far"."""
     if bool(a.denial) == bool(b.denial):
         return []
     denier, other = (a, b) if a.denial else (b, a)
     if other.negated or len(denier.denied) < 2 or len(denier.denied & other.stems) / len(denier.denied) < DENIAL_OBJECT:
         return []
+    none = fact_lexicon(other.claim.language).none_words
+    if denier.provisional or any(w.lower() in none for w in _WORD.findall(other.text)):
+        return []  # "hingga kini tidak ada tersangka": a denial so far; "korban jiwa nihil": no assertion
     x, y = (denier.denial, "asserted") if denier is a else ("asserted", denier.denial)
     return [Difference("denial", str(x), str(y), f"one source denies what the other reports ({denier.denial})")]
 
