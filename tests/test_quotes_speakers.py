@@ -216,3 +216,43 @@ def test_securing_a_place_is_not_speech() -> None:
 def test_a_word_set_off_inside_a_reported_clause_is_not_a_quote() -> None:
     text = "Kombes Heru Santoso memastikan, mobil dinas yang viral usai 'dibiarkan' polisi masuk jalur bus tetap akan ditilang."
     assert all(q.text != "dibiarkan" for q in quotes_of(text))
+
+
+def test_a_pages_tag_line_does_not_make_a_name_a_common_word() -> None:
+    text = """
+    Rendra Kusnadi belakangan sibuk dengan bisnis perawatan kulit.
+    Lewat produk itu, kakak Mira Kusnadi itu menegaskan pria tak masalah memakai skincare.
+    "Gue juga memberikan edukasi kepada semua pria," ungkapnya saat ditemui.
+    (abc/def)
+    skincare
+    rendra kusnadi
+    bisnis perawatan kulit
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Rendra Kusnadi", "Rendra Kusnadi"]
+
+
+def test_a_sides_words_go_to_the_one_who_speaks_for_it() -> None:
+    text = """
+    Menurut pengacaranya, Ilyas Santoso, niat awal Dimas hanya ingin menegur saja.
+    Meski begitu, pihak Dimas bilang mereka masih membuka peluang damai.
+    Pihak Dimas Prakoso menyatakan siap mengikuti mediasi, asal ada niat baik dari pihak lawan.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Ilyas Santoso"] * 3
+
+
+def test_a_side_with_no_one_named_stays_the_side() -> None:
+    [quote] = quotes_of("Pihak Dimas Prakoso menyatakan siap mengikuti mediasi yang ditawarkan penyidik.")
+    assert quote.speaker == "pihak Dimas Prakoso"
+
+
+def test_pihaknya_is_not_a_side() -> None:
+    text = "Rina Kartika mengatakan, pihaknya masih menunggu jawaban dari penyidik."
+    assert [q.speaker for q in quotes_of(text)] == ["Rina Kartika"]
+
+
+def test_a_description_closed_by_ini() -> None:
+    text = """
+    Rendra Kusnadi mengaku tidak pernah putus asa.
+    Meztika Melati, Co-founder dan Formulator Jelita Inc. ini menambahkan, semua produknya sudah bersertifikasi BPOM.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Rendra Kusnadi", "Meztika Melati"]

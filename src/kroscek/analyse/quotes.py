@@ -460,7 +460,8 @@ def _match_relational(toks: list[Token], at: int, lex: Lexicon) -> tuple[str, ..
     word may carry the possessive ("kuasa hukumnya")."""
     for phrase in lex.relational:
         words = [t.lower for t in toks[at : at + len(phrase)]]
-        if len(words) == len(phrase) and words[:-1] == list(phrase[:-1]) and words[-1] in (phrase[-1], phrase[-1] + "nya"):
+        possessive = phrase[-1] + "nya" if phrase != ("pihak",) else None  # "pihaknya" is "we", not a side's spokesperson
+        if len(words) == len(phrase) and words[:-1] == list(phrase[:-1]) and words[-1] in (phrase[-1], possessive):
             return phrase
     return None
 
@@ -538,6 +539,8 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: Lexicon) -> Spea
             start = first - len(role)
             if start >= 0 and _match_relational(toks, start, lex) == role and toks[first - 1].lower == role[-1]:
                 return SpeakerRef("role", " ".join([*role, *(t.text for t in run)]), toks[start].start, token.end)
+        if len(run) > 1 and run[0].lower == "pihak" and ("pihak",) in lex.relational:  # "Pihak Yoni Dores menyatakan": his side speaks
+            return SpeakerRef("role", " ".join(["pihak", *(t.text for t in run[1:])]), run[0].start, token.end)
         return _subject_before_affiliation(text, toks, first, run, lex) or _ref_from_run(run, lex)
     return None
 
@@ -546,7 +549,11 @@ def _name_before_description(text: str, toks: list[Token], end: int, lex: Lexico
     """"Kiki Zulkarnain, Chief Program Officer ANTV, berharap" / "Rina Kartika, Direktur PT
     Sumber Air, mengatakan": the person who opens the sentence, not the end of the description
     set off by commas between the name and the verb."""
-    if not 0 < end < len(toks) or text[toks[end - 1].end : toks[end].start].strip() != ",":
+    if not 0 < end < len(toks):
+        return None
+    if toks[end - 1].lower in lex.demonstratives and end > 1 and not text[toks[end - 1].end : toks[end].start].strip():
+        end -= 1  # "Mezty Mez, Co-founder Artist Inc. ini menambahkan": the description closes with "ini"
+    elif text[toks[end - 1].end : toks[end].start].strip() != ",":
         return None
     for at in range(end - 1, max(0, end - _DESCRIPTION_WORDS) - 1, -1):
         if at and text[toks[at - 1].end : toks[at].start].strip() == ",":
@@ -946,6 +953,8 @@ def _trimmed_name(name: str, ctx: Context) -> str:
             words = words[1:]
         else:
             break
+    if len(words) > 2 and not qualified and is_place_name(words[0]):
+        words = words[1:]  # "Menteri Keuangan II Malaysia Amir Hamzah Azizan": the country of the office
     return " ".join(words[-2:] if qualified else words)
 
 
@@ -1195,10 +1204,38 @@ class Resolver:
             self.roles[key] = ([index for index, _ in hits], hits)
         indices, hits = self.roles[key]
         if not hits:
-            return role
+            return self._principal_spokesperson(principal, sentence) or role
         before = bisect.bisect_right(indices, sentence)
         index, name = hits[before - 1] if before else hits[0]
         return expand_name(name, self.ctx, index)
+
+    def _principal_spokesperson(self, principal: list[str], sentence: int) -> str | None:
+        """Who the article names as speaking for ``principal`` under any such role: "pihak Yoni"
+        is the one given as "pengacaranya, Ilham Suardi" in a sentence about Yoni, or as
+        "kuasa hukum Yoni, X"; the nearest before ``sentence`` first."""
+        if not principal or not principal[0][:1].isupper():
+            return None
+        first = principal[0]
+        heads = [p for p in self.ctx.lex.relational if p != ("pihak",)]
+        head = "|".join(r"\s+".join(re.escape(w) for w in p) for p in heads)
+        name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+        own = re.compile(rf"\b(?i:{head})\s+{re.escape(first)}\b[\w\s'’.-]*?,\s*{name}")  # "kuasa hukum Yoni Dores, X"
+        theirs = re.compile(rf"\b(?i:{head})nya\s*,\s*{name}")  # "pengacaranya, X" in a sentence that names Yoni
+        hits: list[tuple[int, str]] = []
+        for index, text in _sentences_of(self.ctx):
+            matches = list(own.finditer(text))
+            if re.search(rf"\b{re.escape(first)}\b", text):
+                matches += list(theirs.finditer(text))
+            for match in matches:
+                found = _trim_name(match.group(1), self.ctx)
+                if can_speak(found) and found.split()[0].casefold() not in self.ctx.lex.not_person and found.split()[0] != first:
+                    hits.append((index, found))
+        if not hits:
+            return None
+        hits.sort(key=lambda hit: hit[0])
+        earlier = [hit for hit in hits if hit[0] <= sentence]
+        index, found = earlier[-1] if earlier else hits[0]
+        return expand_name(found, self.ctx, index)
 
     def _spokesperson_before(self, phrase: tuple[str, ...], sentence: int) -> str | None:
         """What "juru bicara tersebut" refers back to: the nearest spokesperson named at or before
@@ -1309,8 +1346,10 @@ def _passive_speaker(paragraph: Paragraph, position: int, lex: Lexicon) -> Speak
 
 def _context(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, found: list[Found], language: str) -> Context:
     paragraphs = paragraphs_of(sentences)
-    text = " ".join(s.text for s in sentences)
-    lowercase_words = frozenset(t.text for t in tokens(text) if t.text.islower()) | common_words(language)
+    # words the article writes in lowercase, not counting a page's tag lines ("(wes/pus) skincare
+    # marcel chandrawinata bisnis perawatan kulit"): lines without a sentence's final mark
+    prose = " ".join(s.text for s in sentences if s.text.rstrip()[-1:] in '.!?"”\'’)')
+    lowercase_words = frozenset(t.text for t in tokens(prose) if t.text.islower()) | common_words(language)
     speaker_words: set[str] = set()
     for item in found:
         ref = item.attribution.speaker if item.attribution else None
