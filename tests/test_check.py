@@ -441,13 +441,15 @@ def test_a_claim_naming_whom_the_conclusion_names_is_not_the_checked_claim():
 def test_a_deed_told_as_not_done_yet_contradicts_a_claim_that_it_is_done(tmp_path):
     plan = article(41, "Warta Uji", ["Pemkot Lestari masih mengkaji rencana malam bebas kendaraan di Kota Lestari.",
                                      "Wali Kota Pramana mengaku belum mengambil keputusan soal malam bebas kendaraan.",
-                                     "Malam bebas kendaraan diusulkan warga sejak tahun lalu."])
+                                     "Malam bebas kendaraan diusulkan warga sejak tahun lalu.",
+                                     "Wali Kota Pramana belum menggelar rapat soal malam bebas kendaraan."])
     wed = article(42, "Kabar Contoh", ["Pasangan Dimas dan Sekar belum menggelar resepsi pernikahan resmi di Kota Lestari.",
                                        "Dimas mengaku bakal menggelar resepsi pernikahan tahun depan."])
     result = checked(tmp_path, "Wali Kota Pramana sudah memutuskan malam bebas kendaraan berlaku di Kota Lestari",
                      {"s-plan": ("Malam bebas kendaraan Kota Lestari", [plan])})
     assert plan.sentences[0].text in [e.text for e in result.contradicts]  # still under study
     assert all(e.slot == "status" for e in result.contradicts)
+    assert plan.sentences[3].text not in [e.text for e in result.contradicts]  # another deed not done: no status of this one
     assert not result.supports
     (tmp_path / "wed").mkdir()
     result = checked(tmp_path / "wed", "Dimas dan Sekar sudah menggelar resepsi pernikahan resmi di Kota Lestari",

@@ -42,6 +42,7 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -380,11 +381,26 @@ _STILL = frozenset({"masih"})
 _STUDIED = ("kaji", "bahas", "timbang", "rencana", "wacana", "godok", "matang", "tunggu")
 _STOPPED = (("tidak", "lagi"), ("tak", "lagi"), ("sudah", "tidak"), ("sudah", "tak"), ("udah", "jarang"), ("sudah", "jarang"))
 _AFTER = 3  # words after a status word read as what it is said of
+_ADVERBS = frozenset({"juga", "sering", "pun", "lagi", "sempat", "segera", "terus", "pernah", "benar", "sedang", "tengah"})
+_LIGHT = frozenset({"jadi", "laku", "ada", "beri", "dapat", "buat", "milik", "punya", "bisa", "kena"})  # stems of verbs that say little
 
 
 def _after(words: Sequence[str], at: int, language: str) -> frozenset[str]:
-    stop = _stopwords(language)
-    return stems(" ".join(w for w in words[at + 1: at + 1 + _AFTER] if w not in stop), language)
+    """Stems of the words after a status word: the deed it is said of, its first word (the verb)
+    marked with a leading "=" so that two deeds must have the same verb."""
+    stop = _stopwords(language) | _ADVERBS
+    taken = [w for w in words[at + 1: at + 1 + _AFTER + 2] if w not in stop][:_AFTER]
+    if not taken:
+        return frozenset()
+    verb = stems(taken[0], language)
+    return stems(" ".join(taken), language) | {f"={v}" for v in verb}
+
+
+def _names_with_first(fact: Fact) -> frozenset[str]:
+    """A fact's names, and its first word when the word counts know it as a name ("Moldova duduk ...")."""
+    words = _WORD.findall(fact.text)
+    first = fold(words[0]) if words and words[0][:1].isupper() else ""
+    return fact.names | ({first} if first and first in known_names(fact.claim.language) else set())
 
 
 def _alike(a: str, b: str) -> bool:
@@ -406,8 +422,16 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
     mine = [w.lower() for w in _WORD.findall(claim.text)]
     theirs = [w.lower() for w in _WORD.findall(other.text)]
 
-    def same_deed(a: frozenset[str], b: frozenset[str]) -> bool:
-        return any(_alike(x, y) for x in a for y in b)
+    named = [_names_with_first(claim), _names_with_first(other)]
+    if named[0] and named[1] and not shared_names(*named):
+        return None  # another subject ("Norwegia sudah meraih ..." / "Moldova belum meraih ...")
+
+    def same_deed(a: frozenset[str], b: frozenset[str]) -> bool:  # its verb and another word: "menggelar ... pernikahan"
+        verbs = [x for x in a if x.startswith("=")], [y for y in b if y.startswith("=")]
+        if verbs[0] and verbs[1] and not any(_alike(x[1:], y[1:]) for x in verbs[0] for y in verbs[1]):
+            return False
+        words = {x for x in a if not x.startswith("=")} - _LIGHT
+        return sum(any(_alike(x, y) for y in b if not y.startswith("=")) for x in words) >= 2
 
     for marker, deed in _said_of(mine, _DONE, language):
         if not deed or any(w in {"tidak", "tak", "belum"} for w in mine[mine.index(marker) + 1: mine.index(marker) + 2]):
@@ -415,18 +439,23 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
         for word, theirs_deed in _said_of(theirs, _NOT_YET | _TO_COME, language):
             if word == "belum" and theirs[theirs.index(word) + 1: theirs.index(word) + 2] == ["lama"]:
                 continue  # "belum lama ini": recently
+            if word in _TO_COME and theirs[max(theirs.index(word) - 1, 0)] in {"tidak", "tak"}:
+                continue  # "tidak akan lagi bermain": a refusal, not a deed to come
             if same_deed(deed, theirs_deed):
                 return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
                                   f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
                                   "done in the claim, not yet in the sentence")
         for word, theirs_deed in _said_of(theirs, _STILL, language):
-            if any(_alike(stem, study) for stem in theirs_deed for study in _STUDIED):
+            at = theirs.index(word)
+            if any(_alike(stem, study) for stem in theirs_deed for study in _STUDIED) and same_deed(
+                    stems(" ".join(mine), language), stems(" ".join(theirs[at + 1:]), language)):
                 return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
                                   f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
                                   "decided in the claim, still under study in the sentence")
     for marker, deed in _said_of(mine, _STILL, language):
         for at in range(len(theirs) - 1):
-            if (theirs[at], theirs[at + 1]) in _STOPPED and same_deed(deed, _after(theirs, at + 1, language)):
+            stopped = {x for x in _after(theirs, at + 1, language) if not x.startswith("=")} - _LIGHT
+            if (theirs[at], theirs[at + 1]) in _STOPPED and any(_alike(x, y) for x in stopped for y in deed if y[:1] != "="):
                 return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
                                   " ".join(theirs[at: at + 4]), "going on in the claim, stopped in the sentence")
     return None
@@ -515,6 +544,7 @@ def common_words(texts: Iterable[str], language: str = "id") -> frozenset[str]:
                      | {w for w, rate in rates.items() if rate == "lo"})
 
 
+@lru_cache(maxsize=4)
 def known_names(language: str = "id") -> frozenset[str]:
     """The words (folded) the language's counts know as names: more often capitalised mid-sentence
     than in lower case in the news counts, or mostly proper nouns by the entity tagger's rates."""
