@@ -414,3 +414,17 @@ def test_an_absence_so_far_or_a_count_of_none_is_not_denied():
     assert kind("Polisi memastikan tidak ada korban jiwa dalam kebakaran itu.",
                 "Beruntung, korban jiwa nihil dalam kebakaran itu.")[0] != "dispute"
     assert kind("Tidak ada korban jiwa dalam kebakaran itu.", "Kebakaran itu tidak menimbulkan korban jiwa.")[0] != "dispute"
+
+
+def test_a_part_and_its_whole_give_one_count_and_a_classifier_counts_the_kind_named():
+    whole = fact("Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.")
+    assert [q.text for q in whole.quantities] == ["20 bus"] and [q.text for q in whole.wholes] == ["104 bus"]
+    by_unit = fact("Bus yang terbakar kira-kira ada sekitar 50 unit, ucapnya.")
+    assert by_unit.quantities[0].unit == "vehicle" and by_unit.count_words == ("bus",)
+    # about 50 buses burned against 20 of 104: the same buses counted, a dispute
+    assert kind("Bus yang terbakar kira-kira ada sekitar 50 unit, ucapnya.",
+                "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.",
+                score=DISPUTE_SCORE) == ("dispute", "number")
+    # the whole is not what burned: 104 parked buses against 20 burned ones are no dispute
+    assert kind("Sebanyak 104 bus dititipkan di terminal itu sejak tahun lalu.",
+                "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.")[0] != "dispute"

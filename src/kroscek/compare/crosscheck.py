@@ -194,7 +194,7 @@ def independent_sources(articles: Sequence[Article], provenance: Provenance | No
 def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozenset]:
     """What an article states anywhere: its exact quantities, its days, its places and names, the
     kinds of permit it names."""
-    return (tuple(q for f in facts for q in f.quantities if q.exact),
+    return (tuple(q for f in facts for q in (*f.quantities, *f.wholes) if q.exact),
             frozenset(d for f in facts for d in f.dates.days),
             frozenset(n for f in facts for n in (*f.places, *f.names)),
             frozenset(p.kind for f in facts for p in f.permits))
@@ -257,8 +257,10 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
     work is bounded by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
     blocks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, fact in enumerate(facts):
-        for quantity, around in zip(fact.quantities, fact.counted):
-            blocks[("count", quantity.unit, quantity.text.split()[-1].lower())].append((i, around))
+        words = fact.count_words if len(fact.count_words) == len(fact.quantities) else \
+            tuple(q.text.split()[-1].lower() for q in fact.quantities)
+        for quantity, around, word in zip(fact.quantities, fact.counted, words):
+            blocks[("count", quantity.unit, word)].append((i, around))
         for identifier in fact.identifiers:
             blocks[("identifier", identifier.kind)].append((i, fact.stems))
         if fact.permits:

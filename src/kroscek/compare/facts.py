@@ -14,7 +14,7 @@ The words behind the slots live in the ``facts`` part of ``resources/claims/<lan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from kroscek.compare.claims import (
@@ -23,6 +23,7 @@ from kroscek.compare.claims import (
     Quantity,
     content_words,
     date_keys,
+    lexicon,
     names,
     negated,
     predicates,
@@ -60,6 +61,8 @@ class FactLexicon:
     stopwords: frozenset[str]
     denial_particles: frozenset[str] = frozenset()  # words that may stand inside a denial ("kecil juga kemungkinan")
     none_words: frozenset[str] = frozenset()  # words that say there was none ("korban jiwa nihil"): no assertion to deny
+    whole_before: frozenset[str] = frozenset()  # words before a count that is the whole another is part of ("20 bus dari 104 bus")
+    classifiers: frozenset[str] = frozenset()  # counting words that say nothing of what is counted ("50 unit")
     permit_words: frozenset[str] = frozenset()  # words naming a permit or licence, its kind after them ("izin eksplorasi")
     permit_kinds: tuple[tuple[str, str], ...] = ()  # (phrase, kind): kinds of permit that exclude each other, longest first
     minute_patterns: tuple[re.Pattern[str], ...] = ()  # the minute of a match ("menit ke-37"), its number the first group
@@ -87,6 +90,8 @@ def fact_lexicon(language: str) -> FactLexicon:
         flight_context=frozenset(data["flight_context"]),
         same_event=tuple(tuple(group) for group in data["same_event"]),
         stopwords=frozenset(data["stopwords"]),
+        whole_before=frozenset(data.get("whole_before", ())),
+        classifiers=frozenset(data.get("classifiers", ())),
         permit_words=frozenset(data.get("permit_words", ())),
         permit_kinds=tuple(sorted(((phrase, kind) for kind, phrases in data.get("permit_kinds", {}).items()
                                    for phrase in phrases), key=lambda item: -len(item[0]))),
@@ -156,6 +161,8 @@ class Fact:
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
+    count_words: tuple[str, ...] = ()  # per quantity, the word naming what it counts ("bus" for "sekitar 50 unit" of buses)
+    wholes: tuple[Quantity, ...] = ()  # counts that are the whole another count is part of ("dari 104 bus"), not compared
     happened: frozenset[str] = frozenset()  # stems of its lower-case content words, names and place words aside
     permits: tuple[Permit, ...] = ()  # the kind of each permit it names ("izin eksplorasi")
     minutes: tuple[tuple[int, str, str], ...] = ()  # (minute, event, as written) of a match: "memecah kebuntuan di menit ke-37"
@@ -336,14 +343,50 @@ def _denied(text: str, denial: str, language: str) -> frozenset[str]:
 
 
 def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:
-    """Stems of the content words just before and after ``piece`` in ``text`` (within its clause)."""
+    """Stems of the ``width`` content words just before and after ``piece`` in ``text`` (within its
+    clause), function words and numbers skipped: "Bus yang terbakar kira-kira ada sekitar 50 unit"
+    counts buses that burned."""
     at = text.find(piece)
     if at < 0:
         return frozenset()
     before = re.split(r"[,;:()]", text[:at])[-1]
     after = re.split(r"[,;:()]", text[at + len(piece):])[0]
-    words = [w for w in _WORD.findall(before)][-width:] + [w for w in _WORD.findall(after)][:width]
-    return frozenset(stem(w) for w in words if w.lower() not in lex.stopwords and not w[:1].isdigit())
+    def content(part: str) -> list[str]:
+        return [w for w in _WORD.findall(part) if w.lower() not in lex.stopwords and not w[:1].isdigit()]
+
+    return frozenset(stem(w) for w in content(before)[-width:] + content(after)[:width])
+
+
+def _counts(claim: Claim, clocks: tuple[ClockTime, ...], lex: FactLexicon
+            ) -> tuple[tuple[Quantity, ...], tuple[str, ...], tuple[Quantity, ...]]:
+    """The counts a claim compares, the word naming what each counts, and the wholes set aside.
+
+    A count after "dari" that follows a count of the same kind is the whole the first is part of
+    ("20 bus yang terbakar dari 104 bus"): the claim states one count of what happened. A count
+    by a classifier ("sekitar 50 unit") counts the one thing of a known kind the claim names
+    ("bus"), and takes that kind."""
+    units = lexicon(claim.language).units
+    kept: list[Quantity] = []
+    wholes: list[Quantity] = []
+    for q in quantities(claim):
+        if q.unit in ("hour", "minute") and clocks:
+            continue
+        at = claim.text.find(q.text)
+        before = [w.lower() for w in _WORD.findall(claim.text[:at])][-2:] if at >= 0 else []
+        if set(before) & lex.whole_before and any(k.unit == q.unit for k in kept):
+            wholes.append(q)
+            continue
+        kept.append(q)
+    words: list[str] = []
+    for n, q in enumerate(kept):
+        word = q.text.split()[-1].lower()
+        if word in lex.classifiers:
+            named = {w.lower() for w in _WORD.findall(claim.text) if w.lower() in units and units[w.lower()] != "rupiah"}
+            if len({units[w] for w in named}) == 1:
+                word = min(named)
+                kept[n] = replace(q, unit=units[word])
+        words.append(word)
+    return tuple(kept), tuple(words), tuple(wholes)
 
 
 def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
@@ -351,7 +394,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
     lex = fact_lexicon(claim.language)
     lower_words = [w.lower() for w in _WORD.findall(claim.text)]
     clocks = _clock_times(claim.text, lex)
-    counts = tuple(q for q in quantities(claim) if q.unit not in ("hour", "minute") or not clocks)
+    counts, count_words, wholes = _counts(claim, clocks, lex)
     located = _places(claim.text, lex)
     return Fact(
         claim=claim,
@@ -371,6 +414,8 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         provisional=_phrases(lower_words, lex.provisional) is not None,
         stems=stems(claim.text, claim.language),
         counted=tuple(_around(claim.text, q.text, lex) for q in counts),
+        count_words=count_words,
+        wholes=wholes,
         happened=frozenset(stem(w) for w in _WORD.findall(claim.text)
                            if w[:1].islower() and w.lower() not in lex.stopwords and w.lower() not in lex.place_before
                            and not any(c.isdigit() for c in w)),

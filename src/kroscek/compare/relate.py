@@ -25,6 +25,7 @@ from typing import Any
 
 from kroscek.compare.claims import (
     Context,
+    Quantity,
     Difference,
     lexicon,
     names_match,
@@ -101,15 +102,23 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
             continue
         around = (a.counted[a.quantities.index(x)] if len(a.counted) == len(a.quantities) else frozenset(),
                   b.counted[b.quantities.index(y)] if len(b.counted) == len(b.quantities) else frozenset())
-        if x.text.split()[-1].lower() != y.text.split()[-1].lower() and overlap(a.stems, b.stems) < SAME_COUNT:
+        if _count_word(a, x) != _count_word(b, y) and overlap(a.stems, b.stems) < SAME_COUNT:
             continue  # "1 orang" and "73 personel": people both, but not the same people
         if min(len(around[0]), len(around[1])) >= 2 and not around[0] & around[1]:
             continue  # "empat perusahaan yang IUP-nya dicabut" / "lima perusahaan yang menambang": other counts
-        if any(x.compatible(q) for q in context.quantities[1]) or any(y.compatible(q) for q in context.quantities[0]):
-            continue  # the other article states this value too: each claim counts a different thing
+        if any(x.compatible(q) for q in (*context.quantities[1], *b.wholes)) \
+                or any(y.compatible(q) for q in (*context.quantities[0], *a.wholes)):
+            continue  # the other article (or claim, as a whole) states this value too: each claim counts a different thing
         found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})",
                                 same_thing=len(around[0] & around[1]) >= SAME_COUNTED))
     return found
+
+
+def _count_word(fact: Fact, quantity: Quantity) -> str:
+    """The word naming what a quantity counts ("bus" for "sekitar 50 unit" of buses)."""
+    if len(fact.count_words) == len(fact.quantities):
+        return fact.count_words[fact.quantities.index(quantity)]
+    return quantity.text.split()[-1].lower()
 
 
 def _clocks(a: Fact, b: Fact) -> list[Difference]:
