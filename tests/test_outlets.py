@@ -7,7 +7,7 @@ import pytest
 from kroscek.model import Article, Document, Sentence, Story
 from kroscek.outlets import canonical_outlet, host_outlet, merge_outlets, outlet_key, outlet_name, registrable_domain
 from kroscek.pipeline import analyse
-from kroscek.report import story_summary
+from kroscek.report import ReportedStory, story_summary
 from kroscek.report.html import render_story, source_labels
 
 
@@ -74,11 +74,10 @@ def test_story_pages_name_each_outlet_once_and_show_no_file_path():
                 _article(3, "KONTAN.CO.ID", "https://nasional.kontan.co.id/news/3", "/home/redaksi/data/kontan.txt"),
                 _article(4, None, "https://news.detik.com/berita/d-4/x", "/home/redaksi/detik.csv#4")]
     story = Story("s1", "Judul 1", [a.id for a in articles])
-    summary = story_summary(story, articles).to_dict()
-    assert summary["outlets"] == ["detikcom", "Harian Mentari", "Kontan"]
-    dicts = [a.to_dict() for a in articles]
-    assert source_labels(dicts) == {"o1": "Harian Mentari", "o2": "Harian Mentari (2)", "o3": "Kontan", "o4": "detikcom"}
-    page = render_story({**summary, "badges": [], "brief": {}}, dicts)
+    summary = story_summary(story, articles)
+    assert summary.outlets == ["detikcom", "Harian Mentari", "Kontan"]
+    assert source_labels(articles) == {"o1": "Harian Mentari", "o2": "Harian Mentari (2)", "o3": "Kontan", "o4": "detikcom"}
+    page = render_story(ReportedStory(summary), articles)
     assert "/home/redaksi" not in page
     assert "KONTAN.CO.ID" not in page and "Kontan · Kontan" not in page and "Harian Mentari · Harian Mentari" not in page
     assert "Kontan · id · 2025-10-01" in page

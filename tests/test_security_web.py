@@ -30,7 +30,7 @@ from fastapi.testclient import TestClient
 from kroscek.compare.story import StoryBrief
 from kroscek.ingest.feed import NOT_PUBLIC, UNREACHABLE, FeedError, fetch_feed
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import ReportedStory, story_summary
 from kroscek.report.html import render_story, write_report
 from kroscek.store import Store
 from kroscek.urls import safe_url
@@ -119,8 +119,7 @@ def test_rss_and_json_sourced_urls_are_not_links(tmp_path):
     assert entry.url.lower().startswith("javascript:")
     json_url = json.loads('{"url": "javascript:fetch(\'//x\'+localStorage.token)"}')["url"]
     articles = [article(1, entry.url), article(2, json_url)]
-    html = render_story({"id": "s", "title": "t", "articles": [a.id for a in articles], "brief": {}},
-                        [a.to_dict() for a in articles])
+    html = render_story(ReportedStory(story_summary(Story("s", "t", [a.id for a in articles]), articles)), articles)
     assert_only_safe_links(html)
     assert "javascript:" in html.lower()  # the text is there, escaped, as text
 

@@ -267,7 +267,7 @@ def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
     """Each article's top link and the signature fields it shares go from matching to the store,
     report.json and the story page, so a reader can see a wrong merge."""
     from kroscek.engine.local import match
-    from kroscek.report import build_report
+    from kroscek.report import ReportedStory, build_report
     from kroscek.report.html import render_story
     from kroscek.store import Store
     from test_story_kinds import DIVIDENDS, INCIDENT, keyed
@@ -286,8 +286,8 @@ def test_why_each_article_joined_is_stored_reported_and_shown(tmp_path):
     report = build_report(store)
     reported = next(s for s in report["stories"] if s["id"] == incident.id)
     assert reported["joins"] == [j.to_dict() for j in joins]
-    members = [a for a in report["articles"] if a["id"] in incident.articles]
-    page = render_story(reported, members)
+    members = [Article.from_dict(a) for a in report["articles"] if a["id"] in incident.articles]
+    page = render_story(ReportedStory.from_dict(reported), members)
     assert "Why each article joined" in page and 'id="join-incident-1"' in page
     section = page.split("Why each article joined")[1].split("The articles side by side")[0]
     assert f"{joins[1].score:.2f}" in section and "aminggaru" in section and "founded the story" in section

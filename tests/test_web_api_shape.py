@@ -353,11 +353,11 @@ def test_the_json_export_is_the_story_as_the_api_gives_it(pair_client):
 
 
 def test_the_static_report_anchors_its_citations_and_prints_without_export_links():
+    from kroscek.report import ReportedStory
     from kroscek.report.html import render_story
 
-    view = {**story_summary(Story("s-pair", PAIR[0].title, [a.id for a in PAIR]), PAIR).to_dict(), "brief": PAIR_BRIEF,
-            "badges": ["disputed"]}
-    page = render_story(view, [a.to_dict() for a in PAIR])
+    summary = replace(story_summary(Story("s-pair", PAIR[0].title, [a.id for a in PAIR]), PAIR), badges=["disputed"])
+    page = render_story(ReportedStory(summary, StoryBrief.from_dict(PAIR_BRIEF)), PAIR)
     assert f'href="#s-{PAIR[1].id}-1"' in page and f'id="s-{PAIR[1].id}-1"' in page
     assert "export.csv" not in page and "data-print" in page and "@media print" in page
 

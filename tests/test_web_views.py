@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from kroscek.compare.story import StoryBrief
 from kroscek.model import EventDate, Story
 from kroscek.report import story_summary
+from kroscek.report.html import source_labels
 from kroscek.store import Store
 from kroscek.store.entities import IndexedEntity
 from kroscek.web.app import ServerSettings, create_app
@@ -54,7 +55,7 @@ def client(store) -> Iterator[TestClient]:
 def test_a_shown_article_has_one_outlet_spelling_a_safe_url_and_its_event_days_once_each(store):
     shown = ShownArticle.of(store.article(FIRST.id))
     assert shown.safe_url is None and shown.url == FIRST.url
-    assert shown.event_days == ["2025-09-28", "2025-09-30"]
+    assert shown.event_days == store.article(FIRST.id).event_days == ["2025-09-28", "2025-09-30"]  # the article's rule
     data = shown.to_dict()
     assert data["event_dates"] == shown.event_days and len(data["event_date_mentions"]) == 3
     assert list(data)[-1] == "safe_url" and set(data) - {"safe_url"} == set(store.article(FIRST.id).to_dict())
@@ -79,6 +80,36 @@ def test_the_api_and_the_json_export_give_the_views_one_json_form(client, store)
     assert client.get(f"/api/v1/articles/{SECOND.id}").json() == article.to_dict()
     assert article.to_dict()["relations"] == [{"relation": "translation of", "article": FIRST.id, "title": FIRST.title}]
     assert article.to_dict()["story"] == {"id": "s-flood", "title": FIRST.title}
+
+
+def test_the_story_page_shows_the_typed_view_and_its_fact_checks(client, store, monkeypatch):
+    from kroscek.check import StoryFactCheck
+    from kroscek.web.routes import stories
+
+    check = StoryFactCheck(claim="Air naik setinggi atap rumah", verdict="false", verdict_word="Salah", published="2025-09-01",
+                           url="https://cek.example/1", publisher="Cek Uji", similarity=0.9, matched=FIRST.title)
+    monkeypatch.setattr(stories, "fact_checks_of_story", lambda store, view: [check] if view.story.id == "s-flood" else [])
+    page = client.get("/stories/s-flood").text
+    fact_checks = page.split('<ul class="fact-checks">')[1].split("</ul>")[0]
+    assert "Air naik setinggi atap rumah" in fact_checks and "Cek Uji" in fact_checks and 'href="https://cek.example/1"' in fact_checks
+    labels = source_labels(story_view(store, "s-flood").articles)
+    assert f"{labels[SECOND.id]} menerjemahkan {labels[FIRST.id]}" in page  # the translation, by outlet
+    assert 'href="/entities/geo:sukamaju"' in page and f'href="/articles/{SECOND.id}"' in page
+    assert 'class="badge translations"' in page
+
+
+def test_the_page_of_a_story_not_briefed_shows_its_articles_only(tmp_path):
+    store = Store(tmp_path / "bare.db")
+    store.add_articles([FIRST, SECOND])
+    store.save_stories([Story("s-bare", SECOND.title, [FIRST.id, SECOND.id])])
+    view = story_view(store, "s-bare")
+    assert view is not None and view.summary is None and view.brief is None
+    assert (view.reported.summary.id, view.reported.summary.articles, view.reported.summary.badges) == ("s-bare", view.story.articles, None)
+    with TestClient(create_app(ServerSettings(db=store.url))) as client:
+        page = client.get("/stories/s-bare").text
+    assert f'id="a-{FIRST.id}"' in page and f'id="a-{SECOND.id}"' in page and 'class="badge' not in page
+    assert "Asal-usul" not in page and "Mengapa tiap artikel" not in page  # no provenance, no joins (Indonesian pages)
+    store.close()
 
 
 def test_an_entity_view_has_its_stories_and_only_its_own_quotes(client, store):

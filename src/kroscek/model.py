@@ -100,9 +100,14 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
+    @property
+    def event_days(self) -> list[str]:
+        """The days of the events it mentions, each once, in order (its JSON's ``event_dates``)."""
+        return sorted({d.date for d in self.event_dates})
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["event_dates"] = sorted({d.date for d in self.event_dates})
+        data["event_dates"] = self.event_days
         data["event_date_mentions"] = [asdict(d) for d in self.event_dates]
         return data
 

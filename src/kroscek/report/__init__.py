@@ -1,17 +1,17 @@
-"""The report: one JSON document (``report.json``) and an HTML site made from it."""
+"""The report: what the store knows, typed (``Report``), written as one JSON document
+(``report.json``, its ``to_dict``) and an HTML site made from the same types."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from kroscek.compare.story import StoryBrief, story_summary
+from kroscek.compare.story import StoryBrief, StorySummary, story_summary
+from kroscek.match.stories import Join
 from kroscek.model import Article, Rejected, Story, StoryEvent
 
-if TYPE_CHECKING:
-    from kroscek.match.stories import Join
-
-__all__ = ["ReportSource", "build_report", "story_summary"]
+__all__ = ["Report", "ReportSource", "ReportedStory", "build_report", "read_report", "story_summary"]
 
 
 class ReportSource(Protocol):
@@ -30,20 +30,72 @@ class ReportSource(Protocol):
     def story_events(self) -> list[StoryEvent]: ...
 
 
-def build_report(store: ReportSource) -> dict[str, Any]:
-    """Everything kroscek knows about the store's articles and stories, as plain JSON data."""
+@dataclass
+class ReportedStory:
+    """A story as the report holds it: its list-page summary, its brief (None while not briefed)
+    and why each of its articles joined."""
+
+    summary: StorySummary
+    brief: StoryBrief | None = None
+    joins: list[Join] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The story in ``report.json``: the summary's fields, the brief (``{}`` while none), the joins."""
+        return {**self.summary.to_dict(), "brief": self.brief.to_dict() if self.brief is not None else {},
+                "joins": [j.to_dict() for j in self.joins]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReportedStory:
+        """A story of ``report.json`` read back."""
+        brief = data.get("brief")
+        return cls(StorySummary.from_dict(data), StoryBrief.from_dict(brief) if brief else None,
+                   [Join.from_dict(j) for j in data.get("joins") or []])
+
+
+@dataclass
+class Report:
+    """Everything kroscek knows about a store's articles and stories: what ``report.json`` holds
+    (``to_dict``) and the HTML report shows."""
+
+    articles: list[Article] = field(default_factory=list)
+    stories: list[ReportedStory] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    story_events: list[StoryEvent] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON data (``report.json``)."""
+        return {
+            "articles": [article.to_dict() for article in self.articles],
+            "stories": [story.to_dict() for story in self.stories],
+            "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected],
+            "story_events": [event.to_dict() for event in self.story_events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """A ``report.json`` read back (a missing list is empty)."""
+        return cls(
+            articles=[Article.from_dict(a) for a in data.get("articles") or []],
+            stories=[ReportedStory.from_dict(s) for s in data.get("stories") or []],
+            rejected=[Rejected(r["source"], r["reason"]) for r in data.get("rejected") or []],
+            story_events=[StoryEvent.from_logged(e, e.get("at", "")) for e in data.get("story_events") or []],
+        )
+
+
+def read_report(store: ReportSource) -> Report:
+    """Everything kroscek knows about the store's articles and stories. A story not briefed yet has
+    no brief, and the badges of an empty one."""
     articles = store.articles()
     by_id = {a.id: a for a in articles}
     stories = []
     for story in store.stories():
         members = [by_id[i] for i in story.articles if i in by_id]
         brief = store.brief(story.id)
-        summary = story_summary(story, members, brief or StoryBrief()).to_dict()
-        stories.append({**summary, "brief": brief.to_dict() if brief is not None else {},
-                        "joins": [j.to_dict() for j in store.story_joins(story.id)]})
-    return {
-        "articles": [article.to_dict() for article in articles],
-        "stories": stories,
-        "rejected": [{"source": r.source, "reason": r.reason} for r in store.rejected()],
-        "story_events": [event.to_dict() for event in store.story_events()],
-    }
+        stories.append(ReportedStory(story_summary(story, members, brief or StoryBrief()), brief,
+                                     store.story_joins(story.id)))
+    return Report(articles, stories, list(store.rejected()), store.story_events())
+
+
+def build_report(store: ReportSource) -> dict[str, Any]:
+    """The store's report as plain JSON data (``read_report(store).to_dict()``: what ``report.json`` holds)."""
+    return read_report(store).to_dict()

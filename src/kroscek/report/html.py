@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kroscek.compare.story import StoryBrief
 from kroscek.i18n import with_locale
+from kroscek.model import Article
 from kroscek.outlets import outlet_name
+from kroscek.report import Report, ReportedStory
 from kroscek.urls import safe_url
+
+if TYPE_CHECKING:
+    from kroscek.check import StoryFactCheck
 
 
 @cache
@@ -34,15 +39,15 @@ def with_link_filter(environment: Environment) -> Environment:
     return environment
 
 
-def source_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
+def source_labels(articles: Sequence[Article]) -> dict[str, str]:
     """Short citation labels for articles: the outlet (the record's, else its URL's site), numbered
     when an outlet has several; the file name (never its folder) when there is no outlet."""
     labels: dict[str, str] = {}
     counts: dict[str, int] = {}
     for article in articles:
-        name = outlet_name(article.get("outlet"), article.get("url")) or Path(article["source"]).name
+        name = outlet_name(article.outlet, article.url) or Path(article.source).name
         counts[name] = counts.get(name, 0) + 1
-        labels[article["id"]] = name if counts[name] == 1 else f"{name} ({counts[name]})"
+        labels[article.id] = name if counts[name] == 1 else f"{name} ({counts[name]})"
     return labels
 
 
@@ -76,10 +81,11 @@ class TimelineChart:
     rows: list[ChartRow] = field(default_factory=list)
 
 
-def timeline_chart(articles: list[dict[str, Any]]) -> TimelineChart:
-    """Positions (0..1) of each article's page date and event dates on one shared time axis."""
+def timeline_chart(articles: Sequence[Article]) -> TimelineChart:
+    """Positions (0..1) of each article's page date and event days on one shared time axis (a month
+    or a year alone has no place on it)."""
     labels = source_labels(articles)
-    days = [d for a in articles for d in [a.get("published"), *a.get("event_dates", [])] if d and len(d) >= 10]
+    days = [d for a in articles for d in [a.published, *a.event_days] if d and len(d) >= 10]
     if not days:
         return TimelineChart()
     start, end = date.fromisoformat(min(days)[:10]), date.fromisoformat(max(days)[:10])
@@ -88,29 +94,32 @@ def timeline_chart(articles: list[dict[str, Any]]) -> TimelineChart:
     def position(day: str | None) -> float | None:
         return (date.fromisoformat(day[:10]) - start).days / span if day and len(day) >= 10 else None
 
-    rows = [ChartRow(labels[a["id"]], a.get("published"), position(a.get("published")),
-                     [p for p in map(position, a.get("event_dates", [])) if p is not None]) for a in articles]
+    rows = [ChartRow(labels[a.id], a.published, position(a.published),
+                     [p for p in map(position, a.event_days) if p is not None]) for a in articles]
     return TimelineChart(start.isoformat(), end.isoformat(), rows)
 
 
 def render_story(
-    story: dict[str, Any],
-    articles: list[dict[str, Any]],
+    story: ReportedStory,
+    articles: Sequence[Article],
     environment: Environment | None = None,
     home: str = "index.html",
     here: str | None = None,
+    fact_checks: Sequence[StoryFactCheck] = (),
     **links: Callable[[str], str],
 ) -> str:
     """The story page: brief, timeline chart, facts, quotes, entities, articles side by side.
 
-    ``links`` may give ``article_url`` and ``entity_url`` (the web app has such pages); ``here`` is
-    the page's own path there (its language links point to it).
+    ``fact_checks`` are the earlier fact-checks of what it states and ``links`` may give
+    ``article_url`` and ``entity_url`` (the web app has both); ``here`` is the page's own path
+    there (its language links point to it).
     """
     return (environment or templates()).get_template("story.html").render(
         story=story,
+        fact_checks=fact_checks,
         articles=articles,
         labels=source_labels(articles),
-        marks=claim_marks(StoryBrief.from_dict(story.get("brief") or {})),
+        marks=claim_marks(story.brief or StoryBrief()),
         chart=timeline_chart(articles),
         home=home,
         here=here,
@@ -128,36 +137,41 @@ def index_page_name(number: int) -> str:
     return "index.html" if number == 1 else f"index-{number}.html"
 
 
-def newest_first(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def newest_first(stories: Sequence[ReportedStory]) -> list[ReportedStory]:
     """Stories newest first by their last article, the undated last (each group in report order)."""
-    dated = sorted((s for s in stories if s.get("last_published")), key=lambda s: s["last_published"], reverse=True)
-    return dated + [s for s in stories if not s.get("last_published")]
+    dated = sorted((s for s in stories if s.summary.last_published), key=lambda s: s.summary.last_published or "",
+                   reverse=True)
+    return dated + [s for s in stories if not s.summary.last_published]
 
 
-def index_pages(stories: list[dict[str, Any]], per_page: int = STORIES_PER_PAGE) -> list[list[dict[str, Any]]]:
+def index_pages(stories: Sequence[ReportedStory], per_page: int = STORIES_PER_PAGE) -> list[list[ReportedStory]]:
     """The stories, newest first, in pages of ``per_page`` (one empty page when there are none)."""
     ordered = newest_first(stories)
     return [ordered[start : start + per_page] for start in range(0, len(ordered), per_page)] or [[]]
 
 
-def write_report(report: dict[str, Any], out_dir: Path, per_page: int = STORIES_PER_PAGE) -> Path:
-    """Write ``report.json``, the index (``index.html``, then ``index-2.html``... of ``per_page``
-    stories each, newest first, linked to each other) and ``story-<id>.html`` files, whose link
-    back goes to the index page that lists them; returns the first index page's path. Index
-    pages left by an earlier, longer report in ``out_dir`` are removed."""
+def write_report(report: Report | Mapping[str, Any], out_dir: Path, per_page: int = STORIES_PER_PAGE) -> Path:
+    """Write ``report.json`` (the report's ``to_dict``), the index (``index.html``, then
+    ``index-2.html``... of ``per_page`` stories each, newest first, linked to each other) and
+    ``story-<id>.html`` files, whose link back goes to the index page that lists them; returns the
+    first index page's path. Index pages left by an earlier, longer report in ``out_dir`` are
+    removed. A report given as its JSON form is read back first (``Report.from_dict``)."""
+    if not isinstance(report, Report):
+        report = Report.from_dict(report)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    by_id = {a["id"]: a for a in report["articles"]}
-    pages = index_pages(report["stories"], per_page)
+    (out_dir / "report.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    by_id = {a.id: a for a in report.articles}
+    pages = index_pages(report.stories, per_page)
     names = [index_page_name(number) for number in range(1, len(pages) + 1)]
     for name, listed in zip(names, pages):
         for story in listed:
-            members = [by_id[i] for i in story["articles"] if i in by_id]
-            (out_dir / f"story-{story['id']}.html").write_text(render_story(story, members, home=name), encoding="utf-8")
+            members = [by_id[i] for i in story.summary.articles if i in by_id]
+            page = render_story(story, members, home=name)
+            (out_dir / f"story-{story.summary.id}.html").write_text(page, encoding="utf-8")
     template = templates().get_template("index.html")
     for number, (name, listed) in enumerate(zip(names, pages), 1):
-        html = template.render(report=report, stories=listed, page_number=number, pages=len(pages),
-                               page_names=names, home="index.html")
+        html = template.render(report=report, stories=[s.summary for s in listed], page_number=number,
+                               pages=len(pages), page_names=names, home="index.html")
         (out_dir / name).write_text(html, encoding="utf-8")
     for old in out_dir.glob("index-*.html"):
         if _INDEX_PAGE.match(old.name) and old.name not in names:

@@ -40,7 +40,7 @@ class ClaimRow:
 def claim_rows(view: StoryView) -> list[ClaimRow]:
     """The rows of a story view (``story_view``): its facts, then its value changes."""
     articles = {a.id: a for a in view.articles}
-    labels = source_labels([a.to_dict() for a in view.articles])
+    labels = source_labels(view.articles)
     brief = view.brief or StoryBrief()
     groups = [(f"f{n}", fact.status, fact) for n, fact in enumerate(brief.facts, 1)]
     groups += [(f"u{n}", "update", update) for n, update in enumerate(brief.updates, 1)]

@@ -16,6 +16,7 @@ from kroscek.compare.story import StoryBrief, StorySummary
 from kroscek.model import Article, Story
 from kroscek.text.gazetteer import name_key as normalize
 from kroscek.outlets import outlet_key, outlet_name
+from kroscek.report import ReportedStory
 from kroscek.store import Store
 from kroscek.store.entities import IndexedEntity
 from kroscek.urls import safe_url
@@ -98,11 +99,6 @@ class ShownArticle(Article):
         stored = {f.name: getattr(article, f.name) for f in fields(Article)}
         return cls(**{**stored, "outlet": outlet_name(article.outlet, article.url)}, safe_url=safe_url(article.url))
 
-    @property
-    def event_days(self) -> list[str]:
-        """The days of the events it mentions, each once, in order (its JSON's ``event_dates``)."""
-        return sorted({d.date for d in self.event_dates})
-
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
         data["safe_url"] = data.pop("safe_url")  # after the article's own fields
@@ -119,6 +115,13 @@ class StoryView:
     brief: StoryBrief | None
     articles: list[ShownArticle]
     joins: list[Join]
+
+    @property
+    def reported(self) -> ReportedStory:
+        """The story as the static report holds it, which its page (``render_story``) shows: the
+        summary (while none, only the story's id, title and articles), the brief and the joins."""
+        summary = self.summary or StorySummary(self.story.id, self.story.title, list(self.story.articles))
+        return ReportedStory(summary, self.brief, self.joins)
 
     def to_dict(self) -> dict[str, Any]:
         """What ``/api/v1/stories/{id}`` answers and the JSON export holds: the summary's fields, the

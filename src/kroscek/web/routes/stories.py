@@ -67,10 +67,9 @@ def entity_url(entity_id: str) -> str:
 async def story_page(store: StoreDep, pages: PagesDep, story_id: str) -> HTMLResponse:
     def render() -> str:
         view = story_view(store, story_id) or missing("story", story_id)
-        # the story page is the static report's (``render_story``), which reads the story's JSON form
-        story = {**view.to_dict(), "fact_checks": fact_checks_of_story(store, view)}
-        return render_story(story, story["article_details"], pages.templates, home="/", here=f"/stories/{story_id}",
-                            article_url=article_url, entity_url=entity_url)
+        # the story page is the static report's (``render_story``), with the story's fact-checks
+        return render_story(view.reported, view.articles, pages.templates, home="/", here=f"/stories/{story_id}",
+                            fact_checks=fact_checks_of_story(store, view), article_url=article_url, entity_url=entity_url)
 
     return pages.respond(store.cached(f"page:{pages.locale}:/stories/{story_id}", render))
 
