@@ -428,3 +428,10 @@ def test_a_part_and_its_whole_give_one_count_and_a_classifier_counts_the_kind_na
     # the whole is not what burned: 104 parked buses against 20 burned ones are no dispute
     assert kind("Sebanyak 104 bus dititipkan di terminal itu sejak tahun lalu.",
                 "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.")[0] != "dispute"
+
+
+def test_a_time_of_what_happened_to_someone_the_other_claim_never_names_is_no_dispute():
+    assert kind("Di lokasi, massa pengemudi ojek daring tiba lebih dulu sekitar pukul 13.55 WIB.",
+                "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.")[1] != "clock"
+    assert kind("Di lokasi, massa dari BEM UI tiba sekitar pukul 13.55 WIB.",
+                "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.") == ("dispute", "clock")

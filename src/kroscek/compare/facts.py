@@ -112,6 +112,7 @@ class ClockTime:
     text: str
     report_time: bool = False
     event: frozenset[str] = frozenset()  # stems of the words before it: what happened at that time
+    actors: frozenset[str] = frozenset()  # folded capitalised words among those: who it happened to ("massa dari BEM UI tiba")
 
     def same_moment(self, other: ClockTime) -> bool | None:
         """True / False when the two can be compared, None when their zones cannot be related
@@ -195,8 +196,9 @@ def _clock_times(text: str, lex: FactLexicon) -> tuple[ClockTime, ...]:
         content = [w for w in _WORD.findall(lead) if w.lower() not in lex.stopwords and w.lower() not in lex.clock_before
                    and not w.isdigit()]
         event = frozenset(stem(w) for w in content[-3:])
+        actors = frozenset(fold(w) for w in content[-3:] if w[:1].isupper())
         found.append(ClockTime(60 * hours + minutes, zone, lex.zones.get(zone) if zone else None, match.group(), report,
-                               event))
+                               event, actors))
     return tuple(found)
 
 

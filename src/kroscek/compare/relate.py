@@ -130,6 +130,8 @@ def _clocks(a: Fact, b: Fact) -> list[Difference]:
     if same is None or same or not left[0].event & right[0].event:
         return []  # comparable only when the same thing happened at both times ("padam pukul ...")
     x, y = left[0], right[0]
+    if x.actors - b.capitals or y.actors - a.capitals:
+        return []  # "massa dari BEM UI tiba pukul 15.11" / "massa ojol tiba pukul 13.55": another group arrived
     a_text = f"{x.text} {x.zone.upper() if x.zone and len(x.zone) <= 4 else x.zone or ''}".strip()
     b_text = f"{y.text} {y.zone.upper() if y.zone and len(y.zone) <= 4 else y.zone or ''}".strip()
     return [Difference("clock", a_text, b_text, f"different times: {a_text} vs {b_text}")]
