@@ -134,3 +134,17 @@ def test_report_json_is_the_typed_reports_one_json_form_and_reads_back_the_same(
     listed = index.read_text(encoding="utf-8")
     assert listed.index("story-s-c.html") < listed.index("story-s-air.html")  # newest first
     assert "/data/kosong.txt" in listed
+
+
+def test_the_first_reporter_is_shown_with_the_date_it_counts_by_and_none_is_not_named():
+    from kroscek.compare.provenance import FirstReporter
+    from kroscek.report.html import templates
+
+    brief = StoryBrief(provenance=Provenance(first_reporter=FirstReporter("a", "2025-10-01", "page date")))
+    page = render_story(_story(brief), [A, B])
+    assert f"First reported by Warta Uji ({templates().filters['day']('2025-10-01')})" in page
+    # a page without a date counts by the events it reports, which is not when it was published
+    by_events = FirstReporter("b", "2025-10-11", "no page date; latest event date it reports")
+    assert "First reported by Kabar Uji (date unknown)" in render_story(_story(StoryBrief(provenance=Provenance(by_events))), [A, B])
+    undated = render_story(_story(StoryBrief(provenance=Provenance())), [A, B])
+    assert "First reported by" not in undated and "No copies, translations or stale republications found." in undated
