@@ -465,3 +465,11 @@ def test_a_kind_of_place_does_not_contradict_a_place_of_that_kind(tmp_path):
                      {"s-wall": ("Tanggul laut", [kinds, other])})
     assert [e.text for e in result.contradicts] == [other.sentences[0].text]
     assert result.contradicts[0].slot == "place"
+
+
+def test_talk_of_a_claim_does_not_support_it(tmp_path):
+    gossip = article(61, "Warta Uji", ["Kabar penyanyi Sekar sedang pendekatan dengan pemain band Dimas hangat diperbincangkan.",
+                                       "Penyanyi Sekar mengaku sedang pendekatan dengan pemain band Dimas."])
+    result = checked(tmp_path, "Penyanyi Sekar mengaku sedang pendekatan dengan pemain band Dimas",
+                     {"s-gossip": ("Sekar dan Dimas", [gossip])})
+    assert [e.text for e in result.supports] == [gossip.sentences[1].text]

@@ -22,7 +22,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    that covers the claim, tells as not done yet ("belum", "bakal" before the same deed, "masih
    mengkaji"), or one the claim tells as going on that the sentence tells as stopped ("tidak lagi"),
    is a dispute of its status. A kind of place ("Istana Kepresidenan") does not dispute a place of
-   that kind ("Istana Bogor").
+   that kind ("Istana Bogor"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan")
+   does not support a claim that does not.
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
@@ -367,6 +368,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
                 kind, relation = "dispute", Relation("dispute", (status,), "the claim's deed told as not yet done")
         if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
+        if kind == "agree" and hearsay(other) and not hearsay(fact):
+            kind = "related"  # "kabar soal kedekatan X dan Y sedang diperbincangkan": talk of it, not a statement of it
         if kind == "agree" and not states_values(fact, other):
             kind = "related"  # it says the rest, not the claim's number or time: it does not state the claim
         found.append(_evidence(kind, other, article, story_of.get(article.id), similarity, relation.differences))
@@ -459,6 +462,15 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
                 return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
                                   " ".join(theirs[at: at + 4]), "going on in the claim, stopped in the sentence")
     return None
+
+
+_HEARSAY = frozenset({"kabar", "dikabarkan", "rumor", "gosip", "digosipkan", "dirumorkan", "diperbincangkan",
+                      "spekulasi", "berspekulasi", "santer", "desas", "rumors", "rumour", "rumoured", "rumored", "reportedly"})
+
+
+def hearsay(fact: Fact) -> bool:
+    """The sentence tells what is said or rumoured ("kabar ...", "dikabarkan"; not "isu", often a topic), not the fact itself."""
+    return any(w.lower() in _HEARSAY for w in _WORD.findall(fact.text))
 
 
 def generic_place(difference: Difference) -> bool:
