@@ -2,8 +2,9 @@
 
 A fact is one claim (a sentence or clause of one article) with what it states split into
 slots: quantities with their unit and the thing they count, clock times with their zone,
-calendar days, places, identifiers (flights, regulations, plates), names, the event
-(predicate), negation and denial, and whether it gives a provisional or dated value
+calendar days, places, identifiers (flights, regulations, plates), kinds of permit ("izin
+eksplorasi"), minutes of a match's events ("memecah kebuntuan di menit ke-37"), names, the
+event (predicate), negation and denial, and whether it gives a provisional or dated value
 ("sementara", "hingga pukul 18.00": a value that may change, an update rather than a dispute).
 Each fact also knows its independent source: the outlet, with copies and translations folded
 into the source they copy.

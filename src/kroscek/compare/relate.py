@@ -5,9 +5,10 @@ Precision comes first, since a reader acts on what the brief calls agreed or dis
 - **dispute**: the same fact (the same subject and event: the claims were aligned with a high
   score, or share the names and words around the differing value) with values that cannot both
   be true in one slot (a number counting the same thing, a clock time of the same event, a day,
-  a place, an identifier, a name in the same place of the sentence), or one source denying
-  what another asserts. Only one value of a kind on each side: with two counts in a claim it
-  cannot be told which is which.
+  a place, an identifier, a name in the same place of the sentence, the kind of one permit, the
+  minute of one event of a match), or one source denying what another asserts. Only one value
+  of a kind on each side: with two counts in a claim it cannot be told which is which (a count
+  that is the whole another is part of, "20 dari 104 bus", is set aside first).
 - **update**: the values differ but one of them is dated or provisional ("sementara",
   "hingga pukul 18.00", "bertambah menjadi") or the two articles were published on different
   days: the same quantity reported at two times.
@@ -25,8 +26,8 @@ from typing import Any
 
 from kroscek.compare.claims import (
     Context,
-    Quantity,
     Difference,
+    Quantity,
     lexicon,
     names_match,
     negation_evidence,
@@ -376,7 +377,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
         if _is_update(a, b, found):
             return Relation("update", tuple(found), "the value changed between reports")
-        if (same or found[0].same_thing) and score >= DISPUTE_SCORE or any(d.slot == "minute" for d in found):
+        if ((same or found[0].same_thing) and score >= DISPUTE_SCORE) or any(d.slot == "minute" for d in found):
             return Relation("dispute", tuple(found), "the same fact with different values")
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
     if score >= AGREE_SCORE and same and _places_apart(a, b):
