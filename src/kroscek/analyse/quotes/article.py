@@ -1,0 +1,74 @@
+"""Every quote of one article: the quotes and statements found (``spans``), their speakers
+resolved in reading order (``speakers``)."""
+
+from __future__ import annotations
+
+from kroscek.analyse.quotes.lexicon import lexicon
+from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, mention_types
+from kroscek.analyse.quotes.paragraphs import paragraphs_of, quote_spans, tokens
+from kroscek.analyse.quotes.spans import MIN_UNATTRIBUTED_WORDS, Found, direct_quotes, reported_speech
+from kroscek.analyse.quotes.speakers import Resolver, passive_speaker, speaker_context
+from kroscek.model import Mention, Quote, Sentence
+
+_FIRST_WORD_CHARS = 20  # characters at the start of a sentence read for its first word (a pronoun opening it)
+
+
+def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: str) -> list[Quote]:
+    """Every direct quote and reported statement of an article, with its speaker's best name."""
+    lex = lexicon(language)
+    paragraphs = paragraphs_of(sentences)
+    found: list[Found] = []
+    for number, paragraph in enumerate(paragraphs):
+        following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None
+        found.extend(direct_quotes(paragraph, number, following, lex))
+        found.extend(reported_speech(paragraph, number, lex))
+    ctx = speaker_context(sentences, mentions, lex, found, language)
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for paragraph in ctx.paragraphs:
+        for start, end, _, _ in quote_spans(paragraph.text):
+            for index in {paragraph.sentence_at(start), paragraph.sentence_at(max(start, end - 1))}:
+                quoted.setdefault(index, []).append((start, end))
+    resolver = Resolver(ctx, mentions, quoted)
+    typed = mention_types(mentions)
+    by_sentence: dict[int, list[Found]] = {}
+    for item in found:
+        by_sentence.setdefault(item.sentence, []).append(item)
+    quotes: list[Quote] = []
+    last_direct: str | None = None  # the speaker of the last direct quote
+    last_person: str | None = None  # the last speaker that is a person
+    for paragraph in ctx.paragraphs:
+        for position, index in enumerate(paragraph.indices):
+            speakers: list[str] = []
+            for item in sorted(by_sentence.get(index, []), key=lambda f: f.start):
+                ref = item.attribution.speaker if item.attribution else None
+                if ref is not None and ref.kind == "pronoun" and item.attribution.verb in lex.continuations and last_direct:
+                    speaker = last_direct  # '"...," imbuhnya': the one who was speaking goes on
+                elif ref is not None:
+                    speaker = resolver.name(ref, index, paragraph)
+                elif item.attribution is None:
+                    speaker = resolver.pronoun(index, item.start, paragraph)
+                else:
+                    speaker = None
+                if speaker and item.kind == "direct" and (ref is None or ref.kind == "pronoun") and last_person \
+                        and is_organisation_like(speaker, lex):
+                    speaker = last_person  # '"Kami ...," ujarnya' after "PHRI DIY menekankan": a person speaks
+                if speaker and not can_speak(speaker, typed):
+                    # a place, a natural feature or an event cannot speak ("pelatih asal Belanda
+                    # tersebut"): the person the text is about, else nobody
+                    speaker = resolver.pronoun(index, item.start, paragraph)
+                    speaker = speaker if speaker and can_speak(speaker, typed) else None
+                if speaker:
+                    speakers.append(speaker)
+                    last_direct = speaker if item.kind == "direct" else last_direct
+                    last_person = speaker if not is_organisation_like(speaker, lex) and is_person_like(speaker, lex) else last_person
+                elif item.kind == "direct" and len(item.text.split()) < MIN_UNATTRIBUTED_WORDS:
+                    continue  # a term in quotation marks ("kampung biru"), not speech
+                quotes.append(Quote(item.text, speaker, index, item.kind, item.attribution.verb if item.attribution else None))
+            start = paragraph.starts[position]
+            if not speakers and index not in by_sentence:  # "Hal senada disampaikan X.": X is who the text is about
+                said = passive_speaker(paragraph, position, lex)
+                named = resolver.name(said, index, paragraph) if said is not None else None
+                speakers = [named] if named and can_speak(named, typed) else []
+            first = tokens(paragraph.text, start, start + _FIRST_WORD_CHARS)[:1]
+            resolver.settle(index, speakers, bool(first) and first[0].lower in lex.pronouns, paragraph)
+    return quotes

@@ -1,0 +1,437 @@
+"""Attributions: the speech verb or "menurut"-like phrase of a quote or a statement and how it
+names its speaker (a name, a pronoun or a role), read from the words around it before the
+speaker is resolved to a person (``speakers``)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
+from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, is_place_name, without_titles
+from kroscek.analyse.quotes.paragraphs import TOKEN, tokens
+from kroscek.text.tokens import Token
+
+# where and when, set between a speaker and the verb: "X di Gedung Y, Jakarta, Selasa (10/6/2025), mengatakan"
+_DATELINE = re.compile(
+    r"(?:\s+(?i:saat|ketika|usai|seusai|setelah|sesudah)\s+\w+)?"
+    r"(?:\s+(?i:di|dalam|kepada)\s+[^,()]{2,80})?"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"\s*,\s*(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b(?:\s*\([^()]{1,20}\))?\s*,?\s*$"
+)
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "den", "al", "el", "da", "dos", "von", "la", "le", "bt", "bte"})
+_AFTER_WINDOW = 6  # tokens after a closing quote searched for the attribution verb
+_TITLE_WORDS = 4  # words a title may run before the name it gives ("pengamat ekonomi Faisal Basri")
+_RELATIVE_WORDS = 8  # words a relative clause may run between a subject and its verb ("X yang mengawasi ekspor, mengatakan")
+_DESCRIPTION_WORDS = 12  # words of a description between a name and its verb ("X, Direktur PT Y, mengatakan")
+_INITIAL_CHARS = 2  # a token this short before a dot is an initial, part of the name ("M. Yusuf")
+_NEXT_SENTENCE_TOKENS = 12  # tokens at the start of the sentence after a quote read for "Hal itu disampaikan X"
+_SOURCE_WORDS = 3  # words after "menurut" (or after "data yang dirilis oleh") searched for a named source
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """How an attribution names its speaker, before resolution."""
+
+    kind: str  # name | pronoun | role
+    text: str  # the name, pronoun or role word
+    start: int  # offset in the paragraph text
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    verb: str | None
+    speaker: SpeakerRef | None
+
+
+
+def pronoun_verb(token: Token, lex: QuoteLexicon) -> str | None:
+    """``ujarnya`` -> ``ujar`` when the suffix marks a pronoun speaker."""
+    suffix = lex.pronoun_suffix
+    if suffix and token.lower.endswith(suffix):
+        stem = token.lower[: -len(suffix)]
+        if stem in lex.after_verbs or stem in lex.speech_verbs or stem in {p[0] for p in lex.according if len(p) == 1}:
+            return stem
+    return None
+
+
+def match_phrase(toks: list[Token], at: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    for phrase in phrases:
+        if tuple(t.lower for t in toks[at : at + len(phrase)]) == phrase:
+            return phrase
+    return None
+
+
+def _joined(text: str, left: Token, right: Token, lex: QuoteLexicon) -> bool:
+    """Whether two tokens belong to one name: only spaces between them, or the dot of a title
+    or initial ("Plt. Direktur", "Prof. Dr. Abdul")."""
+    gap = text[left.end : right.start].strip()
+    return not gap or (gap == "." and (left.lower in lex.titles or len(left.text) <= _INITIAL_CHARS))
+
+
+def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[Token]:
+    """The capitalised run starting at ``toks[at]`` (name particles allowed inside, no punctuation)."""
+    run: list[Token] = []
+    for index in range(at, len(toks)):  # not ``toks[at:]``: a copy of the rest of a long sentence per call
+        token = toks[index]
+        if run and not _joined(text, run[-1], token, lex):
+            break
+        if token.capitalised or (run and token.lower in _NAME_PARTICLES):
+            run.append(token)
+        else:
+            break
+    while run and run[-1].lower in _NAME_PARTICLES:
+        run.pop()
+    return run
+
+
+def _name_run_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> list[Token]:
+    """The capitalised run ending at ``toks[end - 1]``; a degree after a comma ("Abdul Mu'ti,
+    M.Ed") belongs to the name before it."""
+    run: list[Token] = []
+    for index in range(end - 1, -1, -1):
+        token = toks[index]
+        if run and not _joined(text, token, run[0], lex):
+            degrees_only = all(t.lower.replace(".", "") in lex.degrees or t.lower in lex.degrees for t in run)
+            if degrees_only and text[token.end : run[0].start].strip() == "," and token.capitalised:
+                run = [token]
+                continue
+            break
+        if token.capitalised or (run and token.lower in _NAME_PARTICLES):
+            run.insert(0, token)
+        else:
+            break
+    return run
+
+
+def ref_from_run(run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
+    """A name, or a role when the run is only titles ("kata Presiden")."""
+    while run and run[0].lower not in lex.pronouns and (run[0].lower in lex.sentence_starters or run[0].lower.endswith("nya")):
+        run = run[1:]
+    while len(run) > 1 and run[-1].lower.replace(".", "") in lex.degrees:
+        run = run[:-1]
+    if not run:
+        return None
+    if len(run) == 1 and run[0].lower in lex.pronouns:
+        return SpeakerRef("pronoun", run[0].lower, run[0].start, run[0].end)
+    names = [t for t in run if t.lower.rstrip(".") not in lex.titles]
+    if not names:
+        return SpeakerRef("role", run[-1].lower, run[0].start, run[-1].end)
+    return SpeakerRef("name", " ".join(t.text for t in run), run[0].start, run[-1].end)
+
+
+def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The speaker named from ``toks[at]`` on: a pronoun, a name (after a lowercase title) or a role."""
+    while at < len(toks) and toks[at].lower in {"oleh", "by", "sang", "the", "a", "an"}:
+        at += 1
+    if at >= len(toks):
+        return None
+    token = toks[at]
+    if token.lower in lex.pronouns:
+        return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    relational = _relational_after(text, toks, at, lex)
+    if relational is not None:
+        return relational
+    if token.capitalised:
+        run = name_run(text, toks, at, lex)
+        if run and run[0].lower in lex.titles and (past := _name_past_acronym(text, toks, at + len(run), lex)) is not None:
+            return past
+        if (holder := office_holder(text, toks, at, run, lex)) is not None:
+            return holder
+        return ref_from_run(run, lex)
+    titled = _name_after_title(text, toks, at, lex)
+    if titled is not None:
+        return titled
+    role = match_phrase(toks, at, lex.roles)
+    if role:
+        return SpeakerRef("role", " ".join(role), token.start, toks[at + len(role) - 1].end)
+    return None
+
+
+def office_holder(text: str, toks: list[Token], at: int, run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person named after an office and a comma: "Juru Kampanye FWI, Anggi Putra Prayoga",
+    "Kepala Ekonom China di Morgan Stanley, Robin Xing", "Kapolres Sumba Barat Daya, AKBP
+    Harianto". ``run`` is the capitalised run at ``toks[at]``; it must open with a title and name
+    an office (an acronym, an institution's or a place's word, or a word news writes in lowercase)
+    rather than a person."""
+    if not run or run[0].lower not in lex.titles:
+        return None
+    rest = [t for t in run if t.lower.rstrip(".") not in lex.titles]
+    office = not rest or any(
+        (len(t.text) > 1 and t.text.isupper()) or t.lower in lex.not_person or t.lower in lex.qualifiers or t.lower in common_words("id")
+        for t in rest
+    ) or is_place_name(" ".join(t.text for t in rest))
+    if not office:
+        return None
+    after = at + len(run)
+    if after + 1 < len(toks) and toks[after].lower in ("di", "dari", "pada") and toks[after + 1].capitalised:
+        after += 1 + len(name_run(text, toks, after + 1, lex))
+    if after >= len(toks):
+        return None
+    if toks[after].lower.rstrip(".") in lex.titles and text[toks[after - 1].end : toks[after].start].strip() == ",":
+        titled = name_run(text, toks, after, lex)  # ", AKBP Harianto Rantesalu"
+        ref = ref_from_run(titled, lex)
+        if ref is not None and ref.kind == "name" and is_person_like(without_titles(ref.text, lex), lex) and can_speak(ref.text):
+            return ref
+    return _appositive(text, toks, after, lex)
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Za-z][\w.&-]{1,20}\s*\)\s*")
+
+
+def _name_past_acronym(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person named after an office's bracketed acronym: "Direktur PT Prima Jaya (PJ) Rudi
+    Hartono" -> "Rudi Hartono"; "Ketua Asosiasi X (AX) DIY, Deddy" -> "Deddy"."""
+    if not at or at >= len(toks):
+        return None
+    bracket = _BRACKETED_ACRONYM.match(text, toks[at - 1].end)
+    if bracket is None:
+        return None
+    after = bisect.bisect_left([t.start for t in toks], bracket.end())
+    if after >= len(toks) or toks[after].start != bracket.end() or not toks[after].capitalised:
+        return None
+    run = name_run(text, toks, after, lex)
+    ref = ref_from_run(run, lex)
+    if ref is None or ref.kind != "name":
+        return None
+    if run[0].lower in lex.not_person or ref.text.isupper() or is_place_name(ref.text):
+        return _appositive(text, toks, after + len(run), lex)
+    return ref
+
+
+def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """``pengamat ekonomi Faisal Basri`` / ``opposition leader Mark Tully``: the name after a title."""
+    for position in range(at, min(at + _TITLE_WORDS, len(toks))):
+        token = toks[position]
+        if position > at and text[toks[position - 1].end : token.start].strip(" ,"):
+            return None
+        if token.capitalised:
+            if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) for i, t in enumerate(toks[at:position], start=at)):
+                return None
+            run = name_run(text, toks, position, lex)
+            ref = ref_from_run(run, lex)
+            if ref is not None and ref.kind == "name" and (run[0].lower in lex.not_person or ref.text.isupper() or is_place_name(ref.text)):
+                return _appositive(text, toks, position + len(run), lex) or ref  # "pelatih Timnas Indonesia, Patrick Kluivert"
+            return ref
+    return None
+
+
+def _match_relational(toks: list[Token], at: int, lex: QuoteLexicon) -> tuple[str, ...] | None:
+    """A role that speaks for someone ("kuasa hukum", "juru bicara") at ``toks[at]``; its last
+    word may carry the possessive ("kuasa hukumnya")."""
+    for phrase in lex.relational:
+        words = [t.lower for t in toks[at : at + len(phrase)]]
+        possessive = phrase[-1] + "nya" if phrase != ("pihak",) else None  # "pihaknya" is "we", not a side's spokesperson
+        if len(words) == len(phrase) and words[:-1] == list(phrase[:-1]) and words[-1] in (phrase[-1], possessive):
+            return phrase
+    return None
+
+
+def _relational_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """``kuasa hukum Lisa`` / ``juru bicara KPK`` / ``kuasa hukumnya, Calvin``: the named person
+    after an appositive comma, else the role with whom it speaks for (a role, not that person)."""
+    role = _match_relational(toks, at, lex)
+    if role is None:
+        return None
+    last = at + len(role) - 1
+    end = last + 1
+    principal: list[str] = []
+    if not toks[last].lower.endswith("nya") and end < len(toks) and not text[toks[last].end : toks[end].start].strip():
+        if toks[end].capitalised:
+            run = name_run(text, toks, end, lex)
+            principal = [t.text for t in run]
+            end += len(run)
+        elif toks[end].lower in lex.principals or toks[end].lower in lex.demonstratives:
+            principal = [toks[end].text]  # "juru bicara tersebut": the one named before
+            end += 1
+    named = _appositive(text, toks, end, lex)
+    if named is not None:
+        return named
+    return SpeakerRef("role", " ".join([*role, *principal]), toks[at].start, toks[end - 1].end)
+
+
+def _appositive(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person named after a comma at ``toks[at]`` (", Calvin Wijaya,"), if a person's name."""
+    if at >= len(toks) or text[toks[at - 1].end : toks[at].start].strip() != "," or not toks[at].capitalised:
+        return None
+    ref = ref_from_run(name_run(text, toks, at, lex), lex)
+    if ref is None or ref.kind != "name" or ref.text.split()[0].casefold() in lex.not_person or not can_speak(ref.text):
+        return None
+    return ref
+
+
+def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The subject ending just before ``toks[end]``, fillers ("juga", "yang") skipped; a noun with
+    a demonstrative ("aktris itu") refers back like a pronoun; where and when between the subject
+    and the verb are skipped ("X di Jakarta, Selasa (10/6/2025), mengatakan")."""
+    if 0 < end < len(toks) and text[toks[end - 1].end : toks[end].start].strip() == "," and not toks[end - 1].capitalised:
+        # "Seorang juru bicara X yang mengawasi ekspor, mengatakan": the subject before the relative clause
+        for at in range(end - 1, max(0, end - _RELATIVE_WORDS) - 1, -1):
+            if toks[at].lower == "yang":
+                if at and (subject := speaker_before(text, toks, at, lex)) is not None:
+                    return subject
+                break
+    if (described := _name_before_description(text, toks, end, lex)) is not None:
+        return described
+    if 0 < end < len(toks) and (dateline := _DATELINE.search(text, toks[0].start, toks[end].start)):
+        end = bisect.bisect_right([t.end for t in toks[:end]], dateline.start())
+    while end > 0 and toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
+        end -= 1
+    if end > 1 and toks[end - 1].lower in lex.demonstratives:
+        if toks[end - 2].lower in lex.things:
+            return None  # "Unggahan tersebut menyebutkan": a post, a report or a video is not one who speaks
+        return SpeakerRef("pronoun", toks[end - 1].lower, toks[end - 1].start, toks[end - 1].end)
+    if end <= 0:
+        return None
+    token = toks[end - 1]
+    if token.lower in lex.pronouns:
+        return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    for role in lex.relational:
+        start = end - len(role)
+        if start >= 0 and _match_relational(toks, start, lex) == role and not token.capitalised:
+            return SpeakerRef("role", " ".join(role), toks[start].start, token.end)
+    for role in lex.roles:
+        if tuple(t.lower for t in toks[max(0, end - len(role)) : end]) == role and not token.capitalised:
+            return SpeakerRef("role", " ".join(role), toks[end - len(role)].start, token.end)
+    if token.capitalised:
+        run = _name_run_before(text, toks, end, lex)
+        first = end - len(run)
+        for role in lex.relational:  # "juru bicara Departemen Luar Negeri mengatakan": the spokesperson
+            start = first - len(role)
+            if start >= 0 and _match_relational(toks, start, lex) == role and toks[first - 1].lower == role[-1]:
+                return SpeakerRef("role", " ".join([*role, *(t.text for t in run)]), toks[start].start, token.end)
+        if len(run) > 1 and run[0].lower == "pihak" and ("pihak",) in lex.relational:  # "Pihak Yoni Dores menyatakan": his side speaks
+            return SpeakerRef("role", " ".join(["pihak", *(t.text for t in run[1:])]), run[0].start, token.end)
+        return _subject_before_affiliation(text, toks, first, run, lex) or ref_from_run(run, lex)
+    return None
+
+
+def _name_before_description(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """"Kiki Zulkarnain, Chief Program Officer ANTV, berharap" / "Rina Kartika, Direktur PT
+    Sumber Air, mengatakan": the person who opens the sentence, not the end of the description
+    set off by commas between the name and the verb."""
+    if not 0 < end < len(toks):
+        return None
+    if toks[end - 1].lower in lex.demonstratives and end > 1 and not text[toks[end - 1].end : toks[end].start].strip():
+        end -= 1  # "Mezty Mez, Co-founder Artist Inc. ini menambahkan": the description closes with "ini"
+    elif text[toks[end - 1].end : toks[end].start].strip() != ",":
+        return None
+    for at in range(end - 1, max(0, end - _DESCRIPTION_WORDS) - 1, -1):
+        if at and text[toks[at - 1].end : toks[at].start].strip() == ",":
+            run = _name_run_before(text, toks, at, lex)
+            first = at - len(run)
+            if not run or any(t.lower not in lex.sentence_starters for t in toks[:first]):
+                return None
+            ref = ref_from_run(run, lex)
+            if ref is None or ref.kind != "name" or not is_person_like(ref.text, lex) or is_organisation_like(ref.text, lex) \
+                    or not can_speak(ref.text) or any(t.lower in lex.titles or t.lower in lex.not_person for t in run):
+                return None
+            return ref
+    return None
+
+
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "in"})
+
+
+def _subject_before_affiliation(text: str, toks: list[Token], first: int, run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
+    """The subject named before what only places it: "Raden dari WALHI Kalimantan Selatan
+    menilai" (a person from an organisation: Raden), "Kamar Dagang AS di China mengatakan" (an
+    organisation in a place: the chamber, not China). ``run`` ends just before the verb and starts
+    at ``toks[first]``."""
+    at = first
+    while at > 1 and toks[at - 1].lower in _ORG_CONNECTORS and toks[at - 2].capitalised:  # "Green of Borneo"
+        at -= 2
+        while at > 0 and toks[at - 1].capitalised and _joined(text, toks[at - 1], toks[at], lex):
+            at -= 1
+    if at < 2 or toks[at - 1].lower not in ("dari", "di") or text[toks[at - 2].end : toks[at - 1].start].strip():
+        return None
+    if toks[at - 1].lower == "di":
+        place = " ".join(t.text for t in toks[at:first + len(run)])
+        if at != first or not (is_place_name(place) or all(t.lower in lex.not_person for t in run)):
+            return None  # "di" before an organisation: not a where
+    before = _name_run_before(text, toks, at - 1, lex)
+    ref = ref_from_run(before, lex)
+    if ref is None or ref.kind != "name" or not can_speak(ref.text):
+        return None
+    if toks[at - 1].lower == "dari" and not is_person_like(ref.text, lex):
+        return None
+    return ref
+
+
+def attribution_after(text: str, start: int, end: int, lex: QuoteLexicon) -> Attribution | None:
+    """``"…," kata X`` / ``"…," ujarnya`` / ``"…," X said`` in ``text[start:end]``."""
+    toks = tokens(text, start, end)
+    skip = 1 if toks and toks[0].lower in {"demikian", "begitu"} else 0
+    for position, token in enumerate(toks[skip : skip + _AFTER_WINDOW], start=skip):
+        stem = pronoun_verb(token, lex)
+        if stem and position == skip:
+            return Attribution(stem, SpeakerRef("pronoun", token.lower, token.start, token.end))
+        if token.lower not in lex.after_verbs and token.lower not in lex.speech_verbs:
+            continue
+        if position == skip:
+            return Attribution(token.lower, speaker_after(text, toks, position + 1, lex))
+        subject = speaker_before(text, toks, position, lex)
+        if subject is not None and subject.start == toks[skip].start:
+            return Attribution(token.lower, subject)
+        return None
+    return None
+
+
+def attribution_before(text: str, start: int, end: int, lex: QuoteLexicon) -> Attribution | None:
+    """``X mengatakan: "…"``, ``Menurut X, "…"``, ``Kata X, "…"`` in ``text[start:end]``."""
+    toks = tokens(text, start, end)
+    found: Attribution | None = None
+    for position, token in enumerate(toks):
+        according = match_phrase(toks, position, lex.according)
+        if according:
+            speaker = speaker_after(text, toks, position + len(according), lex)
+            if speaker and (found is None or found.speaker is None):
+                found = Attribution(" ".join(according), speaker)
+            continue
+        stem = pronoun_verb(token, lex)
+        if stem in {p[0] for p in lex.according}:
+            found = Attribution(stem, SpeakerRef("pronoun", token.lower, token.start, token.end))
+        elif token.lower in lex.speech_verbs:
+            speaker = speaker_before(text, toks, position, lex)
+            if speaker is not None or found is None:
+                found = Attribution(token.lower, speaker)
+        elif token.lower in lex.after_verbs and (position == 0 or text[toks[position - 1].end : token.start].strip()):
+            speaker = speaker_after(text, toks, position + 1, lex)
+            if speaker is not None:
+                found = Attribution(token.lower, speaker)
+    return found
+
+
+def attribution_next_sentence(text: str, lex: QuoteLexicon) -> Attribution | None:
+    """``Hal itu disampaikan X …`` / ``Demikian kata X`` opening the sentence after a quote."""
+    toks = [Token(m.group(), m.start(), m.end()) for m in itertools.islice(TOKEN.finditer(text), _NEXT_SENTENCE_TOKENS)]
+    at = 0
+    subject = match_phrase(toks, 0, lex.passive_subjects)
+    if subject:
+        at = len(subject)
+    if at < len(toks) and (toks[at].lower in lex.passive or (subject and toks[at].lower in lex.after_verbs)):
+        verb = toks[at].lower
+        speaker = speaker_after(text, toks, at + 1, lex)
+        return Attribution(verb, speaker) if speaker else None
+    return None
+
+
+
+def source_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The named source after a common noun: ``menurut laporan FAO``, ``according to data from X``,
+    ``menurut data yang dirilis oleh Administrasi Umum Bea Cukai China`` (its author: not "memo
+    yang ditinjau oleh Reuters", which Reuters only read)."""
+    words = [t.lower for t in toks[at + 1 : at + 4]]
+    if len(words) == 3 and words[0] == "yang" and words[1] in _AUTHORED and words[2] == "oleh":
+        at += 4
+    for position in range(at, min(at + _SOURCE_WORDS, len(toks))):
+        if toks[position].capitalised:
+            return ref_from_run(name_run(text, toks, position, lex), lex)
+    return None
+
+
+_AUTHORED = frozenset({"dirilis", "diterbitkan", "dikeluarkan", "dipublikasikan", "disusun", "dibuat", "disampaikan"})
+

@@ -1,0 +1,88 @@
+"""The attribution words of each language (``resources/quotes/<language>.json``): speech verbs,
+"menurut"-like phrases, pronouns, titles, roles and the words that mark a subject as an office, a
+thing or a group; and the words news text mostly writes in lowercase (not names)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from kroscek.text import lexicon as resources
+from kroscek.text.words import word_counts
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """The attribution words of one language (see ``resources/quotes/id.json``)."""
+
+    after_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    passive: frozenset[str]
+    passive_subjects: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    pronoun_suffix: str
+    titles: frozenset[str]
+    qualifiers: frozenset[str]
+    degrees: frozenset[str]
+    roles: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    complementizers: frozenset[str]
+    request_complementizers: frozenset[str]
+    needs_complement: frozenset[str]
+    demonstratives: frozenset[str]
+    not_person: frozenset[str]
+    sentence_starters: frozenset[str]
+    relational: tuple[tuple[str, ...], ...] = ()
+    principals: frozenset[str] = frozenset()
+    continuations: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
+
+
+@cache
+def lexicon(language: str) -> QuoteLexicon:
+    """The attribution words for ``language`` (``text.lexicon``'s rule: Indonesian's when it has no list)."""
+    if not resources.has("quotes", language):
+        return lexicon(resources.DEFAULT_LANGUAGE)
+    data = resources.load("quotes", language)
+    suffix = data.get("pronoun_suffix", "")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(v.casefold() for v in data.get(key, ()))
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({tuple(p.casefold().split()) for p in data.get(key, ())}, key=lambda p: (-len(p), p)))
+
+    return QuoteLexicon(
+        after_verbs=words("after_verbs"),
+        speech_verbs=words("speech_verbs"),
+        according=phrases("according"),
+        passive=words("passive"),
+        passive_subjects=phrases("passive_subjects"),
+        pronouns=words("pronouns"),
+        pronoun_suffix=suffix,
+        titles=words("titles"),
+        qualifiers=words("qualifiers"),
+        degrees=words("degrees"),
+        roles=phrases("roles"),
+        fillers=words("fillers"),
+        complementizers=words("complementizers"),
+        request_complementizers=words("request_complementizers"),
+        needs_complement=words("needs_complement"),
+        demonstratives=words("demonstratives"),
+        not_person=words("not_person"),
+        sentence_starters=words("sentence_starters"),
+        relational=phrases("relational_roles"),
+        principals=words("role_principals"),
+        continuations=words("continuation_verbs"),
+        groups=words("group_subjects"),
+        things=words("things"),
+    )
+
+
+@cache
+def common_words(language: str) -> frozenset[str]:
+    """Words news text mostly writes in lowercase (the cleaner's word counts): not names."""
+    counts = word_counts(language) or {}
+    return frozenset(word for word, count in counts.items() if count.lower * 2 >= count.total)

@@ -1,0 +1,85 @@
+"""What a name names: a person, an organisation, or a place, a natural feature or an event (that
+cannot speak); and a name without the titles before it."""
+
+from __future__ import annotations
+
+from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
+from kroscek.model import Mention
+
+
+def is_person_like(name: str, lex: QuoteLexicon) -> bool:
+    first = name.split()[0].casefold()
+    return first not in lex.not_person and not name.isupper()
+
+
+def is_organisation_like(name: str, lex: QuoteLexicon) -> bool:
+    """An acronym run ("PHRI DIY"), a name opened by an acronym ("APP Jatim") or by an
+    institution's word ("Kementerian X")."""
+    words = name.split()
+    return bool(words) and (all(w.isupper() for w in words) or words[0].casefold() in lex.not_person
+                            or (len(words) > 1 and len(words[0]) > 2 and words[0].isupper()))
+
+
+
+NOT_SPEAKER_HEADS = frozenset({
+    # natural features, places and buildings: never the one who speaks, whatever follows them
+    "gunung", "sungai", "pulau", "danau", "laut", "selat", "teluk", "pantai", "bukit", "lereng", "kawah", "hutan",
+    "jalan", "jl", "desa", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "kawasan", "wilayah",
+    "gedung", "istana", "kompleks", "komplek", "rutan", "lapas", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja", "pura",
+    "mount", "river", "lake", "island", "street", "sea",
+    # events and times
+    "piala", "festival", "pemilu", "pilkada", "idul", "iduladha", "idulfitri", "hut", "hari", "tahun", "bulan", "minggu",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret", "april", "mei", "juni", "juli",
+    "agustus", "september", "oktober", "november", "desember",
+})
+
+
+_COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "daya", "tenggara", "laut"})
+
+
+def is_place_name(name: str) -> bool:
+    """Whether ``name`` names a place, a natural feature, a building or an event rather than a
+    person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), or a name
+    opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"). Curated organisations win."""
+    from kroscek.text.gazetteer import lookup
+
+    words = name.split()
+    if not words:
+        return False
+    if words[0].casefold().rstrip(".") in NOT_SPEAKER_HEADS:
+        return True
+    if 1 < len(words) <= 4 and words[-1].casefold() in _COMPASS and all(w[:1].isupper() for w in words):
+        first = words[0].casefold()
+        if is_place_name(words[0]) or (first not in lexicon("id").not_person and first not in lexicon("id").titles):
+            return True  # a region by its direction: "Jakarta Barat", "Sumba Barat Daya", "Kalimantan Selatan"
+    known = lookup(name)
+    return known is not None and known.type in ("LOC", "EVT", "GPE", "FAC")
+
+
+def mention_types(mentions: list[Mention]) -> dict[str, set[str]]:
+    """The types the tagger gave each mention text (casefolded), for ``can_speak``."""
+    types: dict[str, set[str]] = {}
+    for mention in mentions:
+        types.setdefault(mention.text.casefold(), set()).add(mention.type[:3])
+    return types
+
+
+def can_speak(name: str, typed: dict[str, set[str]] | None = None) -> bool:
+    """A speaker is a person or an organisation that can speak: never a place, a country, a
+    natural feature or an event. The tagger's types for the same text (``mention_types``) count
+    against it when they say place or event (a person or organisation mention of it counts for it)."""
+    if not name or is_place_name(name):
+        return False
+    types = (typed or {}).get(name.casefold(), set())
+    if types & {"PER", "ORG"}:
+        return True
+    return not types & {"LOC", "PLC", "EVT", "GPE", "FAC"}
+
+
+
+def without_titles(name: str, lex: QuoteLexicon) -> str:
+    """The name without the titles before it ("Menteri Keuangan Purbaya" keeps what is a name)."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in lex.titles:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,225 @@
+"""Quotes and reported statements, each with its attribution not yet resolved to a person.
+
+Direct quotes are the spans between quotation marks, found per paragraph so that a quote running
+over several sentences stays whole. Each gets its attribution from the text after it (``"…,"
+kata Menteri X``, ``"…," ujarnya``, ``"…," he said``), before it (``X mengatakan: "…"``,
+``Menurut X, "…"``) or the next sentence (``Hal itu disampaikan X``). Reported speech is a
+sentence with a speech verb and a speaker but no quotation marks (``X mengatakan bahwa …``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kroscek.analyse.quotes.attribution import (
+    Attribution,
+    SpeakerRef,
+    attribution_after,
+    attribution_before,
+    attribution_next_sentence,
+    match_phrase,
+    pronoun_verb,
+    source_after,
+    speaker_after,
+    speaker_before,
+)
+from kroscek.analyse.quotes.lexicon import QuoteLexicon
+from kroscek.analyse.quotes.paragraphs import Paragraph, quote_spans, tokens
+from kroscek.text.tokens import Token
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+MIN_UNATTRIBUTED_WORDS = 5  # shorter quoted spans without attribution are terms, titles or scare quotes
+_MIN_REPORTED_WORDS = 3  # shorter reported clauses are not statements
+_SCARE_WORDS = 3  # a quoted span this short inside a reported clause marks a word, it is not a quote
+_TITLE_CASE_SHARE = 0.7  # share of capitalised words that makes a quoted span a headline or a title
+_GROUP_WORDS = 5  # words of an unnamed group's subject ("sejumlah organisasi lingkungan")
+_OPENING_WORDS = 4  # words an opening "menurut X," may come after ("Atas hal tersebut, menurutnya,")
+_INSERTED_WORDS = 8  # words an inserted ", kata dia," may come after ("Adapun hingga saat ini, kata dia,")
+_TITLE_DOT_CHARS = 12  # characters before a dot read for a title that dot closes ("ujar Plt. Direktur")
+_COMPLEMENT_WORDS = 8  # words after a speech verb searched for the word opening its clause ("bahwa", "agar")
+_SPEAKER_COMMA_CHARS = 40  # a comma this close after "menurut X" opens the clause; farther, it starts at X
+
+
+@dataclass
+class Found:
+    """A quote found in a paragraph, its attribution not yet resolved to a person."""
+
+    text: str
+    sentence: int
+    start: int  # offsets in the paragraph text (the quote marks included for direct quotes)
+    end: int
+    kind: str
+    attribution: Attribution | None
+    paragraph: int
+
+
+
+def _clean_quote(text: str) -> str:
+    return text.strip().strip(",;:").strip()
+
+
+
+def direct_quotes(paragraph: Paragraph, number: int, following: str | None, lex: QuoteLexicon) -> list[Found]:
+    """The quoted spans of one paragraph with their attributions."""
+    found: list[Found] = []
+    text = paragraph.text
+    spans = quote_spans(text)
+    for k, (outer_start, outer_end, inner_start, inner_end) in enumerate(spans):
+        content = _clean_quote(text[inner_start:inner_end])
+        if not content:
+            continue
+        next_start = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        tail = text[outer_end:next_start].lstrip(" .")
+        ends_sentence = content.endswith((".", "!", "?")) and (not tail or tail[:1].isupper())
+        after_end = outer_end if ends_sentence else _sentence_end(text, outer_end, next_start, lex)
+        sentence_start = max(paragraph.sentence_span(outer_start)[0], spans[k - 1][1] if k else 0)
+        attribution = attribution_after(text, outer_end, after_end, lex)
+        if attribution is None:
+            attribution = attribution_before(text, sentence_start, outer_start, lex)
+            if attribution is not None and len(content.split()) < _SCARE_WORDS and text[outer_end:after_end].strip(" .,!?"):
+                continue  # "memastikan, mobil yang 'dibiarkan' polisi tetap ditilang": a word set off, not a quote
+        if attribution is None and k + 1 == len(spans) and not text[outer_end:after_end].strip(" .,"):
+            attribution = attribution_next_sentence(tail or following or "", lex)
+        if attribution is None and (len(content.split()) < MIN_UNATTRIBUTED_WORDS or is_title_case(content)):
+            continue
+        found.append(Found(content, paragraph.sentence_at(inner_start), outer_start, outer_end, "direct", attribution, number))
+    return found
+
+
+def _sentence_end(text: str, start: int, end: int, lex: QuoteLexicon) -> int:
+    """The first sentence end in ``text[start:end]``, not counting a title's dot ("ujar Plt. Direktur")."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        before = tokens(text, max(start, match.start() - _TITLE_DOT_CHARS), match.start())
+        if not before or before[-1].lower not in lex.titles:
+            return match.start()
+    return end
+
+
+def is_title_case(text: str) -> bool:
+    """A headline or a work's title ("Purbaya Ungkap Rahasia Soeharto"), not speech."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def reported_speech(paragraph: Paragraph, number: int, lex: QuoteLexicon) -> list[Found]:
+    """Sentences without quotation marks that report what a named speaker said."""
+    found: list[Found] = []
+    quoted = quote_spans(paragraph.text)
+    quote_ends = [e for _, e, _, _ in quoted]  # ascending, as the spans do not overlap
+    for position, start in enumerate(paragraph.starts):
+        end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+        first_after = bisect.bisect_right(quote_ends, start)  # the first span ending after ``start``
+        if first_after < len(quoted) and quoted[first_after][0] < end:
+            continue
+        report = _reported_in(paragraph.text, start, end, lex)
+        if report is not None:
+            clause_start, clause_end, attribution = report
+            clause = paragraph.text[clause_start:clause_end].strip(" ,:;.")
+            if len(clause.split()) >= _MIN_REPORTED_WORDS:
+                found.append(Found(clause, paragraph.indices[position], clause_start, clause_end, "reported", attribution, number))
+    return found
+
+
+def _reported_in(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
+    """(clause start, clause end, attribution) of a reported statement in one sentence."""
+    toks = tokens(text, start, end)
+    if not toks:
+        return None
+    return _subject_verb_clause(text, toks, end, lex) or _according_clause(text, toks, end, lex) or _trailing_attribution(
+        text, start, end, lex
+    )
+
+
+def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
+    """``X mengatakan (bahwa) CLAUSE`` / ``X said (that) CLAUSE``."""
+    for position, token in enumerate(toks):
+        if token.lower not in lex.speech_verbs or position == 0:
+            continue
+        request = token.lower in lex.needs_complement
+        openers = lex.request_complementizers if request else lex.complementizers
+        following = [t.lower for t in toks[position + 1 : position + 1 + _COMPLEMENT_WORDS]]
+        comma_opens = text[token.end : token.end + 1] == ","  # "CNN melaporkan, ...": the comma opens the clause
+        if request and not openers.intersection(following) and not comma_opens:
+            continue
+        speaker = speaker_before(text, toks, position, lex)
+        if speaker is None and _group_subject(text, toks, position, lex):
+            pass  # "Namun, para ahli mengatakan ...": a statement of no one person, its speaker left open
+        elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
+            return None
+        clause_start = token.end
+        for later in toks[position + 1 : position + 1 + _COMPLEMENT_WORDS]:
+            if later.lower in openers:
+                clause_start = later.start if request and later.lower not in lex.complementizers else later.end
+                break
+        return clause_start, end, Attribution(token.lower, speaker)
+    return None
+
+
+def _group_subject(text: str, toks: list[Token], verb: int, lex: QuoteLexicon) -> bool:
+    """Whether the subject of ``toks[verb]`` is an unnamed group ("para ahli", "sejumlah
+    organisasi lingkungan", "kelompok-kelompok masyarakat sipil"): the words after the last comma
+    before the verb, opened by a group word, no longer than a noun phrase."""
+    start = verb
+    while start > 0 and not text[toks[start - 1].end : toks[start].start].strip(" \n") and verb - start < _GROUP_WORDS:
+        start -= 1
+    if start > 0 and not text[toks[start - 1].end : toks[start].start].strip(" \n"):
+        return False  # longer than a noun phrase
+    return start < verb and toks[start].lower in lex.groups and not any(t.capitalised for t in toks[start + 1 : verb])
+
+
+def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
+    """``Menurut X, CLAUSE`` / ``Sebab menurutnya, CLAUSE`` / ``Bahkan, lanjut X, CLAUSE`` /
+    ``According to X, CLAUSE`` near the start of a sentence; set off by commas anywhere in it
+    ("Sementara itu, jika merujuk data Bank Dunia, menurut Wijayanto, CLAUSE"; "Lagipula,
+    katanya, CLAUSE")."""
+    single = {p[0] for p in lex.according if len(p) == 1}
+    for at in range(len(toks)):
+        inserted = at > 0 and text[toks[at - 1].end : toks[at].start].strip() == ","
+        if at >= _OPENING_WORDS and not inserted:
+            continue
+        according = match_phrase(toks, at, lex.according)
+        stem = pronoun_verb(toks[at], lex)
+        if at >= _INSERTED_WORDS and not (according and according[0] in single) and stem not in single:
+            continue
+        if according:
+            speaker = speaker_after(text, toks, at + len(according), lex) or source_after(text, toks, at + len(according), lex)
+            verb = " ".join(according)
+            if at >= _OPENING_WORDS and (speaker is None or text[speaker.end : speaker.end + 1] != ","):
+                continue
+        elif stem in single:
+            speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem
+        elif inserted and stem in lex.after_verbs and text[toks[at].end : toks[at].end + 1] == ",":
+            speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem  # ", katanya,"
+        elif inserted and toks[at].lower in lex.after_verbs:
+            speaker, verb = speaker_after(text, toks, at + 1, lex), toks[at].lower
+            if speaker is None or text[speaker.end : speaker.end + 1] != ",":
+                continue
+        else:
+            continue
+        if speaker is None or speaker.kind == "role":
+            return None
+        comma = text.find(",", speaker.end, end)
+        clause_start = comma + 1 if comma != -1 and comma - speaker.end < _SPEAKER_COMMA_CHARS else speaker.end
+        return clause_start, end, Attribution(verb, speaker)
+    return None
+
+
+
+def _trailing_attribution(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
+    """``CLAUSE, kata X.`` / ``CLAUSE, ujarnya.`` / ``CLAUSE, X said.``."""
+    tail = re.search(r",\s*([^,]*)$", text[start:end])
+    if not tail:
+        return None
+    clause_end = start + tail.start()
+    tail_tokens = tokens(text, start + tail.start(1), end)
+    according = match_phrase(tail_tokens, 0, lex.according)
+    if according:
+        source = speaker_after(text, tail_tokens, len(according), lex) or source_after(text, tail_tokens, len(according), lex)
+        return (start, clause_end, Attribution(" ".join(according), source)) if source else None
+    attribution = attribution_after(text, start + tail.start(1), end, lex)
+    if attribution is None or attribution.speaker is None or attribution.verb not in lex.after_verbs:
+        return None
+    return start, clause_end, attribution
+

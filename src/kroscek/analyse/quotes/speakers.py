@@ -1,0 +1,534 @@
+"""Speakers resolved to persons, in reading order.
+
+A pronoun ("ia", "dia", "-nya", "he") resolves to the person the text is about at that point; a
+role ("pemimpin yang memproklamirkan diri", "the minister") to the person that role is given to
+in the article; a bare last name to the fullest form of the name in the article. Person names
+come from the NER mentions when given and from capitalised words otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from kroscek.analyse.quotes.attribution import SpeakerRef, attribution_next_sentence, name_run, office_holder, ref_from_run
+from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
+from kroscek.analyse.quotes.names import (
+    NOT_SPEAKER_HEADS,
+    can_speak,
+    is_organisation_like,
+    is_person_like,
+    is_place_name,
+    without_titles,
+)
+from kroscek.analyse.quotes.paragraphs import Paragraph, covering, paragraphs_of, quote_spans, tokens
+from kroscek.analyse.quotes.spans import Found, is_title_case
+from kroscek.model import Mention, Sentence
+
+_WORD_RUN = re.compile(r"\w+")
+_CATAPHORA_WINDOW = 2  # sentences ahead searched for a pronoun's person when none is named before it
+_ROLE_HOLDER_CHARS = 40  # characters after a role word within which the person named holds it ("Menteri Keuangan Purbaya")
+_SHORT_MENTION_CHARS = 2  # a tagged mention of another type no longer than this names no speaker
+
+
+@dataclass
+class SpeakerContext:
+    """What the resolution of speakers knows about one article."""
+
+    paragraphs: list[Paragraph]
+    lex: QuoteLexicon
+    persons: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, offset, name)
+    lowercase_words: frozenset[str] = frozenset()
+    speaker_words: frozenset[str] = frozenset()
+    # Indexes built once per article, so that each lookup costs about the same whatever its length.
+    _sentences: list[tuple[int, str]] | None = field(default=None, repr=False)
+    _located: dict[int, tuple[Paragraph, int]] | None = field(default=None, repr=False)
+    _longer_names: tuple[int, dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]] | None = field(default=None, repr=False)
+    _brackets: dict[str, list[tuple[list[str], frozenset[str], str]]] | None = field(default=None, repr=False)
+    _aliases: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _word_runs: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    _alone: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+
+    def sentences(self) -> list[tuple[int, str]]:
+        """(index, text) of every sentence, in reading order."""
+        if self._sentences is None:
+            self._sentences = []
+            for paragraph in self.paragraphs:
+                for position, index in enumerate(paragraph.indices):
+                    end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+                    self._sentences.append((index, paragraph.text[paragraph.starts[position] : end]))
+        return self._sentences
+
+    def locate(self, sentence: int) -> tuple[Paragraph, int] | None:
+        """The paragraph holding sentence number ``sentence`` and its position there."""
+        if self._located is None:
+            self._located = {}
+            for paragraph in self.paragraphs:
+                for position, index in enumerate(paragraph.indices):
+                    self._located.setdefault(index, (paragraph, position))
+        return self._located.get(sentence)
+
+
+
+def _trim_name(name: str, ctx: SpeakerContext) -> str:
+    """``_trimmed_name``, unless that leaves only the place of an institution ("Kamar Dagang AS"
+    is the chamber, not "AS")."""
+    trimmed = _trimmed_name(name, ctx)
+    stripped = without_titles(name, ctx.lex)
+    if trimmed != name and stripped.split()[0].casefold() not in NOT_SPEAKER_HEADS and is_place_name(stripped):
+        return stripped  # "Uni Emirat Arab" stays a country (that cannot speak), not "Emirat Arab"
+    if trimmed != name and is_place_name(trimmed):
+        stripped = without_titles(name, ctx.lex)
+        if stripped != trimmed and not is_place_name(stripped) and stripped.split()[0].casefold() not in ctx.lex.titles:
+            return stripped
+    return trimmed
+
+
+def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
+    """The name in a run that starts with titles and what qualifies them ("Menteri Dalam Negeri
+    Tito Karnavian" -> "Tito Karnavian", "Ketua Fraksi Golkar DPR RI Sarmuji" -> "Sarmuji"): from
+    the first word the article uses as a speaker's name, else without the words the article also
+    uses on their own."""
+    stripped = without_titles(name, ctx.lex)
+    words = stripped.split()
+    if stripped == name and words[0].casefold() in ctx.lex.not_person:
+        return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara"
+    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words]
+    if known and len(words) > 1:
+        start = known[0]
+        if start == len(words) - 1 and start > 0 and _name_like(words[start - 1 :], ctx):
+            start -= 1
+        return " ".join(words[start:])
+    if stripped == name:
+        return name
+    qualified = False  # the title is qualified by an organisation ("Kepala Dinas Pertanian X Y")
+    while len(words) > 2 or (len(words) == 2 and words[0].casefold() in ctx.lowercase_words):
+        first = words[0].casefold()
+        qualified = qualified or first in ctx.lex.not_person
+        if first in ctx.lowercase_words or first in ctx.lex.titles or first in ctx.lex.qualifiers or first in ctx.lex.not_person or _used_alone(words, ctx):
+            words = words[1:]
+        else:
+            break
+    if len(words) > 2 and not qualified and is_place_name(words[0]):
+        words = words[1:]  # "Menteri Keuangan II Malaysia Amir Hamzah Azizan": the country of the office
+    return " ".join(words[-2:] if qualified else words)
+
+
+def _name_like(words: list[str], ctx: SpeakerContext) -> bool:
+    """Whether ``words[0]`` is a given name before ``words[1]`` rather than a qualifier of a title."""
+    first = words[0]
+    folded = first.casefold()
+    return (
+        len(first) > 2 and not first.isupper() and folded not in ctx.lowercase_words
+        and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person and not _used_alone(words, ctx)
+    )
+
+
+def _used_alone(words: list[str], ctx: SpeakerContext) -> bool:
+    """Whether the first word appears elsewhere in the article without the word after it.
+
+    Looked up in an index of the article's word runs (built once), not by searching the whole
+    text again for each name."""
+    key = (words[0], words[1])
+    if key not in ctx._alone:
+        ctx._alone[key] = _first_word_alone(words[0], words[1], ctx)
+    return ctx._alone[key]
+
+
+def _first_word_alone(first: str, second: str, ctx: SpeakerContext) -> bool:
+    followed = re.compile(rf"\s+{re.escape(second)}\b")
+    run = _WORD_RUN.match(first)
+    if run is None or not _WORD_RUN.fullmatch(first[-1]):  # not word characters at both ends: search
+        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+{re.escape(second)}\b)")
+        return any(pattern.search(p.text) for p in ctx.paragraphs)
+    if ctx._word_runs is None:
+        ctx._word_runs = {}
+        for number, paragraph in enumerate(ctx.paragraphs):
+            for match in _WORD_RUN.finditer(paragraph.text):
+                ctx._word_runs.setdefault(match.group(), []).append((number, match.start()))
+    # ``\bfirst\b`` can only begin where a maximal run of word characters equal to its first run begins
+    for number, start in ctx._word_runs.get(run.group(), ()):
+        text = ctx.paragraphs[number].text
+        end = start + len(first)
+        if text.startswith(first, start) and not _WORD_RUN.match(text, end) and not followed.match(text, end):
+            return True
+    return False
+
+
+def person_candidates(ctx: SpeakerContext, sentence: int, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, str]]:
+    """(paragraph offset, name) of the persons named in one sentence outside quoted spans."""
+    located = ctx.locate(sentence)
+    if located is None:
+        return []
+    paragraph, position = located
+    offset = paragraph.starts[position]
+    outside = sorted(spans)  # the quoted spans of a paragraph never overlap
+    outside_starts = [s for s, _ in outside]
+    found: list[tuple[int, str]] = []
+    if mentions:
+        for mention in mentions:
+            start = offset + mention.start
+            if mention.sentence == sentence and mention.type.startswith("PER") and not covering(outside, outside_starts, start):
+                found.append((start, mention.text))
+        return sorted(found)
+    end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+    for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
+        if not covering(outside, outside_starts, start) and (_is_subject(name, start - offset, ctx) or set(name.casefold().split()) & ctx.speaker_words):
+            found.append((start, name))
+    return found
+
+
+def _is_subject(name: str, offset_in_sentence: int, ctx: SpeakerContext) -> bool:
+    """A full name opening its sentence ("Arman Sulistyo menulis ..."): the person it is about."""
+    words = name.casefold().split()
+    return (
+        offset_in_sentence == 0 and len(words) >= 2 and words[0] not in ctx.lowercase_words
+        and not ctx.lex.not_person.intersection(words)
+    )
+
+
+def _sentences_of(ctx: SpeakerContext) -> list[tuple[int, str]]:
+    return ctx.sentences()
+
+
+def _heuristic_names(text: str, start: int, end: int, ctx: SpeakerContext) -> list[tuple[int, str]]:
+    """Capitalised runs that can be person names, titles stripped."""
+    if is_title_case(text[start:end]) and len(text[start:end].split()) > 2:
+        return []
+    toks = tokens(text, start, end)
+    names: list[tuple[int, str]] = []
+    at = 0
+    while at < len(toks):
+        run = name_run(text, toks, at, ctx.lex)
+        if not run:
+            at += 1
+            continue
+        ref = ref_from_run(run, ctx.lex)
+        if ref is not None and ref.kind == "name" and is_person_like(ref.text, ctx.lex) \
+                and office_holder(text, toks, at, run, ctx.lex) is None:  # "Kapolres Sumba Barat Daya, Harianto": not a person
+            names.append((ref.start, _trim_name(ref.text, ctx)))
+        elif ref is not None and ref.kind == "name":  # "Ekonom dari Universitas Paramadina Wijayanto Samirin"
+            known = [i for i, t in enumerate(run) if i and t.lower in ctx.speaker_words and t.lower not in ctx.lex.not_person]
+            person = " ".join(t.text for t in run[known[0] :]) if known else ""
+            if len(person.split()) >= 2 and is_person_like(person, ctx.lex) and not is_organisation_like(person, ctx.lex) \
+                    and can_speak(person):
+                names.append((run[known[0]].start, person))
+        at += len(run)
+    return names
+
+
+def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
+    """The fullest form of ``name`` in the article, nearest to ``sentence`` first; a name given
+    in brackets after another ("Joko Widodo (Jokowi)", "Saifullah Yusuf (Gus Ipul)") is that one."""
+    aliased = _bracketed_alias(name, ctx)
+    if aliased:
+        return aliased
+    words = tuple(name.casefold().split())
+    if not words:
+        return name
+    containing, names = _longer_names(ctx)
+    longest = max((names[c][0] for c in containing.get(words, ())), default=0)
+    best: tuple[int, int, str] | None = None  # (distance, first position in ctx.persons, name)
+    for candidate in containing.get(words, ()):
+        size, at_sentences, first_seen = names[candidate]
+        if size != longest:
+            continue
+        place = bisect.bisect_left(at_sentences, sentence)
+        for at_sentence in at_sentences[max(0, place - 1) : place + 1]:
+            key = (abs(at_sentence - sentence), first_seen[at_sentence], candidate)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else name
+
+
+def _longer_names(ctx: SpeakerContext) -> tuple[dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]]:
+    """The persons' names indexed by every shorter run of their words (for ``expand_name``):
+    words -> names holding them; name -> (its length in words, the sentences it is in, and the
+    first position in ``ctx.persons`` at each)."""
+    if ctx._longer_names is None or ctx._longer_names[0] != len(ctx.persons):
+        containing: dict[tuple[str, ...], list[str]] = {}
+        names: dict[str, tuple[int, list[int], dict[int, int]]] = {}
+        for position, (at_sentence, _, candidate) in enumerate(ctx.persons):
+            if candidate not in names:
+                words = candidate.casefold().split()
+                names[candidate] = (len(words), [], {})
+                runs = {tuple(words[i : i + size]) for size in range(1, len(words)) for i in range(len(words) - size + 1)}
+                for run in runs:
+                    containing.setdefault(run, []).append(candidate)
+            names[candidate][2].setdefault(at_sentence, position)
+        for _, at_sentences, first_seen in names.values():
+            at_sentences.extend(sorted(first_seen))
+        ctx._longer_names = (len(ctx.persons), containing, names)
+    return ctx._longer_names[1], ctx._longer_names[2]
+
+
+_BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
+
+
+def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
+    if name.isupper():
+        return None  # an acronym stays as written ("MIIT")
+    if name not in ctx._aliases:
+        ctx._aliases[name] = _find_bracketed_alias(name, ctx)
+    return ctx._aliases[name]
+
+
+def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
+    words = name.casefold().split()
+    if not words:
+        return None
+    if ctx._brackets is None:  # every distinct "Name (alias)" of the article, by each alias word
+        ctx._brackets = {}
+        seen: set[tuple[str, str]] = set()
+        for paragraph in ctx.paragraphs:
+            for match in _BRACKETED.finditer(paragraph.text):
+                if (match.group(1), match.group(2)) in seen:
+                    continue
+                seen.add((match.group(1), match.group(2)))
+                alias = match.group(2).casefold().split()
+                entry = (alias, frozenset(match.group(1).casefold().split()), match.group(1))
+                for word in dict.fromkeys(alias):
+                    ctx._brackets.setdefault(word, []).append(entry)
+    for alias, named, full in ctx._brackets.get(words[0], ()):
+        if all(w in alias for w in words) and not set(words) & named:
+            return _trim_name(full, ctx)
+    return None
+
+
+class Resolver:
+    """Resolves speaker references in reading order, keeping track of who the text is about."""
+
+    def __init__(self, ctx: SpeakerContext, mentions: list[Mention], quoted: dict[int, list[tuple[int, int]]]):
+        self.ctx = ctx
+        self.mentions = mentions
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.by_sentence.setdefault(mention.sentence, []).append(mention)
+        self.quoted = quoted
+        self.focus: dict[int, str] = {}
+        self.order = [index for index, _ in _sentences_of(ctx)]
+        self.position = {}
+        for position, index in enumerate(self.order):
+            self.position.setdefault(index, position)
+        self.focused: list[int] = []  # positions in ``order`` of the sentences in ``focus``, ascending
+        self.roles: dict[str, tuple[list[int], list[tuple[int, str]]]] = {}
+        self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), self.by_sentence.get(i, [])) for i in self.order}
+
+    def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
+        if ref.kind == "name":
+            trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
+            return expand_name(trimmed, self.ctx, sentence)
+        if ref.kind == "role":
+            if self._relational(ref.text):
+                return self.spokesperson(ref.text, sentence)
+            return self.role(ref.text, sentence) or self.pronoun(sentence, ref.start, paragraph)
+        return self.pronoun(sentence, ref.start, paragraph)
+
+    def _relational(self, role: str) -> tuple[str, ...] | None:
+        words = role.casefold().split()
+        for phrase in self.ctx.lex.relational:
+            if tuple(words[: len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def spokesperson(self, role: str, sentence: int) -> str:
+        """The person the article names for a role that speaks for someone ("kuasa hukum Iwan,
+        Calvin Wijaya" / "Jajang, kuasa hukum Rayen Pono"), nearest before ``sentence`` first; else
+        the role itself ("kuasa hukum Lisa Rachmat"), never the one it speaks for."""
+        phrase = self._relational(role) or ()
+        principal = role.split()[len(phrase) :]
+        if len(principal) == 1 and principal[0].casefold() in self.ctx.lex.demonstratives:
+            return self._spokesperson_before(phrase, sentence) or " ".join(phrase)
+        key = "\0".join(["spokesperson", *phrase, *principal])
+        if key not in self.roles:
+            head = r"\s+".join(re.escape(w) for w in phrase) + r"(?:nya)?"
+            of = r"\s+" + r"\s+".join(re.escape(w) for w in principal) if principal else r"(?:\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+            name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+            patterns = (re.compile(rf"\b{head}{of}\s*,\s*{name}", re.IGNORECASE), re.compile(rf"{name}\s*,\s*{head}{of}\b", re.IGNORECASE))
+            hits: list[tuple[int, str]] = []
+            for index, text in _sentences_of(self.ctx):
+                if phrase[0] not in text.casefold():
+                    continue
+                for pattern in patterns:
+                    for match in pattern.finditer(text):
+                        found = _trim_name(match.group(1), self.ctx)
+                        first = found.split()[0].casefold()
+                        if found[:1].isupper() and can_speak(found) and first not in self.ctx.lex.not_person \
+                                and first not in self.ctx.lex.titles and first not in self.ctx.lex.sentence_starters:  # not "Namun, tim hukum X"
+                            hits.append((index, found))
+            hits.sort(key=lambda hit: hit[0])
+            self.roles[key] = ([index for index, _ in hits], hits)
+        indices, hits = self.roles[key]
+        if not hits:
+            return self._principal_spokesperson(principal, sentence) or role
+        before = bisect.bisect_right(indices, sentence)
+        index, name = hits[before - 1] if before else hits[0]
+        return expand_name(name, self.ctx, index)
+
+    def _principal_spokesperson(self, principal: list[str], sentence: int) -> str | None:
+        """Who the article names as speaking for ``principal`` under any such role: "pihak Yoni"
+        is the one given as "pengacaranya, Ilham Suardi" in a sentence about Yoni, or as
+        "kuasa hukum Yoni, X"; the nearest before ``sentence`` first."""
+        if not principal or not principal[0][:1].isupper():
+            return None
+        first = principal[0]
+        heads = [p for p in self.ctx.lex.relational if p != ("pihak",)]
+        head = "|".join(r"\s+".join(re.escape(w) for w in p) for p in heads)
+        name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+        own = re.compile(rf"\b(?i:{head})\s+{re.escape(first)}\b[\w\s'’.-]*?,\s*{name}")  # "kuasa hukum Yoni Dores, X"
+        theirs = re.compile(rf"\b(?i:{head})nya\s*,\s*{name}")  # "pengacaranya, X" in a sentence that names Yoni
+        hits: list[tuple[int, str]] = []
+        for index, text in _sentences_of(self.ctx):
+            matches = list(own.finditer(text))
+            if re.search(rf"\b{re.escape(first)}\b", text):
+                matches += list(theirs.finditer(text))
+            for match in matches:
+                found = _trim_name(match.group(1), self.ctx)
+                if can_speak(found) and found.split()[0].casefold() not in self.ctx.lex.not_person and found.split()[0] != first:
+                    hits.append((index, found))
+        if not hits:
+            return None
+        hits.sort(key=lambda hit: hit[0])
+        earlier = [hit for hit in hits if hit[0] <= sentence]
+        index, found = earlier[-1] if earlier else hits[0]
+        return expand_name(found, self.ctx, index)
+
+    def _spokesperson_before(self, phrase: tuple[str, ...], sentence: int) -> str | None:
+        """What "juru bicara tersebut" refers back to: the nearest spokesperson named at or before
+        ``sentence`` ("Juru bicara KPK, Budi"), else that role with whom it speaks for as the
+        article last gave it ("juru bicara Kementerian Perdagangan China"); never one named later."""
+        named = self.spokesperson(" ".join(phrase), sentence)
+        indices, hits = self.roles["\0".join(["spokesperson", *phrase])]
+        if hits and indices[0] <= sentence:
+            return named
+        head = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in phrase) + r")\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
+        last = None
+        for index, text in _sentences_of(self.ctx):
+            if self.position.get(index, 0) > self.position.get(sentence, 0):
+                break
+            for match in head.finditer(text):
+                if match.group(1)[:1].isupper():
+                    last = " ".join([*phrase, match.group(1)])
+        return last
+
+    def _name_in_mentions(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
+        try:
+            offset = paragraph.start_of(sentence)
+        except ValueError:
+            offset = 0
+        inside = [m for m in self.by_sentence.get(sentence, []) if ref.start <= offset + m.start < ref.end + 1]
+        persons = [m for m in inside if m.type.startswith("PER")]
+        chosen = persons[-1] if persons else (inside[-1] if inside and inside[-1].end - inside[-1].start > _SHORT_MENTION_CHARS else None)
+        return chosen.text if chosen else None
+
+    def pronoun(self, sentence: int, offset: int, paragraph: Paragraph) -> str | None:
+        """The person a pronoun at ``offset`` of ``sentence`` refers to."""
+        sentence_start = paragraph.sentence_span(offset)[0]
+        before = [name for start, name in self.candidates.get(sentence, []) if sentence_start <= start < offset]
+        if before:
+            return expand_name(before[0], self.ctx, sentence)
+        position = self.position[sentence]
+        earlier = bisect.bisect_left(self.focused, position)
+        if earlier:
+            return self.focus[self.order[self.focused[earlier - 1]]]
+        for later in self.order[position + 1 : position + 1 + _CATAPHORA_WINDOW]:
+            names = [name for _, name in self.candidates.get(later, [])]
+            if names:
+                return expand_name(names[0], self.ctx, later)
+        return None
+
+    def role(self, role: str, sentence: int) -> str | None:
+        """The person the article gives ``role`` to ("Menteri Keuangan Purbaya", "pemimpin X, Y")."""
+        if role not in self.roles:  # where the article names the holder of ``role``, found once
+            pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+            hits: list[tuple[int, str]] = []
+            for index, text in _sentences_of(self.ctx):
+                for match in pattern.finditer(text):
+                    names = [name for start, name in self._candidates_after(index, match.end())]
+                    if names:
+                        hits.append((index, names[0]))
+            hits.sort(key=lambda hit: hit[0])  # stable: hits of one sentence stay in text order
+            self.roles[role] = ([index for index, _ in hits], hits)
+        indices, hits = self.roles[role]
+        if not hits:
+            return None
+        # the nearest hit at or before ``sentence``, else the nearest after it (the first of its sentence)
+        before = bisect.bisect_right(indices, sentence)
+        nearest = indices[before - 1] if before else indices[0]
+        index, name = hits[bisect.bisect_left(indices, nearest)]
+        return expand_name(name, self.ctx, index)
+
+    def _candidates_after(self, sentence: int, offset_in_sentence: int) -> list[tuple[int, str]]:
+        located = self.ctx.locate(sentence)
+        if located is None:
+            return []
+        paragraph, position = located
+        base = paragraph.starts[position]
+        return [(s, n) for s, n in self.candidates.get(sentence, []) if 0 <= s - base - offset_in_sentence <= _ROLE_HOLDER_CHARS]
+
+    def settle(self, sentence: int, speakers: list[str], starts_with_pronoun: bool, paragraph: Paragraph) -> None:
+        """Record who sentence ``sentence`` is about, for the pronouns after it."""
+        if speakers:
+            self._set_focus(sentence, speakers[-1])
+            return
+        if starts_with_pronoun:
+            resolved = self.pronoun(sentence, paragraph.start_of(sentence), paragraph)
+            if resolved:
+                self._set_focus(sentence, resolved)
+            return
+        for _, name in self.candidates.get(sentence, []):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
+            expanded = expand_name(name, self.ctx, sentence)
+            if can_speak(expanded):
+                self._set_focus(sentence, expanded)
+                return
+
+    def _set_focus(self, sentence: int, name: str) -> None:
+        if not can_speak(name):
+            return
+        if sentence not in self.focus:
+            bisect.insort(self.focused, self.position[sentence])
+        self.focus[sentence] = name
+
+
+def passive_speaker(paragraph: Paragraph, position: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The named speaker of a sentence that only says who spoke ("Hal senada disampaikan X")."""
+    start = paragraph.starts[position]
+    end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+    said = attribution_next_sentence(paragraph.text[start:end], lex)
+    if said is None or said.speaker is None or said.speaker.kind != "name":
+        return None
+    return SpeakerRef("name", said.speaker.text, start + said.speaker.start, start + said.speaker.end)
+
+
+def speaker_context(sentences: list[Sentence], mentions: list[Mention], lex: QuoteLexicon, found: list[Found], language: str) -> SpeakerContext:
+    """What the speaker resolution knows about one article: its paragraphs, the words it writes in
+    lowercase, the words its attributions name speakers with, and its persons (the NER mentions,
+    else the full names that open a sentence or names holding such a word, outside quotes)."""
+    paragraphs = paragraphs_of(sentences)
+    # words the article writes in lowercase, not counting a page's tag lines ("(wes/pus) skincare
+    # marcel chandrawinata bisnis perawatan kulit"): lines without a sentence's final mark
+    prose = " ".join(s.text for s in sentences if s.text.rstrip()[-1:] in '.!?"”\'’)')
+    lowercase_words = frozenset(t.text for t in tokens(prose) if t.text.islower()) | common_words(language)
+    speaker_words: set[str] = set()
+    for item in found:
+        ref = item.attribution.speaker if item.attribution else None
+        if ref is not None and ref.kind == "name":
+            words = without_titles(ref.text, lex).casefold().split()
+            speaker_words.update(words if len(words) <= 2 else words[-1:])
+    ctx = SpeakerContext(paragraphs, lex, lowercase_words=lowercase_words, speaker_words=frozenset(speaker_words - lowercase_words))
+    if mentions:
+        ctx.persons = [(m.sentence, m.start, m.text) for m in mentions if m.type.startswith("PER")]
+    else:
+        for paragraph in paragraphs:
+            quoted = [(s, e) for s, e, _, _ in quote_spans(paragraph.text)]
+            quote_starts = [s for s, _ in quoted]
+            for position, index in enumerate(paragraph.indices):
+                start = paragraph.starts[position]
+                end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
+                for offset, name in _heuristic_names(paragraph.text, start, end, ctx):
+                    if not covering(quoted, quote_starts, offset) and (
+                        _is_subject(name, offset - start, ctx) or set(name.casefold().split()) & ctx.speaker_words
+                    ):
+                        ctx.persons.append((index, offset - start, name))
+    return ctx
