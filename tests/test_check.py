@@ -473,3 +473,26 @@ def test_talk_of_a_claim_does_not_support_it(tmp_path):
     result = checked(tmp_path, "Penyanyi Sekar mengaku sedang pendekatan dengan pemain band Dimas",
                      {"s-gossip": ("Sekar dan Dimas", [gossip])})
     assert [e.text for e in result.supports] == [gossip.sentences[1].text]
+
+
+def test_another_thing_at_the_head_or_the_tail_is_another_claim():
+    index = _index({"claim": "Mobil Terbakar Jalan Sendiri Dikemudikan Arwah di Kota Lestari", "url": "u/car"},
+                   {"claim": "Video Jembatan di Kota Damai Jebol Akibat Banjir", "url": "u/bridge"})
+    # the same claim, a deed in other words
+    assert index.match(claim_fact("Mobil yang terbakar berjalan sendiri karena dikendarai arwah di Kota Lestari"),
+                       threshold=0.3)
+    assert index.match(claim_fact("Jembatan di Kota Damai jebol diterjang banjir"), threshold=0.3)
+    # another thing burning, another cause
+    assert not index.match(claim_fact("Motor yang terbakar berjalan sendiri karena dikendarai arwah di Kota Lestari"),
+                           threshold=0.3)
+    assert not index.match(claim_fact("Jembatan di Kota Damai jebol diterjang longsor"), threshold=0.3)
+
+
+def test_a_fact_check_naming_who_said_it_or_an_office_is_still_the_claim():
+    index = _index({"claim": "Menteri Bahlil: Kas Negara Kosong, Masyarakat Diminta Menyumbang", "url": "u/said"},
+                   {"claim": "Menko Pangan Zulkifli Hasan Ditangkap karena Kasus Impor Gula", "url": "u/office"},
+                   {"claim": "Penawaran Pinjaman Bank Lestari dari Tautan Tidak Resmi", "url": "u/loan"})
+    assert index.match(claim_fact("Kas negara kosong, masyarakat diminta segera menyumbang"), threshold=0.3)
+    assert index.match(claim_fact("Zulkifli Hasan ditangkap karena kasus impor gula"), threshold=0.3)
+    assert index.match(claim_fact("Penawaran pinjaman Bank Lestari lewat tautan"), threshold=0.3)
+    assert not index.match(claim_fact("Harga gula naik karena kasus impor gula"), threshold=0.3)

@@ -35,8 +35,11 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    no other subject is named (a name on each side the other lacks), and the checked claim has
    ``FACTCHECK_COVER`` of the claim's words, not only its names: else it is another claim, and its
    verdict is not this one's. Nor is it when the checked claim names someone the claim does not
-   say at all (a known name, not a place), when the two share under ``FACTCHECK_HAPPENED`` of
-   what happened (their words beyond the names), or when one is negated and the other not. Of two checks of the claim, one naming someone the claim does not
+   say at all (a known name, not a place, a month or a platform; not who said it, "Menteri X: ...",
+   nor an office before a name the claim has), when the two share under ``FACTCHECK_HAPPENED`` of
+   what happened (their words beyond the names, two at least on each side), when one is negated
+   and the other not ("tidak resmi" is no negation), or when what comes before the first word they
+   share or after the last is another plain noun on each side ("Motor ..." / "Mobil ..."). Of two checks of the claim, one naming someone the claim does not
    ("DPR dan Polri") yields to one that does not.
 """
 
@@ -77,6 +80,9 @@ FACTCHECK_SIM = 0.55  # similarity of the claim to a fact-check's claim for it t
 FACTCHECK_DETAIL = 0.5  # share of a claim's words a fact-check needs when the claim names more than it does
 FACTCHECK_TIE = 0.05  # a fact-check after the best is shown only this close to it (the same claim checked again)
 FACTCHECK_HAPPENED = 0.4  # share of what happened (words beyond the names) the claim and the checked claim must have in common, on one side at least
+HAPPENED_WORDS = 2  # words beyond the names each side needs for ``FACTCHECK_HAPPENED`` to be asked
+_WRAPPERS = frozenset({"video", "foto", "taut", "link", "dokume", "infogr", "info", "pesan", "akun", "unggah", "inform",
+                       "klaim", "narasi", "edar"})  # stems of what a fact-check title wraps a claim in
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
@@ -538,8 +544,70 @@ class FactCheckIndex:
                     or _other_organisation(fact.text, check.claim) or _substituted(fact, check)
                     or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
                     or _other_happening(fact.text, check.claim, self.common, language)
-                    or fact.negated != checked.negated  # "tidak pernah menaikkan" / "menaikkan"
+                    or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
                     or _covered(fact, check.claim) < FACTCHECK_COVER)
+
+
+_VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word
+_GLUE = frozenset({"soal", "terkait", "cuma", "hanya", "ini", "itu", "sebanyak", "bisa", "akan", "bakal", "sudah", "telah",
+                   "ternyata", "sebenarnya", "lewat", "melalui", "bilang", "sebut", "kata", "ujar", "per", "tiap", "setiap"})
+
+
+def _plain_words(text: str, common: frozenset[str], language: str) -> list[tuple[str, str, bool]]:
+    """(word, stem, is a name) for each content word of ``text`` in order, function words left out."""
+    proper = proper_words(text, common) | {w for n in names(_sentence_case(text)) for w in _WORD.findall(n)}
+    stop = _stopwords(language) | _GLUE
+    found = []
+    for word in _WORD.findall(_sentence_case(text)):
+        folded = fold(word)
+        if folded in stop or word.isdigit() or len(folded) < 3:
+            continue
+        stem = next(iter(stems(folded, language)), folded)
+        if stem in _WRAPPERS:
+            continue
+        found.append((folded, stem, folded in proper))
+    return found
+
+
+def _other_end(claim: str, checked: str, common: frozenset[str], language: str) -> bool:
+    """Another thing at the head or the tail of the same words: the two claims' words aligned in
+    order, what comes before the first word they share (the subject) or after the last (what it
+    ends in) holds a plain noun on each side, no name ("Motor yang terbakar ..." / "Mobil
+    Terbakar ...", "... jebol diterjang longsor" / "... Jebol Akibat Banjir"). A verb or a derived
+    word there is left alone: it is often the same deed in other words ("diciduk" / "ditangkap")."""
+    mine, theirs = _plain_words(claim, common, language), _plain_words(checked, common, language)
+    pairs, start = [], 0
+    for i, (word, stem, _name) in enumerate(mine):
+        for j in range(start, len(theirs)):
+            if word == theirs[j][0] or _alike(stem, theirs[j][1]):
+                pairs.append((i, j))
+                start = j + 1
+                break
+    if not pairs:
+        return False
+    for (i0, j0), (i1, j1) in (((-1, -1), pairs[0]), (pairs[-1], (len(mine), len(theirs)))):
+        ours, others = mine[i0 + 1: i1], theirs[j0 + 1: j1]
+        if any(name for _w, _s, name in ours + others):
+            continue  # names are compared as names
+        if [w for w, _s, _n in ours if not _VERB_FORM.match(w)] and [w for w, _s, _n in others if not _VERB_FORM.match(w)]:
+            return True
+    return False
+
+
+def _other_negation(a: Fact, b: Fact) -> bool:
+    """One side is negated and the other not ("tidak pernah menaikkan harga" / "menaikkan
+    harga"); a negation that makes an adjective ("tautan tidak resmi": unofficial) aside."""
+    return _negated(a) != _negated(b)
+
+
+_NOT_NEGATING = frozenset({"resmi", "sah", "jelas", "dikenal", "bertanggung"})  # "tidak resmi", "tak dikenal": adjectives
+
+
+def _negated(fact: Fact) -> bool:
+    negations = lexicon(fact.claim.language).negations
+    words = [w.lower() for w in _WORD.findall(fact.text)]
+    return any(w in negations and words[at + 1: at + 2] != [] and words[at + 1] not in _NOT_NEGATING or
+               w in negations and at == len(words) - 1 for at, w in enumerate(words))
 
 
 def common_words(texts: Iterable[str], language: str = "id") -> frozenset[str]:
@@ -585,13 +653,21 @@ def proper_words(text: str, common: frozenset[str]) -> set[str]:
 
 def _name_runs(text: str, proper: set[str] | frozenset[str]) -> list[list[str]]:
     """The runs of consecutive words of ``text`` (folded) that are in ``proper``: one name each."""
-    runs: list[list[str]] = [[]]
-    for word in (fold(w) for w in _WORD.findall(text)):
+    return [run for _start, run in _placed_runs(text, proper)]
+
+
+def _placed_runs(text: str, proper: set[str] | frozenset[str]) -> list[tuple[int, list[str]]]:
+    """``_name_runs`` with the index of each run's first word."""
+    runs: list[tuple[int, list[str]]] = []
+    previous = -2
+    for at, word in enumerate(fold(w) for w in _WORD.findall(text)):
         if word in proper:
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+            if previous == at - 1 and runs:
+                runs[-1][1].append(word)
+            else:
+                runs.append((at, [word]))
+            previous = at
+    return runs
 
 
 def _unsaid(run: Sequence[str], words: Sequence[str]) -> bool:
@@ -630,9 +706,33 @@ def _names_more(claim: str, check: FactCheck, common: frozenset[str], named: fro
 
     sure = named | {fold(w) for w in _WORD.findall(check.claim) if w.isupper() and len(w) > 1}
     written = [fold(w) for w in _WORD.findall(claim)]
+    words = [fold(w) for w in _WORD.findall(check.claim)]
     places = place_words()
-    return any(set(run) & sure and not all(w in places for w in run) and _unsaid(run, written)
-               for run in _name_runs(check.claim, _checked_names(check, common)))
+    calendar = {*lexicon("id").weekdays, *lexicon("id").months, *lexicon("en").weekdays, *lexicon("en").months}
+    runs = _placed_runs(check.claim, _checked_names(check, common))
+    for number, (start, run) in enumerate(runs):
+        if not set(run) & sure or all(w in places and len(w) > 3 or w in calendar or w in _CHANNELS for w in run) or not _unsaid(run, written):
+            continue
+        end = start + len(run)
+        if any(0 <= later - end <= 1 and not set(words[end:later]) & _JOINS and not _unsaid(other, written)
+               for later, other in runs[number + 1:]):
+            continue  # a title or an office before a name the claim has ("Menko Pangan Zulkifli Hasan")
+        if _SPEAKER.match(check.claim, _end_of_word(check.claim, end)) or words[end:end + 1] and words[end] in _SPEECH:
+            continue  # who said it ("Menteri X: ...", "X Sebut ..."): the claim is what was said
+        return True
+    return False
+
+
+_JOINS = frozenset({"dan", "atau", "hingga", "serta", "dengan", "vs", "versus", "and", "or"})
+_SPEECH = frozenset({"bilang", "sebut", "kata", "ujar", "ungkap", "klaim", "mengatakan", "menyebut", "menyatakan"})
+_CHANNELS = frozenset({"whatsapp", "facebook", "tiktok", "instagram", "youtube", "twitter", "telegram", "threads"})
+_SPEAKER = re.compile(r"\s*:")
+
+
+def _end_of_word(text: str, count: int) -> int:
+    """The character offset just after the ``count``-th word of ``text``."""
+    ends = [m.end() for m in _WORD.finditer(text)]
+    return ends[count - 1] if 0 < count <= len(ends) else 0
 
 
 def _content(text: str, common: frozenset[str], language: str) -> frozenset[str]:
@@ -646,9 +746,9 @@ def _other_happening(claim: str, checked: str, common: frozenset[str], language:
     """The two share their names and little of what happened: under ``FACTCHECK_HAPPENED`` of the
     claim's words beyond its names, and of the checked claim's ("Kluivert menyebut timnas sudah
     berusaha" / "Kluivert Umumkan Pengunduran Diri dari Timnas")."""
-    mine, theirs = _content(claim, common, language), _content(checked, common, language)
-    if not mine or not theirs:
-        return False
+    mine, theirs = (_content(t, common, language) - _WRAPPERS for t in (claim, checked))
+    if min(len(mine), len(theirs)) < HAPPENED_WORDS:
+        return False  # too few words beyond the names to tell: a verb in other words ("mengolok-olok" / "mengejek")
     def alike(a: str, b: str) -> bool:  # cheap stems keep a verb's first letter or not ("impin" / "pimpin")
         return a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))
 
