@@ -496,3 +496,15 @@ def test_a_fact_check_naming_who_said_it_or_an_office_is_still_the_claim():
     assert index.match(claim_fact("Zulkifli Hasan ditangkap karena kasus impor gula"), threshold=0.3)
     assert index.match(claim_fact("Penawaran pinjaman Bank Lestari lewat tautan"), threshold=0.3)
     assert not index.match(claim_fact("Harga gula naik karena kasus impor gula"), threshold=0.3)
+
+
+def test_a_done_deed_that_goes_on_is_not_told_as_not_done():
+    claim = claim_fact("Penyanyi Sekar sudah ditahan di rutan Kota Lestari sejak 5 Juni")
+    from kroscek.compare.facts import read_fact
+    from kroscek.compare.claims import Claim
+    from kroscek.check import status_change
+
+    later = read_fact(Claim("a", 0, "Sekar akan ditahan di rutan Kota Lestari hingga 24 Juni.", "id"), "a")
+    before = read_fact(Claim("b", 0, "Sekar akan ditahan di rutan Kota Lestari pekan depan.", "id"), "b")
+    assert status_change(claim, later) is None  # held until a later day: it goes on
+    assert status_change(claim, before) is not None  # to be held: not done yet

@@ -388,6 +388,7 @@ _NOT_YET = frozenset({"belum"})
 _TO_COME = frozenset({"akan", "bakal"})
 _STILL = frozenset({"masih"})
 _STUDIED = ("kaji", "bahas", "timbang", "rencana", "wacana", "godok", "matang", "tunggu")
+_GOES_ON = frozenset({"hingga", "sampai", "kembali", "lagi", "terus", "tetap", "masih", "diperpanjang", "lanjut"})
 _STOPPED = (("tidak", "lagi"), ("tak", "lagi"), ("sudah", "tidak"), ("sudah", "tak"), ("udah", "jarang"), ("sudah", "jarang"))
 _AFTER = 3  # words after a status word read as what it is said of
 _ADVERBS = frozenset({"juga", "sering", "pun", "lagi", "sempat", "segera", "terus", "pernah", "benar", "sedang", "tengah"})
@@ -450,6 +451,8 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
                 continue  # "belum lama ini": recently
             if word in _TO_COME and theirs[max(theirs.index(word) - 1, 0)] in {"tidak", "tak"}:
                 continue  # "tidak akan lagi bermain": a refusal, not a deed to come
+            if word in _TO_COME and set(theirs) & _GOES_ON:
+                continue  # "akan ditahan hingga 24 Juni", "akan kembali menggelar": the done deed goes on or comes again
             if same_deed(deed, theirs_deed):
                 return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
                                   f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
