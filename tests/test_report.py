@@ -148,3 +148,35 @@ def test_the_first_reporter_is_shown_with_the_date_it_counts_by_and_none_is_not_
     assert "First reported by Kabar Uji (date unknown)" in render_story(_story(StoryBrief(provenance=Provenance(by_events))), [A, B])
     undated = render_story(_story(StoryBrief(provenance=Provenance())), [A, B])
     assert "First reported by" not in undated and "No copies, translations or stale republications found." in undated
+
+
+def test_every_story_list_has_one_order_newest_then_biggest_then_id_the_undated_last(tmp_path):
+    from kroscek.report.html import index_pages
+    from kroscek.store import Store
+
+    # (story, page date of each article): given in an order that is none of the expected ones
+    given = [("s-d", [None]), ("s-b", ["2025-10-02"]), ("s-e", [None, None]), ("s-a", ["2025-10-02"]),
+             ("s-c", ["2025-10-01", "2025-10-02"]), ("s-f", ["2025-10-03"]), ("s-g", [None])]
+    articles = [_article(f"{story}-{n}", "Warta Uji", day) for story, days in given for n, day in enumerate(days)]
+    stories = [Story(story, story, [f"{story}-{n}" for n in range(len(days))]) for story, days in given]
+    expected = ["s-f", "s-c", "s-a", "s-b", "s-e", "s-d", "s-g"]  # s-c is as new as s-a and s-b, and bigger
+    store = Store(str(tmp_path / "k.db"))
+    try:
+        store.add_articles(articles)
+        store.save_stories(stories)
+        for story in stories:
+            store.save_brief(story.id, StoryBrief(), story_summary(story, store.articles(story.articles)))
+        report = read_report(store)
+        assert [s.id for s in report.stories] == [s for s, _ in given]  # report.json keeps the store's order
+        assert [s.id for s in index_pages(report.stories)[0]] == expected  # the report's index pages
+        assert [s.id for s in store.story_summaries()] == expected  # the web app's and the CLI's lists
+    finally:
+        store.close()
+
+
+def test_a_reported_story_reads_its_summary_and_brief_through():
+    story = _story(StoryBrief(provenance=Provenance()))
+    assert (story.id, story.title, story.articles) == (story.summary.id, story.summary.title, story.summary.articles)
+    assert story.facts == [] and story.disputes == [] and story.badges == story.summary.badges
+    unbriefed = ReportedStory(replace(story.summary, badges=None))
+    assert unbriefed.badges == [] and unbriefed.facts == [] and unbriefed.disputes == []

@@ -6,8 +6,9 @@ Every stage takes and returns these dataclasses; none of them does I/O.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 
 @dataclass
@@ -138,6 +139,29 @@ class Story:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class ListedStory(Protocol):
+    """What a story list orders by (a ``StorySummary`` and a reported story have it)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def articles(self) -> Sequence[str]: ...
+
+    @property
+    def last_published(self) -> str | None: ...
+
+
+Listed = TypeVar("Listed", bound=ListedStory)
+
+
+def newest_first(stories: Iterable[Listed]) -> list[Listed]:
+    """Stories newest first by their last article (the undated last), then the biggest, then by id:
+    the one order of every story list (the report's index pages, the web app, the CLI, the Python API)."""
+    by_id = sorted(stories, key=lambda s: s.id)
+    return sorted(by_id, key=lambda s: (s.last_published or "", len(s.articles)), reverse=True)  # stable: ids stay ascending
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kroscek.compare.story import StoryBrief
 from kroscek.i18n import with_locale
-from kroscek.model import Article
+from kroscek.model import Article, newest_first
 from kroscek.outlets import outlet_name
 from kroscek.report import Report, ReportedStory
 from kroscek.urls import safe_url
@@ -137,15 +137,9 @@ def index_page_name(number: int) -> str:
     return "index.html" if number == 1 else f"index-{number}.html"
 
 
-def newest_first(stories: Sequence[ReportedStory]) -> list[ReportedStory]:
-    """Stories newest first by their last article, the undated last (each group in report order)."""
-    dated = sorted((s for s in stories if s.summary.last_published), key=lambda s: s.summary.last_published or "",
-                   reverse=True)
-    return dated + [s for s in stories if not s.summary.last_published]
-
-
 def index_pages(stories: Sequence[ReportedStory], per_page: int = STORIES_PER_PAGE) -> list[list[ReportedStory]]:
-    """The stories, newest first, in pages of ``per_page`` (one empty page when there are none)."""
+    """The stories in pages of ``per_page``, newest first (``model.newest_first``: the undated last,
+    then the biggest, then by id); one empty page when there are none."""
     ordered = newest_first(stories)
     return [ordered[start : start + per_page] for start in range(0, len(ordered), per_page)] or [[]]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from kroscek.model import Story, StoryEvent
+from kroscek.model import Story, StoryEvent, newest_first
 from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
 from kroscek.store.tables import entity_index_table, meta_table, stories_table, story_events_table, story_joins_table
 
@@ -185,12 +185,6 @@ class StoryStore(StoreBase):
         with self.engine.connect() as c:
             rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
             return [StoryEvent.from_logged(json.loads(r.data), r.at) for r in rows]
-
-
-def newest_first(summaries: Iterable[StorySummary]) -> list[StorySummary]:
-    """Stories newest first by their last article, then biggest, then by id (the order of the
-    web app's and the CLI's story lists)."""
-    return sorted(summaries, key=lambda s: (s.last_published or "", len(s.articles), s.id), reverse=True)
 
 
 def _summary(row: Any) -> StorySummary:
