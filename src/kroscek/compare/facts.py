@@ -260,14 +260,25 @@ def stem(word: str) -> str:
     return _same_event_stems().get(cut, cut)
 
 
+_NASAL = {"y": "s", "n": "t", "m": "p"}  # the root's first letter a nasal prefix takes (meny-/men-/mem-)
+
+
 def _cut(word: str) -> str:
-    """Indonesian prefixes and suffixes cut, then the first letters."""
+    """Indonesian prefixes and suffixes cut, then the first letters. A nasal prefix before a vowel
+    gives back the first letter it took ("menembak", "penembakan": "tembak" as in "ditembak";
+    "menyita": "sita"; "memukul": "pukul")."""
     word = word.lower()
-    for prefix in ("memper", "diper", "meng", "meny", "mem", "men", "me", "ber", "ter", "di", "pe", "ke", "se"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            word = word[len(prefix):]
+    cut = ""
+    for prefix in ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "me", "ber", "ter",
+                   "di", "pe", "ke", "se"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and rest[:1] in tuple("aiueo") and prefix[-1] in _NASAL and prefix[-2:] != "ng":
+            rest = _NASAL[prefix[-1]] + rest
+        if word.startswith(prefix) and len(rest) >= 4:
+            word, cut = rest, prefix
             break
-    for suffix in ("kannya", "annya", "kan", "nya", "an", "lah"):
+    # a noun made with pe(N)- ends in -an, never -kan: "penembakan" is "tembak"
+    for suffix in ("annya", "an", "nya", "lah") if cut.startswith("pe") else ("kannya", "annya", "kan", "nya", "an", "lah"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
