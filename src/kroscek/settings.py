@@ -27,6 +27,7 @@ from enum import Enum
 from typing import Literal
 
 MODE_VARIABLE = "KROSCEK_MODE"
+CASCADE_VARIABLE = "KROSCEK_CASCADE"
 
 Encoder = Literal["e5", "static"]
 
@@ -91,3 +92,13 @@ class Settings:
 
 DEFAULT = Settings()
 FAST = Settings(Mode.FAST)
+
+
+def cascade_enabled(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the default mode's cross-check sends to e5 only what cheap signals leave open (the
+    claims that might align, the quote pairs that might be one statement, the article pairs that
+    might be translations): on unless ``KROSCEK_CASCADE`` is ``off`` (or ``0``, ``false``, ``no``),
+    which embeds every claim, quote and translation candidate's sentences, to measure the cascade
+    against."""
+    value = (os.environ if environ is None else environ).get(CASCADE_VARIABLE, "").strip().lower()
+    return value not in ("off", "0", "false", "no")

@@ -49,6 +49,8 @@ MIN_WORDS = 4  # shorter sentences ("Korea Utara.") are fragments, not claims
 MARGIN_K = 4  # neighbours averaged for the margin score
 ALIGN_MARGIN = 1.03  # margin score two claims need to be aligned
 ALIGN_FLOOR = 0.90  # and the plain similarity floor
+CASCADE_FLOOR = 0.86  # static score (calibrated cosine + word overlap) a claim needs to be embedded with e5
+CASCADE_MARGIN = 1.0  # and the static margin score
 LEXICAL_WEIGHT = 0.3  # weight of the TF-IDF word overlap added to the embedding cosine
 NAME_CONFLICT_PENALTY = 0.1  # taken off when each claim names someone the other does not
 SAME_TEXT_OVERLAP = 0.6  # content-word overlap for the same-language negation and entity checks
@@ -555,13 +557,97 @@ def dispute_evidence(a: Claim, b: Claim, context: Context = Context()) -> list[D
 # --- alignment -------------------------------------------------------------------------------
 
 
+class CascadeVectors(np.ndarray):
+    """Claim vectors of the e5 cascade, one row per claim: the claim's e5 vector (zeros where e5
+    was not needed), its calibrated static vector, and a flag that says whether it has the e5 one.
+    The three sit side by side in one row, so a slice of the rows (one article's claims) keeps them
+    together; ``similarity`` reads e5 cosines where both claims have e5 vectors, else static ones."""
+
+    split: int = 0  # columns of the e5 part
+
+    def __new__(cls, e5: np.ndarray, static: np.ndarray, resolved: np.ndarray) -> CascadeVectors:
+        rows = np.hstack([e5, static, resolved.astype(np.float32)[:, None]]).astype(np.float32)
+        vectors = rows.view(cls)
+        vectors.split = e5.shape[1]
+        return vectors
+
+    def __array_finalize__(self, obj: Any) -> None:
+        self.split = getattr(obj, "split", 0)
+
+    @property
+    def e5(self) -> np.ndarray:
+        return np.asarray(self)[:, : self.split]
+
+    @property
+    def static(self) -> np.ndarray:
+        return np.asarray(self)[:, self.split : -1]
+
+    @property
+    def resolved(self) -> np.ndarray:
+        return np.asarray(self)[:, -1] > 0
+
+    def cosines(self, other: CascadeVectors) -> np.ndarray:
+        """e5 cosines where both claims have e5 vectors, calibrated static cosines elsewhere."""
+        both = self.resolved[:, None] & other.resolved[None, :]
+        return np.where(both, self.e5 @ other.e5.T, self.static @ other.static.T)
+
+
+def cascades(embedder: Any) -> bool:
+    """Whether ``embedder`` is an e5 one the cascade stands in front of (``settings.cascade_enabled``)."""
+    from kroscek.settings import cascade_enabled
+
+    return str(getattr(embedder, "name", "")).startswith("e5") and cascade_enabled()
+
+
 def claim_vectors(claims: Sequence[Claim], embedder: Any = None) -> np.ndarray:
-    """L2-normalised sentence embeddings of the claims (cached by text)."""
+    """L2-normalised sentence embeddings of the claims (cached by text).
+
+    With an e5 embedder (the default mode) this is a cascade (:class:`CascadeVectors`): only the
+    claims ``needs_e5`` picks are embedded with e5, the others keep their static vectors."""
     if embedder is None:
         from kroscek.analyse.embed import get_embedder
 
         embedder = get_embedder()
-    return embedder.embed_texts([c.text for c in claims], languages=[c.language for c in claims])
+    texts, languages = [c.text for c in claims], [c.language for c in claims]
+    if not cascades(embedder) or not claims:
+        return embedder.embed_texts(texts, languages=languages)
+    resolved, static = _needs_e5(claims)
+    e5 = np.zeros((len(claims), getattr(embedder, "dimension", 384)), dtype=np.float32)
+    if resolved.any():
+        chosen = np.flatnonzero(resolved)
+        e5[chosen] = embedder.embed_texts([texts[i] for i in chosen], languages=[languages[i] for i in chosen])
+    return CascadeVectors(e5, static, resolved)
+
+
+def needs_e5(claims: Sequence[Claim]) -> np.ndarray:
+    """Which claims the cascade embeds with e5: those that may align with a claim of another
+    article. The static word vectors score every claim against the claims of each other article
+    as ``similarity`` does (calibrated cosine plus word overlap); a claim whose best score stays
+    under ``CASCADE_FLOOR``, or whose best margin score stays under ``CASCADE_MARGIN``, has no
+    pair that e5 would align (both set with room on real stories: e5 scores and margins of such
+    claims stay under the alignment floor and margin), so it keeps its static vector."""
+    return _needs_e5(claims)[0]
+
+
+def _needs_e5(claims: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray]:
+    from kroscek.analyse.embed import StaticEmbedder
+
+    static = StaticEmbedder().embed_texts([c.text for c in claims], languages=[c.language for c in claims])
+    if not claims:
+        return np.zeros(0, dtype=bool), static
+    scores = static @ static.T + LEXICAL_WEIGHT * lexical_similarity(claims)
+    best, margin = np.full(len(claims), -np.inf), np.full(len(claims), -np.inf)
+    starts = [0] + [n for n in range(1, len(claims)) if claims[n].article != claims[n - 1].article] + [len(claims)]
+    blocks = list(zip(starts, starts[1:]))
+    for x, (a, b) in enumerate(blocks):
+        for c, d in blocks[x + 1:]:
+            block = scores[a:b, c:d]
+            margins = margin_scores(block)
+            best[a:b] = np.maximum(best[a:b], block.max(axis=1))
+            best[c:d] = np.maximum(best[c:d], block.max(axis=0))
+            margin[a:b] = np.maximum(margin[a:b], margins.max(axis=1))
+            margin[c:d] = np.maximum(margin[c:d], margins.max(axis=0))
+    return (best >= CASCADE_FLOOR) & (margin >= CASCADE_MARGIN), static
 
 
 def margin_scores(cosines: np.ndarray, k: int = MARGIN_K) -> np.ndarray:
@@ -606,7 +692,12 @@ def similarity(left: Sequence[Claim], right: Sequence[Claim], vectors: tuple[np.
                lexical: np.ndarray, vocabularies: tuple[frozenset[str], frozenset[str]]) -> np.ndarray:
     """Embedding cosine plus weighted word overlap, less a penalty when each claim names people
     the other article never mentions (two different ambassadors are two facts)."""
-    scores = vectors[0] @ vectors[1].T + LEXICAL_WEIGHT * lexical
+    left_vectors, right_vectors = vectors
+    if isinstance(left_vectors, CascadeVectors) and isinstance(right_vectors, CascadeVectors):
+        cosines = left_vectors.cosines(right_vectors)
+    else:
+        cosines = np.asarray(left_vectors) @ np.asarray(right_vectors).T
+    scores = cosines + LEXICAL_WEIGHT * lexical
     foreign_left = [bool(foreign_names(c, vocabularies[1])) for c in left]
     foreign_right = [bool(foreign_names(c, vocabularies[0])) for c in right]
     scores -= NAME_CONFLICT_PENALTY * np.outer(foreign_left, foreign_right)

@@ -5,6 +5,8 @@
   pages of one outlet are boilerplate and do not count. The shared passages are the evidence.
 - Translations (different languages): the articles' sentences are aligned by multilingual
   embeddings; a translation covers most sentences of the shorter article in the same order.
+  In the default mode the static word vectors first set aside the pairs too unlike to be one
+  (``might_translate``), so e5 reads only the sentences of pairs that might be.
   The cleaning stage's damage warnings on the translation are reported as supporting evidence.
 - Stale republications: ``kroscek.analyse.dates.staleness`` decides (the article's own dates,
   its lead, the firm days of the rest of the story), says why and names the event date it
@@ -43,6 +45,7 @@ OUTLET_REPEAT = 3  # a shingle on this many pages of one outlet is boilerplate
 MIN_PASSAGE_WORDS = 12
 TRANSLATION_COVERAGE = 0.6  # share of the shorter article's sentences aligned
 TRANSLATION_ORDER = 0.8  # share of aligned pairs in one monotonic sequence
+STATIC_SLACK = 0.03  # calibrated static cosine this far under the alignment floor still counts as a possible match
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -241,16 +244,51 @@ def monotonic_share(pairs: Sequence[tuple[int, int]]) -> float:
     return max(best) / len(ordered)
 
 
+def might_translate(a: Article, b: Article, vectors: Mapping[str, np.ndarray] | None = None) -> bool:
+    """Whether two articles can be translations of each other by the static word vectors (the
+    cheap step before e5): enough of the shorter one's sentences must have a sentence of the other
+    within ``STATIC_SLACK`` of the alignment floor (calibrated static cosine) to reach
+    ``TRANSLATION_COVERAGE``. ``vectors``: the articles' static sentence vectors by id, if known."""
+    from kroscek.analyse.embed import StaticEmbedder
+    from kroscek.compare.claims import ALIGN_FLOOR
+
+    vectors = vectors or {x.id: _sentence_vectors(x, StaticEmbedder()) for x in (a, b)}
+    cosines = vectors[a.id] @ vectors[b.id].T
+    if cosines.size == 0:
+        return False
+    near = cosines >= ALIGN_FLOOR - STATIC_SLACK
+    covered = min(int(near.any(axis=1).sum()), int(near.any(axis=0).sum()))
+    return covered / min(len(a.sentences), len(b.sentences)) >= TRANSLATION_COVERAGE
+
+
+def translation_candidates(pairs: Sequence[tuple[Article, Article]]) -> list[tuple[Article, Article]]:
+    """The article pairs of ``pairs`` that ``might_translate`` (each article's static vectors once)."""
+    from kroscek.analyse.embed import StaticEmbedder
+
+    static = StaticEmbedder()
+    vectors = {x.id: _sentence_vectors(x, static) for pair in pairs for x in pair}
+    return [(a, b) for a, b in pairs if might_translate(a, b, vectors)]
+
+
+def language_pairs(articles: Sequence[Article]) -> list[tuple[Article, Article]]:
+    """The article pairs translation search compares: two languages, sentences on both sides."""
+    return [(a, b) for i, a in enumerate(articles) for b in articles[i + 1 :]
+            if a.language and b.language and a.language != b.language and a.sentences and b.sentences]
+
+
 def find_translations(articles: Sequence[Article], embedder: Any = None) -> list[Translation]:
     """Cross-language pairs whose sentences align one to one, in order, over most of the text."""
-    pairs = [(a, b) for i, a in enumerate(articles) for b in articles[i + 1 :]
-             if a.language and b.language and a.language != b.language and a.sentences and b.sentences]
+    pairs = language_pairs(articles)
     if not pairs:
         return []
     if embedder is None:
         from kroscek.analyse.embed import get_embedder
 
         embedder = get_embedder()
+    from kroscek.compare.claims import cascades
+
+    if cascades(embedder):
+        pairs = translation_candidates(pairs)
     translations = []
     for a, b in pairs:
         matched = [(i, j) for i, j, _ in aligned_pairs(_sentence_vectors(a, embedder) @ _sentence_vectors(b, embedder).T)]

@@ -20,7 +20,6 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
-from kroscek.analyse.embed import e5_passage
 from kroscek.compare.records import Record, known_fields
 from kroscek.model import Article, Entity, Quote
 from kroscek.text.names import same_speaker as names_match  # two spellings of one speaker's name
@@ -28,6 +27,7 @@ from kroscek.text.names import same_speaker as names_match  # two spellings of o
 SEMANTIC_THRESHOLD = 0.94  # e5 cosine of two renderings of one statement in one language
 CROSS_LANGUAGE_THRESHOLD = 0.87  # e5 cosine of a statement and its translation (lower across languages)
 LEXICAL_THRESHOLD = 0.90  # rapidfuzz token-set ratio of near-verbatim copies
+STATIC_SLACK = 0.10  # calibrated static cosine this far under a threshold: the pair is not asked of e5
 _WORD = re.compile(r"\w+")
 
 
@@ -61,13 +61,6 @@ class SourcedQuote:
     quote: Quote
     entity: str | None
     language: str | None = None
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    """L2-normalised multilingual-e5 passage embeddings (one row per text)."""
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    return e5_passage(texts)
 
 
 def _words(name: str) -> list[str]:
@@ -112,7 +105,84 @@ def _groups(quotes: list[SourcedQuote], vectors: np.ndarray) -> list[list[int]]:
         for j in range(i + 1, len(quotes)):
             if not sets.connected(i, j) and same_statement(quotes[i], quotes[j], float(similarity[i, j])):
                 sets.merge(i, j)
+    return _components(sets)
+
+
+def _components(sets: DisjointSet) -> list[list[int]]:
     return sorted((sorted(group) for group in sets.subsets()), key=lambda group: group[0])
+
+
+def _threshold(a: SourcedQuote, b: SourcedQuote) -> float:
+    translated = a.language is not None and b.language is not None and a.language != b.language
+    return CROSS_LANGUAGE_THRESHOLD if translated else SEMANTIC_THRESHOLD
+
+
+def _open_pairs(quotes: list[SourcedQuote], cascade: bool) -> tuple[DisjointSet, list[tuple[int, int]]]:
+    """The pairs decided without a cosine, joined, and the open pairs only a cosine decides: a pair
+    of one article or of two known different speakers is never one statement, a near-verbatim
+    pair always is. With ``cascade``, the static word vectors set aside the open pairs whose
+    calibrated static cosine is more than ``STATIC_SLACK`` under the threshold."""
+    sets = DisjointSet(range(len(quotes)))
+    speakers: dict[tuple[Any, ...], bool | None] = {}
+    folded = [q.quote.text.casefold() for q in quotes]
+    open_pairs: list[tuple[int, int]] = []
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            a, b = quotes[i], quotes[j]
+            if a.article == b.article:
+                continue
+            key = (a.entity, b.entity, a.quote.speaker, b.quote.speaker)
+            if key not in speakers:
+                speakers[key] = same_speaker(a, b)
+            if speakers[key] is False:
+                continue
+            if fuzz.token_set_ratio(folded[i], folded[j]) / 100 >= LEXICAL_THRESHOLD:
+                sets.merge(i, j)
+            else:
+                open_pairs.append((i, j))
+    if open_pairs and cascade:
+        from kroscek.analyse.embed import StaticEmbedder
+
+        static = StaticEmbedder().embed_texts([q.quote.text for q in quotes], languages=[q.language for q in quotes])
+        open_pairs = [(i, j) for i, j in open_pairs
+                      if float(static[i] @ static[j]) >= _threshold(quotes[i], quotes[j]) - STATIC_SLACK]
+    return sets, open_pairs
+
+
+def _cascade_groups(quotes: list[SourcedQuote], embedder: Any, cascade: bool) -> list[list[int]]:
+    """``_groups`` with a cosine computed only for the open pairs (``_open_pairs``): e5
+    (``embedder``) encodes only their quotes, each text once."""
+    sets, open_pairs = _open_pairs(quotes, cascade)
+    if open_pairs:
+        needed = sorted({i for pair in open_pairs for i in pair})
+        vectors = embedder.embed_texts([quotes[i].quote.text for i in needed],
+                                       languages=[quotes[i].language for i in needed])
+        row = {i: n for n, i in enumerate(needed)}
+        for i, j in open_pairs:
+            if float(vectors[row[i]] @ vectors[row[j]]) >= _threshold(quotes[i], quotes[j]):
+                sets.merge(i, j)
+    return _components(sets)
+
+
+def sourced_quotes(articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[SourcedQuote]:
+    """Every quote of ``articles`` with its article, speaker entity and language."""
+    return [
+        SourcedQuote(article.id, quote, speaker_entity(quote.speaker, article.id, entities), article.language)
+        for article in articles
+        for quote in article.quotes
+    ]
+
+
+def quotes_needing_e5(articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[tuple[str, str | None]]:
+    """The quote texts (with their language) that ``match_quotes`` asks e5 for in the default
+    mode, to encode them ahead together with other stories' texts."""
+    from kroscek.settings import cascade_enabled
+
+    quotes = sourced_quotes(articles, entities)
+    if len({q.article for q in quotes}) < 2:
+        return []
+    _, open_pairs = _open_pairs(quotes, cascade_enabled())
+    return [(quotes[i].quote.text, quotes[i].language) for i in sorted({i for pair in open_pairs for i in pair})]
 
 
 def _best_speaker(members: list[SourcedQuote], entities: dict[str, Entity], corpus: Counter[str]) -> str | None:
@@ -129,25 +199,28 @@ def _best_speaker(members: list[SourcedQuote], entities: dict[str, Entity], corp
 def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = (), embedder: Any = None) -> list[MatchedQuote]:
     """Every quote of ``articles``, the same statement in several articles merged into one.
 
-    ``embedder`` (anything with ``embed_texts``, e.g. ``StaticEmbedder``) replaces the e5
-    passage embeddings the thresholds were set on."""
-    quotes = [
-        SourcedQuote(article.id, quote, speaker_entity(quote.speaker, article.id, entities), article.language)
-        for article in articles
-        for quote in article.quotes
-    ]
+    ``embedder`` (default: the process-wide e5 one with the ``passage:`` convention, on which the
+    thresholds were set; ``analyse.embed.passage_embedder`` gives one sharing a run's cache) or
+    anything else with ``embed_texts`` (e.g. ``StaticEmbedder``), which then embeds every quote."""
+    quotes = sourced_quotes(articles, entities)
     by_id = {entity.id: entity for entity in entities}
     corpus = Counter(w for article in articles for w in _words(article.text))
     matched: list[MatchedQuote] = []
     several_sources = len({q.article for q in quotes}) > 1  # quotes of one article are never merged
     texts = [q.quote.text for q in quotes]
+    if embedder is None:
+        from kroscek.analyse.embed import passage_embedder
+
+        embedder = passage_embedder()
     if not several_sources:
-        vectors = np.zeros((len(quotes), 1), np.float32)
-    elif embedder is None:
-        vectors = embed(texts)
+        groups = _groups(quotes, np.zeros((len(quotes), 1), np.float32))
+    elif str(getattr(embedder, "name", "")).startswith("e5"):
+        from kroscek.settings import cascade_enabled
+
+        groups = _cascade_groups(quotes, embedder, cascade_enabled())
     else:
-        vectors = embedder.embed_texts(texts, languages=[q.language for q in quotes])
-    for group in _groups(quotes, vectors):
+        groups = _groups(quotes, embedder.embed_texts(texts, languages=[q.language for q in quotes]))
+    for group in groups:
         members = [quotes[i] for i in group]
         shown = max(members, key=lambda m: (m.quote.kind == "direct", len(m.quote.text)))
         matched.append(

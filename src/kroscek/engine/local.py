@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from kroscek.analyse.embed import Embedder, StaticEmbedder
-from kroscek.compare.story import check_story
+from kroscek.compare.story import check_stories
 from kroscek.ingest import read_file
 from kroscek.match.stories import Linker, Runner, StoryResult, Work, cluster_stories, run_here
 from kroscek.model import Article, Document, Rejected
@@ -283,8 +283,7 @@ def compare(store: Store, story_ids: Sequence[str] | None = None, settings: Sett
         stories = [story for story in stories if not store.has_brief(story.id)]
     progress.stage("cross-check", len(stories))
     written = 0
-    for story in stories:
-        checked = check_story(story, store.articles(story.articles), settings, embedder)
+    for checked in check_stories(((s, store.articles(s.articles)) for s in stories), settings, embedder):
         store.mark_stale(checked.stale)
         store.save_check(checked)
         cache.flush()
