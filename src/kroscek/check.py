@@ -374,6 +374,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
                 kind, relation = "dispute", Relation("dispute", (status,), "the claim's deed told as not yet done")
         if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
+        if kind == "agree" and _negated(fact) != _negated(other):
+            kind = "related"  # "belum mengambil keputusan" does not state "sudah memutuskan"
         if kind == "agree" and hearsay(other) and not hearsay(fact):
             kind = "related"  # "kabar soal kedekatan X dan Y sedang diperbincangkan": talk of it, not a statement of it
         if kind == "agree" and not states_values(fact, other):
