@@ -18,7 +18,7 @@ from kroscek import __version__
 from kroscek.cli import TOP_STORIES, app
 from kroscek.compare.story import StoryBrief, StorySummary
 from kroscek.model import Article, Sentence, Story
-from kroscek.report import story_summary
+from kroscek.report import Report, ReportedStory, story_summary
 from kroscek.store import Store
 
 runner = CliRunner()
@@ -144,11 +144,11 @@ def test_run_prints_a_summary_of_the_top_stories(monkeypatch):
 
     out = io.StringIO()
     monkeypatch.setattr(cli, "console", Console(file=out, width=200))
-    articles = {f"a{n}-{k}": {"id": f"a{n}-{k}", "source": f"/data/f{n}.txt", "title": f"Judul {n}-{k}", "outlet": None,
-                              "url": "https://news.detik.com/x", "warnings": []} for n in range(30) for k in range(8)}
-    stories = [StorySummary(f"s{n:02d}", f"Cerita {n}", [f"a{n}-{k}" for k in range(1 + n % 8)],
-                            last_published=f"2025-10-{1 + n % 28:02d}", badges=[]) for n in range(30)]
-    cli._print_stories(stories, articles)
+    articles = [Article(id=f"a{n}-{k}", source=f"/data/f{n}.txt", title=f"Judul {n}-{k}", text="Teks.",
+                        url="https://news.detik.com/x") for n in range(30) for k in range(8)]
+    stories = [ReportedStory(StorySummary(f"s{n:02d}", f"Cerita {n}", [f"a{n}-{k}" for k in range(1 + n % 8)],
+                                          last_published=f"2025-10-{1 + n % 28:02d}", badges=[])) for n in range(30)]
+    cli._print_stories(Report(articles, stories))
     text = out.getvalue()
     assert "30 stories, 240 articles (the top 20" in " ".join(text.split())
     assert len({line for line in text.splitlines() if "│ Cerita" in line}) == cli.TOP_STORIES

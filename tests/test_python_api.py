@@ -42,10 +42,20 @@ def loaded_after(code: str) -> list[str]:
 def test_import_kroscek_loads_no_pipeline_and_no_model():
     assert loaded_after("import kroscek") == ["kroscek"]
     assert loaded_after("import kroscek; kroscek.analyse, kroscek.run") == ["kroscek"]  # nothing until called
-    assert loaded_after("import kroscek; kroscek.Report") == ["kroscek", "kroscek.api", "kroscek.model"]
+    # the report's types, without the story stage
+    assert loaded_after("import kroscek; kroscek.Report") == ["kroscek", "kroscek.api", "kroscek.model", "kroscek.report"]
     assert set(kroscek.__all__) <= set(dir(kroscek))
     with pytest.raises(AttributeError):
         kroscek.no_such_thing  # noqa: B018
+
+
+def test_the_api_hands_out_the_reports_own_types():
+    from kroscek import report
+    from kroscek.model import Rejected
+
+    assert kroscek.StoryReport is report.ReportedStory and issubclass(kroscek.Report, report.Report)
+    found = kroscek.Report(rejected=[Rejected("/data/kosong.txt", "no text")], added=1, db="k.db")
+    assert found.to_dict() == report.Report(rejected=found.rejected).to_dict()  # report.json's one JSON form
 
 
 def test_the_analysis_stage_does_not_take_the_functions_name():
@@ -94,7 +104,8 @@ def test_run_groups_files_and_records_and_grows_the_given_store(tmp_path, corpus
     assert [r.reason for r in report.rejected] and "records.jsonl" in report.rejected[0].source
     story = report.stories[0]
     assert isinstance(story, kroscek.StoryReport) and sorted(story.articles) == sorted(a.id for a in report.articles)
-    assert story.facts and set(report.to_dict()) == {"articles", "stories", "rejected"}
+    assert story.facts and set(report.to_dict()) == {"articles", "stories", "rejected", "story_events"}
+    assert story.brief is not None and story.badges == story.summary.badges
     again = kroscek.run(str(files[0]), db=db, fast=True)  # the store is grown, not read again
     assert again.added == 0 and again.skipped == 1 and len(again.articles) == 2
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kroscek.model import Article, Document, Rejected
-
-if TYPE_CHECKING:  # the story stage loads with the first ``run``
-    from kroscek.compare.crosscheck import CheckedFact
-    from kroscek.compare.story import StoryBrief
+from kroscek.model import Article, Document, Rejected, newest_first
+from kroscek.report import Report as StoreReport
+from kroscek.report import ReportedStory
 
 Record = Mapping[str, Any]  # text (required), title, url, outlet, published, language
 Input = str | Path | Record
@@ -31,75 +29,18 @@ class InputRejected(ValueError):
         self.source, self.reason = source, reason
 
 
-@dataclass
-class StoryReport:
-    """One story: its articles (ids, earliest first), outlets, languages, date range, badges and
-    brief (summary, timeline, facts, disputes, quotes, entities, provenance; ``to_dict`` is the
-    story as ``report.json`` holds it)."""
-
-    id: str
-    title: str
-    articles: list[str]
-    outlets: list[str]
-    languages: list[str]
-    first_published: str | None
-    last_published: str | None
-    badges: list[str]
-    stale: list[str]  # articles that republish an old event
-    brief: StoryBrief
-
-    @property
-    def disputes(self) -> list[CheckedFact]:
-        """Where the sources disagree: each with its claims (article, sentence, text) and the
-        differing values (``evidence``: slot, a, b)."""
-        return self.brief.disputes
-
-    @property
-    def facts(self) -> list[CheckedFact]:
-        """Every fact: ``status`` agreed, disputed, update or single-source, with its cited claims."""
-        return list(self.brief.facts)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "articles": list(self.articles), "outlets": list(self.outlets),
-                "languages": list(self.languages), "first_published": self.first_published,
-                "last_published": self.last_published, "badges": list(self.badges), "stale": list(self.stale),
-                "brief": self.brief.to_dict()}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> StoryReport:
-        """A story of ``report.json``."""
-        from kroscek.compare.story import StoryBrief
-
-        return cls(id=data["id"], title=data["title"], articles=list(data["articles"]),
-                   outlets=list(data.get("outlets", [])), languages=list(data.get("languages", [])),
-                   first_published=data.get("first_published"), last_published=data.get("last_published"),
-                   badges=list(data.get("badges", [])), stale=list(data.get("stale", [])),
-                   brief=StoryBrief.from_dict(data.get("brief") or {}))
+StoryReport = ReportedStory  # a story of ``run``'s report (the name the API has always given it)
 
 
 @dataclass
-class Report:
-    """What ``run`` found: the stories (newest and biggest first, as the pages list them), every
-    article analysed, the inputs rejected with their reasons, and the store it used."""
+class Report(StoreReport):
+    """What ``run`` found: the report of its store (``kroscek.report.Report``: ``to_dict`` is
+    ``report.json``), its stories listed newest and biggest first as the pages list them, and what
+    this run stored."""
 
-    stories: list[StoryReport]
-    articles: list[Article]
-    rejected: list[Rejected] = field(default_factory=list)
     added: int = 0  # articles stored by this run
     skipped: int = 0  # already stored, or the same article twice in the input
     db: str | None = None  # the store, when one was given (else a temporary one, gone)
-
-    def story(self, story_id: str) -> StoryReport:
-        return next(s for s in self.stories if s.id == story_id)
-
-    def article(self, article_id: str) -> Article:
-        return next(a for a in self.articles if a.id == article_id)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as ``report.json`` holds it."""
-        return {"articles": [a.to_dict() for a in self.articles],
-                "stories": [s.to_dict() for s in self.stories],
-                "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected]}
 
 
 def document(item: Input, **fields: str | None) -> Document:
@@ -152,7 +93,7 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
     cannot be read is in ``Report.rejected`` with its reason; the others go on."""
     from kroscek.engine.local import compare, ingest, match
     from kroscek.ingest import list_inputs
-    from kroscek.report import build_report
+    from kroscek.report import read_report
     from kroscek.settings import Settings
     from kroscek.store import Store
 
@@ -177,14 +118,12 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
             summary = ingest(files, store, columns=dict(columns) if columns else None, encoding=encoding)
             match(store, settings=settings)
             compare(store, settings=settings)
-            data = build_report(store)
-            order = {s.id: n for n, s in enumerate(store.story_summaries())}
+            found = read_report(store)
         finally:
             store.close()
-    stories = [StoryReport.from_dict(story) for story in sorted(data["stories"], key=lambda s: order.get(s["id"], len(order)))]
-    return Report(stories=stories, articles=[Article.from_dict(a) for a in data["articles"]],
-                  rejected=[Rejected(r["source"], r["reason"]) for r in data["rejected"]],
-                  added=summary.added, skipped=summary.skipped, db=str(db) if db is not None else None)
+    return Report(articles=found.articles, stories=newest_first(found.stories), rejected=found.rejected,
+                  story_events=found.story_events, added=summary.added, skipped=summary.skipped,
+                  db=str(db) if db is not None else None)
 
 
 def _is_path(item: Any) -> bool:

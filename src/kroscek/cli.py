@@ -7,8 +7,7 @@ import json
 import shlex
 import sys
 from pathlib import Path
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -17,14 +16,15 @@ from rich.table import Table
 from typer.core import TyperCommand, TyperGroup
 
 from kroscek.ingest.decode import printable
+from kroscek.model import newest_first
 from kroscek.outlets import outlet_name
 from kroscek.progress import NO_PROGRESS, ConsoleProgress, Progress
 from kroscek.settings import Settings
 from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
 if TYPE_CHECKING:  # the engines load on first use, to keep the command line quick to start
-    from kroscek.compare.story import StorySummary
     from kroscek.engine.local import IngestSummary
+    from kroscek.report import Report
 
 
 
@@ -239,8 +239,7 @@ def run(
 
     Exit codes as ``ingest``'s (the report is written either way)."""
     from kroscek.engine.local import compare, match
-    from kroscek.compare.story import StorySummary
-    from kroscek.report import build_report
+    from kroscek.report import read_report
     from kroscek.report.html import write_report
 
     if engine not in ("local", "ray"):
@@ -258,13 +257,13 @@ def run(
             match(store, settings=settings, progress=progress)
             compare(store, settings=settings, progress=progress)
         progress.stage("report", 2)
-        report = build_report(store)
+        report = read_report(store)
         progress.advance()
         index = write_report(report, out)
         progress.advance()
     if as_json:
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    _print_stories([StorySummary.from_dict(s) for s in report["stories"]], {a["id"]: a for a in report["articles"]})
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    _print_stories(report)
     console.print(f"report: {index.resolve()}", highlight=False)
     raise typer.Exit(_exit_code(summary))
 
@@ -291,11 +290,9 @@ def _run_ray(paths: list[str], db: str, store: Store, address: str | None, num_c
 STORY_LINES = 5  # articles listed under each story in `run`'s summary
 
 
-def _print_stories(stories: Sequence[StorySummary], articles: Mapping[str, Mapping[str, Any]]) -> None:
-    """The top stories, newest and biggest first, a few articles each (every one is in the report,
-    whose article entries ``articles`` holds by id)."""
-    from kroscek.store.stories import newest_first
-
+def _print_stories(report: Report) -> None:
+    """The report's top stories, newest and biggest first, a few articles each (every one is in the report)."""
+    stories, articles = report.stories, {a.id: a for a in report.articles}
     shown = newest_first(stories)[:TOP_STORIES]
     title = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}, {len(articles)} articles"
     if len(shown) < len(stories):
@@ -304,12 +301,12 @@ def _print_stories(stories: Sequence[StorySummary], articles: Mapping[str, Mappi
     for column in ("story", "articles", "notes"):
         table.add_column(column)
     for story in shown:
-        lines = [f"{outlet_name(articles[i].get('outlet'), articles[i].get('url')) or Path(articles[i]['source']).name}: "
-                 f"{articles[i]['title']}" for i in story.articles[:STORY_LINES]]
+        lines = [f"{outlet_name(articles[i].outlet, articles[i].url) or Path(articles[i].source).name}: "
+                 f"{articles[i].title}" for i in story.articles[:STORY_LINES]]
         if len(story.articles) > STORY_LINES:
             lines.append(f"[dim]and {len(story.articles) - STORY_LINES} more[/dim]")
-        notes = list(story.badges or [])
-        warned = sum(len(articles[i].get("warnings", [])) for i in story.articles)
+        notes = story.badges
+        warned = sum(len(articles[i].warnings) for i in story.articles)
         if warned:
             notes.append(f"{warned} damage warnings")
         table.add_row(f"{story.title}\n[dim]{story.id}[/dim]", "\n".join(lines), ", ".join(notes))
@@ -324,8 +321,7 @@ def stories(
 ) -> None:
     """List the stories in the store, newest and biggest first: the top 20 unless --all
     (--json prints every story)."""
-    from kroscek.report import story_summary
-    from kroscek.store.stories import newest_first
+    from kroscek.compare.story import story_summary
 
     store = open_store(db, create=False)
     listed = newest_first(story_summary(s, store.articles(s.articles)) for s in store.stories())
@@ -353,7 +349,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one story: its articles and its brief."""
-    from kroscek.report import story_summary
+    from kroscek.compare.story import story_summary
 
     store = open_store(db, create=False)
     story = store.story(story_id)
