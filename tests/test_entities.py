@@ -205,3 +205,13 @@ def test_every_seed_answer_key_entity_has_its_type(seed_articles) -> None:
     for kind, names in SEED_KEY_TYPES.items():
         for name in names:
             assert types.get(name) == {kind}, (name, types.get(name))
+
+
+def test_sentences_the_text_ran_together_are_tagged_apart() -> None:
+    """The Semarak seed's "... Korea Utara. KCN Ini terjadi ...": the acronym before "Ini" is
+    tagged as the end of the sentence the copy lost, not as the start of the next."""
+    from kroscek.analyse.entities import crf_tags
+
+    words = "Pesan itu dikutip KCN Ini terjadi dua hari kemudian .".split()
+    assert crf_tags(words) == crf_tags(words[:4]) + crf_tags(words[4:])
+    assert crf_tags(["KCN", "Ini", "terjadi"])[0] == "B-ORG"

@@ -113,3 +113,28 @@ def test_seed_places_are_never_persons(seed_articles) -> None:
     for place in ("Donetsk", "Luhansk", "Moskow", "Seoul", "Pyongyang"):
         assert (place, "LOC") in mentions or place not in {text for text, _ in mentions}, place
         assert not {(place, "PER"), (place, "ORG")} & mentions, place
+
+
+def test_a_cased_sentence_marks_lower_case_words_and_a_lower_case_one_its_own_features() -> None:
+    cased = token_features("Ketua DPR datang ke Jakarta".split(), {})
+    assert cased[2]["lower"] and cased[1]["1:lower"] and not cased[1]["lower"]
+    assert not any(key.startswith("u:") or key == "uncased" for feats in cased for key in feats)
+    uncased = token_features("ketua dpr datang ke jakarta".split(), {("dpr",): "ORG"})
+    assert uncased[1]["uncased"] and uncased[1]["u:w"] == "dpr" and uncased[1]["u:gaz"] == "B-ORG"
+    assert uncased[1]["shape"] != cased[1]["shape"] and uncased[2]["shape"] != cased[2]["shape"]  # "xx" told apart
+    assert "lower" not in uncased[2]
+
+
+def test_the_gazetteer_keeps_names_the_lower_case_corpus_leaves_untagged() -> None:
+    cased = [(["Partai", "Golkar", "menang"], ["O", "B-ORG", "O"])]
+    lower = [(["golkar", "kalah"], ["O", "O"])] * 3 + [(["pertamina", "rugi"], ["B-ORG", "O"])]
+    assert ("golkar",) not in ner_train.build_gazetteer(cased + lower)  # tagged once in four
+    assert ner_train.corpus_gazetteer(cased + lower) == {("golkar",): "ORG", ("pertamina",): "ORG"}
+
+
+def test_a_capitalised_sentence_opener_after_a_word_is_a_lost_sentence_break() -> None:
+    from kroscek.analyse.entities import lost_breaks
+
+    assert lost_breaks("kantor berita KCN Ini terjadi kemarin".split()) == [3]
+    assert lost_breaks("kata Budi . Ini terjadi , Itu dia".split()) == []  # after punctuation: a real sentence start
+    assert lost_breaks("kata Budi ini terjadi".split()) == []

@@ -189,10 +189,27 @@ def _capitalised_runs(words: Sequence[str]) -> list[int]:
     return heads
 
 
+def is_cased(words: Sequence[str]) -> bool:
+    """Whether a sentence has any capital letter: NERP, one of the training corpora, is all lower case."""
+    return any(c.isupper() for word in words for c in word)
+
+
+# Features an all-lower-case sentence also gives under its own names: NERP, the lower-case corpus,
+# leaves parties, ministries and police ("golkar", "kpk", "polri") untagged where the cased corpora
+# tag them as organisations; the copies take up that convention so that the shared weights keep
+# the cased corpora's.
+UNCASED_COPIES = ("w", "-1:w", "1:w", "gaz", "-1:gaz", "1:gaz", "orghead", "cluster", "bigram-1", "bigram+1")
+
+
 def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | None = None) -> list[dict[str, Any]]:
     """The CRF features of every token: the word, its shape, affixes, lexicons, acronym patterns,
     organisation heads, the capitalised run it is in, gazetteer names (``names``, the shipped
-    gazetteer by default), and a ±2 window."""
+    gazetteer by default), and a ±2 window. In a cased sentence a lower-case word and its lower-case
+    neighbours say so; an all-lower-case sentence gives its shape apart and a copy of its word
+    features under ``u:`` (``UNCASED_COPIES``), so that casing and the lower-case corpus's labels
+    do not blur what the cased text teaches."""
+    cased = is_cased(words)
+    lowercase = [word[:1].islower() for word in words]
     own = [_features_of(word) for word in words]
     lowers = [word.casefold() for word in words]
     gaz = gazetteer_tags(lowers, gazetteer() if names is None else names)
@@ -223,6 +240,16 @@ def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | Non
             feats["bigram-1"] = f"{lowers[i - 1]}|{lower}"
         if i + 1 < len(words):
             feats["bigram+1"] = f"{lower}|{lowers[i + 1]}"
+        if cased:
+            feats["lower"] = lowercase[i]
+            if i > 0:
+                feats["-1:lower"] = lowercase[i - 1]
+            if i + 1 < len(words):
+                feats["1:lower"] = lowercase[i + 1]
+        else:
+            feats["shape"] = "u" + feats["shape"]
+            feats["uncased"] = True
+            feats.update({f"u:{key}": feats[key] for key in UNCASED_COPIES if key in feats})
         features.append(feats)
     return features
 
@@ -258,9 +285,27 @@ def organisation_heads(words: Sequence[str], tags: list[str]) -> list[str]:
             else tag for word, tag in zip(words, tags)]
 
 
+# Words that open a sentence and are not names: capitalised after a word, they mark a sentence
+# break the text lost ("... Korea Utara. KCN Ini terjadi dua hari setelah ...").
+SENTENCE_OPENERS = frozenset({"ini", "itu", "namun"})
+
+
+def lost_breaks(words: Sequence[str]) -> list[int]:
+    """Where a sentence the text ran together starts again: a capitalised ``SENTENCE_OPENERS``
+    word right after a word (not after punctuation)."""
+    return [i for i in range(1, len(words)) if words[i][:1].isupper() and words[i].casefold() in SENTENCE_OPENERS
+            and words[i - 1][-1:].isalnum()]
+
+
 def crf_tags(words: Sequence[str]) -> list[str]:
-    """The shipped Indonesian CRF's BIO tags for one tokenised sentence, organisation heads added."""
-    return organisation_heads(words, list(_crf().tag(token_features(words)))) if words else []
+    """The shipped Indonesian CRF's BIO tags for one tokenised sentence, organisation heads added;
+    sentences the text ran together are tagged apart."""
+    if not words:
+        return []
+    tags: list[str] = []
+    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
+        tags += _crf().tag(token_features(words[start:end]))
+    return organisation_heads(words, tags)
 
 
 def _unglued(tokens: list[Token]) -> list[Token]:

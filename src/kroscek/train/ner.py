@@ -10,7 +10,11 @@ The gazetteer (``gazetteer-id.tsv``: institutions, ministries, parties, companie
 and people named in the training data, each kept only where the words are that entity at least
 half the times they occur) is rebuilt from the same sentences. The CRF sees it as a feature; so
 that it does not learn to trust a list that holds every training name, each fifth of the
-training sentences is tagged with the gazetteer built from the other four fifths.
+training sentences is tagged with the gazetteer built from the other four fifths. NERP is all
+lower case and leaves parties, ministries and police untagged, where NERGrit and NER-UI tag them
+as organisations: its names are listed apart, the cased corpora's winning (``corpus_gazetteer``),
+and its sentences give their word features a second time under their own names
+(``UNCASED_COPIES`` in ``analyse.entities``).
 
     python -m kroscek.train.ner [--data ../shared/data/indonlu-ner] [--nerui ../shared/data/indolem-nerui]
                                 [--postag PATH] [--out DIR]
@@ -25,7 +29,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kroscek.analyse.entities import GAZETTEER_SPAN, clear_feature_caches, curated_gazetteer, gazetteer, proper_noun_rates, spans_from_tags, token_features
+from kroscek.analyse.entities import (GAZETTEER_SPAN, clear_feature_caches, curated_gazetteer, gazetteer, is_cased, proper_noun_rates,
+                                      spans_from_tags, token_features)
 
 DATASETS = ("nergrit", "nerp")
 TRAIN_SPLITS = ("train", "valid")
@@ -35,7 +40,7 @@ GAZETTEER_HEADER = ("# Names the training data of kroscek's Indonesian NER tags 
                     "# IndoNLU NERGrit and NERP (Apache-2.0), IndoLEM NER-UI (CC BY 4.0). Rebuilt by make train-ner.\n")
 LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "PLACE": "LOC",
           "PLC": "LOC", "LOCATION": "LOC", "EVT": "EVT"}
-CRF_PARAMS = {"c1": 0.15, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.2, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 
 
@@ -122,6 +127,14 @@ def build_gazetteer(sentences: list[tuple[list[str], list[str]]], min_share: flo
     return names
 
 
+def corpus_gazetteer(sentences: list[tuple[list[str], list[str]]]) -> dict[tuple[str, ...], str]:
+    """The gazetteer of cased and all-lower-case sentences built apart, the cased names winning:
+    NERP (lower case) leaves parties, ministries and police untagged ("golkar" tagged in 14 of
+    its 150 times), which would keep them out of a list built from all the sentences at once."""
+    cased = [s for s in sentences if is_cased(s[0])]
+    return {**build_gazetteer([s for s in sentences if not is_cased(s[0])]), **build_gazetteer(cased)}
+
+
 def write_gazetteer(names: dict[tuple[str, ...], str], path: Path) -> None:
     path.write_text(GAZETTEER_HEADER + "".join(f"{' '.join(key)}\t{kind}\n" for key, kind in sorted(names.items())), encoding="utf-8")
 
@@ -154,11 +167,11 @@ def train(data: Path, out: Path, nerui: Path | None = None, params: dict | None 
     clear_feature_caches()  # the lexicon and clusters may have been rebuilt since a word was last seen
     sentences = training_sentences(data, nerui)
     curated = curated_gazetteer()
-    names = build_gazetteer(sentences)
+    names = corpus_gazetteer(sentences)
     trainer = pycrfsuite.Trainer(verbose=False)
     for fold in range(FOLDS):
         held = sentences[fold::FOLDS]
-        others = build_gazetteer([s for i, s in enumerate(sentences) if i % FOLDS != fold])
+        others = corpus_gazetteer([s for i, s in enumerate(sentences) if i % FOLDS != fold])
         for words, labels in held:
             trainer.append(token_features(words, {**curated, **others}), labels)
     trainer.set_params(params or CRF_PARAMS)
