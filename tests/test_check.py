@@ -508,3 +508,15 @@ def test_a_done_deed_that_goes_on_is_not_told_as_not_done():
     before = read_fact(Claim("b", 0, "Sekar akan ditahan di rutan Kota Lestari pekan depan.", "id"), "b")
     assert status_change(claim, later) is None  # held until a later day: it goes on
     assert status_change(claim, before) is not None  # to be held: not done yet
+
+
+def test_after_the_best_fact_check_only_the_same_claim_checked_again_is_shown():
+    index = _index({"claim": "Pejabat Lestari Bagikan Uang Korupsi ke Warga", "url": "u/handout"},
+                   {"claim": "Uang Korupsi Pejabat Lestari Disita Kejaksaan", "url": "u/seized"})
+    claim = claim_fact("Pejabat Lestari bagikan uang korupsi yang disita kejaksaan ke warga")
+    scores = index.scores(claim.text)
+    assert abs(scores[0] - scores[1]) <= 0.05  # both as close as the best
+    assert len(index.match(claim, threshold=0.3)) == 1  # two claims sharing the words: one verdict shown, not both
+    twice = _index({"claim": "Pejabat Lestari Bagikan Uang Korupsi ke Warga", "url": "u/handout"},
+                   {"claim": "Pejabat Lestari Bagikan Uang Korupsi ke Warga", "url": "u/again"})
+    assert {h.url for h in twice.match(claim, threshold=0.3)} == {"u/handout", "u/again"}  # one claim checked twice

@@ -27,7 +27,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
-   (``FACTCHECK_SIM``; after the best, only those within ``FACTCHECK_TIE`` of it), and in which
+   (``FACTCHECK_SIM``; after the best, only those within ``FACTCHECK_TIE`` of it whose own claim is
+   ``FACTCHECK_AGAIN`` close to the best one's: the same claim checked again), and in which
    no slot gives another value (another place, number, day or the negation), no number is written
    on one side that the other lacks while the other writes its own ("U-20" / "U-17", an age limit,
    "dua jari" / "3 Jari"), neither names someone the other lacks (a name is any word never written
@@ -83,6 +84,7 @@ FACTCHECK_HAPPENED = 0.4  # share of what happened (words beyond the names) the 
 HAPPENED_WORDS = 2  # words beyond the names each side needs for ``FACTCHECK_HAPPENED`` to be asked
 _WRAPPERS = frozenset({"video", "foto", "taut", "link", "dokume", "infogr", "info", "pesan", "akun", "unggah", "inform",
                        "klaim", "narasi", "edar"})  # stems of what a fact-check title wraps a claim in
+FACTCHECK_AGAIN = 0.6  # similarity of a fact-check's claim to the best one's for both to be shown (one claim checked twice)
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
@@ -527,8 +529,12 @@ class FactCheckIndex:
             if found and scores[at] < found[0].similarity - FACTCHECK_TIE:
                 break  # clearly below the best: another claim
             check = self.checks[int(at)]
+            if found and self.closeness(first, int(at)) < FACTCHECK_AGAIN:
+                continue  # after the best, only the same claim checked again: not another claim close to this one
             if not self.same_claim(fact, check):
                 continue  # another place, number, day, person, subject or the negation: another claim, another verdict
+            if not found:
+                first = int(at)
             found.append(FactCheckHit(claim=check.claim, verdict=check.verdict or "",
                                       verdict_word=check.verdict_word or "", published=check.published,
                                       url=check.url, publisher=check.publisher or "",
@@ -537,6 +543,10 @@ class FactCheckIndex:
                 break
         exact = [hit for hit in found if not _adds_a_name(fact, hit.claim)]
         return exact if exact else found  # a check naming someone more ("DPR dan Polri") yields to one that does not
+
+    def closeness(self, one: int, other: int) -> float:
+        """Cosine of two stored fact-checks' claims."""
+        return float((self.matrix[one] @ self.matrix[other].T).toarray()[0, 0]) if self.matrix is not None else 0.0
 
     def same_claim(self, fact: Fact, check: FactCheck) -> bool:
         """``check`` checked the claim ``fact`` states: they agree in the slots that decide it (no
