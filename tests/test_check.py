@@ -520,3 +520,11 @@ def test_after_the_best_fact_check_only_the_same_claim_checked_again_is_shown():
     twice = _index({"claim": "Pejabat Lestari Bagikan Uang Korupsi ke Warga", "url": "u/handout"},
                    {"claim": "Pejabat Lestari Bagikan Uang Korupsi ke Warga", "url": "u/again"})
     assert {h.url for h in twice.match(claim, threshold=0.3)} == {"u/handout", "u/again"}  # one claim checked twice
+
+
+def test_what_would_be_does_not_support_a_claim(tmp_path):
+    night = article(71, "Warta Uji", ["Pemkot Lestari memberlakukan malam bebas kendaraan di Kota Lestari mulai pekan ini.",
+                                      "Lampu jalan ditambah jika Pemkot Lestari memberlakukan malam bebas kendaraan di Kota Lestari."])
+    result = checked(tmp_path, "Pemkot Lestari memberlakukan malam bebas kendaraan di Kota Lestari",
+                     {"s-night": ("Malam bebas kendaraan", [night])})
+    assert [e.text for e in result.supports] == [night.sentences[0].text]

@@ -22,8 +22,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    that covers the claim, tells as not done yet ("belum", "bakal" before the same deed, "masih
    mengkaji"), or one the claim tells as going on that the sentence tells as stopped ("tidak lagi"),
    is a dispute of its status. A kind of place ("Istana Kepresidenan") does not dispute a place of
-   that kind ("Istana Bogor"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan")
-   does not support a claim that does not.
+   that kind ("Istana Bogor"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
+   of what would be ("jika ... berlaku"), or negates what the claim does not, does not support it.
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
@@ -378,6 +378,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
         if kind == "agree" and _negated(fact) != _negated(other):
             kind = "related"  # "belum mengambil keputusan" does not state "sudah memutuskan"
+        if kind == "agree" and conditional(other) and not conditional(fact):
+            kind = "related"  # "jika car free night ini berlaku": what would be, not what is
         if kind == "agree" and hearsay(other) and not hearsay(fact):
             kind = "related"  # "kabar soal kedekatan X dan Y sedang diperbincangkan": talk of it, not a statement of it
         if kind == "agree" and not states_values(fact, other):
@@ -479,6 +481,14 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
 
 _HEARSAY = frozenset({"kabar", "dikabarkan", "rumor", "gosip", "digosipkan", "dirumorkan", "diperbincangkan",
                       "spekulasi", "berspekulasi", "santer", "desas", "rumors", "rumour", "rumoured", "rumored", "reportedly"})
+
+
+_IF = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "andai", "jikalau", "if"})
+
+
+def conditional(fact: Fact) -> bool:
+    """The sentence tells what would be if something were ("jika ... berlaku")."""
+    return any(w.lower() in _IF for w in _WORD.findall(fact.text))
 
 
 def hearsay(fact: Fact) -> bool:
