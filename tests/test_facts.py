@@ -435,22 +435,3 @@ def test_a_time_of_what_happened_to_someone_the_other_claim_never_names_is_no_di
                 "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.")[1] != "clock"
     assert kind("Di lokasi, massa dari BEM UI tiba sekitar pukul 13.55 WIB.",
                 "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.") == ("dispute", "clock")
-
-
-def test_a_nasal_prefix_gives_back_the_letter_it_took():
-    for a, b in [("penembakan", "ditembak"), ("menembak", "tertembak"), ("menyita", "disita"), ("pemukulan", "dipukul"),
-                 ("penculikan", "diculik"), ("pembangunan", "dibangun")]:
-        assert stem(a) == stem(b), (a, b)
-    assert stem("mengambil") == stem("diambil") and stem("kebakaran") == stem("terbakar")
-    # so a denial of a shooting meets the report of one
-    assert kind("Kapolres menyebut informasi yang beredar soal penembakan warga itu tidak benar.",
-                "Seorang warga tewas ditembak di depan rumahnya.", score=1.06) == ("dispute", "denial")
-
-
-def test_a_denial_in_a_quote_denies_what_its_clause_says_and_a_negation_elsewhere_does_not_agree_with_it():
-    quoted = fact('"Kabar kontak tembak di Bandara Aminggaru itu tidak benar," kata Kapolres Mimika Agus Santoso.')
-    assert {"kontak", "tembak"} <= quoted.denied and not {"kapolr", "mimika", "agus"} & quoted.denied
-    denial = "TNI membantah adanya kontak tembak di Intan Jaya."
-    assert kind(denial, "Kontak tembak terjadi di Intan Jaya pada Senin, namun belum diketahui korbannya.",
-                score=1.06) == ("dispute", "denial")
-    assert kind(denial, "Kontak tembak di Intan Jaya tidak terjadi pada Senin menurut warga.")[0] != "dispute"

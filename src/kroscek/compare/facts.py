@@ -36,7 +36,7 @@ from kroscek.text.fold import fold
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-_CLAUSE_END = re.compile(r"(?<=[.!?])\s+|[,;()\"“”]")  # a clause of a claim (a colon goes on to what is denied)
+_PIECE_END = re.compile(r"(?<=[.!?;])\s+")  # a sentence or a clause after ";" inside one claim
 _SENTENCE_END = re.compile(r"(?<=[a-z]{4})\.\s")  # "Belitung. Kamar": a point after a word, not after "Jl" or "St"
 STEM_PREFIX = 6  # words compared by their first letters once affixes are cut: a cheap stem
 COUNT_CONTEXT = 3  # words each side of a number that say what it counts
@@ -260,25 +260,14 @@ def stem(word: str) -> str:
     return _same_event_stems().get(cut, cut)
 
 
-_NASAL = {"y": "s", "n": "t", "m": "p"}  # the root's first letter a nasal prefix takes (meny-/men-/mem-)
-
-
 def _cut(word: str) -> str:
-    """Indonesian prefixes and suffixes cut, then the first letters. A nasal prefix before a vowel
-    gives back the first letter it took ("menembak", "penembakan": "tembak" as in "ditembak";
-    "menyita": "sita"; "memukul": "pukul")."""
+    """Indonesian prefixes and suffixes cut, then the first letters."""
     word = word.lower()
-    cut = ""
-    for prefix in ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "me", "ber", "ter",
-                   "di", "pe", "ke", "se"):
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and rest[:1] in tuple("aiueo") and prefix[-1] in _NASAL and prefix[-2:] != "ng":
-            rest = _NASAL[prefix[-1]] + rest
-        if word.startswith(prefix) and len(rest) >= 4:
-            word, cut = rest, prefix
+    for prefix in ("memper", "diper", "meng", "meny", "mem", "men", "me", "ber", "ter", "di", "pe", "ke", "se"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            word = word[len(prefix):]
             break
-    # a noun made with pe(N)- ends in -an, never -kan: "penembakan" is "tembak"
-    for suffix in ("annya", "an", "nya", "lah") if cut.startswith("pe") else ("kannya", "annya", "kan", "nya", "an", "lah"):
+    for suffix in ("kannya", "annya", "kan", "nya", "an", "lah"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
@@ -332,16 +321,14 @@ def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
 
 
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
-    """What a denial denies: the words after it in its clause ("membantah adanya kontak tembak"),
-    or, when it closes its clause, the words before it, from the word that names it as talk on
+    """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
+    or, when it closes its sentence, the words before it, from the word that names it as talk on
     ("polisi menyebut kabar penembakan itu tidak benar": "penembakan itu"); words that only name
-    it as talk ("kabar", "isu") left out, and particles inside the denial ("kecil juga kemungkinan").
-    A clause ends at a comma or a quote mark: in '"Kabar itu tidak benar," kata Kapolres' the
-    speaker is not what is denied."""
+    it as talk ("kabar", "isu") left out, and particles inside the denial ("kecil juga kemungkinan")."""
     lex = fact_lexicon(language)
     talk = lex.denial_talk
     pieces = [" ".join(w.lower() for w in _WORD.findall(piece) if w.lower() not in lex.denial_particles)
-              for piece in _CLAUSE_END.split(text)]
+              for piece in _PIECE_END.split(text)]
     lower = next((piece for piece in pieces if f" {denial} " in f" {piece} "), "")
     at = lower.find(denial)
     if at < 0:

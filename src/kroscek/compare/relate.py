@@ -34,7 +34,7 @@ from kroscek.compare.claims import (
     predicate_evidence,
     shared_names,
 )
-from kroscek.compare.facts import Fact, fact_lexicon, stem
+from kroscek.compare.facts import Fact, fact_lexicon
 from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
 AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
@@ -47,7 +47,6 @@ SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one th
 LIST_VALUES = 6  # amounts beyond which a claim is a list (a price table), not one fact
 SAME_PLACE = 0.6  # share of stems and of happened-words two claims need for two places to be a dispute
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
-NEGATION_REACH = 3  # words either side of a denied word in which a negation makes the other claim agree with the denial
 SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -276,28 +275,13 @@ def _minutes(a: Fact, b: Fact) -> list[Difference]:
     return found
 
 
-def _negates(fact: Fact, words: frozenset[str]) -> bool:
-    """A negation stands near (within ``NEGATION_REACH`` words, in its clause) a word of ``words``
-    (stems) in the claim: it says the same as the denial. A negation elsewhere in the claim
-    (", namun belum diketahui pelakunya") does not."""
-    negations = lexicon(fact.claim.language).negations
-    for clause in re.split(r"[,;]", fact.text):
-        tokens = [w.lower() for w in _WORD.findall(clause)]
-        if any(stem(w) in words and set(tokens[max(0, i - NEGATION_REACH):i + NEGATION_REACH + 1]) & negations
-               for i, w in enumerate(tokens)):
-            return True
-    return False
-
-
 def _denial(a: Fact, b: Fact) -> list[Difference]:
     """One side denies what the other asserts: most of the denied words are stated by the other claim,
-    which neither negates them (a negation just before one) nor says there were none, and the
-    denial is not one of "so far"."""
+    which neither negates them nor says there were none, and the denial is not one of "so far"."""
     if bool(a.denial) == bool(b.denial):
         return []
     denier, other = (a, b) if a.denial else (b, a)
-    if len(denier.denied) < 2 or len(denier.denied & other.stems) / len(denier.denied) < DENIAL_OBJECT \
-            or _negates(other, denier.denied):
+    if other.negated or len(denier.denied) < 2 or len(denier.denied & other.stems) / len(denier.denied) < DENIAL_OBJECT:
         return []
     none = fact_lexicon(other.claim.language).none_words
     if denier.provisional or any(w.lower() in none for w in _WORD.findall(other.text)):
