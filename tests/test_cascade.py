@@ -43,8 +43,18 @@ def test_the_cascade_is_on_unless_switched_off():
     assert not any(cascade_enabled({CASCADE_VARIABLE: value}) for value in ("off", "0", "false", "No"))
 
 
-def test_e5_encodes_only_the_claims_another_article_may_state(monkeypatch):
+def test_every_claim_goes_to_e5_while_the_claim_cascade_is_off(monkeypatch):
     monkeypatch.delenv(CASCADE_VARIABLE, raising=False)
+    e5 = FakeE5()
+    assert not isinstance(claim_vectors(claims(), e5), CascadeVectors)
+    assert sorted(e5.seen) == sorted(c.text for c in claims())
+
+
+def test_e5_encodes_only_the_claims_another_article_may_state(monkeypatch):
+    from kroscek.compare import claims as claims_module
+
+    monkeypatch.delenv(CASCADE_VARIABLE, raising=False)
+    monkeypatch.setattr(claims_module, "CLAIM_CASCADE", True)
     e5 = FakeE5()
     vectors = claim_vectors(claims(), e5)
     assert isinstance(vectors, CascadeVectors)
@@ -123,3 +133,27 @@ def test_translation_search_sends_e5_only_pairs_the_static_vectors_leave_open(mo
     monkeypatch.setenv(CASCADE_VARIABLE, "off")
     find_translations([indonesian, unrelated], e5)
     assert len(e5.seen) == 6
+
+
+def test_stories_are_checked_as_alone_with_their_e5_texts_encoded_together(monkeypatch):
+    from kroscek.compare.story import check_stories, check_story
+    from kroscek.model import Story
+
+    monkeypatch.delenv(CASCADE_VARIABLE, raising=False)
+    bank = ("The central bank kept its interest rate at six percent on Thursday.",
+            "Analysts had expected a cut of a quarter point before the decision.")
+    bridge = ("The river bridge in the north of the city closed for repairs on Monday.",
+              "Engineers found cracks in two of its supports during an inspection.")
+    stories = []
+    for name, sentences in (("bank", bank), ("bridge", bridge)):
+        articles = [_written(f"{name}-{n}", "en", *sentences) for n in range(2)]
+        articles[1].outlet = "another outlet"
+        stories.append((Story(id=name, title=name, articles=[a.id for a in articles]), articles))
+    calls: list[list[str]] = []
+    together = FakeE5()
+    encode = together.encode
+    together.encode = lambda texts: calls.append(list(texts)) or encode(texts)
+    checked = list(check_stories(stories, embedder=together))
+    assert len(calls) == 1 and set(calls[0]) == set(bank) | set(bridge)  # one batch for both stories
+    alone = [check_story(story, articles, embedder=FakeE5()) for story, articles in stories]
+    assert [c.brief.to_dict() for c in checked] == [c.brief.to_dict() for c in alone]

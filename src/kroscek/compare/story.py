@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kroscek.compare import claims as claims_module
 from kroscek.compare.claims import extract_claims, needs_e5
 from kroscek.compare.crosscheck import CheckedFact, cross_check, independent_sources
 from kroscek.compare.provenance import Provenance, find_provenance, language_pairs, translation_candidates
@@ -261,17 +262,17 @@ def check_stories(stories: Iterable[tuple[Story, Sequence[Article]]], settings: 
 
 def e5_texts(members: Sequence[Article]) -> dict[str, str | None]:
     """The texts (with their language) that cross-checking ``members`` asks e5 for with the
-    ``query:`` convention: the claims ``claims.needs_e5`` keeps, the sentences of article pairs
-    that ``provenance.translation_candidates`` keeps."""
+    ``query:`` convention: the claims (those ``claims.needs_e5`` keeps when the claim cascade is
+    on), the sentences of article pairs that ``provenance.translation_candidates`` keeps."""
     texts: dict[str, str | None] = {}
     if len(members) < 2:
         return texts
     claims = [c for article in members for c in extract_claims(article)]
-    if cascade_enabled():
+    if cascade_enabled() and claims_module.CLAIM_CASCADE:
         claims = [c for c, needed in zip(claims, needs_e5(claims)) if needed]
-        pairs = translation_candidates(language_pairs(members))
-    else:
-        pairs = language_pairs(members)
+    pairs = language_pairs(members)
+    if cascade_enabled():
+        pairs = translation_candidates(pairs)
     texts.update((c.text, c.language) for c in claims)
     for pair in pairs:
         texts.update((s.text, article.language) for article in pair for s in article.sentences)
