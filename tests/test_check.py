@@ -528,3 +528,23 @@ def test_what_would_be_does_not_support_a_claim(tmp_path):
     result = checked(tmp_path, "Pemkot Lestari memberlakukan malam bebas kendaraan di Kota Lestari",
                      {"s-night": ("Malam bebas kendaraan", [night])})
     assert [e.text for e in result.supports] == [night.sentences[0].text]
+
+
+def test_a_fact_check_of_another_region_of_the_same_kind_is_another_claim():
+    index = _index({"claim": "Pj Bupati Sumberlor Minta Uang untuk Proses Mutasi Pegawai", "url": "u/sumberlor"})
+    # another regency, named after its head ("Bupati") or the region's word ("Kabupaten"): another claim
+    assert not index.match(claim_fact("Pj Bupati Karangwetan minta uang untuk proses mutasi pegawai"), threshold=0.3)
+    assert not index.match(claim_fact("Kabupaten Karangwetan minta uang untuk proses mutasi pegawai"), threshold=0.3)
+    assert index.match(claim_fact("Pj Bupati Sumberlor minta uang pegawai untuk proses mutasi"), threshold=0.3)
+    # a city is another kind of region: a claim naming one is compared on its other words
+    city = _index({"claim": "Wali Kota Sumberlor Larang Warga Mudik", "url": "u/kota"})
+    assert city.match(claim_fact("Wali Kota Sumberlor melarang warga mudik"), threshold=0.3)
+    assert not city.match(claim_fact("Wali Kota Karangwetan melarang warga mudik"), threshold=0.3)
+
+
+def test_an_amount_in_a_claim_is_not_a_name_the_fact_check_lacks():
+    index = _index({"claim": "Rekrutmen Relawan Lumbung Amal Ramadan 2025", "url": "u/relawan",
+                    "conclusion": "Unggahan berisi tautan rekrutmen relawan Lumbung Amal adalah konten palsu."})
+    # "Rp5-8 juta" is an amount, not someone the fact-check does not name
+    claim = claim_fact("Lumbung Amal buka rekrutmen relawan Ramadan 2025 dengan gaji Rp5-8 juta sebulan")
+    assert index.match(claim, threshold=0.3)

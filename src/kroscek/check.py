@@ -566,7 +566,8 @@ class FactCheckIndex:
         language = fact.claim.language
         return not (differences(fact, checked) or _other_place(fact, checked)
                     or _other_numbers(fact.text, check.claim, language)
-                    or _other_organisation(fact.text, check.claim) or _substituted(fact, check)
+                    or _other_organisation(fact.text, check.claim) or _other_region(fact.text, check.claim, self.common)
+                    or _substituted(fact, check)
                     or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
                     or _other_happening(fact.text, check.claim, self.common, language)
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
@@ -828,6 +829,42 @@ def _other_organisation(claim: str, checked: str) -> bool:
     return False
 
 
+# words that open the name of a region, or of its head, by kind: "Bupati Donggala" and "Kabupaten Parigi" are two regencies
+_REGION_HEADS: dict[str, str] = {
+    **dict.fromkeys(("bupati", "kabupaten", "pemkab", "kab"), "regency"),
+    **dict.fromkeys(("kota", "walikota", "pemkot"), "city"),
+    **dict.fromkeys(("gubernur", "provinsi", "pemprov", "prov"), "province"),
+    **dict.fromkeys(("kecamatan", "camat"), "district"),
+    **dict.fromkeys(("desa", "kades", "kelurahan", "lurah"), "village"),
+}
+
+
+def _region_names(words: Sequence[str], folded: Sequence[str], named: Any) -> dict[str, set[str]]:
+    """The word after each region head of ``words`` that ``named`` takes for a name, by kind of region."""
+    found: dict[str, set[str]] = {}
+    for at in range(len(folded) - 1):
+        kind = _REGION_HEADS.get(folded[at])
+        if kind and folded[at + 1] not in _REGION_HEADS and named(words[at + 1], folded[at + 1]):
+            found.setdefault(kind, set()).add(folded[at + 1])
+    return found
+
+
+def _other_region(claim: str, checked: str, common: frozenset[str]) -> bool:
+    """Both name a region of one kind (a regency, a city, a province, a district, a village, or
+    its head: "Bupati", "Wali Kota", "Gubernur"), by another name on each side, and neither names
+    the other's ("Pj Bupati Donggala ..." / "Pj Bupati Parigi Moutong ..."): the same deed in
+    another place is another claim. The claim is in sentence case, a name there is capitalised;
+    the checked claim is often in title case, a name there is a word not in ``common``."""
+    from kroscek.analyse.entities import place_words
+
+    written, others = _WORD.findall(claim), _WORD.findall(checked)
+    mine, theirs = [fold(w) for w in written], [fold(w) for w in others]
+    places = place_words()
+    ours = _region_names(written, mine, lambda w, f: w[0].isupper() and not w.isdigit())
+    other = _region_names(others, theirs, lambda w, f: not w.isdigit() and (f not in common or f in places))
+    return any(kind in other and not ours[kind] & set(theirs) and not other[kind] & set(mine) for kind in ours)
+
+
 def _covered(fact: Fact, checked: str) -> float:
     """The share of the claim's words (stems and numbers) the checked claim has."""
     own = set(tokens(fact.text, fact.claim.language))
@@ -856,7 +893,8 @@ def _unnamed(named: Iterable[str], other: str) -> bool:
     that a headline shortens); titles are often in title case, so it is read as words, not names."""
     vocabulary = {fold(w) for w in _WORD.findall(other)}
     for name in named:
-        words = [w for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()]
+        # a word with a digit is an amount or a code ("Rp5-8"): numbers are compared as numbers
+        words = [w for w in _WORD.findall(name) if len(w) >= 3 and not any(c.isdigit() for c in w)]
         if words and not any(w in vocabulary or spelled_like_any(w, vocabulary, NAME)
                              for w in words):
             return True
