@@ -548,3 +548,13 @@ def test_an_amount_in_a_claim_is_not_a_name_the_fact_check_lacks():
     # "Rp5-8 juta" is an amount, not someone the fact-check does not name
     claim = claim_fact("Lumbung Amal buka rekrutmen relawan Ramadan 2025 dengan gaji Rp5-8 juta sebulan")
     assert index.match(claim, threshold=0.3)
+
+
+def test_a_noun_of_a_deed_at_the_head_is_another_thing_than_a_plain_noun():
+    index = _index({"claim": "Tautan “Pendaftaran Perawat Rumah Sehat Lestari”", "url": "u/daftar",
+                    "conclusion": "Unggahan berisi tautan pendaftaran perawat Rumah Sehat Lestari adalah konten palsu."})
+    # the registration itself, opened through the link: the checked claim
+    assert index.match(claim_fact("Pendaftaran perawat Rumah Sehat Lestari dibuka lewat tautan ini"), threshold=0.3)
+    # the ones taking part, charged a fee: "peserta" against "pendaftaran" at the head, another claim
+    assert not index.match(claim_fact("Peserta seleksi perawat Rumah Sehat Lestari dipungut biaya pendaftaran"),
+                           threshold=0.3)

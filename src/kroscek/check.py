@@ -575,6 +575,7 @@ class FactCheckIndex:
 
 
 _VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word
+_DEED_NOUN = re.compile(r"^pe(?:ng|ny|n|m|r)?\w{3,}an$")  # "pendaftaran", "penemuan": a noun of a deed, not a verb
 _GLUE = frozenset({"soal", "terkait", "cuma", "hanya", "ini", "itu", "sebanyak", "bisa", "akan", "bakal", "sudah", "telah",
                    "ternyata", "sebenarnya", "lewat", "melalui", "bilang", "sebut", "kata", "ujar", "per", "tiap", "setiap"})
 
@@ -600,7 +601,8 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
     order, what comes before the first word they share (the subject) or after the last (what it
     ends in) holds a plain noun on each side, no name ("Motor yang terbakar ..." / "Mobil
     Terbakar ...", "... jebol diterjang longsor" / "... Jebol Akibat Banjir"). A verb or a derived
-    word there is left alone: it is often the same deed in other words ("diciduk" / "ditangkap")."""
+    word there is left alone: it is often the same deed in other words ("diciduk" / "ditangkap"); a
+    noun of a deed ("Pendaftaran ..." / "Peserta ...") is a noun all the same."""
     mine, theirs = _plain_words(claim, common, language), _plain_words(checked, common, language)
     pairs, start = [], 0
     for i, (word, stem, _name) in enumerate(mine):
@@ -615,9 +617,14 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
         ours, others = mine[i0 + 1: i1], theirs[j0 + 1: j1]
         if any(name for _w, _s, name in ours + others):
             continue  # names are compared as names
-        if [w for w, _s, _n in ours if not _VERB_FORM.match(w)] and [w for w, _s, _n in others if not _VERB_FORM.match(w)]:
+        if [w for w, _s, _n in ours if _plain(w)] and [w for w, _s, _n in others if _plain(w)]:
             return True
     return False
+
+
+def _plain(word: str) -> bool:
+    """A plain noun or a noun of a deed ("pendaftaran"), not a verb or another derived word."""
+    return not _VERB_FORM.match(word) or bool(_DEED_NOUN.match(word))
 
 
 def _other_negation(a: Fact, b: Fact) -> bool:
