@@ -41,7 +41,9 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    what happened (their words beyond the names, two at least on each side), when one is negated
    and the other not ("tidak resmi" is no negation), or when what comes before the first word they
    share or after the last is another plain noun on each side ("Motor ..." / "Mobil ..."). Of two checks of the claim, one naming someone the claim does not
-   ("DPR dan Polri") yields to one that does not.
+   ("DPR dan Polri") yields to one that does not. A region of one kind named otherwise on each side
+   ("Bupati Donggala" / "Bupati Parigi") is another claim. The claim is matched as written and with
+   two or three of its words as a checked claim shortens them ("lowongan kerja" as "loker").
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ HAPPENED_WORDS = 2  # words beyond the names each side needs for ``FACTCHECK_HAP
 _WRAPPERS = frozenset({"video", "foto", "taut", "link", "dokume", "infogr", "info", "pesan", "akun", "unggah", "inform",
                        "klaim", "narasi", "edar"})  # stems of what a fact-check title wraps a claim in
 FACTCHECK_AGAIN = 0.6  # similarity of a fact-check's claim to the best one's for both to be shown (one claim checked twice)
+SHORT_WORD = 4  # letters of a checked claim's word read as a shortening of the claim's words ("loker")
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
@@ -516,6 +519,11 @@ class FactCheckIndex:
         self.named = known_names(language) - self.common
         self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
         self.matrix = self.vectorizer.transform(self.documents) if self.vectorizer is not None else None
+        self.short: dict[str, set[str]] = {}  # the checked claims' words, by first letter, for ``spelled_short``
+        for check in self.checks:
+            for word in _WORD.findall(check.claim):
+                if len(word) >= SHORT_WORD and word.isalpha():
+                    self.short.setdefault(fold(word)[0], set()).add(fold(word))
 
     def scores(self, claim: str) -> np.ndarray:
         if not self.checks:
@@ -530,7 +538,44 @@ class FactCheckIndex:
         return (queries @ self.matrix.T).toarray()
 
     def match(self, fact: Fact, threshold: float = FACTCHECK_SIM, limit: int = 3) -> list[FactCheckHit]:
-        """Fact-checks of the same claim, best first: close in words, no slot with another value."""
+        """Fact-checks of the same claim, best first: close in words, no slot with another value. The
+        claim is matched as it is written and as the checked claims shorten its words ("lowongan
+        kerja" as "loker", ``spelled_short``), the best of each fact-check kept."""
+        found = {hit.url or hit.claim: hit for hit in self._match(fact, threshold, limit)}
+        for text in self.spelled_short(fact.text):
+            try:
+                other = claim_fact(text, fact.claim.language)
+            except ClaimError:
+                continue
+            for hit in self._match(other, threshold, limit):
+                key = hit.url or hit.claim
+                if key not in found or hit.similarity > found[key].similarity:
+                    found[key] = hit
+        ranked = sorted(found.values(), key=lambda h: -h.similarity)
+        ranked = [hit for hit in ranked if hit.similarity >= ranked[0].similarity - FACTCHECK_TIE][:limit]
+        exact = [hit for hit in ranked if not _adds_a_name(fact, hit.claim)]
+        return exact if exact else ranked
+
+    def spelled_short(self, text: str) -> list[str]:
+        """``text`` with two or three words in a row written as a word of the checked claims made of
+        a clipped start of each ("lowongan kerja" as "loker", "menteri agama" as "menag"), one
+        shortening at a time; names and function words are not shortened."""
+        words = list(_WORD.finditer(text))
+        stop = _stopwords(self.language)
+        named = known_names(self.language)  # "pram" is a name, not "prabowo marah" shortened
+        found = []
+        for size in (2, 3):
+            for at in range(len(words) - size + 1):
+                window = [fold(m.group()) for m in words[at: at + size]]
+                if any(not w.isalpha() or w in stop for w in window) or any(
+                        m.group()[:1].isupper() and m.start() > 0 for m in words[at: at + size]):
+                    continue  # a name is not shortened (a sentence's first word may be capitalised)
+                for short in sorted(self.short.get(window[0][0], ())):
+                    if short not in window and short not in named and _clipped(short, window):
+                        found.append(f"{text[:words[at].start()]}{short}{text[words[at + size - 1].end():]}")
+        return found
+
+    def _match(self, fact: Fact, threshold: float, limit: int) -> list[FactCheckHit]:
         scores = self.scores(fact.text)
         found = []
         for at in np.argsort(-scores)[: limit * 4]:
@@ -625,6 +670,17 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
 def _plain(word: str) -> bool:
     """A plain noun or a noun of a deed ("pendaftaran"), not a verb or another derived word."""
     return not _VERB_FORM.match(word) or bool(_DEED_NOUN.match(word))
+
+
+def _clipped(short: str, words: Sequence[str]) -> bool:
+    """``short`` is a clipped start of each of ``words`` in turn, two letters at least and none
+    whole ("loker": "lo" of "lowongan", "ker" of "kerja"; not "bersama" of "bersih sama", nor "menu"
+    of "menyembunyikan utang")."""
+    if not words:
+        return not short
+    word = words[0]
+    return any(short[:size] == word[:size] and _clipped(short[size:], words[1:])
+               for size in range(2, min(len(word) - 1, len(short)) + 1))
 
 
 def _other_negation(a: Fact, b: Fact) -> bool:
