@@ -36,12 +36,13 @@ from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from kroscek.analyse.embed import DIMENSION
 from kroscek.model import Article, EventDate
 from kroscek.text import lexicon as resources
 from kroscek.text.fold import fold
+from kroscek.text.graphs import components
 from kroscek.text.names import NAME, same_name, spelled_like_any
 from kroscek.text.names import same_name as names_match  # the cross-check's relate reads it here
 
@@ -616,7 +617,7 @@ def claim_vectors(claims: Sequence[Claim], embedder: Any = None) -> np.ndarray:
     if not CLAIM_CASCADE or not cascades(embedder) or not claims:
         return embedder.embed_texts(texts, languages=languages)
     resolved, static = _needs_e5(claims)
-    e5 = np.zeros((len(claims), getattr(embedder, "dimension", 384)), dtype=np.float32)
+    e5 = np.zeros((len(claims), getattr(embedder, "dimension", DIMENSION)), dtype=np.float32)
     if resolved.any():
         chosen = np.flatnonzero(resolved)
         e5[chosen] = embedder.embed_texts([texts[i] for i in chosen], languages=[languages[i] for i in chosen])
@@ -727,14 +728,6 @@ def lexical_similarity(claims: Sequence[Claim]) -> np.ndarray:
     return (matrix @ matrix.T).toarray()
 
 
-def _groups(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of the links, each in index order (the earlier method's chained groups)."""
-    sets = DisjointSet(range(n))
-    for a, b in links:
-        sets.merge(a, b)
-    return [sorted(group) for group in sorted(sets.subsets(), key=min)]
-
-
 def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[ClaimGroup]:
     """The earlier method, kept as the baseline ``kroscek eval claims`` runs beside the cross-check
     (``compare.crosscheck``): aligned claims chained into groups; a group with any evidence is
@@ -762,7 +755,7 @@ def align_claims(articles: Sequence[Article], embedder: Any = None) -> list[Clai
                 scores[pair] = score
     contexts = {article.id: article_context(own) for article, own in zip(articles, per_article)}
     groups = []
-    grouped = _groups(len(claims), links)
+    grouped = components(range(len(claims)), links)  # the earlier method's chained groups
     group_of = {i: number for number, members in enumerate(grouped) for i in members}
     pairs_of: list[list[tuple[int, int]]] = [[] for _ in grouped]
     for pair in scores:  # a link never leaves its group

@@ -22,6 +22,7 @@ from scipy.cluster.hierarchy import DisjointSet
 
 from kroscek.compare.records import Record, known_fields
 from kroscek.model import Article, Entity, Quote
+from kroscek.text.graphs import ordered_subsets
 from kroscek.text.names import same_speaker as names_match  # two spellings of one speaker's name
 
 SEMANTIC_THRESHOLD = 0.94  # e5 cosine of two renderings of one statement in one language
@@ -105,11 +106,7 @@ def _groups(quotes: list[SourcedQuote], vectors: np.ndarray) -> list[list[int]]:
         for j in range(i + 1, len(quotes)):
             if not sets.connected(i, j) and same_statement(quotes[i], quotes[j], float(similarity[i, j])):
                 sets.merge(i, j)
-    return _components(sets)
-
-
-def _components(sets: DisjointSet) -> list[list[int]]:
-    return sorted((sorted(group) for group in sets.subsets()), key=lambda group: group[0])
+    return ordered_subsets(sets)
 
 
 def _threshold(a: SourcedQuote, b: SourcedQuote) -> float:
@@ -161,7 +158,7 @@ def _cascade_groups(quotes: list[SourcedQuote], embedder: Any, cascade: bool) ->
         for i, j in open_pairs:
             if float(vectors[row[i]] @ vectors[row[j]]) >= _threshold(quotes[i], quotes[j]):
                 sets.merge(i, j)
-    return _components(sets)
+    return ordered_subsets(sets)
 
 
 def sourced_quotes(articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[SourcedQuote]:

@@ -37,7 +37,7 @@ import bisect
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -62,6 +62,7 @@ from kroscek.match.similarity import (
 from kroscek.model import Article, Story, StoryEvent
 from kroscek.settings import DEFAULT, Settings, Thresholds
 from kroscek.text.fold import fold
+from kroscek.text.graphs import components
 
 WINDOW_DAYS = 7  # encoder candidates: published at most this many days apart
 TOP_K = 12  # encoder candidates kept per article
@@ -441,7 +442,7 @@ def plan_stories(
     plan = StoryPlan(ordered, linker, candidates, scores, stored, [], thresholds, support)
     links = [(i, other) for i, others in candidates.items() for other, score in zip(others, scores[i]) if score >= plan.floor]
     links += [(members[0], member) for members in stored.values() for member in members[1:]]
-    plan.parts = _components(range(len(ordered)), links)
+    plan.parts = components(range(len(ordered)), links)
     return plan
 
 
@@ -683,7 +684,7 @@ def _connected_parts(
     for position, left in enumerate(members):
         later = members[position + 1 :]
         scores.update(((left, right), float(score)) for right, score in zip(later, linker.scores(left, later)))
-    return _components(members, (pair for pair, score in scores.items() if score >= threshold))
+    return components(members, (pair for pair, score in scores.items() if score >= threshold))
 
 
 def title_subjects(title: frozenset[str], text: str) -> frozenset[str]:
@@ -711,9 +712,3 @@ def _recurring_title_words(articles: Sequence[Article], profiles: Sequence[Profi
     return [frozenset(w for w in item.title if (article.outlet or "", w) in recurring) for article, item in zip(articles, profiles)]
 
 
-def _components(nodes: Sequence[int], edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The connected components of a graph, each in node order, ordered by their first node."""
-    sets = DisjointSet(nodes)
-    for left, right in edges:
-        sets.merge(left, right)
-    return sorted((sorted(subset) for subset in sets.subsets()), key=lambda part: part[0])
