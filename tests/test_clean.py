@@ -220,3 +220,46 @@ def test_few_warnings_on_professional_news_text(shared_data: Path) -> None:
     ]
     assert sum(warnings) / len(warnings) < 0.2
     assert sum(count > 0 for count in warnings) <= 0.1 * len(warnings)
+
+
+def test_list_items_stay_apart_and_cut_links_still_join() -> None:
+    lines = [
+        "Berikut ketentuan masuk taman kota gratis pekan ini.",
+        "Periode gratis berlaku mulai 10 hingga 20 Juli",
+        "Pendaftaran dibuka mulai 5 Juli 2025",
+        "Setiap warga boleh mendaftar untuk dua orang",
+        "Tiket tidak berlaku untuk parkir kendaraan.",
+        "Taman yang dibuka:",
+        "1. Taman Bunga Selatan",
+        "Jam buka",
+        "08.00-17.00 WIB",
+        "- 1 buah",
+        "sepeda lipat",
+        "warna biru dengan harga limit Rp 500.000",
+        "- 2 buah sepeda gunung",
+        "Wali kota meminta anggota",
+        "Satpol PP Kota",
+        ", terutama petugas pos, berjaga hingga malam.",
+        "Laga itu menjadi persiapan jelang laga",
+        "Garuda vs Elang",
+        "di stadion utama.",
+    ]
+    assert assemble_paragraphs(lines) == [
+        "Berikut ketentuan masuk taman kota gratis pekan ini.",
+        "Periode gratis berlaku mulai 10 hingga 20 Juli",
+        "Pendaftaran dibuka mulai 5 Juli 2025",
+        "Setiap warga boleh mendaftar untuk dua orang",
+        "Tiket tidak berlaku untuk parkir kendaraan.",
+        "Taman yang dibuka:",
+        "1. Taman Bunga Selatan",
+        "Jam buka 08.00-17.00 WIB",
+        "- 1 buah sepeda lipat warna biru dengan harga limit Rp 500.000",
+        "- 2 buah sepeda gunung",
+        "Wali kota meminta anggota Satpol PP Kota , terutama petugas pos, berjaga hingga malam.",
+        "Laga itu menjadi persiapan jelang laga Garuda vs Elang di stadion utama.",
+    ]
+
+
+def test_an_open_quote_keeps_its_lines_together() -> None:
+    lines = ['"Nanti kita pakai cara yang namanya', "Daur ulang sampah kota bersama", 'warga," katanya.']
+    assert assemble_paragraphs(lines) == [" ".join(lines)]

@@ -54,6 +54,14 @@ _CAMEL_GLUE = re.compile(r"([a-z]{4,})([A-Z][a-z]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DASH_LINE = re.compile(r"[-–—]{1,2}(?:\s|$)")
 _CONTINUES_LINE = re.compile(r"[a-z,.;:)\]]")
+_OPENS_WORD = re.compile(r"[\"“'‘(]?[A-Z0-9]")
+# a list item: a bullet, a dash, "1." or "1)" or "(1)", then a capitalised word or a number
+_LIST_ITEM = re.compile(r"(?:[-–—•·*▪●■◦‣]|\d{1,2}[.)]|\(\d{1,2}\))\s+" + _OPENS_WORD.pattern)
+# an unmarked item: a capitalised word, then a lowercase word, then more ("Pendaftaran dibuka mulai ...")
+_UNMARKED_ITEM = re.compile(r"[A-Z][\w'’-]*,?\s+[a-z][\w-]*\s+\S")
+_QUOTES = re.compile(r"[\"“”]")
+MIN_ITEM_WORDS = 4  # an unmarked list item has at least this many words ("Garuda vs Elang" is a cut link)
+MIN_ITEM_BEFORE_WORDS = 3  # ... and the line before it at least this many
 _TOKEN = re.compile(r"\S+")
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,8}\b")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
@@ -393,11 +401,35 @@ def _continues(previous: str, line: str, ends_sentence: bool) -> bool:
     A line continues an unfinished one, unless that one is a headline of its own (a title-case
     line that neither ends in a comma nor is continued by a lowercase word or punctuation).
     """
-    if ends_sentence:
+    if ends_sentence or _starts_item(previous.rsplit("\n", 1)[-1], line, previous):
         return False
     if _CONTINUES_LINE.match(line) or previous.endswith((",", ";", "-", "–", "—")):
         return True
     return "\n" in previous or not is_title_case(previous)
+
+
+def _starts_item(last: str, line: str, paragraph: str) -> bool:
+    """Whether a line opens a new list item after an unfinished line ``last`` of ``paragraph``.
+
+    Lists lose their markup in scrapes and their items ("Pendaftaran dibuka mulai 5 Juli" /
+    "Setiap warga boleh ...") would read as one sentence. A new item: a line with a list marker; a
+    capitalised line after a marked item ("1. Taman Bunga" / "Jam buka"); or, outside an open
+    quote, a line of four words or more that opens like a sentence (a capitalised word, then a
+    lowercase one) after a line of three words or more that ends in a word, a number or a bracket.
+    A link cut into its own line ("meminta anggota" / "Satpol PP Kota" / ", terutama") is all
+    capitals, short or starts lowercase, so it still joins.
+    """
+    if _LIST_ITEM.match(line):
+        return True
+    if _LIST_ITEM.match(last):
+        return bool(_OPENS_WORD.match(line))
+    return (
+        len(line.split()) >= MIN_ITEM_WORDS
+        and len(last.split()) >= MIN_ITEM_BEFORE_WORDS
+        and bool(_UNMARKED_ITEM.match(line))
+        and (last[-1].isalnum() or last[-1] == ")")
+        and len(_QUOTES.findall(paragraph)) % 2 == 0
+    )
 
 
 def assemble_paragraphs(lines: list[str]) -> list[str]:
