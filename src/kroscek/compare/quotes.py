@@ -94,8 +94,7 @@ def same_statement(a: SourcedQuote, b: SourcedQuote, cosine: float) -> bool:
     if a.article == b.article or same_speaker(a, b) is False:
         return False
     lexical = fuzz.token_set_ratio(a.quote.text.casefold(), b.quote.text.casefold()) / 100
-    translated = a.language is not None and b.language is not None and a.language != b.language
-    return cosine >= (CROSS_LANGUAGE_THRESHOLD if translated else SEMANTIC_THRESHOLD) or lexical >= LEXICAL_THRESHOLD
+    return cosine >= _threshold(a, b) or lexical >= LEXICAL_THRESHOLD
 
 
 def _groups(quotes: list[SourcedQuote], vectors: np.ndarray) -> list[list[int]]:
