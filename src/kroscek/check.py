@@ -358,18 +358,19 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
         if similarity < NEAR_SIM:
             continue
         context = Context((own[0], contexts[article.id][0]), (own[1], contexts[article.id][1]))
-        changed = changed_value(fact, other, context) if article.id in covering else None
         if similarity < COMPARE_SIM:
+            changed = changed_value(fact, other, context) if article.id in covering else None
             if changed is not None:  # far in words, but the claim's count or time told with another value
                 found.append(_evidence("dispute", other, article, story_of.get(article.id), similarity, changed.differences))
             continue
         relation = relate(fact, other, _alignment(float(similarity)), context)
-        if relation.kind == "related" and changed is not None:
+        changed = changed_value(fact, other, context) if relation.kind == "related" and article.id in covering else None
+        if changed is not None:
             relation = changed
         kind = relation.kind
         if kind == "dispute" and relation.slot == "number" and not one_count(fact, other, relation.differences[0]):
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
-        if kind == "dispute" and relation is not changed and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
+        if kind == "dispute" and changed is None and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
             kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
         if kind == "dispute" and relation.slot == "place" and generic_place(relation.differences[0]):
             kind = "related"  # "Istana Kepresidenan" may be the "Istana Bogor": a kind of place, not another one
@@ -379,7 +380,7 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
                 kind, relation = "dispute", Relation("dispute", (status,), "the claim's deed told as not yet done")
         if kind in ("agree", "dispute") and _TAG_LINE.match(other.text):
             kind = "related"  # the editors' initials and the page's tags ("din/sfn) waymo mobil otonom"): no statement
-        if kind == "agree" and _negated(fact) != _negated(other):
+        if kind == "agree" and _other_negation(fact, other):
             kind = "related"  # "belum mengambil keputusan" does not state "sudah memutuskan"
         if kind == "agree" and conditional(other) and not conditional(fact):
             kind = "related"  # "jika car free night ini berlaku": what would be, not what is
