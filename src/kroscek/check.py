@@ -626,9 +626,14 @@ _GLUE = frozenset({"soal", "terkait", "cuma", "hanya", "ini", "itu", "sebanyak",
                    "ternyata", "sebenarnya", "lewat", "melalui", "bilang", "sebut", "kata", "ujar", "per", "tiap", "setiap"})
 
 
+def _name_words(text: str, common: frozenset[str]) -> set[str]:
+    """The words of ``text`` that name someone or something: ``proper_words``, and the words of its names."""
+    return proper_words(text, common) | {w for n in names(_sentence_case(text)) for w in _WORD.findall(n)}
+
+
 def _plain_words(text: str, common: frozenset[str], language: str) -> list[tuple[str, str, bool]]:
     """(word, stem, is a name) for each content word of ``text`` in order, function words left out."""
-    proper = proper_words(text, common) | {w for n in names(_sentence_case(text)) for w in _WORD.findall(n)}
+    proper = _name_words(text, common)
     stop = _stopwords(language) | _GLUE
     found = []
     for word in _WORD.findall(_sentence_case(text)):
@@ -827,7 +832,7 @@ def _end_of_word(text: str, count: int) -> int:
 
 def _content(text: str, common: frozenset[str], language: str) -> frozenset[str]:
     """Stems of what a text says happened: its words that are not names, numbers or function words."""
-    proper = proper_words(text, common) | {w for n in names(_sentence_case(text)) for w in _WORD.findall(n)}
+    proper = _name_words(text, common)
     words = [w for w in _WORD.findall(_sentence_case(text)) if fold(w) not in proper and not w.isdigit()]
     return stems(" ".join(words), language)
 
@@ -839,11 +844,8 @@ def _other_happening(claim: str, checked: str, common: frozenset[str], language:
     mine, theirs = (_content(t, common, language) - _WRAPPERS for t in (claim, checked))
     if min(len(mine), len(theirs)) < HAPPENED_WORDS:
         return False  # too few words beyond the names to tell: a verb in other words ("mengolok-olok" / "mengejek")
-    def alike(a: str, b: str) -> bool:  # cheap stems keep a verb's first letter or not ("impin" / "pimpin")
-        return a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))
-
-    shared_mine = sum(any(alike(a, b) for b in theirs) for a in mine)
-    shared_theirs = sum(any(alike(b, a) for a in mine) for b in theirs)
+    shared_mine = sum(any(_alike(a, b) for b in theirs) for a in mine)
+    shared_theirs = sum(any(_alike(b, a) for a in mine) for b in theirs)
     return max(shared_mine / len(mine), shared_theirs / len(theirs)) < FACTCHECK_HAPPENED
 
 
