@@ -138,15 +138,17 @@ class StoryStore(StoreBase):
         """The story's brief read back (``StoryBrief.from_dict``); None while it has none."""
         from kroscek.compare.story import StoryBrief  # the story stage loads numpy: only when a brief is read
 
-        with self.engine.connect() as c:
-            data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
+        data = self._brief_json(story_id)
         return StoryBrief.from_dict(json.loads(data)) if data else None
 
     def has_brief(self, story_id: str) -> bool:
-        """Whether the story has a brief (one its articles have not changed since), without reading it."""
+        """Whether the story has a brief (one its articles have not changed since), without decoding it."""
+        return bool(self._brief_json(story_id))
+
+    def _brief_json(self, story_id: str) -> str | None:
+        """The story's stored brief as JSON text (None or "" while it has none)."""
         with self.engine.connect() as c:
-            data = c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
-        return bool(data)
+            return c.execute(select(stories_table.c.brief).where(stories_table.c.id == story_id)).scalar()
 
     def story_joins(self, story_id: str) -> list[Join]:
         """Why each article of a story joined it (``match.stories.Join``), in the story's article
