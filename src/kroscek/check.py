@@ -432,6 +432,12 @@ def _said_of(words: Sequence[str], markers: frozenset[str], language: str) -> li
     return [(w, _after(words, at, language)) for at, w in enumerate(words) if w in markers]
 
 
+def _told(words: Sequence[str], marker: str) -> str:
+    """A status word and the two words after its first use in ``words``: what a status difference shows."""
+    at = words.index(marker)
+    return " ".join(words[at: at + 3])
+
+
 def status_change(claim: Fact, other: Fact) -> Difference | None:
     """The claim tells a deed as done ("sudah memutuskan", "telah menggelar") and the sentence as
     not done yet: "belum" or "akan" / "bakal" before the same deed ("belum mengambil keputusan",
@@ -464,21 +470,17 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
             if word in _TO_COME and set(theirs) & _GOES_ON:
                 continue  # "akan ditahan hingga 24 Juni", "akan kembali menggelar": the done deed goes on or comes again
             if same_deed(deed, theirs_deed):
-                return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
-                                  f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
-                                  "done in the claim, not yet in the sentence")
+                return Difference("status", _told(mine, marker), _told(theirs, word), "done in the claim, not yet in the sentence")
         for word, theirs_deed in _said_of(theirs, _STILL, language):
             at = theirs.index(word)
             if any(_alike(stem, study) for stem in theirs_deed for study in _STUDIED) and same_deed(
                     stems(" ".join(mine), language), stems(" ".join(theirs[at + 1:]), language)):
-                return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
-                                  f"{word} {' '.join(theirs[theirs.index(word) + 1: theirs.index(word) + 3])}",
-                                  "decided in the claim, still under study in the sentence")
+                return Difference("status", _told(mine, marker), _told(theirs, word), "decided in the claim, still under study in the sentence")
     for marker, deed in _said_of(mine, _STILL, language):
         for at in range(len(theirs) - 1):
             stopped = {x for x in _after(theirs, at + 1, language) if not x.startswith("=")} - _LIGHT
             if (theirs[at], theirs[at + 1]) in _STOPPED and any(_alike(x, y) for x in stopped for y in deed if y[:1] != "="):
-                return Difference("status", f"{marker} {' '.join(mine[mine.index(marker) + 1: mine.index(marker) + 3])}",
+                return Difference("status", _told(mine, marker),
                                   " ".join(theirs[at: at + 4]), "going on in the claim, stopped in the sentence")
     return None
 
