@@ -44,7 +44,7 @@ from kroscek.compare.claims import (
 from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.provenance import Provenance
 from kroscek.compare.records import known_fields
-from kroscek.compare.relate import DENIAL_OBJECT, DISPUTE_SCORE, Relation, SlotContext, overlap, relate
+from kroscek.compare.relate import DENIAL_OBJECT, DISPUTE_SCORE, Relation, SlotContext, count_words, overlap, relate
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high
@@ -257,9 +257,7 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
     work is bounded by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
     blocks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, fact in enumerate(facts):
-        words = fact.count_words if len(fact.count_words) == len(fact.quantities) else \
-            tuple(q.text.split()[-1].lower() for q in fact.quantities)
-        for quantity, around, word in zip(fact.quantities, fact.counted, words):
+        for quantity, around, word in zip(fact.quantities, fact.counted, count_words(fact)):
             blocks[("count", quantity.unit, word)].append((i, around))
         for identifier in fact.identifiers:
             blocks[("identifier", identifier.kind)].append((i, fact.stems))

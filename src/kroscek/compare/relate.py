@@ -115,11 +115,16 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
     return found
 
 
-def _count_word(fact: Fact, quantity: Quantity) -> str:
-    """The word naming what a quantity counts ("bus" for "sekitar 50 unit" of buses)."""
+def count_words(fact: Fact) -> tuple[str, ...]:
+    """Per quantity, the word naming what it counts ("bus" for "sekitar 50 unit" of buses); the
+    quantity's last word where the fact does not say."""
     if len(fact.count_words) == len(fact.quantities):
-        return fact.count_words[fact.quantities.index(quantity)]
-    return quantity.text.split()[-1].lower()
+        return fact.count_words
+    return tuple(q.text.split()[-1].lower() for q in fact.quantities)
+
+
+def _count_word(fact: Fact, quantity: Quantity) -> str:
+    return count_words(fact)[fact.quantities.index(quantity)]
 
 
 def _clocks(a: Fact, b: Fact) -> list[Difference]:
