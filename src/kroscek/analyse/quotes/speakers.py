@@ -188,10 +188,6 @@ def _is_subject(name: str, offset_in_sentence: int, ctx: SpeakerContext) -> bool
     )
 
 
-def _sentences_of(ctx: SpeakerContext) -> list[tuple[int, str]]:
-    return ctx.sentences()
-
-
 def _heuristic_names(text: str, start: int, end: int, ctx: SpeakerContext) -> list[tuple[int, str]]:
     """Capitalised runs that can be person names, titles stripped."""
     if is_title_case(text[start:end]) and len(text[start:end].split()) > 2:
@@ -307,7 +303,7 @@ class Resolver:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.quoted = quoted
         self.focus: dict[int, str] = {}
-        self.order = [index for index, _ in _sentences_of(ctx)]
+        self.order = [index for index, _ in ctx.sentences()]
         self.position = {}
         for position, index in enumerate(self.order):
             self.position.setdefault(index, position)
@@ -347,7 +343,7 @@ class Resolver:
             name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
             patterns = (re.compile(rf"\b{head}{of}\s*,\s*{name}", re.IGNORECASE), re.compile(rf"{name}\s*,\s*{head}{of}\b", re.IGNORECASE))
             hits: list[tuple[int, str]] = []
-            for index, text in _sentences_of(self.ctx):
+            for index, text in self.ctx.sentences():
                 if phrase[0] not in text.casefold():
                     continue
                 for pattern in patterns:
@@ -379,7 +375,7 @@ class Resolver:
         own = re.compile(rf"\b(?i:{head})\s+{re.escape(first)}\b[\w\s'’.-]*?,\s*{name}")  # "kuasa hukum Yoni Dores, X"
         theirs = re.compile(rf"\b(?i:{head})nya\s*,\s*{name}")  # "pengacaranya, X" in a sentence that names Yoni
         hits: list[tuple[int, str]] = []
-        for index, text in _sentences_of(self.ctx):
+        for index, text in self.ctx.sentences():
             matches = list(own.finditer(text))
             if re.search(rf"\b{re.escape(first)}\b", text):
                 matches += list(theirs.finditer(text))
@@ -404,7 +400,7 @@ class Resolver:
             return named
         head = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in phrase) + r")\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
         last = None
-        for index, text in _sentences_of(self.ctx):
+        for index, text in self.ctx.sentences():
             if self.position.get(index, 0) > self.position.get(sentence, 0):
                 break
             for match in head.finditer(text):
@@ -443,7 +439,7 @@ class Resolver:
         if role not in self.roles:  # where the article names the holder of ``role``, found once
             pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
             hits: list[tuple[int, str]] = []
-            for index, text in _sentences_of(self.ctx):
+            for index, text in self.ctx.sentences():
                 for match in pattern.finditer(text):
                     names = [name for start, name in self._candidates_after(index, match.end())]
                     if names:
