@@ -573,3 +573,13 @@ def test_a_fact_check_shortening_the_claims_words_is_the_same_claim():
     assert not _clipped("menu", ["menyembunyikan", "utang"])  # one letter of a word is too little to tell
     # names are not shortened, and a known name is no shortening ("Prabowo marah" is not "Pram")
     assert not any("pram" in text.casefold() for text in index.spelled_short("Presiden Prabowo marah soal harga beras"))
+
+
+def test_a_deed_told_as_stopped_contradicts_a_claim_that_it_goes_on(tmp_path):
+    talk = article(71, "Warta Uji", ["Penyanyi Sekar mengaku tidak lagi menjalin komunikasi dengan pemain band Dimas.",
+                                     "Penyanyi Sekar tidak lagi tampil di panggung Kota Lestari."])
+    result = checked(tmp_path, "Penyanyi Sekar masih sering berkomunikasi dengan pemain band Dimas",
+                     {"s-talk": ("Sekar dan Dimas", [talk])})
+    # the talk stopped; another deed stopped is no status of this one
+    assert [(e.text, e.slot) for e in result.contradicts] == [(talk.sentences[0].text, "status")]
+    assert not result.supports
