@@ -79,7 +79,6 @@ def _trim_name(name: str, ctx: SpeakerContext) -> str:
     if trimmed != name and stripped.split()[0].casefold() not in NOT_SPEAKER_HEADS and is_place_name(stripped):
         return stripped  # "Uni Emirat Arab" stays a country (that cannot speak), not "Emirat Arab"
     if trimmed != name and is_place_name(trimmed):
-        stripped = without_titles(name, ctx.lex)
         if stripped != trimmed and not is_place_name(stripped) and stripped.split()[0].casefold() not in ctx.lex.titles:
             return stripped
     return trimmed
