@@ -22,7 +22,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
         following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None
         found.extend(direct_quotes(paragraph, number, following, lex))
         found.extend(reported_speech(paragraph, number, lex))
-    ctx = speaker_context(sentences, mentions, lex, found, language)
+    ctx = speaker_context(sentences, paragraphs, mentions, lex, found, language)
     quoted: dict[int, list[tuple[int, int]]] = {}
     for paragraph in ctx.paragraphs:
         for start, end, _, _ in quote_spans(paragraph.text):

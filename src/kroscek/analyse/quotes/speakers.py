@@ -22,7 +22,7 @@ from kroscek.analyse.quotes.names import (
     is_place_name,
     without_titles,
 )
-from kroscek.analyse.quotes.paragraphs import Paragraph, covering, paragraphs_of, quote_spans, tokens
+from kroscek.analyse.quotes.paragraphs import Paragraph, covering, quote_spans, tokens
 from kroscek.analyse.quotes.spans import Found, is_title_case
 from kroscek.model import Mention, Sentence
 
@@ -496,11 +496,12 @@ def passive_speaker(paragraph: Paragraph, position: int, lex: QuoteLexicon) -> S
     return SpeakerRef("name", said.speaker.text, start + said.speaker.start, start + said.speaker.end)
 
 
-def speaker_context(sentences: list[Sentence], mentions: list[Mention], lex: QuoteLexicon, found: list[Found], language: str) -> SpeakerContext:
-    """What the speaker resolution knows about one article: its paragraphs, the words it writes in
-    lowercase, the words its attributions name speakers with, and its persons (the NER mentions,
-    else the full names that open a sentence or names holding such a word, outside quotes)."""
-    paragraphs = paragraphs_of(sentences)
+def speaker_context(sentences: list[Sentence], paragraphs: list[Paragraph], mentions: list[Mention], lex: QuoteLexicon, found: list[Found],
+                    language: str) -> SpeakerContext:
+    """What the speaker resolution knows about one article (``paragraphs``, its sentences as
+    ``paragraphs_of`` joins them): the words it writes in lowercase, the words its attributions
+    name speakers with, and its persons (the NER mentions, else the full names that open a
+    sentence or names holding such a word, outside quotes)."""
     # words the article writes in lowercase, not counting a page's tag lines ("(wes/pus) skincare
     # marcel chandrawinata bisnis perawatan kulit"): lines without a sentence's final mark
     prose = " ".join(s.text for s in sentences if s.text.rstrip()[-1:] in '.!?"”\'’)')
