@@ -118,11 +118,12 @@ class IngestJobs:
 
     def submit(self, folder: Path, files: int, fields: UploadFields | None = None) -> Job:
         """Queue the uploaded files in ``folder`` (deleted once ingested), read with the form's
-        ``fields`` (column mapping; title, outlet and date of pasted text); returns the job's status."""
+        ``fields`` (column mapping; title, outlet and date of pasted text); returns the job's status
+        (the one it was queued with, as ``status`` reads it back)."""
         status = {"state": "queued", "files": files, "done": 0, "added": 0, "skipped": 0, "rejected": [], "stories": None,
                   "stage": None, "progress": None, "error": None}
         job_id = self._enqueue("upload", JobPayload(folder=str(folder), fields=fields or UploadFields()), status)
-        return self.status(job_id) or Job.model_validate({"id": job_id, **status})
+        return Job.model_validate({"id": job_id, **status})
 
     def regroup(self) -> None:
         """Re-match and re-brief the store in the background (after a delete)."""
