@@ -75,7 +75,8 @@ class StoryStore(StoreBase):
                 })
             for chunk in chunks(rows, ROWS_PER_STATEMENT):
                 c.execute(stories_table.insert(), chunk)
-            stale = [r["id"] for r in rows if r["brief"] is None] + [i for i in old if i not in {s.id for s in stories}]
+            saved = {story.id for story in stories}
+            stale = [r["id"] for r in rows if r["brief"] is None] + [i for i in old if i not in saved]
             for chunk in chunks(stale, ROWS_PER_STATEMENT):
                 c.execute(entity_index_table.delete().where(entity_index_table.c.story_id.in_(chunk)))
             story_of = {article: story.id for story in stories for article in story.articles}
