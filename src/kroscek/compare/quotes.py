@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 
@@ -89,25 +88,6 @@ def same_speaker(a: SourcedQuote, b: SourcedQuote) -> bool | None:
     return None
 
 
-def same_statement(a: SourcedQuote, b: SourcedQuote, cosine: float) -> bool:
-    """Whether two quotes of different articles report one statement."""
-    if a.article == b.article or same_speaker(a, b) is False:
-        return False
-    lexical = fuzz.token_set_ratio(a.quote.text.casefold(), b.quote.text.casefold()) / 100
-    return cosine >= _threshold(a, b) or lexical >= LEXICAL_THRESHOLD
-
-
-def _groups(quotes: list[SourcedQuote], vectors: np.ndarray) -> list[list[int]]:
-    """The quotes that report one statement, joined pairwise (scipy's DisjointSet), in first-seen order."""
-    sets = DisjointSet(range(len(quotes)))
-    similarity = vectors @ vectors.T
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if not sets.connected(i, j) and same_statement(quotes[i], quotes[j], float(similarity[i, j])):
-                sets.merge(i, j)
-    return ordered_subsets(sets)
-
-
 def _threshold(a: SourcedQuote, b: SourcedQuote) -> float:
     translated = a.language is not None and b.language is not None and a.language != b.language
     return CROSS_LANGUAGE_THRESHOLD if translated else SEMANTIC_THRESHOLD
@@ -145,9 +125,10 @@ def _open_pairs(quotes: list[SourcedQuote], cascade: bool) -> tuple[DisjointSet,
     return sets, open_pairs
 
 
-def _cascade_groups(quotes: list[SourcedQuote], embedder: Any, cascade: bool) -> list[list[int]]:
-    """``_groups`` with a cosine computed only for the open pairs (``_open_pairs``): e5
-    (``embedder``) encodes only their quotes, each text once."""
+def _groups(quotes: list[SourcedQuote], embedder: Any, cascade: bool) -> list[list[int]]:
+    """The quotes that report one statement, joined pairwise, in first-seen order. A cosine is
+    computed only for the open pairs (``_open_pairs``): ``embedder`` encodes only their quotes,
+    each text once."""
     sets, open_pairs = _open_pairs(quotes, cascade)
     if open_pairs:
         needed = sorted({i for pair in open_pairs for i in pair})
@@ -197,26 +178,20 @@ def match_quotes(articles: Sequence[Article], entities: Sequence[Entity] = (), e
 
     ``embedder`` (default: the process-wide e5 one with the ``passage:`` convention, on which the
     thresholds were set; ``analyse.embed.passage_embedder`` gives one sharing a run's cache) or
-    anything else with ``embed_texts`` (e.g. ``StaticEmbedder``), which then embeds every quote."""
+    anything else with ``embed_texts`` (e.g. ``StaticEmbedder``), which is then asked for every quote
+    that a cosine decides, with no static cascade in front."""
     quotes = sourced_quotes(articles, entities)
     by_id = {entity.id: entity for entity in entities}
     corpus = Counter(w for article in articles for w in _words(article.text))
     matched: list[MatchedQuote] = []
-    several_sources = len({q.article for q in quotes}) > 1  # quotes of one article are never merged
-    texts = [q.quote.text for q in quotes]
     if embedder is None:
         from kroscek.analyse.embed import passage_embedder
 
         embedder = passage_embedder()
-    if not several_sources:
-        groups = _groups(quotes, np.zeros((len(quotes), 1), np.float32))
-    elif str(getattr(embedder, "name", "")).startswith("e5"):
-        from kroscek.settings import cascade_enabled
+    from kroscek.settings import cascade_enabled
 
-        groups = _cascade_groups(quotes, embedder, cascade_enabled())
-    else:
-        groups = _groups(quotes, embedder.embed_texts(texts, languages=[q.language for q in quotes]))
-    for group in groups:
+    cascade = str(getattr(embedder, "name", "")).startswith("e5") and cascade_enabled()
+    for group in _groups(quotes, embedder, cascade):
         members = [quotes[i] for i in group]
         shown = max(members, key=lambda m: (m.quote.kind == "direct", len(m.quote.text)))
         matched.append(
