@@ -337,26 +337,29 @@ def test_places_spelled_apart_are_two_places_and_never_agree():
     assert relate(fact(quoted.format("Donbas"), "a"), c, STRONG).kind == "agree"
 
 
+EXPLORATION = "Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya."
+PRODUCTION = "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang."
+
+
 def dated_pair(a: str, b: str, score: float = STRONG) -> tuple[str, str | None]:
     relation = relate(dated(a, "a"), dated(b, "b"), score)
     return relation.kind, relation.slot
 
 
 def test_one_grant_named_as_two_kinds_of_permit_is_a_dispute():
-    assert dated_pair("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.",
-                "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.") == ("dispute", "permit")
+    assert dated_pair(EXPLORATION, PRODUCTION) == ("dispute", "permit")
     # a generic permit name gives no kind; other years are other grants; the same kind agrees
-    assert dated_pair("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.",
+    assert dated_pair(EXPLORATION,
                 "PT Tambang Jaya mengantongi Izin Usaha Pertambangan pada 2017 dari kementerian.")[1] != "permit"
     assert dated_pair("Pada 2015, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.",
-                "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.")[1] != "permit"
+                PRODUCTION)[1] != "permit"
     assert dated_pair("Pada 2017, kementerian memberi izin produksi kepada PT Tambang Jaya.",
-                "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.")[1] != "permit"
+                PRODUCTION)[1] != "permit"
 
 
 def test_an_article_naming_both_permit_kinds_tells_of_two_permits():
-    a = dated("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.", "a")
-    b = dated("Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang.", "b")
+    a = dated(EXPLORATION, "a")
+    b = dated(PRODUCTION, "b")
     assert relate(a, b, STRONG, SlotContext()).kind == "dispute"
     both = SlotContext(permits=(frozenset({"exploration", "production"}), frozenset({"production"})))
     assert relate(a, b, STRONG, both).slot != "permit"
@@ -378,7 +381,7 @@ def test_one_event_of_a_match_at_two_minutes_is_a_dispute_even_weakly_aligned():
 
 
 def test_an_aligned_pair_sharing_a_slot_counts_at_least_as_a_slot_pair():
-    a = dated("Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya.", "a")
+    a = dated(EXPLORATION, "a")
     b = dated("Tahap operasi diberikan kementerian pada 2017, dan izin produksi ini diberikan kepada PT Tambang Jaya.", "b")
     links = {(0, 1): DISPUTE_SCORE - 0.02}
     _add_slot_links(links, _slot_links([a, b], set()))
