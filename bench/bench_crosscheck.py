@@ -44,7 +44,9 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=None, help="only the first N stories of two or more articles")
     options = parser.parse_args()
     if options.exact:
-        os.environ["KROSCEK_CASCADE"] = "off"
+        from kroscek.settings import CASCADE_VARIABLE
+
+        os.environ[CASCADE_VARIABLE] = "off"
     import importlib
 
     from kroscek.analyse import embed
