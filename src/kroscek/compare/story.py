@@ -252,7 +252,8 @@ def check_stories(stories: Iterable[tuple[Story, Sequence[Article]]], settings: 
     for story, articles in stories:
         entities = resolve_entities(articles)
         waiting.append((story, articles, entities))
-        members = [a for a in articles if a.id in set(story.articles)] or list(articles)
+        ids = set(story.articles)
+        members = [a for a in articles if a.id in ids] or list(articles)
         queries.update(e5_texts(members))
         quoted.update(quotes_needing_e5(articles, entities))
         if len(queries) + len(quoted) >= prefetch:
