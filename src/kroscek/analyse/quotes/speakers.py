@@ -258,6 +258,14 @@ def _longer_names(ctx: SpeakerContext) -> tuple[dict[tuple[str, ...], list[str]]
     return ctx._longer_names[1], ctx._longer_names[2]
 
 
+_CAPITALISED_RUN = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # one to four capitalised words: a name
+
+
+def _words_pattern(words: list[str] | tuple[str, ...]) -> str:
+    """A regex matching ``words`` in order, any spaces between them."""
+    return r"\s+".join(re.escape(w) for w in words)
+
+
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
 
 
@@ -337,9 +345,9 @@ class Resolver:
             return self._spokesperson_before(phrase, sentence) or " ".join(phrase)
         key = "\0".join(["spokesperson", *phrase, *principal])
         if key not in self.roles:
-            head = r"\s+".join(re.escape(w) for w in phrase) + r"(?:nya)?"
-            of = r"\s+" + r"\s+".join(re.escape(w) for w in principal) if principal else r"(?:\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
-            name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+            head = _words_pattern(phrase) + r"(?:nya)?"
+            of = r"\s+" + _words_pattern(principal) if principal else rf"(?:\s+{_CAPITALISED_RUN})?"
+            name = f"({_CAPITALISED_RUN})"
             patterns = (re.compile(rf"\b{head}{of}\s*,\s*{name}", re.IGNORECASE), re.compile(rf"{name}\s*,\s*{head}{of}\b", re.IGNORECASE))
             hits: list[tuple[int, str]] = []
             for index, text in self.ctx.sentences():
@@ -369,8 +377,8 @@ class Resolver:
             return None
         first = principal[0]
         heads = [p for p in self.ctx.lex.relational if p != ("pihak",)]
-        head = "|".join(r"\s+".join(re.escape(w) for w in p) for p in heads)
-        name = r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+        head = "|".join(_words_pattern(p) for p in heads)
+        name = f"({_CAPITALISED_RUN})"
         own = re.compile(rf"\b(?i:{head})\s+{re.escape(first)}\b[\w\s'’.-]*?,\s*{name}")  # "kuasa hukum Yoni Dores, X"
         theirs = re.compile(rf"\b(?i:{head})nya\s*,\s*{name}")  # "pengacaranya, X" in a sentence that names Yoni
         hits: list[tuple[int, str]] = []
@@ -397,7 +405,7 @@ class Resolver:
         indices, hits = self.roles["\0".join(["spokesperson", *phrase])]
         if hits and indices[0] <= sentence:
             return named
-        head = re.compile(r"\b(?i:" + r"\s+".join(re.escape(w) for w in phrase) + r")\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
+        head = re.compile(r"\b(?i:" + _words_pattern(phrase) + r")\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
         last = None
         for index, text in self.ctx.sentences():
             if self.position.get(index, 0) > self.position.get(sentence, 0):
