@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, select
 
 from kroscek.model import Story, StoryEvent, newest_first
 from kroscek.store.base import MEMBERSHIP_GENERATION, ROWS_PER_STATEMENT, StoreBase, chunks, utc_now
@@ -173,14 +173,12 @@ class StoryStore(StoreBase):
     def story_summary(self, story_id: str) -> StorySummary | None:
         """The story's stored list-page summary; None when there is no such story or it is not briefed yet."""
         with self.engine.connect() as c:
-            row = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
-                                   stories_table.c.summary).where(stories_table.c.id == story_id)).first()
+            row = c.execute(_summary_query().where(stories_table.c.id == story_id)).first()
         return _summary(row) if row is not None and row.summary else None
 
     def _story_summaries(self) -> list[StorySummary]:
         with self.engine.connect() as c:
-            rows = c.execute(select(stories_table.c.id, stories_table.c.title, stories_table.c.articles,
-                                    stories_table.c.summary))
+            rows = c.execute(_summary_query())
             return newest_first(_summary(r) for r in rows)
 
     def story_events(self) -> list[StoryEvent]:
@@ -188,6 +186,11 @@ class StoryStore(StoreBase):
         with self.engine.connect() as c:
             rows = c.execute(select(story_events_table).order_by(story_events_table.c.id))
             return [StoryEvent.from_logged(json.loads(r.data), r.at) for r in rows]
+
+
+def _summary_query() -> Select:
+    """The stories columns a summary is read back from (``_summary``)."""
+    return select(stories_table.c.id, stories_table.c.title, stories_table.c.articles, stories_table.c.summary)
 
 
 def _summary(row: Any) -> StorySummary:
