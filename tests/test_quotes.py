@@ -69,6 +69,24 @@ def test_indonesian_reported_speech(text: str, speaker: str, verb: str, clause_s
     assert quote.text.startswith(clause_start)
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Pelatih Budi Santoso memaparkan sejumlah kelemahan tim lawan.", None),
+        ("Kepala Dinas Andi Wijaya menjelaskan mengapa jalan itu ditutup sepekan.", None),
+        ("Dinas Perhubungan menyampaikan permohonan maaf atas penutupan jalan tersebut.", None),
+        ("Pelatih Budi Santoso memaparkan timnya akan bertahan lebih dalam.", "timnya akan bertahan"),
+        ("Kapolres Rudi Hartono membenarkan adanya laporan warga soal pencurian itu.", "adanya laporan"),
+        ("Bupati Sri Lestari menegaskan pentingnya sekolah bagi anak desa.", "pentingnya sekolah"),
+    ],
+)
+def test_a_speech_verb_with_only_a_noun_phrase_reports_nothing(text: str, reported: str | None) -> None:
+    """"memaparkan sejumlah kelemahan": what was spoken about, not what was said; a clause with a
+    predicate after the same verb, and any object of a verb that takes clauses, is reported."""
+    quotes = only(quotes_of(text), "reported")
+    assert [q.text.startswith(reported) for q in quotes] == ([True] if reported else [])
+
+
 def test_pronoun_and_suffix_resolve_to_the_person_in_focus() -> None:
     text = """
     Menteri Kesehatan Ratna Sari Dewi meninjau rumah sakit daerah di Kupang pada hari Senin.

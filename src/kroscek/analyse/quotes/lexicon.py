@@ -1,6 +1,6 @@
 """The attribution words of each language (``resources/quotes/<language>.json``): speech verbs,
 "menurut"-like phrases, pronouns, titles, roles and the words that mark a subject as an office, a
-thing or a group; and the words news text mostly writes in lowercase (not names)."""
+thing or a group; the words that show a clause has a predicate; and the words news text mostly writes in lowercase (not names)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ class QuoteLexicon:
     continuations: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
+    verb_prefixes: tuple[str, ...] = ()
+    not_verbs: frozenset[str] = frozenset()
+    predicate_words: frozenset[str] = frozenset()
+    object_verbs: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -78,6 +83,11 @@ def lexicon(language: str) -> QuoteLexicon:
         continuations=words("continuation_verbs"),
         groups=words("group_subjects"),
         things=words("things"),
+        verb_prefixes=tuple(sorted(words("verb_prefixes"))),
+        not_verbs=words("not_verbs"),
+        predicate_words=words("predicate_words"),
+        object_verbs=words("object_verbs"),
+        question_words=words("question_words"),
     )
 
 

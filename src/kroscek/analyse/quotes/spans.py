@@ -153,8 +153,33 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
             if later.lower in openers:
                 clause_start = later.start if request and later.lower not in lex.complementizers else later.end
                 break
+        else:
+            if token.lower in lex.object_verbs and not comma_opens and not _states_something(toks[position + 1 :], lex):
+                return None  # "Kluivert memaparkan sejumlah kelebihan lawan": what was spoken about, not what was said
         return clause_start, end, Attribution(token.lower, speaker)
     return None
+
+
+_VERB_PREFIX_MIN_CHARS = 5  # a shorter word with a verb's prefix is not a verb ("beli", "dia")
+
+
+def _states_something(toks: list[Token], lex: QuoteLexicon) -> bool:
+    """Whether the words after a speech verb that also takes a noun phrase ("memaparkan"), without
+    a complementizer, are a clause: not opened by
+    a question word ("menjelaskan mengapa ..."), and holding a predicate, a word with a verb's
+    prefix ("tim akan bertahan") or an auxiliary, a negation or a bare verb ("harga masih tinggi").
+    A language without these word lists takes every clause."""
+    if not lex.predicate_words:
+        return True
+    if toks and toks[0].lower in lex.question_words:
+        return False
+    for token in toks:
+        word = token.lower
+        if word in lex.predicate_words:
+            return True
+        if word not in lex.not_verbs and len(word) >= _VERB_PREFIX_MIN_CHARS and word.startswith(lex.verb_prefixes):
+            return True
+    return False
 
 
 def _group_subject(text: str, toks: list[Token], verb: int, lex: QuoteLexicon) -> bool:
