@@ -372,3 +372,36 @@ def test_the_person_after_an_office_and_its_acronym() -> None:
 def test_a_quote_inside_a_quote_goes_to_the_one_who_speaks(text: str, speaker: str, inner: str) -> None:
     [quote] = quotes_of(text)  # one quote: the quoted words inside it are not a second statement
     assert quote.speaker == speaker and inner in quote.text
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote_with_its_speaker() -> None:
+    """A quote opened in one paragraph and closed two paragraphs on is one quote, its attribution
+    after the close; the words after the close are not a quote of their own."""
+    text = '''
+    Petugas mengejar perahu itu sampai ke tengah sungai.
+    "Berhenti di situ... berhenti.
+    Cepat.
+    ..," teriak polisi dari atas perahu.
+    '''
+    [quote] = quotes_of(text)
+    assert quote.text.startswith("Berhenti di situ") and "Cepat" in quote.text
+    assert (quote.kind, quote.speaker, quote.verb) == ("direct", "polisi", "teriak")
+
+
+def test_a_new_paragraph_opening_a_quote_does_not_close_the_one_before() -> None:
+    text = '''
+    "Kami sudah menunggu jawaban pemerintah sejak awal tahun ini.
+    "Warga di desa kami butuh air bersih setiap hari," kata Yusuf Maulana.
+    '''
+    quotes = quotes_of(text)
+    assert quotes[-1].text.startswith("Warga di desa kami") and quotes[-1].speaker == "Yusuf Maulana"
+
+
+def test_a_body_that_speaks_is_its_role_when_nobody_is_named_for_it() -> None:
+    """"kata polisi" with no officer named: the police, not the suspect the text is about."""
+    text = '''
+    Tersangka Budi Hartono ditangkap di rumahnya pada Selasa malam.
+    "Barang bukti sudah kami amankan di kantor," kata polisi kepada wartawan.
+    '''
+    [quote] = quotes_of(text)
+    assert quote.speaker == "polisi"

@@ -42,6 +42,7 @@ class QuoteLexicon:
     not_verbs: frozenset[str] = frozenset()
     predicate_words: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()
+    collective_roles: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
 
 
@@ -87,6 +88,7 @@ def lexicon(language: str) -> QuoteLexicon:
         not_verbs=words("not_verbs"),
         predicate_words=words("predicate_words"),
         object_verbs=words("object_verbs"),
+        collective_roles=words("collective_roles"),
         question_words=words("question_words"),
     )
 

@@ -61,21 +61,56 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
 
 
+_QUOTE_RUN_PARAGRAPHS = 3  # paragraphs after one a quote opens in that may hold its close ("Kejar. / Woi. / ...," teriak polisi)
+
+
 def paragraphs_of(sentences: list[Sentence]) -> list[Paragraph]:
-    """Join each paragraph's sentences, remembering where each sentence starts."""
-    paragraphs: list[Paragraph] = []
-    current = None
+    """Join each paragraph's sentences, remembering where each sentence starts; a quote that
+    opens in one paragraph and closes in a later one joins the paragraphs it runs over."""
+    groups: list[list[Sentence]] = []
     for sentence in sentences:
-        if current is None or sentence.paragraph != current[0]:
-            current = (sentence.paragraph, Paragraph("", [], []))
-            paragraphs.append(current[1])
-        paragraph = current[1]
-        if paragraph.text:
-            paragraph.text += " "
-        paragraph.starts.append(len(paragraph.text))
-        paragraph.indices.append(sentence.index)
-        paragraph.text += sentence.text
+        if not groups or sentence.paragraph != groups[-1][0].paragraph:
+            groups.append([])
+        groups[-1].append(sentence)
+    paragraphs: list[Paragraph] = []
+    at = 0
+    while at < len(groups):
+        run = at + _quote_closes_in(groups, at)
+        paragraph = Paragraph("", [], [])
+        for sentence in (s for group in groups[at : run + 1] for s in group):
+            if paragraph.text:
+                paragraph.text += " "
+            paragraph.starts.append(len(paragraph.text))
+            paragraph.indices.append(sentence.index)
+            paragraph.text += sentence.text
+        paragraphs.append(paragraph)
+        at = run + 1
     return paragraphs
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a quote opened in ``text`` is still open at its end (an odd count of straight
+    double quotes, or more opening than closing curly ones)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _quote_closes_in(groups: list[list[Sentence]], at: int) -> int:
+    """How many paragraphs after ``groups[at]`` a quote opened there runs over before the one
+    that closes it: that one opens with the quote's words, not a quotation mark, and the
+    paragraphs between hold no mark; 0 when the quote closes in its own paragraph (or never)."""
+    if not _unclosed(" ".join(s.text for s in groups[at])):
+        return 0
+    for step in range(1, _QUOTE_RUN_PARAGRAPHS + 1):
+        if at + step >= len(groups):
+            return 0
+        text = " ".join(s.text for s in groups[at + step])
+        marks = [i for i, char in enumerate(text) if char in '"“”']
+        if not marks:
+            continue
+        if _unclosed(text.replace("“", '"').replace("”", '"')) and text[: marks[0]].strip() and text[marks[0]] != "“":
+            return step
+        return 0
+    return 0
 
 
 def quote_spans(text: str) -> list[tuple[int, int, int, int]]:

@@ -325,6 +325,8 @@ class Resolver:
         if ref.kind == "role":
             if self._relational(ref.text):
                 return self.spokesperson(ref.text, sentence)
+            if ref.text in self.ctx.lex.collective_roles:  # "teriak polisi": the police, unless the article names one officer
+                return self.role(ref.text, sentence) or ref.text
             return self.role(ref.text, sentence) or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
 
