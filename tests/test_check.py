@@ -583,3 +583,20 @@ def test_a_deed_told_as_stopped_contradicts_a_claim_that_it_goes_on(tmp_path):
     # the talk stopped; another deed stopped is no status of this one
     assert [(e.text, e.slot) for e in result.contradicts] == [(talk.sentences[0].text, "status")]
     assert not result.supports
+
+
+def test_a_status_word_is_read_where_it_stands_not_at_its_first_use():
+    from kroscek.compare.claims import Claim
+    from kroscek.compare.facts import read_fact
+    from kroscek.check import status_change
+
+    claim = claim_fact("Pemkot Lestari sudah menutup jalan Merdeka di Kota Lestari")
+    # "belum lama ini" first (recently), then "belum menutup": the second is the deed not yet done
+    later = read_fact(Claim("a", 0, "Belum lama ini warga protes, tetapi Pemkot Lestari belum menutup jalan Merdeka.", "id"), "a")
+    found = status_change(claim, later)
+    assert found is not None and found.b == "belum menutup jalan"
+    # "tidak akan" first (a refusal of another deed), then "akan menutup": the deed to come
+    coming = read_fact(Claim("b", 0, "Pemkot Lestari tidak akan memungut biaya, dan akan menutup jalan Merdeka pekan depan.",
+                             "id"), "b")
+    found = status_change(claim, coming)
+    assert found is not None and found.b == "akan menutup jalan"

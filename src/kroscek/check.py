@@ -428,13 +428,13 @@ def _alike(a: str, b: str) -> bool:
     return a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))
 
 
-def _said_of(words: Sequence[str], markers: frozenset[str], language: str) -> list[tuple[str, frozenset[str]]]:
-    return [(w, _after(words, at, language)) for at, w in enumerate(words) if w in markers]
+def _said_of(words: Sequence[str], markers: frozenset[str], language: str) -> list[tuple[int, str, frozenset[str]]]:
+    """Each status word of ``words`` in ``markers``: where it stands, the word, and the deed it is said of."""
+    return [(at, w, _after(words, at, language)) for at, w in enumerate(words) if w in markers]
 
 
-def _told(words: Sequence[str], marker: str) -> str:
-    """A status word and the two words after its first use in ``words``: what a status difference shows."""
-    at = words.index(marker)
+def _told(words: Sequence[str], at: int) -> str:
+    """The status word at ``at`` and the two words after it: what a status difference shows."""
     return " ".join(words[at: at + 3])
 
 
@@ -459,28 +459,27 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
         words = {x for x in a if not x.startswith("=")} - _LIGHT
         return sum(any(_alike(x, y) for y in b if not y.startswith("=")) for x in words) >= 2
 
-    for marker, deed in _said_of(mine, _DONE, language):
-        if not deed or any(w in {"tidak", "tak", "belum"} for w in mine[mine.index(marker) + 1: mine.index(marker) + 2]):
+    for here, _marker, deed in _said_of(mine, _DONE, language):
+        if not deed or mine[here + 1: here + 2] and mine[here + 1] in {"tidak", "tak", "belum"}:
             continue
-        for word, theirs_deed in _said_of(theirs, _NOT_YET | _TO_COME, language):
-            if word == "belum" and theirs[theirs.index(word) + 1: theirs.index(word) + 2] == ["lama"]:
+        for at, word, theirs_deed in _said_of(theirs, _NOT_YET | _TO_COME, language):
+            if word == "belum" and theirs[at + 1: at + 2] == ["lama"]:
                 continue  # "belum lama ini": recently
-            if word in _TO_COME and theirs[max(theirs.index(word) - 1, 0)] in {"tidak", "tak"}:
+            if word in _TO_COME and theirs[max(at - 1, 0)] in {"tidak", "tak"}:
                 continue  # "tidak akan lagi bermain": a refusal, not a deed to come
             if word in _TO_COME and set(theirs) & _GOES_ON:
                 continue  # "akan ditahan hingga 24 Juni", "akan kembali menggelar": the done deed goes on or comes again
             if same_deed(deed, theirs_deed):
-                return Difference("status", _told(mine, marker), _told(theirs, word), "done in the claim, not yet in the sentence")
-        for word, theirs_deed in _said_of(theirs, _STILL, language):
-            at = theirs.index(word)
+                return Difference("status", _told(mine, here), _told(theirs, at), "done in the claim, not yet in the sentence")
+        for at, _word, theirs_deed in _said_of(theirs, _STILL, language):
             if any(_alike(stem, study) for stem in theirs_deed for study in _STUDIED) and same_deed(
                     stems(" ".join(mine), language), stems(" ".join(theirs[at + 1:]), language)):
-                return Difference("status", _told(mine, marker), _told(theirs, word), "decided in the claim, still under study in the sentence")
-    for marker, deed in _said_of(mine, _STILL, language):
+                return Difference("status", _told(mine, here), _told(theirs, at), "decided in the claim, still under study in the sentence")
+    for here, _marker, deed in _said_of(mine, _STILL, language):
         for at in range(len(theirs) - 1):
             stopped = {x for x in _after(theirs, at + 1, language) if not x.startswith("=")} - _LIGHT
             if (theirs[at], theirs[at + 1]) in _STOPPED and any(_alike(x, y) for x in stopped for y in deed if y[:1] != "="):
-                return Difference("status", _told(mine, marker),
+                return Difference("status", _told(mine, here),
                                   " ".join(theirs[at: at + 4]), "going on in the claim, stopped in the sentence")
     return None
 
