@@ -600,3 +600,17 @@ def test_a_status_word_is_read_where_it_stands_not_at_its_first_use():
                              "id"), "b")
     found = status_change(claim, coming)
     assert found is not None and found.b == "akan menutup jalan"
+
+
+def test_a_condition_not_met_does_not_contradict_what_would_follow_it(tmp_path):
+    probe = article(81, "Warta Uji", ["Kejaksaan Lestari siap mengusut pelanggaran tambang di Kota Lestari jika ada laporan warga.",
+                                      "Hingga kini belum ada laporan warga ke Kejaksaan Lestari soal pelanggaran tambang di Kota Lestari."])
+    result = checked(tmp_path, "Kejaksaan Lestari siap mengusut pelanggaran tambang di Kota Lestari jika ada laporan warga",
+                     {"s-probe": ("Tambang Kota Lestari", [probe])})
+    assert not result.contradicts  # no report yet: the condition unmet, the readiness not denied
+    # a denial of the deed itself still contradicts
+    refused = article(82, "Kabar Contoh", ["Kejaksaan Lestari tidak siap mengusut pelanggaran tambang di Kota Lestari."])
+    (tmp_path / "b").mkdir()
+    result = checked(tmp_path / "b", "Kejaksaan Lestari siap mengusut pelanggaran tambang di Kota Lestari jika ada laporan warga",
+                     {"s-refused": ("Tambang Kota Lestari", [refused])})
+    assert [e.text for e in result.contradicts] == [refused.sentences[0].text]

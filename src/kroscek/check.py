@@ -22,7 +22,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    that covers the claim, tells as not done yet ("belum", "bakal" before the same deed, "masih
    mengkaji"), or one the claim tells as going on that the sentence tells as stopped ("tidak lagi"),
    is a dispute of its status. A kind of place ("Istana Kepresidenan") does not dispute a place of
-   that kind ("Istana Bogor"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
+   that kind ("Istana Bogor"), nor does a sentence that negates the condition of a claim of what
+   would follow it ("jika ada laporan" / "belum ada laporan"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
    of what would be ("jika ... berlaku"), or negates what the claim does not, does not support it.
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
@@ -372,6 +373,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
         if kind == "dispute" and changed is None and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
             kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
+        if kind == "dispute" and relation.slot == "negation" and in_condition(fact, relation.differences[0]):
+            kind = "related"  # "siap mengusut jika ada laporan" / "belum ada laporan": the condition unmet, not the claim denied
         if kind == "dispute" and relation.slot == "place" and generic_place(relation.differences[0]):
             kind = "related"  # "Istana Kepresidenan" may be the "Istana Bogor": a kind of place, not another one
         if kind in ("agree", "related") and (similarity >= DISPUTE_SIM or article.id in covering):
@@ -494,6 +497,22 @@ _IF = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "
 def conditional(fact: Fact) -> bool:
     """The sentence tells what would be if something were ("jika ... berlaku")."""
     return any(w.lower() in _IF for w in _WORD.findall(fact.text))
+
+
+def in_condition(fact: Fact, difference: Difference) -> bool:
+    """The word a negation dispute turns on ("ada" of "belum ada") stands, in the claim, in what
+    comes after "jika" (up to a comma): the claim says what would follow if it were so; a sentence
+    saying it is not so does not deny the claim."""
+    words = [w.lower() for w in _WORD.findall(difference.a)]
+    if not words:
+        return False
+    word = words[-1]
+    for clause in re.split(r"[,;:.]", fact.text):
+        told = [w.lower() for w in _WORD.findall(clause)]
+        starts = [at for at, w in enumerate(told) if w in _IF]
+        if starts and word in told[starts[0] + 1:]:
+            return True
+    return False
 
 
 def hearsay(fact: Fact) -> bool:
