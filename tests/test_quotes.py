@@ -405,3 +405,35 @@ def test_a_body_that_speaks_is_its_role_when_nobody_is_named_for_it() -> None:
     '''
     [quote] = quotes_of(text)
     assert quote.speaker == "polisi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause_start"),
+    [
+        ("Dalam pernyataannya, Putri Lestari juga memberikan penegasan bahwa fraksinya akan mendukung keputusan itu.",
+         "Putri Lestari", "fraksinya akan"),
+        ("Menurut Rudi van der Zalm, usahanya berjalan baik. Ia memberikan alasan utama bahwa penumpangnya pecinta binatang.",
+         "Rudi van der Zalm", "penumpangnya pecinta"),
+    ],
+)
+def test_a_light_verb_with_a_speech_noun_reports(text: str, speaker: str, clause_start: str) -> None:
+    """"memberikan penegasan bahwa ...": the noun carries the speech; the particles of a name stay in it."""
+    quote = only(quotes_of(text), "reported")[-1]
+    assert (quote.speaker, quote.text.split()[:2]) == (speaker, clause_start.split())
+
+
+def test_a_passive_attribution_set_off_by_commas() -> None:
+    text = "Menurut Hotman Paris, proses itu terbuka. Seluruh aktivitas di katalog, disebut Hotman, juga diawasi lembaga pengadaan."
+    quote = only(quotes_of(text), "reported")[-1]
+    assert (quote.speaker, quote.verb) == ("Hotman Paris", "disebut")
+    assert not quotes_of("Pasar itu, disebut Pasar Baru, ramai dikunjungi warga setiap pagi.")  # a name given, not a speaker
+
+
+def test_an_office_country_is_not_part_of_the_name_when_the_country_also_speaks() -> None:
+    """"Kamar Dagang AS mengatakan" makes "AS" a speaker's word; "Presiden AS Donald Trump" is still Donald Trump."""
+    text = """
+    Kamar Dagang AS mengatakan beberapa pemasok telah berhenti mengirim barang.
+    Pertemuan itu diumumkan setelah telepon antara Presiden AS Donald Trump dan Presiden China Xi Jinping.
+    Trump berharap pembatasan ekspor itu segera dicabut.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Kamar Dagang AS", "Donald Trump"]

@@ -21,7 +21,7 @@ _DATELINE = re.compile(
     r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
     r"\s*,\s*(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b(?:\s*\([^()]{1,20}\))?\s*,?\s*$"
 )
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "den", "al", "el", "da", "dos", "von", "la", "le", "bt", "bte"})
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "den", "al", "el", "da", "dos", "von", "la", "le", "bt", "bte"})
 _AFTER_WINDOW = 6  # tokens after a closing quote searched for the attribution verb
 _TITLE_WORDS = 4  # words a title may run before the name it gives ("pengamat ekonomi Faisal Basri")
 _RELATIVE_WORDS = 8  # words a relative clause may run between a subject and its verb ("X yang mengawasi ekspor, mengatakan")
@@ -79,11 +79,11 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
         token = toks[index]
         if run and not _joined(text, run[-1], token, lex):
             break
-        if token.capitalised or (run and token.lower in _NAME_PARTICLES):
+        if token.capitalised or (run and token.lower in NAME_PARTICLES):
             run.append(token)
         else:
             break
-    while run and run[-1].lower in _NAME_PARTICLES:
+    while run and run[-1].lower in NAME_PARTICLES:
         run.pop()
     return run
 
@@ -100,7 +100,7 @@ def _name_run_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) 
                 run = [token]
                 continue
             break
-        if token.capitalised or (run and token.lower in _NAME_PARTICLES):
+        if token.capitalised or (run and token.lower in NAME_PARTICLES):
             run.insert(0, token)
         else:
             break

@@ -43,6 +43,9 @@ class QuoteLexicon:
     predicate_words: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()
     collective_roles: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    inserted_passive: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
 
 
@@ -89,6 +92,9 @@ def lexicon(language: str) -> QuoteLexicon:
         predicate_words=words("predicate_words"),
         object_verbs=words("object_verbs"),
         collective_roles=words("collective_roles"),
+        light_verbs=words("light_verbs"),
+        speech_nouns=words("speech_nouns"),
+        inserted_passive=words("inserted_passive"),
         question_words=words("question_words"),
     )
 

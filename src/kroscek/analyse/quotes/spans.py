@@ -26,6 +26,7 @@ from kroscek.analyse.quotes.attribution import (
     speaker_before,
 )
 from kroscek.analyse.quotes.lexicon import QuoteLexicon
+from kroscek.analyse.quotes.names import is_person_like
 from kroscek.analyse.quotes.paragraphs import Paragraph, quote_spans, tokens
 from kroscek.text.tokens import Token
 
@@ -135,7 +136,7 @@ def _reported_in(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[in
 def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
     """``X mengatakan (bahwa) CLAUSE`` / ``X said (that) CLAUSE``."""
     for position, token in enumerate(toks):
-        if token.lower not in lex.speech_verbs or position == 0:
+        if position == 0 or (token.lower not in lex.speech_verbs and not _speech_noun_phrase(toks, position, lex)):
             continue
         request = token.lower in lex.needs_complement
         openers = lex.request_complementizers if request else lex.complementizers
@@ -182,6 +183,19 @@ def _states_something(toks: list[Token], lex: QuoteLexicon) -> bool:
     return False
 
 
+_LIGHT_VERB_WORDS = 3  # words from a light verb to its speech noun ("memberikan penegasan", "memberi alasan utama")
+
+
+def _speech_noun_phrase(toks: list[Token], verb: int, lex: QuoteLexicon) -> bool:
+    """``Ia memberikan alasan utama bahwa ...``: a light verb with a speech noun after it, then a
+    complementizer, reports like a speech verb."""
+    if toks[verb].lower not in lex.light_verbs:
+        return False
+    following = toks[verb + 1 : verb + 1 + _LIGHT_VERB_WORDS]
+    nouns = [i for i, t in enumerate(following, start=verb + 1) if t.lower in lex.speech_nouns]
+    return bool(nouns) and any(t.lower in lex.complementizers for t in toks[nouns[0] + 1 : nouns[0] + 1 + _LIGHT_VERB_WORDS])
+
+
 def _group_subject(text: str, toks: list[Token], verb: int, lex: QuoteLexicon) -> bool:
     """Whether the subject of ``toks[verb]`` is an unnamed group ("para ahli", "sejumlah
     organisasi lingkungan", "kelompok-kelompok masyarakat sipil"): the words after the last comma
@@ -217,10 +231,12 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
             speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem
         elif inserted and stem in lex.after_verbs and text[toks[at].end : toks[at].end + 1] == ",":
             speaker, verb = SpeakerRef("pronoun", toks[at].lower, toks[at].start, toks[at].end), stem  # ", katanya,"
-        elif inserted and toks[at].lower in lex.after_verbs:
+        elif inserted and (toks[at].lower in lex.after_verbs or toks[at].lower in lex.inserted_passive):  # ", kata X," / ", disebut X,"
             speaker, verb = speaker_after(text, toks, at + 1, lex), toks[at].lower
             if speaker is None or text[speaker.end : speaker.end + 1] != ",":
                 continue
+            if verb in lex.inserted_passive and not (speaker.kind == "name" and is_person_like(speaker.text, lex)):
+                continue  # "Pasar itu, disebut Pasar Baru, ramai": a name given, not a speaker
         else:
             continue
         if speaker is None or speaker.kind == "role":

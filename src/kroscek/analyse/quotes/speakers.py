@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kroscek.analyse.quotes.attribution import SpeakerRef, attribution_next_sentence, name_run, office_holder, ref_from_run
+from kroscek.analyse.quotes.attribution import NAME_PARTICLES, SpeakerRef, attribution_next_sentence, name_run, office_holder, ref_from_run
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import (
     NOT_SPEAKER_HEADS,
@@ -93,10 +93,16 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     words = stripped.split()
     if stripped == name and words[0].casefold() in ctx.lex.not_person:
         return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara"
-    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words]
+    # a speaker's word that is a place ("AS" of "Kamar Dagang AS") does not start a person's name ("Presiden AS Donald Trump")
+    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words and not (i + 1 < len(words) and is_place_name(word))]
     if known and len(words) > 1:
         start = known[0]
-        if start == len(words) - 1 and start > 0 and _name_like(words[start - 1 :], ctx):
+        particles = start
+        while particles > 1 and words[particles - 1].casefold() in NAME_PARTICLES:  # "Rudi van der Zalm"
+            particles -= 1
+        if particles < start and words[particles - 1][:1].isupper():
+            start = particles - 1
+        elif start == len(words) - 1 and start > 0 and _name_like(words[start - 1 :], ctx):
             start -= 1
         return " ".join(words[start:])
     if stripped == name:
