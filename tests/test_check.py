@@ -614,3 +614,18 @@ def test_a_condition_not_met_does_not_contradict_what_would_follow_it(tmp_path):
     result = checked(tmp_path / "b", "Kejaksaan Lestari siap mengusut pelanggaran tambang di Kota Lestari jika ada laporan warga",
                      {"s-refused": ("Tambang Kota Lestari", [refused])})
     assert [e.text for e in result.contradicts] == [refused.sentences[0].text]
+
+
+def test_a_sentence_that_does_not_name_the_claims_person_does_not_support_it(tmp_path):
+    race = article(91, "Warta Uji", ["Sebagai pendatang baru, ia berhasil naik podium di balapan Sirkuit Lestari.",
+                                     "Pembalap Rudi Hartono berhasil naik podium di balapan Sirkuit Lestari.",
+                                     "Berikut hasil balapan Sirkuit Lestari hari ini."])
+    result = checked(tmp_path, "Pembalap Rudi Hartono naik podium di balapan Sirkuit Lestari",
+                     {"s-race": ("Balapan Sirkuit Lestari", [race])})
+    assert [e.text for e in result.supports] == [race.sentences[1].text]
+    # who said it need not be named: the sentence states what was said
+    said = article(92, "Kabar Contoh", ["Jembatan Kali Merah di Kota Lestari akan dibuka kembali pekan depan."])
+    (tmp_path / "b").mkdir()
+    result = checked(tmp_path / "b", "Wali Kota Budi Santoso: jembatan Kali Merah di Kota Lestari dibuka kembali pekan depan",
+                     {"s-said": ("Jembatan Kali Merah", [said])})
+    assert [e.text for e in result.supports] == [said.sentences[0].text]

@@ -24,7 +24,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    is a dispute of its status. A kind of place ("Istana Kepresidenan") does not dispute a place of
    that kind ("Istana Bogor"), nor does a sentence that negates the condition of a claim of what
    would follow it ("jika ada laporan" / "belum ada laporan"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
-   of what would be ("jika ... berlaku"), or negates what the claim does not, does not support it.
+   of what would be ("jika ... berlaku"), negates what the claim does not, or does not name a
+   person the claim names (who said it aside: "ia berhasil naik podium"), does not support it.
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
@@ -284,6 +285,33 @@ def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
     return all(around) and not around[0] & around[1]
 
 
+def claim_people(fact: Fact) -> list[list[str]]:
+    """The words (folded, three letters or more) of each person the claim names, by the entity
+    tagger; not who said it ("Yusril: ..."), whose words a sentence may state without naming him."""
+    from kroscek.analyse.entities import find_mentions
+
+    speaker = _SPEAKER_FIRST.match(fact.text)
+    people = []
+    for mention in find_mentions([Sentence(0, fact.text, 0)], fact.claim.language):
+        if mention.type != "PER" or speaker and mention.start < speaker.end():
+            continue
+        words = [fold(w) for w in _WORD.findall(mention.text) if len(w) >= 3 and not w.isdigit()]
+        if words:
+            people.append(words)
+    return people
+
+
+_SPEAKER_FIRST = re.compile(r"^[^:.,;\"“”]{2,60}:")  # "Seskab Teddy: ...": who said what follows
+
+
+def names_people(other: Fact, people: Sequence[Sequence[str]]) -> bool:
+    """``other`` names each of the claim's people: a word of the name, in any close spelling
+    ("Nikita" of "Nikita Mirzani"). A sentence that says someone did it ("ia", "sang juara")
+    does not say the claim's person did."""
+    vocabulary = {fold(w) for w in _WORD.findall(other.text)}
+    return all(any(w in vocabulary or spelled_like_any(w, vocabulary, NAME) for w in words) for words in people)
+
+
 def changed_value(claim: Fact, other: Fact, context: Context = Context()) -> Relation | None:
     """The dispute of a sentence that says the claim's fact in other words with another count or
     time, in an article that covers the claim: the two numbers count the same thing (a word around
@@ -354,6 +382,7 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
     contexts = {a.id: _context(group) for a, group in per_article}
     own = _context([fact])
     covering = {a.id for (a, _f), similarity in zip(facts, scores) if similarity >= STORY_SIM}
+    people = claim_people(fact)
     found = []
     for (article, other), similarity in zip(facts, scores):
         if similarity < NEAR_SIM:
@@ -389,6 +418,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "jika car free night ini berlaku": what would be, not what is
         if kind == "agree" and hearsay(other) and not hearsay(fact):
             kind = "related"  # "kabar soal kedekatan X dan Y sedang diperbincangkan": talk of it, not a statement of it
+        if kind == "agree" and not names_people(other, people):
+            kind = "related"  # "ia berhasil naik podium": someone did it; the claim says who
         if kind == "agree" and not states_values(fact, other):
             kind = "related"  # it says the rest, not the claim's number or time: it does not state the claim
         found.append(_evidence(kind, other, article, story_of.get(article.id), similarity, relation.differences))
