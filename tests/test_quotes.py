@@ -437,3 +437,22 @@ def test_an_office_country_is_not_part_of_the_name_when_the_country_also_speaks(
     Trump berharap pembatasan ekspor itu segera dicabut.
     """
     assert [q.speaker for q in quotes_of(text)] == ["Kamar Dagang AS", "Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Marcel Chandra membuka usaha baru. Ia yang sudah syuting sejak kecil menuturkan, kulitnya sering kena riasan.", "Marcel Chandra"),
+        ("Budi Santoso yang juga ketua panitia mengatakan acara itu akan digelar pekan depan.", "Budi Santoso"),
+        ("Aurelie Moeremans kini tinggal di luar negeri. Aktris yang tinggal di Amerika Serikat itu mengaku partai sempat mengajaknya.",
+         "Aurelie Moeremans"),
+    ],
+)
+def test_a_relative_clause_between_the_subject_and_the_verb(text: str, speaker: str) -> None:
+    assert [q.speaker for q in only(quotes_of(text), "reported")][-1:] == [speaker]
+
+
+def test_a_word_set_off_in_quotation_marks_leaves_the_sentence_reported() -> None:
+    text = 'Megawati Soekarnoputri membuka acara itu. Ia mendorong "emak-emak" untuk mengenali kembali pangan lokal seperti jagung.'
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("reported", "Megawati Soekarnoputri") and "pangan lokal" in quote.text

@@ -274,6 +274,18 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
                 if at and (subject := speaker_before(text, toks, at, lex)) is not None:
                     return subject
                 break
+    elif 1 < end < len(toks) and not toks[end - 1].capitalised and toks[end - 1].lower not in lex.fillers \
+            and toks[end - 1].lower not in lex.demonstratives:  # "Aktris yang tinggal di AS itu mengaku": refers back
+        # "Ia yang sudah syuting sejak kecil menuturkan": a pronoun or a name, then a relative clause
+        # with no punctuation in it, then the verb
+        for at in range(end - 2, max(0, end - _RELATIVE_WORDS) - 1, -1):
+            if re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
+                break
+            if toks[at].lower == "yang":
+                if at and (toks[at - 1].lower in lex.pronouns or (toks[at - 1].capitalised and at > 1)) \
+                        and (subject := speaker_before(text, toks, at, lex)) is not None and subject.kind != "role":
+                    return subject
+                break
     if (described := _name_before_description(text, toks, end, lex)) is not None:
         return described
     if 0 < end < len(toks) and (dateline := _DATELINE.search(text, toks[0].start, toks[end].start)):

@@ -107,7 +107,8 @@ def is_title_case(text: str) -> bool:
 def reported_speech(paragraph: Paragraph, number: int, lex: QuoteLexicon) -> list[Found]:
     """Sentences without quotation marks that report what a named speaker said."""
     found: list[Found] = []
-    quoted = quote_spans(paragraph.text)
+    # the quotes that make a sentence a direct quote's, not a word set off ('Ia mendorong "emak-emak" untuk ...')
+    quoted = [span for span in quote_spans(paragraph.text) if len(paragraph.text[span[2] : span[3]].split()) >= _SCARE_WORDS]
     quote_ends = [e for _, e, _, _ in quoted]  # ascending, as the spans do not overlap
     for position, start in enumerate(paragraph.starts):
         end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
