@@ -46,6 +46,7 @@ class QuoteLexicon:
     light_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     inserted_passive: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
 
 
@@ -95,6 +96,7 @@ def lexicon(language: str) -> QuoteLexicon:
         light_verbs=words("light_verbs"),
         speech_nouns=words("speech_nouns"),
         inserted_passive=words("inserted_passive"),
+        naming_verbs=words("naming_verbs"),
         question_words=words("question_words"),
     )
 

@@ -108,7 +108,8 @@ def reported_speech(paragraph: Paragraph, number: int, lex: QuoteLexicon) -> lis
     """Sentences without quotation marks that report what a named speaker said."""
     found: list[Found] = []
     # the quotes that make a sentence a direct quote's, not a word set off ('Ia mendorong "emak-emak" untuk ...')
-    quoted = [span for span in quote_spans(paragraph.text) if len(paragraph.text[span[2] : span[3]].split()) >= _SCARE_WORDS]
+    spans = quote_spans(paragraph.text)
+    quoted = [span for span in spans if len(paragraph.text[span[2] : span[3]].split()) >= _SCARE_WORDS]
     quote_ends = [e for _, e, _, _ in quoted]  # ascending, as the spans do not overlap
     for position, start in enumerate(paragraph.starts):
         end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
@@ -118,6 +119,8 @@ def reported_speech(paragraph: Paragraph, number: int, lex: QuoteLexicon) -> lis
         report = _reported_in(paragraph.text, start, end, lex)
         if report is not None:
             clause_start, clause_end, attribution = report
+            if attribution.verb in lex.naming_verbs and any(start <= s < end for s, _, _, _ in spans):
+                continue  # 'Warga menyebut kawasan itu "kampung biru"': a name given, not a statement
             clause = paragraph.text[clause_start:clause_end].strip(" ,:;.")
             if len(clause.split()) >= _MIN_REPORTED_WORDS:
                 found.append(Found(clause, paragraph.indices[position], clause_start, clause_end, "reported", attribution, number))
