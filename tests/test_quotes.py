@@ -456,3 +456,15 @@ def test_a_word_set_off_in_quotation_marks_leaves_the_sentence_reported() -> Non
     text = 'Megawati Soekarnoputri membuka acara itu. Ia mendorong "emak-emak" untuk mengenali kembali pangan lokal seperti jagung.'
     [quote] = quotes_of(text)
     assert (quote.kind, quote.speaker) == ("reported", "Megawati Soekarnoputri") and "pangan lokal" in quote.text
+
+
+def test_where_a_text_was_read_opens_no_statement() -> None:
+    """"Dikutip dari situs resmi X, ...": the site is where it was read; its sentence has no speaker to report."""
+    text = "Dikutip dari situs resmi Pemerintah Provinsi Jawa Tengah, warga bisa memanfaatkan keringanan pajak kendaraan."
+    assert quotes_of(text) == []
+
+
+def test_the_verb_of_a_relative_clause_is_not_the_predicate_of_a_statement() -> None:
+    assert quotes_of("Film itu seru. Racket Boys menceritakan kehidupan anak-anak desa yang tergabung dalam tim bulu tangkis.") == []
+    [quote] = quotes_of("Kapolres Joko Susilo menjelaskan pelaku yang ditangkap adalah warga setempat.")
+    assert quote.speaker == "Joko Susilo"

@@ -47,6 +47,7 @@ class QuoteLexicon:
     speech_nouns: frozenset[str] = frozenset()
     inserted_passive: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    citing: tuple[tuple[str, ...], ...] = ()
     question_words: frozenset[str] = frozenset()
 
 
@@ -97,6 +98,7 @@ def lexicon(language: str) -> QuoteLexicon:
         speech_nouns=words("speech_nouns"),
         inserted_passive=words("inserted_passive"),
         naming_verbs=words("naming_verbs"),
+        citing=phrases("citing"),
         question_words=words("question_words"),
     )
 

@@ -178,8 +178,10 @@ def _states_something(toks: list[Token], lex: QuoteLexicon) -> bool:
         return True
     if toks and toks[0].lower in lex.question_words:
         return False
-    for token in toks:
+    for position, token in enumerate(toks):
         word = token.lower
+        if position and toks[position - 1].lower == "yang":
+            continue  # "dua petinju yang terlibat konflik": the verb of a relative clause, not the predicate
         if word in lex.predicate_words:
             return True
         if word not in lex.not_verbs and len(word) >= _VERB_PREFIX_MIN_CHARS and word.startswith(lex.verb_prefixes):
@@ -226,6 +228,8 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
         stem = pronoun_verb(toks[at], lex)
         if at >= _INSERTED_WORDS and not (according and according[0] in single) and stem not in single:
             continue
+        if according in lex.citing:
+            continue  # "Dikutip dari situs resmi Pemprov X, warga bisa ...": where it was read, not who said it
         if according:
             speaker = speaker_after(text, toks, at + len(according), lex) or source_after(text, toks, at + len(according), lex)
             verb = " ".join(according)
@@ -260,6 +264,8 @@ def _trailing_attribution(text: str, start: int, end: int, lex: QuoteLexicon) ->
     clause_end = start + tail.start()
     tail_tokens = tokens(text, start + tail.start(1), end)
     according = match_phrase(tail_tokens, 0, lex.according)
+    if according in lex.citing:
+        return None
     if according:
         source = speaker_after(text, tail_tokens, len(according), lex) or source_after(text, tail_tokens, len(according), lex)
         return (start, clause_end, Attribution(" ".join(according), source)) if source else None
