@@ -166,6 +166,8 @@ def test_fact_labels_point_at_real_sentences_and_split_by_story(shared_data):
                 assert 0 <= span.start < span.end <= len(raws[span.article]), (story.key, span)
         assert story.held_out == (hashlib.sha1(story.key.encode()).digest()[0] % 2 == 1)
     assert {s.held_out for s in stories} == {True, False}
+    # each story knows its label file (``by=file`` reports each file alone)
+    assert {s.file for s in stories} == {p.name for p in (REPO / "data" / "facts").glob("*.jsonl")}
     # no article text in the label files: notes are short, spans are offsets
     for path in (REPO / "data" / "facts").glob("*.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():

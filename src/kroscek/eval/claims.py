@@ -18,7 +18,8 @@ right; a labelled non-dispute pair is wrong, and so is any unlabelled dispute in
 disputes were all labelled or that is a deliberate wrong merge), dispute recall, update
 precision, single-source precision (labelled facts the system calls single-source that are).
 Stories are split by a fixed hash (held back when sha1(story)'s first byte is odd); figures are
-given for the tune half, the held-back half and both. ``split=tune`` prints the tune half only.
+given for the tune half, the held-back half and both. ``split=tune`` prints the tune half only;
+``by=file`` adds the figures of each label file alone (each half), from the same run.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class LabelledStory:
     articles: list[dict[str, str]]
     mix: bool = False
     exhaustive: bool = False
+    file: str = ""  # the label file it was read from
     pairs: list[tuple[Span, Span, str, str | None]] = field(default_factory=list)  # a, b, label, slot
     facts: list[tuple[Span, str]] = field(default_factory=list)
 
@@ -86,7 +88,7 @@ def read_label_files(path: Path) -> list[LabelledStory]:
             record = json.loads(line)
             if record["kind"] == "story":
                 stories[record["story"]] = LabelledStory(record["story"], record["articles"], bool(record.get("mix")),
-                                                         bool(record.get("disputes_exhaustive")))
+                                                         bool(record.get("disputes_exhaustive")), file.name)
             elif record["kind"] == "pair":
                 stories[record["story"]].pairs.append((Span(**record["a"]), Span(**record["b"]), record["label"],
                                                        record.get("slot")))
@@ -281,16 +283,20 @@ def score_story(story: LabelledStory, spans: dict[tuple[str, int, int], set[Ref]
             tally.single[label] += 1
 
 
-def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = "both", show: str = "") -> dict:
+def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = "both", show: str = "",
+         by: str = "") -> dict:
     """Print and return the figures. ``encoder=static`` aligns with the static vectors (``--fast``);
     ``split=tune`` runs the tune half only; ``show=wrong`` lists the wrong dispute calls of the tune half,
-    ``show=missed`` its labelled disputes not called disputed."""
+    ``show=missed`` its labelled disputes not called disputed; ``by=file`` adds each label file's
+    figures (returned as ``"<file>/<system>/<half>"``)."""
     embedder = encoder_for(encoder)
     data_dir = shared_data_dir(path, data)
     stories = read_label_files(path)
     if split == "tune":
         stories = [s for s in stories if not s.held_out]
     tallies = {(system, half): Tally() for system in SYSTEMS for half in ("tune", "held-out")}
+    per_file: dict[tuple[str, str, str], Tally] = {(s.file, system, half): Tally() for s in stories for system in SYSTEMS
+                                                   for half in ("tune", "held-out")}
     console = Console(stderr=True)
     for number, story in enumerate(stories, 1):
         console.print(f"[{number}/{len(stories)}] {story.key}", highlight=False)
@@ -304,31 +310,54 @@ def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = 
         for span, _ in story.facts:
             spans[(span.article, span.start, span.end)] = claims_of(raws[span.article][1][span.start:span.end], claims[span.article])
         half = "held-out" if story.held_out else "tune"
-        score_story(story, spans, said_by_kroscek(articles, embedder), tallies[("kroscek", half)])
-        score_story(story, spans, said_by_earlier_method(articles, embedder), tallies[("earlier method", half)])
+        for system, said in (("kroscek", said_by_kroscek(articles, embedder)),
+                             ("earlier method", said_by_earlier_method(articles, embedder))):
+            for tally in (tallies[(system, half)], per_file[(story.file, system, half)]):
+                score_story(story, spans, said, tally)
     halves = ("tune",) if split == "tune" else ("tune", "held-out", "both")
     results: dict[str, Any] = {}
-    table = Table(title=f"Cross-checking on {len(stories)} labelled stories ({encoder} vectors)")
-    for column in ("system", "half", "agreed P (n)", "dispute P (n)", "dispute R", "update P", "single-source P (n)",
-                   "dispute recall by slot"):
-        table.add_column(column)
+    table = _table(f"Cross-checking on {len(stories)} labelled stories ({encoder} vectors)", "system")
     for system in SYSTEMS:
         for half in halves:
-            tally = _merged([tallies[(system, h)] for h in (("tune", "held-out") if half == "both" else (half,))])
-            figures = tally.figures()
-            results[f"{system}/{half}"] = figures
-            table.add_row(system, half, f"{figures['agreed_precision']} ({figures['agreed_called']})",
-                          f"{figures['dispute_precision']} ({figures['disputes_called']})", str(figures["dispute_recall"]),
-                          str(figures["update_precision"]),
-                          f"{figures['single_source_precision']} ({figures['single_source_called']})",
-                          " ".join(f"{k} {v}" for k, v in figures["recall_by_slot"].items()))
+            results[f"{system}/{half}"] = _row(table, [tallies[(system, h)] for h in _halves(half)], system, half)
     Console(width=200).print(table)
+    if by == "file":
+        table = _table("Each label file alone (same run)", "file / system")
+        for file in sorted({s.file for s in stories}):
+            for system in SYSTEMS:
+                for half in halves:
+                    results[f"{file}/{system}/{half}"] = _row(
+                        table, [per_file[(file, system, h)] for h in _halves(half)], f"{file} / {system}", half)
+        Console(width=220).print(table)
     if show in ("wrong", "missed"):
         for line in getattr(tallies[("kroscek", "tune")], show):
             Console().print("  " + line, highlight=False)
     counts = Counter(label for s in stories for *_, label, _slot in s.pairs)
     Console().print(f"labels: {dict(counts)}; facts: {dict(Counter(l for s in stories for _, l in s.facts))}", highlight=False)
     return results
+
+
+def _halves(half: str) -> tuple[str, ...]:
+    return ("tune", "held-out") if half == "both" else (half,)
+
+
+def _table(title: str, first: str) -> Table:
+    table = Table(title=title)
+    for column in (first, "half", "agreed P (n)", "dispute P (n)", "dispute R", "update P", "single-source P (n)",
+                   "dispute recall by slot"):
+        table.add_column(column)
+    return table
+
+
+def _row(table: Table, tallies: Sequence[Tally], name: str, half: str) -> dict[str, Any]:
+    """One row of figures (the tallies merged) added to ``table``; the figures returned."""
+    figures = _merged(tallies).figures()
+    table.add_row(name, half, f"{figures['agreed_precision']} ({figures['agreed_called']})",
+                  f"{figures['dispute_precision']} ({figures['disputes_called']})", str(figures["dispute_recall"]),
+                  str(figures["update_precision"]),
+                  f"{figures['single_source_precision']} ({figures['single_source_called']})",
+                  " ".join(f"{k} {v}" for k, v in figures["recall_by_slot"].items()))
+    return figures
 
 
 def _merged(tallies: Iterable[Tally]) -> Tally:
