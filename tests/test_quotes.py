@@ -468,3 +468,16 @@ def test_the_verb_of_a_relative_clause_is_not_the_predicate_of_a_statement() -> 
     assert quotes_of("Film itu seru. Racket Boys menceritakan kehidupan anak-anak desa yang tergabung dalam tim bulu tangkis.") == []
     [quote] = quotes_of("Kapolres Joko Susilo menjelaskan pelaku yang ditangkap adalah warga setempat.")
     assert quote.speaker == "Joko Susilo"
+
+
+def test_a_common_noun_opening_the_sentence_is_no_speaker() -> None:
+    """"Penonton berharap ...": the audience, no one named; a name the article gives in full is kept."""
+    [quote] = quotes_of("Drama itu tayang pekan lalu. Penonton berharap kedua drama ini dapat memberi warna baru.")
+    assert quote.speaker is None
+    [quote] = quotes_of("Putri Zulkifli Hasan hadir di acara itu. Putri mengatakan fraksinya akan mendukung keputusan itu.")
+    assert quote.speaker == "Putri Zulkifli Hasan"
+
+
+def test_the_account_that_writes_a_review() -> None:
+    [quote] = quotes_of('Tempat ini ramai. "Suasananya adem, kalau datang pagi udara masih segar," tulis akun Google Laura Kirana.')
+    assert quote.speaker == "Laura Kirana"

@@ -45,6 +45,9 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     speaker = last_direct  # '"...," imbuhnya': the one who was speaking goes on
                 elif ref is not None:
                     speaker = resolver.name(ref, index, paragraph)
+                    if ref.kind == "name" and speaker and " " not in speaker and not speaker.isupper() \
+                            and speaker.casefold() in ctx.lowercase_words:
+                        speaker = None  # "Penonton berharap", "Cerita menekankan": a common noun opening the sentence, no one named
                 elif item.attribution is None:
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:

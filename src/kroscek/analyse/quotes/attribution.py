@@ -127,6 +127,10 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     """The speaker named from ``toks[at]`` on: a pronoun, a name (after a lowercase title) or a role."""
     while at < len(toks) and toks[at].lower in {"oleh", "by", "sang", "the", "a", "an"}:
         at += 1
+    if at < len(toks) and toks[at].lower in lex.accounts:  # "tulis akun Google Laura Kirana": the one who writes
+        at += 1
+        while at < len(toks) and toks[at].lower in lex.platforms:
+            at += 1
     if at >= len(toks):
         return None
     token = toks[at]

@@ -48,6 +48,8 @@ class QuoteLexicon:
     inserted_passive: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     citing: tuple[tuple[str, ...], ...] = ()
+    accounts: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
 
 
@@ -99,6 +101,8 @@ def lexicon(language: str) -> QuoteLexicon:
         inserted_passive=words("inserted_passive"),
         naming_verbs=words("naming_verbs"),
         citing=phrases("citing"),
+        accounts=words("accounts"),
+        platforms=words("platforms"),
         question_words=words("question_words"),
     )
 
