@@ -3,9 +3,9 @@ resolved in reading order (``speakers``)."""
 
 from __future__ import annotations
 
-from kroscek.analyse.quotes.lexicon import lexicon
+from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
 from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, mention_types
-from kroscek.analyse.quotes.paragraphs import paragraphs_of, quote_spans, tokens
+from kroscek.analyse.quotes.paragraphs import Paragraph, paragraphs_of, quote_spans, tokens
 from kroscek.analyse.quotes.spans import MIN_UNATTRIBUTED_WORDS, Found, direct_quotes, reported_speech
 from kroscek.analyse.quotes.speakers import Resolver, passive_speaker, speaker_context
 from kroscek.model import Mention, Quote, Sentence
@@ -46,7 +46,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                 elif ref is not None:
                     speaker = resolver.name(ref, index, paragraph)
                     if ref.kind == "name" and speaker and " " not in speaker and not speaker.isupper() \
-                            and speaker.casefold() in ctx.lowercase_words:
+                            and speaker.casefold() in ctx.lowercase_words and _opens_sentence(paragraph, ref.start, lex):
                         speaker = None  # "Penonton berharap", "Cerita menekankan": a common noun opening the sentence, no one named
                 elif item.attribution is None:
                     speaker = resolver.pronoun(index, item.start, paragraph)
@@ -75,3 +75,10 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
             first = tokens(paragraph.text, start, start + _FIRST_WORD_CHARS)[:1]
             resolver.settle(index, speakers, bool(first) and first[0].lower in lex.pronouns, paragraph)
     return quotes
+
+
+def _opens_sentence(paragraph: Paragraph, offset: int, lex: QuoteLexicon) -> bool:
+    """Whether only sentence openers ("Namun,") stand before ``offset`` in its sentence: a word
+    there is capitalised as the sentence's first, whatever it is."""
+    start = paragraph.sentence_span(offset)[0]
+    return all(t.lower in lex.sentence_starters for t in tokens(paragraph.text, start, offset))
