@@ -256,3 +256,12 @@ def test_a_description_closed_by_ini() -> None:
     Meztika Melati, Co-founder dan Formulator Jelita Inc. ini menambahkan, semua produknya sudah bersertifikasi BPOM.
     """
     assert [q.speaker for q in quotes_of(text)] == ["Rendra Kusnadi", "Meztika Melati"]
+
+
+def test_a_lawyer_named_after_his_client_is_the_one_a_pronoun_then_means() -> None:
+    """"Pengacara Ridwan, Muslim Jaya, turut berkomentar. Ia mengatakan ...": the lawyer speaks, not his client."""
+    text = """
+    "Surat panggilan sudah diterima," ujar Kombes Rizki Agung.
+    Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut berkomentar mengenai penetapan itu. Ia mengatakan, polisi telah bekerja secara profesional.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Rizki Agung", "Muslim Jaya Butar Butar"]

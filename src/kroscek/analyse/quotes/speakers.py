@@ -12,7 +12,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kroscek.analyse.quotes.attribution import NAME_PARTICLES, SpeakerRef, attribution_next_sentence, name_run, office_holder, ref_from_run
+from kroscek.analyse.quotes.attribution import (
+    NAME_PARTICLES,
+    SpeakerRef,
+    attribution_next_sentence,
+    name_run,
+    office_holder,
+    ref_from_run,
+    speaker_after,
+)
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import (
     NOT_SPEAKER_HEADS,
@@ -488,11 +496,29 @@ class Resolver:
             if resolved:
                 self._set_focus(sentence, resolved)
             return
+        spokesperson = self._opening_spokesperson(paragraph, paragraph.start_of(sentence))
+        if spokesperson is not None:  # "Pengacara Ridwan Kamil, Muslim Jaya, turut berkomentar": the lawyer, not his client
+            self._set_focus(sentence, expand_name(_trim_name(spokesperson, self.ctx), self.ctx, sentence))
+            return
         for _, name in self.candidates.get(sentence, []):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
             expanded = expand_name(name, self.ctx, sentence)
             if can_speak(expanded):
                 self._set_focus(sentence, expanded)
                 return
+
+    def _opening_spokesperson(self, paragraph: Paragraph, start: int) -> str | None:
+        """The person named after a role that speaks for someone opening the sentence at ``start``
+        ("Pengacara Ridwan Kamil, Muslim Jaya, ..."), sentence openers ("Sementara itu,") skipped."""
+        lex = self.ctx.lex
+        end = paragraph.sentence_span(start)[1]
+        toks = tokens(paragraph.text, start, end)
+        at = 0
+        while at < len(toks) and toks[at].lower in lex.sentence_starters:
+            at += 1
+        if at >= len(toks) or not any(tuple(t.lower for t in toks[at : at + len(p)]) == p for p in lex.relational if p != ("pihak",)):
+            return None
+        ref = speaker_after(paragraph.text, toks, at, lex)
+        return ref.text if ref is not None and ref.kind == "name" and can_speak(ref.text) else None
 
     def _set_focus(self, sentence: int, name: str) -> None:
         if not can_speak(name):
