@@ -265,3 +265,20 @@ def test_a_lawyer_named_after_his_client_is_the_one_a_pronoun_then_means() -> No
     Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut berkomentar mengenai penetapan itu. Ia mengatakan, polisi telah bekerja secara profesional.
     """
     assert [q.speaker for q in quotes_of(text)] == ["Rizki Agung", "Muslim Jaya Butar Butar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Tindak pidana itu tidak tunggal," ujar Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Asep Guntur Rahayu di Jakarta.',
+         "Asep Guntur Rahayu"),
+        ('"Hari ini KPK menjadwalkan pemeriksaan saksi," kata jubir KPK Budi Prasetyo kepada wartawan.', "Budi Prasetyo"),
+        ('"Klien kami kooperatif," kata kuasa hukum Lisa Rachmat kepada wartawan.', "kuasa hukum Lisa Rachmat"),
+        ("Mendikdasmen Abdul Mu'ti dalam rapat kerja dengan Komisi X memaparkan bahwa ribuan sekolah terdampak banjir.", "Abdul Mu'ti"),
+    ],
+)
+def test_offices_spokespeople_and_settings_around_a_name(text: str, speaker: str) -> None:
+    """An office with "dan" in it before the name; a spokesperson named after the body he speaks
+    for (a lawyer's client is not him); a body met with between the subject and its verb."""
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker

@@ -73,7 +73,8 @@ def _joined(text: str, left: Token, right: Token, lex: QuoteLexicon) -> bool:
 
 
 def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[Token]:
-    """The capitalised run starting at ``toks[at]`` (name particles allowed inside, no punctuation)."""
+    """The capitalised run starting at ``toks[at]`` (name particles allowed inside, no punctuation);
+    an office's "dan" too ("Deputi Penindakan dan Eksekusi KPK Asep Guntur")."""
     run: list[Token] = []
     for index in range(at, len(toks)):  # not ``toks[at:]``: a copy of the rest of a long sentence per call
         token = toks[index]
@@ -81,11 +82,22 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
             break
         if token.capitalised or (run and token.lower in NAME_PARTICLES):
             run.append(token)
+        elif token.lower == "dan" and run and index + 1 < len(toks) and toks[index + 1].capitalised and _office_words(run, lex):
+            run.append(token)
         else:
             break
     while run and run[-1].lower in NAME_PARTICLES:
         run.pop()
     return run
+
+
+def _office_words(run: list[Token], lex: QuoteLexicon) -> bool:
+    """Whether a run opened by a title holds only the words of an office so far ("Deputi
+    Penindakan"), no name yet ("Presiden Prabowo")."""
+    common = common_words("id")
+    return run[0].lower in lex.titles and all(
+        t.lower in lex.titles or t.lower in lex.qualifiers or t.lower in lex.not_person or t.lower in common for t in run
+    )
 
 
 def _name_run_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> list[Token]:
@@ -246,6 +258,9 @@ def _relational_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) 
     if not toks[last].lower.endswith("nya") and end < len(toks) and not text[toks[last].end : toks[end].start].strip():
         if toks[end].capitalised:
             run = name_run(text, toks, end, lex)
+            person = _person_after_organisation(run, lex)
+            if person:  # "jubir KPK Budi Prasetyo": the spokesperson is named after whom he speaks for
+                return SpeakerRef("name", " ".join(t.text for t in person), person[0].start, person[-1].end)
             principal = [t.text for t in run]
             end += len(run)
         elif toks[end].lower in lex.principals or toks[end].lower in lex.demonstratives:
@@ -255,6 +270,22 @@ def _relational_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) 
     if named is not None:
         return named
     return SpeakerRef("role", " ".join([*role, *principal]), toks[at].start, toks[end - 1].end)
+
+
+def _person_after_organisation(run: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """The person's name closing a run opened by an organisation and its qualifiers ("KPK Budi
+    Prasetyo", "Kementerian Luar Negeri Rolliansyah Soemirat"); empty when the run opens with a
+    name ("Lisa Rachmat", the client)."""
+    at = 0
+    while at < len(run) and (
+        (len(run[at].text) > 1 and run[at].text.isupper()) or run[at].lower in lex.not_person or run[at].lower in lex.qualifiers
+        or is_place_name(run[at].text)
+    ):
+        at += 1
+    person = run[at:]
+    if not at or len(person) < 2 or not is_person_like(" ".join(t.text for t in person), lex) or not can_speak(" ".join(t.text for t in person)):
+        return []
+    return person
 
 
 def _appositive(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
@@ -315,6 +346,14 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     if token.capitalised:
         run = _name_run_before(text, toks, end, lex)
         first = end - len(run)
+        if first > 1 and toks[first - 1].lower in _OBJECT_PREPOSITIONS:
+            # "Abdul Mu'ti dalam rapat kerja dengan Komisi X memaparkan": X is met with, the subject comes before "dalam"
+            for at in range(first - 2, max(0, first - _RELATIVE_WORDS) - 1, -1):
+                if re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
+                    break
+                if toks[at].lower in _SETTING_PREPOSITIONS and at and toks[at - 1].capitalised:
+                    return speaker_before(text, toks, at, lex)
+            return None
         for role in lex.relational:  # "juru bicara Departemen Luar Negeri mengatakan": the spokesperson
             start = first - len(role)
             if start >= 0 and _match_relational(toks, start, lex) == role and toks[first - 1].lower == role[-1]:
@@ -349,6 +388,8 @@ def _name_before_description(text: str, toks: list[Token], end: int, lex: QuoteL
     return None
 
 
+_OBJECT_PREPOSITIONS = frozenset({"dengan", "bersama", "kepada", "terhadap", "bagi", "untuk"})  # a name after them is not the subject
+_SETTING_PREPOSITIONS = frozenset({"dalam", "di", "saat", "ketika", "usai", "seusai", "pada", "setelah"})  # open where and when
 _ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "in"})
 
 

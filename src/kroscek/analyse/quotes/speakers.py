@@ -112,20 +112,25 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
             start = particles - 1
         elif start == len(words) - 1 and start > 0 and _name_like(words[start - 1 :], ctx):
             start -= 1
+            acronyms = [i for i, word in enumerate(words[:start]) if len(word) > 1 and word.isupper()]
+            if acronyms and all(_name_like(words[i:], ctx) for i in range(acronyms[-1] + 1, start)):
+                start = acronyms[-1] + 1  # "... Eksekusi KPK Asep Guntur Rahayu": every given name after the body's acronym
         return " ".join(words[start:])
     if stripped == name:
         return name
     qualified = False  # the title is qualified by an organisation ("Kepala Dinas Pertanian X Y")
+    acronym = False  # the last word dropped is an organisation's acronym: what follows is the whole name
     while len(words) > 2 or (len(words) == 2 and words[0].casefold() in ctx.lowercase_words):
         first = words[0].casefold()
         qualified = qualified or first in ctx.lex.not_person
         if first in ctx.lowercase_words or first in ctx.lex.titles or first in ctx.lex.qualifiers or first in ctx.lex.not_person or _used_alone(words, ctx):
+            acronym = len(words[0]) > 1 and words[0].isupper()
             words = words[1:]
         else:
             break
     if len(words) > 2 and not qualified and is_place_name(words[0]):
         words = words[1:]  # "Menteri Keuangan II Malaysia Amir Hamzah Azizan": the country of the office
-    return " ".join(words[-2:] if qualified else words)
+    return " ".join(words[-2:] if qualified and not acronym else words)  # "... Eksekusi KPK Asep Guntur Rahayu": all three
 
 
 def _name_like(words: list[str], ctx: SpeakerContext) -> bool:
