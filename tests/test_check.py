@@ -629,3 +629,34 @@ def test_a_sentence_that_does_not_name_the_claims_person_does_not_support_it(tmp
     result = checked(tmp_path / "b", "Wali Kota Budi Santoso: jembatan Kali Merah di Kota Lestari dibuka kembali pekan depan",
                      {"s-said": ("Jembatan Kali Merah", [said])})
     assert [e.text for e in result.supports] == [said.sentences[0].text]
+
+
+def test_a_supporting_sentence_states_what_happened_and_the_thing_it_happened_to(tmp_path):
+    train = article(101, "Warta Uji", ["Kereta Lestari Ekspres atau KLE",
+                                       "Kereta Lestari Ekspres digratiskan untuk semua pelajar mulai Juli."])
+    result = checked(tmp_path, "Kereta Lestari Ekspres digratiskan untuk semua pelajar mulai Juli",
+                     {"s-train": ("Kereta gratis", [train])})
+    assert [e.text for e in result.supports] == [train.sentences[1].text]  # the names alone state nothing
+    cake = article(102, "Kabar Contoh", ["Donat buatan penyanyi Sekar dijual dengan harga Rp 50 ribu per kotak.",
+                                         "Penyanyi Sekar menjual kue lapis seharga Rp 50 ribu per kotak."])
+    (tmp_path / "b").mkdir()
+    result = checked(tmp_path / "b", "Penyanyi Sekar menjual kue lapis seharga Rp50 ribu per kotak",
+                     {"s-cake": ("Dagangan Sekar", [cake])})
+    assert [e.text for e in result.supports] == [cake.sentences[1].text]  # the same price of another thing sold
+
+
+def test_a_count_of_more_than_the_claims_does_not_support_it(tmp_path):
+    goats = article(103, "Warta Uji", ["Penyanyi Sekar membeli total 40 kambing dari peternak Joko Susilo dan Bambang.",
+                                       "Penyanyi Sekar membeli 40 kambing dari peternak Joko Susilo untuk kurban."])
+    result = checked(tmp_path, "Penyanyi Sekar membeli 40 kambing dari peternak Joko Susilo",
+                     {"s-goats": ("Kurban Sekar", [goats])})
+    assert [e.text for e in result.supports] == [goats.sentences[1].text]
+
+
+def test_talk_and_suspicion_do_not_support_a_claim(tmp_path):
+    talk = article(104, "Warta Uji", ["Isu penyanyi Sekar hamil ramai menjadi perbincangan warganet.",
+                                      "Unggahan Dimas membuat publik curiga bahwa penyanyi Sekar sedang hamil.",
+                                      "Dimas membenarkan penyanyi Sekar sedang hamil anak pertama."])
+    result = checked(tmp_path, "Dimas membenarkan penyanyi Sekar sedang hamil",
+                     {"s-talk": ("Kabar Sekar", [talk])})
+    assert [e.text for e in result.supports] == [talk.sentences[2].text]

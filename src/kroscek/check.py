@@ -25,7 +25,10 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    that kind ("Istana Bogor"), nor does a sentence that negates the condition of a claim of what
    would follow it ("jika ada laporan" / "belum ada laporan"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
    of what would be ("jika ... berlaku"), negates what the claim does not, or does not name a
-   person the claim names (who said it aside: "ia berhasil naik podium"), does not support it.
+   person the claim names (who said it aside: "ia berhasil naik podium"), shares only names with
+   it ("KRL atau Commuter Line"), lacks the thing the claim's verb acts on ("menjual ayam ..." /
+   "donat dijual ..."), or counts a wider group ("dari Fadil dan Abe" for "dari Fadil"), does not
+   support it; nor does one of suspicion ("publik curiga", "menjadi perbincangan").
 3. **Stories**: the stories of the articles that state, dispute or echo the claim (a sentence at
    ``STORY_SIM``), those with a supporting or contradicting sentence first.
 4. **Fact-checks**: stored fact-checks whose checked claim is lexically close to the claim
@@ -312,6 +315,84 @@ def names_people(other: Fact, people: Sequence[Sequence[str]]) -> bool:
     return all(any(w in vocabulary or spelled_like_any(w, vocabulary, NAME) for w in words) for words in people)
 
 
+def tells_what_happened(claim: Fact, other: Fact) -> bool:
+    """``other`` has a word of what the claim says happened (its words beyond names and numbers,
+    ``_content``, in any form of the same stem); a claim of names alone asks nothing."""
+    mine = _content(claim.text, frozenset(), claim.claim.language) - _WRAPPERS
+    if not mine:
+        return True
+    theirs = stems(other.text, other.claim.language)
+    return any(_alike(a, b) for a in mine for b in theirs)
+
+
+_CLAIM_VERB = re.compile(r"^(?:me|di|ber|ter)\w{3,}$|^\w{3,}kan$")  # "menjual", "dijual", "berkurban", "kerahkan"
+_QUANTIFIERS = frozenset({"banyak", "semua", "seluruh", "para", "beberapa", "total", "sekitar", "lebih", "hampir"})
+_CLASSIFIERS = frozenset({"ekor", "buah", "unit", "biji", "butir", "lembar", "batang", "seekor", "sebuah", "sebutir"})
+_COUNTED_KINDS = frozenset({"people", "house", "vehicle", "village", "district", "school"})  # units that are things counted
+
+
+def claim_object(claim: Fact) -> str | None:
+    """The plain noun right after the claim's verb, a number and its measure word skipped, in the
+    same clause: what the claim says was sold, bought or sent ("menjual *ayam* rica-rica",
+    "membeli 90 *domba*", "berkurban 17 ekor *sapi*"). None when no plain noun follows the verb."""
+    speaker = _SPEAKER_FIRST.match(claim.text)
+    said = claim.text[speaker.end():] if speaker else claim.text
+    words, pieces = _WORD.findall(said), re.split(r"[,;:.]", said)
+    lex = lexicon(claim.claim.language)
+    stop = _stopwords(claim.claim.language) | _GLUE
+    skip = (_QUANTIFIERS | _CLASSIFIERS | set(lex.number_words) | set(lex.vague_numbers) | set(lex.scales)
+            | set(lex.qualifiers) | {u for u, kind in lex.units.items() if kind not in _COUNTED_KINDS})
+    for at, word in enumerate(words[1:], 1):
+        if word[0].isupper() or fold(word) in stop or not _CLAIM_VERB.match(word.lower()):
+            continue
+        for after in words[at + 1:]:
+            folded = fold(after)
+            if any(c.isdigit() for c in after) or folded in skip:
+                continue  # a number and its measure: the noun counted comes after
+            if after[0].isupper() or folded in stop or len(folded) < 3 or not _plain(folded) or _CLAIM_VERB.match(folded):
+                return None  # a name, a function word, another verb: no plain thing right after the verb
+            if not _in_one_clause(pieces, word, after):
+                return None
+            return folded
+        return None
+    return None
+
+
+def _in_one_clause(pieces: Sequence[str], first: str, second: str) -> bool:
+    """``first`` and ``second`` (words of the text split at its punctuation, ``pieces``) stand in one clause."""
+    return any(first in _WORD.findall(piece) and second in _WORD.findall(piece) for piece in pieces)
+
+
+def states_object(claim: Fact, other: Fact) -> bool:
+    """``other`` names the thing the claim's verb acts on (``claim_object``), in any form of its stem."""
+    thing = claim_object(claim)
+    if thing is None:
+        return True
+    wanted = stems(thing, claim.claim.language) or {thing}
+    theirs = stems(other.text, other.claim.language) | {fold(w) for w in _WORD.findall(other.text)}
+    return any(_alike(a, b) for a in wanted for b in theirs)
+
+
+_AND = frozenset({"dan", "serta", "&"})
+
+
+def wider_group(claim: Fact, other: Fact) -> bool:
+    """The claim states a number, and the sentence joins one of the claim's names to someone the
+    claim does not name ("Fadil Jaidi dan Abe"): its count is of more than the claim's."""
+    if not claim.quantities:
+        return False
+    mine = {fold(w) for w in _WORD.findall(claim.text)}
+    words = _WORD.findall(other.text)
+    for at, word in enumerate(words[1:-1], 1):
+        if fold(word) not in _AND:
+            continue
+        before, after = words[at - 1], words[at + 1]
+        for one, two in ((before, after), (after, before)):
+            if one[0].isupper() and fold(one) in mine and two[0].isupper() and not two.isupper() and fold(two) not in mine:
+                return True
+    return False
+
+
 def changed_value(claim: Fact, other: Fact, context: Context = Context()) -> Relation | None:
     """The dispute of a sentence that says the claim's fact in other words with another count or
     time, in an article that covers the claim: the two numbers count the same thing (a word around
@@ -420,6 +501,12 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "kabar soal kedekatan X dan Y sedang diperbincangkan": talk of it, not a statement of it
         if kind == "agree" and not names_people(other, people):
             kind = "related"  # "ia berhasil naik podium": someone did it; the claim says who
+        if kind == "agree" and not tells_what_happened(fact, other):
+            kind = "related"  # "KRL atau Commuter Line": the claim's names, nothing of what it says happened
+        if kind == "agree" and not states_object(fact, other):
+            kind = "related"  # "menjual ayam ... Rp130 ribu" / "donat dijual Rp 130 ribu": another thing
+        if kind == "agree" and wider_group(fact, other):
+            kind = "related"  # "90 domba dari Fadil" / "total 90 domba dari Fadil dan Abe": a count of more
         if kind == "agree" and not states_values(fact, other):
             kind = "related"  # it says the rest, not the claim's number or time: it does not state the claim
         found.append(_evidence(kind, other, article, story_of.get(article.id), similarity, relation.differences))
@@ -519,7 +606,9 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
 
 
 _HEARSAY = frozenset({"kabar", "dikabarkan", "rumor", "gosip", "digosipkan", "dirumorkan", "diperbincangkan",
-                      "spekulasi", "berspekulasi", "santer", "desas", "rumors", "rumour", "rumoured", "rumored", "reportedly"})
+                      "spekulasi", "berspekulasi", "santer", "desas", "rumors", "rumour", "rumoured", "rumored", "reportedly",
+                      "curiga", "dicurigai", "kecurigaan", "menduga-duga", "seakan", "seolah"})
+_TALKED_OF = (("menjadi", "perbincangan"), ("jadi", "perbincangan"))  # "ramai menjadi perbincangan" (not "dalam perbincangan")
 
 
 _IF = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "andai", "jikalau", "if"})
@@ -548,7 +637,8 @@ def in_condition(fact: Fact, difference: Difference) -> bool:
 
 def hearsay(fact: Fact) -> bool:
     """The sentence tells what is said or rumoured ("kabar ...", "dikabarkan"; not "isu", often a topic), not the fact itself."""
-    return any(w.lower() in _HEARSAY for w in _WORD.findall(fact.text))
+    words = [w.lower() for w in _WORD.findall(fact.text)]
+    return any(w in _HEARSAY for w in words) or any(pair in _TALKED_OF for pair in zip(words, words[1:]))
 
 
 def generic_place(difference: Difference) -> bool:
