@@ -660,3 +660,11 @@ def test_talk_and_suspicion_do_not_support_a_claim(tmp_path):
     result = checked(tmp_path, "Dimas membenarkan penyanyi Sekar sedang hamil",
                      {"s-talk": ("Kabar Sekar", [talk])})
     assert [e.text for e in result.supports] == [talk.sentences[2].text]
+
+
+def test_a_denial_is_contradicted_only_by_a_sentence_stating_what_it_denies(tmp_path):
+    fall = article(105, "Warta Uji", ["Jembatan Kali Merah di Kota Lestari ambruk akibat banjir pada Kamis pagi.",
+                                      "Dua korban jiwa tewas akibat jembatan Kali Merah di Kota Lestari ambruk."])
+    result = checked(tmp_path, "Tidak ada korban jiwa akibat jembatan Kali Merah di Kota Lestari ambruk",
+                     {"s-fall": ("Jembatan ambruk", [fall])})
+    assert [e.text for e in result.contradicts] == [fall.sentences[1].text]  # the fall told is not a death told

@@ -23,7 +23,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    mengkaji"), or one the claim tells as going on that the sentence tells as stopped ("tidak lagi"),
    is a dispute of its status. A kind of place ("Istana Kepresidenan") does not dispute a place of
    that kind ("Istana Bogor"), nor does a sentence that negates the condition of a claim of what
-   would follow it ("jika ada laporan" / "belum ada laporan"). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
+   would follow it ("jika ada laporan" / "belum ada laporan"), nor one that does not state the head
+   of what a denial denies ("tidak ada korban jiwa ..." / "pohon tumbang ..."). A sentence that tells of talk or rumour ("kabar ... diperbincangkan"),
    of what would be ("jika ... berlaku"), negates what the claim does not, or does not name a
    person the claim names (who said it aside: "ia berhasil naik podium"), shares only names with
    it ("KRL atau Commuter Line"), lacks the thing the claim's verb acts on ("menjual ayam ..." /
@@ -483,6 +484,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "tiga warga yang hilang" is not a count of the "90 orang tewas"
         if kind == "dispute" and changed is None and (similarity < DISPUTE_SIM or not same_subject(fact, other)):
             kind = "related"  # a denial or a negation is a dispute only of the same fact: close in words, same subject
+        if kind == "dispute" and relation.slot == "denial" and not states_denied(fact, other):
+            kind = "related"  # "tidak ada korban jiwa" / "pohon tumbang": the fall told, not a death
         if kind == "dispute" and relation.slot == "negation" and in_condition(fact, relation.differences[0]):
             kind = "related"  # "siap mengusut jika ada laporan" / "belum ada laporan": the condition unmet, not the claim denied
         if kind == "dispute" and relation.slot == "place" and generic_place(relation.differences[0]):
@@ -617,6 +620,25 @@ _IF = frozenset({"jika", "apabila", "bila", "kalau", "seandainya", "andaikan", "
 def conditional(fact: Fact) -> bool:
     """The sentence tells what would be if something were ("jika ... berlaku")."""
     return any(w.lower() in _IF for w in _WORD.findall(fact.text))
+
+
+def states_denied(a: Fact, b: Fact) -> bool:
+    """Of a denial and an assertion, the assertion states the first word of what is denied, its head
+    ("tidak ada *korban* jiwa akibat pohon tumbang" asks "korban", not only "pohon tumbang")."""
+    denier, other = (a, b) if a.denial else (b, a)
+    if not denier.denial:
+        return True
+    text = denier.text.lower()
+    at = text.find(denier.denial.lower())
+    if at < 0:
+        return True
+    stop = _stopwords(denier.claim.language)
+    after = [w for w in _WORD.findall(text[at + len(denier.denial):]) if w not in stop and not w.isdigit()]
+    if not after:
+        return True
+    head = stems(after[0], denier.claim.language) or {after[0]}
+    theirs = stems(other.text, other.claim.language) | {fold(w) for w in _WORD.findall(other.text)}
+    return any(_alike(x, y) for x in head for y in theirs)
 
 
 def in_condition(fact: Fact, difference: Difference) -> bool:
