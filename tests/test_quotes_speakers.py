@@ -282,3 +282,17 @@ def test_offices_spokespeople_and_settings_around_a_name(text: str, speaker: str
     for (a lawyer's client is not him); a body met with between the subject and its verb."""
     [quote] = quotes_of(text)
     assert quote.speaker == speaker
+
+
+def test_a_party_and_its_member_open_the_sentence_a_pronoun_then_means_the_member() -> None:
+    """"Fraksi PKS, Iip Makmur, menyoroti ... Menurutnya, ...": the member, not the party; "pihaknya" is him too."""
+    text = """
+    Fraksi PKS, Iip Makmur, menyoroti soal perda yang belum dijalankan. Menurutnya, banyak pesantren perlu pembinaan dari pemerintah.
+    Namun pihaknya memberikan catatan, bahwa pembinaan harus mematuhi aturan.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Iip Makmur", "Iip Makmur"]
+
+
+def test_an_admission_reports() -> None:
+    [quote] = quotes_of("Gubernur Banten, Andra Soni mengakui Banten memiliki banyak pondok pesantren.")
+    assert (quote.speaker, quote.verb) == ("Andra Soni", "mengakui")

@@ -288,6 +288,26 @@ def _person_after_organisation(run: list[Token], lex: QuoteLexicon) -> list[Toke
     return person
 
 
+def organisation_member(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person named after an organisation's name and a comma at ``toks[at]`` ("Fraksi PKS,
+    Iip Makmur, ..."), or after an office ("Anggota DPRD Banten, Iip Makmur")."""
+    run = name_run(text, toks, at, lex)
+    if not run or len(run) > _ORGANISATION_WORDS:
+        return None
+    if (office := office_holder(text, toks, at, run, lex)) is not None:
+        return office
+    if not any(len(t.text) > 1 and t.text.isupper() for t in run) and run[0].lower not in lex.not_person:
+        return None  # not an organisation's name: no acronym, no institution's word
+    person = _appositive(text, toks, at + len(run), lex)
+    if person is None or len(person.text.split()) < 2 or any(_CAMEL_JOIN.search(word) for word in person.text.split()):
+        return None  # "..., Ini AlasannyaPotret Liburan": headlines run together, not a person
+    return person
+
+
+_ORGANISATION_WORDS = 6  # words of an organisation's name opening a sentence
+_CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
+
+
 def _appositive(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """The person named after a comma at ``toks[at]`` (", Calvin Wijaya,"), if a person's name."""
     if at >= len(toks) or text[toks[at - 1].end : toks[at].start].strip() != "," or not toks[at].capitalised:

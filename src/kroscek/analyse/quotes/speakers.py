@@ -18,6 +18,7 @@ from kroscek.analyse.quotes.attribution import (
     attribution_next_sentence,
     name_run,
     office_holder,
+    organisation_member,
     ref_from_run,
     speaker_after,
 )
@@ -512,16 +513,21 @@ class Resolver:
                 return
 
     def _opening_spokesperson(self, paragraph: Paragraph, start: int) -> str | None:
-        """The person named after a role that speaks for someone opening the sentence at ``start``
-        ("Pengacara Ridwan Kamil, Muslim Jaya, ..."), sentence openers ("Sementara itu,") skipped."""
+        """The person named after a role that speaks for someone or an office opening the sentence
+        or an organisation at ``start`` ("Pengacara Ridwan Kamil, Muslim Jaya, ...", "Anggota DPRD
+        Fraksi PKS, Iip Makmur, ...", "Fraksi PKS, Iip Makmur, ..."), sentence openers skipped."""
         lex = self.ctx.lex
         end = paragraph.sentence_span(start)[1]
         toks = tokens(paragraph.text, start, end)
         at = 0
         while at < len(toks) and toks[at].lower in lex.sentence_starters:
             at += 1
-        if at >= len(toks) or not any(tuple(t.lower for t in toks[at : at + len(p)]) == p for p in lex.relational if p != ("pihak",)):
+        if at >= len(toks):
             return None
+        if not any(tuple(t.lower for t in toks[at : at + len(p)]) == p for p in lex.relational if p != ("pihak",)):
+            # "Anggota DPRD Banten Fraksi PKS, Iip Makmur, menyoroti ...": the person holding the office
+            ref = organisation_member(paragraph.text, toks, at, lex)
+            return ref.text if ref is not None and ref.kind == "name" and can_speak(ref.text) else None
         ref = speaker_after(paragraph.text, toks, at, lex)
         return ref.text if ref is not None and ref.kind == "name" and can_speak(ref.text) else None
 
