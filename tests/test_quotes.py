@@ -481,3 +481,20 @@ def test_a_common_noun_opening_the_sentence_is_no_speaker() -> None:
 def test_the_account_that_writes_a_review() -> None:
     [quote] = quotes_of('Tempat ini ramai. "Suasananya adem, kalau datang pagi udara masih segar," tulis akun Google Laura Kirana.')
     assert quote.speaker == "Laura Kirana"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Diberitakan New York Post, pria itu ditangkap di bandara setelah membuat keributan di pesawat.", "New York Post"),
+        ("PT Kereta Api menargetkan bahwa jumlah penumpang akan naik sepuluh persen tahun ini.", "PT Kereta Api"),
+    ],
+)
+def test_an_outlet_that_reports_and_a_stated_target(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+def test_an_earlier_report_and_a_bare_target_state_nothing() -> None:
+    assert quotes_of("Diberitakan sebelumnya, pria itu ditangkap di bandara setelah membuat keributan di pesawat.") == []
+    assert quotes_of("PT Kereta Api menargetkan pertumbuhan penumpang sepuluh persen tahun ini.") == []

@@ -100,8 +100,8 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     uses on their own."""
     stripped = without_titles(name, ctx.lex)
     words = stripped.split()
-    if stripped == name and words[0].casefold() in ctx.lex.not_person:
-        return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara"
+    if stripped == name and (words[0].casefold() in ctx.lex.not_person or (len(words) > 1 and words[-1].casefold() in ctx.lex.not_person)):
+        return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara", "New York Post"
     # a speaker's word that is a place ("AS" of "Kamar Dagang AS") does not start a person's name ("Presiden AS Donald Trump")
     known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words and not (i + 1 < len(words) and is_place_name(word))]
     if known and len(words) > 1:
