@@ -668,3 +668,35 @@ def test_a_denial_is_contradicted_only_by_a_sentence_stating_what_it_denies(tmp_
     result = checked(tmp_path, "Tidak ada korban jiwa akibat jembatan Kali Merah di Kota Lestari ambruk",
                      {"s-fall": ("Jembatan ambruk", [fall])})
     assert [e.text for e in result.contradicts] == [fall.sentences[1].text]  # the fall told is not a death told
+
+
+def test_a_fact_check_writing_a_hashtag_matches_the_claim_in_words():
+    index = _index({"claim": "140 Mahasiswa Sewaan Aksi #LestariGelap Ditangkap Polisi", "url": "u/tag",
+                    "conclusion": "Unggahan berisi klaim “140 mahasiswa sewaan aksi #LestariGelap ditangkap polisi” "
+                                  "merupakan konten yang menyesatkan."})
+    hits = index.match(claim_fact("Polisi menangkap 140 mahasiswa sewaan aksi Lestari Gelap"), threshold=0.3)
+    assert [h.claim for h in hits] == ["140 Mahasiswa Sewaan Aksi #LestariGelap Ditangkap Polisi"]  # shown as written
+
+
+def test_names_apart_by_a_comma_are_two_names_and_one_swapped_is_another_claim():
+    index = _index({"claim": "Prabowo, Gerindra, dan PDIP Bersatu Sahkan UU Pangan Lestari", "url": "u/three",
+                    "conclusion": "Unggahan berisi narasi “Prabowo, Gerindra, dan PDIP bersatu sahkan UU Pangan "
+                                  "Lestari” merupakan konten yang menyesatkan."})
+    assert index.match(claim_fact("Prabowo, Gerindra dan PDIP bersatu sahkan UU Pangan Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Rudi Hartono, Gerindra dan PDIP bersatu sahkan UU Pangan Lestari"), threshold=0.3)
+
+
+def test_a_country_named_otherwise_is_the_same_country_another_is_another_claim():
+    index = _index({"claim": "China Ganti Nama Jalan di Kota Lestari", "url": "u/road",
+                    "conclusion": "Unggahan berisi narasi “china ganti nama jalan di Kota Lestari” merupakan konten "
+                                  "yang menyesatkan."})
+    assert index.match(claim_fact("Tiongkok mengganti nama jalan di Kota Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Makassar mengganti nama jalan di Kota Lestari"), threshold=0.3)
+
+
+def test_the_same_people_doing_another_thing_is_another_claim():
+    index = _index({"claim": "Video Mahasiswi Peserta Demo Lestari Takut Beasiswanya Dicabut", "url": "u/fear"},
+                   {"claim": "Virus Cacar Monyet Bisa Diatasi Pakai Antioksidan", "url": "u/pox"})
+    assert not index.match(claim_fact("Mahasiswa membagikan uang kepada peserta demo Lestari"), threshold=0.3)
+    # the same claim with its verb in other words
+    assert index.match(claim_fact("Cacar monyet bisa disembuhkan dengan antioksidan"), threshold=0.3)

@@ -48,7 +48,11 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    and the other not ("tidak resmi" is no negation), or when what comes before the first word they
    share or after the last is another plain noun on each side ("Motor ..." / "Mobil ..."). Of two checks of the claim, one naming someone the claim does not
    ("DPR dan Polri") yields to one that does not. A region of one kind named otherwise on each side
-   ("Bupati Donggala" / "Bupati Parigi") is another claim. The claim is matched as written and with
+   ("Bupati Donggala" / "Bupati Parigi") is another claim, and so is one where each side tells its
+   deed by a verb the other lacks and says something more ("membagikan uang" / "takut beasiswanya
+   dicabut"). A checked claim's hashtag is read as its words ("#IndonesiaGelap"); names apart by a
+   comma are two names; a name the news counts know is one even where a fact-check writes it in
+   lower case, and two names of one known entity ("China" / "Tiongkok") are one. The claim is matched as written and with
    two or three of its words as a checked claim shortens them ("lowongan kerja" as "loker").
 """
 
@@ -57,7 +61,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -672,19 +676,31 @@ def generic_place(difference: Difference) -> bool:
                for extra in (a - b, b - a)) and bool(a & b)
 
 
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def split_hashtags(text: str) -> str:
+    """A hashtag as the words it joins ("#IndonesiaGelap" as "Indonesia Gelap"), so that a claim
+    written in words matches a fact-check that wrote the hashtag."""
+    return _HASHTAG.sub(lambda m: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(1)), text)
+
+
 class FactCheckIndex:
     """Stored fact-checks, indexed for the lexical match of a claim."""
 
     def __init__(self, checks: Sequence[FactCheck], language: str = "id") -> None:
         self.checks = list(checks)
         self.language = language
-        self.documents = [tokens(c.claim, language) for c in self.checks]
-        self.common = common_words((f"{c.claim} {c.conclusion or ''}" for c in self.checks), language)
+        # what is matched: the checks with their hashtags in words ("#IndonesiaGelap": "Indonesia Gelap")
+        self.matching = [replace(c, claim=split_hashtags(c.claim), conclusion=split_hashtags(c.conclusion or ""))
+                         for c in self.checks]
+        self.documents = [tokens(c.claim, language) for c in self.matching]
+        self.common = common_words((f"{c.claim} {c.conclusion or ''}" for c in self.matching), language)
         self.named = known_names(language) - self.common
         self.vectorizer = _vectorizer().fit(self.documents) if self.checks else None
         self.matrix = self.vectorizer.transform(self.documents) if self.vectorizer is not None else None
         self.short: dict[str, set[str]] = {}  # the checked claims' words, by first letter, for ``spelled_short``
-        for check in self.checks:
+        for check in self.matching:
             for word in _WORD.findall(check.claim):
                 if len(word) >= SHORT_WORD and word.isalpha():
                     self.short.setdefault(fold(word)[0], set()).add(fold(word))
@@ -717,7 +733,7 @@ class FactCheckIndex:
                     found[key] = hit
         ranked = sorted(found.values(), key=lambda h: -h.similarity)
         ranked = [hit for hit in ranked if hit.similarity >= ranked[0].similarity - FACTCHECK_TIE][:limit]
-        exact = [hit for hit in ranked if not _adds_a_name(fact, hit.claim)]
+        exact = [hit for hit in ranked if not _adds_a_name(fact, split_hashtags(hit.claim))]
         return exact if exact else ranked
 
     def spelled_short(self, text: str) -> list[str]:
@@ -750,7 +766,7 @@ class FactCheckIndex:
             check = self.checks[int(at)]
             if found and self.closeness(first, int(at)) < FACTCHECK_AGAIN:
                 continue  # after the best, only the same claim checked again: not another claim close to this one
-            if not self.same_claim(fact, check):
+            if not self.same_claim(fact, self.matching[int(at)]):
                 continue  # another place, number, day, person, subject or the negation: another claim, another verdict
             if not found:
                 first = int(at)
@@ -760,7 +776,7 @@ class FactCheckIndex:
                                       similarity=round(float(scores[at]), 3), conclusion=check.conclusion or ""))
             if len(found) == limit:
                 break
-        exact = [hit for hit in found if not _adds_a_name(fact, hit.claim)]
+        exact = [hit for hit in found if not _adds_a_name(fact, split_hashtags(hit.claim))]
         return exact if exact else found  # a check naming someone more ("DPR dan Polri") yields to one that does not
 
     def closeness(self, one: int, other: int) -> float:
@@ -779,6 +795,7 @@ class FactCheckIndex:
                     or _substituted(fact, check)
                     or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
                     or _other_happening(fact.text, check.claim, self.common, language)
+                    or _other_deed(fact.text, check.claim, self.common, language)
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
                     or _covered(fact, check.claim) < FACTCHECK_COVER)
 
@@ -914,13 +931,19 @@ def _name_runs(text: str, proper: set[str] | frozenset[str]) -> list[list[str]]:
     return [run for _start, run in _placed_runs(text, proper)]
 
 
+_MARKS = re.compile(r"[,;:.()\[\]/|]")
+
+
 def _placed_runs(text: str, proper: set[str] | frozenset[str]) -> list[tuple[int, list[str]]]:
-    """``_name_runs`` with the index of each run's first word."""
+    """``_name_runs`` with the index of each run's first word. A run ends at a mark between two
+    words ("Prabowo, Gerindra, dan PDIP": three names)."""
     runs: list[tuple[int, list[str]]] = []
-    previous = -2
-    for at, word in enumerate(fold(w) for w in _WORD.findall(text)):
+    previous, end = -2, 0
+    for at, match in enumerate(_WORD.finditer(text)):
+        word, apart = fold(match.group()), bool(_MARKS.search(text[end:match.start()]))
+        end = match.end()
         if word in proper:
-            if previous == at - 1 and runs:
+            if previous == at - 1 and runs and not apart:
                 runs[-1][1].append(word)
             else:
                 runs.append((at, [word]))
@@ -946,13 +969,31 @@ def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
     and the checked claim names someone or something of which the claim has no word ("Xiaomi
     memamerkan robot ..." / "Tesla Pamerkan Robot ..."). The claim's names written capitalised
     mid-sentence count too ("Menteri Keuangan": "keuangan" is a common word elsewhere). Not the
-    conclusion's words: it often names what is true, the subject a changed claim puts in."""
+    conclusion's words: it often names what is true, the subject a changed claim puts in. A word
+    the news counts know as a name ("China") is one in the checked claim even where a fact-check
+    wrote it in lower case."""
     claim = fact.text
     named = {w for name in names(_sentence_case(claim)) for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()}
     said, written = [fold(w) for w in _WORD.findall(check.claim)], [fold(w) for w in _WORD.findall(claim)]
-    if not any(_unsaid(run, said) for run in _name_runs(claim, proper_words(claim, common) | named)):
+    if not any(_unsaid_known(run, said) for run in _name_runs(claim, proper_words(claim, common) | named)):
         return False
-    return any(_unsaid(run, written) for run in _name_runs(check.claim, _checked_names(check, common)))
+    known = known_names(fact.claim.language)
+    theirs = _checked_names(check, common) | {fold(w) for w in _WORD.findall(check.claim) if w[0].isupper() and fold(w) in known}
+    return any(_unsaid_known(run, written) for run in _name_runs(check.claim, theirs))
+
+
+def _unsaid_known(run: Sequence[str], words: Sequence[str]) -> bool:
+    """``_unsaid``, and the name is not another name of a known entity one to three words in a row of
+    ``words`` name ("China" / "Tiongkok", "AS" / "Amerika Serikat": one country)."""
+    if not _unsaid(run, words):
+        return False
+    from kroscek.text.gazetteer import lookup
+
+    known = lookup(" ".join(run))
+    if known is None:
+        return True
+    return not any((other := lookup(" ".join(words[at: at + size]))) is not None and other.id == known.id
+                   for size in (1, 2, 3) for at in range(len(words) - size + 1))
 
 
 def _names_more(claim: str, check: FactCheck, common: frozenset[str], named: frozenset[str]) -> bool:
@@ -1010,6 +1051,35 @@ def _other_happening(claim: str, checked: str, common: frozenset[str], language:
     shared_mine = sum(any(_alike(a, b) for b in theirs) for a in mine)
     shared_theirs = sum(any(_alike(b, a) for a in mine) for b in theirs)
     return max(shared_mine / len(mine), shared_theirs / len(theirs)) < FACTCHECK_HAPPENED
+
+
+_DEED = re.compile(r"^(?:me|di|ber|ter)\w{4,}$")  # a verb by its prefix: "membagikan", "dicabut", "bertemu"
+
+
+def _deeds(text: str, common: frozenset[str], language: str) -> tuple[set[str], set[str], frozenset[str]]:
+    """Of ``text``: the stems of its verbs (a prefixed word that is not a name), of its other words
+    beyond names and wrappers, and of all its words."""
+    proper = _name_words(text, common)
+    stop = _stopwords(language) | _GLUE
+    words = [fold(w) for w in _WORD.findall(_sentence_case(text))]
+    plain = [w for w in words if w not in proper and w not in stop and not w.isdigit()]
+    verbs = {stem for w in plain if _DEED.match(w) for stem in stems(w, language)} - _WRAPPERS
+    others = {stem for w in plain if not _DEED.match(w) for stem in stems(w, language)} - _WRAPPERS - verbs
+    return verbs, others, stems(" ".join(words), language)
+
+
+def _other_deed(claim: str, checked: str, common: frozenset[str], language: str) -> bool:
+    """Each side tells a deed by a verb that is no word of the other, and each says something the
+    other does not beyond it ("mahasiswa *membagikan* *uang* ... demo" / "Mahasiswi Peserta Demo
+    *Takut* *Beasiswanya* *Dicabut*"): the same people and place, another thing done. A verb in
+    other words with the rest the same ("disembuhkan" / "diatasi") is the same claim."""
+    (mine, my_rest, my_words), (theirs, their_rest, their_words) = (_deeds(claim, common, language),
+                                                                     _deeds(checked, common, language))
+    if not mine or not theirs or any(_alike(v, w) for v in mine for w in their_words) or any(
+            _alike(v, w) for v in theirs for w in my_words):
+        return False
+    return any(not any(_alike(x, w) for w in their_words) for x in my_rest) and any(
+        not any(_alike(x, w) for w in my_words) for x in their_rest)
 
 
 def abbreviates(short: str, words: Sequence[str]) -> bool:
