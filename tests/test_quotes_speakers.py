@@ -296,3 +296,23 @@ def test_a_party_and_its_member_open_the_sentence_a_pronoun_then_means_the_membe
 def test_an_admission_reports() -> None:
     [quote] = quotes_of("Gubernur Banten, Andra Soni mengakui Banten memiliki banyak pondok pesantren.")
     assert (quote.speaker, quote.verb) == ("Andra Soni", "mengakui")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Terkait hal ini, Ketua KPU Affifudin mengatakan aturan ini berjalan selama lima tahun.", "Affifudin"),
+        ("Sejalan dengan itu, anggota Komisi II DPR RI Ahmad Doli Kurnia mengatakan ijazah bukan hal yang harus disembunyikan.",
+         "Ahmad Doli Kurnia"),
+        ("Anthony Albanese menyebut kerja sama itu besar. Pernyataan Gedung Putih menambahkan investasinya akan difokuskan ke mineral.",
+         None),
+    ],
+)
+def test_the_person_after_a_body_and_no_building_speaking(text: str, speaker: str | None) -> None:
+    """The person named after a body's acronym; a building ("Gedung Putih") is no speaker, nor the
+    last word of its name."""
+    assert only_reported(quotes_of(text))[-1].speaker == speaker
+
+
+def only_reported(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "reported"]

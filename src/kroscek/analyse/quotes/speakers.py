@@ -85,6 +85,11 @@ def _trim_name(name: str, ctx: SpeakerContext) -> str:
     is the chamber, not "AS")."""
     trimmed = _trimmed_name(name, ctx)
     stripped = without_titles(name, ctx.lex)
+    words, kept = name.split(), trimmed.split()
+    head = len(words) - len(kept) - 1  # the word before what was kept
+    if kept and head >= 0 and words[head + 1 :] == kept and words[head].casefold() in NOT_SPEAKER_HEADS \
+            and (head == 0 or words[head - 1].casefold().rstrip(".") not in ctx.lex.titles):  # not "Wali Kota Agus"
+        return " ".join(words[head:])  # "Pernyataan Gedung Putih": a building, not "Putih"
     if trimmed != name and stripped.split()[0].casefold() not in NOT_SPEAKER_HEADS and is_place_name(stripped):
         return stripped  # "Uni Emirat Arab" stays a country (that cannot speak), not "Emirat Arab"
     if trimmed != name and is_place_name(trimmed):
@@ -100,6 +105,12 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     uses on their own."""
     stripped = without_titles(name, ctx.lex)
     words = stripped.split()
+    acronyms = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
+    if acronyms:  # "Ketua KPU Afifudin", "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
+        rest = words[acronyms[-1] + 1 :]
+        named = len(rest) > 1 or stripped != name  # "APP Jatim" is a body and its region; "Ketua KPU Afifudin" a person
+        if named and all(_given_name(word, ctx) for word in rest) and not is_place_name(" ".join(rest)):
+            return " ".join(rest)
     if stripped == name and (words[0].casefold() in ctx.lex.not_person or (len(words) > 1 and words[-1].casefold() in ctx.lex.not_person)):
         return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara", "New York Post"
     # a speaker's word that is a place ("AS" of "Kamar Dagang AS") does not start a person's name ("Presiden AS Donald Trump")
@@ -132,6 +143,16 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     if len(words) > 2 and not qualified and is_place_name(words[0]):
         words = words[1:]  # "Menteri Keuangan II Malaysia Amir Hamzah Azizan": the country of the office
     return " ".join(words[-2:] if qualified and not acronym else words)  # "... Eksekusi KPK Asep Guntur Rahayu": all three
+
+
+def _given_name(word: str, ctx: SpeakerContext) -> bool:
+    """A word that can be part of a person's name: not an acronym, a word the article writes in
+    lowercase, a title, an office's word or an institution's."""
+    folded = word.casefold()
+    return (
+        len(word) > 2 and not word.isupper() and word[:1].isupper() and folded not in ctx.lowercase_words
+        and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
+    )
 
 
 def _name_like(words: list[str], ctx: SpeakerContext) -> bool:
