@@ -316,3 +316,8 @@ def test_the_person_after_a_body_and_no_building_speaking(text: str, speaker: st
 
 def only_reported(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind == "reported"]
+
+
+def test_a_book_named_between_the_author_and_the_verb_is_not_the_speaker() -> None:
+    [quote] = quotes_of("Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan bahwa pemilih makin rasional memilih partai.")
+    assert quote.speaker == "Burhanudin Muhtadi"

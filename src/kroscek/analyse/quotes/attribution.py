@@ -366,6 +366,12 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     if token.capitalised:
         run = _name_run_before(text, toks, end, lex)
         first = end - len(run)
+        for at in range(first - 1, max(0, first - _SETTING_WORDS) - 1, -1):
+            # "Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan": the book is where, not who
+            if toks[at].capitalised or re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
+                break
+            if toks[at].lower == "dalam" and at < first - 1 and at and toks[at - 1].capitalised:
+                return speaker_before(text, toks, at, lex)
         if first > 1 and toks[first - 1].lower in _OBJECT_PREPOSITIONS:
             # "Abdul Mu'ti dalam rapat kerja dengan Komisi X memaparkan": X is met with, the subject comes before "dalam"
             for at in range(first - 2, max(0, first - _RELATIVE_WORDS) - 1, -1):
@@ -409,6 +415,7 @@ def _name_before_description(text: str, toks: list[Token], end: int, lex: QuoteL
 
 
 _OBJECT_PREPOSITIONS = frozenset({"dengan", "bersama", "kepada", "terhadap", "bagi", "untuk"})  # a name after them is not the subject
+_SETTING_WORDS = 4  # lowercase words from "dalam" to a name it sets the scene with ("dalam bukunya Kuasa Uang")
 _SETTING_PREPOSITIONS = frozenset({"dalam", "di", "saat", "ketika", "usai", "seusai", "pada", "setelah"})  # open where and when
 _ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "in"})
 
