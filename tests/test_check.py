@@ -700,3 +700,9 @@ def test_the_same_people_doing_another_thing_is_another_claim():
     assert not index.match(claim_fact("Mahasiswa membagikan uang kepada peserta demo Lestari"), threshold=0.3)
     # the same claim with its verb in other words
     assert index.match(claim_fact("Cacar monyet bisa disembuhkan dengan antioksidan"), threshold=0.3)
+
+
+def test_a_verb_with_its_first_letter_dropped_is_the_same_verb():
+    index = _index({"claim": "140 Mahasiswa Sewaan Aksi Lestari Gelap Ditangkap Polisi", "url": "u/caught"})
+    # "menangkap" / "ditangkap": one verb, its "t" dropped after "men-"
+    assert index.match(claim_fact("Polisi menangkap 140 mahasiswa bayaran peserta demo Lestari Gelap"), threshold=0.3)

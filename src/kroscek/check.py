@@ -552,8 +552,13 @@ def _names_with_first(fact: Fact) -> frozenset[str]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Two cheap stems of one word: equal, or one the other less a verb's first letter ("impin" / "pimpin")."""
-    return a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))
+    """Two cheap stems of one word: equal, or one the other less a verb's first letter ("impin" /
+    "pimpin"), the two cut to a stem's length ("angkap" of "menangkap" / "tangka" of "ditangkap")."""
+    if a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)):
+        return True
+    short, long_ = sorted((a, b), key=lambda x: x[:1] in "tpks")
+    return (min(len(a), len(b)) >= 5 and short[:1] in "aiueo" and long_[:1] in "tpks"
+            and long_[1:] == short[:len(long_) - 1])
 
 
 def _said_of(words: Sequence[str], markers: frozenset[str], language: str) -> list[tuple[int, str, frozenset[str]]]:
