@@ -321,3 +321,22 @@ def only_reported(quotes: list[Quote]) -> list[Quote]:
 def test_a_book_named_between_the_author_and_the_verb_is_not_the_speaker() -> None:
     [quote] = quotes_of("Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan bahwa pemilih makin rasional memilih partai.")
     assert quote.speaker == "Burhanudin Muhtadi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Kami menyatakan sikap organisasi," tulis pernyataan resmi Himapol FISIP Unud di akun Instagram.', "Himapol FISIP Unud"),
+        ("Polisi juga menyebut tersangka merupakan residivis kasus yang sama.", "polisi"),
+        ("Otoritas Provinsi Kandal menyatakan akan segera memindahkan para WNI ke penampungan.", "Otoritas Provinsi Kandal"),
+        ('"Kita ingin tumbuh tinggi," jelas Mari Elka Pangestu. Menurut Mari, aturan itu membuka peluang pasar karbon.', "Elka Pangestu"),
+    ],
+)
+def test_bodies_statements_and_a_name_after_menurut(text: str, speaker: str) -> None:
+    """A statement's author is the body that wrote it; "Polisi" opening a sentence is the police;
+    an authority of a province is no place; a name after "Menurut" is never taken for a common word."""
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_law_is_no_speaker() -> None:
+    assert quotes_of("Undang-Undang Nomor 35 Tahun 2014 tentang Perlindungan Anak menegaskan bahwa anak di sekolah harus terlindungi.") == []

@@ -47,7 +47,9 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     speaker = resolver.name(ref, index, paragraph)
                     if ref.kind == "name" and speaker and " " not in speaker and not speaker.isupper() \
                             and speaker.casefold() in ctx.lowercase_words and _opens_sentence(paragraph, ref.start, lex):
-                        speaker = None  # "Penonton berharap", "Cerita menekankan": a common noun opening the sentence, no one named
+                        # "Penonton berharap", "Cerita menekankan": a common noun opening the sentence, no one named;
+                        # "Polisi menyebut": a body that speaks, as its role
+                        speaker = speaker.casefold() if speaker.casefold() in lex.collective_roles else None
                 elif item.attribution is None:
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:
@@ -81,4 +83,6 @@ def _opens_sentence(paragraph: Paragraph, offset: int, lex: QuoteLexicon) -> boo
     """Whether only sentence openers ("Namun,") stand before ``offset`` in its sentence: a word
     there is capitalised as the sentence's first, whatever it is."""
     start = paragraph.sentence_span(offset)[0]
-    return all(t.lower in lex.sentence_starters for t in tokens(paragraph.text, start, offset))
+    before = tokens(paragraph.text, start, offset)
+    according = {phrase[0] for phrase in lex.according}  # "Menurut Mari,": a name after it, not the sentence's first word
+    return all(t.lower in lex.sentence_starters and t.lower not in according for t in before)

@@ -139,7 +139,7 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     """The speaker named from ``toks[at]`` on: a pronoun, a name (after a lowercase title) or a role."""
     while at < len(toks) and toks[at].lower in {"oleh", "by", "sang", "the", "a", "an"}:
         at += 1
-    if at < len(toks) and toks[at].lower in lex.accounts:  # "tulis akun Google Laura Kirana": the one who writes
+    if at < len(toks) and toks[at].lower in lex.accounts:  # "tulis akun Google Laura Kirana", "tulis pernyataan resmi BEM X"
         at += 1
         while at < len(toks) and toks[at].lower in lex.platforms:
             at += 1
@@ -414,7 +414,7 @@ def _name_before_description(text: str, toks: list[Token], end: int, lex: QuoteL
     return None
 
 
-_OBJECT_PREPOSITIONS = frozenset({"dengan", "bersama", "kepada", "terhadap", "bagi", "untuk"})  # a name after them is not the subject
+_OBJECT_PREPOSITIONS = frozenset({"dengan", "bersama", "kepada", "terhadap", "bagi", "untuk", "tentang", "mengenai"})  # a name after them is not the subject
 _SETTING_WORDS = 4  # lowercase words from "dalam" to a name it sets the scene with ("dalam bukunya Kuasa Uang")
 _SETTING_PREPOSITIONS = frozenset({"dalam", "di", "saat", "ketika", "usai", "seusai", "pada", "setelah"})  # open where and when
 _ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "in"})

@@ -111,6 +111,8 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
         named = len(rest) > 1 or stripped != name  # "APP Jatim" is a body and its region; "Ketua KPU Afifudin" a person
         if named and all(_given_name(word, ctx) for word in rest) and not is_place_name(" ".join(rest)):
             return " ".join(rest)
+        if stripped == name:
+            return name  # a body by its acronym, no title before it: "Himapol FISIP Unud", "APP Jatim"
     if stripped == name and (words[0].casefold() in ctx.lex.not_person or (len(words) > 1 and words[-1].casefold() in ctx.lex.not_person)):
         return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara", "New York Post"
     # a speaker's word that is a place ("AS" of "Kamar Dagang AS") does not start a person's name ("Presiden AS Donald Trump")
