@@ -440,3 +440,28 @@ def test_a_time_of_what_happened_to_someone_the_other_claim_never_names_is_no_di
                 "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.")[1] != "clock"
     assert kind("Di lokasi, massa dari BEM UI tiba sekitar pukul 13.55 WIB.",
                 "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.") == ("dispute", "clock")
+
+
+def test_a_denial_disputes_no_claim_that_only_tells_of_the_rumour_or_of_another_site():
+    denial = "Kabar penculikan anak di Bekasi itu hoaks."
+    # the other side reports the talk going round, or a correction of it: nothing asserted, nothing agreed
+    for other in ("Beredar kabar penculikan anak di Bekasi pada Selasa sore.",
+                  "Video penculikan anak di Bekasi viral di media sosial.",
+                  "Polisi meluruskan kabar penculikan anak di Bekasi."):
+        for score in (0.0, STRONG):
+            assert kind(denial, other, score)[0] == "related", other
+    # the same words placed at two sites are two fires
+    assert kind("Polisi membantah ada korban jiwa dalam kebakaran di Tambora.",
+                "Dua korban jiwa dalam kebakaran di Cengkareng.", 0.0)[0] != "dispute"
+    # a report of it, wherever the claims place it alike, is still denied
+    assert kind(denial, "Seorang anak diculik di Bekasi pada Selasa sore.", 1.06) == ("dispute", "denial")
+
+
+def test_menepis_and_menyanggah_deny():
+    report = "Kontak tembak antara TNI dan OPM pecah di Intan Jaya pada Senin pagi."
+    assert kind("TNI menepis adanya kontak tembak di Intan Jaya.", report, 0.0) == ("dispute", "denial")
+    assert kind("Kodam menyanggah telah terjadi kontak tembak di Intan Jaya.", report, 0.0) == ("dispute", "denial")
+    # two denials in other words are one denial told twice, no dispute
+    assert kind("Kapolres menyanggah anggotanya memukul wartawan saat demo.",
+                "Kapolres membantah anggotanya memukul wartawan saat demo.") == ("agree", None)
+    assert fact("Sundulan itu sempat ditepis kiper lawan.").denial is None

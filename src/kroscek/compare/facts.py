@@ -62,6 +62,7 @@ class FactLexicon:
     stopwords: frozenset[str]
     denial_particles: frozenset[str] = frozenset()  # words that may stand inside a denial ("kecil juga kemungkinan")
     none_words: frozenset[str] = frozenset()  # words that say there was none ("korban jiwa nihil"): no assertion to deny
+    hearsay: tuple[str, ...] = ()  # words that tell of talk going round ("beredar kabar", "isu"): no assertion to deny
     whole_before: frozenset[str] = frozenset()  # words before a count that is the whole another is part of ("20 bus dari 104 bus")
     classifiers: frozenset[str] = frozenset()  # counting words that say nothing of what is counted ("50 unit")
     permit_words: frozenset[str] = frozenset()  # words naming a permit or licence, its kind after them ("izin eksplorasi")
@@ -81,6 +82,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         denial_talk=frozenset(data.get("denial_talk", ())),
         denial_particles=frozenset(data.get("denial_particles", ())),
         none_words=frozenset(data.get("none_words", ())),
+        hearsay=tuple(data.get("hearsay", ())),
         provisional=tuple(data["provisional"]),
         report_time_before=frozenset(data["report_time_before"]),
         clock_before=frozenset(data["clock_before"]),
@@ -160,6 +162,7 @@ class Fact:
     denial: str | None  # the phrase denying something ("membantah", "tidak benar")
     denied: frozenset[str]  # stems of what follows the denial: what is denied
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
+    hearsay: bool = False  # it tells of talk going round ("beredar kabar ...", "isu ... viral"), asserting none of it
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
@@ -415,6 +418,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         denial=(denial := _phrases([w for w in lower_words if w not in lex.denial_particles], lex.denials)),
         denied=_denied(claim.text, denial, claim.language) if denial else frozenset(),
         provisional=_phrases(lower_words, lex.provisional) is not None,
+        hearsay=_phrases(lower_words, lex.hearsay) is not None,
         stems=stems(claim.text, claim.language),
         counted=tuple(_around(claim.text, q.text, lex) for q in counts),
         count_words=count_words,

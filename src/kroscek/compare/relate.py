@@ -219,6 +219,17 @@ def _places_apart(a: Fact, b: Fact) -> bool:
     return len(left) == len(right) == 1 and left[0][1] == right[0][1] and not _named_apart(left[0][0], right[0][0])
 
 
+def _one_denies(a: Fact, b: Fact) -> bool:
+    """One claim denies and the other neither denies nor negates: never one fact told twice
+    ("kabar penculikan itu hoaks" / "beredar kabar penculikan")."""
+    return bool(a.denial) != bool(b.denial) and not (a.negated and b.negated)
+
+
+def _sites_apart(a: Fact, b: Fact) -> bool:
+    """Both claims place what they tell, and no place of one is named by the other: two sites."""
+    return bool(a.places and b.places) and len(_own_places(a, b)) == len(a.places) and len(_own_places(b, a)) == len(b.places)
+
+
 def _named_apart(x: str, y: str) -> bool:
     """One name inside the other, its initials, or one name written two ways: not two places.
     Two spellings of a place are judged as the entities judge them ("Donbas" / "Donbass"), stricter
@@ -282,12 +293,17 @@ def _minutes(a: Fact, b: Fact) -> list[Difference]:
 
 def _denial(a: Fact, b: Fact) -> list[Difference]:
     """One side denies what the other asserts: most of the denied words are stated by the other claim,
-    which neither negates them nor says there were none, and the denial is not one of "so far"."""
+    which neither negates them, says there were none, nor only tells of talk going round ("beredar
+    kabar ..."), the two not placing it at other sites; and the denial is not one of "so far"."""
     if bool(a.denial) == bool(b.denial):
         return []
     denier, other = (a, b) if a.denial else (b, a)
     if other.negated or len(denier.denied) < 2 or len(denier.denied & other.stems) / len(denier.denied) < DENIAL_OBJECT:
         return []
+    if other.hearsay:
+        return []  # "beredar kabar penculikan anak di Bekasi": the other reports the rumour, it does not assert it
+    if _sites_apart(denier, other):
+        return []  # "korban jiwa dalam kebakaran di Tambora" / "... di Cengkareng": another fire
     none = fact_lexicon(other.claim.language).none_words
     if denier.provisional or any(w.lower() in none for w in _WORD.findall(other.text)):
         return []  # "hingga kini tidak ada tersangka": a denial so far; "korban jiwa nihil": no assertion
@@ -311,7 +327,10 @@ def _event(a: Fact, b: Fact) -> list[Difference]:
 
 
 def _negation(a: Fact, b: Fact) -> list[Difference]:
-    """One claim negates a word the other states, and does not state it itself un-negated."""
+    """One claim negates a word the other states, and does not state it itself un-negated; never
+    two denials in other words ("menyanggah" / "membantah": both deny)."""
+    if a.denial and b.denial:
+        return []
     found = negation_evidence(a.claim, b.claim)
     if not found:
         return []
@@ -387,6 +406,8 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
     if score >= AGREE_SCORE and same and _places_apart(a, b):
         return Relation("related", (), "the same words, but each names another place where the other names one")
+    if score >= AGREE_SCORE and same and _one_denies(a, b):
+        return Relation("related", (), "the same words, but one side denies and the other does not")
     if score >= AGREE_SCORE and same:
         return Relation("agree", (), "the same fact; every slot both state matches")
     return Relation("related", (), "similar, not shown to be the same fact")
