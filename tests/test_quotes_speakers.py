@@ -340,3 +340,28 @@ def test_bodies_statements_and_a_name_after_menurut(text: str, speaker: str) -> 
 
 def test_a_law_is_no_speaker() -> None:
     assert quotes_of("Undang-Undang Nomor 35 Tahun 2014 tentang Perlindungan Anak menegaskan bahwa anak di sekolah harus terlindungi.") == []
+
+
+def test_an_office_alias_in_brackets_names_its_holder() -> None:
+    text = """
+    Menteri Agama (Menag) Nasaruddin Umar membeberkan capaian kinerja kementeriannya.
+    "Asta Cita bukan sekadar rencana politik, tapi arah moral bangsa," kata Menag dalam refleksi satu tahun.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Nasaruddin Umar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Komisioner Komnas HAM Saurlin P Siagian menyebut penilaian itu dilakukan dari tahun 2023.", "Saurlin P Siagian"),
+        ("Produksi plastik akan naik tiga kali lipat pada 2060, menurut Organisasi Kerja Sama dan Pembangunan Ekonomi (OECD).",
+         "Organisasi Kerja Sama dan Pembangunan Ekonomi"),
+    ],
+)
+def test_initials_and_a_body_with_dan_in_its_name(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_both_sides_name_no_speaker() -> None:
+    assert quotes_of("Menutup pertemuan tersebut, kedua belah pihak menyatakan komitmen untuk melanjutkan kerja sama.") == []

@@ -92,10 +92,10 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
 
 
 def _office_words(run: list[Token], lex: QuoteLexicon) -> bool:
-    """Whether a run opened by a title holds only the words of an office so far ("Deputi
-    Penindakan"), no name yet ("Presiden Prabowo")."""
+    """Whether a run opened by a title or an institution's word holds only the words of an office
+    or a body so far ("Deputi Penindakan", "Organisasi Kerja Sama"), no name yet ("Presiden Prabowo")."""
     common = common_words("id")
-    return run[0].lower in lex.titles and all(
+    return (run[0].lower in lex.titles or run[0].lower in lex.not_person) and all(
         t.lower in lex.titles or t.lower in lex.qualifiers or t.lower in lex.not_person or t.lower in common for t in run
     )
 
@@ -359,6 +359,8 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     for role in lex.relational:
         start = end - len(role)
         if start >= 0 and _match_relational(toks, start, lex) == role and not token.capitalised:
+            if role == ("pihak",):
+                return None  # "kedua belah pihak menyatakan": sides, no one speaking for anyone named
             return SpeakerRef("role", " ".join(role), toks[start].start, token.end)
     for role in lex.roles:
         if tuple(t.lower for t in toks[max(0, end - len(role)) : end]) == role and not token.capitalised:

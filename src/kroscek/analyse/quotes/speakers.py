@@ -109,7 +109,7 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     if acronyms:  # "Ketua KPU Afifudin", "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
         rest = words[acronyms[-1] + 1 :]
         named = len(rest) > 1 or stripped != name  # "APP Jatim" is a body and its region; "Ketua KPU Afifudin" a person
-        if named and all(_given_name(word, ctx) for word in rest) and not is_place_name(" ".join(rest)):
+        if named and all(_given_name(word, ctx) for word in rest) and any(len(w) > 2 for w in rest) and not is_place_name(" ".join(rest)):
             return " ".join(rest)
         if stripped == name:
             return name  # a body by its acronym, no title before it: "Himapol FISIP Unud", "APP Jatim"
@@ -151,6 +151,8 @@ def _given_name(word: str, ctx: SpeakerContext) -> bool:
     """A word that can be part of a person's name: not an acronym, a word the article writes in
     lowercase, a title, an office's word or an institution's."""
     folded = word.casefold()
+    if len(word.rstrip(".")) == 1 and word[:1].isupper():
+        return True  # an initial: "Saurlin P Siagian"
     return (
         len(word) > 2 and not word.isupper() and word[:1].isupper() and folded not in ctx.lowercase_words
         and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
@@ -309,6 +311,7 @@ def _words_pattern(words: list[str] | tuple[str, ...]) -> str:
     return r"\s+".join(re.escape(w) for w in words)
 
 
+_HOLDER_AFTER = re.compile(r"\s*(" + _CAPITALISED_RUN + ")")
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
 
 
@@ -333,7 +336,14 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                     continue
                 seen.add((match.group(1), match.group(2)))
                 alias = match.group(2).casefold().split()
-                entry = (alias, frozenset(match.group(1).casefold().split()), match.group(1))
+                full = match.group(1)
+                if all(w.casefold() in ctx.lex.titles or w.casefold() in ctx.lex.qualifiers for w in full.split()):
+                    # "Menteri Agama (Menag) Nasaruddin Umar": the alias names the office, its holder follows
+                    holder = _HOLDER_AFTER.match(paragraph.text, match.end())
+                    if holder is None:
+                        continue
+                    full = holder.group(1)
+                entry = (alias, frozenset(full.casefold().split()), full)
                 for word in dict.fromkeys(alias):
                     ctx._brackets.setdefault(word, []).append(entry)
     for alias, named, full in ctx._brackets.get(words[0], ()):
