@@ -304,6 +304,10 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
     start, end = place("Banjir bandang di Kota Lestari menewaskan 12 orang.", content)
     assert content[start:end].startswith("Banjir") and content[start:end].endswith("orang")
     assert place("Tidak ada kalimat seperti ini di sana", content) is None
+    # the cleaner dropped the dateline's outlet tag: the sentence is found by its last words
+    dated = "KOTA LESTARI, WARTA.com - Sebuah pohon setinggi 11 meter tumbang di Jalan Merdeka pada Selasa sore."
+    start, end = place("KOTA LESTARI, Sebuah pohon setinggi 11 meter tumbang di Jalan Merdeka pada Selasa sore.", dated)
+    assert dated[start:end].endswith("Selasa sore") and "pohon" in dated[start:end]
     url = "https://warta.example/1"
     news = ClaimLabel("c1", "news", None, None, "Banjir di Kota Lestari, 90 orang tewas", False, "s-flood",
                       (NewsEvidence("a1", "f.csv", url, start, end, "contradicts"),))

@@ -200,7 +200,8 @@ def contents(data: Path) -> dict[str, str]:
 
 def place(text: str, content: str | None) -> tuple[int, int] | None:
     """Where ``text`` (a sentence as the store holds it, cleaned) lies in ``content``: its words in
-    order, any spacing or punctuation between them."""
+    order, any spacing or punctuation between them; else its first words, else its last (the
+    cleaner drops a dateline's outlet tag: "TANGERANG SELATAN, KOMPAS.com - Sebuah ...")."""
     if not content:
         return None
     words = _WORD.findall(text)
@@ -213,6 +214,11 @@ def place(text: str, content: str | None) -> tuple[int, int] | None:
             if take == len(words):
                 return found.start(), found.end()
             return found.start(), found.start() + len(text)
+    for take in (8, 5):
+        if len(words) > take:
+            found = re.search(r"\W+".join(re.escape(w) for w in words[-take:]), content)
+            if found:
+                return max(0, found.end() - len(text)), found.end()
     return None
 
 
