@@ -34,6 +34,7 @@ NOT_SPEAKER_HEADS = frozenset({
 })
 
 
+_ALTERNATE_NAME_CITY = 1_000_000  # a city smaller than this is a place by its own name only, not by its other names
 _COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "daya", "tenggara", "laut"})
 
 
@@ -41,7 +42,7 @@ def is_place_name(name: str) -> bool:
     """Whether ``name`` names a place, a natural feature, a building or an event rather than a
     person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), or a name
     opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"). Curated organisations win."""
-    from kroscek.text.gazetteer import lookup
+    from kroscek.text.gazetteer import lookup, name_key
 
     words = name.split()
     if not words:
@@ -53,7 +54,21 @@ def is_place_name(name: str) -> bool:
         if is_place_name(words[0]) or (first not in lexicon("id").not_person and first not in lexicon("id").titles):
             return True  # a region by its direction: "Jakarta Barat", "Sumba Barat Daya", "Kalimantan Selatan"
     known = lookup(name)
+    if known is not None and known.population and known.population < _ALTERNATE_NAME_CITY and " " not in name \
+            and name_key(known.name) != name_key(name):
+        return False  # "Sari" (Surrey), "Ahmad" (Al Ahmadi), "Bimo" (Bimbo): another name of a town, a person's name here
     return known is not None and known.type in ("LOC", "EVT", "GPE", "FAC")
+
+
+def is_named_place(word: str) -> bool:
+    """Whether ``word`` is a place under its own name ("Bogor", "AS"), not one of the other names
+    the gazetteer also knows it by, which are often given names ("Ahmad", "Sari", "Bimo")."""
+    from kroscek.text.gazetteer import lookup
+
+    if word.isupper():
+        return is_place_name(word)
+    known = lookup(word)
+    return known is not None and known.type in ("LOC", "GPE") and known.name.casefold() == word.casefold()
 
 
 def mention_types(mentions: list[Mention]) -> dict[str, set[str]]:

@@ -26,6 +26,7 @@ from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import (
     NOT_SPEAKER_HEADS,
     can_speak,
+    is_named_place,
     is_organisation_like,
     is_person_like,
     is_place_name,
@@ -116,7 +117,7 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     if stripped == name and (words[0].casefold() in ctx.lex.not_person or (len(words) > 1 and words[-1].casefold() in ctx.lex.not_person)):
         return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara", "New York Post"
     # a speaker's word that is a place ("AS" of "Kamar Dagang AS") does not start a person's name ("Presiden AS Donald Trump")
-    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words and not (i + 1 < len(words) and is_place_name(word))]
+    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words and not (i + 1 < len(words) and is_named_place(word))]
     if known and len(words) > 1:
         start = known[0]
         particles = start
@@ -126,9 +127,10 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
             start = particles - 1
         elif start == len(words) - 1 and start > 0 and _name_like(words[start - 1 :], ctx):
             start -= 1
-            acronyms = [i for i, word in enumerate(words[:start]) if len(word) > 1 and word.isupper()]
-            if acronyms and all(_name_like(words[i:], ctx) for i in range(acronyms[-1] + 1, start)):
-                start = acronyms[-1] + 1  # "... Eksekusi KPK Asep Guntur Rahayu": every given name after the body's acronym
+            # the given names before it too ("Sekretaris Otorita IKN, Bimo Adi Nursanthyasto"), up to
+            # the office, the body or the place before them ("Bupati Bogor Rudy Susmanto")
+            while start > 0 and _given_name(words[start - 1], ctx) and len(words[start - 1]) > 2 and not is_named_place(words[start - 1]):
+                start -= 1
         return " ".join(words[start:])
     if stripped == name:
         return name
@@ -147,6 +149,9 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     return " ".join(words[-2:] if qualified and not acronym else words)  # "... Eksekusi KPK Asep Guntur Rahayu": all three
 
 
+_MINISTRY_PREFIXES = ("kemen", "kemn", "kemko")  # a ministry's short name: Kemenkes, Kemnaker, Kemkomdigi
+
+
 def _given_name(word: str, ctx: SpeakerContext) -> bool:
     """A word that can be part of a person's name: not an acronym, a word the article writes in
     lowercase, a title, an office's word or an institution's."""
@@ -155,6 +160,7 @@ def _given_name(word: str, ctx: SpeakerContext) -> bool:
         return True  # an initial: "Saurlin P Siagian"
     return (
         len(word) > 2 and not word.isupper() and word[:1].isupper() and folded not in ctx.lowercase_words
+        and not folded.startswith(_MINISTRY_PREFIXES)
         and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
     )
 
