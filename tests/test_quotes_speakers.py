@@ -383,3 +383,18 @@ def test_a_city_under_its_own_name_never_speaks() -> None:
     from kroscek.analyse.quotes import is_place_name
 
     assert is_place_name("Depok") and is_place_name("Kairo") and not is_place_name("Sari")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('Wakil Ketua Umum Partai Golkar Bambang Soesatyo (Bamsoet) hadir. "Pembenahan partai harus dimulai dari biaya politik," ujar Bamsoet.',
+         ["Bambang Soesatyo"]),
+        ("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara) mengkaji utang itu. Danantara sudah menyatakan ada dua opsi pelunasan.",
+         ["Danantara"]),
+    ],
+)
+def test_a_short_name_in_brackets(text: str, speakers: list[str]) -> None:
+    """A person's short name is the whole name before it, not its last four words; a body's short
+    name stays as the article writes it."""
+    assert [q.speaker for q in quotes_of(text)] == speakers

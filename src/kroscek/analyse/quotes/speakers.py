@@ -317,13 +317,15 @@ def _words_pattern(words: list[str] | tuple[str, ...]) -> str:
     return r"\s+".join(re.escape(w) for w in words)
 
 
+_RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+$")
 _HOLDER_AFTER = re.compile(r"\s*(" + _CAPITALISED_RUN + ")")
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
 
 
 def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
-    if name.isupper():
-        return None  # an acronym stays as written ("MIIT")
+    folded = name.casefold()
+    if name.isupper() or folded.startswith(_MINISTRY_PREFIXES) or folded.split()[0] in ctx.lex.not_person:
+        return None  # a body's short name stays as written ("MIIT", "Kemenag", "Polri")
     if name not in ctx._aliases:
         ctx._aliases[name] = _find_bracketed_alias(name, ctx)
     return ctx._aliases[name]
@@ -342,7 +344,12 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                     continue
                 seen.add((match.group(1), match.group(2)))
                 alias = match.group(2).casefold().split()
-                full = match.group(1)
+                # the whole capitalised run before the bracket, not only its last four words
+                # ("Wakil Ketua Umum Partai Golkar Bambang Soesatyo (Bamsoet)")
+                run = _RUN_BEFORE.search(paragraph.text[: match.start(1)])
+                full = (run.group(1) + " " if run else "") + match.group(1)
+                if full.split()[0].casefold() in ctx.lex.not_person:
+                    continue  # a body's name: its short form names it ("Danantara"), not a person
                 if all(w.casefold() in ctx.lex.titles or w.casefold() in ctx.lex.qualifiers for w in full.split()):
                     # "Menteri Agama (Menag) Nasaruddin Umar": the alias names the office, its holder follows
                     holder = _HOLDER_AFTER.match(paragraph.text, match.end())
