@@ -710,3 +710,14 @@ def test_a_verb_with_its_first_letter_dropped_is_the_same_verb():
     index = _index({"claim": "140 Mahasiswa Sewaan Aksi Lestari Gelap Ditangkap Polisi", "url": "u/caught"})
     # "menangkap" / "ditangkap": one verb, its "t" dropped after "men-"
     assert index.match(claim_fact("Polisi menangkap 140 mahasiswa bayaran peserta demo Lestari Gelap"), threshold=0.3)
+
+
+def test_an_amount_is_a_detail_of_a_fact_check_that_writes_no_number():
+    index = _index({"claim": "Tautan “Bantuan Upah Pekerja", "url": "u/wage",
+                    "conclusion": "Unggahan berisi tautan “bantuan upah pekerja” merupakan konten tiruan."},
+                   {"claim": "Tautan Bantuan Modal Usaha Damai Rp5 Juta", "url": "u/capital",
+                    "conclusion": "Unggahan berisi tautan bantuan modal usaha Damai Rp5 juta adalah konten palsu."})
+    # the check names no amount: the claim's amount is a detail of the same link
+    assert index.match(claim_fact("Daftar bantuan upah pekerja Rp2,4 juta lewat tautan resmi ini"), threshold=0.3)
+    # a check that names its amount: another amount is another claim
+    assert not index.match(claim_fact("Daftar bantuan modal usaha Damai Rp9 juta lewat tautan ini"), threshold=0.3)
