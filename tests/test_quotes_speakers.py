@@ -398,3 +398,20 @@ def test_a_short_name_in_brackets(text: str, speakers: list[str]) -> None:
     """A person's short name is the whole name before it, not its last four words; a body's short
     name stays as the article writes it."""
     assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Kami masih menyelidiki kasus itu," kata Kabid Humas Polda Sumut Kombes Ferry Walintukan kepada wartawan.', "Ferry Walintukan"),
+        ('"Iuran tidak naik tahun ini," kata Direktur Utama BPJS Kesehatan Prof Ghufron Mukti kepada wartawan.', "Ghufron Mukti"),
+        ('"Kami siap membantu," kata Arief Rahman Hakim Saputra kepada wartawan.', "Arief Rahman Hakim Saputra"),
+        ('"Kami siap membantu," kata Ketua DPRD Banten Fahmi Hakim kepada wartawan.', "Fahmi Hakim"),
+        ('"Kami siap membantu warga," kata Papua kepada wartawan.', None),
+    ],
+)
+def test_titles_inside_a_run_provinces_and_title_words_in_names(text: str, speaker: str | None) -> None:
+    """A rank inside the run starts the name; a province is never a speaker nor a given name; a
+    title word inside a name ("Hakim") stays in it."""
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert speakers == ([speaker] if speaker else [])

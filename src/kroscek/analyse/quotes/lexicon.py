@@ -50,6 +50,8 @@ class QuoteLexicon:
     citing: tuple[tuple[str, ...], ...] = ()
     accounts: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
+    name_titles: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
 
 
@@ -103,6 +105,8 @@ def lexicon(language: str) -> QuoteLexicon:
         citing=phrases("citing"),
         accounts=words("accounts"),
         platforms=words("platforms"),
+        name_titles=words("name_titles"),
+        places=words("places"),
         question_words=words("question_words"),
     )
 

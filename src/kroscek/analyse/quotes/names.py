@@ -47,7 +47,7 @@ def is_place_name(name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    if words[0].casefold().rstrip(".") in NOT_SPEAKER_HEADS:
+    if words[0].casefold().rstrip(".") in NOT_SPEAKER_HEADS or name.casefold() in lexicon("id").places:
         return True
     if 1 < len(words) <= 4 and words[-1].casefold() in _COMPASS and all(w[:1].isupper() for w in words):
         first = words[0].casefold()
@@ -65,7 +65,7 @@ def is_named_place(word: str) -> bool:
     the gazetteer also knows it by, which are often given names ("Ahmad", "Sari", "Bimo")."""
     from kroscek.text.gazetteer import lookup
 
-    if word.isupper():
+    if word.isupper() or word.casefold() in lexicon("id").places:
         return is_place_name(word)
     known = lookup(word)
     return known is not None and known.type in ("LOC", "GPE") and known.name.casefold() == word.casefold()

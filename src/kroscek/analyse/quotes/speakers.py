@@ -106,9 +106,19 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     uses on their own."""
     stripped = without_titles(name, ctx.lex)
     words = stripped.split()
+    lex = ctx.lex
+    inner = [i for i, word in enumerate(words[:-1]) if i and word.casefold().rstrip(".") in lex.titles and word.casefold() not in lex.name_titles]
+    if inner:  # "Polda Sumut Kombes Doni Sembiring", "BPJS Kesehatan Prof Ghufron": the name after the title inside the run
+        rest = without_titles(" ".join(words[inner[-1] :]), lex).split()
+        while len(rest) > 1 and rest[0].casefold() in lex.qualifiers:  # "Menteri Sosial Saifullah Yusuf"
+            rest = rest[1:]
+        if rest and all(_given_name(word, ctx) for word in rest) and any(len(w) > 2 for w in rest) and not is_place_name(" ".join(rest)):
+            return " ".join(rest)
     acronyms = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
     if acronyms:  # "Ketua KPU Afifudin", "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
         rest = words[acronyms[-1] + 1 :]
+        while len(rest) > 1 and is_named_place(rest[0]):  # "Ketua DPRD Banten Fahmi Hakim": the body's region
+            rest = rest[1:]
         named = len(rest) > 1 or stripped != name  # "APP Jatim" is a body and its region; "Ketua KPU Afifudin" a person
         if named and all(_given_name(word, ctx) for word in rest) and any(len(w) > 2 for w in rest) and not is_place_name(" ".join(rest)):
             return " ".join(rest)
@@ -158,10 +168,12 @@ def _given_name(word: str, ctx: SpeakerContext) -> bool:
     folded = word.casefold()
     if len(word.rstrip(".")) == 1 and word[:1].isupper():
         return True  # an initial: "Saurlin P Siagian"
+    if folded in ctx.lex.name_titles and word[:1].isupper():
+        return True  # "Fahmi Hakim"
     return (
         len(word) > 2 and not word.isupper() and word[:1].isupper() and folded not in ctx.lowercase_words
         and not folded.startswith(_MINISTRY_PREFIXES)
-        and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
+        and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles) and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
     )
 
 
@@ -169,9 +181,11 @@ def _name_like(words: list[str], ctx: SpeakerContext) -> bool:
     """Whether ``words[0]`` is a given name before ``words[1]`` rather than a qualifier of a title."""
     first = words[0]
     folded = first.casefold()
+    if folded in ctx.lex.name_titles and first[:1].isupper():
+        return True  # "Arief Rahman Hakim Saputra": a title word inside a name
     return (
         len(first) > 2 and not first.isupper() and folded not in ctx.lowercase_words
-        and folded not in ctx.lex.titles and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person and not _used_alone(words, ctx)
+        and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles) and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person and not _used_alone(words, ctx)
     )
 
 
@@ -389,6 +403,8 @@ class Resolver:
             trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
             return expand_name(trimmed, self.ctx, sentence)
         if ref.kind == "role":
+            if (aliased := _bracketed_alias(ref.text, self.ctx)) is not None:
+                return aliased  # "kata Menag" after "Menteri Agama (Menag) Nasaruddin Umar"
             if self._relational(ref.text):
                 return self.spokesperson(ref.text, sentence)
             if ref.text in self.ctx.lex.collective_roles:  # "teriak polisi": the police, unless the article names one officer
