@@ -415,3 +415,16 @@ def test_titles_inside_a_run_provinces_and_title_words_in_names(text: str, speak
     title word inside a name ("Hakim") stays in it."""
     speakers = [q.speaker for q in quotes_of(text)]
     assert speakers == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Kami siap membantu," kata dosen Universitas Muhammadiyah Tangerang Ahmad Chumaedy kepada wartawan.', "Ahmad Chumaedy"),
+        ('"Kami siap membantu," kata Kasi Penkum Kejati Sumsel Vanny Yulia Eka Sari kepada wartawan.', "Vanny Yulia Eka Sari"),
+        ('"Kami siap membantu," kata Rektor Universitas Gadjah Mada Ova Emilia kepada wartawan.', "Ova Emilia"),
+    ],
+)
+def test_the_person_after_the_place_of_a_body(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker

@@ -114,6 +114,12 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
             rest = rest[1:]
         if rest and all(_given_name(word, ctx) for word in rest) and any(len(w) > 2 for w in rest) and not is_place_name(" ".join(rest)):
             return " ".join(rest)
+    places = [i for i in range(len(words) - 2) if is_named_place(words[i]) or (i and is_place_name(" ".join(words[i - 1 : i + 1])))]
+    if places:  # "Universitas Muhammadiyah Tangerang Ahmad Chumaedy", "Kasi Penkum Kejati Sumsel Vanny Yulia": the person after the place
+        rest = words[places[-1] + 1 :]
+        if _given_name(rest[0], ctx) and all(_name_word(word, ctx) for word in rest) and sum(len(w) > 2 for w in rest) >= 2 \
+                and not is_place_name(" ".join(rest)):
+            return " ".join(rest)
     acronyms = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
     if acronyms:  # "Ketua KPU Afifudin", "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
         rest = words[acronyms[-1] + 1 :]
@@ -139,7 +145,8 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
             start -= 1
             # the given names before it too ("Sekretaris Otorita IKN, Bimo Adi Nursanthyasto"), up to
             # the office, the body or the place before them ("Bupati Bogor Rudy Susmanto")
-            while start > 0 and _given_name(words[start - 1], ctx) and len(words[start - 1]) > 2 and not is_named_place(words[start - 1]):
+            while stripped == name and start > 0 and _given_name(words[start - 1], ctx) and len(words[start - 1]) > 2 \
+                    and not is_named_place(words[start - 1]):  # a run with no title is a name, given names and all
                 start -= 1
         return " ".join(words[start:])
     if stripped == name:
@@ -160,6 +167,14 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
 
 
 _MINISTRY_PREFIXES = ("kemen", "kemn", "kemko")  # a ministry's short name: Kemenkes, Kemnaker, Kemkomdigi
+
+
+def _name_word(word: str, ctx: SpeakerContext) -> bool:
+    """A word that can follow a given name in a person's name: capitalised, no title, office,
+    institution's word or acronym ("Eka Sari" though "sari" is a common word)."""
+    folded = word.casefold()
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper()) and folded not in ctx.lex.not_person \
+        and folded not in ctx.lex.qualifiers and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles)
 
 
 def _given_name(word: str, ctx: SpeakerContext) -> bool:
