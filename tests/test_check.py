@@ -721,3 +721,22 @@ def test_an_amount_is_a_detail_of_a_fact_check_that_writes_no_number():
     assert index.match(claim_fact("Daftar bantuan upah pekerja Rp2,4 juta lewat tautan resmi ini"), threshold=0.3)
     # a check that names its amount: another amount is another claim
     assert not index.match(claim_fact("Daftar bantuan modal usaha Damai Rp9 juta lewat tautan ini"), threshold=0.3)
+
+
+def test_a_supporting_sentence_states_every_number_the_claim_writes(tmp_path):
+    fair = article(111, "Warta Uji", ["Pameran buku Kota Lestari digelar gratis pada 10 sampai 20 Juni untuk HUT Kota Lestari ke-498.",
+                                      "Data Dinas Lestari per September 2024 mencatat pengunjung pameran buku naik 8,5 persen.",
+                                      "Tambang pasir di Pulau Gading berjarak sekitar 30-40 km dari Pulau Merak."])
+    stories = {"s-fair": ("Pameran buku Kota Lestari", [fair])}
+    # a range, a day and an ordinal: another value is not stated
+    assert not checked(tmp_path, "Pameran buku Kota Lestari gratis 17-20 Juni untuk HUT Kota Lestari ke-498",
+                       stories).supports
+    for folder, claim in (("b", "Pameran buku Kota Lestari gratis 10-20 Juni untuk HUT Kota Lestari ke-505"),
+                          ("c", "Data Dinas Lestari per September 2031 mencatat pengunjung pameran buku naik 8,5 persen"),
+                          ("d", "Tambang pasir di Pulau Gading berjarak sekitar 37-40 km dari Pulau Merak"),
+                          ("e", "Tambang pasir di Kota Damai berjarak sekitar 30-40 km dari Pulau Merak")):
+        (tmp_path / folder).mkdir()
+        assert not checked(tmp_path / folder, claim, stories).supports, claim
+    (tmp_path / "f").mkdir()
+    result = checked(tmp_path / "f", "Tambang pasir di Pulau Gading berjarak sekitar 30-40 km dari Pulau Merak", stories)
+    assert [e.text for e in result.supports] == [fair.sentences[2].text]

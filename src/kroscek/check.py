@@ -13,7 +13,8 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    when the subjects agree. **supports** are the sentences that agree, **contradicts** the ones
    that dispute (with the slot and both values), **updates** the same quantity at another time.
    A sentence that agrees but does not state the claim's numbers and clock times is related, not
-   supporting; so is a page's tag line. A number dispute whose two counts have no word around them in common (``Fact.counted``:
+   supporting (every number it writes: a range, a day, an ordinal; a year where the sentence writes
+   another); so is a page's tag line, and one naming another place where the claim's is unsaid. A number dispute whose two counts have no word around them in common (``Fact.counted``:
    "tiga warga yang hilang" against "90 orang tewas"), or whose two claims share no word of what
    happened beyond the numbers and the thing counted ("100 mobil" a company owns against "tiga
    mobil" burned), counts other things: related. Any dispute needs ``DISPUTE_SIM`` and the
@@ -279,10 +280,30 @@ def _facts_of(article: Article) -> list[Fact]:
 
 def states_values(claim: Fact, other: Fact) -> bool:
     """``other`` states every number and clock time of the claim (a number in words counts):
-    what a sentence must say to support a claim, beyond agreeing in the slots both fill."""
+    what a sentence must say to support a claim, beyond agreeing in the slots both fill. Every
+    number the claim writes counts, not only the amounts read as quantities (a range "30-40 km",
+    a day "10-20 Juni", an ordinal "ke-498"); a year only where the sentence writes years, none
+    of them the claim's ("September 2024" for "September 2031"; a sentence with no year may
+    leave a fiscal year unsaid)."""
     if any(u.slot == "number" for u in unstated(claim, [other.text])):
         return False
+    language = claim.claim.language
+    mine, theirs = _numbers_and_words(claim.text, language), _numbers_and_words(other.text, language)
+    years = {n for n in mine if _YEAR.match(n)}
+    if mine - years - theirs or years and {n for n in theirs if _YEAR.match(n)} and not years & theirs:
+        return False
     return all(any(c.same_moment(o) for o in other.clocks) for c in claim.clocks if not c.report_time)
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def place_swapped(claim: Fact, other: Fact) -> bool:
+    """A place of the claim the sentence does not name, and a place the sentence names that the
+    claim does not ("Tambang di Makassar ..." / "... di Pulau Gag ..."): another place's fact."""
+    missing = [p for p in claim.places if not shared_names([p], [*other.places, *other.names])]
+    extra = [p for p in other.places if not shared_names([p], [*claim.places, *claim.names])]
+    return bool(missing and extra)
 
 
 def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
@@ -512,6 +533,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "KRL atau Commuter Line": the claim's names, nothing of what it says happened
         if kind == "agree" and not states_object(fact, other):
             kind = "related"  # "menjual ayam ... Rp130 ribu" / "donat dijual Rp 130 ribu": another thing
+        if kind == "agree" and place_swapped(fact, other):
+            kind = "related"  # the claim's place unsaid, another said
         if kind == "agree" and wider_group(fact, other):
             kind = "related"  # "90 domba dari Fadil" / "total 90 domba dari Fadil dan Abe": a count of more
         if kind == "agree" and not states_values(fact, other):
