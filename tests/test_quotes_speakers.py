@@ -428,3 +428,18 @@ def test_titles_inside_a_run_provinces_and_title_words_in_names(text: str, speak
 def test_the_person_after_the_place_of_a_body(text: str, speaker: str) -> None:
     [quote] = quotes_of(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Kami siap," kata Menteri Koordinator Bidang Pangan Zulkifli Hasan kepada wartawan.', "Zulkifli Hasan"),
+        ('"Kami siap," kata Ketua ISSC Budi Harta Winata kepada wartawan.', "Budi Harta Winata"),
+        ('"Kami siap," kata Direktur BPJS Kesehatan Lily Kresnowati kepada wartawan.', "Lily Kresnowati"),
+        ('"Kami siap," kata Melki Ketua DPD Partai Golkar Provinsi NTT kepada wartawan.', "Melki"),
+    ],
+)
+def test_a_name_around_an_office(text: str, speaker: str) -> None:
+    """The name after a body's acronym and its field, or before the office the person holds."""
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker

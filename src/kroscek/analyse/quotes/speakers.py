@@ -112,8 +112,11 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
         rest = without_titles(" ".join(words[inner[-1] :]), lex).split()
         while len(rest) > 1 and rest[0].casefold() in lex.qualifiers:  # "Menteri Sosial Saifullah Yusuf"
             rest = rest[1:]
-        if rest and all(_given_name(word, ctx) for word in rest) and any(len(w) > 2 for w in rest) and not is_place_name(" ".join(rest)):
+        if rest and _person_words(rest, ctx):
             return " ".join(rest)
+        leading = words[: inner[-1]]
+        if _person_words(leading, ctx) and len(leading) < len(words) - 1:
+            return " ".join(leading)  # "Melki Ketua DPD Partai Golkar": the name before the office it holds
     places = [i for i in range(len(words) - 2) if is_named_place(words[i]) or (i and is_place_name(" ".join(words[i - 1 : i + 1])))]
     if places:  # "Universitas Muhammadiyah Tangerang Ahmad Chumaedy", "Kasi Penkum Kejati Sumsel Vanny Yulia": the person after the place
         rest = words[places[-1] + 1 :]
@@ -123,10 +126,10 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     acronyms = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
     if acronyms:  # "Ketua KPU Afifudin", "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
         rest = words[acronyms[-1] + 1 :]
-        while len(rest) > 1 and is_named_place(rest[0]):  # "Ketua DPRD Banten Fahmi Hakim": the body's region
-            rest = rest[1:]
+        while len(rest) > 1 and (is_named_place(rest[0]) or rest[0].casefold() in lex.qualifiers):
+            rest = rest[1:]  # "Ketua DPRD Banten Fahmi Hakim", "BPJS Kesehatan Lily Kresnowati": the body's region or field
         named = len(rest) > 1 or stripped != name  # "APP Jatim" is a body and its region; "Ketua KPU Afifudin" a person
-        if named and all(_given_name(word, ctx) for word in rest) and any(len(w) > 2 for w in rest) and not is_place_name(" ".join(rest)):
+        if named and _person_words(rest, ctx):
             return " ".join(rest)
         if stripped == name:
             return name  # a body by its acronym, no title before it: "Himapol FISIP Unud", "APP Jatim"
@@ -167,6 +170,13 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
 
 
 _MINISTRY_PREFIXES = ("kemen", "kemn", "kemko")  # a ministry's short name: Kemenkes, Kemnaker, Kemkomdigi
+
+
+def _person_words(words: list[str], ctx: SpeakerContext) -> bool:
+    """Whether ``words`` read as a person's name: a given name first, then words that can follow
+    one ("Budi Harta Winata"), not only initials, and not a place."""
+    return bool(words) and _given_name(words[0], ctx) and all(_name_word(word, ctx) for word in words[1:]) \
+        and any(len(word) > 2 for word in words) and not is_place_name(" ".join(words))
 
 
 def _name_word(word: str, ctx: SpeakerContext) -> bool:
