@@ -443,3 +443,9 @@ def test_a_name_around_an_office(text: str, speaker: str) -> None:
     """The name after a body's acronym and its field, or before the office the person holds."""
     [quote] = quotes_of(text)
     assert quote.speaker == speaker
+
+
+def test_a_title_with_a_demonstrative_after_the_verb_refers_back() -> None:
+    text = ('Ahli biologi Matthias Alfredsson mengatakan bahwa sampel itu sangat langka di dunia. '
+            '"Semuanya dikumpulkan dari tali anggur," kata peneliti tersebut dalam sebuah email.')
+    assert [q.speaker for q in quotes_of(text)] == ["Matthias Alfredsson", "Matthias Alfredsson"]

@@ -148,6 +148,10 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     token = toks[at]
     if token.lower in lex.pronouns:
         return SpeakerRef("pronoun", token.lower, token.start, token.end)
+    if not token.capitalised and at + 1 < len(toks) and toks[at + 1].lower in lex.demonstratives \
+            and (token.lower in lex.titles or any(role[0] == token.lower for role in lex.roles)) and token.lower not in lex.collective_roles:
+        # "kata peneliti tersebut": the researcher named before, as a pronoun would
+        return SpeakerRef("pronoun", toks[at + 1].lower, token.start, toks[at + 1].end)
     relational = _relational_after(text, toks, at, lex)
     if relational is not None:
         return relational
