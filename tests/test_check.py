@@ -740,3 +740,11 @@ def test_a_supporting_sentence_states_every_number_the_claim_writes(tmp_path):
     (tmp_path / "f").mkdir()
     result = checked(tmp_path / "f", "Tambang pasir di Pulau Gading berjarak sekitar 30-40 km dari Pulau Merak", stories)
     assert [e.text for e in result.supports] == [fair.sentences[2].text]
+
+
+def test_another_bodys_figure_does_not_support_a_claim_of_one_body(tmp_path):
+    poor = article(121, "Warta Uji", ["Data Bank Dunia menyebut tingkat kemiskinan nasional per September 2024 sebesar 8,5 persen.",
+                                      "BPS Lestari mencatat tingkat kemiskinan nasional per September 2024 sebesar 8,5 persen."])
+    result = checked(tmp_path, "BPS Lestari mencatat tingkat kemiskinan nasional 8,5 persen per September 2024",
+                     {"s-poor": ("Kemiskinan Lestari", [poor])})
+    assert [e.text for e in result.supports] == [poor.sentences[1].text]

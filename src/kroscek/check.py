@@ -314,6 +314,30 @@ def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
     return all(around) and not around[0] & around[1]
 
 
+def claim_subject_organisation(fact: Fact) -> str | None:
+    """The organisation the claim opens with, by the entity tagger ("BPS mencatat ..."): its subject."""
+    from kroscek.analyse.entities import find_mentions
+
+    for mention in find_mentions([Sentence(0, fact.text, 0)], fact.claim.language):
+        return mention.text if mention.start == 0 and mention.type == "ORG" else None
+    return None
+
+
+def organisation_swapped(subject: str | None, claim: Fact, other: Fact) -> bool:
+    """The sentence does not name the organisation the claim opens with and names one the claim
+    does not ("Lembaga A mencatat ..." / "data Lembaga B yang menyebut ..."): another's figure."""
+    if subject is None:
+        return False
+    from kroscek.analyse.entities import find_mentions
+
+    vocabulary = {fold(w) for w in _WORD.findall(other.text)}
+    if not _unnamed([subject.lower()], other.text) or any(w in vocabulary for w in _WORD.findall(fold(subject))):
+        return False
+    claimed = claim.text.casefold()
+    return any(m.type == "ORG" and _unnamed([m.text.lower()], claimed)
+               for m in find_mentions([Sentence(0, other.text, 0)], other.claim.language))
+
+
 def claim_people(fact: Fact) -> list[list[str]]:
     """The words (folded, three letters or more) of each person the claim names, by the entity
     tagger; not who said it ("Yusril: ..."), whose words a sentence may state without naming him."""
@@ -490,6 +514,7 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
     own = _context([fact])
     covering = {a.id for (a, _f), similarity in zip(facts, scores) if similarity >= STORY_SIM}
     people = claim_people(fact)
+    subject = claim_subject_organisation(fact)
     found = []
     for (article, other), similarity in zip(facts, scores):
         if similarity < NEAR_SIM:
@@ -533,6 +558,8 @@ def compare_with_articles(fact: Fact, articles: Sequence[Article], story_of: dic
             kind = "related"  # "KRL atau Commuter Line": the claim's names, nothing of what it says happened
         if kind == "agree" and not states_object(fact, other):
             kind = "related"  # "menjual ayam ... Rp130 ribu" / "donat dijual Rp 130 ribu": another thing
+        if kind == "agree" and organisation_swapped(subject, fact, other):
+            kind = "related"  # "BPS mencatat ..." / "data Bank Dunia ... menyebut": another body's figure
         if kind == "agree" and place_swapped(fact, other):
             kind = "related"  # the claim's place unsaid, another said
         if kind == "agree" and wider_group(fact, other):
