@@ -471,9 +471,8 @@ def test_the_verb_of_a_relative_clause_is_not_the_predicate_of_a_statement() -> 
 
 
 def test_a_common_noun_opening_the_sentence_is_no_speaker() -> None:
-    """"Penonton berharap ...": the audience, no one named; a name the article gives in full is kept."""
-    [quote] = quotes_of("Drama itu tayang pekan lalu. Penonton berharap kedua drama ini dapat memberi warna baru.")
-    assert quote.speaker is None
+    """"Penonton berharap ...": the audience, no one named, and no statement; a name the article gives in full is kept."""
+    assert quotes_of("Drama itu tayang pekan lalu. Penonton berharap kedua drama ini dapat memberi warna baru.") == []
     [quote] = quotes_of("Putri Zulkifli Hasan hadir di acara itu. Putri mengatakan fraksinya akan mendukung keputusan itu.")
     assert quote.speaker == "Putri Zulkifli Hasan"
 
@@ -498,3 +497,10 @@ def test_an_outlet_that_reports_and_a_stated_target(text: str, speaker: str) -> 
 def test_an_earlier_report_and_a_bare_target_state_nothing() -> None:
     assert quotes_of("Diberitakan sebelumnya, pria itu ditangkap di bandara setelah membuat keributan di pesawat.") == []
     assert quotes_of("PT Kereta Api menargetkan pertumbuhan penumpang sepuluh persen tahun ini.") == []
+
+
+def test_a_relative_clause_holds_no_predicate_until_its_comma() -> None:
+    assert quotes_of("Film ini seru. Bloodhounds mengisahkan dua petinju muda yang terlibat konflik dengan rentenir berbahaya.") == []
+    text = "Fahmi Bachmid menyampaikan apabila gugatan yang dilayangkan Nikita terbukti, maka kasus pidana itu gugur."
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Fahmi Bachmid"

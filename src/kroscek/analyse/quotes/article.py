@@ -50,6 +50,8 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                         # "Penonton berharap", "Cerita menekankan": a common noun opening the sentence, no one named;
                         # "Polisi menyebut": a body that speaks, as its role
                         speaker = speaker.casefold() if speaker.casefold() in lex.collective_roles else None
+                        if speaker is None and item.kind == "reported":
+                            continue  # "Cerita menekankan pentingnya ...": a story or an audience, no statement of anyone's
                 elif item.attribution is None:
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:

@@ -159,7 +159,7 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
                 clause_start = later.start if request and later.lower not in lex.complementizers else later.end
                 break
         else:
-            if token.lower in lex.object_verbs and not comma_opens and not _states_something(toks[position + 1 :], lex):
+            if token.lower in lex.object_verbs and not comma_opens and not _states_something(text, toks[position + 1 :], lex):
                 return None  # "Kluivert memaparkan sejumlah kelebihan lawan": what was spoken about, not what was said
         return clause_start, end, Attribution(token.lower, speaker)
     return None
@@ -168,7 +168,7 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
 _VERB_PREFIX_MIN_CHARS = 5  # a shorter word with a verb's prefix is not a verb ("beli", "dia")
 
 
-def _states_something(toks: list[Token], lex: QuoteLexicon) -> bool:
+def _states_something(text: str, toks: list[Token], lex: QuoteLexicon) -> bool:
     """Whether the words after a speech verb that also takes a noun phrase ("memaparkan"), without
     a complementizer, are a clause: not opened by
     a question word ("menjelaskan mengapa ..."), and holding a predicate, a word with a verb's
@@ -178,13 +178,16 @@ def _states_something(toks: list[Token], lex: QuoteLexicon) -> bool:
         return True
     if toks and toks[0].lower in lex.question_words:
         return False
+    relative = False  # inside "yang ...": its verbs are not the predicate ("dua petinju yang terlibat konflik")
     for position, token in enumerate(toks):
         word = token.lower
-        if position and toks[position - 1].lower == "yang":
-            continue  # "dua petinju yang terlibat konflik": the verb of a relative clause, not the predicate
-        if word in lex.predicate_words:
-            return True
-        if word not in lex.not_verbs and len(word) >= _VERB_PREFIX_MIN_CHARS and word.startswith(lex.verb_prefixes):
+        if position and "," in text[toks[position - 1].end : token.start]:
+            relative = False  # "apabila gugatan yang dilayangkan X terbukti, ...": the relative clause ended
+        if word == "yang":
+            relative = True
+        elif word in lex.predicate_words:
+            return True  # "pelaku yang ditangkap adalah warga": the copula after a relative clause
+        elif not relative and word not in lex.not_verbs and len(word) >= _VERB_PREFIX_MIN_CHARS and word.startswith(lex.verb_prefixes):
             return True
     return False
 
