@@ -449,3 +449,9 @@ def test_a_title_with_a_demonstrative_after_the_verb_refers_back() -> None:
     text = ('Ahli biologi Matthias Alfredsson mengatakan bahwa sampel itu sangat langka di dunia. '
             '"Semuanya dikumpulkan dari tali anggur," kata peneliti tersebut dalam sebuah email.')
     assert [q.speaker for q in quotes_of(text)] == ["Matthias Alfredsson", "Matthias Alfredsson"]
+
+
+def test_an_acronym_speaker_is_not_expanded_into_a_run_that_holds_it() -> None:
+    text = "Putusan MK Nomor 105 dibacakan kemarin. Dalam pertimbangannya, MK menyatakan UU ITE memberi batasan yang jelas bagi warga."
+    [quote] = quotes_of(text)
+    assert quote.speaker == "MK"

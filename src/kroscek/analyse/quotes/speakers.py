@@ -309,6 +309,8 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
+    if name.isupper():
+        return name  # a body's acronym ("MK") is its name, not a part of a longer run that holds it ("Putusan MK Nomor")
     words = tuple(name.casefold().split())
     if not words:
         return name
