@@ -1,6 +1,8 @@
 """Checking a claim: fact-checks read (CSV, ClaimReview JSON-LD), verdicts normalised and stored,
 and a claim compared with a small store of invented articles (CLI and API). Every text here is
-invented for the tests."""
+invented for the tests.
+A test that compares a claim with articles is marked ``model``: the check reads the claim's
+people with the NER CRF."""
 
 from __future__ import annotations
 
@@ -166,6 +168,7 @@ def test_ingest_factchecks_is_idempotent(tmp_path):
 # --- checking a claim ----------------------------------------------------------------------------
 
 
+@pytest.mark.model
 def test_a_claim_with_a_number_one_outlet_contradicts(store):
     result = check_claim(store, "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas")
     assert result.covered and result.stories[0].id == "s-bridge"
@@ -177,6 +180,7 @@ def test_a_claim_with_a_number_one_outlet_contradicts(store):
     assert not any(e.outlet == "Pos Rekaan" for e in result.supports)
 
 
+@pytest.mark.model
 def test_earlier_fact_check_is_found_with_its_verdict(store):
     result = check_claim(store, "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas")
     assert [(c.verdict, c.url) for c in result.fact_checks] == [("false", FACT_CHECKS[0]["url"])]
@@ -202,6 +206,7 @@ def test_a_malformed_claim_is_refused(store, claim):
         check_claim(store, claim)
 
 
+@pytest.mark.model
 def test_check_command(store):
     runner = CliRunner()
     result = runner.invoke(app, ["check", "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas",
@@ -217,6 +222,7 @@ def test_check_command(store):
     assert empty.exit_code == 2
 
 
+@pytest.mark.model
 def test_check_api(store):
     from kroscek.web.app import ServerSettings, create_app
 
@@ -231,6 +237,7 @@ def test_check_api(store):
         assert client.post("/api/v1/check", json={"claim": "Jembatan Kali Merah ambruk tewaskan warga"}).status_code == 401
 
 
+@pytest.mark.model
 def test_check_api_reuses_the_cached_fact_check_index(store, monkeypatch):
     from kroscek.web.app import ServerSettings, create_app
 
@@ -259,6 +266,7 @@ FLOOD = [
 ]
 
 
+@pytest.mark.model
 def test_a_count_of_other_things_does_not_contradict(tmp_path):
     result = checked(tmp_path, "Banjir bandang di Kota Lestari, 90 orang tewas",
                      {"s-flood": ("Banjir bandang Kota Lestari", FLOOD)})
@@ -324,6 +332,7 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
     assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}).story_top3 == 0
 
 
+@pytest.mark.model
 def test_a_sentence_without_the_claims_number_or_a_tag_line_does_not_support(tmp_path):
     articles = [*FLOOD, article(13, "Pos Rekaan", ["Banjir bandang di Kota Lestari menewaskan warga pada Senin malam.",
                                                    "abc/def) banjir bandang kota lestari tewas 12 orang"])]
@@ -366,6 +375,7 @@ def test_of_two_checks_of_a_claim_the_one_naming_someone_more_yields():
                                        threshold=0.3)] == ["u/dpr"]
 
 
+@pytest.mark.model
 def test_a_number_of_something_else_that_happened_does_not_contradict(tmp_path):
     articles = [article(21, "Warta Uji", ["Massa membakar lima mobil listrik Taksi Lestari di Kota Damai pada Minggu malam.",
                                           "Taksi Lestari disebut memiliki 100 unit mobil listrik di Kota Damai."])]
@@ -385,6 +395,7 @@ def test_a_fact_check_of_another_organisation_is_another_claim():
     assert not index.match(claim_fact("Lowongan kerja PT Kopi Lestari dibuka lewat tautan ini"), threshold=0.3)
 
 
+@pytest.mark.model
 def test_a_count_told_in_other_words_with_another_value_contradicts(tmp_path):
     fire = article(31, "Warta Uji", ["Kebakaran gudang kertas di Kota Lestari pada Senin pagi menghanguskan seluruh isi gudang.",
                                      "Petugas pemadam mengerahkan delapan mobil untuk memadamkan api.",
@@ -442,6 +453,7 @@ def test_a_claim_naming_whom_the_conclusion_names_is_not_the_checked_claim():
     assert not index.match(claim_fact("Video pasukan Kovalindo menyerbu perbatasan Nusantara"), threshold=0.3)
 
 
+@pytest.mark.model
 def test_a_deed_told_as_not_done_yet_contradicts_a_claim_that_it_is_done(tmp_path):
     plan = article(41, "Warta Uji", ["Pemkot Lestari masih mengkaji rencana malam bebas kendaraan di Kota Lestari.",
                                      "Wali Kota Pramana mengaku belum mengambil keputusan soal malam bebas kendaraan.",
@@ -462,6 +474,7 @@ def test_a_deed_told_as_not_done_yet_contradicts_a_claim_that_it_is_done(tmp_pat
     assert not result.supports
 
 
+@pytest.mark.model
 def test_a_kind_of_place_does_not_contradict_a_place_of_that_kind(tmp_path):
     kinds = article(51, "Warta Uji", ["Presiden Pramana memimpin rapat terbatas soal tanggul laut di Istana Kepresidenan, Selasa."])
     other = article(52, "Kabar Contoh", ["Presiden Pramana memimpin rapat terbatas soal tanggul laut di Istana Merdeka, Selasa."])
@@ -471,6 +484,7 @@ def test_a_kind_of_place_does_not_contradict_a_place_of_that_kind(tmp_path):
     assert result.contradicts[0].slot == "place"
 
 
+@pytest.mark.model
 def test_talk_of_a_claim_does_not_support_it(tmp_path):
     gossip = article(61, "Warta Uji", ["Kabar penyanyi Sekar sedang pendekatan dengan pemain band Dimas hangat diperbincangkan.",
                                        "Penyanyi Sekar mengaku sedang pendekatan dengan pemain band Dimas."])
@@ -526,6 +540,7 @@ def test_after_the_best_fact_check_only_the_same_claim_checked_again_is_shown():
     assert {h.url for h in twice.match(claim, threshold=0.3)} == {"u/handout", "u/again"}  # one claim checked twice
 
 
+@pytest.mark.model
 def test_what_would_be_does_not_support_a_claim(tmp_path):
     night = article(71, "Warta Uji", ["Pemkot Lestari memberlakukan malam bebas kendaraan di Kota Lestari mulai pekan ini.",
                                       "Lampu jalan ditambah jika Pemkot Lestari memberlakukan malam bebas kendaraan di Kota Lestari."])
@@ -579,6 +594,7 @@ def test_a_fact_check_shortening_the_claims_words_is_the_same_claim():
     assert not any("pram" in text.casefold() for text in index.spelled_short("Presiden Prabowo marah soal harga beras"))
 
 
+@pytest.mark.model
 def test_a_deed_told_as_stopped_contradicts_a_claim_that_it_goes_on(tmp_path):
     talk = article(71, "Warta Uji", ["Penyanyi Sekar mengaku tidak lagi menjalin komunikasi dengan pemain band Dimas.",
                                      "Penyanyi Sekar tidak lagi tampil di panggung Kota Lestari."])
@@ -606,6 +622,7 @@ def test_a_status_word_is_read_where_it_stands_not_at_its_first_use():
     assert found is not None and found.b == "akan menutup jalan"
 
 
+@pytest.mark.model
 def test_a_condition_not_met_does_not_contradict_what_would_follow_it(tmp_path):
     probe = article(81, "Warta Uji", ["Kejaksaan Lestari siap mengusut pelanggaran tambang di Kota Lestari jika ada laporan warga.",
                                       "Hingga kini belum ada laporan warga ke Kejaksaan Lestari soal pelanggaran tambang di Kota Lestari."])
@@ -620,6 +637,7 @@ def test_a_condition_not_met_does_not_contradict_what_would_follow_it(tmp_path):
     assert [e.text for e in result.contradicts] == [refused.sentences[0].text]
 
 
+@pytest.mark.model
 def test_a_sentence_that_does_not_name_the_claims_person_does_not_support_it(tmp_path):
     race = article(91, "Warta Uji", ["Sebagai pendatang baru, ia berhasil naik podium di balapan Sirkuit Lestari.",
                                      "Pembalap Rudi Hartono berhasil naik podium di balapan Sirkuit Lestari.",
@@ -635,6 +653,7 @@ def test_a_sentence_that_does_not_name_the_claims_person_does_not_support_it(tmp
     assert [e.text for e in result.supports] == [said.sentences[0].text]
 
 
+@pytest.mark.model
 def test_a_supporting_sentence_states_what_happened_and_the_thing_it_happened_to(tmp_path):
     train = article(101, "Warta Uji", ["Kereta Lestari Ekspres atau KLE",
                                        "Kereta Lestari Ekspres digratiskan untuk semua pelajar mulai Juli."])
@@ -649,6 +668,7 @@ def test_a_supporting_sentence_states_what_happened_and_the_thing_it_happened_to
     assert [e.text for e in result.supports] == [cake.sentences[1].text]  # the same price of another thing sold
 
 
+@pytest.mark.model
 def test_a_count_of_more_than_the_claims_does_not_support_it(tmp_path):
     goats = article(103, "Warta Uji", ["Penyanyi Sekar membeli total 40 kambing dari peternak Joko Susilo dan Bambang.",
                                        "Penyanyi Sekar membeli 40 kambing dari peternak Joko Susilo untuk kurban."])
@@ -657,6 +677,7 @@ def test_a_count_of_more_than_the_claims_does_not_support_it(tmp_path):
     assert [e.text for e in result.supports] == [goats.sentences[1].text]
 
 
+@pytest.mark.model
 def test_talk_and_suspicion_do_not_support_a_claim(tmp_path):
     talk = article(104, "Warta Uji", ["Isu penyanyi Sekar hamil ramai menjadi perbincangan warganet.",
                                       "Unggahan Dimas membuat publik curiga bahwa penyanyi Sekar sedang hamil.",
@@ -666,6 +687,7 @@ def test_talk_and_suspicion_do_not_support_a_claim(tmp_path):
     assert [e.text for e in result.supports] == [talk.sentences[2].text]
 
 
+@pytest.mark.model
 def test_a_denial_is_contradicted_only_by_a_sentence_stating_what_it_denies(tmp_path):
     fall = article(105, "Warta Uji", ["Jembatan Kali Merah di Kota Lestari ambruk akibat banjir pada Kamis pagi.",
                                       "Dua korban jiwa tewas akibat jembatan Kali Merah di Kota Lestari ambruk."])
@@ -723,6 +745,7 @@ def test_an_amount_is_a_detail_of_a_fact_check_that_writes_no_number():
     assert not index.match(claim_fact("Daftar bantuan modal usaha Damai Rp9 juta lewat tautan ini"), threshold=0.3)
 
 
+@pytest.mark.model
 def test_a_supporting_sentence_states_every_number_the_claim_writes(tmp_path):
     fair = article(111, "Warta Uji", ["Pameran buku Kota Lestari digelar gratis pada 10 sampai 20 Juni untuk HUT Kota Lestari ke-498.",
                                       "Data Dinas Lestari per September 2024 mencatat pengunjung pameran buku naik 8,5 persen.",
@@ -742,6 +765,7 @@ def test_a_supporting_sentence_states_every_number_the_claim_writes(tmp_path):
     assert [e.text for e in result.supports] == [fair.sentences[2].text]
 
 
+@pytest.mark.model
 def test_another_bodys_figure_does_not_support_a_claim_of_one_body(tmp_path):
     poor = article(121, "Warta Uji", ["Data Bank Dunia menyebut tingkat kemiskinan nasional per September 2024 sebesar 8,5 persen.",
                                       "BPS Lestari mencatat tingkat kemiskinan nasional per September 2024 sebesar 8,5 persen."])

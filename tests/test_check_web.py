@@ -1,7 +1,9 @@
 """Checking a claim in the web app: the form on the front page and /check, both sides of a
 disputed number, a claim nothing covers, a malformed claim (422 in the API, a message on the
 page), and earlier fact-checks on the check page and on the story page. Every text here is
-invented for the tests."""
+invented for the tests.
+A test that compares a claim with articles is marked ``model``: the check reads the claim's
+people with the NER CRF."""
 
 from __future__ import annotations
 
@@ -86,6 +88,7 @@ def test_the_front_page_and_check_page_have_the_form(client):
     assert not page.xpath("//*[@id='check-result']") and not page.xpath("//*[@id='claim-error']")
 
 
+@pytest.mark.model
 def test_a_claim_one_outlet_contradicts_comes_back_with_both_sides(client):
     response = client.get("/check", params={"claim": CLAIM, "lang": "en"})
     assert response.status_code == 200
@@ -103,6 +106,7 @@ def test_a_claim_one_outlet_contradicts_comes_back_with_both_sides(client):
     assert [(e["outlet"], e["slot"]) for e in data["contradicts"]] == [("Pos Galuh", "number")]
 
 
+@pytest.mark.model
 def test_what_no_outlet_states_is_listed(client):
     page = html(client.get("/check", params={"claim": "Menara air di Desa Sukaraharja roboh dan melukai 9 warga Garut",
                                              "lang": "en"}))
@@ -133,6 +137,7 @@ def test_a_malformed_claim_gets_a_message_on_the_page_and_422_in_the_api(client,
     assert api.status_code == 422 and "claim" in api.json()["error"]
 
 
+@pytest.mark.model
 def test_an_earlier_fact_check_is_shown_with_its_verdict(client):
     page = html(client.get("/check", params={"claim": "Menara air Desa Sukaraharja roboh, 30 warga tewas"}))
     checks = page.xpath("//*[@id='check-factchecks']/li")
@@ -179,6 +184,7 @@ def test_a_story_shows_a_fact_check_of_what_it_states_not_of_a_word_it_shares():
     assert story_fact_checks(['"Untung airnya tidak dalam, jadi kami bisa naik sendiri," tuturnya.'], index) == []
 
 
+@pytest.mark.model
 def test_the_check_and_outlet_pages_need_the_read_token_when_reading_does(store):
     token = store.add_token("reader")
     with TestClient(create_app(ServerSettings(db=store.url, read_token_required=True))) as client:

@@ -669,7 +669,7 @@ def status_change(claim: Fact, other: Fact) -> Difference | None:
 
 _HEARSAY = frozenset({"kabar", "dikabarkan", "rumor", "gosip", "digosipkan", "dirumorkan", "diperbincangkan",
                       "spekulasi", "berspekulasi", "santer", "desas", "rumors", "rumour", "rumoured", "rumored", "reportedly",
-                      "curiga", "dicurigai", "kecurigaan", "menduga-duga", "seakan", "seolah"})
+                      "curiga", "dicurigai", "kecurigaan", "seakan", "seolah"})
 _TALKED_OF = (("menjadi", "perbincangan"), ("jadi", "perbincangan"))  # "ramai menjadi perbincangan" (not "dalam perbincangan")
 
 
