@@ -455,3 +455,13 @@ def test_an_acronym_speaker_is_not_expanded_into_a_run_that_holds_it() -> None:
     text = "Putusan MK Nomor 105 dibacakan kemarin. Dalam pertimbangannya, MK menyatakan UU ITE memberi batasan yang jelas bagi warga."
     [quote] = quotes_of(text)
     assert quote.speaker == "MK"
+
+
+def test_an_office_as_subject_is_the_person_the_article_names_for_it() -> None:
+    """"Ekonom Bank Mandiri menilai ...": the bank's economist, named in the next sentence; a body's
+    name is never stretched over a person's ("Bank DBS"), nor its short name ("Unud")."""
+    text = ("Ekonom Bank Mandiri menilai Bank Indonesia berpeluang menurunkan suku bunga acuannya bulan ini. "
+            "Menurut Kepala Ekonom Bank Mandiri Andry Asmoro, saat ini momentum yang tepat.")
+    assert [q.speaker for q in quotes_of(text)] == ["Andry Asmoro", "Andry Asmoro"]
+    text = "Sejumlah Mahasiswa Universitas Udayana (Unud) diberi sanksi. Namun, Unud menegaskan sanksi itu belum bersifat final."
+    assert [q.speaker for q in quotes_of(text)] == ["Unud"]

@@ -136,7 +136,8 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     if stripped == name and (words[0].casefold() in ctx.lex.not_person or (len(words) > 1 and words[-1].casefold() in ctx.lex.not_person)):
         return name  # an organisation or a place: "Kementerian Luar Negeri Korea Utara", "New York Post"
     # a speaker's word that is a place ("AS" of "Kamar Dagang AS") does not start a person's name ("Presiden AS Donald Trump")
-    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words and not (i + 1 < len(words) and is_named_place(word))]
+    known = [i for i, word in enumerate(words) if word.casefold() in ctx.speaker_words and not (i + 1 < len(words) and is_named_place(word))
+             and word.casefold() not in lex.not_person]  # "Bank" of "Ekonom Bank Mandiri menilai" opens no person's name
     if known and len(words) > 1:
         start = known[0]
         particles = start
@@ -309,8 +310,8 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
-    if name.isupper():
-        return name  # a body's acronym ("MK") is its name, not a part of a longer run that holds it ("Putusan MK Nomor")
+    if name.isupper() or is_organisation_like(name, ctx.lex):
+        return name  # a body's name ("MK", "Bank DBS") is whole, not a part of a longer run that holds it ("Putusan MK Nomor")
     words = tuple(name.casefold().split())
     if not words:
         return name
@@ -402,7 +403,10 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                     ctx._brackets.setdefault(word, []).append(entry)
     for alias, named, full in ctx._brackets.get(words[0], ()):
         if all(w in alias for w in words) and not set(words) & named:
-            return _trim_name(full, ctx)
+            person = _trim_name(full, ctx)
+            if len(person.split()) < 2 or any(w.casefold() in ctx.lex.not_person for w in person.split()):
+                return None  # "Universitas Udayana (Unud)", "... dan Multimoda (Ditjen Intram)": a body's short name stays
+            return person
     return None
 
 
@@ -428,6 +432,11 @@ class Resolver:
     def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
         if ref.kind == "name":
             trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
+            if without_titles(ref.text, self.ctx.lex) != ref.text and is_organisation_like(trimmed, self.ctx.lex):
+                # "Ekonom Bank Mandiri menilai": an office, the person the article names for it
+                holder = self._office_holder(ref.text, sentence)
+                if holder is not None:
+                    return holder
             return expand_name(trimmed, self.ctx, sentence)
         if ref.kind == "role":
             if (aliased := _bracketed_alias(ref.text, self.ctx)) is not None:
@@ -571,6 +580,22 @@ class Resolver:
         before = bisect.bisect_right(indices, sentence)
         nearest = indices[before - 1] if before else indices[0]
         index, name = hits[bisect.bisect_left(indices, nearest)]
+        return expand_name(name, self.ctx, index)
+
+    def _office_holder(self, office: str, sentence: int) -> str | None:
+        """The person the article names right after ``office`` ("Kepala Ekonom Bank Mandiri Andry
+        Asmoro" for "Ekonom Bank Mandiri"), the nearest at or before ``sentence`` first."""
+        pattern = re.compile(rf"\b{_words_pattern(office.split())}\s*,?\s*({_CAPITALISED_RUN})")
+        hits: list[tuple[int, str]] = []
+        for index, text in self.ctx.sentences():
+            for match in pattern.finditer(text):
+                words = match.group(1).split()
+                if _person_words(words, self.ctx) and can_speak(match.group(1)):
+                    hits.append((index, match.group(1)))
+        if not hits:
+            return None
+        earlier = [hit for hit in hits if self.position.get(hit[0], 0) <= self.position.get(sentence, 0)]
+        index, name = earlier[-1] if earlier else hits[0]
         return expand_name(name, self.ctx, index)
 
     def _candidates_after(self, sentence: int, offset_in_sentence: int) -> list[tuple[int, str]]:
