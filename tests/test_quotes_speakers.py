@@ -465,3 +465,26 @@ def test_an_office_as_subject_is_the_person_the_article_names_for_it() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["Andry Asmoro", "Andry Asmoro"]
     text = "Sejumlah Mahasiswa Universitas Udayana (Unud) diberi sanksi. Namun, Unud menegaskan sanksi itu belum bersifat final."
     assert [q.speaker for q in quotes_of(text)] == ["Unud"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ribuan orang turun ke jalan. "Saya tidak pernah menyangka akan melihat ini," ujar seorang lansia, Colleen Hoffman (69), kepada AFP.',
+         "Colleen Hoffman"),
+        ('Banjir melanda kota. "Ini sudah hujan dari kemarin sore," kata salah satu pengemudi ojol asal Genuk, Wawan (35) kepada wartawan.',
+         "Wawan"),
+        ('Menteri Agama Nasaruddin Umar hadir di pesantren itu. "Santri itu kan juga manusia," ujar Menag usai acara.', "Nasaruddin Umar"),
+        ('Ketua DPD Sultan Bachtiar Najamudin memuji para gubernur. "Efisiensi harus dijalankan dengan cermat," ujar Sultan.',
+         "Sultan Bachtiar Najamudin"),
+        ('Majelis membacakan putusan. "Menyatakan merek itu terdaftar dengan iktikad tidak baik," ujar hakim.', "hakim"),
+    ],
+)
+def test_speakers_described_after_the_verb(text: str, speaker: str) -> None:
+    """A description and the name after its comma; a minister's short title and the person the
+    article names for the office; a title that is also a name; a judge no one names."""
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_clause_after_jelas_bahwa_describes_no_one() -> None:
+    assert quotes_of("Saat China menghadapi perang tarif dengan AS secara langsung, jelas bahwa hal itu terus menyebabkan kesulitan ekonomi.") == []

@@ -130,7 +130,7 @@ def ref_from_run(run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
     if len(run) == 1 and run[0].lower in lex.pronouns:
         return SpeakerRef("pronoun", run[0].lower, run[0].start, run[0].end)
     names = [t for t in run if t.lower.rstrip(".") not in lex.titles]
-    if not names:
+    if not names and not (run[-1].lower in lex.name_titles and run[-1].capitalised and len(run) == 1):  # "ujar Sultan": a name
         return SpeakerRef("role", run[-1].lower, run[0].start, run[-1].end)
     return SpeakerRef("name", " ".join(t.text for t in run), run[0].start, run[-1].end)
 
@@ -168,7 +168,38 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     role = match_phrase(toks, at, lex.roles)
     if role:
         return SpeakerRef("role", " ".join(role), token.start, toks[at + len(role) - 1].end)
+    return _described_after(text, toks, at, lex)
+
+
+_DESCRIPTION_AFTER_WORDS = 8  # words of a description after a speech verb ("ujar seorang lansia, X", "ujar mantan Komisaris Utama Bank Nagari itu")
+
+
+def _described_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """A speaker described after the verb: a lowercase description and the person named after a
+    comma ("ujar seorang lansia, Colleen Hoffman"), or a description closed by a demonstrative,
+    which refers back like a pronoun ("ujar mantan Komisaris Utama Bank Nagari itu")."""
+    if at >= len(toks) or toks[at].capitalised or toks[at].lower in _NOT_DESCRIPTION or toks[at].lower in lex.complementizers \
+            or (toks[at].lower in lex.sentence_starters and toks[at].lower not in _DESCRIBING) \
+            or toks[at].lower in lex.fillers or toks[at].lower in lex.predicate_words:
+        return None  # "jelas bahwa hal itu ...": no one described
+    for position in range(at, min(at + _DESCRIPTION_AFTER_WORDS, len(toks))):
+        if position > at and text[toks[position - 1].end : toks[position].start].strip():
+            return None
+        token = toks[position]
+        if token.lower in lex.demonstratives and position > at:
+            described = toks[at:position]
+            if not any(t.lower in lex.titles or t.lower in _DESCRIBING or match_phrase(toks, i, lex.roles)
+                       for i, t in enumerate(described, start=at)):
+                return None
+            return SpeakerRef("pronoun", token.lower, toks[at].start, token.end)
+        gap = text[token.end : toks[position + 1].start].strip() if position + 1 < len(toks) else ""
+        if gap == ",":
+            return _appositive(text, toks, position + 1, lex)
     return None
+
+
+_NOT_DESCRIPTION = frozenset({"dalam", "di", "kepada", "pada", "saat", "usai", "seusai", "ketika", "melalui", "lewat", "dengan", "sambil"})
+_DESCRIBING = frozenset({"mantan", "pria", "wanita", "perempuan", "sosok", "lelaki", "seorang", "sang", "salah", "politikus", "politisi", "pengusaha", "aktris", "aktor", "penyanyi", "artis"})
 
 
 def office_holder(text: str, toks: list[Token], at: int, run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:

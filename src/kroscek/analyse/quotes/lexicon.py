@@ -52,6 +52,7 @@ class QuoteLexicon:
     platforms: frozenset[str] = frozenset()
     name_titles: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    title_forms: tuple[tuple[str, str], ...] = ()
     question_words: frozenset[str] = frozenset()
 
 
@@ -107,6 +108,7 @@ def lexicon(language: str) -> QuoteLexicon:
         platforms=words("platforms"),
         name_titles=words("name_titles"),
         places=words("places"),
+        title_forms=tuple(sorted((k.casefold(), v) for k, v in data.get("title_forms", {}).items())),
         question_words=words("question_words"),
     )
 

@@ -443,9 +443,11 @@ class Resolver:
                 return aliased  # "kata Menag" after "Menteri Agama (Menag) Nasaruddin Umar"
             if self._relational(ref.text):
                 return self.spokesperson(ref.text, sentence)
+            office = dict(self.ctx.lex.title_forms).get(ref.text, ref.text)  # "Menag": the Menteri Agama the article names
+            holder = self.role(ref.text, sentence) or self._office_holder(office, sentence)
             if ref.text in self.ctx.lex.collective_roles:  # "teriak polisi": the police, unless the article names one officer
-                return self.role(ref.text, sentence) or ref.text
-            return self.role(ref.text, sentence) or self.pronoun(sentence, ref.start, paragraph)
+                return holder or ref.text
+            return holder or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
 
     def _relational(self, role: str) -> tuple[str, ...] | None:
@@ -585,13 +587,13 @@ class Resolver:
     def _office_holder(self, office: str, sentence: int) -> str | None:
         """The person the article names right after ``office`` ("Kepala Ekonom Bank Mandiri Andry
         Asmoro" for "Ekonom Bank Mandiri"), the nearest at or before ``sentence`` first."""
-        pattern = re.compile(rf"\b{_words_pattern(office.split())}\s*,?\s*({_CAPITALISED_RUN})")
+        pattern = re.compile(rf"\b{_words_pattern(office.split())}\s*,?\s*({_CAPITALISED_RUN})", re.IGNORECASE)
         hits: list[tuple[int, str]] = []
         for index, text in self.ctx.sentences():
             for match in pattern.finditer(text):
-                words = match.group(1).split()
-                if _person_words(words, self.ctx) and can_speak(match.group(1)):
-                    hits.append((index, match.group(1)))
+                found = _trim_name(match.group(1), self.ctx) if match.group(1)[:1].isupper() else ""
+                if found and _person_words(found.split(), self.ctx) and can_speak(found):
+                    hits.append((index, found))
         if not hits:
             return None
         earlier = [hit for hit in hits if self.position.get(hit[0], 0) <= self.position.get(sentence, 0)]
