@@ -488,3 +488,9 @@ def test_speakers_described_after_the_verb(text: str, speaker: str) -> None:
 
 def test_a_clause_after_jelas_bahwa_describes_no_one() -> None:
     assert quotes_of("Saat China menghadapi perang tarif dengan AS secara langsung, jelas bahwa hal itu terus menyebabkan kesulitan ekonomi.") == []
+
+
+def test_a_sentence_opener_before_a_side_is_not_its_spokesperson() -> None:
+    text = ("Indonesia mengajukan keberatan soal zona itu. Menanggapi hal itu, pihak Arab Saudi menjelaskan bahwa "
+            "kondisi tersebut merupakan konsekuensi dari aturan baru.")
+    assert [q.speaker for q in quotes_of(text)] == ["pihak Arab Saudi"]

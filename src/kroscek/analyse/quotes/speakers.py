@@ -479,7 +479,7 @@ class Resolver:
                     for match in pattern.finditer(text):
                         found = _trim_name(match.group(1), self.ctx)
                         first = found.split()[0].casefold()
-                        if found[:1].isupper() and can_speak(found) and first not in self.ctx.lex.not_person \
+                        if all(w[:1].isupper() for w in found.split()) and can_speak(found) and first not in self.ctx.lex.not_person \
                                 and first not in self.ctx.lex.titles and first not in self.ctx.lex.sentence_starters:  # not "Namun, tim hukum X"
                             hits.append((index, found))
             hits.sort(key=lambda hit: hit[0])
