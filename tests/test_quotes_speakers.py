@@ -494,3 +494,11 @@ def test_a_sentence_opener_before_a_side_is_not_its_spokesperson() -> None:
     text = ("Indonesia mengajukan keberatan soal zona itu. Menanggapi hal itu, pihak Arab Saudi menjelaskan bahwa "
             "kondisi tersebut merupakan konsekuensi dari aturan baru.")
     assert [q.speaker for q in quotes_of(text)] == ["pihak Arab Saudi"]
+
+
+def test_a_name_run_stops_at_a_capitalised_preposition_after_the_name() -> None:
+    """'kata Ernest Pada November 2021': the page lost a full stop; the office "Menteri Dalam Negeri" keeps its "Dalam"."""
+    text = ('Ernest Prakasa sempat ramai dibicarakan. "Twit itu sudah saya hapus, saya minta maaf," kata Ernest '
+            'Pada November 2021, Ernest Prakasa kembali membuat geger.')
+    assert [q.speaker for q in quotes_of(text)] == ["Ernest Prakasa"]
+    assert [q.speaker for q in quotes_of('"Pemilu berjalan aman," kata Menteri Dalam Negeri Tito Karnavian kepada wartawan.')] == ["Tito Karnavian"]

@@ -80,6 +80,8 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
         token = toks[index]
         if run and not _joined(text, run[-1], token, lex):
             break
+        if run and token.lower in _RUN_PREPOSITIONS and any(t.lower not in lex.titles and t.lower not in lex.qualifiers for t in run):
+            break  # '"...," kata Ernest Pada November 2021': a name, then a sentence with no stop before it
         if token.capitalised or (run and token.lower in NAME_PARTICLES):
             run.append(token)
         elif token.lower == "dan" and run and index + 1 < len(toks) and toks[index + 1].capitalised and _office_words(run, lex):
@@ -89,6 +91,9 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
     while run and run[-1].lower in NAME_PARTICLES:
         run.pop()
     return run
+
+
+_RUN_PREPOSITIONS = frozenset({"pada", "di", "dari", "dalam", "untuk", "dengan", "sejak", "hingga", "kepada", "saat", "usai", "sementara"})
 
 
 def _office_words(run: list[Token], lex: QuoteLexicon) -> bool:
