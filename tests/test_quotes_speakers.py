@@ -502,3 +502,19 @@ def test_a_name_run_stops_at_a_capitalised_preposition_after_the_name() -> None:
             'Pada November 2021, Ernest Prakasa kembali membuat geger.')
     assert [q.speaker for q in quotes_of(text)] == ["Ernest Prakasa"]
     assert [q.speaker for q in quotes_of('"Pemilu berjalan aman," kata Menteri Dalam Negeri Tito Karnavian kepada wartawan.')] == ["Tito Karnavian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Bellamie Boulangerie ramai setiap pagi. "Seru banget karena tempatnya cozy dan makanannya enak," '
+         'seperti dijelaskan dalam akun Google Yelsi Sriwahyuni.', "Yelsi Sriwahyuni"),
+        ('Bellamie Boulangerie ramai setiap pagi. "Seru banget karena tempatnya cozy dan makanannya enak," '
+         'seperti ditulis akun rista munikha.', None),
+        ('Rapat digelar kemarin. "Kami akan mengawal kasus ini sampai selesai," disampaikan oleh Ketua Komisi III Habiburokhman.',
+         "Habiburokhman"),
+    ],
+)
+def test_a_passive_attribution_after_the_quote(text: str, speaker: str | None) -> None:
+    """"seperti ditulis akun X": the account's name when written as one, else no one (not the café the text is about)."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -144,6 +144,8 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     """The speaker named from ``toks[at]`` on: a pronoun, a name (after a lowercase title) or a role."""
     while at < len(toks) and toks[at].lower in {"oleh", "by", "sang", "the", "a", "an"}:
         at += 1
+    if at + 1 < len(toks) and toks[at].lower in {"dalam", "di", "lewat", "melalui"} and toks[at + 1].lower in lex.accounts:
+        at += 1  # "dijelaskan dalam akun Google X"
     if at < len(toks) and toks[at].lower in lex.accounts:  # "tulis akun Google Laura Kirana", "tulis pernyataan resmi BEM X"
         at += 1
         while at < len(toks) and toks[at].lower in lex.platforms:
@@ -490,11 +492,15 @@ def _subject_before_affiliation(text: str, toks: list[Token], first: int, run: l
 def attribution_after(text: str, start: int, end: int, lex: QuoteLexicon) -> Attribution | None:
     """``"…," kata X`` / ``"…," ujarnya`` / ``"…," X said`` in ``text[start:end]``."""
     toks = tokens(text, start, end)
-    skip = 1 if toks and toks[0].lower in {"demikian", "begitu"} else 0
+    skip = 1 if toks and toks[0].lower in {"demikian", "begitu", "seperti", "sebagaimana"} else 0
     for position, token in enumerate(toks[skip : skip + _AFTER_WINDOW], start=skip):
         stem = pronoun_verb(token, lex)
         if stem and position == skip:
             return Attribution(stem, SpeakerRef("pronoun", token.lower, token.start, token.end))
+        if position == skip and (token.lower in lex.passive or token.lower in lex.inserted_passive or token.lower == "ditulis"):
+            # '"…," seperti ditulis akun Google X' / '"…," disampaikan oleh X': the speaker after it, or no one
+            speaker = speaker_after(text, toks, position + 1, lex)
+            return Attribution(token.lower, speaker if speaker is not None and speaker.kind == "name" else None)
         if token.lower not in lex.after_verbs and token.lower not in lex.speech_verbs:
             continue
         if position == skip:
