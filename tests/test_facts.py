@@ -465,3 +465,79 @@ def test_menepis_and_menyanggah_deny():
     assert kind("Kapolres menyanggah anggotanya memukul wartawan saat demo.",
                 "Kapolres membantah anggotanya memukul wartawan saat demo.") == ("agree", None)
     assert fact("Sundulan itu sempat ditepis kiper lawan.").denial is None
+
+
+def test_a_denial_disputes_only_a_claim_stating_what_it_denies_first():
+    denial = fact("Mantan menteri itu memastikan tidak ada monopoli dalam proses pengadaan laptop di kementerian.", "a")
+    assert denial.denied_head == stem("monopoli")
+    # the other claim tells of the same procurement, but asserts no monopoly
+    assert kind("Mantan menteri itu memastikan tidak ada monopoli dalam proses pengadaan laptop di kementerian.",
+                "Mantan menteri itu mengatakan proses pengadaan laptop di kementerian didampingi kejaksaan.", 0.0
+                )[0] != "dispute"
+    # words that only carry what is denied are skipped: "melakukan praktik monopoli" denies a practice
+    assert fact("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.").denied_head == stem("praktik")
+    assert kind("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.",
+                "Perusahaan itu melakukan praktik monopoli di pasar daring sejak tahun lalu.", 0.0) == ("dispute", "denial")
+
+
+def test_a_denial_the_other_article_reports_too_is_no_dispute():
+    denier = fact("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.", "a")
+    other = fact("Komisi menggelar sidang perkara praktik monopoli di pasar daring oleh perusahaan itu.", "b")
+    assert relate(denier, other, 0.0).kind == "dispute"
+    # the other article also says the company denies the practice: it tells both sides
+    reported = fact("Dalam sidang, perusahaan itu membantah adanya praktik monopoli.", "b")
+    context = SlotContext(denials=(frozenset({(denier.denied_head, denier.denied)}),
+                                   frozenset({(reported.denied_head, reported.denied)})))
+    assert relate(denier, other, 0.0, context).kind != "dispute"
+    # a denial of another matter in the other article changes nothing
+    unrelated = fact("Polisi membantah adanya penangkapan pengemudi ojek di terminal.", "b")
+    context = SlotContext(denials=(frozenset(), frozenset({(unrelated.denied_head, unrelated.denied)})))
+    assert relate(denier, other, 0.0, context).kind == "dispute"
+
+
+def test_a_planned_day_and_a_day_something_happened_do_not_dispute():
+    plan = dated("Sidang gugatan wanprestasi yang dilayangkan artis itu akan kembali digelar pada 11 Juni 2025.", "a",
+                 "2025-06-07")
+    done = dated("Pada 16 Mei 2025, artis itu melayangkan gugatan wanprestasi terhadap dokter tersebut.", "b",
+                 "2025-06-08")
+    assert plan.scheduled and not done.scheduled and plan.dates.days and done.dates.days
+    assert relate(plan, done, STRONG).kind != "dispute"
+    # two plans for one hearing on other days still dispute, and so do two accounts of one filing
+    other_plan = dated("Sidang gugatan wanprestasi yang dilayangkan artis itu akan kembali digelar pada 12 Juni 2025.",
+                       "b", "2025-06-07")
+    assert relate(plan, other_plan, STRONG).slot == "date"
+    other_done = dated("Pada 19 Mei 2025, artis itu melayangkan gugatan wanprestasi terhadap dokter tersebut.", "a",
+                       "2025-06-08")
+    assert relate(other_done, done, STRONG).slot == "date"
+
+
+def test_a_negation_disputes_only_the_phrase_it_negates():
+    assert kind("Polisi menyatakan jalan tol itu tidak ditutup untuk umum.",
+                "Polisi menyatakan jalan tol itu ditutup untuk umum.") == ("dispute", "negation")
+    # "tanpa harus bikin baru" and a "harus" said of making a new licence in another phrase
+    assert kind("Perpanjangan SIM yang mati bisa dilakukan tanpa harus bikin baru.",
+                "Kalau bikin SIM baru harus dilakukan di kantor polisi, perpanjangan SIM bisa dilakukan daring.")[0] != "dispute"
+    # the negated claim names another subject: one company kept its permit, four lost theirs
+    negated = "Ia menyinggung perusahaan tambang di pulau itu, yakni PT Sinar Jaya, yang izinnya tak dicabut."
+    assert kind(negated, "Berikut daftar perusahaan tambang di pulau itu yang izinnya dicabut.")[0] != "dispute"
+    assert kind(negated, "Ia menyinggung perusahaan tambang di pulau itu, yakni PT Sinar Jaya, yang izinnya dicabut.") == (
+        "dispute", "negation")
+
+
+def test_a_place_named_with_a_word_left_out_is_the_same_place():
+    assert kind("Laga Jepang melawan Indonesia akan digelar di Suita City Stadium, Selasa (10/6/2025).",
+                "Laga Jepang melawan Indonesia akan digelar di Suita City Football Stadium, Selasa (10/6/2025).")[0] == "agree"
+    assert kind("Kebakaran terjadi di sebuah gudang di Jakarta Utara pada Selasa pagi.",
+                "Kebakaran terjadi di sebuah gudang di Jakarta Pusat pada Selasa pagi.") == ("dispute", "place")
+
+
+def test_a_page_sign_off_and_its_tags_are_no_claim():
+    from kroscek.compare.claims import extract_claims
+    from kroscek.model import Sentence
+
+    text = ("Perpanjangan SIM kini bisa dilakukan secara daring lewat aplikasi. "
+            "(abc/xyz) perpanjang sim sim mati syarat perpanjang sim biaya sim")
+    sentences = [Sentence(0, "Perpanjangan SIM kini bisa dilakukan secara daring lewat aplikasi.", 0),
+                 Sentence(1, "(abc/xyz) perpanjang sim sim mati syarat perpanjang sim biaya sim", 67)]
+    article = Article(id="x", source="x", title="SIM", text=text, sentences=sentences, language="id")
+    assert [c.sentence for c in extract_claims(article)] == [0]

@@ -70,6 +70,9 @@ _NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT|a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE)
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 _QUOTES = re.compile(r"[\"“”]")
+# an editor's initials in brackets open a page's sign-off, followed by its tags ("(abc/xyz) tiket pesawat
+# harga tiket"): a list of keywords, no statement
+_SIGN_OFF = re.compile(r"\s*\(\s*[a-z]{2,6}(?:\s*/\s*[a-z0-9]{2,6})+\s*\)")
 CLASSIFIERS = frozenset({"unit", "buah", "ekor", "lembar", "batang", "biji", "pucuk"})
 
 
@@ -185,7 +188,7 @@ def extract_claims(article: Article) -> list[Claim]:
     language = article.language or _DEFAULT_LANGUAGE
     claims = []
     for sentence in article.sentences:
-        if len(_WORD.findall(sentence.text)) < MIN_WORDS:
+        if len(_WORD.findall(sentence.text)) < MIN_WORDS or _SIGN_OFF.match(sentence.text):
             continue
         dates = [d for d in article.event_dates if d.sentence == sentence.index]
         for number, clause in enumerate(split_clauses(sentence.text, language)):

@@ -191,13 +191,14 @@ def independent_sources(articles: Sequence[Article], provenance: Provenance | No
     return sources
 
 
-def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozenset]:
+def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozenset, frozenset]:
     """What an article states anywhere: its exact quantities, its days, its places and names, the
-    kinds of permit it names."""
+    kinds of permit it names, what its denials deny."""
     return (tuple(q for f in facts for q in (*f.quantities, *f.wholes) if q.exact),
             frozenset(d for f in facts for d in f.dates.days),
             frozenset(n for f in facts for n in (*f.places, *f.names)),
-            frozenset(p.kind for f in facts for p in f.permits))
+            frozenset(p.kind for f in facts for p in f.permits),
+            frozenset((f.denied_head, f.denied) for f in facts if f.denial))
 
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
@@ -333,7 +334,7 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
 
     def compare(i: int, j: int) -> Relation:
         a, b = facts[i], facts[j]
-        context = SlotContext(*((contexts[a.article][k], contexts[b.article][k]) for k in range(4)))
+        context = SlotContext(*((contexts[a.article][k], contexts[b.article][k]) for k in range(5)))
         return relate(a, b, links[(min(i, j), max(i, j))], context)
 
     relations = {pair: compare(*pair) for pair in links}

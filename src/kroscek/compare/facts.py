@@ -63,6 +63,8 @@ class FactLexicon:
     denial_particles: frozenset[str] = frozenset()  # words that may stand inside a denial ("kecil juga kemungkinan")
     none_words: frozenset[str] = frozenset()  # words that say there was none ("korban jiwa nihil"): no assertion to deny
     hearsay: tuple[str, ...] = ()  # words that tell of talk going round ("beredar kabar", "isu"): no assertion to deny
+    denial_light: frozenset[str] = frozenset()  # words after a denial that do not name what it denies ("melakukan", "adanya")
+    scheduled: tuple[str, ...] = ()  # words that tell of something still to happen ("akan", "dijadwalkan"): a plan, not an account
     whole_before: frozenset[str] = frozenset()  # words before a count that is the whole another is part of ("20 bus dari 104 bus")
     classifiers: frozenset[str] = frozenset()  # counting words that say nothing of what is counted ("50 unit")
     permit_words: frozenset[str] = frozenset()  # words naming a permit or licence, its kind after them ("izin eksplorasi")
@@ -83,6 +85,8 @@ def fact_lexicon(language: str) -> FactLexicon:
         denial_particles=frozenset(data.get("denial_particles", ())),
         none_words=frozenset(data.get("none_words", ())),
         hearsay=tuple(data.get("hearsay", ())),
+        denial_light=frozenset(data.get("denial_light", ())),
+        scheduled=tuple(data.get("scheduled", ())),
         provisional=tuple(data["provisional"]),
         report_time_before=frozenset(data["report_time_before"]),
         clock_before=frozenset(data["clock_before"]),
@@ -163,6 +167,8 @@ class Fact:
     denied: frozenset[str]  # stems of what follows the denial: what is denied
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
     hearsay: bool = False  # it tells of talk going round ("beredar kabar ...", "isu ... viral"), asserting none of it
+    denied_head: str = ""  # stem of the first word naming what a denial denies ("monopoli" of "tidak ada monopoli dalam ...")
+    scheduled: bool = False  # it tells of something still to happen ("sidang akan digelar pada 11 Juni"): a plan
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
     counted: tuple[frozenset[str], ...] = ()  # per quantity, stems of the words around it: what happened to what it counts
@@ -324,6 +330,10 @@ def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
 
 
 def _denied(text: str, denial: str, language: str) -> frozenset[str]:
+    return _denial_object(text, denial, language)[0]
+
+
+def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str], str]:
     """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
     or, when it closes its sentence, the words before it, from the word that names it as talk on
     ("polisi menyebut kabar penembakan itu tidak benar": "penembakan itu"); words that only name
@@ -335,17 +345,21 @@ def _denied(text: str, denial: str, language: str) -> frozenset[str]:
     lower = next((piece for piece in pieces if f" {denial} " in f" {piece} "), "")
     at = lower.find(denial)
     if at < 0:
-        return frozenset()
+        return frozenset(), ""
 
     def said(part: str) -> frozenset[str]:
         return stems(" ".join(w for w in part.split() if w not in talk), language)
 
     after = said(lower[at + len(denial):])
     if len(after) >= DENIED_WORDS:
-        return after
+        # the head: the first word after the denial that names something ("tidak ada monopoli dalam
+        # proses pengadaan": "monopoli"), words that only carry it ("melakukan", "adanya") skipped
+        stop = lex.stopwords | lex.denial_light | talk
+        head = next((w for w in lower[at + len(denial):].split() if w not in stop and not w[:1].isdigit()), "")
+        return after, stem(head) if head else ""
     before = lower[:at].split()
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
-    return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before))
+    return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
 
 
 def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:
@@ -416,7 +430,9 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         predicates=tuple(predicates(claim).items()),
         negated=negated(claim),
         denial=(denial := _phrases([w for w in lower_words if w not in lex.denial_particles], lex.denials)),
-        denied=_denied(claim.text, denial, claim.language) if denial else frozenset(),
+        denied=(denied := _denial_object(claim.text, denial, claim.language) if denial else (frozenset(), ""))[0],
+        denied_head=denied[1],
+        scheduled=_phrases(lower_words, lex.scheduled) is not None,
         provisional=_phrases(lower_words, lex.provisional) is not None,
         hearsay=_phrases(lower_words, lex.hearsay) is not None,
         stems=stems(claim.text, claim.language),

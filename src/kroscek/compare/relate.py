@@ -54,9 +54,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True)
 class SlotContext(Context):
-    """``Context`` and the kinds of permit each article names anywhere."""
+    """``Context``, the kinds of permit each article names anywhere, and what each article's
+    denials deny (per denial: its head and its denied stems)."""
 
     permits: tuple[frozenset[str], frozenset[str]] = field(
+        default_factory=lambda: (frozenset(), frozenset()))
+    denials: tuple[frozenset[tuple[str, frozenset[str]]], frozenset[tuple[str, frozenset[str]]]] = field(
         default_factory=lambda: (frozenset(), frozenset()))
 
 
@@ -151,6 +154,8 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     if len(shared) < SAME_EVENT_WORDS or overlap(a.happened, b.happened) < SAME_EVENT_SHARE:
         return []
     a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
+    if a.scheduled != b.scheduled:
+        return []  # "sidang akan digelar pada 11 Juni" / "gugatan dilayangkan pada 16 Mei": a plan and an account
     if ka.days and kb.days:
         if _own_day(a) and _own_day(b):
             return []  # each page reports its own day ("harga emas hari ini, Selasa (10/6)"): two reports, no dispute
@@ -234,9 +239,19 @@ def _named_apart(x: str, y: str) -> bool:
     """One name inside the other, its initials, or one name written two ways: not two places.
     Two spellings of a place are judged as the entities judge them ("Donbas" / "Donbass"), stricter
     than names of a claim: "Belitung" and "Bitung" are two places."""
-    if x == y or x in y or y in x or same_entity_name(x, y):
+    if x == y or x in y or y in x or same_entity_name(x, y) or _words_within(x, y) or _words_within(y, x):
         return True
     return names_match(x, y) and not spelled_alike(x, y, NAME)  # one the initials of the other
+
+
+def _words_within(x: str, y: str) -> bool:
+    """Every word of the shorter name ``x``, two or more, stands in the longer ``y`` in the same order:
+    one name with a word left out ("Suita City Stadium" / "Suita City Football Stadium")."""
+    short, long = x.split(), y.split()
+    if len(short) < 2 or len(short) >= len(long):
+        return False
+    rest = iter(long)
+    return short[0] == long[0] and short[-1] == long[-1] and all(w in rest for w in short)
 
 
 def _names_in(place: str, elsewhere: frozenset[str]) -> bool:
@@ -291,7 +306,14 @@ def _minutes(a: Fact, b: Fact) -> list[Difference]:
     return found
 
 
-def _denial(a: Fact, b: Fact) -> list[Difference]:
+def _same_denied(denier: Fact, head: str, denied: frozenset[str]) -> bool:
+    """Another denial denies what ``denier`` denies: the same head and two more words, or most of its words."""
+    shared = len(denier.denied & denied)
+    return (bool(head) and head == denier.denied_head and shared >= 2) or (
+        bool(denied) and shared / min(len(denier.denied), len(denied)) >= DENIAL_OBJECT)
+
+
+def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     """One side denies what the other asserts: most of the denied words are stated by the other claim,
     which neither negates them, says there were none, nor only tells of talk going round ("beredar
     kabar ..."), the two not placing it at other sites; and the denial is not one of "so far"."""
@@ -300,6 +322,11 @@ def _denial(a: Fact, b: Fact) -> list[Difference]:
     denier, other = (a, b) if a.denial else (b, a)
     if other.negated or len(denier.denied) < 2 or len(denier.denied & other.stems) / len(denier.denied) < DENIAL_OBJECT:
         return []
+    if denier.denied_head and denier.denied_head not in other.stems:
+        return []  # "tidak ada monopoli dalam pengadaan laptop" / "pengadaan laptop didampingi jaksa": no monopoly asserted
+    reported = getattr(context, "denials", (frozenset(), frozenset()))[1 if denier is a else 0]
+    if any(_same_denied(denier, head, denied) for head, denied in reported):
+        return []  # the other article reports this denial too: it tells both sides, and asserts none against it
     if other.hearsay:
         return []  # "beredar kabar penculikan anak di Bekasi": the other reports the rumour, it does not assert it
     if _sites_apart(denier, other):
@@ -334,12 +361,23 @@ def _negation(a: Fact, b: Fact) -> list[Difference]:
     found = negation_evidence(a.claim, b.claim)
     if not found:
         return []
-    negator = a.claim if a.negated else b.claim
+    negator, other = (a, b) if a.negated else (b, a)
     word = found[0].a.split()[-1]  # "tidak X" on one side, "X" on the other
-    negations = lexicon(negator.language).negations
+    negations = lexicon(negator.claim.language).negations
     words = [w.lower() for w in _WORD.findall(negator.text)]
     stated_plainly = any(w == word and (i == 0 or words[i - 1] not in negations) for i, w in enumerate(words))
-    return [] if stated_plainly else found
+    if stated_plainly:
+        return []
+    # the negation must stand where the other states the word: after the same word ("jalan tol itu
+    # tidak ditutup" / "jalan tol itu ditutup"), not in another phrase ("tanpa harus bikin baru" /
+    # "kalau bikin SIM baru harus di Satpas")
+    theirs = [w.lower() for w in _WORD.findall(other.text)]
+    at = next(i for i, w in enumerate(words) if w == word and i > 0 and words[i - 1] in negations) - 1
+    if at > 0 and not any(w == word and i > 0 and theirs[i - 1] == words[at - 1] for i, w in enumerate(theirs)):
+        return []
+    if [n for n in negator.names if not shared_names([n], other.names)]:
+        return []  # "izin PT Gag Nikel tak dicabut" / "empat perusahaan yang izinnya dicabut": another subject
+    return found
 
 
 def _no_value_shared(a: Fact, b: Fact) -> bool:
@@ -367,7 +405,7 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
         # two days' or months' reports: only the day itself can be disputed, when what happened on
         # it is told alike (other values on other days are two facts: a price then and now)
         return [] if _numbers(a, b, context) or _no_value_shared(a, b) else _dates(a, b, context)
-    found = [*_denial(a, b), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
+    found = [*_denial(a, b, context), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
              *_places(a, b, context), *_permits(a, b, context), *_minutes(a, b)]
     if not found:
         found += _negation(a, b)
