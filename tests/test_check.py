@@ -772,3 +772,26 @@ def test_another_bodys_figure_does_not_support_a_claim_of_one_body(tmp_path):
     result = checked(tmp_path, "BPS Lestari mencatat tingkat kemiskinan nasional 8,5 persen per September 2024",
                      {"s-poor": ("Kemiskinan Lestari", [poor])})
     assert [e.text for e in result.supports] == [poor.sentences[1].text]
+
+
+def test_a_fact_check_of_the_same_office_held_elsewhere_is_another_claim():
+    index = _index({"claim": "Dirut Garudaya Nusa Dipecat Presiden karena Tolak Turunkan Harga Tiket", "url": "u/dirut"})
+    assert index.match(claim_fact("Presiden pecat Dirut Garudaya Nusa karena tolak turunkan harga tiket"), threshold=0.3)
+    # the same title over another body: not the checked claim
+    assert not index.match(claim_fact("Presiden pecat Dirut Citralindo karena tolak turunkan harga tiket"), threshold=0.3)
+
+
+def test_a_fact_check_of_a_deed_for_someone_else_is_another_claim():
+    index = _index({"claim": "Pak Lestari Berbagi Bantuan, Permintaan Maaf ke Masyarakat", "url": "u/maaf",
+                    "conclusion": "Video Pak Lestari berbagi bantuan sebagai permintaan maaf kepada masyarakat adalah konten tiruan."})
+    assert index.match(claim_fact("Pak Lestari berbagi bantuan sebagai permintaan maaf kepada masyarakat"), threshold=0.3)
+    # the same deed for other people: another claim
+    assert not index.match(claim_fact("Pak Lestari bagi-bagi bantuan ke pedagang es teh sebagai permintaan maaf"),
+                           threshold=0.3)
+
+
+def test_a_deeds_noun_and_its_root_are_the_same_claim():
+    index = _index({"claim": "Tautan Daftar Bansos PKH dan BLT Miskin Ekstrem Lestari", "url": "u/bansos"})
+    # "pendaftaran" is "daftar" with its affixes, not another thing at the head of the claim
+    assert index.match(claim_fact("Pendaftaran bansos PKH dan BLT miskin ekstrem Lestari dibuka lewat tautan ini"),
+                       threshold=0.3)

@@ -847,6 +847,8 @@ class FactCheckIndex:
         return not (differences(fact, checked) or _other_place(fact, checked)
                     or _other_numbers(fact.text, check.claim, language)
                     or _other_organisation(fact.text, check.claim) or _other_region(fact.text, check.claim, self.common)
+                    or _other_office(fact.text, check.claim, self.common)
+                    or _other_recipient(fact.text, check, language)
                     or _substituted(fact, check)
                     or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
                     or _other_happening(fact.text, check.claim, self.common, language)
@@ -893,7 +895,7 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
     pairs, start = [], 0
     for i, (word, stem, _name) in enumerate(mine):
         for j in range(start, len(theirs)):
-            if word == theirs[j][0] or _alike(stem, theirs[j][1]):
+            if word == theirs[j][0] or _alike(stem, theirs[j][1]) or _holds_root(word, theirs[j][0]):
                 pairs.append((i, j))
                 start = j + 1
                 break
@@ -906,6 +908,53 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
         if [w for w, _s, _n in ours if _plain(w)] and [w for w, _s, _n in others if _plain(w)]:
             return True
     return False
+
+
+_TO = frozenset({"ke", "kepada", "untuk", "to", "for"})  # before whom or what a deed is for ("bagi" is also "bagi-bagi": to hand out)
+
+
+def _phrases_after(text: str, heads: frozenset[str], language: str) -> list[list[str]]:
+    """The words (folded) after each of ``heads`` in ``text``, up to a mark or a function word."""
+    stop = _stopwords(language) | _GLUE
+    found, current = [], None
+    end = 0
+    for match in _WORD.finditer(text):
+        word, apart = fold(match.group()), bool(_MARKS.search(text[end:match.start()]))
+        end = match.end()
+        if current is not None and (apart or word in stop):
+            found.append(current) if current else None
+            current = None
+        if word in heads:
+            current = []
+        elif current is not None and not word.isdigit():
+            current.append(word)
+    if current:
+        found.append(current)
+    return found
+
+
+def _other_recipient(claim: str, check: FactCheck, language: str) -> bool:
+    """Both say to whom or for what the deed was done ("ke pedagang es teh" / "ke Masyarakat") and
+    no word of one's is a word of the other's text (the fact-check's conclusion too): the same deed
+    for someone else is another claim. A shared name in it ("ke kediaman Gus Miftah" / "ke Rumah
+    Gus Miftah") is the same one."""
+    said = f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}"
+    mine, theirs = _phrases_after(claim, _TO, language), _phrases_after(check.claim, _TO, language)
+    if not mine or not theirs:
+        return False
+    claim_words, their_words = [fold(w) for w in _WORD.findall(claim)], [fold(w) for w in _WORD.findall(said)]
+
+    def found(words: Sequence[str], other: Sequence[str]) -> bool:
+        return any(w == o or _holds_root(w, o) or _alike(w, o) for w in words if len(w) >= 3 for o in other)
+
+    return all(not found(p, their_words) for p in mine) and all(not found(p, claim_words) for p in theirs)
+
+
+def _holds_root(one: str, other: str) -> bool:
+    """One word is the other with affixes ("pendaftaran" / "daftar", "kediamannya" / "kediaman"):
+    the shorter, four letters at least, inside the longer."""
+    short, long_ = sorted((one, other), key=len)
+    return len(short) >= 4 and short in long_
 
 
 def _plain(word: str) -> bool:
@@ -1179,6 +1228,29 @@ def _other_organisation(claim: str, checked: str) -> bool:
         named = {mine[at + 1] for at in range(len(mine) - 1) if mine[at] == head and written[at + 1][0].isupper()}
         other = {theirs[at + 1] for at in range(len(theirs) - 1) if theirs[at] == head}
         if named and other and not named & set(theirs) and not other & set(mine):
+            return True
+    return False
+
+
+def _other_office(claim: str, checked: str, common: frozenset[str]) -> bool:
+    """Both name the holder of an office by the same title ("Dirut", "Ketua", "Presiden") and what
+    follows the title, its body or its holder, is another name on each side, neither named on the
+    other ("Dirut Citilink ..." / "Dirut Garuda Indonesia ..."): the same office elsewhere is
+    another claim. A title after a title ("Ketua Umum") is read as one title."""
+    from kroscek.analyse.entities import titles
+
+    heads = titles()
+    written, others = _WORD.findall(claim), _WORD.findall(checked)
+    mine, theirs = [fold(w) for w in written], [fold(w) for w in others]
+    for head in heads & set(mine) & set(theirs):
+        named = {mine[at + 1] for at in range(len(mine) - 1)
+                 if mine[at] == head and written[at + 1][0].isupper() and mine[at + 1] not in heads
+                 and mine[at + 1] not in common}
+        other = {theirs[at + 1] for at in range(len(theirs) - 1)
+                 if theirs[at] == head and theirs[at + 1] not in heads and theirs[at + 1] not in common
+                 and not others[at + 1].isdigit()}
+        if named and other and all(_unsaid_known([w], theirs) for w in named) and all(
+                _unsaid_known([w], mine) for w in other):
             return True
     return False
 
