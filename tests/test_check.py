@@ -795,3 +795,10 @@ def test_a_deeds_noun_and_its_root_are_the_same_claim():
     # "pendaftaran" is "daftar" with its affixes, not another thing at the head of the claim
     assert index.match(claim_fact("Pendaftaran bansos PKH dan BLT miskin ekstrem Lestari dibuka lewat tautan ini"),
                        threshold=0.3)
+
+
+def test_a_fact_check_naming_another_thing_between_the_same_words_is_another_claim():
+    index = _index({"claim": "Campuran Zentrakola dan Bawang Bombay Ampuh Obati Diabetes", "url": "u/obat"})
+    assert index.match(claim_fact("Campuran Zentrakola dan bawang bombay ampuh mengobati diabetes"), threshold=0.3)
+    # the same cure of other things mixed: the checked claim names what the claim does not
+    assert not index.match(claim_fact("Campuran buah daun kelor dan soda ampuh mengobati diabetes"), threshold=0.3)

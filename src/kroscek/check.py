@@ -98,6 +98,7 @@ HAPPENED_WORDS = 2  # words beyond the names each side needs for ``FACTCHECK_HAP
 _WRAPPERS = frozenset({"video", "foto", "taut", "link", "dokume", "infogr", "info", "pesan", "akun", "unggah", "inform",
                        "klaim", "narasi", "edar"})  # stems of what a fact-check title wraps a claim in
 FACTCHECK_AGAIN = 0.6  # similarity of a fact-check's claim to the best one's for both to be shown (one claim checked twice)
+GAP_WORDS = 2  # plain words a claim needs between two words it shares with a checked claim for another thing there to tell another claim
 SHORT_WORD = 4  # letters of a checked claim's word read as a shortening of the claim's words ("loker")
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
@@ -890,7 +891,11 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
     ends in) holds a plain noun on each side, no name ("Motor yang terbakar ..." / "Mobil
     Terbakar ...", "... jebol diterjang longsor" / "... Jebol Akibat Banjir"). A verb or a derived
     word there is left alone: it is often the same deed in other words ("diciduk" / "ditangkap"); a
-    noun of a deed ("Pendaftaran ..." / "Peserta ...") is a noun all the same."""
+    noun of a deed ("Pendaftaran ..." / "Peserta ...") is a noun all the same. Between two words
+    they share, the claim's plain nouns where the checked claim has a name, none of them a word of
+    the other side ("Campuran daun kelor dan soda ampuh ..." / "Campuran Coca-Cola dan Bawang
+    Bombay Ampuh ..."), are another thing too; plain words on both sides there are often the same
+    thing in other words ("stasiun televisi" / "semua TV")."""
     mine, theirs = _plain_words(claim, common, language), _plain_words(checked, common, language)
     pairs, start = [], 0
     for i, (word, stem, _name) in enumerate(mine):
@@ -907,7 +912,16 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
             continue  # names are compared as names
         if [w for w, _s, _n in ours if _plain(w)] and [w for w, _s, _n in others if _plain(w)]:
             return True
+    for (i0, j0), (i1, j1) in zip(pairs, pairs[1:]):
+        ours = [w for w, s, _n in mine[i0 + 1: i1] if not _found_in(w, s, theirs)]
+        others = [(w, n) for w, s, n in theirs[j0 + 1: j1] if not _found_in(w, s, mine)]
+        if sum(map(_plain, ours)) >= GAP_WORDS and any(n for _w, n in others):
+            return True  # between the same words, things on one side and a name on the other
     return False
+
+
+def _found_in(word: str, stem: str, others: Sequence[tuple[str, str, bool]]) -> bool:
+    return any(word == w or _alike(stem, s) or _holds_root(word, w) for w, s, _n in others)
 
 
 _TO = frozenset({"ke", "kepada", "untuk", "to", "for"})  # before whom or what a deed is for ("bagi" is also "bagi-bagi": to hand out)
