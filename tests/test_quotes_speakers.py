@@ -518,3 +518,32 @@ def test_a_name_run_stops_at_a_capitalised_preposition_after_the_name() -> None:
 def test_a_passive_attribution_after_the_quote(text: str, speaker: str | None) -> None:
     """"seperti ditulis akun X": the account's name when written as one, else no one (not the café the text is about)."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_a_pronoun_after_a_long_office_and_its_holder() -> None:
+    """"Wakil Presiden Optimalisasi Aset PT X, Anton Poniman, mengapresiasi ... Ia mengatakan": the
+    holder the office names, however many words the office runs, not the one who spoke before."""
+    text = ('"Udaranya sejuk dan tempatnya luas," ujar Hafizh, mahasiswa asal Semarang.\n'
+            'Wakil Presiden Optimalisasi Aset PT KAI Pariwisata, Anton Poniman, mengapresiasi antusiasme warga. '
+            'Ia mengatakan, gedung itu sudah beberapa kali dipakai untuk kegiatan keagamaan.')
+    assert [q.speaker for q in quotes_of(text)] == ["Hafizh", "Anton Poniman"]
+
+
+def test_a_pronoun_after_a_subject_opened_by_a_connective() -> None:
+    """"Sementara itu, Tri Agustina (45), warga ..." is who the next sentences are about."""
+    text = ('Keysa datang bersama keluarganya. "Tempatnya bersejarah dan bangunannya indah," ungkap Keysa.\n'
+            'Sementara itu, Tri Agustina (45), warga asal Petompon, sengaja datang lagi tahun ini. '
+            'Sebelumnya, ia sempat salat Idul Fitri di tempat yang sama.\n'
+            '"Tahun lalu kami juga salat di sini, jadi ini kali kedua," tuturnya.')
+    assert [q.speaker for q in quotes_of(text)] == ["Keysa", "Tri Agustina"]
+
+
+def test_initials_quoted_by_name_keep_their_pronouns() -> None:
+    """A person the article calls by initials ('ungkap HNW') keeps '"...," jelasnya' after another
+    person is named in passing; only an organisation's pronoun goes to the last person."""
+    text = ('"Dunia harus menolak penahanan itu," ungkap HNW.\n'
+            'HNW sependapat dengan pemimpin partai oposisi Prancis Jean-Luc Melenchon, yang mendesak Uni Eropa mengecam penahanan itu.\n'
+            'HNW mengungkapkan keterlibatan aktivis dari banyak negara menunjukkan warga dunia bergerak sendiri.\n'
+            '"Negara-negara yang dilalui mestinya ikut bergerak lebih konkret," jelasnya.')
+    said = {q.text[:8]: q.speaker for q in quotes_of(text) if q.kind == "direct"}
+    assert set(said.values()) == {"HNW"}

@@ -36,6 +36,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
     quotes: list[Quote] = []
     last_direct: str | None = None  # the speaker of the last direct quote
     last_person: str | None = None  # the last speaker that is a person
+    quoting: set[str] = set()  # the speakers a direct quote names ('"...," ungkap HNW')
     for paragraph in ctx.paragraphs:
         for position, index in enumerate(paragraph.indices):
             speakers: list[str] = []
@@ -57,13 +58,17 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                 else:
                     speaker = None
                 if speaker and item.kind == "direct" and (ref is None or ref.kind == "pronoun") and last_person \
-                        and is_organisation_like(speaker, lex):
-                    speaker = last_person  # '"Kami ...," ujarnya' after "PHRI DIY menekankan": a person speaks
+                        and is_organisation_like(speaker, lex) and speaker not in quoting:
+                    # '"Kami ...," ujarnya' after "PHRI DIY menekankan": a person speaks; not after initials
+                    # the article gives a direct quote to by name ('ungkap HNW'), a person by the short name
+                    speaker = last_person
                 if speaker and not can_speak(speaker, typed):
                     # a place, a natural feature or an event cannot speak ("pelatih asal Belanda
                     # tersebut"): the person the text is about, else nobody
                     speaker = resolver.pronoun(index, item.start, paragraph)
                     speaker = speaker if speaker and can_speak(speaker, typed) else None
+                if speaker and item.kind == "direct" and ref is not None and ref.kind == "name":
+                    quoting.add(speaker)
                 if speaker:
                     speakers.append(speaker)
                     last_direct = speaker if item.kind == "direct" else last_direct

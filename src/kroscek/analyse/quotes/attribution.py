@@ -334,10 +334,12 @@ def organisation_member(text: str, toks: list[Token], at: int, lex: QuoteLexicon
     """The person named after an organisation's name and a comma at ``toks[at]`` ("Fraksi PKS,
     Iip Makmur, ..."), or after an office ("Anggota DPRD Banten, Iip Makmur")."""
     run = name_run(text, toks, at, lex)
-    if not run or len(run) > _ORGANISATION_WORDS:
+    if not run or len(run) > _OFFICE_WORDS:
         return None
     if (office := office_holder(text, toks, at, run, lex)) is not None:
-        return office
+        return office  # "Wakil Presiden Optimalisasi Aset PT KAI Pariwisata, Anton Poniman": an office may run longer
+    if len(run) > _ORGANISATION_WORDS:
+        return None
     if not any(len(t.text) > 1 and t.text.isupper() for t in run) and run[0].lower not in lex.not_person:
         return None  # not an organisation's name: no acronym, no institution's word
     person = _appositive(text, toks, at + len(run), lex)
@@ -347,6 +349,7 @@ def organisation_member(text: str, toks: list[Token], at: int, lex: QuoteLexicon
 
 
 _ORGANISATION_WORDS = 6  # words of an organisation's name opening a sentence
+_OFFICE_WORDS = 9  # words of an office, its title first, opening a sentence before its holder's name
 _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
 
 

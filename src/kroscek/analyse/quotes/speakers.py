@@ -264,16 +264,22 @@ def person_candidates(ctx: SpeakerContext, sentence: int, spans: list[tuple[int,
         return sorted(found)
     end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
     for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
-        if not covering(outside, outside_starts, start) and (_is_subject(name, start - offset, ctx) or set(name.casefold().split()) & ctx.speaker_words):
+        if not covering(outside, outside_starts, start) and (_is_subject(name, paragraph.text[offset:start], ctx) or set(name.casefold().split()) & ctx.speaker_words):
             found.append((start, name))
     return found
 
 
-def _is_subject(name: str, offset_in_sentence: int, ctx: SpeakerContext) -> bool:
-    """A full name opening its sentence ("Arman Sulistyo menulis ..."): the person it is about."""
+def _is_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
+    """A full name opening its sentence ("Arman Sulistyo menulis ...", after an opener and its
+    comma: "Sementara itu, Tri Agustina (45), warga ..."): the person it is about. ``before`` is
+    the sentence's text before the name."""
     words = name.casefold().split()
+    opened = not before.strip() or (
+        before.rstrip().endswith(",") and all(t.lower in ctx.lex.sentence_starters for t in tokens(before))
+        and not {t.lower for t in tokens(before)} & {phrase[0] for phrase in ctx.lex.according}
+    )
     return (
-        offset_in_sentence == 0 and len(words) >= 2 and words[0] not in ctx.lowercase_words
+        opened and len(words) >= 2 and words[0] not in ctx.lowercase_words
         and not ctx.lex.not_person.intersection(words)
     )
 
@@ -693,7 +699,7 @@ def speaker_context(sentences: list[Sentence], paragraphs: list[Paragraph], ment
                 end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
                 for offset, name in _heuristic_names(paragraph.text, start, end, ctx):
                     if not covering(quoted, quote_starts, offset) and (
-                        _is_subject(name, offset - start, ctx) or set(name.casefold().split()) & ctx.speaker_words
+                        _is_subject(name, paragraph.text[start:offset], ctx) or set(name.casefold().split()) & ctx.speaker_words
                     ):
                         ctx.persons.append((index, offset - start, name))
     return ctx
