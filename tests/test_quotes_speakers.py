@@ -547,3 +547,19 @@ def test_initials_quoted_by_name_keep_their_pronouns() -> None:
             '"Negara-negara yang dilalui mestinya ikut bergerak lebih konkret," jelasnya.')
     said = {q.text[:8]: q.speaker for q in quotes_of(text) if q.kind == "direct"}
     assert set(said.values()) == {"HNW"}
+
+
+def test_a_passive_attribution_names_the_holder_past_a_broken_office() -> None:
+    """"Hal ini disampaikan Senior Manager (SM) Regional 3A Pupuk Indonesia, Saroyo Utomo": the
+    person after the office's comma, though a bracket and a number break the office's run."""
+    text = ('Hal ini disampaikan Senior Manager (SM) Regional 3A Pupuk Indonesia, Saroyo Utomo, usai rapat dengan petani.\n'
+            '"Kios itu resmi ditutup mulai hari ini," ujarnya.')
+    assert [q.speaker for q in quotes_of(text)] == ["Saroyo Utomo"]
+
+
+def test_a_pronoun_after_a_short_description_and_its_name() -> None:
+    """"Jemaah lainnya, Agus Salim, juga ... Dia berharap": the one the description names."""
+    text = ('"Biayanya turun, lumayan sekali," ucap Fatmawati.\n'
+            'Jemaah lainnya, Agus Salim, juga berterima kasih atas biaya haji yang turun. Dia berharap biaya haji bisa tetap murah.\n'
+            '"Kami tinggal ikuti saja hitungan pemerintah," ujarnya.')
+    assert [q.speaker for q in quotes_of(text)] == ["Fatmawati", "Agus Salim", "Agus Salim"]

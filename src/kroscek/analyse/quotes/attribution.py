@@ -27,7 +27,7 @@ _TITLE_WORDS = 4  # words a title may run before the name it gives ("pengamat ek
 _RELATIVE_WORDS = 8  # words a relative clause may run between a subject and its verb ("X yang mengawasi ekspor, mengatakan")
 _DESCRIPTION_WORDS = 12  # words of a description between a name and its verb ("X, Direktur PT Y, mengatakan")
 _INITIAL_CHARS = 2  # a token this short before a dot is an initial, part of the name ("M. Yusuf")
-_NEXT_SENTENCE_TOKENS = 12  # tokens at the start of the sentence after a quote read for "Hal itu disampaikan X"
+_NEXT_SENTENCE_TOKENS = 16  # tokens at the start of the sentence after a quote read for "Hal itu disampaikan X"
 _SOURCE_WORDS = 3  # words after "menurut" (or after "data yang dirilis oleh") searched for a named source
 
 
@@ -168,6 +168,8 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
             return past
         if (holder := office_holder(text, toks, at, run, lex)) is not None:
             return holder
+        if any(t.lower in lex.titles for t in run) and (holder := _holder_past_office(text, toks, at, lex)) is not None:
+            return holder
         return ref_from_run(run, lex)
     titled = _name_after_title(text, toks, at, lex)
     if titled is not None:
@@ -238,6 +240,25 @@ def office_holder(text: str, toks: list[Token], at: int, run: list[Token], lex: 
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Za-z][\w.&-]{1,20}\s*\)\s*")
+
+
+_OFFICE_TOKENS = 10  # tokens of an office broken by a bracket or a number ("Senior Manager (SM) Regional 3A Pupuk Indonesia")
+
+
+def _holder_past_office(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person named after a comma closing an office that a bracketed acronym or a number
+    breaks into several runs: "Senior Manager (SM) Regional 3A Pupuk Indonesia, Saroyo Utomo"."""
+    end = at
+    while end < len(toks) and end - at < _OFFICE_TOKENS and (toks[end].capitalised or any(c.isdigit() for c in toks[end].text)):
+        end += 1
+        if end < len(toks) and text[toks[end - 1].end : toks[end].start].strip() == ",":
+            break
+    if end == at or end >= len(toks) or end - at >= _OFFICE_TOKENS:
+        return None
+    person = _appositive(text, toks, end, lex)
+    if person is None or len(person.text.split()) < 2 or not is_person_like(person.text, lex):
+        return None
+    return person
 
 
 def _name_past_acronym(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:

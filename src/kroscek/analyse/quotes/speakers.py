@@ -39,6 +39,7 @@ from kroscek.model import Mention, Sentence
 _WORD_RUN = re.compile(r"\w+")
 _CATAPHORA_WINDOW = 2  # sentences ahead searched for a pronoun's person when none is named before it
 _ROLE_HOLDER_CHARS = 40  # characters after a role word within which the person named holds it ("Menteri Keuangan Purbaya")
+_DESCRIPTION_OPENER_WORDS = 3  # words of a description opening a sentence before the name it gives ("Jemaah lainnya, Agus Salim")
 _SHORT_MENTION_CHARS = 2  # a tagged mention of another type no longer than this names no speaker
 
 
@@ -274,9 +275,12 @@ def _is_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
     comma: "Sementara itu, Tri Agustina (45), warga ..."): the person it is about. ``before`` is
     the sentence's text before the name."""
     words = name.casefold().split()
+    opener = tokens(before)
     opened = not before.strip() or (
-        before.rstrip().endswith(",") and all(t.lower in ctx.lex.sentence_starters for t in tokens(before))
-        and not {t.lower for t in tokens(before)} & {phrase[0] for phrase in ctx.lex.according}
+        before.rstrip().endswith(",") and not {t.lower for t in opener} & {phrase[0] for phrase in ctx.lex.according}
+        and (all(t.lower in ctx.lex.sentence_starters for t in opener)
+             # "Jemaah lainnya, Agus Salim, ...": a short description, then the name it gives
+             or (len(opener) <= _DESCRIPTION_OPENER_WORDS and all(t.text.islower() for t in opener[1:]) and "," not in before.rstrip()[:-1]))
     )
     return (
         opened and len(words) >= 2 and words[0] not in ctx.lowercase_words
