@@ -563,3 +563,22 @@ def test_a_pronoun_after_a_short_description_and_its_name() -> None:
             'Jemaah lainnya, Agus Salim, juga berterima kasih atas biaya haji yang turun. Dia berharap biaya haji bisa tetap murah.\n'
             '"Kami tinggal ikuti saja hitungan pemerintah," ujarnya.')
     assert [q.speaker for q in quotes_of(text)] == ["Fatmawati", "Agus Salim", "Agus Salim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "clause"),
+    [
+        ("Menteri Amran menegaskan praktik itu tidak dapat ditoleransi. Ia memerintahkan agar izin distributor yang melanggar segera dicabut.",
+         "memerintahkan", "agar izin distributor yang melanggar segera dicabut"),
+        ("Saroyo mengingatkan kepada seluruh mitra kios, pelanggaran terhadap ketentuan itu memiliki sanksi tegas.",
+         "mengingatkan", "pelanggaran terhadap ketentuan itu memiliki sanksi tegas"),
+    ],
+)
+def test_an_order_and_a_warning_past_its_addressee_report_a_clause(text: str, verb: str, clause: str) -> None:
+    """"memerintahkan agar ..." reports what is ordered; "mengingatkan kepada X, ..." what follows the addressee's comma."""
+    reported = [q for q in quotes_of(text) if q.verb == verb]
+    assert [q.text for q in reported] == [clause]
+
+
+def test_an_addressee_without_a_comma_reports_nothing() -> None:
+    assert not [q for q in quotes_of("Saroyo mengingatkan kepada seluruh mitra kios tentang sanksi itu.") if q.kind == "reported"]

@@ -146,6 +146,8 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
         openers = lex.request_complementizers if request else lex.complementizers
         following = [t.lower for t in toks[position + 1 : position + 1 + _COMPLEMENT_WORDS]]
         comma_opens = text[token.end : token.end + 1] == ","  # "CNN melaporkan, ...": the comma opens the clause
+        addressed = _after_addressee(text, toks, position, lex)  # "mengingatkan kepada seluruh mitra, CLAUSE"
+        comma_opens = comma_opens or addressed is not None
         if request and not openers.intersection(following) and not comma_opens:
             continue
         speaker = speaker_before(text, toks, position, lex)
@@ -153,7 +155,7 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
             pass  # "Namun, para ahli mengatakan ...": a statement of no one person, its speaker left open
         elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
             return None
-        clause_start = token.end
+        clause_start = token.end if addressed is None else addressed
         for later in toks[position + 1 : position + 1 + _COMPLEMENT_WORDS]:
             if later.lower in openers:
                 clause_start = later.start if request and later.lower not in lex.complementizers else later.end
@@ -162,6 +164,23 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
             if token.lower in lex.object_verbs and not comma_opens and not _states_something(text, toks[position + 1 :], lex):
                 return None  # "Kluivert memaparkan sejumlah kelebihan lawan": what was spoken about, not what was said
         return clause_start, end, Attribution(token.lower, speaker)
+    return None
+
+
+_ADDRESSEES = frozenset({"kepada", "pada", "bagi"})
+
+
+def _after_addressee(text: str, toks: list[Token], verb: int, lex: QuoteLexicon) -> int | None:
+    """Where the clause starts after a speech verb's addressee closed by a comma ("mengingatkan
+    kepada seluruh mitra kios, pelanggaran ..."): the first word after that comma; None when the
+    verb has no such addressee, or a complementizer or a verb comes first."""
+    if verb + 1 >= len(toks) or toks[verb + 1].lower not in _ADDRESSEES:
+        return None
+    for position in range(verb + 2, min(len(toks), verb + 2 + _COMPLEMENT_WORDS)):
+        if "," in text[toks[position - 1].end : toks[position].start]:
+            return toks[position].start if position > verb + 2 else None
+        if toks[position].lower in lex.request_complementizers or toks[position].lower in lex.complementizers:
+            return None
     return None
 
 
