@@ -802,3 +802,20 @@ def test_a_fact_check_naming_another_thing_between_the_same_words_is_another_cla
     assert index.match(claim_fact("Campuran Zentrakola dan bawang bombay ampuh mengobati diabetes"), threshold=0.3)
     # the same cure of other things mixed: the checked claim names what the claim does not
     assert not index.match(claim_fact("Campuran buah daun kelor dan soda ampuh mengobati diabetes"), threshold=0.3)
+
+
+def test_a_fact_check_of_the_same_thing_of_another_kind_is_another_claim():
+    index = _index({"claim": "Restoran Penyaji Daging Manusia di Kota Lestari", "url": "u/daging"},
+                   {"claim": "Presiden Resmikan Pinjaman Online Bank BZA", "url": "u/bank"})
+    assert index.match(claim_fact("Restoran di Kota Lestari menyajikan daging manusia"), threshold=0.3)
+    assert index.match(claim_fact("Presiden meresmikan layanan pinjaman online Bank BZA"), threshold=0.3)
+    # the word after the same thing is another on each side: another meat, another bank
+    assert not index.match(claim_fact("Restoran di Kota Lestari menyajikan daging anjing"), threshold=0.3)
+    assert not index.match(claim_fact("Presiden meresmikan layanan pinjaman online Bank BXI"), threshold=0.3)
+
+
+def test_a_deed_called_off_is_not_the_checked_deed():
+    index = _index({"claim": "Presiden Kunker ke Luar Negeri Imbas Kemelut Lestari di Dalam Negeri", "url": "u/kunker"})
+    assert index.match(claim_fact("Presiden kunker ke luar negeri karena kemelut Lestari di dalam negeri"), threshold=0.3)
+    assert not index.match(claim_fact("Presiden batal kunker ke luar negeri karena kemelut Lestari di dalam negeri"),
+                           threshold=0.3)

@@ -850,6 +850,7 @@ class FactCheckIndex:
                     or _other_organisation(fact.text, check.claim) or _other_region(fact.text, check.claim, self.common)
                     or _other_office(fact.text, check.claim, self.common)
                     or _other_recipient(fact.text, check, language)
+                    or _other_kind(fact.text, check, self.common, language)
                     or _substituted(fact, check)
                     or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
                     or _other_happening(fact.text, check.claim, self.common, language)
@@ -964,6 +965,47 @@ def _other_recipient(claim: str, check: FactCheck, language: str) -> bool:
     return all(not found(p, their_words) for p in mine) and all(not found(p, claim_words) for p in theirs)
 
 
+def _other_kind(claim: str, check: FactCheck, common: frozenset[str], language: str) -> bool:
+    """A word both say, and the word after it, what kind or whose, is on each side a word the
+    other side does not have ("daging anjing" / "Daging Manusia", "Blok Mahakam" / "Blok Medan",
+    "Bank BNI" / "Bank BCA"): the same thing of another kind is another claim. The word both say
+    is a common word the claim does not write as a name, the two words follow each other with
+    nothing between, neither is a verb ("gratis untuk naik" / "Gratis Lewat Program"), and the
+    fact-check's conclusion counts as its words."""
+    from kroscek.analyse.entities import place_words
+
+    places = place_words()
+    mine = _plain_words(claim, common, language)
+    theirs = _plain_words(check.claim, common, language)
+    said = _plain_words(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}", common, language)
+
+    def kind(word: str, name: bool) -> bool:  # a name, a place, or a plain word; not a verb ("lawan" / "perangi")
+        return name or word in places or not _VERB_FORM.match(word)
+
+    for i, (word, stem, name) in enumerate(mine[:-1]):
+        for j, (other, other_stem, other_name) in enumerate(theirs[:-1]):
+            if name or word not in common or _DEED.match(word) or not (
+                    word == other or _alike(stem, other_stem) or _holds_root(word, other)):
+                continue  # the word both say is a common word ("bank", "blok", "daging"), not a name or a deed
+            (next_word, next_stem, next_name), (their_next, their_stem, their_name) = mine[i + 1], theirs[j + 1]
+            if (kind(next_word, next_name) and kind(their_next, their_name)
+                    and not _found_in(next_word, next_stem, said) and not _found_in(their_next, their_stem, mine)
+                    and _adjacent(claim, word, next_word) and _adjacent(check.claim, other, their_next)):
+                return True
+    return False
+
+
+def _adjacent(text: str, first: str, second: str) -> bool:
+    """``second`` is the word right after ``first`` in ``text`` (folded words), no mark between."""
+    words = [(fold(m.group()), m) for m in _WORD.finditer(text)]
+    for at, (word, match) in enumerate(words):
+        if word != first:
+            continue
+        if at + 1 < len(words) and words[at + 1][0] == second:
+            return not _MARKS.search(text[match.end():words[at + 1][1].start()])
+    return False
+
+
 def _holds_root(one: str, other: str) -> bool:
     """One word is the other with affixes ("pendaftaran" / "daftar", "kediamannya" / "kediaman"):
     the shorter, four letters at least, inside the longer."""
@@ -996,8 +1038,11 @@ def _other_negation(a: Fact, b: Fact) -> bool:
 _NOT_NEGATING = frozenset({"resmi", "sah", "jelas", "dikenal", "bertanggung"})  # "tidak resmi", "tak dikenal": adjectives
 
 
+_CALLED_OFF = frozenset({"batal", "urung", "membatalkan", "dibatalkan", "cancel", "cancelled", "canceled"})  # a deed called off
+
+
 def _negated(fact: Fact) -> bool:
-    negations = lexicon(fact.claim.language).negations
+    negations = lexicon(fact.claim.language).negations | _CALLED_OFF
     words = [w.lower() for w in _WORD.findall(fact.text)]
     return any(w in negations and words[at + 1: at + 2] != [] and words[at + 1] not in _NOT_NEGATING or
                w in negations and at == len(words) - 1 for at, w in enumerate(words))
