@@ -582,3 +582,15 @@ def test_an_order_and_a_warning_past_its_addressee_report_a_clause(text: str, ve
 
 def test_an_addressee_without_a_comma_reports_nothing() -> None:
     assert not [q for q in quotes_of("Saroyo mengingatkan kepada seluruh mitra kios tentang sanksi itu.") if q.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Budi Santoso dengan tegas mengatakan bahwa harga beras akan turun bulan depan.", "Budi Santoso"),
+        ("Dalam siaran langsung pekan lalu, Megan secara terbuka mengungkapkan bahwa dirinya pernah sakit parah.", "Megan"),
+    ],
+)
+def test_a_manner_adverb_between_subject_and_verb(text: str, speaker: str) -> None:
+    """"dengan tegas", "secara terbuka" say how the subject spoke, not who."""
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("reported", speaker)]

@@ -411,8 +411,14 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         return described
     if 0 < end < len(toks) and (dateline := _DATELINE.search(text, toks[0].start, toks[end].start)):
         end = bisect.bisect_right([t.end for t in toks[:end]], dateline.start())
-    while end > 0 and toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
-        end -= 1
+    while end > 0:
+        if toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
+            end -= 1
+        elif end > 2 and toks[end - 2].lower in _MANNER and not toks[end - 1].capitalised and toks[end - 1].lower not in lex.demonstratives \
+                and not re.search(r"[^\w\s'’-]", text[toks[end - 3].end : toks[end - 1].start]):
+            end -= 2  # "Ia pun dengan tenang menyebut", "Megan secara terbuka mengungkapkan": how, not who
+        else:
+            break
     if end > 1 and toks[end - 1].lower in lex.demonstratives:
         if toks[end - 2].lower in lex.things:
             return None  # "Unggahan tersebut menyebutkan": a post, a report or a video is not one who speaks
@@ -456,6 +462,9 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
             return SpeakerRef("role", " ".join(["pihak", *(t.text for t in run[1:])]), run[0].start, token.end)
         return _subject_before_affiliation(text, toks, first, run, lex) or ref_from_run(run, lex)
     return None
+
+
+_MANNER = frozenset({"secara", "dengan"})  # opening a manner adverb of one word between a subject and its verb
 
 
 def _name_before_description(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> SpeakerRef | None:
