@@ -594,3 +594,18 @@ def test_an_addressee_without_a_comma_reports_nothing() -> None:
 def test_a_manner_adverb_between_subject_and_verb(text: str, speaker: str) -> None:
     """"dengan tegas", "secara terbuka" say how the subject spoke, not who."""
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Ajang ini penting bagi kami," ujar Pejabat Eksekutif Network & Retail Funding Bank Mandiri Jan Winston Tambunan dalam rilis.',
+         "Jan Winston Tambunan"),
+        ('"Indonesia pasar kunci bagi kami," ucap President of GAC International Wei Haigang.', "Wei Haigang"),
+        ('Alya Rohali bercerita soal putrinya. "Saran psikolognya jangan takut gemuk," jelas Puteri Indonesia 1996 itu.', "Alya Rohali"),
+    ],
+)
+def test_a_speech_tag_with_an_english_office_or_a_description(text: str, speaker: str) -> None:
+    """An office joined by '&' or 'of' is one office before its holder; a capitalised description
+    with a demonstrative ("Puteri Indonesia 1996 itu") refers back to the one named before."""
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == [speaker]

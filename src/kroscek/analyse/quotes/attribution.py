@@ -69,6 +69,8 @@ def _joined(text: str, left: Token, right: Token, lex: QuoteLexicon) -> bool:
     """Whether two tokens belong to one name: only spaces between them, or the dot of a title
     or initial ("Plt. Direktur", "Prof. Dr. Abdul")."""
     gap = text[left.end : right.start].strip()
+    if gap == "&":
+        return left.capitalised and right.capitalised  # "Network & Retail Funding", "Johnson & Johnson"
     return not gap or (gap == "." and (left.lower in lex.titles or len(left.text) <= _INITIAL_CHARS))
 
 
@@ -84,7 +86,8 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
             break  # '"...," kata Ernest Pada November 2021': a name, then a sentence with no stop before it
         if token.capitalised or (run and token.lower in NAME_PARTICLES):
             run.append(token)
-        elif token.lower == "dan" and run and index + 1 < len(toks) and toks[index + 1].capitalised and _office_words(run, lex):
+        elif token.lower in ("dan", "of") and run and index + 1 < len(toks) and toks[index + 1].capitalised and _office_words(run, lex):
+            # "President of GAC International Wei Haigang": an English office's "of" too
             run.append(token)
         else:
             break
@@ -164,6 +167,12 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
         return relational
     if token.capitalised:
         run = name_run(text, toks, at, lex)
+        after = at + len(run)
+        while after < len(toks) and toks[after].text.isdigit() and not text[toks[after - 1].end : toks[after].start].strip():
+            after += 1  # "Puteri Indonesia 1996 itu": a year in the description
+        if run and after < len(toks) and toks[after].lower in lex.demonstratives and not text[toks[after - 1].end : toks[after].start].strip():
+            # "jelas Puteri Indonesia 1996 itu": a description of the one named before, as a pronoun would
+            return SpeakerRef("pronoun", toks[after].lower, token.start, toks[after].end)
         if run and run[0].lower in lex.titles and (past := _name_past_acronym(text, toks, at + len(run), lex)) is not None:
             return past
         if (holder := office_holder(text, toks, at, run, lex)) is not None:
