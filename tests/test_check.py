@@ -819,3 +819,25 @@ def test_a_deed_called_off_is_not_the_checked_deed():
     assert index.match(claim_fact("Presiden kunker ke luar negeri karena kemelut Lestari di dalam negeri"), threshold=0.3)
     assert not index.match(claim_fact("Presiden batal kunker ke luar negeri karena kemelut Lestari di dalam negeri"),
                            threshold=0.3)
+
+
+def test_a_fact_check_of_the_same_title_before_another_name_is_another_claim():
+    index = _index({"claim": "Pendaftaran Kartu Sembako dari Menko Zentrawan Dibuka", "url": "u/menko"},
+                   {"claim": "700 Kepala Desa Ditangkap Komisi Lestari", "url": "u/kades"},
+                   {"claim": "Mahasiswa Bagi-Bagi Uang ke Demonstran Kota Lestari", "url": "u/uang"})
+    assert index.match(claim_fact("Pendaftaran kartu sembako dari Menko Zentrawan dibuka lewat tautan"), threshold=0.3)
+    # another minister under the same title, the head of a school for a village's, money for the police
+    assert not index.match(claim_fact("Pendaftaran kartu sembako dari Menko Kovalindo dibuka lewat tautan"),
+                           threshold=0.3)
+    assert index.match(claim_fact("Sebanyak 700 kepala desa ditangkap Komisi Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Sebanyak 700 kepala sekolah ditangkap Komisi Lestari"), threshold=0.3)
+    assert index.match(claim_fact("Mahasiswa membagikan uang kepada demonstran Kota Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Mahasiswa membagikan uang kepada polisi saat demo Kota Lestari"), threshold=0.3)
+
+
+def test_a_fact_check_concluding_on_another_body_is_another_claim():
+    index = _index({"claim": "Tautan Pendaftaran Mitra Makan Bergizi", "url": "u/mitra",
+                    "conclusion": "Tautan pendaftaran mitra makan bergizi atas nama Badan Gizi Lestari adalah konten tiruan."})
+    assert index.match(claim_fact("Badan Gizi Lestari buka pendaftaran mitra makan bergizi lewat tautan"), threshold=0.3)
+    assert not index.match(claim_fact("Badan Pangan Lestari buka pendaftaran mitra makan bergizi lewat tautan"),
+                           threshold=0.3)

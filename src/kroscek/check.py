@@ -849,6 +849,7 @@ class FactCheckIndex:
                     or _other_numbers(fact.text, check.claim, language)
                     or _other_organisation(fact.text, check.claim) or _other_region(fact.text, check.claim, self.common)
                     or _other_office(fact.text, check.claim, self.common)
+                    or _other_body_concluded(fact.text, check.conclusion or "", self.common)
                     or _other_recipient(fact.text, check, language)
                     or _other_kind(fact.text, check, self.common, language)
                     or _substituted(fact, check)
@@ -860,6 +861,7 @@ class FactCheckIndex:
 
 
 _VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word
+_VERB = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word ("dibuka", "perangi", "bayaran")
 _DEED_NOUN = re.compile(r"^pe(?:ng|ny|n|m|r)?\w{3,}an$")  # "pendaftaran", "penemuan": a noun of a deed, not a verb
 _GLUE = frozenset({"soal", "terkait", "cuma", "hanya", "ini", "itu", "sebanyak", "bisa", "akan", "bakal", "sudah", "telah",
                    "ternyata", "sebenarnya", "lewat", "melalui", "bilang", "sebut", "kata", "ujar", "per", "tiap", "setiap"})
@@ -952,7 +954,8 @@ def _other_recipient(claim: str, check: FactCheck, language: str) -> bool:
     """Both say to whom or for what the deed was done ("ke pedagang es teh" / "ke Masyarakat") and
     no word of one's is a word of the other's text (the fact-check's conclusion too): the same deed
     for someone else is another claim. A shared name in it ("ke kediaman Gus Miftah" / "ke Rumah
-    Gus Miftah") is the same one."""
+    Gus Miftah") is the same one; the claim may say elsewhere what the checked claim says there
+    ("kepada polisi saat demo" / "kepada Peserta Demo")."""
     said = f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}"
     mine, theirs = _phrases_after(claim, _TO, language), _phrases_after(check.claim, _TO, language)
     if not mine or not theirs:
@@ -962,7 +965,8 @@ def _other_recipient(claim: str, check: FactCheck, language: str) -> bool:
     def found(words: Sequence[str], other: Sequence[str]) -> bool:
         return any(w == o or _holds_root(w, o) or _alike(w, o) for w in words if len(w) >= 3 for o in other)
 
-    return all(not found(p, their_words) for p in mine) and all(not found(p, claim_words) for p in theirs)
+    # the phrases share no word, and the claim's first word there is no word of the fact-check
+    return all(not found(p, q) for p in mine for q in theirs) and all(not found(p[:1], their_words) for p in mine)
 
 
 def _other_kind(claim: str, check: FactCheck, common: frozenset[str], language: str) -> bool:
@@ -979,8 +983,8 @@ def _other_kind(claim: str, check: FactCheck, common: frozenset[str], language: 
     theirs = _plain_words(check.claim, common, language)
     said = _plain_words(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}", common, language)
 
-    def kind(word: str, name: bool) -> bool:  # a name, a place, or a plain word; not a verb ("lawan" / "perangi")
-        return name or word in places or not _VERB_FORM.match(word)
+    def kind(word: str, name: bool) -> bool:  # a name, a place, or a plain word ("sekolah"); not a verb ("perangi")
+        return name or word in places or not _VERB.match(word)
 
     for i, (word, stem, name) in enumerate(mine[:-1]):
         for j, (other, other_stem, other_name) in enumerate(theirs[:-1]):
@@ -1145,6 +1149,7 @@ def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
     return any(_unsaid_known(run, written) for run in _name_runs(check.claim, theirs))
 
 
+
 def _unsaid_known(run: Sequence[str], words: Sequence[str]) -> bool:
     """``_unsaid``, and the name is not another name of a known entity one to three words in a row of
     ``words`` name ("China" / "Tiongkok", "AS" / "Amerika Serikat": one country)."""
@@ -1289,6 +1294,14 @@ def _other_organisation(claim: str, checked: str) -> bool:
         if named and other and not named & set(theirs) and not other & set(mine):
             return True
     return False
+
+
+def _other_body_concluded(claim: str, conclusion: str, common: frozenset[str]) -> bool:
+    """The fact-check's conclusion (in sentence case) names the organisation or the office holder
+    the claim names by the same opening word or title, another one ("Badan Pangan Nasional" /
+    "Badan Gizi Nasional", "Menko Zulkifli" / "Menko Airlangga"), where its headline names none."""
+    text = _BRACKETS.sub(" ", conclusion)
+    return bool(text.strip()) and (_other_organisation(claim, text) or _other_office(claim, text, common))
 
 
 def _other_office(claim: str, checked: str, common: frozenset[str]) -> bool:
