@@ -609,3 +609,10 @@ def test_a_speech_tag_with_an_english_office_or_a_description(text: str, speaker
     """An office joined by '&' or 'of' is one office before its holder; a capitalised description
     with a demonstrative ("Puteri Indonesia 1996 itu") refers back to the one named before."""
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == [speaker]
+
+
+def test_a_group_of_officials_is_no_one_in_focus() -> None:
+    """"Para pejabat mengatakan ...": officials as a group, not the president quoted after them."""
+    text = ('Para pejabat mengatakan bahwa siswa itu ditangkap setelah menyerang gurunya.\n'
+            '"Kami berduka atas kejadian ini," tulis Presiden Emmanuel Macron di media sosial.')
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("reported", None), ("direct", "Emmanuel Macron")]

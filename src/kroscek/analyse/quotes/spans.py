@@ -151,6 +151,8 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
         if request and not openers.intersection(following) and not comma_opens:
             continue
         speaker = speaker_before(text, toks, position, lex)
+        if speaker is not None and speaker.kind == "role" and _group_subject(text, toks, position, lex):
+            speaker = None  # "Para pejabat mengatakan": officials, no one of them
         if speaker is None and _group_subject(text, toks, position, lex):
             pass  # "Namun, para ahli mengatakan ...": a statement of no one person, its speaker left open
         elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
