@@ -841,3 +841,9 @@ def test_a_fact_check_concluding_on_another_body_is_another_claim():
     assert index.match(claim_fact("Badan Gizi Lestari buka pendaftaran mitra makan bergizi lewat tautan"), threshold=0.3)
     assert not index.match(claim_fact("Badan Pangan Lestari buka pendaftaran mitra makan bergizi lewat tautan"),
                            threshold=0.3)
+
+
+def test_a_fact_check_of_the_opposite_deed_is_another_claim():
+    index = _index({"claim": "Gerbang Tol Lestari Ditutup Mulai Senin", "url": "u/tol"})
+    assert index.match(claim_fact("Gerbang tol Lestari ditutup mulai Senin"), threshold=0.3)
+    assert not index.match(claim_fact("Gerbang tol Lestari dibuka mulai Senin"), threshold=0.3)

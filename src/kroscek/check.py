@@ -857,6 +857,7 @@ class FactCheckIndex:
                     or _other_happening(fact.text, check.claim, self.common, language)
                     or _other_deed(fact.text, check.claim, self.common, language)
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
+                    or _opposite_deed(fact.text, check.claim, language)
                     or _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
 
 
@@ -1040,6 +1041,33 @@ def _other_negation(a: Fact, b: Fact) -> bool:
 
 
 _NOT_NEGATING = frozenset({"resmi", "sah", "jelas", "dikenal", "bertanggung"})  # "tidak resmi", "tak dikenal": adjectives
+
+
+# deeds that undo each other: one claimed where the fact-check checked the other is another claim
+_OPPOSITES = (("buka", "tutup"), ("naik", "turun"), ("menang", "kalah"), ("hidup", "mati"), ("angkat", "pecat"),
+              ("angkat", "copot"), ("terima", "tolak"), ("izin", "larang"), ("beli", "jual"), ("mulai", "henti"),
+              ("tambah", "kurang"), ("setuju", "tolak"))
+
+
+def _says_deed(words: Sequence[str], root: str, language: str) -> bool:
+    """One of ``words`` (folded, function words out) is ``root`` with its affixes ("ditutup",
+    "menutup", "pembukaan")."""
+    return any(root == w or len(root) >= 4 and root in w or any(_alike(s, root) for s in stems(w, language))
+               for w in words)
+
+
+def _opposite_deed(claim: str, checked: str, language: str) -> bool:
+    """The claim tells one deed and the checked claim its opposite ("PT X ditutup" / "PT X Dibuka",
+    "gaji naik" / "Gaji Turun"), each without the other's."""
+    stop = _stopwords(language) | _GLUE
+    mine = [w for w in (fold(x) for x in _WORD.findall(claim)) if w not in stop and not w.isdigit()]
+    theirs = [w for w in (fold(x) for x in _WORD.findall(checked)) if w not in stop and not w.isdigit()]
+    for one, other in _OPPOSITES:
+        for a, b in ((one, other), (other, one)):
+            if (_says_deed(mine, a, language) and not _says_deed(mine, b, language)
+                    and _says_deed(theirs, b, language) and not _says_deed(theirs, a, language)):
+                return True
+    return False
 
 
 _CALLED_OFF = frozenset({"batal", "urung", "membatalkan", "dibatalkan", "cancel", "cancelled", "canceled"})  # a deed called off
