@@ -616,3 +616,17 @@ def test_a_group_of_officials_is_no_one_in_focus() -> None:
     text = ('Para pejabat mengatakan bahwa siswa itu ditangkap setelah menyerang gurunya.\n'
             '"Kami berduka atas kejadian ini," tulis Presiden Emmanuel Macron di media sosial.')
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("reported", None), ("direct", "Emmanuel Macron")]
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_no_one_named() -> None:
+    """After '"...," ujar salah seorang pegawai hotel', "menurut dia" and '"...," ujarnya' are that
+    unnamed employee's, not the person the article names next; a description with a demonstrative
+    ("pesan bintang sinetron itu") still refers back to the one named before."""
+    text = ('"Hotel bintang lima tapi harganya turun," ujar salah seorang pegawai hotel yang tidak mau disebutkan namanya. '
+            'Namun menurut dia, ruang rapat pelan-pelan kembali terisi.\n'
+            '"Anggaran yang dibuka masih sedikit," ujarnya.\n'
+            'Sebelumnya Ketua PHRI Jakarta, Sutrisno Iwantono, mengatakan tingkat hunian hotel turun tajam.')
+    assert [q.speaker for q in quotes_of(text)] == [None, None, None, "Sutrisno Iwantono"]
+    text = ('Dylan Carr pernah koma setelah kecelakaan mobil. "Kalau capek jangan memaksa menyetir," pesan bintang sinetron itu. '
+            'Soal trauma, dirinya mengaku tak takut untuk membawa mobil lagi.')
+    assert [q.speaker for q in quotes_of(text)][-1:] == ["Dylan Carr"]

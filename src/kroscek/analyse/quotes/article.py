@@ -57,6 +57,12 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:
                     speaker = None
+                    tail = tokens(paragraph.text, item.end, paragraph.sentence_span(max(item.start, item.end - 1))[1])
+                    if item.kind == "direct" and not any(t.lower in lex.demonstratives for t in tail):
+                        # '"...," ujar salah seorang pegawai hotel': no one named speaks (not "pesan bintang
+                        # sinetron X itu", the one named before), and no one named goes on speaking after it
+                        resolver.unnamed(index)
+                        last_direct = None
                 if speaker and item.kind == "direct" and (ref is None or ref.kind == "pronoun") and last_person \
                         and is_organisation_like(speaker, lex) and speaker not in quoting:
                     # '"Kami ...," ujarnya' after "PHRI DIY menekankan": a person speaks; not after initials

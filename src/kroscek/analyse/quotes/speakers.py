@@ -566,7 +566,7 @@ class Resolver:
         position = self.position[sentence]
         earlier = bisect.bisect_left(self.focused, position)
         if earlier:
-            return self.focus[self.order[self.focused[earlier - 1]]]
+            return self.focus[self.order[self.focused[earlier - 1]]] or None  # "": someone the article does not name
         for later in self.order[position + 1 : position + 1 + _CATAPHORA_WINDOW]:
             names = [name for _, name in self.candidates.get(later, [])]
             if names:
@@ -656,6 +656,13 @@ class Resolver:
             return ref.text if ref is not None and ref.kind == "name" and can_speak(ref.text) else None
         ref = speaker_after(paragraph.text, toks, at, lex)
         return ref.text if ref is not None and ref.kind == "name" and can_speak(ref.text) else None
+
+    def unnamed(self, sentence: int) -> None:
+        """Record that sentence ``sentence`` quotes someone the article does not name ('"...," ujar
+        salah seorang pegawai hotel'): a pronoun after it is that person, not one named before or after."""
+        if sentence not in self.focus:
+            bisect.insort(self.focused, self.position[sentence])
+        self.focus[sentence] = ""
 
     def _set_focus(self, sentence: int, name: str) -> None:
         if not can_speak(name):
