@@ -847,3 +847,22 @@ def test_a_fact_check_of_the_opposite_deed_is_another_claim():
     index = _index({"claim": "Gerbang Tol Lestari Ditutup Mulai Senin", "url": "u/tol"})
     assert index.match(claim_fact("Gerbang tol Lestari ditutup mulai Senin"), threshold=0.3)
     assert not index.match(claim_fact("Gerbang tol Lestari dibuka mulai Senin"), threshold=0.3)
+
+
+def test_a_word_with_other_affixes_is_a_word_the_fact_check_has():
+    from kroscek.check import _covered
+
+    # "menebus" is "nebus" written in full: every word of the claim is the checked claim's
+    assert _covered(claim_fact("Motor sitaan Lestari sulit menebus"), "Motor Sitaan Lestari Sulit Nebus") == 1.0
+    index = _index({"claim": "Video Ribuan Tumpukan Motor Sitaan Lestari Akibat Tidak Bisa Nebus", "url": "u/motor"})
+    assert index.match(claim_fact("Video ribuan motor sitaan Lestari menumpuk karena pemiliknya tak mampu menebus"),
+                       threshold=0.3)
+
+
+def test_a_claims_words_are_not_shortened_into_a_number():
+    index = _index({"claim": "Cawali Lestari Nomor Urut 1 Sebut Tuhan pun Saya Tumbangkan", "url": "u/cawali"},
+                   {"claim": "Satu Keluarga Terseret Banjir", "url": "u/satu"})
+    assert index.match(claim_fact("Calon wali kota Lestari nomor urut 1 berkata Tuhan pun saya tumbangkan"), threshold=0.3)
+    # "saya tumbangkan" is not "satu": the claim's number 2 is not the checked 1
+    assert not index.match(claim_fact("Calon wali kota Lestari nomor urut 2 berkata Tuhan pun saya tumbangkan"),
+                           threshold=0.3)

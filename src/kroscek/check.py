@@ -807,7 +807,8 @@ class FactCheckIndex:
                         m.group()[:1].isupper() and m.start() > 0 for m in words[at: at + size]):
                     continue  # a name is not shortened (a sentence's first word may be capitalised)
                 for short in sorted(self.short.get(window[0][0], ())):
-                    if short not in window and short not in named and _clipped(short, window):
+                    if (short not in window and short not in named and _clipped(short, window)
+                            and not _numbers_and_words(short, self.language)):  # "satu" is no "saya tumbangkan"
                         found.append(f"{text[:words[at].start()]}{short}{text[words[at + size - 1].end():]}")
         return found
 
@@ -1394,14 +1395,17 @@ def _other_region(claim: str, checked: str, common: frozenset[str]) -> bool:
 def _covered(fact: Fact, checked: str, conclusion: str | None = None) -> float:
     """The share of the claim's words (stems and numbers) the checked claim has. Given the
     fact-check's ``conclusion``, a check that writes no number in either leaves the claim's amounts
-    out of the count ("Rp2,4 juta" a detail of "Bantuan Subsidi Upah")."""
+    out of the count ("Rp2,4 juta" a detail of "Bantuan Subsidi Upah"). A stem the checked claim
+    writes with other affixes counts as its ("menebus" / "Nebus")."""
     language = fact.claim.language
     theirs = set(tokens(checked, language))
     own = set(tokens(fact.text, language))
     if conclusion is not None and not _numbers(f"{checked} {_BRACKETS.sub(' ', conclusion)}"):
         scales = {s for w in lexicon(language).scales for s in stems(w, language)}
         own = {t for t in own if not t.startswith("#") and t not in scales}
-    return len(own & theirs) / len(own) if own else 0.0
+    # a word the checked claim writes with other affixes counts ("menebus" / "Nebus")
+    shared = [t for t in own if t in theirs or not t.isdigit() and any(_alike(t, s) or _holds_root(t, s) for s in theirs)]
+    return len(shared) / len(own) if own else 0.0
 
 
 def _adds_a_name(fact: Fact, checked: str) -> bool:
