@@ -630,3 +630,18 @@ def test_a_pronoun_after_an_unnamed_speaker_is_no_one_named() -> None:
     text = ('Dylan Carr pernah koma setelah kecelakaan mobil. "Kalau capek jangan memaksa menyetir," pesan bintang sinetron itu. '
             'Soal trauma, dirinya mengaku tak takut untuk membawa mobil lagi.')
     assert [q.speaker for q in quotes_of(text)][-1:] == ["Dylan Carr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Kami terus berpatroli di wilayah itu," kata Wali Kota (Walkot) Jaktim, Munjirin, Selasa (10/6/2025).', "Munjirin"),
+        ('"Kami terus membantu warga," ujar Corporate Secretary ASDP, Shelvy Arifin dalam keterangan resmi.', "Shelvy Arifin"),
+        ('General Manager Corporate Secretary KCIC Eva Chairunisa mengatakan KCIC memberi diskon selama libur sekolah.', "Eva Chairunisa"),
+        ('Bantuan disalurkan di Jalur Gaza. Namun banyak warga Gaza mengatakan mereka harus berjalan kaki berjam-jam.', None),
+    ],
+)
+def test_an_office_its_region_and_the_people_of_a_place(text: str, speaker: str | None) -> None:
+    """The holder after an office's bracketed short title and its region; an English office; the
+    people of a place ("warga Gaza") speak as a group with no speaker, never as the place."""
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

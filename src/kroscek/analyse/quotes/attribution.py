@@ -287,6 +287,9 @@ def _name_past_acronym(text: str, toks: list[Token], at: int, lex: QuoteLexicon)
         return None
     if run[0].lower in lex.not_person or ref.text.isupper() or is_place_name(ref.text):
         return _appositive(text, toks, after + len(run), lex)
+    if len(run) == 1 and (person := _appositive(text, toks, after + 1, lex)) is not None and len(person.text.split()) == 1 \
+            and is_person_like(person.text, lex):
+        return person  # "Wali Kota (Walkot) Jaktim, Munjirin": the office's region, then the one who holds it
     return ref
 
 
@@ -449,6 +452,8 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     if token.capitalised:
         run = _name_run_before(text, toks, end, lex)
         first = end - len(run)
+        if residents_subject(text, toks, end, lex):
+            return None  # "banyak warga Gaza mengatakan": the people of a place, no one person
         for at in range(first - 1, max(0, first - _SETTING_WORDS) - 1, -1):
             # "Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan": the book is where, not who
             if toks[at].capitalised or re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
@@ -472,6 +477,17 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         return _subject_before_affiliation(text, toks, first, run, lex) or ref_from_run(run, lex)
     return None
 
+
+_RESIDENTS = frozenset({"warga", "penduduk", "masyarakat", "rakyat"})  # before a place: its people
+
+
+def residents_subject(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> bool:
+    """Whether the subject ending before ``toks[end]`` is the people of a place ("warga Gaza")."""
+    if not end or not toks[end - 1].capitalised:
+        return False
+    run = _name_run_before(text, toks, end, lex)
+    first = end - len(run)
+    return bool(run) and first > 0 and toks[first - 1].lower in _RESIDENTS and is_place_name(" ".join(t.text for t in run))
 
 _MANNER = frozenset({"secara", "dengan"})  # opening a manner adverb of one word between a subject and its verb
 

@@ -21,6 +21,7 @@ from kroscek.analyse.quotes.attribution import (
     attribution_next_sentence,
     match_phrase,
     pronoun_verb,
+    residents_subject,
     source_after,
     speaker_after,
     speaker_before,
@@ -153,7 +154,7 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
         speaker = speaker_before(text, toks, position, lex)
         if speaker is not None and speaker.kind == "role" and _group_subject(text, toks, position, lex):
             speaker = None  # "Para pejabat mengatakan": officials, no one of them
-        if speaker is None and _group_subject(text, toks, position, lex):
+        if speaker is None and (_group_subject(text, toks, position, lex) or residents_subject(text, toks, position, lex)):
             pass  # "Namun, para ahli mengatakan ...": a statement of no one person, its speaker left open
         elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
             return None

@@ -442,6 +442,8 @@ class Resolver:
     def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
         if ref.kind == "name":
             trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
+            if is_place_name(trimmed):
+                return trimmed  # "warga Gaza mengatakan": a place, left for the caller to refuse, not a longer run holding it
             if without_titles(ref.text, self.ctx.lex) != ref.text and is_organisation_like(trimmed, self.ctx.lex):
                 # "Ekonom Bank Mandiri menilai": an office, the person the article names for it
                 holder = self._office_holder(ref.text, sentence)
