@@ -645,3 +645,21 @@ def test_an_office_its_region_and_the_people_of_a_place(text: str, speaker: str 
     """The holder after an office's bracketed short title and its region; an English office; the
     people of a place ("warga Gaza") speak as a group with no speaker, never as the place."""
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Jepang ranking 15 dunia," tutur Naufal.\n'
+         'Pendapat serupa juga disampaikan oleh Putri (26). Ia menilai kemistri antara pemain kali ini kurang terlihat.',
+         "Putri"),
+        ('Yusak Billy sebagai Sales & Marketing Director PT Honda Prospect Motor membeberkan bahwa mobil itu begitu dicintai.',
+         "Yusak Billy"),
+        ('Corporate Secretary Mitra Adiperkasa Eva Andrianie menjelaskan, perusahaan hanya membeli persediaan dan aset penunjang.',
+         "Eva Andrianie"),
+    ],
+)
+def test_a_passive_opinion_a_name_before_its_office_and_an_english_secretary(text: str, speaker: str) -> None:
+    """"Pendapat serupa juga disampaikan oleh X" makes X the one a pronoun after it refers to; "X
+    sebagai <office> membeberkan" is X's; "Corporate Secretary <company> X" is X, not "Corporate"."""
+    assert [q.speaker for q in quotes_of(text) if q.kind == "reported"][-1:] == [speaker]

@@ -454,6 +454,8 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         first = end - len(run)
         if residents_subject(text, toks, end, lex):
             return None  # "banyak warga Gaza mengatakan": the people of a place, no one person
+        if (named := _name_before_office(text, toks, end, lex)) is not None:
+            return named  # "Yusak Billy sebagai Sales & Marketing Director PT Honda Prospect Motor membeberkan"
         for at in range(first - 1, max(0, first - _SETTING_WORDS) - 1, -1):
             # "Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan": the book is where, not who
             if toks[at].capitalised or re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
@@ -479,6 +481,28 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
 
 
 _RESIDENTS = frozenset({"warga", "penduduk", "masyarakat", "rakyat"})  # before a place: its people
+
+
+_AS_OFFICE_WORDS = 14  # words of an office after "sebagai" before the verb
+
+
+def _name_before_office(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person named before "sebagai" and the office it gives him, right before the verb
+    ("Yusak Billy sebagai Sales & Marketing and After Sales Director PT Honda Prospect Motor")."""
+    for at in range(end - 1, max(0, end - _AS_OFFICE_WORDS) - 1, -1):
+        if re.search(r"[^\w\s'’&-]", text[toks[at].end : toks[at + 1].start] if at + 1 < len(toks) else ""):
+            return None
+        if toks[at].lower == "sebagai":
+            if at == 0 or not all(t.capitalised or t.lower in ("and", "dan", "of") for t in toks[at + 1 : end]):
+                return None
+            run = _name_run_before(text, toks, at, lex)
+            ref = ref_from_run(run, lex) if run else None
+            if ref is None or ref.kind != "name" or not is_person_like(ref.text, lex) or len(ref.text.split()) < 2:
+                return None
+            return ref
+        if not toks[at].capitalised and toks[at].lower not in ("and", "dan", "of"):
+            return None
+    return None
 
 
 def residents_subject(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> bool:
@@ -602,6 +626,8 @@ def attribution_next_sentence(text: str, lex: QuoteLexicon) -> Attribution | Non
     subject = match_phrase(toks, 0, lex.passive_subjects)
     if subject:
         at = len(subject)
+        while at < len(toks) and toks[at].lower in lex.fillers:
+            at += 1  # "Pendapat serupa juga disampaikan oleh X"
     if at < len(toks) and (toks[at].lower in lex.passive or (subject and toks[at].lower in lex.after_verbs)):
         verb = toks[at].lower
         speaker = speaker_after(text, toks, at + 1, lex)

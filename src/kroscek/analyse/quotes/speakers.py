@@ -116,7 +116,9 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
         if rest and _person_words(rest, ctx):
             return " ".join(rest)
         leading = words[: inner[-1]]
-        if _person_words(leading, ctx) and len(leading) < len(words) - 1:
+        acronyms = [i for i, word in enumerate(words[:-1]) if i > inner[-1] and len(word) > 1 and word.isupper()]
+        named_after = bool(acronyms) and _person_words(words[acronyms[-1] + 1 :], ctx)  # "Corporate Secretary GOTO RA Koesoemohadiani"
+        if _person_words(leading, ctx) and len(leading) < len(words) - 1 and not named_after:
             return " ".join(leading)  # "Melki Ketua DPD Partai Golkar": the name before the office it holds
     places = [i for i in range(len(words) - 2) if is_named_place(words[i]) or (i and is_place_name(" ".join(words[i - 1 : i + 1])))]
     if places:  # "Universitas Muhammadiyah Tangerang Ahmad Chumaedy", "Kasi Penkum Kejati Sumsel Vanny Yulia": the person after the place
