@@ -541,3 +541,30 @@ def test_a_page_sign_off_and_its_tags_are_no_claim():
                  Sentence(1, "(abc/xyz) perpanjang sim sim mati syarat perpanjang sim biaya sim", 67)]
     article = Article(id="x", source="x", title="SIM", text=text, sentences=sentences, language="id")
     assert [c.sentence for c in extract_claims(article)] == [0]
+
+
+def test_a_plan_disputes_a_day_only_when_it_is_still_to_come():
+    # the page of 10 June says the match was scheduled for 6 June; another page says it is played that day
+    plan = dated("Laga itu dijadwalkan Selasa (6/6/2025) petang di stadion kota.", "a", "2025-06-10")
+    played = dated("Laga itu digelar Selasa (10/6/2025) petang di stadion kota.", "b", "2025-06-10")
+    assert plan.scheduled and relate(plan, played, STRONG).kind == "dispute"
+
+
+def test_a_number_naming_which_round_counts_nothing():
+    assert kind("Indonesia menjalani laga terakhir di ronde 3 kualifikasi Piala Dunia zona Asia.",
+                "Indonesia lolos ke ronde 4 kualifikasi Piala Dunia zona Asia.")[0] != "dispute"
+
+
+def test_not_only_is_no_negation_and_two_moments_with_two_values_are_no_other_event():
+    assert kind("Bukan hanya wisatawan yang datang ke jalan itu saat ini.",
+                "Saat ini wisatawan datang ke jalan itu hanya untuk berfoto.")[0] != "dispute"
+    assert kind("Berdasarkan data RTI, Selasa (10/6/2025), IHSG dibuka pada posisi 7.136,86.",
+                "Berdasarkan data RTI, Selasa (10/6/2025), IHSG ditutup pada level 7.230,74.")[0] != "dispute"
+
+
+def test_two_parts_of_a_region_each_article_names_are_two_programmes():
+    a = fact("Program pemutihan pajak kendaraan di Jawa Barat berlaku sampai 30 Juni 2025.", "a")
+    b = fact("Program pemutihan pajak kendaraan di Jawa Tengah berlaku sampai 30 Juni 2025.", "b")
+    assert relate(a, b, STRONG).kind == "dispute"
+    both = SlotContext(places=(frozenset({"jawa barat", "jawa tengah"}), frozenset({"jawa barat", "jawa tengah"})))
+    assert relate(a, b, STRONG, both).kind != "dispute"

@@ -65,6 +65,7 @@ class FactLexicon:
     hearsay: tuple[str, ...] = ()  # words that tell of talk going round ("beredar kabar", "isu"): no assertion to deny
     denial_light: frozenset[str] = frozenset()  # words after a denial that do not name what it denies ("melakukan", "adanya")
     scheduled: tuple[str, ...] = ()  # words that tell of something still to happen ("akan", "dijadwalkan"): a plan, not an account
+    not_only: frozenset[str] = frozenset()  # words a negation before them makes "not only" ("bukan hanya"): no negation
     whole_before: frozenset[str] = frozenset()  # words before a count that is the whole another is part of ("20 bus dari 104 bus")
     classifiers: frozenset[str] = frozenset()  # counting words that say nothing of what is counted ("50 unit")
     permit_words: frozenset[str] = frozenset()  # words naming a permit or licence, its kind after them ("izin eksplorasi")
@@ -87,6 +88,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         hearsay=tuple(data.get("hearsay", ())),
         denial_light=frozenset(data.get("denial_light", ())),
         scheduled=tuple(data.get("scheduled", ())),
+        not_only=frozenset(data.get("not_only", ())),
         provisional=tuple(data["provisional"]),
         report_time_before=frozenset(data["report_time_before"]),
         clock_before=frozenset(data["clock_before"]),

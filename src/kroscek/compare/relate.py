@@ -154,8 +154,10 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     if len(shared) < SAME_EVENT_WORDS or overlap(a.happened, b.happened) < SAME_EVENT_SHARE:
         return []
     a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
-    if a.scheduled != b.scheduled:
+    if _plan_and_account(a, b) or _plan_and_account(b, a):
         return []  # "sidang akan digelar pada 11 Juni" / "gugatan dilayangkan pada 16 Mei": a plan and an account
+    if _sites_apart(a, b):
+        return []  # "pemutihan di Jawa Barat ... Juni" / "pemutihan di Jawa Tengah dimulai April": two places' programmes
     if ka.days and kb.days:
         if _own_day(a) and _own_day(b):
             return []  # each page reports its own day ("harga emas hari ini, Selasa (10/6)"): two reports, no dispute
@@ -169,6 +171,24 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     if ka.months and kb.months and not ka.months & kb.months and len(ka.months) == len(kb.months) == 1:
         return [Difference("date", a_text, b_text, f"different months: {a_text} vs {b_text}")]
     return []
+
+
+def _plan_and_account(plan: Fact, done: Fact) -> bool:
+    """``plan`` tells of something still to happen on a day on or after its page's day, ``done`` of
+    something that happened before its page's day: two moments, whatever words they share."""
+    if not plan.scheduled or done.scheduled or len(plan.dates.days) != 1 or len(done.dates.days) != 1:
+        return False
+    plan_day, done_day = _page_day(plan), _page_day(done)
+    if plan_day is None or done_day is None:
+        return False
+    return next(iter(plan.dates.days)) >= plan_day and next(iter(done.dates.days)) < done_day
+
+
+def _page_day(fact: Fact) -> tuple[int, int] | None:
+    try:
+        return (int(fact.published[5:7]), int(fact.published[8:10])) if fact.published else None
+    except ValueError:
+        return None
 
 
 def _own_day(fact: Fact) -> bool:
@@ -200,10 +220,11 @@ def _places(a: Fact, b: Fact, context: Context) -> list[Difference]:
     if len(left) != 1 or len(right) != 1:
         return []
     (x, x_words), (y, y_words) = left[0], right[0]
+    if _names_in(x, context.places[1]) or _names_in(y, context.places[0]):
+        return []  # each article names the other's place too: two places, each with its own fact
     if not _places_conflict(x, y, a.claim.language) and not (
             x_words == y_words and overlap(a.stems, b.stems) >= SAME_PLACE
-            and overlap(a.happened, b.happened) >= SAME_PLACE and not _named_apart(x, y)
-            and not _names_in(x, context.places[1]) and not _names_in(y, context.places[0])):
+            and overlap(a.happened, b.happened) >= SAME_PLACE and not _named_apart(x, y)):
         return []
     return [Difference("place", x.title(), y.title(), f"different places: {x.title()} vs {y.title()}")]
 
@@ -363,6 +384,8 @@ def _negation(a: Fact, b: Fact) -> list[Difference]:
         return []
     negator, other = (a, b) if a.negated else (b, a)
     word = found[0].a.split()[-1]  # "tidak X" on one side, "X" on the other
+    if word in fact_lexicon(negator.claim.language).not_only:
+        return []  # "bukan hanya saat ini": "not only", no negation
     negations = lexicon(negator.claim.language).negations
     words = [w.lower() for w in _WORD.findall(negator.text)]
     stated_plainly = any(w == word and (i == 0 or words[i - 1] not in negations) for i, w in enumerate(words))
@@ -409,7 +432,8 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
              *_places(a, b, context), *_permits(a, b, context), *_minutes(a, b)]
     if not found:
         found += _negation(a, b)
-    found += _event(a, b)
+    if not _no_value_shared(a, b):
+        found += _event(a, b)  # "IHSG dibuka pada 7.136" / "IHSG ditutup pada 7.230": two moments, each with its value
     return found
 
 
