@@ -50,6 +50,7 @@ DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FIGURE = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w/-]|[.,]\d)")  # a written number, not part of a date
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,12 @@ def _no_value_shared(a: Fact, b: Fact) -> bool:
         x.unit == y.unit and x.compatible(y) for x in a.quantities for y in b.quantities)
 
 
+def _written_apart(a: Fact, b: Fact) -> bool:
+    """Both claims write numbers (levels, amounts, counts; dates aside) and share none."""
+    x, y = set(_FIGURE.findall(a.text)), set(_FIGURE.findall(b.text))
+    return bool(x and y) and not x & y
+
+
 def _other_moments(a: Fact, b: Fact) -> bool:
     """Both claims are dated, at different moments: days that share none, or months that share none
     ("harga ... pada Kamis (5/6)" / "... pada April lalu")."""
@@ -432,7 +439,7 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
              *_places(a, b, context), *_permits(a, b, context), *_minutes(a, b)]
     if not found:
         found += _negation(a, b)
-    if not _no_value_shared(a, b):
+    if not _no_value_shared(a, b) and not _written_apart(a, b):
         found += _event(a, b)  # "IHSG dibuka pada 7.136" / "IHSG ditutup pada 7.230": two moments, each with its value
     return found
 
