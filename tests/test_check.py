@@ -814,6 +814,17 @@ def test_a_fact_check_of_the_same_thing_of_another_kind_is_another_claim():
     assert not index.match(claim_fact("Presiden meresmikan layanan pinjaman online Bank BXI"), threshold=0.3)
 
 
+def test_a_word_holding_anothers_letters_is_not_that_word_with_affixes():
+    from kroscek.check import _affixed
+
+    index = _index({"claim": "Restoran Penyaji Daging Manusia di Kota Lestari Diberikan Izin", "url": "u/daging"})
+    assert index.match(claim_fact("Restoran penyaji daging manusia di Kota Lestari diberikan izin"), threshold=0.3)
+    # "ikan" is no root of "diberikan": another meat, another claim
+    assert not index.match(claim_fact("Restoran penyaji daging ikan di Kota Lestari diberikan izin"), threshold=0.3)
+    assert _affixed("pendaftaran", "daftar") and _affixed("menebus", "nebus") and _affixed("kediamannya", "kediaman")
+    assert not _affixed("ikan", "memberikan") and not _affixed("emas", "kemasan") and not _affixed("hari", "harimau")
+
+
 def test_a_deed_called_off_is_not_the_checked_deed():
     index = _index({"claim": "Presiden Kunker ke Luar Negeri Imbas Kemelut Lestari di Dalam Negeri", "url": "u/kunker"})
     assert index.match(claim_fact("Presiden kunker ke luar negeri karena kemelut Lestari di dalam negeri"), threshold=0.3)

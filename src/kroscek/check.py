@@ -905,7 +905,7 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
     pairs, start = [], 0
     for i, (word, stem, _name) in enumerate(mine):
         for j in range(start, len(theirs)):
-            if word == theirs[j][0] or _alike(stem, theirs[j][1]) or _holds_root(word, theirs[j][0]):
+            if word == theirs[j][0] or _alike(stem, theirs[j][1]) or _affixed(word, theirs[j][0]):
                 pairs.append((i, j))
                 start = j + 1
                 break
@@ -926,7 +926,7 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
 
 
 def _found_in(word: str, stem: str, others: Sequence[tuple[str, str, bool]]) -> bool:
-    return any(word == w or _alike(stem, s) or _holds_root(word, w) for w, s, _n in others)
+    return any(word == w or _alike(stem, s) or _affixed(word, w) for w, s, _n in others)
 
 
 _TO = frozenset({"ke", "kepada", "untuk", "to", "for"})  # before whom or what a deed is for ("bagi" is also "bagi-bagi": to hand out)
@@ -965,7 +965,7 @@ def _other_recipient(claim: str, check: FactCheck, language: str) -> bool:
     claim_words, their_words = [fold(w) for w in _WORD.findall(claim)], [fold(w) for w in _WORD.findall(said)]
 
     def found(words: Sequence[str], other: Sequence[str]) -> bool:
-        return any(w == o or _holds_root(w, o) or _alike(w, o) for w in words if len(w) >= 3 for o in other)
+        return any(w == o or _affixed(w, o) or _alike(w, o) for w in words if len(w) >= 3 for o in other)
 
     # the phrases share no word, and the claim's first word there is no word of the fact-check
     return all(not found(p, q) for p in mine for q in theirs) and all(not found(p[:1], their_words) for p in mine)
@@ -991,7 +991,7 @@ def _other_kind(claim: str, check: FactCheck, common: frozenset[str], language: 
     for i, (word, stem, name) in enumerate(mine[:-1]):
         for j, (other, other_stem, other_name) in enumerate(theirs[:-1]):
             if name or word not in common or _DEED.match(word) or not (
-                    word == other or _alike(stem, other_stem) or _holds_root(word, other)):
+                    word == other or _alike(stem, other_stem) or _affixed(word, other)):
                 continue  # the word both say is a common word ("bank", "blok", "daging"), not a name or a deed
             (next_word, next_stem, next_name), (their_next, their_stem, their_name) = mine[i + 1], theirs[j + 1]
             if (kind(next_word, next_name) and kind(their_next, their_name)
@@ -1013,10 +1013,32 @@ def _adjacent(text: str, first: str, second: str) -> bool:
 
 
 def _holds_root(one: str, other: str) -> bool:
-    """One word is the other with affixes ("pendaftaran" / "daftar", "kediamannya" / "kediaman"):
-    the shorter, four letters at least, inside the longer."""
+    """One stem is the other cut otherwise ("ebus" / "nebus"): the shorter, four letters at least,
+    inside the longer. For whole words, ``_affixed``."""
     short, long_ = sorted((one, other), key=len)
     return len(short) >= 4 and short in long_
+
+
+# what may stand before and after a root in a word ("pen-daftar-an", "kediaman-nya", "me-nebus")
+_PREFIXES = frozenset({"", "di", "ke", "se", "me", "mem", "men", "meng", "meny", "ber", "be", "bel", "ter", "pe", "pem",
+                       "pen", "peng", "peny", "per", "pel", "memper", "diper", "keber", "keter", "kese"})
+_SUFFIXES = frozenset({"", "an", "kan", "i", "nya", "lah", "kah", "pun", "annya", "kannya", "inya", "ku", "mu"})
+
+
+def _affixed(one: str, other: str) -> bool:
+    """One word is the other with affixes ("pendaftaran" / "daftar", "kediamannya" / "kediaman",
+    "menebus" / "Nebus"): the shorter, four letters at least, inside the longer with only a prefix
+    before it and a suffix after it, not any word that holds its letters ("ikan" / "memberikan",
+    "lama" / "ulama", "emas" / "kemasan")."""
+    short, long_ = sorted((one, other), key=len)
+    if len(short) < 4:
+        return False
+    at = long_.find(short)
+    while at >= 0:
+        if long_[:at] in _PREFIXES and long_[at + len(short):] in _SUFFIXES:
+            return True
+        at = long_.find(short, at + 1)
+    return False
 
 
 def _plain(word: str) -> bool:
@@ -1053,7 +1075,7 @@ _OPPOSITES = (("buka", "tutup"), ("naik", "turun"), ("menang", "kalah"), ("hidup
 def _says_deed(words: Sequence[str], root: str, language: str) -> bool:
     """One of ``words`` (folded, function words out) is ``root`` with its affixes ("ditutup",
     "menutup", "pembukaan")."""
-    return any(root == w or len(root) >= 4 and root in w or any(_alike(s, root) for s in stems(w, language))
+    return any(root == w or _affixed(root, w) or any(_alike(s, root) for s in stems(w, language))
                for w in words)
 
 
