@@ -315,11 +315,18 @@ def other_things_counted(a: Fact, b: Fact, difference: Difference) -> bool:
     return all(around) and not around[0] & around[1]
 
 
-def claim_subject_organisation(fact: Fact) -> str | None:
-    """The organisation the claim opens with, by the entity tagger ("BPS mencatat ..."): its subject."""
+@lru_cache(maxsize=1024)
+def _mentions(text: str, language: str) -> tuple[Any, ...]:
+    """The entity tagger's mentions of one sentence or claim, tagged once (the claim is asked for
+    its subject and its people, a sentence for its bodies once per claim)."""
     from kroscek.analyse.entities import find_mentions
 
-    for mention in find_mentions([Sentence(0, fact.text, 0)], fact.claim.language):
+    return tuple(find_mentions([Sentence(0, text, 0)], language))
+
+
+def claim_subject_organisation(fact: Fact) -> str | None:
+    """The organisation the claim opens with, by the entity tagger ("BPS mencatat ..."): its subject."""
+    for mention in _mentions(fact.text, fact.claim.language):
         return mention.text if mention.start == 0 and mention.type == "ORG" else None
     return None
 
@@ -329,24 +336,20 @@ def organisation_swapped(subject: str | None, claim: Fact, other: Fact) -> bool:
     does not ("Lembaga A mencatat ..." / "data Lembaga B yang menyebut ..."): another's figure."""
     if subject is None:
         return False
-    from kroscek.analyse.entities import find_mentions
-
     vocabulary = {fold(w) for w in _WORD.findall(other.text)}
     if not _unnamed([subject.lower()], other.text) or any(w in vocabulary for w in _WORD.findall(fold(subject))):
         return False
     claimed = claim.text.casefold()
     return any(m.type == "ORG" and _unnamed([m.text.lower()], claimed)
-               for m in find_mentions([Sentence(0, other.text, 0)], other.claim.language))
+               for m in _mentions(other.text, other.claim.language))
 
 
 def claim_people(fact: Fact) -> list[list[str]]:
     """The words (folded, three letters or more) of each person the claim names, by the entity
     tagger; not who said it ("Yusril: ..."), whose words a sentence may state without naming him."""
-    from kroscek.analyse.entities import find_mentions
-
     speaker = _SPEAKER_FIRST.match(fact.text)
     people = []
-    for mention in find_mentions([Sentence(0, fact.text, 0)], fact.claim.language):
+    for mention in _mentions(fact.text, fact.claim.language):
         if mention.type != "PER" or speaker and mention.start < speaker.end():
             continue
         words = [fold(w) for w in _WORD.findall(mention.text) if len(w) >= 3 and not w.isdigit()]
@@ -424,7 +427,7 @@ def states_object(claim: Fact, other: Fact) -> bool:
     return any(_alike(a, b) for a in wanted for b in theirs)
 
 
-_AND = frozenset({"dan", "serta", "&"})
+_AND = frozenset({"dan", "serta"})  # a word joining two names ("&" is no word: ``_WORD`` never yields it)
 
 
 def wider_group(claim: Fact, other: Fact) -> bool:
