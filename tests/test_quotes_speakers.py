@@ -664,3 +664,22 @@ def test_a_passive_opinion_a_name_before_its_office_and_an_english_secretary(tex
     sebagai <office> membeberkan" is X's; "Corporate Secretary <company> X" is X, not "Corporate"."""
     said = [q.speaker for q in quotes_of(text) if q.kind == "reported"][-1]
     assert said is not None and said.endswith(speaker)  # the person, not the office's first word
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Deputi Penindakan dan Eksekusi of Wakil ",  # an office's run that goes on and on ("dan", "of")
+        "Sementara itu, Budi Santoso, warga, ",  # many full names after commas in one sentence
+    ],
+)
+def test_a_long_paragraph_with_no_stop_is_read_in_linear_time(unit: str) -> None:
+    """A 40,000-character paragraph with no full stop (a page's text run together) is read in about
+    a tenth of a second; a check that rereads the run or the sentence so far per word takes many."""
+    import time
+
+    quotes_of("Ia mengatakan bahwa harga naik.")  # the lexicons loaded outside the timing
+    text = (unit * (40_000 // len(unit) + 1))[:40_000]
+    started = time.perf_counter()
+    quotes_of(text)
+    assert time.perf_counter() - started < 4.0

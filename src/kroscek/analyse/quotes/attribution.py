@@ -78,19 +78,24 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
     """The capitalised run starting at ``toks[at]`` (name particles allowed inside, no punctuation);
     an office's "dan" too ("Deputi Penindakan dan Eksekusi KPK Asep Guntur")."""
     run: list[Token] = []
+    named = False  # a word of the run so far is no title nor qualifier: a name has begun
+    office = False  # the run so far holds only an office's or a body's words, opened by a title or an institution's word
     for index in range(at, len(toks)):  # not ``toks[at:]``: a copy of the rest of a long sentence per call
         token = toks[index]
         if run and not _joined(text, run[-1], token, lex):
             break
-        if run and token.lower in _RUN_PREPOSITIONS and any(t.lower not in lex.titles and t.lower not in lex.qualifiers for t in run):
+        if run and token.lower in _RUN_PREPOSITIONS and named:
             break  # '"...," kata Ernest Pada November 2021': a name, then a sentence with no stop before it
         if token.capitalised or (run and token.lower in NAME_PARTICLES):
-            run.append(token)
-        elif token.lower in ("dan", "of") and run and index + 1 < len(toks) and toks[index + 1].capitalised and _office_words(run, lex):
-            # "President of GAC International Wei Haigang": an English office's "of" too
-            run.append(token)
+            pass
+        elif token.lower in ("dan", "of") and run and index + 1 < len(toks) and toks[index + 1].capitalised and office:
+            pass  # "President of GAC International Wei Haigang": an English office's "of" too
         else:
             break
+        # both flags are kept as the run grows: a long run of capitals is read once, not once per word
+        office = (office or not run) and _office_word(token, lex) and (bool(run) or _opens_office(token, lex))
+        named = named or (token.lower not in lex.titles and token.lower not in lex.qualifiers)
+        run.append(token)
     while run and run[-1].lower in NAME_PARTICLES:
         run.pop()
     return run
@@ -99,13 +104,16 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
 _RUN_PREPOSITIONS = frozenset({"pada", "di", "dari", "dalam", "untuk", "dengan", "sejak", "hingga", "kepada", "saat", "usai", "sementara"})
 
 
-def _office_words(run: list[Token], lex: QuoteLexicon) -> bool:
-    """Whether a run opened by a title or an institution's word holds only the words of an office
-    or a body so far ("Deputi Penindakan", "Organisasi Kerja Sama"), no name yet ("Presiden Prabowo")."""
-    common = common_words("id")
-    return (run[0].lower in lex.titles or run[0].lower in lex.not_person) and all(
-        t.lower in lex.titles or t.lower in lex.qualifiers or t.lower in lex.not_person or t.lower in common for t in run
-    )
+def _opens_office(token: Token, lex: QuoteLexicon) -> bool:
+    """Whether a run's first word opens an office or a body: a title or an institution's word."""
+    return token.lower in lex.titles or token.lower in lex.not_person
+
+
+def _office_word(token: Token, lex: QuoteLexicon) -> bool:
+    """Whether a word of a run opened by a title or an institution's word belongs to an office or a
+    body ("Deputi Penindakan", "Organisasi Kerja Sama"), not to a name ("Presiden Prabowo")."""
+    word = token.lower
+    return word in lex.titles or word in lex.qualifiers or word in lex.not_person or word in common_words("id")
 
 
 def _name_run_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> list[Token]:

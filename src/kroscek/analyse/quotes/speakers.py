@@ -32,7 +32,7 @@ from kroscek.analyse.quotes.names import (
     is_place_name,
     without_titles,
 )
-from kroscek.analyse.quotes.paragraphs import Paragraph, covering, quote_spans, tokens
+from kroscek.analyse.quotes.paragraphs import TOKEN, Paragraph, covering, quote_spans, tokens
 from kroscek.analyse.quotes.spans import Found, is_title_case
 from kroscek.model import Mention, Sentence
 
@@ -277,17 +277,28 @@ def _is_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
     comma: "Sementara itu, Tri Agustina (45), warga ..."): the person it is about. ``before`` is
     the sentence's text before the name."""
     words = name.casefold().split()
-    opener = tokens(before)
-    opened = not before.strip() or (
-        before.rstrip().endswith(",") and not {t.lower for t in opener} & {phrase[0] for phrase in ctx.lex.according}
-        and (all(t.lower in ctx.lex.sentence_starters for t in opener)
-             # "Jemaah lainnya, Agus Salim, ...": a short description, then the name it gives
-             or (len(opener) <= _DESCRIPTION_OPENER_WORDS and all(t.text.islower() for t in opener[1:]) and "," not in before.rstrip()[:-1]))
-    )
-    return (
-        opened and len(words) >= 2 and words[0] not in ctx.lowercase_words
-        and not ctx.lex.not_person.intersection(words)
-    )
+    if not (len(words) >= 2 and words[0] not in ctx.lowercase_words and not ctx.lex.not_person.intersection(words)):
+        return False
+    return not before.strip() or (before.rstrip().endswith(",") and _opener_before_comma(before, ctx))
+
+
+def _opener_before_comma(before: str, ctx: SpeakerContext) -> bool:
+    """Whether the words before a name and its comma only open the sentence ("Sementara itu,") or
+    give a short description ("Jemaah lainnya,"), with no "menurut" among them. Read word by word
+    and left as soon as the answer is known: a long sentence names many people after commas."""
+    according = {phrase[0] for phrase in ctx.lex.according}
+    starters = True  # every word so far opens a sentence
+    described = True  # a short description so far: lowercase words after the first
+    for count, match in enumerate(TOKEN.finditer(before), start=1):
+        word = match.group()
+        folded = word.casefold()
+        if folded in according:
+            return False
+        starters = starters and folded in ctx.lex.sentence_starters
+        described = described and count <= _DESCRIPTION_OPENER_WORDS and (count == 1 or word.islower())
+        if not starters and not described:
+            return False
+    return starters or (described and "," not in before.rstrip()[:-1])
 
 
 def _heuristic_names(text: str, start: int, end: int, ctx: SpeakerContext) -> list[tuple[int, str]]:
