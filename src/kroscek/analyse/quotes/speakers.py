@@ -612,11 +612,11 @@ class Resolver:
     def _office_holder(self, office: str, sentence: int) -> str | None:
         """The person the article names right after ``office`` ("Kepala Ekonom Bank Mandiri Andry
         Asmoro" for "Ekonom Bank Mandiri"), the nearest at or before ``sentence`` first."""
-        pattern = re.compile(rf"\b{_words_pattern(office.split())}\s*,?\s*({_CAPITALISED_RUN})", re.IGNORECASE)
+        pattern = re.compile(rf"\b{_words_pattern(office.split())}\s*,?\s*(?-i:({_CAPITALISED_RUN}))", re.IGNORECASE)
         hits: list[tuple[int, str]] = []
         for index, text in self.ctx.sentences():
             for match in pattern.finditer(text):
-                found = _trim_name(match.group(1), self.ctx) if match.group(1)[:1].isupper() else ""
+                found = _trim_name(match.group(1).rstrip("."), self.ctx)  # the office's words in any case, the name capitalised
                 if found and _person_words(found.split(), self.ctx) and can_speak(found):
                     hits.append((index, found))
         if not hits:
