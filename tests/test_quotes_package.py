@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kroscek" / "analyse" / "quotes"
-PREFIX = "kroscek.analyse.quotes."
+PACKAGE_NAME = "kroscek.analyse.quotes"
+PREFIX = PACKAGE_NAME + "."
 
 # the order the package's docstring gives: words, text, kinds of names, attributions, spans, speakers, the article
 ORDER = ("lexicon", "paragraphs", "names", "attribution", "spans", "speakers", "article")
@@ -23,8 +24,12 @@ def package_imports(path: Path) -> set[str]:
                 found.update(alias.name for alias in node.names)
             elif (node.module or "").startswith(PREFIX):
                 found.add(node.module[len(PREFIX) :].split(".")[0])
+            elif node.module == PACKAGE_NAME:  # "from kroscek.analyse.quotes import speakers" or a name of its __init__
+                found.update(alias.name if alias.name in ORDER else ORDER[-1] for alias in node.names)
         elif isinstance(node, ast.Import):
             found.update(a.name[len(PREFIX) :].split(".")[0] for a in node.names if a.name.startswith(PREFIX))
+            if any(a.name == PACKAGE_NAME for a in node.names):
+                found.add(ORDER[-1])  # the package's __init__ imports the article, and with it every module
     return found
 
 
@@ -50,3 +55,14 @@ def test_imports_are_read_absolute_and_relative(tmp_path: Path) -> None:
         "def f():\n    import kroscek.analyse.quotes.article\n"
     )
     assert package_imports(source) == {"spans", "names", "lexicon", "article"}
+
+
+def test_imports_of_the_package_itself_are_read(tmp_path: Path) -> None:
+    """A module importing from the package's __init__ imports the article and all before it."""
+    source = tmp_path / "x.py"
+    source.write_text("from kroscek.analyse.quotes import speakers\n")
+    assert package_imports(source) == {"speakers"}
+    source.write_text("from kroscek.analyse.quotes import find_quotes\n")
+    assert package_imports(source) == {"article"}
+    source.write_text("import kroscek.analyse.quotes\n")
+    assert package_imports(source) == {"article"}
