@@ -653,6 +653,14 @@ def test_a_sentence_that_does_not_name_the_claims_person_does_not_support_it(tmp
     assert [e.text for e in result.supports] == [said.sentences[0].text]
 
 
+def test_a_clock_time_is_no_speaker_before_a_colon():
+    from kroscek.check import claim_object
+
+    # "pukul 07:30" is a time: what is sold is still read after the verb
+    assert claim_object(claim_fact("Pedagang menjual ayam pukul 07:30 di Pasar Lestari")) == "ayam"
+    assert claim_object(claim_fact("Seskab Rudi: pedagang menjual ayam di Pasar Lestari")) == "ayam"
+
+
 @pytest.mark.model
 def test_a_supporting_sentence_states_what_happened_and_the_thing_it_happened_to(tmp_path):
     train = article(101, "Warta Uji", ["Kereta Lestari Ekspres atau KLE",

@@ -358,7 +358,7 @@ def claim_people(fact: Fact) -> list[list[str]]:
     return people
 
 
-_SPEAKER_FIRST = re.compile(r"^[^:.,;\"“”]{2,60}:")  # "Seskab Teddy: ...": who said what follows
+_SPEAKER_FIRST = re.compile(r"^[^:.,;\"“”]{2,60}(?<!\d):(?!\d)")  # "Seskab Teddy: ...": who said what follows; not a clock time ("pukul 07:30")
 
 
 def names_people(other: Fact, people: Sequence[Sequence[str]]) -> bool:
