@@ -340,7 +340,7 @@ def test_bodies_statements_and_a_name_after_menurut(text: str, speaker: str) -> 
 def test_a_name_after_menurut_is_never_taken_for_a_common_word() -> None:
     """"Menurut Mari,": Mari is named, though "mari" is a common word."""
     quote = quotes_of('"Kita ingin tumbuh tinggi," jelas Mari Elka Pangestu. Menurut Mari, aturan itu membuka pasar karbon.')[-1]
-    assert quote.speaker and quote.speaker in "Mari Elka Pangestu"
+    assert quote.speaker in {"Mari", "Mari Elka Pangestu"}  # the name, short or whole; not a piece of it
 
 
 def test_a_law_is_no_speaker() -> None:
@@ -655,15 +655,19 @@ def test_an_office_its_region_and_the_people_of_a_place(text: str, speaker: str 
          "Putri"),
         ('Yusak Billy sebagai Sales & Marketing Director PT Honda Prospect Motor membeberkan bahwa mobil itu begitu dicintai.',
          "Yusak Billy"),
-        ('Corporate Secretary Mitra Adiperkasa Eva Andrianie menjelaskan, perusahaan hanya membeli persediaan dan aset penunjang.',
-         "Eva Andrianie"),
+        pytest.param(
+            'Corporate Secretary Mitra Adiperkasa Eva Andrianie menjelaskan, perusahaan hanya membeli persediaan dan aset penunjang.',
+            "Eva Andrianie",
+            marks=pytest.mark.xfail(strict=True, reason="a company's name with no acronym nor institution's word "
+                                    "(Mitra Adiperkasa) is read as the person's given names"),
+        ),
     ],
 )
 def test_a_passive_opinion_a_name_before_its_office_and_an_english_secretary(text: str, speaker: str) -> None:
     """"Pendapat serupa juga disampaikan oleh X" makes X the one a pronoun after it refers to; "X
     sebagai <office> membeberkan" is X's; "Corporate Secretary <company> X" is X, not "Corporate"."""
     said = [q.speaker for q in quotes_of(text) if q.kind == "reported"][-1]
-    assert said is not None and said.endswith(speaker)  # the person, not the office's first word
+    assert said == speaker  # the person, not the office's first word nor the company before the name
 
 
 @pytest.mark.parametrize(
