@@ -194,27 +194,33 @@ def _name_word(word: str, ctx: SpeakerContext) -> bool:
 def _given_name(word: str, ctx: SpeakerContext) -> bool:
     """A word that can be part of a person's name: not an acronym, a word the article writes in
     lowercase, a title, an office's word or an institution's."""
-    folded = word.casefold()
     if len(word.rstrip(".")) == 1 and word[:1].isupper():
         return True  # an initial: "Saurlin P Siagian"
-    if folded in ctx.lex.name_titles and word[:1].isupper():
+    if _title_in_name(word, ctx):
         return True  # "Fahmi Hakim"
-    return (
-        len(word) > 2 and not word.isupper() and word[:1].isupper() and folded not in ctx.lowercase_words
-        and not folded.startswith(_MINISTRY_PREFIXES)
-        and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles) and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
-    )
+    return word[:1].isupper() and not word.casefold().startswith(_MINISTRY_PREFIXES) and _name_shaped(word, ctx)
 
 
 def _name_like(words: list[str], ctx: SpeakerContext) -> bool:
     """Whether ``words[0]`` is a given name before ``words[1]`` rather than a qualifier of a title."""
-    first = words[0]
-    folded = first.casefold()
-    if folded in ctx.lex.name_titles and first[:1].isupper():
+    if _title_in_name(words[0], ctx):
         return True  # "Arief Rahman Hakim Saputra": a title word inside a name
+    return _name_shaped(words[0], ctx) and not _used_alone(words, ctx)
+
+
+def _title_in_name(word: str, ctx: SpeakerContext) -> bool:
+    """A capitalised title that is also often part of a person's name ("Hakim", "Raja")."""
+    return word.casefold() in ctx.lex.name_titles and word[:1].isupper()
+
+
+def _name_shaped(word: str, ctx: SpeakerContext) -> bool:
+    """What a given name and a word before a last name share: longer than two letters, no acronym,
+    no word the article writes in lowercase, no title (but one often part of a name), no office's
+    or institution's word."""
+    folded = word.casefold()
     return (
-        len(first) > 2 and not first.isupper() and folded not in ctx.lowercase_words
-        and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles) and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person and not _used_alone(words, ctx)
+        len(word) > 2 and not word.isupper() and folded not in ctx.lowercase_words
+        and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles) and folded not in ctx.lex.qualifiers and folded not in ctx.lex.not_person
     )
 
 
