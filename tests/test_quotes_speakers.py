@@ -702,3 +702,12 @@ def test_an_office_as_subject_is_the_holder_whatever_follows_the_name(first: str
     lowercase words or a full stop follow that name; the office's words match in any case."""
     said = quotes_of(first + "\nEkonom Bank Mandiri menilai bahwa harga beras akan turun bulan depan.")
     assert said[-1].speaker == "Andi Prasetyo"
+
+
+def test_a_demonstrative_of_a_later_phrase_leaves_an_unnamed_speaker_unnamed() -> None:
+    """'ujar salah seorang pegawai hotel saat ditemui di lobi gedung itu': "itu" is the building's,
+    after the tag; the pronoun after it is the unnamed employee's, not the manager named before."""
+    text = ('Manajer hotel Budi Santoso mengatakan bahwa kamar hotel sudah penuh sejak pekan lalu.\n'
+            '"Kami tidak bisa menerima tamu lagi," ujar salah seorang pegawai hotel saat ditemui di lobi gedung itu.\n'
+            'Ia menambahkan bahwa tamu baru diminta mencari penginapan lain.')
+    assert [q.speaker for q in quotes_of(text)] == ["Budi Santoso", None, None]

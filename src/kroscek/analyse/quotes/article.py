@@ -3,6 +3,7 @@ resolved in reading order (``speakers``)."""
 
 from __future__ import annotations
 
+from kroscek.analyse.quotes.attribution import RUN_PREPOSITIONS
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
 from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, mention_types
 from kroscek.analyse.quotes.paragraphs import Paragraph, paragraphs_of, quote_spans, tokens
@@ -57,8 +58,7 @@ def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: st
                     speaker = resolver.pronoun(index, item.start, paragraph)
                 else:
                     speaker = None
-                    tail = tokens(paragraph.text, item.end, paragraph.sentence_span(max(item.start, item.end - 1))[1])
-                    if item.kind == "direct" and not any(t.lower in lex.demonstratives for t in tail):
+                    if item.kind == "direct" and not _described_back(paragraph, item, lex):
                         # '"...," ujar salah seorang pegawai hotel': no one named speaks (not "pesan bintang
                         # sinetron X itu", the one named before), and no one named goes on speaking after it
                         resolver.unnamed(index)
@@ -99,3 +99,20 @@ def _opens_sentence(paragraph: Paragraph, offset: int, lex: QuoteLexicon) -> boo
     before = tokens(paragraph.text, start, offset)
     according = {phrase[0] for phrase in lex.according}  # "Menurut Mari,": a name after it, not the sentence's first word
     return all(t.lower in lex.sentence_starters and t.lower not in according for t in before)
+
+
+_TAG_WORDS = 12  # words after a direct quote read for its speech tag ("ujar salah seorang pegawai hotel itu")
+
+
+def _described_back(paragraph: Paragraph, item: Found, lex: QuoteLexicon) -> bool:
+    """Whether the speech tag after a direct quote describes with a demonstrative the one named
+    before ("pesan bintang sinetron X itu"): a demonstrative within its first words, before a
+    preposition, the sentence's end or another quote; not one of a later phrase or a later quote."""
+    end = paragraph.sentence_span(max(item.start, item.end - 1))[1]
+    marks = [at for at in (paragraph.text.find(mark, item.end, end) for mark in '"“”') if at >= 0]
+    for token in tokens(paragraph.text, item.end, min(marks, default=end))[:_TAG_WORDS]:
+        if token.lower in RUN_PREPOSITIONS or token.lower in lex.complementizers:
+            return False  # "... saat ditemui di lobi gedung itu": the place's demonstrative, past the tag
+        if token.lower in lex.demonstratives:
+            return True
+    return False

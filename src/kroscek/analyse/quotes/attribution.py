@@ -84,7 +84,7 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
         token = toks[index]
         if run and not _joined(text, run[-1], token, lex):
             break
-        if run and token.lower in _RUN_PREPOSITIONS and named:
+        if run and token.lower in RUN_PREPOSITIONS and named:
             break  # '"...," kata Ernest Pada November 2021': a name, then a sentence with no stop before it
         if token.capitalised or (run and token.lower in NAME_PARTICLES):
             pass
@@ -101,7 +101,7 @@ def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[T
     return run
 
 
-_RUN_PREPOSITIONS = frozenset({"pada", "di", "dari", "dalam", "untuk", "dengan", "sejak", "hingga", "kepada", "saat", "usai", "sementara"})
+RUN_PREPOSITIONS = frozenset({"pada", "di", "dari", "dalam", "untuk", "dengan", "sejak", "hingga", "kepada", "saat", "usai", "sementara"})
 
 
 def _opens_office(token: Token, lex: QuoteLexicon) -> bool:
