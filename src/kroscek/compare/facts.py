@@ -331,10 +331,6 @@ def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
     return tuple(found)
 
 
-def _denied(text: str, denial: str, language: str) -> frozenset[str]:
-    return _denial_object(text, denial, language)[0]
-
-
 def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str], str]:
     """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
     or, when it closes its sentence, the words before it, from the word that names it as talk on
@@ -352,12 +348,13 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str
     def said(part: str) -> frozenset[str]:
         return stems(" ".join(w for w in part.split() if w not in talk), language)
 
-    after = said(lower[at + len(denial):])
+    rest = lower[at + len(denial):]
+    after = said(rest)
     if len(after) >= DENIED_WORDS:
         # the head: the first word after the denial that names something ("tidak ada monopoli dalam
         # proses pengadaan": "monopoli"), words that only carry it ("melakukan", "adanya") skipped
         stop = lex.stopwords | lex.denial_light | talk
-        head = next((w for w in lower[at + len(denial):].split() if w not in stop and not w[:1].isdigit()), "")
+        head = next((w for w in rest.split() if w not in stop and not w[:1].isdigit()), "")
         return after, stem(head) if head else ""
     before = lower[:at].split()
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
