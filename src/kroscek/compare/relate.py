@@ -186,6 +186,7 @@ def _plan_and_account(plan: Fact, done: Fact) -> bool:
 
 
 def _page_day(fact: Fact) -> tuple[int, int] | None:
+    """The (month, day) its page was published, if known."""
     try:
         return (int(fact.published[5:7]), int(fact.published[8:10])) if fact.published else None
     except ValueError:
@@ -194,13 +195,8 @@ def _page_day(fact: Fact) -> tuple[int, int] | None:
 
 def _own_day(fact: Fact) -> bool:
     """The claim's only day is the day its page was published."""
-    if not fact.published or len(fact.dates.days) != 1:
-        return False
-    try:
-        month, day = int(fact.published[5:7]), int(fact.published[8:10])
-    except ValueError:
-        return False
-    return fact.dates.days == frozenset({(month, day)})
+    page = _page_day(fact)
+    return page is not None and fact.dates.days == frozenset({page})
 
 
 def _places_conflict(x: str, y: str, language: str) -> bool:
@@ -396,10 +392,10 @@ def _negation(a: Fact, b: Fact) -> list[Difference]:
     # tidak ditutup" / "jalan tol itu ditutup"), not in another phrase ("tanpa harus bikin baru" /
     # "kalau bikin SIM baru harus di Satpas")
     theirs = [w.lower() for w in _WORD.findall(other.text)]
-    at = next(i for i, w in enumerate(words) if w == word and i > 0 and words[i - 1] in negations) - 1
+    at = words.index(word) - 1  # not stated plainly: every time it is written, a negation stands before it
     if at > 0 and not any(w == word and i > 0 and theirs[i - 1] == words[at - 1] for i, w in enumerate(theirs)):
         return []
-    if [n for n in negator.names if not shared_names([n], other.names)]:
+    if any(not shared_names([n], other.names) for n in negator.names):
         return []  # "izin PT Gag Nikel tak dicabut" / "empat perusahaan yang izinnya dicabut": another subject
     return found
 
