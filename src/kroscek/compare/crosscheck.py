@@ -334,7 +334,7 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
 
     def compare(i: int, j: int) -> Relation:
         a, b = facts[i], facts[j]
-        context = SlotContext(*((contexts[a.article][k], contexts[b.article][k]) for k in range(5)))
+        context = SlotContext(*zip(contexts[a.article], contexts[b.article]))
         return relate(a, b, links[(min(i, j), max(i, j))], context)
 
     relations = {pair: compare(*pair) for pair in links}
