@@ -404,6 +404,15 @@ def _appositive(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> Spe
     return ref
 
 
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")  # a mark that breaks a phrase (an apostrophe or hyphen is part of a word)
+_PUNCTUATION_BUT_AMPERSAND = re.compile(r"[^\w\s'’&-]")  # the same, "&" inside an office's name aside
+
+
+def _punctuated(text: str, toks: list[Token], left: int, right: int, marks: re.Pattern[str] = _PUNCTUATION) -> bool:
+    """Whether a mark stands between the end of ``toks[left]`` and the start of ``toks[right]``."""
+    return marks.search(text, toks[left].end, toks[right].start) is not None
+
+
 def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """The subject ending just before ``toks[end]``, fillers ("juga", "yang") skipped; a noun with
     a demonstrative ("aktris itu") refers back like a pronoun; where and when between the subject
@@ -420,7 +429,7 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         # "Ia yang sudah syuting sejak kecil menuturkan": a pronoun or a name, then a relative clause
         # with no punctuation in it, then the verb
         for at in range(end - 2, max(0, end - _RELATIVE_WORDS) - 1, -1):
-            if re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
+            if _punctuated(text, toks, at, at + 1):
                 break
             if toks[at].lower == "yang":
                 if at and (toks[at - 1].lower in lex.pronouns or (toks[at - 1].capitalised and at > 1)) \
@@ -435,7 +444,7 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         if toks[end - 1].lower in lex.fillers and not toks[end - 1].capitalised:
             end -= 1
         elif end > 2 and toks[end - 2].lower in _MANNER and not toks[end - 1].capitalised and toks[end - 1].lower not in lex.demonstratives \
-                and not re.search(r"[^\w\s'’-]", text[toks[end - 3].end : toks[end - 1].start]):
+                and not _punctuated(text, toks, end - 3, end - 1):
             end -= 2  # "Ia pun dengan tenang menyebut", "Megan secara terbuka mengungkapkan": how, not who
         else:
             break
@@ -466,14 +475,14 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
             return named  # "Yusak Billy sebagai Sales & Marketing Director PT Honda Prospect Motor membeberkan"
         for at in range(first - 1, max(0, first - _SETTING_WORDS) - 1, -1):
             # "Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan": the book is where, not who
-            if toks[at].capitalised or re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
+            if toks[at].capitalised or _punctuated(text, toks, at, at + 1):
                 break
             if toks[at].lower == "dalam" and at < first - 1 and at and toks[at - 1].capitalised:
                 return speaker_before(text, toks, at, lex)
         if first > 1 and toks[first - 1].lower in _OBJECT_PREPOSITIONS:
             # "Abdul Mu'ti dalam rapat kerja dengan Komisi X memaparkan": X is met with, the subject comes before "dalam"
             for at in range(first - 2, max(0, first - _RELATIVE_WORDS) - 1, -1):
-                if re.search(r"[^\w\s'’-]", text[toks[at].end : toks[at + 1].start]):
+                if _punctuated(text, toks, at, at + 1):
                     break
                 if toks[at].lower in _SETTING_PREPOSITIONS and at and toks[at - 1].capitalised:
                     return speaker_before(text, toks, at, lex)
@@ -498,7 +507,7 @@ def _name_before_office(text: str, toks: list[Token], end: int, lex: QuoteLexico
     """The person named before "sebagai" and the office it gives him, right before the verb
     ("Yusak Billy sebagai Sales & Marketing and After Sales Director PT Honda Prospect Motor")."""
     for at in range(end - 1, max(0, end - _AS_OFFICE_WORDS) - 1, -1):
-        if re.search(r"[^\w\s'’&-]", text[toks[at].end : toks[at + 1].start] if at + 1 < len(toks) else ""):
+        if at + 1 < len(toks) and _punctuated(text, toks, at, at + 1, _PUNCTUATION_BUT_AMPERSAND):
             return None
         if toks[at].lower == "sebagai":
             if at == 0 or not all(t.capitalised or t.lower in ("and", "dan", "of") for t in toks[at + 1 : end]):
