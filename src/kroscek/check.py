@@ -379,7 +379,10 @@ def tells_what_happened(claim: Fact, other: Fact) -> bool:
     return any(_alike(a, b) for a in mine for b in theirs)
 
 
-_CLAIM_VERB = re.compile(r"^(?:me|di|ber|ter)\w{3,}$|^\w{3,}kan$")  # "menjual", "dijual", "berkurban", "kerahkan"
+_VERB_PREFIX = r"^(?:me|di|ber|ter)"  # the prefixes that mark an Indonesian verb
+_CLAIM_VERB = re.compile(_VERB_PREFIX + r"\w{3,}$|^\w{3,}kan$")  # "menjual", "dijual", "berkurban", "kerahkan"
+_DEED = re.compile(_VERB_PREFIX + r"\w{4,}$")  # a verb by its prefix: "membagikan", "dicabut", "bertemu"
+_VERB = re.compile(_DEED.pattern + r"|^\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word ("dibuka", "perangi", "bayaran")
 _QUANTIFIERS = frozenset({"banyak", "semua", "seluruh", "para", "beberapa", "total", "sekitar", "lebih", "hampir"})
 _CLASSIFIERS = frozenset({"ekor", "buah", "unit", "biji", "butir", "lembar", "batang", "seekor", "sebuah", "sebutir"})
 _COUNTED_KINDS = frozenset({"people", "house", "vehicle", "village", "district", "school"})  # units that are things counted
@@ -866,7 +869,6 @@ class FactCheckIndex:
 
 
 _VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word
-_VERB = re.compile(r"^(?:me|di|ber|ter)\w{4,}$|^\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word ("dibuka", "perangi", "bayaran")
 _DEED_NOUN = re.compile(r"^pe(?:ng|ny|n|m|r)?\w{3,}an$")  # "pendaftaran", "penemuan": a noun of a deed, not a verb
 _GLUE = frozenset({"soal", "terkait", "cuma", "hanya", "ini", "itu", "sebanyak", "bisa", "akan", "bakal", "sudah", "telah",
                    "ternyata", "sebenarnya", "lewat", "melalui", "bilang", "sebut", "kata", "ujar", "per", "tiap", "setiap"})
@@ -1273,9 +1275,6 @@ def _other_happening(claim: str, checked: str, common: frozenset[str], language:
     shared_mine = sum(any(_alike(a, b) for b in theirs) for a in mine)
     shared_theirs = sum(any(_alike(b, a) for a in mine) for b in theirs)
     return max(shared_mine / len(mine), shared_theirs / len(theirs)) < FACTCHECK_HAPPENED
-
-
-_DEED = re.compile(r"^(?:me|di|ber|ter)\w{4,}$")  # a verb by its prefix: "membagikan", "dicabut", "bertemu"
 
 
 def _deeds(text: str, common: frozenset[str], language: str) -> tuple[set[str], set[str], frozenset[str]]:
