@@ -175,6 +175,48 @@ def test_split_runs_one_half_only(tmp_path: Path) -> None:
         quote_eval.main(path, data=str(data), split="all")
 
 
+def _label_file(folder: Path, name: str, rows: list[tuple[str, str, bool, list[dict]]]) -> Path:
+    """A label file over one made-up CSV: rows of (url, text, held back, quotes)."""
+    data = folder / "shared" / "data"
+    (data / "news").mkdir(parents=True, exist_ok=True)
+    with (data / "news" / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["url", "title", "content"])
+        writer.writeheader()
+        writer.writerows({"url": url, "title": "t", "content": text} for url, text, _, _ in rows)
+    header = {"source": "news/", "sources": {"a": f"news/{name}.csv"}, "id_column": "url", "text_column": "content", "title_column": "title"}
+    records = [{"article": url, "outlet": "a", "held_back": held, "quotes": quotes} for url, _, held, quotes in rows]
+    path = folder / "labels" / f"{name}.jsonl"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(json.dumps(x) for x in [header, *records]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_several_label_files_are_scored_per_file_and_together(tmp_path: Path) -> None:
+    right = "Budi Hartono mengatakan bahwa jembatan itu akan selesai tahun depan."
+    wrong_speaker = "Sari Dewi mengatakan bahwa pasar itu akan dibuka kembali pekan depan."
+    first = _label_file(tmp_path, "round", [
+        ("u1", right, False, [{"start": 29, "end": 68, "speaker": "Budi Hartono", "kind": "reported"}]),
+        ("u2", wrong_speaker, True, [{"start": 26, "end": 69, "speaker": "Rina Lestari", "kind": "reported"}]),
+    ])
+    _label_file(tmp_path, "round-2", [
+        ("u3", right.replace("jembatan", "terminal"), False, [{"start": 29, "end": 68, "speaker": "Budi Hartono", "kind": "reported"}]),
+        ("u4", "Hari ini hujan turun sejak pagi di pasar.", False, [{"start": 0, "end": 20, "speaker": "Ani", "kind": "reported"}]),
+    ])
+    (tmp_path / "labels" / "unsplit.jsonl").write_text(first.read_text(encoding="utf-8").replace('"held_back": false, ', ""), encoding="utf-8")
+    data = str(tmp_path / "shared" / "data")
+    figures = quote_eval.main(tmp_path / "labels", data=data)  # the folder: the two files with a split, in round order
+    assert list(figures["files"]) == ["round.jsonl", "round-2.jsonl"]
+    tune = figures["combined"]["tune"]["spans"]
+    assert (tune["articles"], tune["gold"], tune["recall"], tune["speaker_accuracy"]) == (3, 3, 2 / 3, 1.0)
+    assert figures["files"]["round-2.jsonl"]["tune"]["spans"]["recall"] == 0.5
+    assert figures["combined"]["held back"]["spans"]["speaker_accuracy"] == 0.0
+    assert "held back" not in figures["files"]["round-2.jsonl"]
+    only_tune = quote_eval.main(first, data=data, files="round-2.jsonl", split="tune")
+    assert list(only_tune["combined"]) == ["tune"] and only_tune["combined"]["tune"]["spans"]["gold"] == 3
+    with pytest.raises(FileNotFoundError):
+        quote_eval.main(first, data=data, files="nothing-*.jsonl")
+
+
 @pytest.mark.parametrize(
     ("name", "place"),
     [

@@ -23,10 +23,17 @@ Options: ``data=DIR`` the shared data folder (default: the nearest ``shared/data
 ``encoder=static`` matches quotes with the static word vectors, as ``kroscek run --fast`` does;
 ``split=tune`` (or ``held-back``) runs and reports one half of a split file only, the other half
 not even read by the pipeline.
+
+Several files at once: PATH a folder (every label file in it that carries a tune / held-back
+split, or those ``files=GLOB[,GLOB...]`` names, relative to the folder), or PATH a file with
+``files=`` naming more beside it. One table: per file and half, then each half over all the files
+together (span P / R, speaker accuracy, speakers that are places; kroscek and baseline); cross-article
+matching is left to the one-file run, since statement ids are per file.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from itertools import combinations
@@ -232,16 +239,17 @@ def place_speakers(found: dict[str, list[Span]]) -> int:
     return sum(1 for spans in found.values() for span in spans if span.speaker and is_place_name(span.speaker))
 
 
-def main(path: Path, **options: str) -> dict:
-    """Print and return the quote figures for the labelled file at ``path``; a file with a
-    held-back split (``held_back`` on each record) is reported per half, tune then held back."""
-    articles = load(Path(path), options.get("data"))
-    split = options.get("split")
-    if split is not None:
-        if split not in ("tune", "held-back"):
-            raise ValueError(f"split must be tune or held-back, not {split!r}")
-        articles = [a for a in articles if bool(a.held_back) == (split == "held-back")]
-    use_mentions = options.get("mentions") == "ner"
+def _split(articles: list[LabelledArticle], split: str | None) -> list[LabelledArticle]:
+    """The articles of one half (``split`` tune or held-back), or all of them."""
+    if split is None:
+        return articles
+    if split not in ("tune", "held-back"):
+        raise ValueError(f"split must be tune or held-back, not {split!r}")
+    return [a for a in articles if bool(a.held_back) == (split == "held-back")]
+
+
+def found_spans(articles: list[LabelledArticle], use_mentions: bool) -> dict[str, list[Span]]:
+    """Each article's predicted quotes as spans of its raw text."""
     found: dict[str, list[Span]] = {}
     for article in articles:
         spans: list[Span] = []
@@ -255,6 +263,47 @@ def main(path: Path, **options: str) -> dict:
                 used.add(where)
                 spans.append(Span(*where, quote.speaker, quote.kind))
         found[article.id] = spans
+    return found
+
+
+def label_files(path: Path, files: str | None) -> list[Path]:
+    """The label files a several-file run reads: ``path`` itself when it is a file, then each of
+    the comma-separated ``files`` globs in its folder; for a folder with no ``files``, every
+    ``*.jsonl`` in it whose records carry a tune / held-back split."""
+    folder = path if path.is_dir() else path.parent
+    chosen = [] if path.is_dir() else [path]
+    if files:
+        for pattern in (p.strip() for p in files.split(",") if p.strip()):
+            matched = sorted(folder.glob(pattern), key=_round_order)
+            if not matched:
+                raise FileNotFoundError(f"no label file matches {pattern!r} in {folder}")
+            chosen += [m for m in matched if m not in chosen]
+        return chosen
+    for candidate in sorted(folder.glob("*.jsonl"), key=_round_order):
+        records = [json.loads(line) for line in candidate.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+        if records and all(record.get("held_back") is not None for record in records):
+            chosen.append(candidate)
+    return chosen
+
+
+def _round_order(path: Path) -> tuple[str, int, str]:
+    """Label files in round order: "indonews.jsonl" (round one) before "indonews-2.jsonl" before
+    "indonews-10.jsonl"."""
+    stem, _, number = path.stem.rpartition("-")
+    return (stem, int(number), path.name) if stem and number.isdigit() else (path.stem, 1, path.name)
+
+
+def main(path: Path, **options: str) -> dict:
+    """Print and return the quote figures for the labelled file at ``path``; a file with a
+    held-back split (``held_back`` on each record) is reported per half, tune then held back.
+    A folder, or a ``files`` option, reports several files together (``main_files``)."""
+    path = Path(path)
+    if path.is_dir() or options.get("files"):
+        return main_files(path, **options)
+    split = options.get("split")
+    articles = _split(load(path, options.get("data")), split)
+    use_mentions = options.get("mentions") == "ner"
+    found = found_spans(articles, use_mentions)
     halves = {"all": articles}
     if split is not None:
         halves = {split.replace("-", " "): articles}
@@ -289,3 +338,59 @@ def _report(articles: list[LabelledArticle], found: dict[str, list[Span]], optio
     Console().print(table)
     system["place_speakers"] = places
     return {"spans": system, "baseline": base, "matching": match_system, "matching_baseline": match_base}
+
+
+def main_files(path: Path, **options: str) -> dict:
+    """Several label files in one table: each file's halves, then each half over every file
+    together (the articles pooled, so a figure is over all their quotes, not a mean of files).
+    Returns ``{"files": {name: {half: figures}}, "combined": {half: figures}}``, the figures as
+    ``score`` gives them for kroscek (``spans``, with ``place_speakers``) and the baseline."""
+    split = options.get("split")
+    use_mentions = options.get("mentions") == "ner"
+    paths = label_files(Path(path), options.get("files"))
+    if not paths:
+        raise FileNotFoundError(f"no label file with a tune / held-back split in {path}")
+    per_file: dict[str, dict[str, dict]] = {}
+    pooled: dict[str, list[LabelledArticle]] = {}
+    found: dict[str, list[Span]] = {}
+    for label_path in paths:
+        articles = _split(load(label_path, options.get("data")), split)
+        found.update(found_spans(articles, use_mentions))
+        halves = {"all": articles}
+        if any(a.held_back is not None for a in articles):
+            halves = {"tune": [a for a in articles if not a.held_back], "held back": [a for a in articles if a.held_back]}
+        per_file[label_path.name] = {}
+        for half, part in halves.items():
+            if part:
+                per_file[label_path.name][half] = _figures(part, found)
+                pooled.setdefault(half, []).extend(part)
+    combined = {half: _figures(part, found) for half, part in pooled.items()}
+    table = Table(title=f"quotes over {len(paths)} label files (kroscek / baseline)")
+    for column in ("file", "half", "articles", "quotes", "span P", "span R", "speakers", "places"):
+        table.add_column(column, justify="left" if column in ("file", "half") else "right")
+    order = [h for h in ("all", "tune", "held back") if h in pooled]
+    for half in order:
+        for name, halves in per_file.items():
+            if half in halves:
+                table.add_row(name, half, *_cells(halves[half]))
+        table.add_row("[bold]combined[/bold]", f"[bold]{half}[/bold]", *_cells(combined[half]), end_section=True)
+    table.caption = f"mentions: {'NER' if use_mentions else 'none'}; articles pooled per half; cross-article matching: run one file"
+    Console(width=max(Console().width, 120)).print(table)
+    return {"files": per_file, "combined": combined}
+
+
+def _figures(articles: list[LabelledArticle], found: dict[str, list[Span]]) -> dict:
+    system = score(found, articles)
+    system["place_speakers"] = place_speakers({a.id: found[a.id] for a in articles})
+    system["articles"] = len(articles)
+    base_found = {a.id: baseline(a.text) for a in articles}
+    base = score(base_found, articles)
+    base["place_speakers"] = place_speakers(base_found)
+    return {"spans": system, "baseline": base}
+
+
+def _cells(figures: dict) -> list[str]:
+    system, base = figures["spans"], figures["baseline"]
+    cells = [str(system["articles"]), str(system["gold"])]
+    cells += [f"{system[key]:.3f} / {base[key]:.3f}" for key in ("precision", "recall", "speaker_accuracy")]
+    return [*cells, f"{system['place_speakers']} / {base['place_speakers']}"]
