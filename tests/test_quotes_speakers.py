@@ -753,3 +753,21 @@ def test_a_demonstrative_of_a_later_phrase_leaves_an_unnamed_speaker_unnamed() -
             '"Kami tidak bisa menerima tamu lagi," ujar salah seorang pegawai hotel saat ditemui di lobi gedung itu.\n'
             'Ia menambahkan bahwa tamu baru diminta mencari penginapan lain.')
     assert [q.speaker for q in quotes_of(text)] == ["Budi Santoso", None, None]
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("Moch. Rizal Fauzi", "Rizal"), ("Muh. Ali Akbar", "Ali"), ("H. Abdul Gani", "Abdul"), ("dr. Rina Lestari", "Rina")],
+)
+def test_an_abbreviated_first_name_or_title_neither_ends_the_sentence_nor_the_name(name: str, short: str) -> None:
+    """"Moch." or "H." before a name is part of it: the sentence does not end there, the speaker
+    is the whole name, and a later "kata <name>" or pronoun goes to the same person."""
+    text = (f'Kepala Dinas Pekerjaan Umum {name} mengatakan bahwa jalan desa itu akan diperbaiki bulan depan.\n'
+            f'"Anggarannya sudah kami siapkan sejak awal tahun," kata {short}.\n'
+            'Ia menambahkan bahwa perbaikan akan dimulai dari jembatan yang rusak.')
+    assert len(split_sentences([text.splitlines()[0]], "id")) == 1
+    said = quotes_of(text)
+    assert [q.kind for q in said] == ["reported", "direct", "reported"]
+    assert said[0].text.startswith("jalan desa")
+    whole = name.replace(".", "").split()[-2:]
+    assert all(q.speaker is not None and q.speaker.split()[-2:] == whole for q in said), [q.speaker for q in said]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, is_place_name, without_titles
 from kroscek.analyse.quotes.paragraphs import TOKEN, tokens
+from kroscek.text.sentences import abbreviations
 from kroscek.text.tokens import Token
 
 # where and when, set between a speaker and the verb: "X di Gedung Y, Jakarta, Selasa (10/6/2025), mengatakan"
@@ -66,12 +67,14 @@ def match_phrase(toks: list[Token], at: int, phrases: tuple[tuple[str, ...], ...
 
 
 def _joined(text: str, left: Token, right: Token, lex: QuoteLexicon) -> bool:
-    """Whether two tokens belong to one name: only spaces between them, or the dot of a title
-    or initial ("Plt. Direktur", "Prof. Dr. Abdul")."""
+    """Whether two tokens belong to one name: only spaces between them, or the dot of a title,
+    an initial or an abbreviation the sentence splitter keeps ("Plt. Direktur", "Prof. Dr. Abdul",
+    "Moch. Rizal")."""
     gap = text[left.end : right.start].strip()
     if gap == "&":
         return left.capitalised and right.capitalised  # "Network & Retail Funding", "Johnson & Johnson"
-    return not gap or (gap == "." and (left.lower in lex.titles or len(left.text) <= _INITIAL_CHARS))
+    return not gap or (gap == "." and (left.lower in lex.titles or len(left.text) <= _INITIAL_CHARS
+                                       or (left.capitalised and f"{left.lower}." in abbreviations()[0])))
 
 
 def name_run(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> list[Token]:

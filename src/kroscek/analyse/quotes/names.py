@@ -24,7 +24,7 @@ def is_organisation_like(name: str, lex: QuoteLexicon) -> bool:
 NOT_SPEAKER_HEADS = frozenset({
     # natural features, places and buildings: never the one who speaks, whatever follows them
     "gunung", "sungai", "pulau", "danau", "laut", "selat", "teluk", "pantai", "bukit", "lereng", "kawah", "hutan",
-    "jalan", "jl", "desa", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "kawasan", "wilayah",
+    "jalan", "jl", "jln", "desa", "kab", "kec", "kel", "prov", "kampung", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi", "kawasan", "wilayah",
     "gedung", "istana", "kompleks", "komplek", "rutan", "lapas", "bandara", "pelabuhan", "stasiun", "terminal", "masjid", "gereja", "pura",
     "mount", "river", "lake", "island", "street", "sea",
     # events and times

@@ -236,10 +236,10 @@ def _used_alone(words: list[str], ctx: SpeakerContext) -> bool:
 
 
 def _first_word_alone(first: str, second: str, ctx: SpeakerContext) -> bool:
-    followed = re.compile(rf"\s+{re.escape(second)}\b")
+    followed = re.compile(rf"\.?\s+{re.escape(second)}\b")  # "Moch. Rizal": the abbreviation's dot too
     run = _WORD_RUN.match(first)
     if run is None or not _WORD_RUN.fullmatch(first[-1]):  # not word characters at both ends: search
-        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+{re.escape(second)}\b)")
+        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\.?\s+{re.escape(second)}\b)")
         return any(pattern.search(p.text) for p in ctx.paragraphs)
     if ctx._word_runs is None:
         ctx._word_runs = {}
