@@ -771,3 +771,44 @@ def test_an_abbreviated_first_name_or_title_neither_ends_the_sentence_nor_the_na
     assert said[0].text.startswith("jalan desa")
     whole = name.replace(".", "").split()[-2:]
     assert all(q.speaker is not None and q.speaker.split()[-2:] == whole for q in said), [q.speaker for q in said]
+
+
+def test_a_name_the_article_writes_as_a_regency_district_or_village_never_speaks() -> None:
+    """Towns the gazetteer does not know are places where the article puts them after "Desa",
+    "Kecamatan" or "Kabupaten" (or a gazetteer town after "di" / "dari"): never a speaker, and
+    their residents are no one named; a name after "Wali Kota" is the mayor's."""
+    text = """
+    Longsor menimpa tiga rumah di Dusun Karangsari, Desa Sidomukti, Kecamatan Kaliwungu, Kabupaten Temanggung.
+    Kaliwungu menyebut jalan desa tertutup material tanah sejak pagi.
+    Menurut Sidomukti, warga sudah mengungsi ke balai desa.
+    Wali Kota Magelang Damar Prasetyono mengatakan pihaknya mengirim bantuan ke Temanggung.
+    Warga Bantul yang datang membantu mengatakan bahwa akses jalan sudah dibuka sebagian.
+    Relawan dari Bantul, Sugeng Riyadi, mengatakan bahwa relawan bergantian berjaga.
+    Bantul menilai bahwa bantuan perlu ditambah.
+    """
+    said = speakers(text)
+    assert said == [("reported", None), ("reported", None), ("reported", "Damar Prasetyono"), ("reported", None),
+                    ("reported", "Sugeng Riyadi"), ("reported", None)]
+
+
+def test_a_mayors_name_is_no_place_and_places_are_read_per_article() -> None:
+    from kroscek.analyse.quotes import lexicon
+    from kroscek.analyse.quotes.names import article_places, is_place_name, places_in_article
+
+    places = article_places(["Wali Kota Sukamaju Raya Bima Santoso meninjau Kelurahan Sidorejo Lor dan kota Purwadadi, di Sleman."], lexicon("id"))
+    assert {"sidorejo lor", "purwadadi", "sleman"} <= places
+    assert not {key for key in places if "bima" in key or "santoso" in key}
+    with places_in_article(places):
+        assert is_place_name("Purwadadi") and is_place_name("Sidorejo Lor")
+    assert not is_place_name("Purwadadi")  # another article: not known as a place
+
+
+@pytest.mark.parametrize(("given", "whole"), [("Indah", True), ("Budi", True), ("indah", False)])
+def test_a_given_name_that_is_a_common_word_after_an_offices_place(given: str, whole: bool) -> None:
+    """"Bupati Lumajang Indah Amperawati": after the place of the office comes the holder's
+    whole name, though "indah" is a common word, unless the article writes it in lowercase."""
+    text = (f"Bupati Lumajang {given.capitalize()} Amperawati mengatakan bahwa tempat pengungsian sudah disiapkan.\n"
+            + ("" if whole else f"Pemandangan di lereng gunung itu sangat {given} saat pagi.\n")
+            + '"Kami minta warga tetap waspada," ujarnya.')
+    expected = f"{given.capitalize()} Amperawati" if whole else "Amperawati"
+    assert [q.speaker for q in quotes_of(text)] == [expected, expected]

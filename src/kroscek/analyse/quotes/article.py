@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kroscek.analyse.quotes.attribution import RUN_PREPOSITIONS
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
-from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, mention_types
+from kroscek.analyse.quotes.names import article_places, can_speak, is_organisation_like, is_person_like, mention_types, places_in_article
 from kroscek.analyse.quotes.paragraphs import Paragraph, paragraphs_of, quote_spans, tokens
 from kroscek.analyse.quotes.spans import MIN_UNATTRIBUTED_WORDS, Found, direct_quotes, reported_speech
 from kroscek.analyse.quotes.speakers import Resolver, passive_speaker, speaker_context
@@ -15,9 +15,16 @@ _FIRST_WORD_CHARS = 20  # characters at the start of a sentence read for its fir
 
 
 def find_quotes(sentences: list[Sentence], mentions: list[Mention], language: str) -> list[Quote]:
-    """Every direct quote and reported statement of an article, with its speaker's best name."""
+    """Every direct quote and reported statement of an article, with its speaker's best name; a
+    name the article writes as a place ("Kecamatan Pasirian") never speaks in it."""
     lex = lexicon(language)
     paragraphs = paragraphs_of(sentences)
+    with places_in_article(article_places((p.text for p in paragraphs), lex)):
+        return _find_quotes(paragraphs, sentences, mentions, lex, language)
+
+
+def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mentions: list[Mention], lex: QuoteLexicon,
+                 language: str) -> list[Quote]:
     found: list[Found] = []
     for number, paragraph in enumerate(paragraphs):
         following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None

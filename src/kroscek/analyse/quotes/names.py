@@ -3,8 +3,14 @@ cannot speak); and a name without the titles before it."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
 from kroscek.model import Mention
+from kroscek.text.fold import name_key
 
 
 def is_person_like(name: str, lex: QuoteLexicon) -> bool:
@@ -40,13 +46,16 @@ _COMPASS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "daya", "t
 
 def is_place_name(name: str) -> bool:
     """Whether ``name`` names a place, a natural feature, a building or an event rather than a
-    person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), or a name
-    opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"). Curated organisations win."""
+    person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), a name
+    opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"), or a place of the article
+    being read (``article_places``). Curated organisations win."""
     from kroscek.text.gazetteer import lookup, name_key
 
     words = name.split()
     if not words:
         return False
+    if name_key(name) in _ARTICLE_PLACES.get():
+        return True  # "Pasirian" where the article writes "Kecamatan Pasirian"
     if words[0].casefold().rstrip(".") in NOT_SPEAKER_HEADS or name.casefold() in lexicon("id").places:
         return True
     if 1 < len(words) <= 4 and words[-1].casefold() in _COMPASS and all(w[:1].isupper() for w in words):
@@ -98,3 +107,58 @@ def without_titles(name: str, lex: QuoteLexicon) -> str:
     while len(words) > 1 and words[0].casefold().rstrip(".") in lex.titles:
         words = words[1:]
     return " ".join(words)
+
+
+# Where an article writes a name as a place: after the word for a regency, a town, a district or a
+# village, or the government of one ("Kabupaten Ngada", "Pemkab Lumajang", "Desa Wonorejo"), the
+# name is that place, whether or not the gazetteer knows it. Not after a title ("Wali Kota Bima Arya").
+_PLACE_HEAD = re.compile(
+    r"(?<![Ww]ali )(?<!WALI )\b(?:[Kk]abupaten|Kab\.|[Kk]ota|[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|[Pp]rovinsi|Prov\.|"
+    r"Pemkab|Pemkot|Pemprov|Pemda|[Kk]ampung|[Dd]usun|[Nn]agari|[Dd]istrik)\s+"
+)
+# a gazetteer town (any size) after "di", "ke", "dari", "asal": a place of the article too
+_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|wilayah|daerah)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+_PLACE_WORD = re.compile(r"[A-Z][\w'’-]*")
+_PLACE_RUN_WORDS = 3  # words of a place's name after its head word ("Sumba Barat Daya")
+_ARTICLE_PLACES: ContextVar[frozenset[str]] = ContextVar("article_places", default=frozenset())
+
+
+def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
+    """The names (as name keys) an article writes as places: the capitalised run after a place's
+    head word ("Kecamatan Pasirian", "kota Bajawa"), up to a comma, a lowercase word, another head
+    word or a title; and a town of the gazetteer, of any size, right after "di", "ke" or "dari"
+    ("di Pasirian")."""
+    from kroscek.text.gazetteer import place_names
+
+    known_places = place_names()
+    found: set[str] = set()
+    for text in texts:
+        for head in _PLACE_HEAD.finditer(text):
+            words: list[str] = []
+            at = head.end()
+            while len(words) < _PLACE_RUN_WORDS and (word := _PLACE_WORD.match(text, at)) is not None:
+                folded = word.group().casefold().rstrip(".")
+                if folded in NOT_SPEAKER_HEADS or folded in lex.titles or folded in lex.not_person or _PLACE_HEAD.match(text, word.start()):
+                    break
+                words.append(word.group())
+                at = word.end()
+                if text[at : at + 1] != " ":
+                    break
+                at += 1
+            if words:
+                found.add(name_key(" ".join(words)))
+        for match in _PLACE_PREPOSITION.finditer(text):
+            key = name_key(match.group(1))
+            if key in known_places and key not in lex.titles and key not in lex.not_person:
+                found.add(key)
+    return frozenset(found)
+
+
+@contextmanager
+def places_in_article(places: frozenset[str]) -> Iterator[None]:
+    """While reading one article, ``is_place_name`` also knows its places (``article_places``)."""
+    token = _ARTICLE_PLACES.set(places)
+    try:
+        yield
+    finally:
+        _ARTICLE_PLACES.reset(token)

@@ -50,7 +50,8 @@ class SpeakerContext:
     paragraphs: list[Paragraph]
     lex: QuoteLexicon
     persons: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, offset, name)
-    lowercase_words: frozenset[str] = frozenset()
+    lowercase_words: frozenset[str] = frozenset()  # the article's lowercase words and the language's common words
+    written_lowercase: frozenset[str] = frozenset()  # the words the article itself writes in lowercase
     speaker_words: frozenset[str] = frozenset()
     # Indexes built once per article, so that each lookup costs about the same whatever its length.
     _sentences: list[tuple[int, str]] | None = field(default=None, repr=False)
@@ -123,7 +124,8 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     places = [i for i in range(len(words) - 2) if is_named_place(words[i]) or (i and is_place_name(" ".join(words[i - 1 : i + 1])))]
     if places:  # "Universitas Muhammadiyah Tangerang Ahmad Chumaedy", "Kasi Penkum Kejati Sumsel Vanny Yulia": the person after the place
         rest = words[places[-1] + 1 :]
-        if _given_name(rest[0], ctx) and all(_name_word(word, ctx) for word in rest) and sum(len(w) > 2 for w in rest) >= 2 \
+        if (_given_name(rest[0], ctx) or _common_word_name(rest[0], ctx)) and all(_name_word(word, ctx) for word in rest) \
+                and sum(len(w) > 2 for w in rest) >= 2 \
                 and not is_place_name(" ".join(rest)):
             return " ".join(rest)
     acronyms = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
@@ -199,6 +201,16 @@ def _given_name(word: str, ctx: SpeakerContext) -> bool:
     if _title_in_name(word, ctx):
         return True  # "Fahmi Hakim"
     return word[:1].isupper() and not word.casefold().startswith(_MINISTRY_PREFIXES) and _name_shaped(word, ctx)
+
+
+def _common_word_name(word: str, ctx: SpeakerContext) -> bool:
+    """A given name that is also a common word ("Indah", "Mulia", "Bintang"), where the article
+    itself never writes it in lowercase: read so only after the place of an office, where a name
+    is due ("Bupati Lumajang Indah Amperawati")."""
+    folded = word.casefold()
+    return len(word) > 2 and word[:1].isupper() and not word.isupper() and folded not in ctx.written_lowercase \
+        and (folded not in ctx.lex.titles or folded in ctx.lex.name_titles) and folded not in ctx.lex.qualifiers \
+        and folded not in ctx.lex.not_person
 
 
 def _name_like(words: list[str], ctx: SpeakerContext) -> bool:
@@ -712,14 +724,15 @@ def speaker_context(sentences: list[Sentence], paragraphs: list[Paragraph], ment
     # words the article writes in lowercase, not counting a page's tag lines ("(wes/pus) skincare
     # marcel chandrawinata bisnis perawatan kulit"): lines without a sentence's final mark
     prose = " ".join(s.text for s in sentences if s.text.rstrip()[-1:] in '.!?"”\'’)')
-    lowercase_words = frozenset(t.text for t in tokens(prose) if t.text.islower()) | common_words(language)
+    written_lowercase = frozenset(t.text for t in tokens(prose) if t.text.islower())
+    lowercase_words = written_lowercase | common_words(language)
     speaker_words: set[str] = set()
     for item in found:
         ref = item.attribution.speaker if item.attribution else None
         if ref is not None and ref.kind == "name":
             words = without_titles(ref.text, lex).casefold().split()
             speaker_words.update(words if len(words) <= 2 else words[-1:])
-    ctx = SpeakerContext(paragraphs, lex, lowercase_words=lowercase_words, speaker_words=frozenset(speaker_words - lowercase_words))
+    ctx = SpeakerContext(paragraphs, lex, lowercase_words=lowercase_words, written_lowercase=written_lowercase, speaker_words=frozenset(speaker_words - lowercase_words))
     if mentions:
         ctx.persons = [(m.sentence, m.start, m.text) for m in mentions if m.type.startswith("PER")]
     else:
