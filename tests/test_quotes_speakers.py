@@ -812,3 +812,29 @@ def test_a_given_name_that_is_a_common_word_after_an_offices_place(given: str, w
             + '"Kami minta warga tetap waspada," ujarnya.')
     expected = f"{given.capitalize()} Amperawati" if whole else "Amperawati"
     assert [q.speaker for q in quotes_of(text)] == [expected, expected]
+
+
+def test_a_continuation_after_a_named_statement_goes_to_the_one_who_stated_it() -> None:
+    """"Ia menambahkan" and "imbuhnya" go on with the one who spoke last, whether that was a
+    direct quote or a statement "X mengatakan bahwa ..."; not the speaker of an earlier quote."""
+    text = """
+    "Kami mencatat 120 kasus dalam dua pekan terakhir," kata Kepala Dinas Kesehatan Rina Lestari.
+    Sementara itu, Ketua DPRD Hendra Kusuma mengatakan bahwa anggaran penanganan masih kurang.
+    Ia menambahkan bahwa DPRD siap menambah anggaran jika diperlukan.
+    "Kami akan memanggil dinas terkait pekan depan," imbuhnya.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Rina Lestari", "Hendra Kusuma", "Hendra Kusuma", "Hendra Kusuma"]
+
+
+@pytest.mark.parametrize(("between", "speaker"), [
+    ("Tersangka Budi Harsono juga ikut diamankan bersama istrinya.", "Dedi Irawan"),  # acted on: the officer goes on
+    ("Tersangka Budi Harsono kini dirawat di rumah sakit.", "Dedi Irawan"),
+    ("Warga setempat, Budi Harsono, melihat kejadian itu dari warungnya.", "Budi Harsono"),  # a new person in focus
+])
+def test_a_person_acted_on_after_someone_speaks_does_not_take_over_the_pronouns(between: str, speaker: str) -> None:
+    text = f"""
+    Kapolres Sukamaju AKBP Dedi Irawan mengatakan bahwa barang bukti sudah diamankan.
+    {between}
+    Menurutnya, penyidik masih mendalami peran tersangka lain.
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Dedi Irawan", speaker]

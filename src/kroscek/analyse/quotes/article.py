@@ -11,6 +11,9 @@ from kroscek.analyse.quotes.spans import MIN_UNATTRIBUTED_WORDS, Found, direct_q
 from kroscek.analyse.quotes.speakers import Resolver, passive_speaker, speaker_context
 from kroscek.model import Mention, Quote, Sentence
 
+# verbs of a statement an account often relays ("pemilik kios mengakui ...", told by an officer): its
+# subject does not take over the continuation verbs after it
+_RELAYED_VERBS = frozenset({"mengaku", "mengakui"})
 _FIRST_WORD_CHARS = 20  # characters at the start of a sentence read for its first word (a pronoun opening it)
 
 
@@ -42,7 +45,7 @@ def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mention
     for item in found:
         by_sentence.setdefault(item.sentence, []).append(item)
     quotes: list[Quote] = []
-    last_direct: str | None = None  # the speaker of the last direct quote
+    last_direct: str | None = None  # the one speaking last: a direct quote's speaker, or one named saying a statement
     last_person: str | None = None  # the last speaker that is a person
     quoting: set[str] = set()  # the speakers a direct quote names ('"...," ungkap HNW')
     for paragraph in ctx.paragraphs:
@@ -84,7 +87,8 @@ def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mention
                     quoting.add(speaker)
                 if speaker:
                     speakers.append(speaker)
-                    last_direct = speaker if item.kind == "direct" else last_direct
+                    if item.kind == "direct" or (ref is not None and ref.kind == "name" and item.attribution.verb not in _RELAYED_VERBS):
+                        last_direct = speaker  # "X mengatakan bahwa ...": X goes on speaking in "Ia menambahkan"
                     last_person = speaker if not is_organisation_like(speaker, lex) and is_person_like(speaker, lex) else last_person
                 elif item.kind == "direct" and len(item.text.split()) < MIN_UNATTRIBUTED_WORDS:
                     continue  # a term in quotation marks ("kampung biru"), not speech

@@ -74,7 +74,7 @@ def is_named_place(word: str) -> bool:
     the gazetteer also knows it by, which are often given names ("Ahmad", "Sari", "Bimo")."""
     from kroscek.text.gazetteer import lookup
 
-    if word.isupper() or word.casefold() in lexicon("id").places:
+    if word.isupper() or word.casefold() in lexicon("id").places or name_key(word) in _ARTICLE_PLACES.get():
         return is_place_name(word)
     known = lookup(word)
     return known is not None and known.type in ("LOC", "GPE") and known.name.casefold() == word.casefold()

@@ -466,6 +466,7 @@ class Resolver:
         self.position = {}
         for position, index in enumerate(self.order):
             self.position.setdefault(index, position)
+        self.spoke: list[int] = []  # positions in ``order`` of the sentences where someone named speaks, ascending
         self.focused: list[int] = []  # positions in ``order`` of the sentences in ``focus``, ascending
         self.roles: dict[str, tuple[list[int], list[tuple[int, str]]]] = {}
         self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), self.by_sentence.get(i, [])) for i in self.order}
@@ -655,6 +656,7 @@ class Resolver:
         """Record who sentence ``sentence`` is about, for the pronouns after it."""
         if speakers:
             self._set_focus(sentence, speakers[-1])
+            self.spoke.append(self.position[sentence])
             return
         if starts_with_pronoun:
             resolved = self.pronoun(sentence, paragraph.start_of(sentence), paragraph)
@@ -665,7 +667,12 @@ class Resolver:
         if spokesperson is not None:  # "Pengacara Ridwan Kamil, Muslim Jaya, turut berkomentar": the lawyer, not his client
             self._set_focus(sentence, expand_name(_trim_name(spokesperson, self.ctx), self.ctx, sentence))
             return
-        for _, name in self.candidates.get(sentence, []):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
+        held = bool(self.spoke) and self.position[sentence] - self.spoke[-1] <= _FOCUS_HOLD
+        located = self.ctx.locate(sentence)
+        for offset, name in self.candidates.get(sentence, []):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
+            at = located[0].text.find(name, offset) if held and located is not None else -1
+            if at >= 0 and _undergoes(located[0].text, at + len(name), self.ctx.lex):
+                continue  # "Tersangka X juga diamankan": X is acted on; the one speaking stays the one pronouns refer to
             expanded = expand_name(name, self.ctx, sentence)
             if can_speak(expanded):
                 self._set_focus(sentence, expanded)
@@ -703,6 +710,23 @@ class Resolver:
         if sentence not in self.focus:
             bisect.insort(self.focused, self.position[sentence])
         self.focus[sentence] = name
+
+
+_FOCUS_HOLD = 3  # sentences after one where someone speaks in which a person acted on does not take the pronouns over
+_BEFORE_PASSIVE = frozenset({"ikut", "kini", "masih", "akhirnya", "segera", "langsung", "lalu", "kemudian", "juga", "pun", "sudah",
+                             "telah", "sempat", "turut", "pun", "tengah", "sedang", "baru"})
+_PASSIVE_VERB = re.compile(r"di[a-z]{4,}")
+
+
+def _undergoes(text: str, end: int, lex: QuoteLexicon) -> bool:
+    """Whether the name ending at ``end`` of ``text`` is the subject of a passive verb right after
+    it ("Budi Harsono juga ikut diamankan", "Andi kini dirawat"): one acted on, not one speaking."""
+    for token in tokens(text, end, min(len(text), end + 60)):
+        if token.lower in _BEFORE_PASSIVE:
+            continue
+        return token.text.islower() and _PASSIVE_VERB.fullmatch(token.text) is not None and token.lower not in lex.not_verbs \
+            and token.lower not in lex.passive
+    return False
 
 
 def passive_speaker(paragraph: Paragraph, position: int, lex: QuoteLexicon) -> SpeakerRef | None:
