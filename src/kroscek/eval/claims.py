@@ -287,7 +287,7 @@ def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = 
          by: str = "") -> dict:
     """Print and return the figures. ``encoder=static`` aligns with the static vectors (``--fast``);
     ``split=tune`` runs the tune half only; ``show=wrong`` lists the wrong dispute calls of the tune half,
-    ``show=missed`` its labelled disputes not called disputed; ``by=file`` adds each label file's
+    ``show=missed`` its labelled disputes not called disputed (``show=wrong,missed`` both); ``by=file`` adds each label file's
     figures (returned as ``"<file>/<system>/<half>"``)."""
     embedder = encoder_for(encoder)
     data_dir = shared_data_dir(path, data)
@@ -329,9 +329,11 @@ def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = 
                     results[f"{file}/{system}/{half}"] = _row(
                         table, [per_file[(file, system, h)] for h in _halves(half)], f"{file} / {system}", half)
         Console(width=220).print(table)
-    if show in ("wrong", "missed"):
-        for line in getattr(tallies[("kroscek", "tune")], show):
-            Console().print("  " + line, highlight=False)
+    for kind in show.split(","):
+        if kind in ("wrong", "missed"):
+            Console().print(f"{kind} (tune half):", highlight=False)
+            for line in getattr(tallies[("kroscek", "tune")], kind):
+                Console().print("  " + line, highlight=False, soft_wrap=True)
     counts = Counter(label for s in stories for *_, label, _slot in s.pairs)
     Console().print(f"labels: {dict(counts)}; facts: {dict(Counter(l for s in stories for _, l in s.facts))}", highlight=False)
     return results
