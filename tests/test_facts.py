@@ -331,12 +331,34 @@ def test_places_spelled_apart_are_two_places_and_never_agree():
     quoted = '"Tersangka sempat tidur seharian, baru terbang ke {}. Kamar korban dikunci dari luar," ungkap Kapolsek.'
     a, b = fact(quoted.format("Belitung"), "a"), fact(quoted.format("Bitung"), "b")
     assert relate(a, b, STRONG).slot == "place"
-    # an article naming both places: no dispute, and no agreement either
+    # one utterance quoted with another place: a dispute, even where an article names both places
     told_both = Context(places=(frozenset({"belitung"}), frozenset({"belitung", "bitung"})))
-    assert relate(a, b, STRONG, told_both).kind == "related"
+    assert relate(a, b, STRONG, told_both).kind == "dispute"
+    # told in the outlets' own words, an article naming both places: no dispute, and no agreement either
+    told = "Usai kejadian, tersangka sempat tidur seharian lalu terbang ke {} keesokan harinya."
+    assert relate(fact(told.format("Belitung"), "a"), fact(told.format("Bitung"), "b"), STRONG, told_both).kind == "related"
     # one place in two spellings is one place
     c = fact(quoted.format("Donbass"), "b")
     assert relate(fact(quoted.format("Donbas"), "a"), c, STRONG).kind == "agree"
+
+
+def test_one_quote_with_another_value_disputes_whatever_else_the_articles_name():
+    from kroscek.compare.relate import quoted_apart
+
+    said = '"Pelaku menusuk korban sebanyak {} kali di dalam kamar lalu kabur lewat jendela belakang," kata Kapolsek {}.'
+    a, b = fact(said.format("tiga", "Budi"), "a"), fact(said.format("empat", "Budi Santoso"), "b")
+    assert quoted_apart(a.text, b.text)
+    # each article gives the other's count elsewhere (another stabbing, another witness)
+    elsewhere = Context(quantities=(b.quantities, a.quantities))
+    assert relate(a, b, STRONG, elsewhere).kind == "dispute"
+    # told in the outlets' own words, the same counts elsewhere make them two facts
+    own = "Pelaku menusuk korban sebanyak {} kali di dalam kamar sebelum kabur lewat jendela belakang."
+    c, d = fact(own.format("tiga"), "a"), fact(own.format("empat"), "b")
+    assert not quoted_apart(c.text, d.text) and relate(c, d, STRONG, elsewhere).kind != "dispute"
+    # a short quote, or two quotes that differ in more than a value, are not one utterance
+    assert not quoted_apart('"Sudah tiga kali," kata Budi.', '"Sudah empat kali," kata Budi.')
+    assert not quoted_apart('"Kami sudah memeriksa tiga saksi dan dua ahli pidana dari universitas negeri," kata Budi.',
+                            '"Polisi masih menunggu hasil autopsi dari rumah sakit sebelum menetapkan tersangka," kata Budi.')
 
 
 EXPLORATION = "Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya."
@@ -478,6 +500,44 @@ def test_a_denial_disputes_only_a_claim_stating_what_it_denies_first():
     assert fact("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.").denied_head == stem("praktik")
     assert kind("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.",
                 "Perusahaan itu melakukan praktik monopoli di pasar daring sejak tahun lalu.", 0.0) == ("dispute", "denial")
+
+
+def test_a_denial_denies_what_was_done_not_who_it_clears():
+    # "kliennya", "dirinya", "pihaknya" name who the denial clears; what it denies comes after
+    cleared = fact("Kuasa hukum tersangka membantah kliennya menodongkan senjata api kepada korban.", "b")
+    assert cleared.denied_head == stem("menodongkan") and stem("kliennya") not in cleared.denied
+    assert kind("Polisi menyebut pelaku sempat menodongkan senjata api kepada korban di depan minimarket.",
+                "Kuasa hukum tersangka membantah kliennya menodongkan senjata api kepada korban.", 0.0) == ("dispute", "denial")
+    assert kind("Pihak sekolah disebut melarang siswi berjilbab mengikuti upacara bendera.",
+                "Kepala sekolah menegaskan tidak benar pihaknya melarang siswi berjilbab mengikuti upacara.", 0.0
+                ) == ("dispute", "denial")
+    # the claim naming another deed is not what it denies
+    assert kind("Pihak sekolah disebut mewajibkan siswi mengikuti upacara bendera setiap Senin.",
+                "Kepala sekolah menegaskan tidak benar pihaknya melarang siswi berjilbab mengikuti upacara.", 0.0
+                )[0] != "dispute"
+
+
+def test_the_speakers_tag_after_a_denial_is_not_what_it_denies():
+    tagged = fact("Tersangka membantah menerima suap dari pengusaha tambang, ujar kuasa hukumnya Andi Saputra kepada wartawan.")
+    assert tagged.denied == fact("Tersangka membantah menerima suap dari pengusaha tambang.").denied
+    quoted = fact('"Klien kami membantah menerima suap dari pengusaha tambang," kata kuasa hukumnya Andi Saputra.')
+    assert stem("Andi") not in quoted.denied and stem("suap") in quoted.denied
+    assert kind("Tersangka disebut menerima suap Rp 2 miliar dari pengusaha tambang di Kalimantan.",
+                "Tersangka membantah menerima suap dari pengusaha tambang, ujar kuasa hukumnya Andi Saputra kepada wartawan.",
+                0.0) == ("dispute", "denial")
+    # a comma inside what is denied, with no speaking word after it, cuts nothing
+    listed = fact("Warga membantah adanya pungutan liar, penarikan iuran, dan penjualan lahan di pasar.")
+    assert {stem("penarikan"), stem("penjualan")} <= listed.denied
+
+
+def test_a_denial_closing_its_sentence_after_its_speaker_denies_nothing_named():
+    # "membantah tudingan tersebut": the words before name who denies, not what is denied
+    said = "Kapolres AKBP Budi Santoso menyebut pelaku sudah ditangkap di rumahnya di Cibinong."
+    for denial in ("Kapolres AKBP Budi Santoso membantah tudingan tersebut.", "Kapolres AKBP Budi Santoso membantahnya."):
+        assert not fact(denial, "b").denied and kind(said, denial, 0.0)[0] != "dispute"
+    # a passive denial closing its sentence still denies what comes before it
+    assert kind("Seorang anak diculik di depan sekolah di Bekasi pada Senin pagi.",
+                "Kabar penculikan anak di depan sekolah itu dibantah polisi.", 0.0) == ("dispute", "denial")
 
 
 def test_a_denial_the_other_article_reports_too_is_no_dispute():

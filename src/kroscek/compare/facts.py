@@ -64,6 +64,9 @@ class FactLexicon:
     none_words: frozenset[str] = frozenset()  # words that say there was none ("korban jiwa nihil"): no assertion to deny
     hearsay: tuple[str, ...] = ()  # words that tell of talk going round ("beredar kabar", "isu"): no assertion to deny
     denial_light: frozenset[str] = frozenset()  # words after a denial that do not name what it denies ("melakukan", "adanya")
+    denial_subjects: frozenset[str] = frozenset()  # words after a denial naming who is cleared ("dirinya", "kliennya"), not what
+    attribution: frozenset[str] = frozenset()  # words after a comma that open the speaker's tag (", kata Kapolres ...")
+    speaker_denials: frozenset[str] = frozenset()  # denials whose words before them name who denies ("Budi membantah")
     scheduled: tuple[str, ...] = ()  # words that tell of something still to happen ("akan", "dijadwalkan"): a plan, not an account
     not_only: frozenset[str] = frozenset()  # words a negation before them makes "not only" ("bukan hanya"): no negation
     whole_before: frozenset[str] = frozenset()  # words before a count that is the whole another is part of ("20 bus dari 104 bus")
@@ -87,6 +90,9 @@ def fact_lexicon(language: str) -> FactLexicon:
         none_words=frozenset(data.get("none_words", ())),
         hearsay=tuple(data.get("hearsay", ())),
         denial_light=frozenset(data.get("denial_light", ())),
+        denial_subjects=frozenset(data.get("denial_subjects", ())),
+        attribution=frozenset(data.get("attribution", ())),
+        speaker_denials=frozenset(data.get("speaker_denials", ())),
         scheduled=tuple(data.get("scheduled", ())),
         not_only=frozenset(data.get("not_only", ())),
         provisional=tuple(data["provisional"]),
@@ -334,11 +340,14 @@ def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
 def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str], str]:
     """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
     or, when it closes its sentence, the words before it, from the word that names it as talk on
-    ("polisi menyebut kabar penembakan itu tidak benar": "penembakan itu"); words that only name
-    it as talk ("kabar", "isu") left out, and particles inside the denial ("kecil juga kemungkinan")."""
+    ("polisi menyebut kabar penembakan itu tidak benar": "penembakan itu"), unless they name who
+    denies ("Kapolres Budi membantah tudingan itu": nothing said of what is denied); words that only name
+    it as talk ("kabar", "isu") left out, and particles inside the denial ("kecil juga kemungkinan"),
+    and the words naming who it clears ("membantah kliennya menodongkan senjata": what is denied
+    is the threat, not the client)."""
     lex = fact_lexicon(language)
-    talk = lex.denial_talk
-    pieces = [" ".join(w.lower() for w in _WORD.findall(piece) if w.lower() not in lex.denial_particles)
+    talk = lex.denial_talk | lex.denial_subjects
+    pieces = [" ".join(w.lower() for w in _WORD.findall(_untagged(piece, denial, lex)) if w.lower() not in lex.denial_particles)
               for piece in _PIECE_END.split(text)]
     lower = next((piece for piece in pieces if f" {denial} " in f" {piece} "), "")
     at = lower.find(denial)
@@ -356,9 +365,23 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str
         stop = lex.stopwords | lex.denial_light | talk
         head = next((w for w in rest.split() if w not in stop and not w[:1].isdigit()), "")
         return after, stem(head) if head else ""
+    if denial in lex.speaker_denials:
+        return frozenset(), ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     before = lower[:at].split()
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
     return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
+
+
+def _untagged(piece: str, denial: str, lex: FactLexicon) -> str:
+    """``piece`` (a sentence of a claim) up to the speaker's tag that follows its denial ("membantah
+    menerima suap, ujar kuasa hukumnya Andi": the tag names who speaks, not what is denied)."""
+    lower = piece.lower()
+    at = lower.find(denial)
+    if at < 0 or not lex.attribution:
+        return piece
+    words = "|".join(map(re.escape, sorted(lex.attribution)))
+    tag = re.search(rf",[\"”’']?\s+(?:{words})\b", lower[at + len(denial):])
+    return piece[: at + len(denial) + tag.start()] if tag else piece
 
 
 def _around(text: str, piece: str, lex: FactLexicon, width: int = COUNT_CONTEXT) -> frozenset[str]:

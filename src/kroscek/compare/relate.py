@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -50,6 +51,9 @@ DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+QUOTE_WORDS = 8  # words two direct quotes must share, in order, to be one utterance quoted twice
+QUOTE_CHANGED = 3  # the most words of a run in which two such quotes differ
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 _FIGURE = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w/-]|[.,]\d)")  # a written number, not part of a date
 
 
@@ -421,10 +425,32 @@ def _other_moments(a: Fact, b: Fact) -> bool:
     return bool(ka.months and kb.months and not ka.months & kb.months)
 
 
+def quoted_apart(a: str, b: str) -> bool:
+    """The two claims quote one utterance (a direct quote of ``QUOTE_WORDS`` or more words written
+    alike in order) that differs in one short run of words or two ("... baru terbang ke Belitung"
+    / "... baru terbang ke Bitung"): one speaker said one thing, so the two values cannot both be
+    what was said, whatever else each article names."""
+    for x in _QUOTED.findall(a):
+        left = [w.lower() for w in _WORD.findall(x)]
+        for y in _QUOTED.findall(b):
+            right = [w.lower() for w in _WORD.findall(y)]
+            ops = SequenceMatcher(None, left, right, autojunk=False).get_opcodes()
+            runs = [op for op in ops if op[0] != "equal"]
+            same = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+            if runs and len(runs) <= 2 and same >= QUOTE_WORDS and same >= 0.8 * max(len(left), len(right)) \
+                    and all(max(i2 - i1, j2 - j1) <= QUOTE_CHANGED for _, i1, i2, j1, j2 in runs):
+                return True
+    return False
+
+
 def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     """Every slot in which the two facts give incompatible values."""
     if _SPACES.sub("", a.text.casefold()) == _SPACES.sub("", b.text.casefold()):
         return []  # the same words, one copy glued where a link was cut
+    if quoted_apart(a.text, b.text):
+        # one utterance quoted two ways: that each article names the other's value elsewhere
+        # does not make them two facts
+        context = replace(context, quantities=((), ()), days=(frozenset(), frozenset()), places=(frozenset(), frozenset()))
     if max(len(a.quantities), len(b.quantities)) > LIST_VALUES:
         return []  # a price list or a table, not one fact
     if _other_moments(a, b):
