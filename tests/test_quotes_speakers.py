@@ -838,3 +838,18 @@ def test_a_person_acted_on_after_someone_speaks_does_not_take_over_the_pronouns(
     Menurutnya, penyidik masih mendalami peran tersangka lain.
     """
     assert [q.speaker for q in quotes_of(text)] == ["Dedi Irawan", speaker]
+
+
+@pytest.mark.parametrize("later", [
+    "Juru Kampanye LHL menyebut kerusakan hutan mencapai ratusan ribu hektare per tahun.",
+    "Juru Kampanye Lingkar Hutan Lestari (LHL) menyebut kerusakan hutan mencapai ratusan ribu hektare per tahun.",
+])
+def test_an_office_by_its_bodys_short_name_is_the_holder_named_with_the_full_name(later: str) -> None:
+    """The article names "Juru Kampanye Lingkar Hutan Lestari (LHL), Dimas Prakoso"; the office
+    later as the subject, by the short name or with it in brackets, is that person."""
+    text = f"""
+    "Deforestasi masih terjadi di banyak provinsi," ujar Juru Kampanye Lingkar Hutan Lestari (LHL), Dimas Prakoso, dalam diskusi daring.
+    Direktur Jenderal Planologi Kementerian Kehutanan, Ruslan Hakim, mengatakan bahwa data itu akan diperiksa.
+    {later}
+    """
+    assert [q.speaker for q in quotes_of(text)] == ["Dimas Prakoso", "Ruslan Hakim", "Dimas Prakoso"]

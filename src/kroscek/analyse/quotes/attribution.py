@@ -290,6 +290,8 @@ def _name_past_acronym(text: str, toks: list[Token], at: int, lex: QuoteLexicon)
     if bracket is None:
         return None
     after = bisect.bisect_left([t.start for t in toks], bracket.end())
+    if text.startswith(",", bracket.end()):
+        return _appositive(text, toks, after, lex)  # "Juru Kampanye Lingkar Hutan (LHL), Dimas Prakoso"
     if after >= len(toks) or toks[after].start != bracket.end() or not toks[after].capitalised:
         return None
     run = name_run(text, toks, after, lex)
@@ -398,8 +400,9 @@ _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
 
 
 def _appositive(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
-    """The person named after a comma at ``toks[at]`` (", Calvin Wijaya,"), if a person's name."""
-    if at >= len(toks) or text[toks[at - 1].end : toks[at].start].strip() != "," or not toks[at].capitalised:
+    """The person named after a comma at ``toks[at]`` (", Calvin Wijaya,"; "(LHL), Dimas Prakoso"
+    after a bracketed acronym), if a person's name."""
+    if at >= len(toks) or text[toks[at - 1].end : toks[at].start].replace(" ", "") not in (",", "),") or not toks[at].capitalised:
         return None
     ref = ref_from_run(name_run(text, toks, at, lex), lex)
     if ref is None or ref.kind != "name" or ref.text.split()[0].casefold() in lex.not_person or not can_speak(ref.text):

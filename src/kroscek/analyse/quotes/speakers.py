@@ -476,6 +476,8 @@ class Resolver:
             trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
             if is_place_name(trimmed):
                 return trimmed  # "warga Gaza mengatakan": a place, left for the caller to refuse, not a longer run holding it
+            if (office := self._office_before_acronym(ref, paragraph)) is not None and (holder := self._office_holder(office, sentence)):
+                return holder  # "Juru Kampanye Lingkar Hutan (LHL) menilai": the campaigner the article names
             if without_titles(ref.text, self.ctx.lex) != ref.text and is_organisation_like(trimmed, self.ctx.lex):
                 # "Ekonom Bank Mandiri menilai": an office, the person the article names for it
                 holder = self._office_holder(ref.text, sentence)
@@ -628,10 +630,29 @@ class Resolver:
         index, name = hits[bisect.bisect_left(indices, nearest)]
         return expand_name(name, self.ctx, index)
 
+    def _office_before_acronym(self, ref: SpeakerRef, paragraph: Paragraph) -> str | None:
+        """The office before a bracketed acronym that is the subject ("Juru Kampanye Lingkar
+        Hutan Lestari (LHL) menilai": "Juru Kampanye Lingkar Hutan Lestari"), when a title opens it."""
+        text = paragraph.text
+        if not ref.text.isupper() or " " in ref.text or text[ref.end : ref.end + 1] != ")" or not text[: ref.start].endswith("("):
+            return None
+        run = _RUN_BEFORE.search(text, 0, ref.start - 1)
+        if run is None:
+            return None
+        words = run.group(1).split()
+        return run.group(1) if words[0].casefold().rstrip(".") in self.ctx.lex.titles and len(words) > 1 else None
+
     def _office_holder(self, office: str, sentence: int) -> str | None:
         """The person the article names right after ``office`` ("Kepala Ekonom Bank Mandiri Andry
         Asmoro" for "Ekonom Bank Mandiri"), the nearest at or before ``sentence`` first."""
-        pattern = re.compile(rf"\b{_words_pattern(office.split())}\s*,?\s*(?-i:({_CAPITALISED_RUN}))", re.IGNORECASE)
+        words = office.split()
+        office_pattern = _words_pattern(words)
+        if len(words) > 1 and len(words[-1]) > 1 and words[-1].isupper():
+            # "Juru Kampanye LHL" where the article writes "Juru Kampanye Lingkar Hutan Lestari (LHL), Dimas Prakoso"
+            acronym = re.escape(words[-1])
+            office_pattern = rf"{_words_pattern(words[:-1])}\s+(?:(?-i:{acronym})|(?-i:(?:[A-Z][\w'’.&-]*\s+){{1,6}})\(\s*(?-i:{acronym})\s*\))"
+        # an office, its bracketed short name if any, a comma if any, then the holder's name
+        pattern = re.compile(rf"\b{office_pattern}(?:\s*\([^()]{{1,30}}\))?\s*,?\s*(?-i:({_CAPITALISED_RUN}))", re.IGNORECASE)
         hits: list[tuple[int, str]] = []
         for index, text in self.ctx.sentences():
             for match in pattern.finditer(text):
