@@ -54,7 +54,12 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    dicabut"). A checked claim's hashtag is read as its words ("#IndonesiaGelap"); names apart by a
    comma are two names; a name the news counts know is one even where a fact-check writes it in
    lower case, and two names of one known entity ("China" / "Tiongkok") are one. The claim is matched as written and with
-   two or three of its words as a checked claim shortens them ("lowongan kerja" as "loker").
+   two or three of its words as a checked claim shortens them ("lowongan kerja" as "loker"). Words
+   are compared in any form and, for what happened and the words around it, as words of one meaning
+   (``text.synonyms``: "sowan" / "berkunjung", "kediaman" / "rumah"). A word both say next to another
+   thing on each side ("daging manusia" / "tulang manusia", "Garuda Indonesia" / "Garuda Malaysia"),
+   another month on each side, or a deed that ends or undoes something ("ditutup", "dihentikan") that
+   the fact-check does not tell is another claim.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
 from kroscek.compare.crosscheck import outlet_key
-from kroscek.compare.facts import Fact, read_fact, stems
+from kroscek.compare.facts import Fact, read_fact, stem, stems
 from kroscek.compare.relate import (AGREE_SCORE, DISPUTE_SCORE, Context, Difference, Relation, differences, relate,
                                  same_subject)
 from kroscek.compare.story import StoryBrief
@@ -79,6 +84,7 @@ from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
 from kroscek.text.names import NAME, spelled_like_any
+from kroscek.text.synonyms import synonym_groups
 
 MAX_CLAIM_CHARS = 1000
 MIN_CLAIM_WORDS = 3
@@ -618,6 +624,32 @@ def _alike(a: str, b: str) -> bool:
             and long_[1:] == short[:len(long_) - 1])
 
 
+@lru_cache(maxsize=4)
+def _meaning_stems(language: str) -> tuple[tuple[str, int], ...]:
+    """(stem, group) of each word of the language's groups of one meaning (``text.synonyms``)."""
+    return tuple(dict.fromkeys((stem(word), group) for group, words in enumerate(synonym_groups(language))
+                               for word in words))
+
+
+@lru_cache(maxsize=1 << 14)
+def _meaning(word_stem: str, language: str = "id") -> int | None:
+    """The group of one meaning a stem belongs to (its own, or one of its group's spelled alike), None
+    when it is in none."""
+    for member, group in _meaning_stems(language):
+        if word_stem == member or min(len(word_stem), len(member)) >= 4 and _alike(word_stem, member):
+            return group
+    return None
+
+
+def _kin(a: str, b: str, language: str = "id") -> bool:
+    """Two stems of one word (``_alike``) or of two words of one meaning ("kunjun" of "berkunjung"
+    and "sowan")."""
+    if _alike(a, b):
+        return True
+    group = _meaning(a, language)
+    return group is not None and group == _meaning(b, language)
+
+
 def _said_of(words: Sequence[str], markers: frozenset[str], language: str) -> list[tuple[int, str, frozenset[str]]]:
     """Each status word of ``words`` in ``markers``: where it stands, the word, and the deed it is said of."""
     return [(at, w, _after(words, at, language)) for at, w in enumerate(words) if w in markers]
@@ -854,6 +886,7 @@ class FactCheckIndex:
         language = fact.claim.language
         return not (differences(fact, checked) or _other_place(fact, checked)
                     or _other_numbers(fact.text, check.claim, language)
+                    or _other_amount_concluded(fact.text, check, language)
                     or _other_organisation(fact.text, check.claim) or _other_region(fact.text, check.claim, self.common)
                     or _other_office(fact.text, check.claim, self.common)
                     or _other_body_concluded(fact.text, check.conclusion or "", self.common)
@@ -865,6 +898,9 @@ class FactCheckIndex:
                     or _other_deed(fact.text, check.claim, self.common, language)
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
                     or _opposite_deed(fact.text, check.claim, language)
+                    or _other_month(fact.text, check.claim, language)
+                    or _undone(fact.text, check, language)
+                    or _other_neighbour(fact.text, check, self.common, language)
                     or _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
 
 
@@ -910,7 +946,7 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
     pairs, start = [], 0
     for i, (word, stem, _name) in enumerate(mine):
         for j in range(start, len(theirs)):
-            if word == theirs[j][0] or _alike(stem, theirs[j][1]) or _affixed(word, theirs[j][0]):
+            if word == theirs[j][0] or _kin(stem, theirs[j][1], language) or _affixed(word, theirs[j][0]):
                 pairs.append((i, j))
                 start = j + 1
                 break
@@ -931,7 +967,8 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
 
 
 def _found_in(word: str, stem: str, others: Sequence[tuple[str, str, bool]]) -> bool:
-    return any(word == w or _alike(stem, s) or _affixed(word, w) for w, s, _n in others)
+    """The word, in any form or another word of its meaning, is one of ``others`` (``_plain_words``)."""
+    return any(word == w or _kin(stem, s) or _affixed(word, w) for w, s, _n in others)
 
 
 _TO = frozenset({"ke", "kepada", "untuk", "to", "for"})  # before whom or what a deed is for ("bagi" is also "bagi-bagi": to hand out)
@@ -1006,6 +1043,140 @@ def _other_kind(claim: str, check: FactCheck, common: frozenset[str], language: 
     return False
 
 
+def _neighbours(text: str, common: frozenset[str], language: str) -> list[list[tuple[str, str, bool]]]:
+    """The runs of content words of ``text`` that stand next to each other, (word, stem, is a name)
+    each: a mark (a comma, a colon, brackets), a function word, a number or a wrapper ("video")
+    between two words ends a run."""
+    proper = _name_words(text, common)
+    stop = _stopwords(language) | _GLUE
+    runs: list[list[tuple[str, str, bool]]] = []
+    for piece in _MARKS.split(_sentence_case(text)):
+        current: list[tuple[str, str, bool]] = []
+        for word in _WORD.findall(piece):
+            folded = fold(word)
+            stem_ = next(iter(stems(folded, language)), folded)
+            if folded in stop or word.isdigit() or len(folded) < 3 or stem_ in _WRAPPERS:
+                runs.append(current)
+                current = []
+                continue
+            current.append((folded, stem_, folded in proper))
+        runs.append(current)
+    return [run for run in runs if run]
+
+
+def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], language: str) -> bool:
+    """A word both say (in any form or another word of its meaning), and the word right next to it,
+    before or after it (``_neighbours``), is on each side another thing: both names
+    of entities the gazetteer knows ("Pasukan Garuda Indonesia" / "Pasukan Garuda
+    Malaysia"; not a company's "Indah" / "Group") or both
+    plain nouns ("daging manusia" / "tulang manusia", "badai salju" / "gempa salju"), neither a
+    word of the other side (the fact-check's conclusion counts as its words) nor of one meaning
+    with it. The same words about another thing are another claim. A verb or a derived word there
+    is left alone: the same deed is often told by other words."""
+    from kroscek.text.gazetteer import lookup
+
+    mine = _neighbours(claim, common, language)
+    theirs = _neighbours(check.claim, common, language)
+    said = [w for piece in _neighbours(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}", common, language)
+            for w in piece]
+    own = [w for piece in mine for w in piece]
+
+    def kind(word: str, name: bool) -> str | None:
+        if word in _CONNECTIVES:
+            return None
+        if lookup(word) is not None:
+            return "name"
+        if name:  # a name no text writes in lower case ("Mahfud"); not a company's "Group" or "Indah"
+            return "name" if word not in common and not _verb_like(word) else None
+        return None if _verb_like(word) else "thing"
+
+    for ours in mine:
+        for others in theirs:
+            for i, (word, stem_, _name) in enumerate(ours):
+                for j, (other, other_stem, _other_name) in enumerate(others):
+                    if not (word == other or _kin(stem_, other_stem, language) or _affixed(word, other)):
+                        continue
+                    for step in (-1, 1):
+                        if not (0 <= i + step < len(ours) and 0 <= j + step < len(others)):
+                            continue
+                        (x, x_stem, x_name), (y, y_stem, y_name) = ours[i + step], others[j + step]
+                        if kind(x, x_name) == "thing" and kind(word, _name) != "thing":
+                            continue  # a thing beside a name or a deed is often the same one told otherwise ("demo" / "aksi")
+                        if (kind(x, x_name) is not None and kind(x, x_name) == kind(y, y_name)
+                                and not _kin(x_stem, y_stem, language) and not _one_entity(x, y)
+                                and not _found_in(x, x_stem, said)
+                                and not _found_in(y, y_stem, own)):
+                            return True
+    return False
+
+
+def _one_entity(one: str, other: str) -> bool:
+    """Two names of one entity the gazetteer knows ("Tiongkok" / "China")."""
+    from kroscek.text.gazetteer import lookup
+
+    a, b = lookup(one), lookup(other)
+    return a is not None and b is not None and a.id == b.id
+
+
+_VERB_PREFIXES = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me|ber|ter|di)(\w{3,})$")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """The words the shipped static word vectors and word counts know (roots of verbs among them)."""
+    from kroscek.analyse.embed import STATIC_PATH
+    from kroscek.text.words import word_counts
+
+    known = set(word_counts("id") or {})
+    if STATIC_PATH.is_file():
+        known |= set(np.load(STATIC_PATH)["words"].tolist())
+    return frozenset(known)
+
+
+@lru_cache(maxsize=1 << 14)
+def _verb_like(word: str) -> bool:
+    """A verb: a word in "-kan", or a verb's prefix before a root the vocabulary knows, four letters
+    at least, with its suffix cut and a first letter the prefix drops put back ("dilanda",
+    "memicu", "menangkap"); not a noun that starts like one ("diabetes", "diare", "dialog")."""
+    if word.endswith("kan") and len(word) > 6:
+        return True
+    match = _VERB_PREFIXES.match(word)
+    if not match:
+        return False
+    known = _vocabulary()
+    root = match.group(1)
+    cut = [root] + [root[: -len(end)] for end in ("kan", "nya", "i") if root.endswith(end)]
+    return any(len(w) >= 4 and w in known for r in cut for w in (r, *(f"{first}{r}" for first in "ktps")))
+
+
+# words beside a noun that tell no other thing: links ("akibat") and the rest of a whole ("lainnya", "sisanya")
+_CONNECTIVES = frozenset({"akibat", "imbas", "lantaran", "usai", "pasca", "jelang", "sambil", "via", "demi", "sebab",
+                          "lainnya", "sisanya", "lain", "sisa", "semua", "seluruh", "para", "berbagai"})
+
+
+def _other_month(claim: str, checked: str, language: str) -> bool:
+    """Each side names a month the other does not ("April 2025" / "Juni 2025"): another date."""
+    months = lexicon(language).months
+    mine = {months[fold(w)] for w in _WORD.findall(claim) if fold(w) in months}
+    theirs = {months[fold(w)] for w in _WORD.findall(checked) if fold(w) in months}
+    return bool(mine and theirs and not mine & theirs)
+
+
+# deeds that end, undo or destroy something: told by the claim and by no word of a fact-check, another claim
+_UNDOING = ("tutup", "henti", "hapus", "cabut", "roboh", "bakar", "curi", "musnah", "bubar", "blokir", "larang")
+
+
+def _undone(claim: str, check: FactCheck, language: str) -> bool:
+    """The claim tells a deed that ends, undoes or destroys something ("ditutup", "dihentikan",
+    "dirobohkan", "dicuri") that neither the checked claim nor its conclusion tells
+    (the link of a registration is no news of its closing): another claim."""
+    stop = _stopwords(language) | _GLUE
+    mine = [w for w in (fold(x) for x in _WORD.findall(claim)) if w not in stop and not w.isdigit()]
+    said = f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}"
+    theirs = [w for w in (fold(x) for x in _WORD.findall(said)) if w not in stop and not w.isdigit()]
+    return any(_says_deed(mine, root, language) and not _says_deed(theirs, root, language) for root in _UNDOING)
+
+
 def _adjacent(text: str, first: str, second: str) -> bool:
     """``second`` is the word right after ``first`` in ``text`` (folded words), no mark between."""
     words = [(fold(m.group()), m) for m in _WORD.finditer(text)]
@@ -1074,7 +1245,9 @@ _NOT_NEGATING = frozenset({"resmi", "sah", "jelas", "dikenal", "bertanggung"})  
 # deeds that undo each other: one claimed where the fact-check checked the other is another claim
 _OPPOSITES = (("buka", "tutup"), ("naik", "turun"), ("menang", "kalah"), ("hidup", "mati"), ("angkat", "pecat"),
               ("angkat", "copot"), ("terima", "tolak"), ("izin", "larang"), ("beli", "jual"), ("mulai", "henti"),
-              ("tambah", "kurang"), ("setuju", "tolak"))
+              ("tambah", "kurang"), ("setuju", "tolak"), ("tangkap", "bebas"), ("tangkap", "lepas"), ("sah", "tolak"),
+              ("dukung", "tolak"), ("masuk", "keluar"), ("datang", "pergi"), ("lantik", "copot"), ("lantik", "pecat"),
+              ("kirim", "tarik"), ("bangun", "roboh"), ("bangun", "hancur"), ("temu", "hilang"), ("aktif", "nonaktif"))
 
 
 def _says_deed(words: Sequence[str], root: str, language: str) -> bool:
@@ -1202,7 +1375,9 @@ def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
         return False
     known = known_names(fact.claim.language)
     theirs = _checked_names(check, common) | {fold(w) for w in _WORD.findall(check.claim) if w[0].isupper() and fold(w) in known}
-    return any(_unsaid_known(run, written) for run in _name_runs(check.claim, theirs))
+    # a headline's capitalised words run on after a known name ("Prabowo Kunker ..."): the name is its known words
+    runs = [[w for w in run if w in known] or run for run in _name_runs(check.claim, theirs)]
+    return any(_unsaid_known(run, written) for run in runs)
 
 
 
@@ -1272,8 +1447,8 @@ def _other_happening(claim: str, checked: str, common: frozenset[str], language:
     mine, theirs = (_content(t, common, language) - _WRAPPERS for t in (claim, checked))
     if min(len(mine), len(theirs)) < HAPPENED_WORDS:
         return False  # too few words beyond the names to tell: a verb in other words ("mengolok-olok" / "mengejek")
-    shared_mine = sum(any(_alike(a, b) for b in theirs) for a in mine)
-    shared_theirs = sum(any(_alike(b, a) for a in mine) for b in theirs)
+    shared_mine = sum(any(_kin(a, b, language) for b in theirs) for a in mine)
+    shared_theirs = sum(any(_kin(b, a, language) for a in mine) for b in theirs)
     return max(shared_mine / len(mine), shared_theirs / len(theirs)) < FACTCHECK_HAPPENED
 
 
@@ -1296,11 +1471,11 @@ def _other_deed(claim: str, checked: str, common: frozenset[str], language: str)
     other words with the rest the same ("disembuhkan" / "diatasi") is the same claim."""
     (mine, my_rest, my_words), (theirs, their_rest, their_words) = (_deeds(claim, common, language),
                                                                      _deeds(checked, common, language))
-    if not mine or not theirs or any(_alike(v, w) for v in mine for w in their_words) or any(
-            _alike(v, w) for v in theirs for w in my_words):
+    if not mine or not theirs or any(_kin(v, w, language) for v in mine for w in their_words) or any(
+            _kin(v, w, language) for v in theirs for w in my_words):
         return False
-    return any(not any(_alike(x, w) for w in their_words) for x in my_rest) and any(
-        not any(_alike(x, w) for w in my_words) for x in their_rest)
+    return any(not any(_kin(x, w, language) for w in their_words) for x in my_rest) and any(
+        not any(_kin(x, w, language) for w in my_words) for x in their_rest)
 
 
 def abbreviates(short: str, words: Sequence[str]) -> bool:
@@ -1329,6 +1504,16 @@ def _other_numbers(claim: str, checked: str, language: str = "id") -> bool:
     "50 tahun", "dua jari" / "3 Jari"): another claim, whatever the unit (a year or an age too,
     which the slot comparison leaves alone between articles). A number in words counts as its digits."""
     mine, theirs = _numbers_and_words(claim, language), _numbers_and_words(checked, language)
+    return bool(mine - theirs and theirs - mine)
+
+
+def _other_amount_concluded(claim: str, check: FactCheck, language: str = "id") -> bool:
+    """``_other_numbers`` with the fact-check's conclusion read as its words too (a headline often
+    leaves the amount to the text: "Bantuan Tunai dari Yayasan X" / "... bantuan Rp50 juta ..."), its
+    years aside (the year a post went round is no amount of the claim)."""
+    said = _numbers_and_words(_BRACKETS.sub(" ", check.conclusion or ""), language)
+    theirs = _numbers_and_words(check.claim, language) | {n for n in said if not _YEAR.match(n)}
+    mine = _numbers_and_words(claim, language)
     return bool(mine - theirs and theirs - mine)
 
 
@@ -1428,7 +1613,8 @@ def _covered(fact: Fact, checked: str, conclusion: str | None = None) -> float:
         scales = {s for w in lexicon(language).scales for s in stems(w, language)}
         own = {t for t in own if not t.startswith("#") and t not in scales}
     # a word the checked claim writes with other affixes counts ("menebus" / "Nebus")
-    shared = [t for t in own if t in theirs or not t.isdigit() and any(_alike(t, s) or _holds_root(t, s) for s in theirs)]
+    shared = [t for t in own if t in theirs or not t.isdigit() and any(
+        _kin(t, s, language) or _holds_root(t, s) for s in theirs)]
     return len(shared) / len(own) if own else 0.0
 
 

@@ -1,0 +1,93 @@
+"""Matching a claim to a fact-check: a claim retold in other words is the checked claim; one that
+keeps the words and changes the thing, the place, the month or the person is not (made-up text)."""
+
+from __future__ import annotations
+
+from kroscek.check import FactCheckIndex, _kin, _verb_like, claim_fact
+from kroscek.compare.facts import stems
+from kroscek.factchecks import FactCheck
+from kroscek.text.synonyms import synonym_groups
+
+
+def _index(*checks: dict) -> FactCheckIndex:
+    return FactCheckIndex([FactCheck(id=c["url"], claim=c["claim"], verdict="false", verdict_word="salah", published=None,
+                                     url=c["url"], conclusion=c.get("conclusion", "")) for c in checks])
+
+
+def _stem(word: str) -> str:
+    return next(iter(stems(word, "id")))
+
+
+def test_words_of_one_meaning_are_kin_and_two_things_of_one_kind_are_not():
+    assert _kin(_stem("sowan"), _stem("berkunjung"))
+    assert _kin(_stem("kediaman"), _stem("rumah"))
+    assert _kin(_stem("mengerahkan"), _stem("mengirim"))
+    assert not _kin(_stem("mobil"), _stem("motor"))
+    assert not _kin(_stem("kediaman"), _stem("kantor"))
+    # no word stands in two groups: a group is one meaning
+    words = [w for group in synonym_groups("id") for w in group]
+    assert len(words) == len(set(words))
+    assert synonym_groups("xx") == ()
+
+
+def test_a_verb_is_told_by_its_prefix_and_a_known_root():
+    assert _verb_like("menangkap") and _verb_like("dibuka") and _verb_like("kerahkan")
+    assert not _verb_like("diabetes") and not _verb_like("gangguan") and not _verb_like("badai")
+
+
+def test_a_claim_in_other_words_is_the_checked_claim():
+    index = _index({"claim": "Bupati Sentosa dan Kapolres Berkunjung ke Rumah Kiai Lestari", "url": "u/1",
+                    "conclusion": "Unggahan berisi narasi “Bupati Sentosa dan Kapolres berkunjung ke rumah Kiai "
+                                  "Lestari” merupakan konten yang menyesatkan."})
+    hits = index.match(claim_fact("Bupati Sentosa bersama Kapolres sowan ke kediaman Kiai Lestari"), threshold=0.3)
+    assert [h.url for h in hits] == ["u/1"]
+
+
+def test_the_same_words_about_another_thing_are_another_claim():
+    index = _index({"claim": "Video Warung di Negeri Antah Menyajikan Daging Rusa", "url": "u/1",
+                    "conclusion": "Unggahan video warung di Negeri Antah yang menyajikan daging rusa merupakan "
+                                  "konten palsu."})
+    assert index.match(claim_fact("Video warung di Negeri Antah yang menyajikan daging rusa"), threshold=0.3)
+    # the word next to a word both say is another thing on each side: another claim
+    assert not index.match(claim_fact("Video warung di Negeri Antah yang menyajikan tulang rusa"), threshold=0.3)
+
+
+def test_another_country_beside_the_same_name_is_another_claim():
+    index = _index({"claim": "Pasukan Merpati Indonesia Tiba di Lembah Sunyi", "url": "u/1",
+                    "conclusion": "Video pasukan Merpati Indonesia tiba di Lembah Sunyi merupakan konten keliru."})
+    assert index.match(claim_fact("Pasukan Merpati Indonesia sudah tiba di Lembah Sunyi"), threshold=0.3)
+    assert not index.match(claim_fact("Pasukan Merpati Malaysia sudah tiba di Lembah Sunyi"), threshold=0.3)
+
+
+def test_another_month_is_another_claim():
+    index = _index({"claim": "Bakal Ada Pandemi Baru “KOSTA” Mulai April 2031 di Brasil", "url": "u/1"})
+    assert index.match(claim_fact("Pandemi baru bernama KOSTA akan muncul di Brasil April 2031"), threshold=0.3)
+    assert not index.match(claim_fact("Pandemi baru bernama KOSTA akan muncul di Brasil Juni 2031"), threshold=0.3)
+
+
+def test_a_deed_that_undoes_what_the_fact_check_tells_is_another_claim():
+    index = _index({"claim": "Tautan Pendaftaran Beasiswa Yayasan Lestari", "url": "u/1",
+                    "conclusion": "Unggahan berisi tautan pendaftaran beasiswa Yayasan Lestari merupakan konten tiruan."})
+    assert index.match(claim_fact("Pendaftaran beasiswa Yayasan Lestari dibuka lewat tautan ini"), threshold=0.3)
+    assert not index.match(claim_fact("Pendaftaran beasiswa Yayasan Lestari ditutup lewat tautan ini"), threshold=0.3)
+
+
+def test_a_known_name_run_on_with_a_headline_word_is_still_a_name():
+    index = _index({"claim": "Prabowo Kunker ke Luar Negeri Imbas Kemelut Sentosa", "url": "u/1",
+                    "conclusion": "Narasi Prabowo kunjungan kerja ke luar negeri karena kemelut Sentosa merupakan "
+                                  "konten yang menyesatkan."})
+    assert index.match(claim_fact("Prabowo kunker ke luar negeri karena kemelut Sentosa"), threshold=0.3)
+    assert not index.match(claim_fact("Anies kunker ke luar negeri karena kemelut Sentosa"), threshold=0.3)
+
+
+def test_an_amount_only_the_conclusion_states_is_compared():
+    index = _index({"claim": "Bantuan Tunai dari Yayasan Lestari untuk Warga", "url": "u/1",
+                    "conclusion": "Unggahan berisi klaim bantuan tunai Rp50 juta dari Yayasan Lestari untuk warga "
+                                  "pada 2031 merupakan konten tiruan. (Ditulis oleh Sentosa)"})
+    assert index.match(claim_fact("Yayasan Lestari bagikan bantuan tunai Rp50 juta untuk warga"), threshold=0.3)
+    # another amount where the conclusion states one: another claim; the conclusion's year is no amount
+    assert not index.match(claim_fact("Yayasan Lestari bagikan bantuan tunai Rp15 juta untuk warga"), threshold=0.3)
+    dated = _index({"claim": "Bantuan Tunai dari Yayasan Lestari untuk Warga", "url": "u/2",
+                    "conclusion": "Unggahan berisi klaim bantuan tunai dari Yayasan Lestari untuk warga yang beredar "
+                                  "pada 2031 merupakan konten tiruan."})
+    assert dated.match(claim_fact("Yayasan Lestari bagikan bantuan tunai Rp15 juta untuk warga"), threshold=0.3)
