@@ -380,11 +380,29 @@ def _f1_fact_checks(figures: Figures) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def id_range(ids: str | None) -> tuple[int, int] | None:
+    """``"c342-c421"`` as the numbers of its first and last id (both kept), None for none."""
+    if not ids:
+        return None
+    match = re.fullmatch(r"c(\d+)-c(\d+)", ids.strip())
+    if not match:
+        raise ValueError(f"ids must read like c342-c421, not {ids!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def in_range(label_id: str, bounds: tuple[int, int]) -> bool:
+    number = re.fullmatch(r"c(\d+)", label_id)
+    return bool(number) and bounds[0] <= int(number.group(1)) <= bounds[1]
+
+
 def main(path: Path, data: str | None = None, store: str | None = None, show: str = "misses",
-         split: str = "both") -> dict[str, Any]:
-    """``split``: ``tune`` checks, scores and lists the tune half only (while tuning), ``both`` the two halves."""
+         split: str = "both", ids: str | None = None) -> dict[str, Any]:
+    """``split``: ``tune`` checks, scores and lists the tune half only (while tuning), ``both`` the two halves.
+    ``ids`` (``c342-c421``): one labelling round scored on its own too, a row per half beside the halves
+    (its misses are listed with its half's, not twice)."""
     if split not in ("tune", "both"):
         raise ValueError(f"split must be tune or both, not {split!r}")
+    bounds = id_range(ids)
     console = Console(width=220)
     shown_parts = {"tune"} if show == "misses" else set(show.split(","))  # the held-back misses only when asked
     labels = read_labels(Path(path))
@@ -433,6 +451,9 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
     for column in columns:
         table.add_column(column)
     parts = (("tune", tune),) if split == "tune" else (("tune", tune), ("held-back", back), ("all", list(range(len(labels)))))
+    if bounds is not None:
+        parts += tuple((f"{part} {ids}", [i for i in rows if in_range(labels[i].id, bounds)])
+                       for part, rows in parts if part != "all")
     for part, rows in parts:
         subset = [labels[i] for i in rows]
         results[part] = {}
