@@ -325,6 +325,9 @@ def test_a_denial_is_compared_with_the_claim_stating_what_it_denies():
              fact("Kodam XVII menyatakan situasi di Kabupaten Puncak aman terkendali.", "b"),
              fact("Kontak tembak terjadi di sekitar bandara antara aparat dan kelompok bersenjata.", "b")]
     assert [(a, b) for a, b, _ in _denial_links(facts, set())] == [(0, 2)]
+    # a third outlet telling it too: the denial is compared with each outlet's claim
+    facts.append(fact("Warga mendengar kontak tembak di sekitar bandara sejak Senin pagi.", "c"))
+    assert sorted((a, b) for a, b, _ in _denial_links(facts, set())) == [(0, 2), (0, 3)]
 
 
 def test_places_spelled_apart_are_two_places_and_never_agree():
@@ -455,6 +458,15 @@ def test_a_part_and_its_whole_give_one_count_and_a_classifier_counts_the_kind_na
     # the whole is not what burned: 104 parked buses against 20 burned ones are no dispute
     assert kind("Sebanyak 104 bus dititipkan di terminal itu sejak tahun lalu.",
                 "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.")[0] != "dispute"
+    # the whole first: "Dari 104 bus di terminal, 20 bus terbakar" states one count too
+    opening = fact("Dari 104 bus yang dititipkan di terminal, sebanyak 20 bus ludes terbakar.")
+    assert [q.text for q in opening.quantities] == ["20 bus"] and [q.text for q in opening.wholes] == ["104 bus"]
+    assert kind("Bus yang terbakar kira-kira ada sekitar 50 unit, ucapnya.",
+                "Dari 104 bus yang dititipkan di terminal, sebanyak 20 bus ludes terbakar.",
+                score=DISPUTE_SCORE) == ("dispute", "number")
+    # a place after "dari", or two counts with no comma between them, gives no whole
+    assert len(fact("Dari Jakarta, 5 orang berangkat bersama 3 orang dari Bandung.").quantities) == 2
+    assert not fact("Dari 104 bus sebanyak 20 bus terbakar di terminal itu.").wholes
 
 
 def test_a_time_of_what_happened_to_someone_the_other_claim_never_names_is_no_dispute():
@@ -538,6 +550,29 @@ def test_a_denial_closing_its_sentence_after_its_speaker_denies_nothing_named():
     # a passive denial closing its sentence still denies what comes before it
     assert kind("Seorang anak diculik di depan sekolah di Bekasi pada Senin pagi.",
                 "Kabar penculikan anak di depan sekolah itu dibantah polisi.", 0.0) == ("dispute", "denial")
+
+
+def test_a_denial_of_a_deed_named_by_its_noun_disputes_the_verb():
+    # "penembakan" and "menembak" share the root "tembak", though the cheap stems cut them apart
+    assert stem("penembakan") != stem("menembak")
+    assert kind("Oknum polisi menembak seorang warga sipil di Kampung Titigi hingga tewas.",
+                "Kapolres membantah adanya penembakan warga sipil di Kampung Titigi.", 0.0) == ("dispute", "denial")
+    assert kind("Petugas menangkap lima pengemudi ojek di terminal Kampung Rambutan.",
+                "Polisi membantah adanya penangkapan pengemudi ojek di terminal Kampung Rambutan.", 0.0) == ("dispute", "denial")
+    # a deed of another root is still not what is denied
+    assert kind("Petugas memeriksa lima pengemudi ojek di terminal Kampung Rambutan.",
+                "Polisi membantah adanya penangkapan pengemudi ojek di terminal Kampung Rambutan.", 0.0)[0] != "dispute"
+
+
+def test_never_having_done_it_denies_the_deed():
+    took = "Kepala desa Budi menerima uang Rp 50 juta dari kontraktor proyek jalan."
+    assert kind(took, "Kepala desa Budi menegaskan tidak pernah menerima uang dari kontraktor proyek jalan.", 0.0
+                ) == ("dispute", "denial")
+    assert kind(took, "Kepala desa Budi mengaku tidak menerima uang sepeser pun dari kontraktor proyek jalan.", 0.0
+                ) == ("dispute", "denial")
+    # another deed denied, or nothing named, is no dispute
+    assert kind(took, "Kepala desa Budi mengaku tidak pernah bertemu kontraktor proyek jalan itu.", 0.0)[0] != "dispute"
+    assert kind(took, "Kepala desa Budi mengaku tidak tahu.", 0.0)[0] != "dispute"
 
 
 def test_a_denial_the_other_article_reports_too_is_no_dispute():

@@ -44,7 +44,16 @@ from kroscek.compare.claims import (
 from kroscek.compare.facts import Fact, read_fact
 from kroscek.compare.provenance import Provenance
 from kroscek.compare.records import known_fields
-from kroscek.compare.relate import DENIAL_OBJECT, DISPUTE_SCORE, Relation, SlotContext, count_words, overlap, relate
+from kroscek.compare.relate import (
+    DENIAL_OBJECT,
+    DISPUTE_SCORE,
+    Relation,
+    SlotContext,
+    count_words,
+    denied_share,
+    overlap,
+    relate,
+)
 from kroscek.model import Article
 
 SINGLE_SOURCE_BELOW = 0.93  # a claim is single-source when no claim of another source scores this high
@@ -202,22 +211,21 @@ def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozen
 
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
-    """A denying claim paired with the claim of another source that states most of what it denies
-    (the denied words, else the claim's words)."""
+    """A denying claim paired, in each article of another source, with the claim that states most
+    of what it denies (the denied words, else the claim's words)."""
     found = []
     for i, fact in enumerate(facts):
         if not fact.denial or len(fact.stems) < 3:
             continue
-        best, best_share = None, (0.0, 0.0)
+        best: dict[str, tuple[tuple[float, float], int]] = {}
         for j, other in enumerate(facts):
             if other.source == fact.source or other.denial or (min(i, j), max(i, j)) in linked:
                 continue
-            denied = len(fact.denied & other.stems) / len(fact.denied) if len(fact.denied) >= 2 else 0.0
+            denied = denied_share(fact, other) if len(fact.denied) >= 2 else 0.0
             share = (denied if denied >= DENIAL_OBJECT else 0.0, overlap(fact.stems, other.stems))
-            if (share[0] or share[1] > DENIAL_CANDIDATE) and share > best_share:
-                best, best_share = j, share
-        if best is not None:
-            found.append((min(i, best), max(i, best), 0.0))
+            if (share[0] or share[1] > DENIAL_CANDIDATE) and share > best.get(other.article, ((0.0, 0.0), -1))[0]:
+                best[other.article] = (share, j)
+        found += [(min(i, j), max(i, j), 0.0) for _, j in best.values()]
     return found
 
 

@@ -176,6 +176,8 @@ class Fact:
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
     hearsay: bool = False  # it tells of talk going round ("beredar kabar ...", "isu ... viral"), asserting none of it
     denied_head: str = ""  # stem of the first word naming what a denial denies ("monopoli" of "tidak ada monopoli dalam ...")
+    denied_roots: frozenset[str] = frozenset()  # roots of what a denial denies (Sastrawi's: "penembakan" is "tembak")
+    denied_head_root: str = ""  # the root of its head
     scheduled: bool = False  # it tells of something still to happen ("sidang akan digelar pada 11 Juni"): a plan
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
@@ -337,8 +339,9 @@ def _minutes(text: str, lex: FactLexicon) -> tuple[tuple[int, str, str], ...]:
     return tuple(found)
 
 
-def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str], str]:
-    """What a denial denies: the words after it in its sentence ("membantah adanya kontak tembak"),
+def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
+    """What a denial denies, as its words and its head (the first of them that names something):
+    the words after it in its sentence ("membantah adanya kontak tembak"),
     or, when it closes its sentence, the words before it, from the word that names it as talk on
     ("polisi menyebut kabar penembakan itu tidak benar": "penembakan itu"), unless they name who
     denies ("Kapolres Budi membantah tudingan itu": nothing said of what is denied); words that only name
@@ -352,24 +355,39 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[frozenset[str
     lower = next((piece for piece in pieces if f" {denial} " in f" {piece} "), "")
     at = lower.find(denial)
     if at < 0:
-        return frozenset(), ""
+        return "", ""
 
-    def said(part: str) -> frozenset[str]:
-        return stems(" ".join(w for w in part.split() if w not in talk), language)
+    def said(part: str) -> str:
+        return " ".join(w for w in part.split() if w not in talk)
 
     rest = lower[at + len(denial):]
-    after = said(rest)
-    if len(after) >= DENIED_WORDS:
+    if len(stems(said(rest), language)) >= DENIED_WORDS:
         # the head: the first word after the denial that names something ("tidak ada monopoli dalam
         # proses pengadaan": "monopoli"), words that only carry it ("melakukan", "adanya") skipped
         stop = lex.stopwords | lex.denial_light | talk
-        head = next((w for w in rest.split() if w not in stop and not w[:1].isdigit()), "")
-        return after, stem(head) if head else ""
+        return said(rest), next((w for w in rest.split() if w not in stop and not w[:1].isdigit()), "")
     if denial in lex.speaker_denials:
-        return frozenset(), ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
+        return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     before = lower[:at].split()
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
     return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
+
+
+def root(word: str, language: str) -> str:
+    """A word's root by Sastrawi for Indonesian ("penembakan", "menembak", "ditembak": "tembak"),
+    where the cheap stem cuts the nasal of a prefix apart; the cheap stem in other languages."""
+    if language != "id":
+        return stem(word)
+    from kroscek.compare.nli import stem as sastrawi_root
+
+    return sastrawi_root(word.lower())
+
+
+@lru_cache(maxsize=1 << 14)
+def roots(text: str, language: str) -> frozenset[str]:
+    """Roots of a claim's content words, function words left out (``stems`` with Sastrawi's roots)."""
+    stop = fact_lexicon(language).stopwords
+    return frozenset(root(w, language) for w in content_words(text, language) if w not in stop)
 
 
 def _untagged(piece: str, denial: str, lex: FactLexicon) -> str:
@@ -410,12 +428,11 @@ def _counts(claim: Claim, clocks: tuple[ClockTime, ...], lex: FactLexicon
     units = lexicon(claim.language).units
     kept: list[Quantity] = []
     wholes: list[Quantity] = []
-    for q in quantities(claim):
-        if q.unit in ("hour", "minute") and clocks:
-            continue
+    found = [q for q in quantities(claim) if not (q.unit in ("hour", "minute") and clocks)]
+    for n, q in enumerate(found):
         at = claim.text.find(q.text)
         before = [w.lower() for w in _WORD.findall(claim.text[:at])][-2:] if at >= 0 else []
-        if set(before) & lex.whole_before and any(k.unit == q.unit for k in kept):
+        if set(before) & lex.whole_before and (any(k.unit == q.unit for k in kept) or _whole_first(claim.text, q, found[n + 1:])):
             wholes.append(q)
             continue
         kept.append(q)
@@ -429,6 +446,16 @@ def _counts(claim: Claim, clocks: tuple[ClockTime, ...], lex: FactLexicon
                 kept[n] = replace(q, unit=units[word])
         words.append(word)
     return tuple(kept), tuple(words), tuple(wholes)
+
+
+def _whole_first(text: str, whole: Quantity, later: list[Quantity]) -> bool:
+    """A count right after the "dari" that opens its clause, with a count of its kind after the next
+    comma: the whole the later count is part of ("Dari 104 bus di terminal, 20 unit terbakar")."""
+    at = text.find(whole.text)
+    comma = text.find(",", at + len(whole.text))
+    if at < 0 or comma < 0 or len(re.split(r"[,;:()]", text[:at])[-1].split()) != 1:
+        return False
+    return any(q.unit == whole.unit and text.find(q.text, comma) > comma for q in later)
 
 
 def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
@@ -452,8 +479,10 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         predicates=tuple(predicates(claim).items()),
         negated=negated(claim),
         denial=(denial := _phrases([w for w in lower_words if w not in lex.denial_particles], lex.denials)),
-        denied=(denied := _denial_object(claim.text, denial, claim.language) if denial else (frozenset(), ""))[0],
-        denied_head=denied[1],
+        denied=stems((denied := _denial_object(claim.text, denial, claim.language) if denial else ("", ""))[0], claim.language),
+        denied_head=stem(denied[1]) if denied[1] else "",
+        denied_roots=roots(denied[0], claim.language) if denied[0] else frozenset(),
+        denied_head_root=root(denied[1], claim.language) if denied[1] else "",
         scheduled=_phrases(lower_words, lex.scheduled) is not None,
         provisional=_phrases(lower_words, lex.provisional) is not None,
         hearsay=_phrases(lower_words, lex.hearsay) is not None,

@@ -35,7 +35,7 @@ from kroscek.compare.claims import (
     predicate_evidence,
     shared_names,
 )
-from kroscek.compare.facts import Fact, fact_lexicon
+from kroscek.compare.facts import Fact, fact_lexicon, roots
 from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
 AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
@@ -328,6 +328,17 @@ def _minutes(a: Fact, b: Fact) -> list[Difference]:
     return found
 
 
+def denied_share(denier: Fact, other: Fact) -> float:
+    """The share of what ``denier`` denies that ``other`` states, by the cheap stems or by the roots
+    ("membantah adanya penembakan" / "polisi menembak warga": one root, "tembak")."""
+    if not denier.denied:
+        return 0.0
+    by_stems = len(denier.denied & other.stems) / len(denier.denied)
+    if not denier.denied_roots:
+        return by_stems
+    return max(by_stems, len(denier.denied_roots & roots(other.text, other.claim.language)) / len(denier.denied_roots))
+
+
 def _same_denied(denier: Fact, head: str, denied: frozenset[str]) -> bool:
     """Another denial denies what ``denier`` denies: the same head and two more words, or most of its words."""
     shared = len(denier.denied & denied)
@@ -342,9 +353,10 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     if bool(a.denial) == bool(b.denial):
         return []
     denier, other = (a, b) if a.denial else (b, a)
-    if other.negated or len(denier.denied) < 2 or len(denier.denied & other.stems) / len(denier.denied) < DENIAL_OBJECT:
+    if other.negated or len(denier.denied) < 2 or denied_share(denier, other) < DENIAL_OBJECT:
         return []
-    if denier.denied_head and denier.denied_head not in other.stems:
+    if denier.denied_head and denier.denied_head not in other.stems \
+            and denier.denied_head_root not in roots(other.text, other.claim.language):
         return []  # "tidak ada monopoli dalam pengadaan laptop" / "pengadaan laptop didampingi jaksa": no monopoly asserted
     reported = getattr(context, "denials", (frozenset(), frozenset()))[1 if denier is a else 0]
     if any(_same_denied(denier, head, denied) for head, denied in reported):
