@@ -853,3 +853,24 @@ def test_an_office_by_its_bodys_short_name_is_the_holder_named_with_the_full_nam
     {later}
     """
     assert [q.speaker for q in quotes_of(text)] == ["Dimas Prakoso", "Ruslan Hakim", "Dimas Prakoso"]
+
+
+def test_the_office_of_a_town_is_its_holder_or_the_office_never_the_town() -> None:
+    """"Bupati Temanggung" with no one named for it is the office, as a role, never the town; a
+    village head given as "Kades" or "kepala desa" is the one named "Kepala Desa X, Y"; the
+    people of a town are no one named."""
+    text = """
+    Kepala Desa Sidomukti, Suparno, mengatakan bahwa warga sudah dievakuasi sejak pagi.
+    Kapolres Temanggung AKBP Dedi Irawan memimpin langsung proses evakuasi di lokasi.
+    "Kami menurunkan 80 personel untuk membantu warga," kata Kapolres.
+    Menurut kepala desa, sebagian warga memilih tinggal di rumah kerabat.
+    "Kami sudah mendata semua rumah yang rusak," ujar Kades.
+    Bupati Temanggung juga meninjau lokasi itu.
+    Bupati mengatakan bahwa pemkab akan menanggung biaya perbaikan rumah.
+    Bupati Temanggung menjelaskan bahwa tim SAR masih bersiaga.
+    Warga Temanggung mengatakan bahwa bantuan sudah datang.
+    """
+    assert speakers(text) == [
+        ("reported", "Suparno"), ("direct", "Dedi Irawan"), ("reported", "Suparno"), ("direct", "Suparno"),
+        ("reported", "bupati Temanggung"), ("reported", "bupati Temanggung"), ("reported", None),
+    ]

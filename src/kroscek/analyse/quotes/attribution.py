@@ -503,7 +503,7 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     return None
 
 
-_RESIDENTS = frozenset({"warga", "penduduk", "masyarakat", "rakyat"})  # before a place: its people
+RESIDENTS = frozenset({"warga", "penduduk", "masyarakat", "rakyat"})  # before a place: its people
 
 
 _AS_OFFICE_WORDS = 14  # words of an office after "sebagai" before the verb
@@ -534,7 +534,7 @@ def residents_subject(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
         return False
     run = _name_run_before(text, toks, end, lex)
     first = end - len(run)
-    return bool(run) and first > 0 and toks[first - 1].lower in _RESIDENTS and is_place_name(" ".join(t.text for t in run))
+    return bool(run) and first > 0 and toks[first - 1].lower in RESIDENTS and is_place_name(" ".join(t.text for t in run))
 
 _MANNER = frozenset({"secara", "dengan"})  # opening a manner adverb of one word between a subject and its verb
 

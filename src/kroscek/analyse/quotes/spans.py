@@ -272,8 +272,8 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
                 continue  # "Pasar itu, disebut Pasar Baru, ramai": a name given, not a speaker
         else:
             continue
-        if speaker is None or speaker.kind == "role":
-            return None
+        if speaker is None:
+            return None  # "Menurut kepala desa, ...": a role speaks too, resolved to the one the article names for it
         comma = text.find(",", speaker.end, end)
         clause_start = comma + 1 if comma != -1 and comma - speaker.end < _SPEAKER_COMMA_CHARS else speaker.end
         return clause_start, end, Attribution(verb, speaker)

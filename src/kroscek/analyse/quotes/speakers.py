@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kroscek.analyse.quotes.attribution import (
     NAME_PARTICLES,
+    RESIDENTS,
     SpeakerRef,
     attribution_next_sentence,
     name_run,
@@ -26,6 +27,7 @@ from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import (
     NOT_SPEAKER_HEADS,
     can_speak,
+    indonesian_towns,
     is_named_place,
     is_organisation_like,
     is_person_like,
@@ -35,6 +37,7 @@ from kroscek.analyse.quotes.names import (
 from kroscek.analyse.quotes.paragraphs import TOKEN, Paragraph, covering, quote_spans, tokens
 from kroscek.analyse.quotes.spans import Found, is_title_case
 from kroscek.model import Mention, Sentence
+from kroscek.text.fold import name_key
 
 _WORD_RUN = re.compile(r"\w+")
 _CATAPHORA_WINDOW = 2  # sentences ahead searched for a pronoun's person when none is named before it
@@ -402,6 +405,7 @@ def _words_pattern(words: list[str] | tuple[str, ...]) -> str:
 
 _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+$")
 _HOLDER_AFTER = re.compile(r"\s*(" + _CAPITALISED_RUN + ")")
+_HOLDER_AFTER_COMMA = re.compile(r"\s*,\s*(" + _CAPITALISED_RUN + ")")
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
 
 
@@ -473,8 +477,16 @@ class Resolver:
 
     def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
         if ref.kind == "name":
+            first, _, rest = ref.text.partition(" ")
+            if first.casefold() in RESIDENTS and rest and (is_place_name(rest) or name_key(rest) in indonesian_towns()):
+                return None  # "Warga Bantul mengatakan": the people of a place, no one named
             trimmed = self._name_in_mentions(ref, sentence, paragraph) or _trim_name(ref.text, self.ctx)
             if is_place_name(trimmed):
+                stripped = without_titles(ref.text, self.ctx.lex)
+                if stripped != ref.text and stripped == trimmed and ref.text.split()[0].casefold() not in RESIDENTS:
+                    # "Bupati Temanggung menjelaskan": the office of a place (not "Warga Bantul", its people)
+                    holder = self._office_holder(ref.text, sentence)
+                    return holder or ref.text[:1].lower() + ref.text[1:]  # no one named for it: the office, as a role
                 return trimmed  # "warga Gaza mengatakan": a place, left for the caller to refuse, not a longer run holding it
             if (office := self._office_before_acronym(ref, paragraph)) is not None and (holder := self._office_holder(office, sentence)):
                 return holder  # "Juru Kampanye Lingkar Hutan (LHL) menilai": the campaigner the article names
@@ -493,7 +505,7 @@ class Resolver:
             holder = self.role(ref.text, sentence) or self._office_holder(office, sentence)
             if ref.text in self.ctx.lex.collective_roles:  # "teriak polisi": the police, unless the article names one officer
                 return holder or ref.text
-            return holder or self.pronoun(sentence, ref.start, paragraph)
+            return holder or self._office_of_place(ref.text) or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
 
     def _relational(self, role: str) -> tuple[str, ...] | None:
@@ -630,6 +642,19 @@ class Resolver:
         index, name = hits[bisect.bisect_left(indices, nearest)]
         return expand_name(name, self.ctx, index)
 
+    def _office_of_place(self, role: str) -> str | None:
+        """The office of a place the article gives a role and no one for it ("bupati" where it
+        writes only "Bupati Temanggung"): "bupati Temanggung", the office as a role; not the
+        people of a place ("warga Bantul"), who are no one named."""
+        if role.casefold() in RESIDENTS:
+            return None
+        pattern = re.compile(rf"\b{_words_pattern(role.split())}\s+(?-i:([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}))", re.IGNORECASE)
+        for _, text in self.ctx.sentences():
+            for match in pattern.finditer(text):
+                if is_place_name(match.group(1)):
+                    return f"{role.casefold()} {match.group(1)}"
+        return None
+
     def _office_before_acronym(self, ref: SpeakerRef, paragraph: Paragraph) -> str | None:
         """The office before a bracketed acronym that is the subject ("Juru Kampanye Lingkar
         Hutan Lestari (LHL) menilai": "Juru Kampanye Lingkar Hutan Lestari"), when a title opens it."""
@@ -657,6 +682,8 @@ class Resolver:
         for index, text in self.ctx.sentences():
             for match in pattern.finditer(text):
                 found = _trim_name(match.group(1).rstrip("."), self.ctx)  # the office's words in any case, the name capitalised
+                if found and is_place_name(match.group(1).rstrip(".")) and (after := _HOLDER_AFTER_COMMA.match(text, match.end(1))):
+                    found = _trim_name(after.group(1).rstrip("."), self.ctx)  # "Kepala Desa Sidomukti, Suparno": past the place
                 if found and _person_words(found.split(), self.ctx) and can_speak(found):
                     hits.append((index, found))
         if not hits:
