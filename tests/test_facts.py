@@ -575,6 +575,26 @@ def test_never_having_done_it_denies_the_deed():
     assert kind(took, "Kepala desa Budi mengaku tidak tahu.", 0.0)[0] != "dispute"
 
 
+def test_one_person_given_two_ages_disputes():
+    found = fact("Korban Endang (45) ditemukan tewas di kamar kosnya di Legian.", "a")
+    assert found.ages == (("endang", 45, "Korban Endang (45)"),)
+    assert fact("Pelaku Kamal Hasan yang berusia 32 tahun ditangkap di Bitung.").ages[0][:2] == ("kamal hasan", 32)
+    assert kind("Korban Endang (45) ditemukan tewas di kamar kosnya di Legian.",
+                "Jasad Endang, 46 tahun, ditemukan di kamar kos di Legian, Kuta.", DISPUTE_SCORE) == ("dispute", "number")
+    # another person, the same age, or a number in brackets after a part of a text or a day: no dispute
+    assert kind("Korban Endang (45) ditemukan tewas di kamar kosnya di Legian.",
+                "Pelaku Kamal (46) ditemukan di kamar kos di Legian.", DISPUTE_SCORE)[0] != "dispute"
+    assert kind("Korban Endang (45) ditemukan tewas di kamar kosnya di Legian.",
+                "Jasad Endang (45) ditemukan di kamar kos di Legian.", DISPUTE_SCORE)[0] != "dispute"
+    assert not fact("Ia dijerat Pasal 340 KUHP Ayat (1) tentang pembunuhan berencana pada Jumat (17).").ages
+
+
+def test_two_claims_giving_one_person_an_age_are_compared():
+    facts = [fact("Korban Endang (45) ditemukan tewas di kamar kosnya di Legian.", "a"),
+             fact("Jasad Endang, 46 tahun, ditemukan tewas di kamar kos di Legian, Kuta.", "b")]
+    assert [(a, b) for a, b, _ in _slot_links(facts, set())] == [(0, 1)]
+
+
 def test_a_denial_the_other_article_reports_too_is_no_dispute():
     denier = fact("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.", "a")
     other = fact("Komisi menggelar sidang perkara praktik monopoli di pasar daring oleh perusahaan itu.", "b")

@@ -262,7 +262,8 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
     """Claims of two sources that may state one fact in different words, compared even when their
     sentences are worded apart ("50 unit bus ludes dilalap api" / "20 bus terbakar"): two counts of
     the same thing with the same words around the number, identifiers of one kind, permits, the
-    minute of one event of a match, or a time, day or place given for what both say happened. Blocked by what is counted or what happened, so the
+    minute of one event of a match, one person's age, or a time, day or place given for what both
+    say happened. Blocked by what is counted or what happened, so the
     work is bounded by the claims sharing a key, at most ``SLOT_BLOCK`` of them."""
     blocks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, fact in enumerate(facts):
@@ -274,6 +275,8 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
             blocks[("permit",)].append((i, fact.stems))
         for event in {e for _, e, _ in fact.minutes}:
             blocks[("minute", event)].append((i, fact.stems))
+        for name in {person.split()[-1] for person, _, _ in fact.ages}:
+            blocks[("age", name)].append((i, fact.stems))
         for kind in _valued(fact):
             for happened in fact.happened:
                 blocks[(kind, happened)].append((i, fact.happened))

@@ -67,6 +67,8 @@ class FactLexicon:
     denial_subjects: frozenset[str] = frozenset()  # words after a denial naming who is cleared ("dirinya", "kliennya"), not what
     attribution: frozenset[str] = frozenset()  # words after a comma that open the speaker's tag (", kata Kapolres ...")
     speaker_denials: frozenset[str] = frozenset()  # denials whose words before them name who denies ("Budi membantah")
+    age_words: tuple[str, ...] = ()  # words before a person's age in years ("berusia 45 tahun")
+    not_person: frozenset[str] = frozenset()  # capitalised words before a number in brackets that name a part ("Ayat (1)")
     scheduled: tuple[str, ...] = ()  # words that tell of something still to happen ("akan", "dijadwalkan"): a plan, not an account
     not_only: frozenset[str] = frozenset()  # words a negation before them makes "not only" ("bukan hanya"): no negation
     whole_before: frozenset[str] = frozenset()  # words before a count that is the whole another is part of ("20 bus dari 104 bus")
@@ -93,6 +95,8 @@ def fact_lexicon(language: str) -> FactLexicon:
         denial_subjects=frozenset(data.get("denial_subjects", ())),
         attribution=frozenset(data.get("attribution", ())),
         speaker_denials=frozenset(data.get("speaker_denials", ())),
+        age_words=tuple(data.get("age_words", ())),
+        not_person=frozenset(data.get("not_person", ())),
         scheduled=tuple(data.get("scheduled", ())),
         not_only=frozenset(data.get("not_only", ())),
         provisional=tuple(data["provisional"]),
@@ -188,6 +192,7 @@ class Fact:
     permits: tuple[Permit, ...] = ()  # the kind of each permit it names ("izin eksplorasi")
     minutes: tuple[tuple[int, str, str], ...] = ()  # (minute, event, as written) of a match: "memecah kebuntuan di menit ke-37"
     capitals: frozenset[str] = frozenset()  # folded capitalised words, a sentence's first word too: who a match is about
+    ages: tuple[tuple[str, int, str], ...] = ()  # (folded name, age, as written) of the people it gives an age: "Endang (45)"
 
     @property
     def text(self) -> str:
@@ -458,6 +463,31 @@ def _whole_first(text: str, whole: Quantity, later: list[Quantity]) -> bool:
     return any(q.unit == whole.unit and text.find(q.text, comma) > comma for q in later)
 
 
+_PERSON = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+
+
+def _ages(text: str, lex: FactLexicon, language: str) -> tuple[tuple[str, int, str], ...]:
+    """The age a claim gives a named person: "Endang (45)", "Endang, 45 tahun, ...", "Endang yang berusia
+    45 tahun" (``age_words``). A name that is a month or a weekday ("Jumat (17)") or a part of a text or
+    a contest ("Ayat (1)", ``not_person``) is none."""
+    calendar = {*lexicon(language).months, *lexicon(language).weekdays}
+    words = "|".join(map(re.escape, lex.age_words)) or "(?!)"
+    patterns = (rf"{_PERSON}\s*\((\d{{1,3}})(?:\s*tahun)?\)",
+                rf"{_PERSON},?\s+(?:yang\s+)?(?:{words})\s+(\d{{1,3}})\s+tahun",
+                rf"{_PERSON},\s+(\d{{1,3}})\s+tahun\s*,")
+    found: dict[str, tuple[int, str]] = {}
+    for pattern in patterns:
+        for match in re.finditer(pattern, text):
+            name = fold(match.group(1))
+            opening = match.start() == 0 or text[: match.start()].rstrip().endswith((".", '"', "“", ":"))
+            if opening and " " in name:
+                name = name.split(" ", 1)[1]  # "Korban Endang (45)" opening a sentence: the name is "Endang"
+            if name.split()[-1] in calendar or name.split()[-1] in lex.not_person or not 0 < int(match.group(2)) < 120:
+                continue
+            found.setdefault(name, (int(match.group(2)), match.group()))
+    return tuple((name, age, written) for name, (age, written) in found.items())
+
+
 def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
     """The slots of one claim."""
     lex = fact_lexicon(claim.language)
@@ -496,4 +526,5 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         permits=_permits(claim.text, lex),
         minutes=_minutes(claim.text, lex),
         capitals=frozenset(fold(w) for w in _WORD.findall(claim.text) if w[:1].isupper()),
+        ages=_ages(claim.text, lex, claim.language),
     )

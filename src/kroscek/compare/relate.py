@@ -33,6 +33,7 @@ from kroscek.compare.claims import (
     names_match,
     negation_evidence,
     predicate_evidence,
+    same_name,
     shared_names,
 )
 from kroscek.compare.facts import Fact, fact_lexicon, roots
@@ -372,6 +373,20 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     return [Difference("denial", str(x), str(y), f"one source denies what the other reports ({denier.denial})")]
 
 
+def _ages(a: Fact, b: Fact) -> list[Difference]:
+    """One person given two ages ("Endang (45)" / "Endang, 46 tahun,"): the same name, one age for it
+    on each side. The person is the thing counted, so nothing else need be shared."""
+    found = []
+    for name, age, written in a.ages:
+        theirs = {(other, text) for person, other, text in b.ages if same_name(name, person)}
+        mine = {age2 for person, age2, _ in a.ages if same_name(name, person)}
+        if len(theirs) == 1 and len(mine) == 1 and next(iter(theirs))[0] != age:
+            other_text = next(iter(theirs))[1]
+            found.append(Difference("number", written, other_text, f"different ages: {written} vs {other_text}",
+                                    same_thing=True))
+    return found[:1]
+
+
 def _in_slot(items: list[Difference], slot: str) -> list[Difference]:
     return [replace(e, slot=slot) for e in items]
 
@@ -470,7 +485,7 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
         # it is told alike (other values on other days are two facts: a price then and now)
         return [] if _numbers(a, b, context) or _no_value_shared(a, b) else _dates(a, b, context)
     found = [*_denial(a, b, context), *_identifiers(a, b), *_numbers(a, b, context), *_clocks(a, b), *_dates(a, b, context),
-             *_places(a, b, context), *_permits(a, b, context), *_minutes(a, b)]
+             *_places(a, b, context), *_permits(a, b, context), *_minutes(a, b), *_ages(a, b)]
     if not found:
         found += _negation(a, b)
     if not _no_value_shared(a, b) and not _written_apart(a, b):
