@@ -402,7 +402,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
     (its misses are listed with its half's, not twice)."""
     if split not in ("tune", "both"):
         raise ValueError(f"split must be tune or both, not {split!r}")
-    bounds = id_range(ids)
+    bounds, round_name = id_range(ids), ids  # ``ids`` is taken below for the fact-checks' ids
     console = Console(width=220)
     shown_parts = {"tune"} if show == "misses" else set(show.split(","))  # the held-back misses only when asked
     labels = read_labels(Path(path))
@@ -452,7 +452,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
         table.add_column(column)
     parts = (("tune", tune),) if split == "tune" else (("tune", tune), ("held-back", back), ("all", list(range(len(labels)))))
     if bounds is not None:
-        parts += tuple((f"{part} {ids}", [i for i in rows if in_range(labels[i].id, bounds)])
+        parts += tuple((f"{part} {round_name}", [i for i in rows if in_range(labels[i].id, bounds)])
                        for part, rows in parts if part != "all")
     for part, rows in parts:
         subset = [labels[i] for i in rows]
