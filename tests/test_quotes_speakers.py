@@ -874,3 +874,15 @@ def test_the_office_of_a_town_is_its_holder_or_the_office_never_the_town() -> No
         ("reported", "Suparno"), ("direct", "Dedi Irawan"), ("reported", "Suparno"), ("direct", "Suparno"),
         ("reported", "bupati Temanggung"), ("reported", "bupati Temanggung"), ("reported", None),
     ]
+
+
+@pytest.mark.parametrize(("tag", "speaker"), [
+    ("kata penyanyi Rina Lestari", "Rina Lestari"),
+    ("kata pedagang Yanto", "Yanto"),
+    ("ujar pengemudi ojek Rudi Hartono", "Rudi Hartono"),
+    ("kata ibunda Rina Lestari", None),  # Rina's mother speaks, not Rina
+    ("kata dia kepada Rudi Hartono", None),  # the one spoken to
+])
+def test_what_the_speaker_does_before_the_name_in_the_tag(tag: str, speaker: str | None) -> None:
+    text = f'"Harga cabai naik terus sejak pekan lalu, pembeli jadi berkurang," {tag}.'
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

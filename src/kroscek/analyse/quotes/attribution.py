@@ -306,6 +306,29 @@ def _name_past_acronym(text: str, toks: list[Token], at: int, lex: QuoteLexicon)
     return ref
 
 
+# words that never describe the one who speaks before his name: to whom, where, with whom he speaks
+_NOT_OCCUPATION = frozenset({
+    "kepada", "dengan", "di", "dari", "untuk", "pada", "ke", "bersama", "oleh", "dan", "atau", "saat", "ketika", "usai",
+    "seusai", "seperti", "tentang", "soal", "terkait", "bagi", "menurut", "melalui", "lewat", "sambil", "sebelum", "setelah",
+    "yang", "itu", "ini", "tersebut", "pun", "juga", "lagi", "pula", "kala", "sejak", "hingga", "sampai", "antara", "atas",
+    # a relation: "kata ibunda Rina" is Rina's mother speaking, not Rina
+    "ibu", "ibunda", "ayah", "ayahanda", "bapak", "istri", "suami", "anak", "putra", "putri", "kakak", "adik", "keluarga",
+    "kerabat", "teman", "sahabat", "rekan", "pacar", "kekasih", "tetangga", "paman", "bibi", "nenek", "kakek", "cucu",
+    "orang", "tua", "mertua", "menantu", "saudara", "saudari", "sepupu", "penggemar", "fans", "sumber", "tim", "pihak",
+})
+
+
+def _occupation(words: list[Token], lex: QuoteLexicon) -> bool:
+    """Whether lowercase words before a name say what the person is ("pedagang", "pengemudi
+    ojek", "penyanyi"): nouns, no word of a phrase's frame (a preposition, a demonstrative) and no
+    verb by its prefix ("menyapa", "berkata", "ditemui")."""
+    return all(
+        not w.capitalised and w.lower not in _NOT_OCCUPATION and w.lower not in lex.fillers and w.lower not in lex.complementizers
+        and not w.lower.startswith(("me", "ber", "di", "ter")) and w.text.isalpha()
+        for w in words
+    )
+
+
 def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """``pengamat ekonomi Faisal Basri`` / ``opposition leader Mark Tully``: the name after a title."""
     for position in range(at, min(at + _TITLE_WORDS, len(toks))):
@@ -313,7 +336,13 @@ def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) 
         if position > at and text[toks[position - 1].end : token.start].strip(" ,"):
             return None
         if token.capitalised:
-            if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) for i, t in enumerate(toks[at:position], start=at)):
+            described = toks[at:position]
+            if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) for i, t in enumerate(described, start=at)):
+                run = name_run(text, toks, position, lex)
+                ref = ref_from_run(run, lex)
+                if described and _occupation(described, lex) and ref is not None and ref.kind == "name" \
+                        and is_person_like(ref.text, lex) and can_speak(ref.text) and not ref.text.isupper():
+                    return ref  # "kata pedagang Yanto", "ujar pengemudi ojek Rudi Hartono": what the person does, then the name
                 return None
             run = name_run(text, toks, position, lex)
             ref = ref_from_run(run, lex)
