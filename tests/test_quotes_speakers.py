@@ -886,3 +886,19 @@ def test_the_office_of_a_town_is_its_holder_or_the_office_never_the_town() -> No
 def test_what_the_speaker_does_before_the_name_in_the_tag(tag: str, speaker: str | None) -> None:
     text = f'"Harga cabai naik terus sejak pekan lalu, pembeli jadi berkurang," {tag}.'
     assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "clause"), [
+    ("Kapolda Jawa Tengah Irjen Agus Salim meminta seluruh kapolres melakukan pendataan kendaraan angkutan barang.",
+     "seluruh kapolres melakukan pendataan kendaraan angkutan barang"),
+    ("DPRD Sukamaju meminta Bupati Sukamaju Hendra Kusuma mengawasi penyaluran dana bantuan sekolah.",
+     "Bupati Sukamaju Hendra Kusuma mengawasi penyaluran dana bantuan sekolah"),
+    ("Agus Salim meminta maaf kepada warga yang terjebak macet sejak pagi.", None),  # asking pardon, nothing asked of anyone
+    ("Megawati Lestari mendorong riset pangan berbasis keragaman hayati lokal.", None),  # a thing pushed for
+    ("Polisi meminta keterangan saksi yang melihat kejadian itu.", None),
+])
+def test_a_request_of_someone_to_act_without_agar_is_a_statement(sentence: str, clause: str | None) -> None:
+    """"meminta X melakukan ...": the one asked, then the verb of what he is to do; the clause
+    starts right after the request verb."""
+    said = quotes_of(sentence)
+    assert [q.text for q in said] == ([clause] if clause else [])

@@ -149,7 +149,7 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
         comma_opens = text[token.end : token.end + 1] == ","  # "CNN melaporkan, ...": the comma opens the clause
         addressed = _after_addressee(text, toks, position, lex)  # "mengingatkan kepada seluruh mitra, CLAUSE"
         comma_opens = comma_opens or addressed is not None
-        if request and not openers.intersection(following) and not comma_opens:
+        if request and not openers.intersection(following) and not comma_opens and not _asks_someone_to_act(text, toks, position, lex):
             continue
         speaker = speaker_before(text, toks, position, lex)
         if speaker is not None and speaker.kind == "role" and _group_subject(text, toks, position, lex):
@@ -168,6 +168,36 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
                 return None  # "Kluivert memaparkan sejumlah kelebihan lawan": what was spoken about, not what was said
         return clause_start, end, Attribution(token.lower, speaker)
     return None
+
+
+_REQUEST_OBJECT_WORDS = 8  # words of the one asked before what he is asked to do ("meminta seluruh Dirlantas dan jajaran melakukan ...")
+_ASKING_VERBS = frozenset({"meminta", "memerintahkan", "mendesak", "mengimbau", "mendorong", "menginstruksikan"})  # a person asked to act
+_PEOPLE = frozenset({"seluruh", "semua", "setiap", "pemerintah", "pihak", "jajaran", "petugas", "anggota", "orang", "publik",
+                     "masyarakat", "warga", "penduduk", "rakyat", "pemda", "perusahaan", "para", "pengusaha", "pedagang"})
+_ASKED_THINGS = frozenset({"maaf", "izin", "keterangan", "waktu", "klarifikasi", "tanggapan", "konfirmasi", "data", "uang", "bantuan"})
+
+
+def _asks_someone_to_act(text: str, toks: list[Token], verb: int, lex: QuoteLexicon) -> bool:
+    """``X meminta seluruh kapolres melakukan pendataan``: a request verb, the one asked (a noun
+    phrase, no verb in it) and a verb of what he is to do, with no comma between; not asking for
+    something ("meminta maaf", "meminta keterangan saksi")."""
+    if toks[verb].lower not in _ASKING_VERBS or verb + 2 >= len(toks) or toks[verb + 1].lower in _ASKED_THINGS \
+            or toks[verb + 1].lower in lex.question_words:
+        return False
+    asked = toks[verb + 1]
+    if not (asked.capitalised or asked.lower in _PEOPLE or asked.lower in lex.titles or asked.lower in lex.groups
+            or asked.lower in lex.collective_roles or asked.lower in lex.pronouns):
+        return False  # "mendorong riset pangan berbasis ...": a thing pushed for, not someone asked to act
+    for position in range(verb + 1, min(len(toks), verb + 1 + _REQUEST_OBJECT_WORDS)):
+        word = toks[position].lower
+        if "," in text[toks[position - 1].end : toks[position].start] or word in ("yang", "dan", "untuk") and position == verb + 1:
+            return False
+        if word == "yang":
+            return False  # "meminta warga yang terdampak ...": a relative clause, not what is asked
+        if len(word) >= _VERB_PREFIX_MIN_CHARS and word.startswith(lex.verb_prefixes) and word not in lex.not_verbs \
+                and not word.startswith(("di", "ter")) and not toks[position].capitalised:
+            return position > verb + 1  # the one asked, then the verb of what he is asked to do
+    return False
 
 
 _ADDRESSEES = frozenset({"kepada", "pada", "bagi"})
