@@ -3,7 +3,7 @@ keeps the words and changes the thing, the place, the month or the person is not
 
 from __future__ import annotations
 
-from kroscek.check import FactCheckIndex, _kin, _verb_like, claim_fact
+from kroscek.check import FactCheckIndex, _kin, _verb_like, _writes_amount, claim_fact
 from kroscek.compare.facts import stems
 from kroscek.factchecks import FactCheck
 from kroscek.text.synonyms import synonym_groups
@@ -91,3 +91,46 @@ def test_an_amount_only_the_conclusion_states_is_compared():
                     "conclusion": "Unggahan berisi klaim bantuan tunai dari Yayasan Lestari untuk warga yang beredar "
                                   "pada 2031 merupakan konten tiruan."})
     assert dated.match(claim_fact("Yayasan Lestari bagikan bantuan tunai Rp15 juta untuk warga"), threshold=0.3)
+
+
+def test_the_event_the_fact_check_checked_must_be_told():
+    index = _index({"claim": "Jajanan Gula Kapas Bikin Banyak Anak Meninggal", "url": "u/1",
+                    "conclusion": "Unggahan berisi klaim banyak anak meninggal karena keracunan jajanan gula kapas "
+                                  "merupakan konten yang menyesatkan."})
+    assert index.match(claim_fact("Banyak anak tewas usai jajan gula kapas"), threshold=0.3)
+    # poisoned is not died: the claim does not say what was checked
+    assert not index.match(claim_fact("Banyak anak keracunan usai jajan gula kapas"), threshold=0.3)
+
+
+def test_a_span_of_time_two_sizes_apart_is_another_moment():
+    index = _index({"claim": "Belum Seminggu Dilantik, Wali Kota Sentosa Digugat Partai Lestari", "url": "u/1"})
+    # "belum seminggu" tells a span, not a deed denied; "beberapa hari" may be that span
+    assert index.match(claim_fact("Baru beberapa hari dilantik, Wali Kota Sentosa digugat Partai Lestari"),
+                       threshold=0.3)
+    assert not index.match(claim_fact("Setahun setelah dilantik, Wali Kota Sentosa digugat Partai Lestari"),
+                           threshold=0.3)
+
+
+def test_the_words_that_ask_the_reader_to_act_are_no_part_of_the_claim():
+    index = _index({"claim": "Kontak WhatsApp Rekrutmen Pendamping Desa K3LAS", "url": "u/1",
+                    "conclusion": "Unggahan tersebut merupakan konten palsu."})
+    # "daftar lewat nomor ..., klik link di bio" asks the reader to act: not missed where the fact-check has it not
+    assert index.match(claim_fact("Rekrutmen pendamping desa K3LAS gaji Rp7-15 juta per bulan, daftar lewat nomor "
+                                  "WhatsApp, klik link di bio"), threshold=0.3)
+    assert not index.match(claim_fact("Rekrutmen pendamping desa K3LAS gaji Rp7-15 juta per bulan untuk lulusan SMA "
+                                      "di kota besar"), threshold=0.3)
+
+
+def test_a_code_s_digits_are_no_amount():
+    assert not _writes_amount("Kontak Rekrutmen P3TGAI") and not _writes_amount("vaksin covid19")
+    assert _writes_amount("gaji Rp20 juta") and _writes_amount("harga 1.500.000,") and _writes_amount("tahun 2031.")
+
+
+def test_a_shortening_counts_only_for_the_fact_check_that_writes_it():
+    index = _index({"claim": "Zat Pewarna dalam Sabun Picu Gangguan Kulit dan Risiko Alergi", "url": "u/1",
+                    "conclusion": "Narasi zat pewarna dalam sabun jadi pemicu gangguan kulit dan risiko alergi "
+                                  "merupakan konten yang menyesatkan."},
+                   {"claim": "Ganja Dijual Bebas di Kota Sentosa", "url": "u/2"})
+    assert index.match(claim_fact("Zat pewarna dalam sabun memicu gangguan kulit dan alergi"), threshold=0.3)
+    # "gangguan jantung" read as "ganja" (a word of another fact-check) drops the word that differs
+    assert not index.match(claim_fact("Zat pewarna dalam sabun memicu gangguan jantung dan alergi"), threshold=0.3)

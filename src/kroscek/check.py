@@ -814,14 +814,17 @@ class FactCheckIndex:
     def match(self, fact: Fact, threshold: float = FACTCHECK_SIM, limit: int = 3) -> list[FactCheckHit]:
         """Fact-checks of the same claim, best first: close in words, no slot with another value. The
         claim is matched as it is written and as the checked claims shorten its words ("lowongan
-        kerja" as "loker", ``spelled_short``), the best of each fact-check kept."""
+        kerja" as "loker", ``spelled_short``), the best of each fact-check kept; a shortening counts
+        only for a fact-check that writes it ("ganja" of another check is no "gangguan jantung")."""
         found = {hit.url or hit.claim: hit for hit in self._match(fact, threshold, limit)}
-        for text in self.spelled_short(fact.text):
+        for text, short in self.shortenings(fact.text):
             try:
                 other = claim_fact(text, fact.claim.language)
             except ClaimError:
                 continue
             for hit in self._match(other, threshold, limit):
+                if short not in {fold(w) for w in _WORD.findall(split_hashtags(hit.claim))}:
+                    continue
                 key = hit.url or hit.claim
                 if key not in found or hit.similarity > found[key].similarity:
                     found[key] = hit
@@ -834,6 +837,10 @@ class FactCheckIndex:
         """``text`` with two or three words in a row written as a word of the checked claims made of
         a clipped start of each ("lowongan kerja" as "loker", "menteri agama" as "menag"), one
         shortening at a time; names and function words are not shortened."""
+        return [short_text for short_text, _short in self.shortenings(text)]
+
+    def shortenings(self, text: str) -> list[tuple[str, str]]:
+        """``spelled_short``, each text with the shortened word it writes."""
         words = list(_WORD.finditer(text))
         stop = _stopwords(self.language)
         named = known_names(self.language)  # "pram" is a name, not "prabowo marah" shortened
@@ -847,7 +854,7 @@ class FactCheckIndex:
                 for short in sorted(self.short.get(window[0][0], ())):
                     if (short not in window and short not in named and _clipped(short, window)
                             and not _numbers_and_words(short, self.language)):  # "satu" is no "saya tumbangkan"
-                        found.append(f"{text[:words[at].start()]}{short}{text[words[at + size - 1].end():]}")
+                        found.append((f"{text[:words[at].start()]}{short}{text[words[at + size - 1].end():]}", short))
         return found
 
     def _match(self, fact: Fact, threshold: float, limit: int) -> list[FactCheckHit]:
@@ -899,6 +906,8 @@ class FactCheckIndex:
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
                     or _opposite_deed(fact.text, check.claim, language)
                     or _other_month(fact.text, check.claim, language)
+                    or _event_unsaid(fact.text, check.claim, language)
+                    or _other_span(fact.text, check.claim, language)
                     or _undone(fact.text, check, language)
                     or _other_neighbour(fact.text, check, self.common, language)
                     or _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
@@ -1066,13 +1075,14 @@ def _neighbours(text: str, common: frozenset[str], language: str) -> list[list[t
 
 def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], language: str) -> bool:
     """A word both say (in any form or another word of its meaning), and the word right next to it,
-    before or after it (``_neighbours``), is on each side another thing: both names
-    of entities the gazetteer knows ("Pasukan Garuda Indonesia" / "Pasukan Garuda
-    Malaysia"; not a company's "Indah" / "Group") or both
-    plain nouns ("daging manusia" / "tulang manusia", "badai salju" / "gempa salju"), neither a
-    word of the other side (the fact-check's conclusion counts as its words) nor of one meaning
-    with it. The same words about another thing are another claim. A verb or a derived word there
-    is left alone: the same deed is often told by other words."""
+    before or after it (``_neighbours``), is on each side another thing, neither a word of the
+    other side (the fact-check's conclusion counts as its words) nor of one meaning with it: both
+    names of entities the gazetteer knows ("Pasukan Garuda Indonesia" / "Pasukan Garuda Malaysia";
+    not a company's "Indah" / "Group"), or both plain words beside a plain word where they are the
+    only words that differ ("daging manusia" / "tulang manusia": a near miss changes one thing and
+    keeps the rest; a claim retold in other words differs in more, "ikut demo" / "Peserta Demo").
+    The same words about another thing are another claim. A verb or a derived word there is left
+    alone: the same deed is often told by other words."""
     from kroscek.text.gazetteer import lookup
 
     mine = _neighbours(claim, common, language)
@@ -1080,6 +1090,9 @@ def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], langu
     said = [w for piece in _neighbours(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}", common, language)
             for w in piece]
     own = [w for piece in mine for w in piece]
+    # the claim's words the fact-check does not say, and the checked claim's the claim does not: one each in a near miss
+    unsaid = {w for w, s, _n in own if not _found_in(w, s, said)}
+    unheard = {w for piece in theirs for w, s, _n in piece if not _found_in(w, s, own)}
 
     def kind(word: str, name: bool) -> str | None:
         if word in _CONNECTIVES:
@@ -1100,8 +1113,8 @@ def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], langu
                         if not (0 <= i + step < len(ours) and 0 <= j + step < len(others)):
                             continue
                         (x, x_stem, x_name), (y, y_stem, y_name) = ours[i + step], others[j + step]
-                        if kind(x, x_name) == "thing" and kind(word, _name) != "thing":
-                            continue  # a thing beside a name or a deed is often the same one told otherwise ("demo" / "aksi")
+                        if kind(x, x_name) == "thing" and (kind(word, _name) != "thing" or len(unsaid) != 1 or len(unheard) != 1):
+                            continue  # a thing beside a name or a deed, or where more words differ, is often the same told otherwise
                         if (kind(x, x_name) is not None and kind(x, x_name) == kind(y, y_name)
                                 and not _kin(x_stem, y_stem, language) and not _one_entity(x, y)
                                 and not _found_in(x, x_stem, said)
@@ -1150,6 +1163,50 @@ def _verb_like(word: str) -> bool:
 
 
 # words beside a noun that tell no other thing: links ("akibat") and the rest of a whole ("lainnya", "sisanya")
+@lru_cache(maxsize=4)
+def _event_stems(language: str) -> frozenset[str]:
+    """The stems of the words that say one thing happened ("tewas", "meninggal"; "terbakar", "hangus"):
+    one stem a group (``compare.facts.stem``)."""
+    from kroscek.compare.facts import fact_lexicon
+
+    return frozenset(stem(word) for group in fact_lexicon(language).same_event for word in group)
+
+
+def _event_unsaid(claim: str, checked: str, language: str) -> bool:
+    """The checked claim tells what happened by a word of an event ("meninggal", "terbakar",
+    "ditangkap", "banjir") that no word of the claim tells, in any form or another word of that
+    event ("Permen X Bikin Anak Meninggal" / "anak keracunan usai jajan permen X"): the claim does
+    not say what was checked."""
+    events = {stem(fold(w)) for w in _WORD.findall(checked)} & _event_stems(language)
+    mine = {stem(fold(w)) for w in _WORD.findall(claim)}
+    return any(not any(_alike(event, own) for own in mine) for event in events)
+
+
+_SPAN_UNITS = {"hari": 0, "minggu": 1, "pekan": 1, "bulan": 2, "tahun": 3}
+_FEW = frozenset({"beberapa", "sekian", "dua", "tiga", "empat", "lima"})
+
+
+def _spans(text: str) -> set[int]:
+    """The units of the spans of time ``text`` tells ("seminggu", "setahun", "beberapa hari", "3 bulan"),
+    by size (a day 0, a week 1, a month 2, a year 3)."""
+    words = [fold(w) for w in _WORD.findall(text)]
+    found = set()
+    for at, word in enumerate(words):
+        if word.startswith("se") and word[2:] in _SPAN_UNITS:
+            found.add(_SPAN_UNITS[word[2:]])
+        elif word in _SPAN_UNITS and at and (words[at - 1] in _FEW or words[at - 1].isdigit()):
+            found.add(_SPAN_UNITS[word])
+    return found
+
+
+def _other_span(claim: str, checked: str, language: str) -> bool:
+    """Both tell how long after or before, by spans of time two sizes apart or more ("Belum Seminggu
+    Dilantik" / "Setahun setelah dilantik"; "beberapa hari" and "seminggu" may be one span): another
+    moment, another claim."""
+    mine, theirs = _spans(claim), _spans(checked)
+    return bool(mine and theirs) and min(abs(a - b) for a in mine for b in theirs) >= 2
+
+
 _CONNECTIVES = frozenset({"akibat", "imbas", "lantaran", "usai", "pasca", "jelang", "sambil", "via", "demi", "sebab",
                           "lainnya", "sisanya", "lain", "sisa", "semua", "seluruh", "para", "berbagai"})
 
@@ -1174,7 +1231,9 @@ def _undone(claim: str, check: FactCheck, language: str) -> bool:
     mine = [w for w in (fold(x) for x in _WORD.findall(claim)) if w not in stop and not w.isdigit()]
     said = f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}"
     theirs = [w for w in (fold(x) for x in _WORD.findall(said)) if w not in stop and not w.isdigit()]
-    return any(_says_deed(mine, root, language) and not _says_deed(theirs, root, language) for root in _UNDOING)
+    told = {stem(w) for w in theirs}
+    return any(_says_deed(mine, root, language) and not _says_deed(theirs, root, language)
+               and not any(_kin(stem(root), other, language) for other in told) for root in _UNDOING)
 
 
 def _adjacent(text: str, first: str, second: str) -> bool:
@@ -1239,7 +1298,9 @@ def _other_negation(a: Fact, b: Fact) -> bool:
     return _negated(a) != _negated(b)
 
 
-_NOT_NEGATING = frozenset({"resmi", "sah", "jelas", "dikenal", "bertanggung"})  # "tidak resmi", "tak dikenal": adjectives
+# "tidak resmi", "tak dikenal": adjectives; "belum seminggu", "belum lama": a span of time, not a deed denied
+_NOT_NEGATING = frozenset({"resmi", "sah", "jelas", "dikenal", "bertanggung", "sehari", "seminggu", "sebulan", "setahun",
+                           "lama", "genap"})
 
 
 # deeds that undo each other: one claimed where the fact-check checked the other is another claim
@@ -1608,14 +1669,37 @@ def _covered(fact: Fact, checked: str, conclusion: str | None = None) -> float:
     writes with other affixes counts as its ("menebus" / "Nebus")."""
     language = fact.claim.language
     theirs = set(tokens(checked, language))
+    if conclusion:  # the conclusion restates the claim checked, often with the words a headline leaves out
+        theirs |= set(tokens(_BRACKETS.sub(" ", conclusion), language))
     own = set(tokens(fact.text, language))
-    if conclusion is not None and not _numbers(f"{checked} {_BRACKETS.sub(' ', conclusion)}"):
+    if conclusion is not None and not _writes_amount(f"{checked} {_BRACKETS.sub(' ', conclusion)}"):
+        # no amount in the fact-check (a code's digits, "P3TGAI", are none): the claim's amounts are details
         scales = {s for w in lexicon(language).scales for s in stems(w, language)}
-        own = {t for t in own if not t.startswith("#") and t not in scales}
+        own = {t for t in own if not any(c.isdigit() for c in t) and t not in scales}
     # a word the checked claim writes with other affixes counts ("menebus" / "Nebus")
     shared = [t for t in own if t in theirs or not t.isdigit() and any(
         _kin(t, s, language) or _holds_root(t, s) for s in theirs)]
+    # the words that ask the reader to act ("daftar lewat link ini", "hubungi nomor ...") are no part of
+    # the claim a fact-check states: they count when it has them, and are not missed when it has not
+    calls = _call_stems(language)
+    own = {t for t in own if t in shared or t not in calls}
     return len(shared) / len(own) if own else 0.0
+
+
+_AMOUNT = re.compile(r"(?:rp|usd?|idr)?\d+(?:[.,]\d+)*(?:an|rb|jt|k|m)?")  # "Rp20", "2024", "90-an"; not "P3TGAI"
+
+
+def _writes_amount(text: str) -> bool:
+    """``text`` writes a number as a number ("Rp20 juta", "7-15", "2024"), not only a code's digits ("P3TGAI", "covid19")."""
+    return any(_AMOUNT.fullmatch(fold(w).strip(".,")) for w in re.findall(r"[\w.,]+", text) if any(c.isdigit() for c in w))
+_CALLS = ("lewat", "melalui", "via", "daftar", "klik", "link", "tautan", "hubungi", "isi", "data", "nomor", "sini", "bio", "cara", "syarat",
+          "melamar", "cek", "akses", "segera", "buruan", "ikuti", "kontak")
+
+
+@lru_cache(maxsize=4)
+def _call_stems(language: str) -> frozenset[str]:
+    """The stems of the words that ask the reader to act on a post (``_CALLS``)."""
+    return frozenset(s for word in _CALLS for s in stems(word, language))
 
 
 def _adds_a_name(fact: Fact, checked: str) -> bool:
@@ -1630,7 +1714,15 @@ def _other_place(a: Fact, b: Fact) -> bool:
     """Both claims locate what they state, and no place of one is named in the other."""
     if not a.places or not b.places:
         return False
+    if _place_within(a.places, b.places) or _place_within(b.places, a.places):
+        return False  # "Aceh" / "Banda Aceh": the place named with its words, more or fewer
     return not shared_names(a.places, [*b.places, *b.names]) and not shared_names(b.places, [*a.places, *a.names])
+
+
+def _place_within(places: Iterable[str], others: Iterable[str]) -> bool:
+    """Every word of one of ``places`` is a word of one of ``others`` ("aceh" of "banda aceh")."""
+    return any(set(_WORD.findall(fold(p))) and set(_WORD.findall(fold(p))) <= set(_WORD.findall(fold(o)))
+               for p in places for o in others)
 
 
 def _unnamed(named: Iterable[str], other: str) -> bool:

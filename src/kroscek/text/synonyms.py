@@ -31,6 +31,8 @@ _GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("sebut", "bilang", "ujar", "mengatakan", "menyatakan", "klaim", "mengklaim", "ungkap", "mengungkapkan"),
         ("marah", "murka", "geram", "berang"),
         ("separuh", "setengah"),
+        ("tutup", "ditutup", "henti", "dihentikan", "hentikan", "menghentikan"),
+        ("tes", "uji", "ujicoba"),
         ("ganti", "mengganti", "ubah", "mengubah"),
         ("tiba", "mendarat"),
         ("pamer", "pamerkan", "memamerkan", "memperlihatkan", "mempertontonkan"),
