@@ -902,3 +902,26 @@ def test_a_request_of_someone_to_act_without_agar_is_a_statement(sentence: str, 
     starts right after the request verb."""
     said = quotes_of(sentence)
     assert [q.text for q in said] == ([clause] if clause else [])
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("Koroner Isabel Dewi juga menyampaikan belasungkawa kepada ayah korban yang tidak hadir di sidang.", []),
+    ("Dinas Pekerjaan Umum menyampaikan permohonan maaf atas penutupan jalan yang belum selesai itu.", []),
+    ("Pupuk Nusantara memastikan penutupan kios ini tidak akan mengganggu penyaluran pupuk ke petani.",
+     [("Pupuk Nusantara", "penutupan kios ini tidak akan mengganggu penyaluran pupuk ke petani")]),
+    ("Pupuk Nusantara memastikan ketersediaan stok pupuk di seluruh kios resmi.", []),  # what is ensured, no statement
+])
+def test_a_feeling_or_a_thing_ensured_is_no_statement_a_clause_ensured_is(sentence: str, said: list[tuple[str, str]]) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == said
+
+
+def test_an_inserted_tag_before_a_subject_and_verb_keeps_the_one_speaking() -> None:
+    """"Karena itu, lanjutnya, Pupuk Nusantara memastikan ...": the manager speaking relays the
+    company's word; the clause is his."""
+    text = """
+    Manajer Regional Pupuk Nusantara, Saroyo Utomo, mengatakan bahwa kios itu menjual pupuk di atas harga eceran tertinggi.
+    Karena itu, lanjutnya, Pupuk Nusantara memastikan mulai hari ini operasional kios tersebut dihentikan.
+    """
+    said = quotes_of(text)
+    assert [q.speaker for q in said] == ["Saroyo Utomo", "Saroyo Utomo"]
+    assert said[1].text.startswith("Pupuk Nusantara memastikan")

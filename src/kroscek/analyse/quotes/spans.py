@@ -133,9 +133,11 @@ def _reported_in(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[in
     toks = tokens(text, start, end)
     if not toks:
         return None
-    return _subject_verb_clause(text, toks, end, lex) or _according_clause(text, toks, end, lex) or _trailing_attribution(
-        text, start, end, lex
-    )
+    stated = _subject_verb_clause(text, toks, end, lex)
+    according = _according_clause(text, toks, end, lex)
+    if stated is not None and according is not None and stated[2].speaker is not None and according[0] <= stated[2].speaker.start:
+        return according  # "Karena itu, lanjutnya, Pupuk Indonesia memastikan ...": the one speaking relays the company's word
+    return stated or according or _trailing_attribution(text, start, end, lex)
 
 
 def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
@@ -166,6 +168,8 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
         else:
             if token.lower in lex.object_verbs and not comma_opens and not _states_something(text, toks[position + 1 :], lex):
                 return None  # "Kluivert memaparkan sejumlah kelebihan lawan": what was spoken about, not what was said
+            if token.lower in lex.object_verbs and not comma_opens and position + 1 < len(toks) and toks[position + 1].lower in _FELT_OBJECTS:
+                return None  # "menyampaikan belasungkawa kepada ...", "mengungkapkan kekecewaan atas ...": a feeling conveyed, no statement
         return clause_start, end, Attribution(token.lower, speaker)
     return None
 
@@ -198,6 +202,14 @@ def _asks_someone_to_act(text: str, toks: list[Token], verb: int, lex: QuoteLexi
                 and not word.startswith(("di", "ter")) and not toks[position].capitalised:
             return position > verb + 1  # the one asked, then the verb of what he is asked to do
     return False
+
+
+# what a speech verb conveys when its object is a feeling or a courtesy, not a statement
+_FELT_OBJECTS = frozenset({
+    "belasungkawa", "duka", "dukacita", "terima", "apresiasi", "selamat", "ucapan", "permohonan", "permintaan", "maaf",
+    "keresahan", "kekecewaan", "keprihatinan", "penghargaan", "salam", "rasa", "kebahagiaan", "kegembiraan", "kesedihan",
+    "kekhawatiran", "kemarahan", "simpati", "empati", "komitmen", "dukungan",
+})
 
 
 _ADDRESSEES = frozenset({"kepada", "pada", "bagi"})
