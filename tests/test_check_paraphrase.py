@@ -134,3 +134,21 @@ def test_a_shortening_counts_only_for_the_fact_check_that_writes_it():
     assert index.match(claim_fact("Zat pewarna dalam sabun memicu gangguan kulit dan alergi"), threshold=0.3)
     # "gangguan jantung" read as "ganja" (a word of another fact-check) drops the word that differs
     assert not index.match(claim_fact("Zat pewarna dalam sabun memicu gangguan jantung dan alergi"), threshold=0.3)
+
+
+def test_a_verb_without_a_prefix_is_no_other_thing_at_the_head():
+    index = _index({"claim": "Ada Hadiah untuk Peserta Uji Coba Obat Flu Sentosa", "url": "u/1",
+                    "conclusion": "Unggahan berisi klaim ada hadiah untuk peserta uji coba obat flu Sentosa merupakan "
+                                  "konten yang menyesatkan."})
+    # "ikut" is a deed, not a thing before the words both say; "tes" and "uji" are one meaning
+    assert index.match(claim_fact("Ikut tes obat flu Sentosa, peserta diberi hadiah Rp150 ribu"), threshold=0.3)
+    assert _verb_like("ikut") and not _verb_like("obat")
+
+
+def test_a_name_in_a_headline_s_capitals_is_no_word_of_what_happened():
+    index = _index({"claim": "Program “Lapor Pak Bupati” Ditutup", "url": "u/1",
+                    "conclusion": "Unggahan berisi klaim program Lapor Pak Bupati ditutup merupakan konten yang "
+                                  "menyesatkan."})
+    # the claim writes the programme's name as a name: on both sides it is no word of what happened
+    assert index.match(claim_fact("Layanan Lapor Pak Bupati resmi dihentikan"), threshold=0.3)
+    assert not index.match(claim_fact("Layanan Lapor Pak Bupati resmi diluncurkan"), threshold=0.3)

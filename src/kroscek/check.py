@@ -84,7 +84,7 @@ from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.text.fold import fold
 from kroscek.text.names import NAME, spelled_like_any
-from kroscek.text.synonyms import synonym_groups
+from kroscek.text.synonyms import bare_verbs, synonym_groups
 
 MAX_CLAIM_CHARS = 1000
 MIN_CLAIM_WORDS = 3
@@ -859,6 +859,12 @@ class FactCheckIndex:
 
     def _match(self, fact: Fact, threshold: float, limit: int) -> list[FactCheckHit]:
         scores = self.scores(fact.text)
+        if self.matrix is not None:  # the words that ask the reader to act weigh nothing against a fact-check that lacks them
+            calls = _call_stems(self.language)
+            asked = [t for t in tokens(fact.text, self.language) if t not in calls]
+            if asked:
+                plain = (self.vectorizer.transform([asked]) @ self.matrix.T).toarray()[0]
+                scores = np.maximum(scores, plain)
         found = []
         for at in np.argsort(-scores)[: limit * 4]:
             if scores[at] < threshold:
@@ -965,7 +971,7 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
         ours, others = mine[i0 + 1: i1], theirs[j0 + 1: j1]
         if any(name for _w, _s, name in ours + others):
             continue  # names are compared as names
-        if [w for w, _s, _n in ours if _plain(w)] and [w for w, _s, _n in others if _plain(w)]:
+        if [w for w, _s, _n in ours if _thing(w, language)] and [w for w, _s, _n in others if _thing(w, language)]:
             return True
     for (i0, j0), (i1, j1) in zip(pairs, pairs[1:]):
         ours = [w for w, s, _n in mine[i0 + 1: i1] if not _found_in(w, s, theirs)]
@@ -1090,9 +1096,12 @@ def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], langu
     said = [w for piece in _neighbours(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}", common, language)
             for w in piece]
     own = [w for piece in mine for w in piece]
-    # the claim's words the fact-check does not say, and the checked claim's the claim does not: one each in a near miss
-    unsaid = {w for w, s, _n in own if not _found_in(w, s, said)}
-    unheard = {w for piece in theirs for w, s, _n in piece if not _found_in(w, s, own)}
+    # the claim's things the fact-check does not say, and the checked claim's the claim does not: one each in a near
+    # miss (a verb may differ: "buka lowongan" / "Lowongan")
+    calls = _call_stems(language)  # "daftar lewat link ini": no part of the claim, no word that differs
+    unsaid = {w for w, s, _n in own if not _found_in(w, s, said) and s not in calls and not _verb_like(w)}
+    unheard = {w for piece in theirs for w, s, _n in piece
+               if not _found_in(w, s, own) and s not in calls and not _verb_like(w)}
 
     def kind(word: str, name: bool) -> str | None:
         if word in _CONNECTIVES:
@@ -1151,7 +1160,7 @@ def _verb_like(word: str) -> bool:
     """A verb: a word in "-kan", or a verb's prefix before a root the vocabulary knows, four letters
     at least, with its suffix cut and a first letter the prefix drops put back ("dilanda",
     "memicu", "menangkap"); not a noun that starts like one ("diabetes", "diare", "dialog")."""
-    if word.endswith("kan") and len(word) > 6:
+    if word.endswith("kan") and len(word) > 6 or word in bare_verbs("id"):
         return True
     match = _VERB_PREFIXES.match(word)
     if not match:
@@ -1274,6 +1283,11 @@ def _affixed(one: str, other: str) -> bool:
             return True
         at = long_.find(short, at + 1)
     return False
+
+
+def _thing(word: str, language: str = "id") -> bool:
+    """``_plain``, and no verb written without a prefix ("ikut", "naik": ``text.synonyms.bare_verbs``)."""
+    return _plain(word) and word not in bare_verbs(language)
 
 
 def _plain(word: str) -> bool:
@@ -1504,8 +1518,13 @@ def _content(text: str, common: frozenset[str], language: str) -> frozenset[str]
 def _other_happening(claim: str, checked: str, common: frozenset[str], language: str) -> bool:
     """The two share their names and little of what happened: under ``FACTCHECK_HAPPENED`` of the
     claim's words beyond its names, and of the checked claim's ("Kluivert menyebut timnas sudah
-    berusaha" / "Kluivert Umumkan Pengunduran Diri dari Timnas")."""
+    berusaha" / "Kluivert Umumkan Pengunduran Diri dari Timnas"). A word either side writes as a
+    name is a name on both ("Lapor Mas Wapres" in a headline's capitals), and the words that ask the
+    reader to act ("syarat", "daftar lewat link") count only where both have them."""
     mine, theirs = (_content(t, common, language) - _WRAPPERS for t in (claim, checked))
+    named = {s for t in (claim, checked) for w in _name_words(t, common) for s in stems(w, language)}
+    calls = _call_stems(language)
+    mine, theirs = mine - named - (calls - theirs), theirs - named - (calls - mine)
     if min(len(mine), len(theirs)) < HAPPENED_WORDS:
         return False  # too few words beyond the names to tell: a verb in other words ("mengolok-olok" / "mengejek")
     shared_mine = sum(any(_kin(a, b, language) for b in theirs) for a in mine)

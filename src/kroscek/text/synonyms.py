@@ -26,7 +26,7 @@ _GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("pecat", "copot", "mencopot", "memberhentikan"),
         ("gaji", "upah", "honor", "honorarium"),
         ("lowongan", "loker", "rekrutmen", "perekrutan"),
-        ("daftar", "pendaftaran", "registrasi"),
+        ("daftar", "pendaftaran", "registrasi", "lamar", "melamar", "lamaran"),
         ("tautan", "link"),
         ("sebut", "bilang", "ujar", "mengatakan", "menyatakan", "klaim", "mengklaim", "ungkap", "mengungkapkan"),
         ("marah", "murka", "geram", "berang"),
@@ -50,6 +50,21 @@ _GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("hadiah", "berhadiah", "doorprize"),
     ),
 }
+
+
+# verbs written without a prefix ("ikut demo", "naik kereta", "jual rumah"): read as deeds, not as things
+_BARE_VERBS: dict[str, frozenset[str]] = {
+    "id": frozenset({"ikut", "naik", "turun", "jual", "beli", "bagi", "minta", "mau", "ingin", "bisa", "harus", "tes",
+                     "datang", "pergi", "masuk", "keluar", "tiba", "pulang", "punya", "kasih", "suruh", "pakai", "makan",
+                     "minum", "bawa", "cari", "buat", "janji", "ajak", "tolak", "terima", "kirim", "pinjam", "tukar",
+                     "tekan", "klik", "isi", "lapor", "tanya", "jawab", "bayar", "pilih", "tonton", "dukung", "lawan",
+                     "tangkap", "bunuh", "curi", "ambil", "buka", "tutup", "mulai", "hapus", "ubah", "ganti", "tambah"}),
+}
+
+
+def bare_verbs(language: str = "id") -> frozenset[str]:
+    """The verbs of a language written without a prefix (none for a language without them)."""
+    return _BARE_VERBS.get(language, frozenset())
 
 
 def synonym_groups(language: str = "id") -> tuple[tuple[str, ...], ...]:
