@@ -925,3 +925,11 @@ def test_an_inserted_tag_before_a_subject_and_verb_keeps_the_one_speaking() -> N
     said = quotes_of(text)
     assert [q.speaker for q in said] == ["Saroyo Utomo", "Saroyo Utomo"]
     assert said[1].text.startswith("Pupuk Nusantara memastikan")
+
+
+@pytest.mark.parametrize("subject", ["Laporan Bank Dunia", "Putusan Mahkamah Konstitusi", "Undang-Undang Cipta Kerja", "Survei Lembaga Survei Nusantara"])
+def test_a_document_is_no_speaker(subject: str) -> None:
+    """A report, a ruling, a law or a survey as the subject of a speech verb: a text, not one
+    who speaks; nothing is reported with it as the speaker."""
+    said = quotes_of(f"{subject} menyebutkan bahwa pertumbuhan ekonomi tahun ini mencapai lima persen.")
+    assert not said

@@ -504,6 +504,8 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     if token.capitalised:
         run = _name_run_before(text, toks, end, lex)
         first = end - len(run)
+        if run and run[0].lower in lex.documents:
+            return None  # "Laporan Bank Dunia menyebut", "Surat Edaran Menkes menyatakan": a document, not one who speaks
         if residents_subject(text, toks, end, lex):
             return None  # "banyak warga Gaza mengatakan": the people of a place, no one person
         if (named := _name_before_office(text, toks, end, lex)) is not None:

@@ -38,6 +38,7 @@ class QuoteLexicon:
     continuations: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
     verb_prefixes: tuple[str, ...] = ()
     not_verbs: frozenset[str] = frozenset()
     predicate_words: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ def lexicon(language: str) -> QuoteLexicon:
         continuations=words("continuation_verbs"),
         groups=words("group_subjects"),
         things=words("things"),
+        documents=words("documents"),
         verb_prefixes=tuple(sorted(words("verb_prefixes"))),
         not_verbs=words("not_verbs"),
         predicate_words=words("predicate_words"),
