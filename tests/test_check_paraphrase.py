@@ -152,3 +152,15 @@ def test_a_name_in_a_headline_s_capitals_is_no_word_of_what_happened():
     # the claim writes the programme's name as a name: on both sides it is no word of what happened
     assert index.match(claim_fact("Layanan Lapor Pak Bupati resmi dihentikan"), threshold=0.3)
     assert not index.match(claim_fact("Layanan Lapor Pak Bupati resmi diluncurkan"), threshold=0.3)
+
+
+def test_two_words_of_one_root_are_found_with_a_dropped_first_letter():
+    from kroscek.check import _one_root
+
+    assert _one_root("menyajikan", "penyaji") and _one_root("mengirim", "kirim")
+    assert not _one_root("bantuan", "bantal") and not _one_root("perang", "pernah")
+    index = _index({"claim": "Video Warung Penyaji Daging Rusa di Negeri Antah", "url": "u/1",
+                    "conclusion": "Unggahan video warung penyaji daging rusa di Negeri Antah merupakan konten palsu."})
+    assert index.match(claim_fact("Video warung di Negeri Antah yang menyajikan daging rusa"), threshold=0.3)
+    # the only thing that differs, beside a word both say: another claim
+    assert not index.match(claim_fact("Video warung di Negeri Antah yang menyajikan tulang rusa"), threshold=0.3)

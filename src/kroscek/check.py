@@ -983,7 +983,36 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
 
 def _found_in(word: str, stem: str, others: Sequence[tuple[str, str, bool]]) -> bool:
     """The word, in any form or another word of its meaning, is one of ``others`` (``_plain_words``)."""
-    return any(word == w or _kin(stem, s) or _affixed(word, w) for w, s, _n in others)
+    return any(word == w or _kin(stem, s) or _affixed(word, w) or _one_root(word, w) for w, s, _n in others)
+
+
+# a prefix that drops the first letter of the root it stands before: "menyajikan" / "penyaji" (saji), "memukul" (pukul)
+_NASAL = (("meny", "s"), ("peny", "s"), ("meng", "k"), ("peng", "k"), ("mem", "p"), ("pem", "p"), ("men", "t"),
+          ("pen", "t"))
+_ROOT_PREFIXES = ("memper", "diper", "meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber",
+                  "ter", "di", "ke", "se")
+_ROOT_SUFFIXES = ("kannya", "annya", "kan", "nya", "an", "i")
+
+
+@lru_cache(maxsize=1 << 14)
+def _roots(word: str) -> frozenset[str]:
+    """The roots ``word`` may have (folded), four letters at least: its prefix and suffix cut, a first
+    letter a prefix drops put back ("menyajikan": "sajikan", "saji", "ajikan", "aji" ...)."""
+    bodies = {word}
+    for prefix in _ROOT_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            rest = word[len(prefix):]
+            bodies.add(rest)
+            bodies.update(f"{first}{rest}" for nasal, first in _NASAL if nasal == prefix)
+    roots = set(bodies)
+    for body in bodies:
+        roots.update(body[: -len(end)] for end in _ROOT_SUFFIXES if body.endswith(end) and len(body) - len(end) >= 4)
+    return frozenset(r for r in roots if len(r) >= 4)
+
+
+def _one_root(one: str, other: str) -> bool:
+    """Two words of one root with other affixes ("menyajikan" / "penyaji", "memukul" / "pukulan")."""
+    return one != other and bool(_roots(one) & _roots(other)) and min(len(one), len(other)) >= 5
 
 
 _TO = frozenset({"ke", "kepada", "untuk", "to", "for"})  # before whom or what a deed is for ("bagi" is also "bagi-bagi": to hand out)
@@ -1099,9 +1128,9 @@ def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], langu
     # the claim's things the fact-check does not say, and the checked claim's the claim does not: one each in a near
     # miss (a verb may differ: "buka lowongan" / "Lowongan")
     calls = _call_stems(language)  # "daftar lewat link ini": no part of the claim, no word that differs
-    unsaid = {w for w, s, _n in own if not _found_in(w, s, said) and s not in calls and not _verb_like(w)}
+    unsaid = {w for w, s, _n in own if not _found_in(w, s, said) and s not in calls and not _verb_like(w)} - _CONNECTIVES
     unheard = {w for piece in theirs for w, s, _n in piece
-               if not _found_in(w, s, own) and s not in calls and not _verb_like(w)}
+               if not _found_in(w, s, own) and s not in calls and not _verb_like(w)} - _CONNECTIVES
 
     def kind(word: str, name: bool) -> str | None:
         if word in _CONNECTIVES:
