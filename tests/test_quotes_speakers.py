@@ -933,3 +933,14 @@ def test_a_document_is_no_speaker(subject: str) -> None:
     who speaks; nothing is reported with it as the speaker."""
     said = quotes_of(f"{subject} menyebutkan bahwa pertumbuhan ekonomi tahun ini mencapai lima persen.")
     assert not said
+
+
+def test_a_one_word_subject_that_is_a_common_word_is_the_person_named_so_before() -> None:
+    """"Indah mengatakan" after "Bupati Lumajang Indah Amperawati": the bupati, though "indah" is
+    a common word; a common noun opening the sentence with no one named so stays no one."""
+    text = """
+    Bupati Lumajang Indah Amperawati meninjau lokasi banjir pada Senin pagi.
+    Indah mengatakan bahwa bantuan logistik sudah dikirim ke semua posko.
+    Penonton berharap konser itu digelar lagi tahun depan.
+    """
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Indah Amperawati", "bantuan logistik sudah dikirim ke semua posko")]

@@ -799,12 +799,16 @@ def speaker_context(sentences: list[Sentence], paragraphs: list[Paragraph], ment
     written_lowercase = frozenset(t.text for t in tokens(prose) if t.text.islower())
     lowercase_words = written_lowercase | common_words(language)
     speaker_words: set[str] = set()
+    alone: set[str] = set()  # one-word names of speakers ("Indah mengatakan"): a name even if a common word, unless written in lowercase
     for item in found:
         ref = item.attribution.speaker if item.attribution else None
         if ref is not None and ref.kind == "name":
             words = without_titles(ref.text, lex).casefold().split()
             speaker_words.update(words if len(words) <= 2 else words[-1:])
-    ctx = SpeakerContext(paragraphs, lex, lowercase_words=lowercase_words, written_lowercase=written_lowercase, speaker_words=frozenset(speaker_words - lowercase_words))
+            if len(ref.text.split()) == 1 and not ref.text.isupper():
+                alone.add(words[0])
+    speaker_words = (speaker_words - lowercase_words) | (alone - written_lowercase - lex.not_person - lex.titles)
+    ctx = SpeakerContext(paragraphs, lex, lowercase_words=lowercase_words, written_lowercase=written_lowercase, speaker_words=frozenset(speaker_words))
     if mentions:
         ctx.persons = [(m.sentence, m.start, m.text) for m in mentions if m.type.startswith("PER")]
     else:
