@@ -164,3 +164,15 @@ def test_two_words_of_one_root_are_found_with_a_dropped_first_letter():
     assert index.match(claim_fact("Video warung di Negeri Antah yang menyajikan daging rusa"), threshold=0.3)
     # the only thing that differs, beside a word both say: another claim
     assert not index.match(claim_fact("Video warung di Negeri Antah yang menyajikan tulang rusa"), threshold=0.3)
+
+
+def test_the_platform_a_post_went_round_is_no_subject_but_another_platform_is_another_post():
+    index = _index({"claim": "Akun Facebook “Program Undian Berhadiah Bank Lestari”", "url": "u/1",
+                    "conclusion": "Akun Facebook Program Undian Berhadiah Bank Lestari merupakan konten tiruan."})
+    # the claim does not say where the account is: the fact-check's "Facebook" is no other subject
+    assert index.match(claim_fact("Akun Undian Berhadiah Bank Lestari bagikan mobil Sentosa X, klik daftar"),
+                       threshold=0.3)
+    other = _index({"claim": "Penyanyi Sentosa Bagi-Bagi Puluhan Juta Rupiah Lewat TikTok", "url": "u/2"})
+    assert other.match(claim_fact("Penyanyi Sentosa bagi-bagi uang puluhan juta rupiah lewat TikTok"), threshold=0.3)
+    assert not other.match(claim_fact("Penyanyi Sentosa bagi-bagi uang puluhan juta rupiah lewat YouTube"),
+                           threshold=0.3)

@@ -912,6 +912,7 @@ class FactCheckIndex:
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
                     or _opposite_deed(fact.text, check.claim, language)
                     or _other_month(fact.text, check.claim, language)
+                    or _other_channel(fact.text, check.claim)
                     or _event_unsaid(fact.text, check.claim, language)
                     or _other_span(fact.text, check.claim, language)
                     or _undone(fact.text, check, language)
@@ -1249,6 +1250,14 @@ _CONNECTIVES = frozenset({"akibat", "imbas", "lantaran", "usai", "pasca", "jelan
                           "lainnya", "sisanya", "lain", "sisa", "semua", "seluruh", "para", "berbagai"})
 
 
+def _other_channel(claim: str, checked: str) -> bool:
+    """Each side names a platform the other does not ("lewat YouTube" / "Lewat TikTok"): where a
+    post went round is no subject of the claim, but another platform is another post."""
+    mine = {fold(w) for w in _WORD.findall(claim)} & _CHANNELS
+    theirs = {fold(w) for w in _WORD.findall(checked)} & _CHANNELS
+    return bool(mine - theirs and theirs - mine)
+
+
 def _other_month(claim: str, checked: str, language: str) -> bool:
     """Each side names a month the other does not ("April 2025" / "Juni 2025"): another date."""
     months = lexicon(language).months
@@ -1480,7 +1489,7 @@ def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
     known = known_names(fact.claim.language)
     theirs = _checked_names(check, common) | {fold(w) for w in _WORD.findall(check.claim) if w[0].isupper() and fold(w) in known}
     # a headline's capitalised words run on after a known name ("Prabowo Kunker ..."): the name is its known words
-    runs = [[w for w in run if w in known] or run for run in _name_runs(check.claim, theirs)]
+    runs = [[w for w in run if w in known] or run for run in _name_runs(check.claim, theirs - _CHANNELS)]
     return any(_unsaid_known(run, written) for run in runs)
 
 
@@ -1740,7 +1749,7 @@ _AMOUNT = re.compile(r"(?:rp|usd?|idr)?\d+(?:[.,]\d+)*(?:an|rb|jt|k|m)?")  # "Rp
 def _writes_amount(text: str) -> bool:
     """``text`` writes a number as a number ("Rp20 juta", "7-15", "2024"), not only a code's digits ("P3TGAI", "covid19")."""
     return any(_AMOUNT.fullmatch(fold(w).strip(".,")) for w in re.findall(r"[\w.,]+", text) if any(c.isdigit() for c in w))
-_CALLS = ("lewat", "melalui", "via", "daftar", "klik", "link", "tautan", "hubungi", "isi", "data", "nomor", "sini", "bio", "cara", "syarat",
+_CALLS = ("lewat", "melalui", "via", "klaim", "daftar", "klik", "link", "tautan", "hubungi", "isi", "data", "nomor", "sini", "bio", "cara", "syarat",
           "melamar", "cek", "akses", "segera", "buruan", "ikuti", "kontak")
 
 
@@ -1798,7 +1807,8 @@ def _substituted(fact: Fact, check: FactCheck) -> bool:
     if not _unnamed(fact.names, said):
         return False
     conclusion = _BRACKETS.sub(" ", check.conclusion or "")  # not "(Ditulis oleh NAME)", "(impostor content)"
-    if _unnamed(names(_sentence_case(check.claim)) | names(conclusion), fact.text):
+    named = {n for n in names(_sentence_case(check.claim)) | names(conclusion) if n not in _CHANNELS}
+    if _unnamed(named, fact.text):  # where it went round ("Akun Facebook ...") is no subject
         return True
     return _covered(fact, check.claim) < FACTCHECK_DETAIL
 
