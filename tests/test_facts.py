@@ -595,6 +595,38 @@ def test_two_claims_giving_one_person_an_age_are_compared():
     assert [(a, b) for a, b, _ in _slot_links(facts, set())] == [(0, 1)]
 
 
+def test_a_denial_that_someone_ever_said_it_disputes_the_clip_that_has_them_say_it():
+    clip = "Viral di media sosial potongan video Menteri Keuangan Lestari Wulandari yang disebut menyatakan petani sebagai beban negara."
+    never = "Kepala Biro Komunikasi Kemenkeu Budi Hartono menegaskan Lestari Wulandari tidak pernah mengucapkan pernyataan itu."
+    assert kind(clip, never, 0.0) == ("dispute", "denial")
+    # a clip of someone else, or a denial naming no one, is still only the rumour told
+    other = "Viral di media sosial potongan video Gubernur Andi Pratama yang disebut menyatakan petani sebagai beban negara."
+    assert kind(other, never, 0.0)[0] != "dispute"
+    assert kind(clip, "Kepala Biro Komunikasi Kemenkeu mengatakan potongan video tersebut tidak benar alias hoaks.", 0.0
+                )[0] != "dispute"
+
+
+def test_a_denial_closing_its_sentence_denies_what_its_speaker_says_not_the_speaker():
+    # "Kemenkeu memastikan video tersebut adalah hoaks": the video, not the ministry, is denied
+    assert fact("Kementerian Keuangan (Kemenkeu) memastikan video tersebut adalah hoaks.").denied == frozenset({stem("video")})
+    assert kind("Kementerian Keuangan (Kemenkeu) pun pasang badan.",
+                "Kementerian Keuangan (Kemenkeu) memastikan video tersebut adalah hoaks.", 0.0)[0] != "dispute"
+    # "tidak benar alias hoaks": the second name of the denial is no object of it
+    assert not {stem("alias"), stem("hoaks")} & fact("Budi mengatakan kabar penculikan itu tidak benar alias hoaks.").denied
+
+
+def test_an_agreement_numbered_two_ways_disputes():
+    a = fact("Kerja sama itu tertuang dalam Nota Kesepahaman Nomor NK/6/IV/2023/TNI tanggal 6 April 2023.", "a")
+    b = fact("Agus mengatakan ada pula nota kesepahaman TNI dengan Kejaksaan Nomor 4 Tahun 2023.", "b")
+    assert [i.value for i in a.identifiers] == ["NK/6/IV/2023/TNI"] and [i.value for i in b.identifiers] == ["4TAHUN2023"]
+    assert relate(a, b, DISPUTE_SCORE).slot == "identifier"
+    # the same number with other words before it is one agreement; another year's is another agreement
+    same = fact("Kerja sama TNI dan Kejaksaan tertuang dalam Nota Kesepahaman Nomor 4 Tahun 2023.", "a")
+    assert same.identifiers[0].value == b.identifiers[0].value and relate(same, b, DISPUTE_SCORE).kind != "dispute"
+    older = fact("Kerja sama TNI dan Kejaksaan tertuang dalam Nota Kesepahaman Nomor 7 Tahun 2021.", "a")
+    assert relate(older, b, DISPUTE_SCORE).kind != "dispute"
+
+
 def test_a_denial_the_other_article_reports_too_is_no_dispute():
     denier = fact("Perusahaan itu membantah melakukan praktik monopoli di pasar daring.", "a")
     other = fact("Komisi menggelar sidang perkara praktik monopoli di pasar daring oleh perusahaan itu.", "b")

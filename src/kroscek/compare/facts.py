@@ -68,6 +68,8 @@ class FactLexicon:
     attribution: frozenset[str] = frozenset()  # words after a comma that open the speaker's tag (", kata Kapolres ...")
     speaker_denials: frozenset[str] = frozenset()  # denials whose words before them name who denies ("Budi membantah")
     age_words: tuple[str, ...] = ()  # words before a person's age in years ("berusia 45 tahun")
+    say_words: frozenset[str] = frozenset()  # verbs after which a speaker's words begin ("menegaskan", "mengatakan")
+    said_words: frozenset[str] = frozenset()  # words of saying something, one root in a denial ("mengucapkan", "menyebut")
     not_person: frozenset[str] = frozenset()  # capitalised words before a number in brackets that name a part ("Ayat (1)")
     scheduled: tuple[str, ...] = ()  # words that tell of something still to happen ("akan", "dijadwalkan"): a plan, not an account
     not_only: frozenset[str] = frozenset()  # words a negation before them makes "not only" ("bukan hanya"): no negation
@@ -97,6 +99,8 @@ def fact_lexicon(language: str) -> FactLexicon:
         speaker_denials=frozenset(data.get("speaker_denials", ())),
         age_words=tuple(data.get("age_words", ())),
         not_person=frozenset(data.get("not_person", ())),
+        say_words=frozenset(data.get("say_words", ())),
+        said_words=frozenset(data.get("said_words", ())),
         scheduled=tuple(data.get("scheduled", ())),
         not_only=frozenset(data.get("not_only", ())),
         provisional=tuple(data["provisional"]),
@@ -256,7 +260,8 @@ def _identifiers(text: str, lex: FactLexicon) -> tuple[Identifier, ...]:
         if kind == "flight" and not lower & lex.flight_context:
             continue
         for match in pattern.finditer(text):
-            value = re.sub(r"[\s.-]+", "", match.group()).upper()
+            written = match.group("value") if "value" in pattern.groupindex else match.group()
+            value = re.sub(r"[\s.-]+", "", written.rstrip(".,")).upper()  # "value": the number alone, the words before it aside
             if kind == "regulation":
                 value = "-".join([match.group().split()[0].upper(), *re.findall(r"\d+", match.group())])
             if kind == "flight" and not any(c.isdigit() for c in value[:2]) and value[:2].lower() in lower and not value[2:].isdigit():
@@ -374,8 +379,13 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
     if denial in lex.speaker_denials:
         return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     before = lower[:at].split()
+    spoken = max((i for i, w in enumerate(before) if w in lex.say_words), default=-1)
+    before = before[spoken + 1:]  # "Deni mengatakan potongan video itu tidak benar": what he says, not who says it
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
     return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
+
+
+SAID = "<said>"  # the root every verb of saying shares besides its own ("mengucapkan", "menyebut", "menyatakan")
 
 
 def root(word: str, language: str) -> str:
@@ -388,11 +398,20 @@ def root(word: str, language: str) -> str:
     return sastrawi_root(word.lower())
 
 
+def head_root(word: str, language: str) -> str:
+    """The root a denial's head is matched by: ``SAID`` for a verb of saying ("tidak pernah
+    mengucapkan" denies what a claim says someone "menyebut"), else its root."""
+    return SAID if word.lower() in fact_lexicon(language).said_words else root(word, language)
+
+
 @lru_cache(maxsize=1 << 14)
 def roots(text: str, language: str) -> frozenset[str]:
-    """Roots of a claim's content words, function words left out (``stems`` with Sastrawi's roots)."""
-    stop = fact_lexicon(language).stopwords
-    return frozenset(root(w, language) for w in content_words(text, language) if w not in stop)
+    """Roots of a claim's content words, function words left out (``stems`` with Sastrawi's roots),
+    and ``SAID`` where a verb of saying is one of them."""
+    lex = fact_lexicon(language)
+    words = content_words(text, language)
+    said = {SAID} if words & lex.said_words else set()
+    return frozenset({root(w, language) for w in words if w not in lex.stopwords} | said)
 
 
 def _untagged(piece: str, denial: str, lex: FactLexicon) -> str:
@@ -512,7 +531,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         denied=stems((denied := _denial_object(claim.text, denial, claim.language) if denial else ("", ""))[0], claim.language),
         denied_head=stem(denied[1]) if denied[1] else "",
         denied_roots=roots(denied[0], claim.language) if denied[0] else frozenset(),
-        denied_head_root=root(denied[1], claim.language) if denied[1] else "",
+        denied_head_root=head_root(denied[1], claim.language) if denied[1] else "",
         scheduled=_phrases(lower_words, lex.scheduled) is not None,
         provisional=_phrases(lower_words, lex.provisional) is not None,
         hearsay=_phrases(lower_words, lex.hearsay) is not None,

@@ -36,7 +36,7 @@ from kroscek.compare.claims import (
     same_name,
     shared_names,
 )
-from kroscek.compare.facts import Fact, fact_lexicon, roots
+from kroscek.compare.facts import SAID, Fact, fact_lexicon, roots
 from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
 AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
@@ -288,7 +288,7 @@ def _identifiers(a: Fact, b: Fact) -> list[Difference]:
         right = {i.value: i.text for i in b.identifiers if i.kind == kind}
         if not set(left) & set(right) and len(left) == len(right) == 1:
             x, y = next(iter(left.values())), next(iter(right.values()))
-            if kind == "regulation" and not set(re.findall(r"\d+", x)) & set(re.findall(r"\d+", y)):
+            if kind in ("regulation", "agreement") and not set(re.findall(r"\d+", x)) & set(re.findall(r"\d+", y)):
                 continue  # another number of another year: another regulation (one amending the other), not a typo
             found.append(Difference("identifier", x, y, f"different {kind} numbers: {x} vs {y}"))
     return found
@@ -340,6 +340,14 @@ def denied_share(denier: Fact, other: Fact) -> float:
     return max(by_stems, len(denier.denied_roots & roots(other.text, other.claim.language)) / len(denier.denied_roots))
 
 
+def _denies_the_words(denier: Fact, other: Fact) -> bool:
+    """The denial says someone never said what the other claim, a viral clip's or a rumour's, has that
+    person say ("Sri Mulyani tidak pernah mengucapkan pernyataan itu" / "video Sri Mulyani menyebut
+    guru beban negara viral"): the clip is asserted, and denied, whatever talk spreads it."""
+    return denier.denied_head_root == SAID and SAID in roots(other.text, other.claim.language) \
+        and bool(shared_names(denier.names, other.names))
+
+
 def _same_denied(denier: Fact, head: str, denied: frozenset[str]) -> bool:
     """Another denial denies what ``denier`` denies: the same head and two more words, or most of its words."""
     shared = len(denier.denied & denied)
@@ -362,7 +370,7 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     reported = getattr(context, "denials", (frozenset(), frozenset()))[1 if denier is a else 0]
     if any(_same_denied(denier, head, denied) for head, denied in reported):
         return []  # the other article reports this denial too: it tells both sides, and asserts none against it
-    if other.hearsay:
+    if other.hearsay and not _denies_the_words(denier, other):
         return []  # "beredar kabar penculikan anak di Bekasi": the other reports the rumour, it does not assert it
     if _sites_apart(denier, other):
         return []  # "korban jiwa dalam kebakaran di Tambora" / "... di Cengkareng": another fire
