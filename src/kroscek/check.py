@@ -58,8 +58,14 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    are compared in any form and, for what happened and the words around it, as words of one meaning
    (``text.synonyms``: "sowan" / "berkunjung", "kediaman" / "rumah"). A word both say next to another
    thing on each side ("daging manusia" / "tulang manusia", "Garuda Indonesia" / "Garuda Malaysia"),
-   another month on each side, or a deed that ends or undoes something ("ditutup", "dihentikan") that
-   the fact-check does not tell is another claim.
+   another month, another platform ("lewat YouTube" / "Lewat TikTok") or a span of time two sizes
+   apart ("setahun" / "belum seminggu") on each side, an event of the checked claim the claim does not
+   tell ("meninggal" / "keracunan"), an amount the fact-check's conclusion states otherwise, or a
+   deed that ends or undoes something ("ditutup", "dihentikan") that the fact-check does not tell is
+   another claim. The words that ask the reader to act ("daftar lewat link ini", "hubungi nomor ...")
+   weigh nothing in the match and are not missed; nor are the amounts of a fact-check that writes
+   none (a code's digits, "P3TGAI", are none), nor the platform a post went round where the claim
+   names none.
 """
 
 from __future__ import annotations
