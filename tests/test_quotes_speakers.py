@@ -944,3 +944,12 @@ def test_a_one_word_subject_that_is_a_common_word_is_the_person_named_so_before(
     Penonton berharap konser itu digelar lagi tahun depan.
     """
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Indah Amperawati", "bantuan logistik sudah dikirim ke semua posko")]
+
+
+@pytest.mark.parametrize("given", ["Ali", "Bambang", "Rizal"])
+def test_a_given_name_after_dari_is_no_place_though_a_town_abroad_bears_it(given: str) -> None:
+    """"laporan dari Ali": only an Indonesian town after "dari" / "di" is a place of the article;
+    a small town elsewhere named like a person does not silence that person later."""
+    text = (f"Polisi menerima laporan dari {given} pada Senin malam.\n"
+            f"{given} mengatakan bahwa pasar itu akan dibuka kembali pekan depan.")
+    assert [q.speaker for q in quotes_of(text)] == [given]

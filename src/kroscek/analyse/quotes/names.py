@@ -117,7 +117,8 @@ _PLACE_HEAD = re.compile(
     r"(?<![Ww]ali )(?<!WALI )\b(?:[Kk]abupaten|Kab\.|[Kk]ota|[Kk]ecamatan|Kec\.|[Dd]esa|[Kk]elurahan|Kel\.|[Pp]rovinsi|Prov\.|"
     r"Pemkab|Pemkot|Pemprov|Pemda|[Kk]ampung|[Dd]usun|[Nn]agari|[Dd]istrik)\s+"
 )
-# a gazetteer town (any size) after "di", "ke", "dari", "asal": a place of the article too
+# an Indonesian town of the gazetteer after "di", "ke", "dari", "asal": a place of the article too (not
+# a town anywhere: "dari Ali", "dari Bambang" name people, and small towns elsewhere bear their names)
 _PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari|asal|menuju|wilayah|daerah)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 # an Indonesian town of the gazetteer after the office or body of a region: "Bupati Temanggung",
 # "Kapolres Kendal", "DPRD Jember" (not "Bupati Indah", a person, whom the gazetteer does not know as a town)
@@ -135,11 +136,8 @@ _ARTICLE_PLACES: ContextVar[frozenset[str]] = ContextVar("article_places", defau
 def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
     """The names (as name keys) an article writes as places: the capitalised run after a place's
     head word ("Kecamatan Pasirian", "kota Bajawa"), up to a comma, a lowercase word, another head
-    word or a title; and a town of the gazetteer, of any size, right after "di", "ke" or "dari"
-    ("di Pasirian")."""
-    from kroscek.text.gazetteer import place_names
-
-    known_places = place_names()
+    word or a title; and an Indonesian town of the gazetteer right after "di", "ke" or "dari"
+    ("di Pasirian"), not a town elsewhere named as people are ("dari Ali")."""
     found: set[str] = set()
     for text in texts:
         for head in _PLACE_HEAD.finditer(text):
@@ -158,7 +156,7 @@ def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
                 found.add(name_key(" ".join(words)))
         for match in _PLACE_PREPOSITION.finditer(text):
             key = name_key(match.group(1))
-            if (key in known_places or key in indonesian_towns()) and key not in lex.titles and key not in lex.not_person:
+            if key in indonesian_towns() and key not in lex.titles and key not in lex.not_person:
                 found.add(key)
         for match in _REGIONAL_OFFICE.finditer(text):
             key = name_key(match.group(1))
