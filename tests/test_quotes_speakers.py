@@ -953,3 +953,12 @@ def test_a_given_name_after_dari_is_no_place_though_a_town_abroad_bears_it(given
     text = (f"Polisi menerima laporan dari {given} pada Senin malam.\n"
             f"{given} mengatakan bahwa pasar itu akan dibuka kembali pekan depan.")
     assert [q.speaker for q in quotes_of(text)] == [given]
+
+
+@pytest.mark.parametrize("office", ["Kepala Desa Suparno", "Kepala Desa Sidomukti Suparno", "Sekretaris Desa Suparno"])
+def test_the_holder_named_after_a_village_office_without_a_comma_still_speaks(office: str) -> None:
+    """"Kepala Desa Sidomukti Suparno": with no comma the village's name runs into the holder's,
+    so the run after "Desa" is not taken as a place of the article and the holder speaks."""
+    said = quotes_of(f"{office} mengatakan bahwa warga sudah dievakuasi sejak pagi.")
+    assert [q.text for q in said] == ["warga sudah dievakuasi sejak pagi"]
+    assert said[0].speaker is not None and said[0].speaker.split()[-1] == "Suparno"

@@ -130,28 +130,35 @@ _REGIONAL_OFFICE = re.compile(
 _TOWN_POPULATION = 1000  # the smallest town of the gazetteer read as a regional office's place
 _PLACE_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PLACE_RUN_WORDS = 3  # words of a place's name after its head word ("Sumba Barat Daya")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the word before a place's head word: an office's title ("Kepala Desa")
+_WORD_BEFORE_CHARS = 30  # characters before a head word read for that word
 _ARTICLE_PLACES: ContextVar[frozenset[str]] = ContextVar("article_places", default=frozenset())
 
 
 def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
     """The names (as name keys) an article writes as places: the capitalised run after a place's
     head word ("Kecamatan Pasirian", "kota Bajawa"), up to a comma, a lowercase word, another head
-    word or a title; and an Indonesian town of the gazetteer right after "di", "ke" or "dari"
-    ("di Pasirian"), not a town elsewhere named as people are ("dari Ali")."""
+    word or a title (after an office's title only a run a comma closes, "Kepala Desa Sidomukti,
+    Suparno": "Kepala Desa Sidomukti Suparno" runs the place into the holder's name); and an
+    Indonesian town of the gazetteer right after "di", "ke" or "dari" ("di Pasirian"), not a town
+    elsewhere named as people are ("dari Ali")."""
     found: set[str] = set()
     for text in texts:
         for head in _PLACE_HEAD.finditer(text):
             words: list[str] = []
-            at = head.end()
+            at = end = head.end()
             while len(words) < _PLACE_RUN_WORDS and (word := _PLACE_WORD.match(text, at)) is not None:
                 folded = word.group().casefold().rstrip(".")
                 if folded in NOT_SPEAKER_HEADS or folded in lex.titles or folded in lex.not_person or _PLACE_HEAD.match(text, word.start()):
                     break
                 words.append(word.group())
-                at = word.end()
+                at = end = word.end()
                 if text[at : at + 1] != " ":
                     break
                 at += 1
+            office = _WORD_BEFORE.search(text[max(0, head.start() - _WORD_BEFORE_CHARS) : head.start()])
+            if office is not None and office.group(1).casefold() in lex.titles and not text.startswith(",", end):
+                continue  # "Kepala Desa Sidomukti Suparno": the place and its head's name, not told apart without a comma
             if words:
                 found.add(name_key(" ".join(words)))
         for match in _PLACE_PREPOSITION.finditer(text):
