@@ -589,6 +589,16 @@ def test_one_person_given_two_ages_disputes():
     assert not fact("Ia dijerat Pasal 340 KUHP Ayat (1) tentang pembunuhan berencana pada Jumat (17).").ages
 
 
+def test_a_place_given_an_age_is_no_person():
+    # "anak Indonesia usia 6 tahun": an age group of a country's children, not Indonesia's age
+    assert not fact("Vaksinasi untuk anak Indonesia usia 6 tahun dimulai pekan depan di sekolah.").ages
+    assert kind("Vaksinasi untuk anak Indonesia usia 6 tahun dimulai pekan depan di sekolah.",
+                "Anak Indonesia usia 12 tahun ke atas wajib mengikuti vaksinasi di sekolah.", DISPUTE_SCORE)[0] != "dispute"
+    assert not fact("Seorang warga Bekasi berusia 45 tahun tewas tertabrak kereta.").ages
+    # a person whose name a place also bears under another name is still a person
+    assert fact("Pelaku Hasan (32) ditangkap di rumahnya.").ages[0][:2] == ("hasan", 32)
+
+
 def test_two_claims_giving_one_person_an_age_are_compared():
     facts = [fact("Korban Endang (45) ditemukan tewas di kamar kosnya di Legian.", "a"),
              fact("Jasad Endang, 46 tahun, ditemukan tewas di kamar kos di Legian, Kuta.", "b")]

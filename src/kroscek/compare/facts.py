@@ -32,6 +32,7 @@ from kroscek.compare.claims import (
 )
 from kroscek.text import lexicon as resources
 from kroscek.text.fold import fold
+from kroscek.text.gazetteer import lookup
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CLOCK = re.compile(r"(?<![\w.,])(\d{1,2})[.:](\d{2})(?![\w.,]?\d)")
@@ -485,10 +486,18 @@ def _whole_first(text: str, whole: Quantity, later: list[Quantity]) -> bool:
 _PERSON = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 
 
+def _may_be_person(name: str) -> bool:
+    """A folded name that may be a person's: not a place the gazetteer knows by that very name
+    ("anak Indonesia usia 6 tahun", "warga Bekasi berusia 45 tahun"); a place's other names
+    ("Hasan" for Hassan) are people's names too."""
+    known = lookup(name)
+    return known is None or known.type != "LOC" or fold(known.name) != name
+
+
 def _ages(text: str, lex: FactLexicon, language: str) -> tuple[tuple[str, int, str], ...]:
     """The age a claim gives a named person: "Endang (45)", "Endang, 45 tahun, ...", "Endang yang berusia
-    45 tahun" (``age_words``). A name that is a month or a weekday ("Jumat (17)") or a part of a text or
-    a contest ("Ayat (1)", ``not_person``) is none."""
+    45 tahun" (``age_words``). A name that is a month or a weekday ("Jumat (17)"), a part of a text or
+    a contest ("Ayat (1)", ``not_person``) or a place is none."""
     calendar = {*lexicon(language).months, *lexicon(language).weekdays}
     words = "|".join(map(re.escape, lex.age_words)) or "(?!)"
     patterns = (rf"{_PERSON}\s*\((\d{{1,3}})(?:\s*tahun)?\)",
@@ -502,6 +511,8 @@ def _ages(text: str, lex: FactLexicon, language: str) -> tuple[tuple[str, int, s
             if opening and " " in name:
                 name = name.split(" ", 1)[1]  # "Korban Endang (45)" opening a sentence: the name is "Endang"
             if name.split()[-1] in calendar or name.split()[-1] in lex.not_person or not 0 < int(match.group(2)) < 120:
+                continue
+            if not _may_be_person(name):
                 continue
             found.setdefault(name, (int(match.group(2)), match.group()))
     return tuple((name, age, written) for name, (age, written) in found.items())
