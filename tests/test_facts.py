@@ -552,6 +552,13 @@ def test_a_denial_closing_its_sentence_after_its_speaker_denies_nothing_named():
                 "Kabar penculikan anak di depan sekolah itu dibantah polisi.", 0.0) == ("dispute", "denial")
 
 
+def test_a_passive_denial_closing_its_sentence_denies_what_comes_before_it_in_english():
+    # "denied" is the active past and the passive alike: after "were" it names no one who denies
+    passive = fact("Reports of a shooting at the airport were denied by police.", language="en")
+    assert {stem("shooting"), stem("airport")} <= passive.denied
+    assert not fact("Police chief John Smith denied the report.", language="en").denied
+
+
 def test_a_denial_of_a_deed_named_by_its_noun_disputes_the_verb():
     # "penembakan" and "menembak" share the root "tembak", though the cheap stems cut them apart
     assert stem("penembakan") != stem("menembak")

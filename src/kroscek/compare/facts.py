@@ -68,6 +68,7 @@ class FactLexicon:
     denial_subjects: frozenset[str] = frozenset()  # words after a denial naming who is cleared ("dirinya", "kliennya"), not what
     attribution: frozenset[str] = frozenset()  # words after a comma that open the speaker's tag (", kata Kapolres ...")
     speaker_denials: frozenset[str] = frozenset()  # denials whose words before them name who denies ("Budi membantah")
+    passive_before: frozenset[str] = frozenset()  # words that make such a denial passive ("reports were denied")
     age_words: tuple[str, ...] = ()  # words before a person's age in years ("berusia 45 tahun")
     say_words: frozenset[str] = frozenset()  # verbs after which a speaker's words begin ("menegaskan", "mengatakan")
     said_words: frozenset[str] = frozenset()  # words of saying something, one root in a denial ("mengucapkan", "menyebut")
@@ -98,6 +99,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         denial_subjects=frozenset(data.get("denial_subjects", ())),
         attribution=frozenset(data.get("attribution", ())),
         speaker_denials=frozenset(data.get("speaker_denials", ())),
+        passive_before=frozenset(data.get("passive_before", ())),
         age_words=tuple(data.get("age_words", ())),
         not_person=frozenset(data.get("not_person", ())),
         say_words=frozenset(data.get("say_words", ())),
@@ -377,9 +379,9 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
         # proses pengadaan": "monopoli"), words that only carry it ("melakukan", "adanya") skipped
         stop = lex.stopwords | lex.denial_light | talk
         return said(rest), next((w for w in rest.split() if w not in stop and not w[:1].isdigit()), "")
-    if denial in lex.speaker_denials:
-        return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     before = lower[:at].split()
+    if denial in lex.speaker_denials and not set(before[-1:]) & lex.passive_before:
+        return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     spoken = max((i for i, w in enumerate(before) if w in lex.say_words), default=-1)
     before = before[spoken + 1:]  # "Deni mengatakan potongan video itu tidak benar": what he says, not who says it
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
