@@ -962,3 +962,16 @@ def test_the_holder_named_after_a_village_office_without_a_comma_still_speaks(of
     said = quotes_of(f"{office} mengatakan bahwa warga sudah dievakuasi sejak pagi.")
     assert [q.text for q in said] == ["warga sudah dievakuasi sejak pagi"]
     assert said[0].speaker is not None and said[0].speaker.split()[-1] == "Suparno"
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("Menurut laporan Kantor Berita Nusantara,", "Budi Santoso"),  # a source, then the one who speaks
+    ("Menurut Andi Wijaya,", "Budi Santoso"),
+    ("Karena itu, lanjutnya,", "Rina Lestari"),  # an inserted tag: the one speaking relays Budi's word
+])
+def test_only_an_inserted_tag_before_a_subject_and_verb_takes_the_statement(opening: str, speaker: str) -> None:
+    text = ("Ketua Koperasi Rina Lestari mengatakan bahwa harga gabah turun sejak bulan lalu.\n"
+            f"{opening} Budi Santoso mengatakan bahwa pasar itu akan dibuka kembali pekan depan.")
+    said = quotes_of(text)
+    assert [q.speaker for q in said] == ["Rina Lestari", speaker]
+    assert said[1].text.endswith("pasar itu akan dibuka kembali pekan depan")
