@@ -624,23 +624,23 @@ def test_a_denial_that_someone_ever_said_it_disputes_the_clip_that_has_them_say_
 
 
 def test_a_denial_closing_its_sentence_denies_what_its_speaker_says_not_the_speaker():
-    # "Kemenkeu memastikan video tersebut adalah hoaks": the video, not the ministry, is denied
-    assert fact("Kementerian Keuangan (Kemenkeu) memastikan video tersebut adalah hoaks.").denied == frozenset({stem("video")})
-    assert kind("Kementerian Keuangan (Kemenkeu) pun pasang badan.",
-                "Kementerian Keuangan (Kemenkeu) memastikan video tersebut adalah hoaks.", 0.0)[0] != "dispute"
+    # "Kemendag memastikan rekaman tersebut adalah hoaks": the recording, not the ministry, is denied
+    assert fact("Kementerian Perdagangan (Kemendag) memastikan rekaman tersebut adalah hoaks.").denied == frozenset({stem("rekaman")})
+    assert kind("Kementerian Perdagangan (Kemendag) langsung turun tangan menanggapi kabar itu.",
+                "Kementerian Perdagangan (Kemendag) memastikan rekaman tersebut adalah hoaks.", 0.0)[0] != "dispute"
     # "tidak benar alias hoaks": the second name of the denial is no object of it
     assert not {stem("alias"), stem("hoaks")} & fact("Budi mengatakan kabar penculikan itu tidak benar alias hoaks.").denied
 
 
 def test_an_agreement_numbered_two_ways_disputes():
-    a = fact("Kerja sama itu tertuang dalam Nota Kesepahaman Nomor NK/6/IV/2023/TNI tanggal 6 April 2023.", "a")
-    b = fact("Agus mengatakan ada pula nota kesepahaman TNI dengan Kejaksaan Nomor 4 Tahun 2023.", "b")
-    assert [i.value for i in a.identifiers] == ["NK/6/IV/2023/TNI"] and [i.value for i in b.identifiers] == ["4TAHUN2023"]
+    a = fact("Kerja sama itu diatur dalam Nota Kesepahaman Nomor PK/12/III/2022/DISHUB tertanggal 3 Maret 2022.", "a")
+    b = fact("Rudi menyebut ada juga nota kesepahaman Dishub dengan Kepolisian Nomor 9 Tahun 2022.", "b")
+    assert [i.value for i in a.identifiers] == ["PK/12/III/2022/DISHUB"] and [i.value for i in b.identifiers] == ["9TAHUN2022"]
     assert relate(a, b, DISPUTE_SCORE).slot == "identifier"
     # the same number with other words before it is one agreement; another year's is another agreement
-    same = fact("Kerja sama TNI dan Kejaksaan tertuang dalam Nota Kesepahaman Nomor 4 Tahun 2023.", "a")
+    same = fact("Kerja sama Dishub dan Kepolisian diatur dalam Nota Kesepahaman Nomor 9 Tahun 2022.", "a")
     assert same.identifiers[0].value == b.identifiers[0].value and relate(same, b, DISPUTE_SCORE).kind != "dispute"
-    older = fact("Kerja sama TNI dan Kejaksaan tertuang dalam Nota Kesepahaman Nomor 7 Tahun 2021.", "a")
+    older = fact("Kerja sama Dishub dan Kepolisian diatur dalam Nota Kesepahaman Nomor 7 Tahun 2020.", "a")
     assert relate(older, b, DISPUTE_SCORE).kind != "dispute"
 
 

@@ -383,7 +383,7 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
     if denial in lex.speaker_denials and not set(before[-1:]) & lex.passive_before:
         return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     spoken = max((i for i, w in enumerate(before) if w in lex.say_words), default=-1)
-    before = before[spoken + 1:]  # "Deni mengatakan potongan video itu tidak benar": what he says, not who says it
+    before = before[spoken + 1:]  # "Budi mengatakan potongan video itu tidak benar": what he says, not who says it
     named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
     return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
 

@@ -342,8 +342,8 @@ def denied_share(denier: Fact, other: Fact) -> float:
 
 def _denies_the_words(denier: Fact, other: Fact) -> bool:
     """The denial says someone never said what the other claim, a viral clip's or a rumour's, has that
-    person say ("Sri Mulyani tidak pernah mengucapkan pernyataan itu" / "video Sri Mulyani menyebut
-    guru beban negara viral"): the clip is asserted, and denied, whatever talk spreads it."""
+    person say ("Lestari tidak pernah mengucapkan pernyataan itu" / "video Lestari menyebut petani
+    beban negara viral"): the clip is asserted, and denied, whatever talk spreads it."""
     return denier.denied_head_root == SAID and SAID in roots(other.text, other.claim.language) \
         and bool(shared_names(denier.names, other.names))
 
