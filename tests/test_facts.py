@@ -207,7 +207,7 @@ def test_two_places_in_the_same_place_of_one_claim_dispute_unless_an_article_nam
 def test_counts_of_one_thing_in_other_words_dispute():
     # "ludes dilalap api" and "terbakar" say the same thing happened to the same used buses
     assert stem("ludes") == stem("terbakar") == stem("kebakaran") != stem("rumah")
-    a = fact("Suroto menambahkan, sekitar 50 unit bus bekas ludes dilalap api dalam peristiwa tersebut.", "a")
+    a = fact("Hendra menuturkan, kira-kira 50 unit bus bekas ludes dilalap api dalam kejadian itu.", "a")
     b = fact("Kepala dinas mengungkapkan ada sebanyak 20 bus bekas Transjakarta terbakar di area pool terminal.", "b")
     assert relate(a, b, DISPUTE_SCORE).kind == "dispute"
     # the same numbers said of other things stay apart
@@ -216,7 +216,7 @@ def test_counts_of_one_thing_in_other_words_dispute():
 
 
 def test_slot_links_pair_claims_worded_apart():
-    facts = [fact("Suroto menambahkan, sekitar 50 unit bus bekas ludes dilalap api dalam peristiwa tersebut.", "a"),
+    facts = [fact("Hendra menuturkan, kira-kira 50 unit bus bekas ludes dilalap api dalam kejadian itu.", "a"),
              fact("Kepala dinas mengungkapkan ada sebanyak 20 bus bekas Transjakarta terbakar di area pool.", "b"),
              fact("Cuaca cerah sepanjang hari di kawasan itu menurut warga sekitar.", "b", article="b2")]
     assert [(a, b) for a, b, _ in _slot_links(facts, set())] == [(0, 1)]
@@ -268,7 +268,7 @@ def test_a_place_word_is_not_what_happened():
 
 
 def test_a_place_ends_with_its_sentence_and_places_both_name_are_set_aside():
-    quoted = ('"Tersangka sempat tidur seharian, baru terbang ke {}. Kamar korban dikunci dari luar," '
+    quoted = ('"Pelaku sempat bersembunyi semalaman, lalu terbang ke {}. Pintu rumah korban digembok dari luar," '
               "ungkap Kapolsek dalam konferensi pers di Mapolresta Denpasar.")
     a, b = fact(quoted.format("Belitung"), "a"), fact(quoted.format("Manado"), "b")
     assert a.places == ("belitung", "mapolresta denpasar")
@@ -331,7 +331,7 @@ def test_a_denial_is_compared_with_the_claim_stating_what_it_denies():
 
 
 def test_places_spelled_apart_are_two_places_and_never_agree():
-    quoted = '"Tersangka sempat tidur seharian, baru terbang ke {}. Kamar korban dikunci dari luar," ungkap Kapolsek.'
+    quoted = '"Pelaku sempat bersembunyi semalaman, lalu terbang ke {}. Pintu rumah korban digembok dari luar," ungkap Kapolsek.'
     a, b = fact(quoted.format("Belitung"), "a"), fact(quoted.format("Bitung"), "b")
     assert relate(a, b, STRONG).slot == "place"
     # one utterance quoted with another place: a dispute, even where an article names both places
