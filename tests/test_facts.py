@@ -542,6 +542,12 @@ def test_the_speakers_tag_after_a_denial_is_not_what_it_denies():
     assert {stem("penarikan"), stem("penjualan")} <= listed.denied
 
 
+def test_a_pronoun_inside_what_a_closing_denial_denies_cuts_nothing_off():
+    # "mereka" names whose houses, inside what is denied: the words before it are denied too
+    denied = fact("Warga menyebut penggusuran rumah mereka di bantaran kali itu tidak benar.").denied
+    assert {stem("penggusuran"), stem("rumah"), stem("bantaran")} <= denied and stem("mereka") not in denied
+
+
 def test_a_denial_closing_its_sentence_after_its_speaker_denies_nothing_named():
     # "membantah tudingan tersebut": the words before name who denies, not what is denied
     said = "Kapolres AKBP Budi Santoso menyebut pelaku sudah ditangkap di rumahnya di Cibinong."

@@ -384,7 +384,9 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
         return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
     spoken = max((i for i, w in enumerate(before) if w in lex.say_words), default=-1)
     before = before[spoken + 1:]  # "Budi mengatakan potongan video itu tidak benar": what he says, not who says it
-    named = next((i for i, w in enumerate(before) if w in talk), None)  # "polisi menyebut kabar penculikan itu hoaks"
+    # "polisi menyebut kabar penculikan itu hoaks": from the word naming it as talk on, never from a
+    # pronoun inside what is denied ("penggusuran rumah mereka di bantaran kali itu tidak benar")
+    named = next((i for i, w in enumerate(before) if w in lex.denial_talk), None)
     return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
 
 
