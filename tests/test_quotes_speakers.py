@@ -975,3 +975,24 @@ def test_only_an_inserted_tag_before_a_subject_and_verb_takes_the_statement(open
     said = quotes_of(text)
     assert [q.speaker for q in said] == ["Rina Lestari", speaker]
     assert said[1].text.endswith("pasar itu akan dibuka kembali pekan depan")
+
+
+def test_an_offices_holders_are_read_once_per_article_and_the_nearest_earlier_one_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long article naming the village head again and again: each "ujar Kades" is the holder
+    named last before it, and the article is searched for the office's holders once, not once
+    per quote (which grows with the square of the article's length)."""
+    from kroscek.analyse.quotes.speakers import Resolver
+
+    searched: list[str] = []
+    office_hits = Resolver._office_hits
+
+    def counted(self: Resolver, office: str) -> list[tuple[int, str]]:
+        searched.append(office)
+        return office_hits(self, office)
+
+    monkeypatch.setattr(Resolver, "_office_hits", counted)
+    holders = ["Suparno", "Slamet Riyadi"] * 20
+    text = "\n".join(f"Kepala Desa Sidomukti, {holder}, meninjau tanggul yang jebol di tepi sungai.\n"
+                     '"Perbaikan tanggul akan kami mulai pekan depan bersama warga," ujar Kades.' for holder in holders)
+    assert [q.speaker for q in quotes_of(text)] == holders
+    assert searched == ["kepala desa"]

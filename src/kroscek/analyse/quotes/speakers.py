@@ -473,6 +473,9 @@ class Resolver:
         self.spoke: list[int] = []  # positions in ``order`` of the sentences where someone named speaks, ascending
         self.focused: list[int] = []  # positions in ``order`` of the sentences in ``focus``, ascending
         self.roles: dict[str, tuple[list[int], list[tuple[int, str]]]] = {}
+        # per article, an office's holders named in it (their positions, then (sentence, name)) and an office's place
+        self._holders: dict[str, tuple[list[int], list[tuple[int, str]]]] = {}
+        self._places_of_office: dict[str, str | None] = {}
         self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), self.by_sentence.get(i, [])) for i in self.order}
 
     def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
@@ -648,6 +651,11 @@ class Resolver:
         people of a place ("warga Bantul"), who are no one named."""
         if role.casefold() in RESIDENTS:
             return None
+        if role not in self._places_of_office:
+            self._places_of_office[role] = self._first_office_of_place(role)
+        return self._places_of_office[role]
+
+    def _first_office_of_place(self, role: str) -> str | None:
         pattern = re.compile(rf"\b{_words_pattern(role.split())}\s+(?-i:([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}))", re.IGNORECASE)
         for _, text in self.ctx.sentences():
             for match in pattern.finditer(text):
@@ -670,6 +678,18 @@ class Resolver:
     def _office_holder(self, office: str, sentence: int) -> str | None:
         """The person the article names right after ``office`` ("Kepala Ekonom Bank Mandiri Andry
         Asmoro" for "Ekonom Bank Mandiri"), the nearest at or before ``sentence`` first."""
+        if office not in self._holders:
+            hits = self._office_hits(office)
+            self._holders[office] = ([self.position.get(index, 0) for index, _ in hits], hits)
+        positions, hits = self._holders[office]
+        if not hits:
+            return None
+        earlier = bisect.bisect_right(positions, self.position.get(sentence, 0))
+        index, name = hits[earlier - 1] if earlier else hits[0]
+        return expand_name(name, self.ctx, index)
+
+    def _office_hits(self, office: str) -> list[tuple[int, str]]:
+        """(sentence, name) of each holder the article names right after ``office``, in reading order."""
         words = office.split()
         office_pattern = _words_pattern(words)
         if len(words) > 1 and len(words[-1]) > 1 and words[-1].isupper():
@@ -686,11 +706,7 @@ class Resolver:
                     found = _trim_name(after.group(1).rstrip("."), self.ctx)  # "Kepala Desa Sidomukti, Suparno": past the place
                 if found and _person_words(found.split(), self.ctx) and can_speak(found):
                     hits.append((index, found))
-        if not hits:
-            return None
-        earlier = [hit for hit in hits if self.position.get(hit[0], 0) <= self.position.get(sentence, 0)]
-        index, name = earlier[-1] if earlier else hits[0]
-        return expand_name(name, self.ctx, index)
+        return hits
 
     def _candidates_after(self, sentence: int, offset_in_sentence: int) -> list[tuple[int, str]]:
         located = self.ctx.locate(sentence)
