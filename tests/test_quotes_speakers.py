@@ -592,11 +592,11 @@ def test_initials_quoted_by_name_keep_their_pronouns() -> None:
 
 
 def test_a_passive_attribution_names_the_holder_past_a_broken_office() -> None:
-    """"Hal ini disampaikan Senior Manager (SM) Regional 3A Pupuk Indonesia, Saroyo Utomo": the
+    """"Hal ini disampaikan General Manager (GM) Wilayah 2B Koperasi Tani Makmur, Hendra Kusuma": the
     person after the office's comma, though a bracket and a number break the office's run."""
-    text = ('Hal ini disampaikan Senior Manager (SM) Regional 3A Pupuk Indonesia, Saroyo Utomo, usai rapat dengan petani.\n'
+    text = ('Hal ini disampaikan General Manager (GM) Wilayah 2B Koperasi Tani Makmur, Hendra Kusuma, usai rapat dengan petani.\n'
             '"Kios itu resmi ditutup mulai hari ini," ujarnya.')
-    assert [q.speaker for q in quotes_of(text)] == ["Saroyo Utomo"]
+    assert [q.speaker for q in quotes_of(text)] == ["Hendra Kusuma"]
 
 
 def test_a_pronoun_after_a_short_description_and_its_name() -> None:
@@ -612,8 +612,8 @@ def test_a_pronoun_after_a_short_description_and_its_name() -> None:
     [
         ("Menteri Amran menegaskan praktik itu tidak dapat ditoleransi. Ia memerintahkan agar izin distributor yang melanggar segera dicabut.",
          "memerintahkan", "agar izin distributor yang melanggar segera dicabut"),
-        ("Saroyo mengingatkan kepada seluruh mitra kios, pelanggaran terhadap ketentuan itu memiliki sanksi tegas.",
-         "mengingatkan", "pelanggaran terhadap ketentuan itu memiliki sanksi tegas"),
+        ("Hendra mengingatkan kepada seluruh pengelola kios, setiap kecurangan harga akan dikenai sanksi berat.",
+         "mengingatkan", "setiap kecurangan harga akan dikenai sanksi berat"),
     ],
 )
 def test_an_order_and_a_warning_past_its_addressee_report_a_clause(text: str, verb: str, clause: str) -> None:
@@ -623,7 +623,7 @@ def test_an_order_and_a_warning_past_its_addressee_report_a_clause(text: str, ve
 
 
 def test_an_addressee_without_a_comma_reports_nothing() -> None:
-    assert not [q for q in quotes_of("Saroyo mengingatkan kepada seluruh mitra kios tentang sanksi itu.") if q.kind == "reported"]
+    assert not [q for q in quotes_of("Hendra mengingatkan kepada seluruh pengelola kios tentang sanksi itu.") if q.kind == "reported"]
 
 
 @pytest.mark.parametrize(
@@ -907,24 +907,24 @@ def test_a_request_of_someone_to_act_without_agar_is_a_statement(sentence: str, 
 @pytest.mark.parametrize(("sentence", "said"), [
     ("Koroner Isabel Dewi juga menyampaikan belasungkawa kepada ayah korban yang tidak hadir di sidang.", []),
     ("Dinas Pekerjaan Umum menyampaikan permohonan maaf atas penutupan jalan yang belum selesai itu.", []),
-    ("Pupuk Nusantara memastikan penutupan kios ini tidak akan mengganggu penyaluran pupuk ke petani.",
-     [("Pupuk Nusantara", "penutupan kios ini tidak akan mengganggu penyaluran pupuk ke petani")]),
-    ("Pupuk Nusantara memastikan ketersediaan stok pupuk di seluruh kios resmi.", []),  # what is ensured, no statement
+    ("Koperasi Tani Makmur memastikan penghentian kios itu tidak akan menghambat pasokan benih bagi petani.",
+     [("Koperasi Tani Makmur", "penghentian kios itu tidak akan menghambat pasokan benih bagi petani")]),
+    ("Koperasi Tani Makmur memastikan ketersediaan stok benih di seluruh kios resmi.", []),  # what is ensured, no statement
 ])
 def test_a_feeling_or_a_thing_ensured_is_no_statement_a_clause_ensured_is(sentence: str, said: list[tuple[str, str]]) -> None:
     assert [(q.speaker, q.text) for q in quotes_of(sentence)] == said
 
 
 def test_an_inserted_tag_before_a_subject_and_verb_keeps_the_one_speaking() -> None:
-    """"Karena itu, lanjutnya, Pupuk Nusantara memastikan ...": the manager speaking relays the
-    company's word; the clause is his."""
+    """"Oleh sebab itu, lanjutnya, Koperasi Tani Makmur memastikan ...": the manager speaking
+    relays the cooperative's word; the clause is his."""
     text = """
-    Manajer Regional Pupuk Nusantara, Saroyo Utomo, mengatakan bahwa kios itu menjual pupuk di atas harga eceran tertinggi.
-    Karena itu, lanjutnya, Pupuk Nusantara memastikan mulai hari ini operasional kios tersebut dihentikan.
+    Manajer Cabang Koperasi Tani Makmur, Hendra Kusuma, mengatakan bahwa kios itu menjual benih di atas harga yang ditetapkan.
+    Oleh sebab itu, lanjutnya, Koperasi Tani Makmur memastikan sejak pekan ini kegiatan kios tersebut dihentikan.
     """
     said = quotes_of(text)
-    assert [q.speaker for q in said] == ["Saroyo Utomo", "Saroyo Utomo"]
-    assert said[1].text.startswith("Pupuk Nusantara memastikan")
+    assert [q.speaker for q in said] == ["Hendra Kusuma", "Hendra Kusuma"]
+    assert said[1].text.startswith("Koperasi Tani Makmur memastikan")
 
 
 @pytest.mark.parametrize("subject", ["Laporan Bank Dunia", "Putusan Mahkamah Konstitusi", "Undang-Undang Cipta Kerja", "Survei Lembaga Survei Nusantara"])

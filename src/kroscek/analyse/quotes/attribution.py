@@ -262,12 +262,12 @@ def office_holder(text: str, toks: list[Token], at: int, run: list[Token], lex: 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Za-z][\w.&-]{1,20}\s*\)\s*")
 
 
-_OFFICE_TOKENS = 10  # tokens of an office broken by a bracket or a number ("Senior Manager (SM) Regional 3A Pupuk Indonesia")
+_OFFICE_TOKENS = 10  # tokens of an office broken by a bracket or a number ("General Manager (GM) Wilayah 2B Koperasi X")
 
 
 def _holder_past_office(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """The person named after a comma closing an office that a bracketed acronym or a number
-    breaks into several runs: "Senior Manager (SM) Regional 3A Pupuk Indonesia, Saroyo Utomo"."""
+    breaks into several runs: "General Manager (GM) Wilayah 2B Koperasi X, Hendra Kusuma"."""
     end = at
     while end < len(toks) and end - at < _OFFICE_TOKENS and (toks[end].capitalised or any(c.isdigit() for c in toks[end].text)):
         end += 1

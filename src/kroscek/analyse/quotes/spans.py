@@ -137,7 +137,7 @@ def _reported_in(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[in
     according = _according_clause(text, toks, end, lex)
     if stated is not None and according is not None and stated[2].speaker is not None and according[0] <= stated[2].speaker.start \
             and (according[2].verb in lex.after_verbs or "," not in text[according[2].speaker.end : stated[2].speaker.start]):
-        # "Karena itu, lanjutnya, Pupuk Indonesia memastikan ...": the one speaking relays the company's word;
+        # "Oleh sebab itu, lanjutnya, Koperasi X memastikan ...": the one speaking relays the body's word;
         # "menurut data X (XY) menyatakan ...": one subject written twice; not a source and then another
         # subject ("Menurut laporan Reuters, X mengatakan ..."), where X speaks
         return according
