@@ -996,3 +996,10 @@ def test_an_offices_holders_are_read_once_per_article_and_the_nearest_earlier_on
                      '"Perbaikan tanggul akan kami mulai pekan depan bersama warga," ujar Kades.' for holder in holders)
     assert [q.speaker for q in quotes_of(text)] == holders
     assert searched == ["kepala desa"]
+
+
+@pytest.mark.parametrize("title", ["Bpk.", "Ust."])
+def test_an_abbreviated_courtesy_title_the_splitter_keeps_is_no_part_of_the_name(title: str) -> None:
+    """"Bpk." and "Ust." neither end the sentence nor stay in the speaker's name."""
+    said = quotes_of(f"Menurut {title} Budi Santoso, kantor itu akan pindah tahun depan.")
+    assert [(q.speaker, q.text) for q in said] == [("Budi Santoso", "kantor itu akan pindah tahun depan")]
