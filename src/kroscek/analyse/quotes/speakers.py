@@ -778,7 +778,7 @@ class Resolver:
 
 _FOCUS_HOLD = 3  # sentences after one where someone speaks in which a person acted on does not take the pronouns over
 _BEFORE_PASSIVE = frozenset({"ikut", "kini", "masih", "akhirnya", "segera", "langsung", "lalu", "kemudian", "juga", "pun", "sudah",
-                             "telah", "sempat", "turut", "pun", "tengah", "sedang", "baru"})
+                             "telah", "sempat", "turut", "tengah", "sedang", "baru"})
 _PASSIVE_VERB = re.compile(r"di[a-z]{4,}")
 
 
