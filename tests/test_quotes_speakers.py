@@ -29,7 +29,7 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     [
         # a person from an organisation: the person, not the organisation or its province
         ("Dalam diskusi itu, Sutrisno dari LSM Hijau Kalimantan Timur menilai tata kelola hutan masih timpang.", "Sutrisno"),
-        ("Marlina dari Friends of Borneo Kalimantan Utara menambahkan, tanpa jaminan sosial konflik lahan akan bertambah.", "Marlina"),
+        ("Marlina dari Friends of Meratus Kalimantan Utara menambahkan, tanpa kepastian izin sengketa kebun akan bertambah.", "Marlina"),
         # an organisation in a place: the organisation, not the place
         ("Kamar Dagang Jepang di China mengatakan, beberapa pemasok sudah menerima izin ekspor.", "Kamar Dagang Jepang"),
     ],
@@ -78,7 +78,7 @@ def test_reporting_to_the_police_is_not_speech() -> None:
 
 def test_a_spokesperson_referred_back_to_is_not_one_named_later() -> None:
     text = """
-    Seorang juru bicara Kementerian Niaga Vietnam yang mengawasi ekspor, mengatakan bahwa pihaknya telah menyetujui sejumlah izin.
+    Seorang juru bicara Kementerian Niaga Vietnam yang mengurus perizinan dagang, mengatakan bahwa pihaknya sudah meloloskan beberapa permohonan.
     "Kami siap memperluas dialog dengan negara-negara mitra dagang," kata juru bicara tersebut.
     Sementara itu, Juru Bicara Bea Cukai Vietnam, Pham Thanh, menyebut ekspor naik tipis bulan lalu.
     """
@@ -97,8 +97,8 @@ def test_a_spokesperson_referred_back_to_is_the_one_named_before() -> None:
 
 def test_statements_inserted_late_in_a_sentence() -> None:
     text = """
-    Ekonom dari Universitas Nusantara Teguh Wiranata juga menyampaikan kekhawatiran serupa.
-    Dia menilai standar garis kemiskinan terlalu rendah untuk keadaan sekarang.
+    Ekonom dari Universitas Nusantara Teguh Wiranata juga mengutarakan kecemasan yang sama.
+    Dia menilai standar upah minimum itu terlalu rendah untuk keadaan sekarang.
     Sementara itu, jika hanya merujuk data lembaga internasional, menurut Teguh, standar itu justru terlalu tinggi.
     Pengusaha Andi Saputra juga memandang keputusan itu sudah tepat. Lagipula, katanya, tambang itu milik negara.
     """
@@ -136,7 +136,7 @@ def test_the_name_before_a_description_set_off_by_commas(text: str) -> None:
 def test_a_source_is_its_author_not_its_reader() -> None:
     [released] = quotes_of("Menurut data yang dirilis oleh Badan Statistik Nasional, ekspor naik 4,8 persen pada Mei.")
     assert released.speaker == "Badan Statistik Nasional"
-    read = quotes_of("Program itu dapat dimulai paling cepat pada bulan Desember, menurut memo yang ditinjau oleh Reuters.")
+    read = quotes_of("Proyek itu bisa berjalan paling lambat pada bulan Maret, menurut dokumen internal yang ditinjau oleh Reuters.")
     assert all(q.speaker != "Reuters" for q in read)
 
 
@@ -238,7 +238,7 @@ def test_an_office_before_the_commas_is_not_a_name_with_a_description() -> None:
 def test_the_focus_is_the_first_name_that_can_speak() -> None:
     text = """
     Kalimantan Selatan menjadi tujuan kunjungan Menteri Hasan Basri pekan ini.
-    Dia berharap tidak ada perusakan lingkungan budaya di pulau itu.
+    Dia berharap tidak ada kerusakan hutan adat di pulau itu.
     "Tambang itu sudah kami tutup sejak bulan Mei," kata Rudi Hartono, kepala dinas setempat.
     Rudi menambahkan pengawasan akan diperketat mulai pekan depan.
     "Kami akan terus memantau keadaan di lapangan," kata Hasan Basri.
@@ -247,7 +247,7 @@ def test_the_focus_is_the_first_name_that_can_speak() -> None:
 
 
 def test_a_country_stays_whole_and_does_not_speak() -> None:
-    text = "Baru ada Irak, Qatar, dan Uni Emirat Arab yang sudah memastikan bahwa mereka lolos ke babak keempat."
+    text = "Sejauh ini hanya Oman, Bahrain, dan Uni Emirat Arab yang telah memastikan bahwa mereka menembus putaran final."
     assert speakers(text) == [("reported", None)]  # not "Emirat Arab", and no place as the speaker
 
 
@@ -256,7 +256,7 @@ def test_securing_a_place_is_not_speech() -> None:
 
 
 def test_a_word_set_off_inside_a_reported_clause_is_not_a_quote() -> None:
-    text = "Kombes Heru Santoso memastikan, mobil dinas yang viral usai 'dibiarkan' polisi masuk jalur bus tetap akan ditilang."
+    text = "Kombes Heru Santoso memastikan, truk proyek yang ramai usai 'dibiarkan' petugas masuk jalur sepeda tetap akan ditilang."
     assert all(q.text != "dibiarkan" for q in quotes_of(text))
 
 
@@ -301,22 +301,22 @@ def test_a_description_closed_by_ini() -> None:
 
 
 def test_a_lawyer_named_after_his_client_is_the_one_a_pronoun_then_means() -> None:
-    """"Pengacara Ridwan, Muslim Jaya, turut berkomentar. Ia mengatakan ...": the lawyer speaks, not his client."""
+    """"Pengacara Rahmat, Yosef Jaya, turut menanggapi. Ia mengatakan ...": the lawyer speaks, not his client."""
     text = """
     "Surat panggilan sudah diterima," ujar Kombes Rizki Agung.
-    Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, turut berkomentar mengenai penetapan itu. Ia mengatakan, polisi telah bekerja secara profesional.
+    Pengacara Rahmat Santika, Yosef Jaya Butar Butar, turut menanggapi status tersangka itu. Ia mengatakan, penyidik sudah bekerja sesuai prosedur.
     """
-    assert [q.speaker for q in quotes_of(text)] == ["Rizki Agung", "Muslim Jaya Butar Butar"]
+    assert [q.speaker for q in quotes_of(text)] == ["Rizki Agung", "Yosef Jaya Butar Butar"]
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('"Tindak pidana itu tidak tunggal," ujar Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Asep Guntur Rahayu di Jakarta.',
-         "Asep Guntur Rahayu"),
-        ('"Hari ini KPK menjadwalkan pemeriksaan saksi," kata jubir KPK Budi Prasetyo kepada wartawan.', "Budi Prasetyo"),
+        ('"Tindak pidana itu tidak tunggal," ujar Pelaksana Tugas Deputi Pencegahan dan Monitoring KPK Bayu Anggara Putra di Jakarta.',
+         "Bayu Anggara Putra"),
+        ('"Hari ini KPK menjadwalkan pemeriksaan saksi," kata jubir KPK Yudha Prasetya kepada wartawan.', "Yudha Prasetya"),
         ('"Klien kami kooperatif," kata kuasa hukum Lisa Rachmat kepada wartawan.', "kuasa hukum Lisa Rachmat"),
-        ("Mendikdasmen Abdul Mu'ti dalam rapat kerja dengan Komisi X memaparkan bahwa ribuan sekolah terdampak banjir.", "Abdul Mu'ti"),
+        ("Mendikdasmen Hasan Qur'ani dalam rapat kerja dengan Komisi VIII memaparkan bahwa ratusan ruang kelas rusak berat.", "Hasan Qur'ani"),
     ],
 )
 def test_offices_spokespeople_and_settings_around_a_name(text: str, speaker: str) -> None:
@@ -327,26 +327,26 @@ def test_offices_spokespeople_and_settings_around_a_name(text: str, speaker: str
 
 
 def test_a_party_and_its_member_open_the_sentence_a_pronoun_then_means_the_member() -> None:
-    """"Fraksi PKS, Iip Makmur, menyoroti ... Menurutnya, ...": the member, not the party; "pihaknya" is him too."""
+    """"Fraksi PKB, Dadang Sumarna, menyoroti ... Menurutnya, ...": the member, not the party; "pihaknya" is him too."""
     text = """
-    Fraksi PKS, Iip Makmur, menyoroti soal perda yang belum dijalankan. Menurutnya, banyak pesantren perlu pembinaan dari pemerintah.
+    Fraksi PKB, Dadang Sumarna, menyoroti soal aturan yang belum dijalankan. Menurutnya, banyak madrasah perlu pendampingan dari pemerintah.
     Namun pihaknya memberikan catatan, bahwa pembinaan harus mematuhi aturan.
     """
-    assert [q.speaker for q in quotes_of(text)] == ["Iip Makmur", "Iip Makmur"]
+    assert [q.speaker for q in quotes_of(text)] == ["Dadang Sumarna", "Dadang Sumarna"]
 
 
 def test_an_admission_reports() -> None:
-    [quote] = quotes_of("Gubernur Banten, Andra Soni mengakui Banten memiliki banyak pondok pesantren.")
-    assert (quote.speaker, quote.verb) == ("Andra Soni", "mengakui")
+    [quote] = quotes_of("Gubernur Jambi, Hendri Saputra mengakui Jambi memiliki banyak sekolah rusak.")
+    assert (quote.speaker, quote.verb) == ("Hendri Saputra", "mengakui")
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Terkait hal ini, Ketua KPU Affifudin mengatakan aturan ini berjalan selama lima tahun.", "Affifudin"),
-        ("Sejalan dengan itu, anggota Komisi II DPR RI Ahmad Doli Kurnia mengatakan ijazah bukan hal yang harus disembunyikan.",
-         "Ahmad Doli Kurnia"),
-        ("Anthony Albanese menyebut kerja sama itu besar. Pernyataan Gedung Putih menambahkan investasinya akan difokuskan ke mineral.",
+        ("Terkait hal ini, Ketua KPU Syamsuddin mengatakan aturan itu sudah berlaku sejak lima tahun lalu.", "Syamsuddin"),
+        ("Sejalan dengan itu, anggota Komisi II DPR RI Ahmad Rizal Kurnia mengatakan data pemilih bukan hal yang harus disembunyikan.",
+         "Ahmad Rizal Kurnia"),
+        ("Menteri Liam Carter menyebut kerja sama itu besar. Pernyataan Gedung Putih menambahkan dananya akan diarahkan ke energi.",
          None),
     ],
 )
@@ -361,16 +361,16 @@ def only_reported(quotes: list[Quote]) -> list[Quote]:
 
 
 def test_a_book_named_between_the_author_and_the_verb_is_not_the_speaker() -> None:
-    [quote] = quotes_of("Burhanudin Muhtadi dalam bukunya Kuasa Uang menyebutkan bahwa pemilih makin rasional memilih partai.")
-    assert quote.speaker == "Burhanudin Muhtadi"
+    [quote] = quotes_of("Rahman Sidik dalam bukunya Jejak Suara menyebutkan bahwa pemilih makin rasional memilih partai.")
+    assert quote.speaker == "Rahman Sidik"
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('"Kami menyatakan sikap organisasi," tulis pernyataan resmi Himapol FISIP Unud di akun Instagram.', "Himapol FISIP Unud"),
-        ("Polisi juga menyebut tersangka merupakan residivis kasus yang sama.", "polisi"),
-        ("Otoritas Provinsi Kandal menyatakan akan segera memindahkan para WNI ke penampungan.", "Otoritas Provinsi Kandal"),
+        ('"Kami menyatakan sikap organisasi," tulis pernyataan resmi Himakom FISIP Unand lewat akun Instagram.', "Himakom FISIP Unand"),
+        ("Polisi juga menyebut pria itu merupakan buronan kasus penipuan arisan.", "polisi"),
+        ("Otoritas Provinsi Kandal menyatakan akan segera memulangkan ketiga nelayan itu ke kampungnya.", "Otoritas Provinsi Kandal"),
     ],
 )
 def test_bodies_statements_and_a_name_after_menurut(text: str, speaker: str) -> None:
@@ -386,23 +386,23 @@ def test_a_name_after_menurut_is_never_taken_for_a_common_word() -> None:
 
 
 def test_a_law_is_no_speaker() -> None:
-    assert quotes_of("Undang-Undang Nomor 35 Tahun 2014 tentang Perlindungan Anak menegaskan bahwa anak di sekolah harus terlindungi.") == []
+    assert quotes_of("Undang-Undang Nomor 12 Tahun 2021 tentang Sekolah Aman menegaskan bahwa setiap murid harus terlindungi dari kekerasan.") == []
 
 
 def test_an_office_alias_in_brackets_names_its_holder() -> None:
     text = """
-    Menteri Agama (Menag) Nasaruddin Umar membeberkan capaian kinerja kementeriannya.
-    "Asta Cita bukan sekadar rencana politik, tapi arah moral bangsa," kata Menag dalam refleksi satu tahun.
+    Menteri Agama (Menag) Yusuf Harahap membeberkan capaian kerja kementeriannya.
+    "Program itu bukan sekadar janji kampanye, tapi arah kerja kami," kata Menag dalam refleksi satu tahun.
     """
-    assert [q.speaker for q in quotes_of(text)] == ["Nasaruddin Umar"]
+    assert [q.speaker for q in quotes_of(text)] == ["Yusuf Harahap"]
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Komisioner Komnas HAM Saurlin P Siagian menyebut penilaian itu dilakukan dari tahun 2023.", "Saurlin P Siagian"),
-        ("Produksi plastik akan naik tiga kali lipat pada 2060, menurut Organisasi Kerja Sama dan Pembangunan Ekonomi (OECD).",
-         "Organisasi Kerja Sama dan Pembangunan Ekonomi"),
+        ("Komisioner Komnas HAM Rudolf P Simanjuntak menyebut pemantauan itu berjalan sejak tahun 2022.", "Rudolf P Simanjuntak"),
+        ("Sampah plastik akan naik dua kali lipat pada 2050, menurut Lembaga Riset Pangan dan Lingkungan Hidup (LRPLH).",
+         "Lembaga Riset Pangan dan Lingkungan Hidup"),
     ],
 )
 def test_initials_and_a_body_with_dan_in_its_name(text: str, speaker: str) -> None:
@@ -411,7 +411,7 @@ def test_initials_and_a_body_with_dan_in_its_name(text: str, speaker: str) -> No
 
 
 def test_both_sides_name_no_speaker() -> None:
-    assert quotes_of("Menutup pertemuan tersebut, kedua belah pihak menyatakan komitmen untuk melanjutkan kerja sama.") == []
+    assert quotes_of("Di akhir rapat itu, kedua belah pihak menyatakan sepakat memperluas kemitraan dagang.") == []
 
 
 @pytest.mark.parametrize("name", ["Sari", "Ahmad", "Bimo"])
@@ -430,10 +430,10 @@ def test_a_city_under_its_own_name_never_speaks() -> None:
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
-        ('Wakil Ketua Umum Partai Golkar Bambang Soesatyo (Bamsoet) hadir. "Pembenahan partai harus dimulai dari biaya politik," ujar Bamsoet.',
-         ["Bambang Soesatyo"]),
-        ("Badan Pengelola Investasi Daya Anagata Nusantara (Danantara) mengkaji utang itu. Danantara sudah menyatakan ada dua opsi pelunasan.",
-         ["Danantara"]),
+        ('Wakil Ketua Umum Partai Hanura Sigit Purnomo (Sipur) hadir. "Pembenahan partai harus dimulai dari kaderisasi," ujar Sipur.',
+         ["Sigit Purnomo"]),
+        ("Badan Pengelola Dana Abadi Nusantara (Dananusa) mengkaji utang itu. Dananusa sudah menyatakan ada dua opsi pelunasan.",
+         ["Dananusa"]),
     ],
 )
 def test_a_short_name_in_brackets(text: str, speakers: list[str]) -> None:
@@ -445,7 +445,7 @@ def test_a_short_name_in_brackets(text: str, speakers: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('"Kami masih menyelidiki kasus itu," kata Kabid Humas Polda Sumut Kombes Ferry Walintukan kepada wartawan.', "Ferry Walintukan"),
+        ('"Kami masih menyelidiki kasus itu," kata Kabid Humas Polda Sumut Kombes Daniel Simatupang kepada wartawan.', "Daniel Simatupang"),
         ('"Iuran tidak naik tahun ini," kata Direktur Utama BPJS Kesehatan Prof Ghufron Mukti kepada wartawan.', "Ghufron Mukti"),
         ('"Kami siap membantu," kata Arief Rahman Hakim Saputra kepada wartawan.', "Arief Rahman Hakim Saputra"),
         ('"Kami siap membantu," kata Ketua DPRD Banten Fahmi Hakim kepada wartawan.', "Fahmi Hakim"),
@@ -463,7 +463,7 @@ def test_titles_inside_a_run_provinces_and_title_words_in_names(text: str, speak
     ("text", "speaker"),
     [
         ('"Kami siap membantu," kata dosen Universitas Muhammadiyah Tangerang Ahmad Chumaedy kepada wartawan.', "Ahmad Chumaedy"),
-        ('"Kami siap membantu," kata Kasi Penkum Kejati Sumsel Vanny Yulia Eka Sari kepada wartawan.', "Vanny Yulia Eka Sari"),
+        ('"Kami siap membantu," kata Kasi Penkum Kejati Sumsel Mega Ayu Eka Sari kepada wartawan.', "Mega Ayu Eka Sari"),
         ('"Kami siap membantu," kata Rektor Universitas Gadjah Mada Ova Emilia kepada wartawan.', "Ova Emilia"),
     ],
 )
@@ -478,7 +478,7 @@ def test_the_person_after_the_place_of_a_body(text: str, speaker: str) -> None:
         ('"Kami siap," kata Menteri Koordinator Bidang Pangan Zulkifli Hasan kepada wartawan.', "Zulkifli Hasan"),
         ('"Kami siap," kata Ketua ISSC Budi Harta Winata kepada wartawan.', "Budi Harta Winata"),
         ('"Kami siap," kata Direktur BPJS Kesehatan Lily Kresnowati kepada wartawan.', "Lily Kresnowati"),
-        ('"Kami siap," kata Melki Ketua DPD Partai Golkar Provinsi NTT kepada wartawan.', "Melki"),
+        ('"Kami siap," kata Yosef Ketua DPD Partai Golkar Provinsi Maluku kepada wartawan.', "Yosef"),
     ],
 )
 def test_a_name_around_an_office(text: str, speaker: str) -> None:
@@ -494,7 +494,7 @@ def test_a_title_with_a_demonstrative_after_the_verb_refers_back() -> None:
 
 
 def test_an_acronym_speaker_is_not_expanded_into_a_run_that_holds_it() -> None:
-    text = "Putusan MK Nomor 105 dibacakan kemarin. Dalam pertimbangannya, MK menyatakan UU ITE memberi batasan yang jelas bagi warga."
+    text = "Putusan MK Nomor 105 dibacakan kemarin. Dalam pertimbangannya, MK menyatakan UU ITE harus ditafsirkan secara ketat oleh aparat."
     [quote] = quotes_of(text)
     assert quote.speaker == "MK"
 
@@ -503,19 +503,19 @@ def test_an_office_as_subject_is_the_person_the_article_names_for_it() -> None:
     """"Ekonom Bank Mandiri menilai ...": the bank's economist, named in the next sentence; a body's
     name is never stretched over a person's ("Bank DBS"), nor its short name ("Unud")."""
     text = ("Ekonom Bank Mandiri menilai Bank Indonesia berpeluang menurunkan suku bunga acuannya bulan ini. "
-            "Menurut Kepala Ekonom Bank Mandiri Andry Asmoro, saat ini momentum yang tepat.")
-    assert [q.speaker for q in quotes_of(text)] == ["Andry Asmoro", "Andry Asmoro"]
-    text = "Sejumlah Mahasiswa Universitas Udayana (Unud) diberi sanksi. Namun, Unud menegaskan sanksi itu belum bersifat final."
+            "Menurut Kepala Ekonom Bank Mandiri Galih Saputro, sekarang momentum yang pas.")
+    assert [q.speaker for q in quotes_of(text)] == ["Galih Saputro", "Galih Saputro"]
+    text = "Sejumlah Mahasiswa Universitas Udayana (Unud) diberi sanksi. Namun, Unud menegaskan hukuman itu masih bisa ditinjau ulang."
     assert [q.speaker for q in quotes_of(text)] == ["Unud"]
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('Ribuan orang turun ke jalan. "Saya tidak pernah menyangka akan melihat ini," ujar seorang lansia, Colleen Hoffman (69), kepada AFP.',
-         "Colleen Hoffman"),
-        ('Banjir melanda kota. "Ini sudah hujan dari kemarin sore," kata salah satu pengemudi ojol asal Genuk, Wawan (35) kepada wartawan.',
-         "Wawan"),
+        ('Ribuan orang turun ke jalan. "Saya tidak pernah menyangka akan melihat ini," ujar seorang lansia, Margaret Doyle (72), kepada AFP.',
+         "Margaret Doyle"),
+        ('Banjir melanda kota. "Ini sudah hujan dari kemarin sore," kata salah satu pedagang sayur asal Tlogosari, Darto (41) kepada wartawan.',
+         "Darto"),
         ('Menteri Agama Nasaruddin Umar hadir di pesantren itu. "Santri itu kan juga manusia," ujar Menag usai acara.', "Nasaruddin Umar"),
         ('Ketua DPD Sultan Bachtiar Najamudin memuji para gubernur. "Efisiensi harus dijalankan dengan cermat," ujar Sultan.',
          "Sultan Bachtiar Najamudin"),
@@ -529,20 +529,20 @@ def test_speakers_described_after_the_verb(text: str, speaker: str) -> None:
 
 
 def test_a_clause_after_jelas_bahwa_describes_no_one() -> None:
-    assert quotes_of("Saat China menghadapi perang tarif dengan AS secara langsung, jelas bahwa hal itu terus menyebabkan kesulitan ekonomi.") == []
+    assert quotes_of("Ketika negara itu berhadapan langsung dengan sanksi dagang, jelas bahwa hal itu akan memperberat beban industri.") == []
 
 
 def test_a_sentence_opener_before_a_side_is_not_its_spokesperson() -> None:
-    text = ("Indonesia mengajukan keberatan soal zona itu. Menanggapi hal itu, pihak Arab Saudi menjelaskan bahwa "
-            "kondisi tersebut merupakan konsekuensi dari aturan baru.")
+    text = ("Indonesia mengajukan keberatan soal zona itu. Menanggapi keberatan tersebut, pihak Arab Saudi menjelaskan bahwa "
+            "penataan itu merupakan akibat dari aturan baru.")
     assert [q.speaker for q in quotes_of(text)] == ["pihak Arab Saudi"]
 
 
 def test_a_name_run_stops_at_a_capitalised_preposition_after_the_name() -> None:
-    """'kata Ernest Pada November 2021': the page lost a full stop; the office "Menteri Dalam Negeri" keeps its "Dalam"."""
-    text = ('Ernest Prakasa sempat ramai dibicarakan. "Twit itu sudah saya hapus, saya minta maaf," kata Ernest '
-            'Pada November 2021, Ernest Prakasa kembali membuat geger.')
-    assert [q.speaker for q in quotes_of(text)] == ["Ernest Prakasa"]
+    """'kata Bayu Pada Maret 2022': the page lost a full stop; the office "Menteri Dalam Negeri" keeps its "Dalam"."""
+    text = ('Bayu Kresna sempat ramai dibicarakan. "Unggahan itu sudah saya hapus, saya minta maaf," kata Bayu '
+            'Pada Maret 2022, Bayu Kresna kembali membuat heboh.')
+    assert [q.speaker for q in quotes_of(text)] == ["Bayu Kresna"]
     assert [q.speaker for q in quotes_of('"Pemilu berjalan aman," kata Menteri Dalam Negeri Tito Karnavian kepada wartawan.')] == ["Tito Karnavian"]
 
 
@@ -563,21 +563,21 @@ def test_a_passive_attribution_after_the_quote(text: str, speaker: str | None) -
 
 
 def test_a_pronoun_after_a_long_office_and_its_holder() -> None:
-    """"Wakil Presiden Optimalisasi Aset PT X, Anton Poniman, mengapresiasi ... Ia mengatakan": the
+    """"Wakil Presiden Optimalisasi Aset PT X, Dimas Haryono, mengapresiasi ... Ia mengatakan": the
     holder the office names, however many words the office runs, not the one who spoke before."""
     text = ('"Udaranya sejuk dan tempatnya luas," ujar Hafizh, mahasiswa asal Semarang.\n'
-            'Wakil Presiden Optimalisasi Aset PT KAI Pariwisata, Anton Poniman, mengapresiasi antusiasme warga. '
+            'Wakil Presiden Optimalisasi Aset PT Rel Wisata Nusantara, Dimas Haryono, mengapresiasi minat warga. '
             'Ia mengatakan, gedung itu sudah beberapa kali dipakai untuk kegiatan keagamaan.')
-    assert [q.speaker for q in quotes_of(text)] == ["Hafizh", "Anton Poniman"]
+    assert [q.speaker for q in quotes_of(text)] == ["Hafizh", "Dimas Haryono"]
 
 
 def test_a_pronoun_after_a_subject_opened_by_a_connective() -> None:
-    """"Sementara itu, Tri Agustina (45), warga ..." is who the next sentences are about."""
+    """"Sementara itu, Sri Wahyuni (52), warga ..." is who the next sentences are about."""
     text = ('Keysa datang bersama keluarganya. "Tempatnya bersejarah dan bangunannya indah," ungkap Keysa.\n'
-            'Sementara itu, Tri Agustina (45), warga asal Petompon, sengaja datang lagi tahun ini. '
+            'Sementara itu, Sri Wahyuni (52), warga asal Candisari, sengaja datang lagi tahun ini. '
             'Sebelumnya, ia sempat salat Idul Fitri di tempat yang sama.\n'
             '"Tahun lalu kami juga salat di sini, jadi ini kali kedua," tuturnya.')
-    assert [q.speaker for q in quotes_of(text)] == ["Keysa", "Tri Agustina"]
+    assert [q.speaker for q in quotes_of(text)] == ["Keysa", "Sri Wahyuni"]
 
 
 def test_initials_quoted_by_name_keep_their_pronouns() -> None:
@@ -600,18 +600,18 @@ def test_a_passive_attribution_names_the_holder_past_a_broken_office() -> None:
 
 
 def test_a_pronoun_after_a_short_description_and_its_name() -> None:
-    """"Jemaah lainnya, Agus Salim, juga ... Dia berharap": the one the description names."""
+    """"Jemaah lainnya, Ahmad Fauzi, juga ... Dia berharap": the one the description names."""
     text = ('"Biayanya turun, lumayan sekali," ucap Fatmawati.\n'
-            'Jemaah lainnya, Agus Salim, juga berterima kasih atas biaya haji yang turun. Dia berharap biaya haji bisa tetap murah.\n'
+            'Jemaah lainnya, Ahmad Fauzi, juga bersyukur atas ongkos haji yang turun. Dia berharap ongkos haji bisa tetap murah.\n'
             '"Kami tinggal ikuti saja hitungan pemerintah," ujarnya.')
-    assert [q.speaker for q in quotes_of(text)] == ["Fatmawati", "Agus Salim", "Agus Salim"]
+    assert [q.speaker for q in quotes_of(text)] == ["Fatmawati", "Ahmad Fauzi", "Ahmad Fauzi"]
 
 
 @pytest.mark.parametrize(
     ("text", "verb", "clause"),
     [
-        ("Menteri Amran menegaskan praktik itu tidak dapat ditoleransi. Ia memerintahkan agar izin distributor yang melanggar segera dicabut.",
-         "memerintahkan", "agar izin distributor yang melanggar segera dicabut"),
+        ("Menteri Hasan menegaskan kecurangan itu tidak bisa dibiarkan. Ia memerintahkan agar izin pemasok yang curang segera dicabut.",
+         "memerintahkan", "agar izin pemasok yang curang segera dicabut"),
         ("Hendra mengingatkan kepada seluruh pengelola kios, setiap kecurangan harga akan dikenai sanksi berat.",
          "mengingatkan", "setiap kecurangan harga akan dikenai sanksi berat"),
     ],
@@ -641,9 +641,9 @@ def test_a_manner_adverb_between_subject_and_verb(text: str, speaker: str) -> No
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('"Ajang ini penting bagi kami," ujar Pejabat Eksekutif Network & Retail Funding Bank Mandiri Jan Winston Tambunan dalam rilis.',
-         "Jan Winston Tambunan"),
-        ('"Indonesia pasar kunci bagi kami," ucap President of GAC International Wei Haigang.', "Wei Haigang"),
+        ('"Ajang ini penting bagi kami," ujar Pejabat Eksekutif Wealth & Retail Banking Bank Nusantara Rudy Hartanto Simbolon dalam rilis.',
+         "Rudy Hartanto Simbolon"),
+        ('"Indonesia pasar kunci bagi kami," ucap President of JLM International Zhang Wei.', "Zhang Wei"),
         ('Alya Rohali bercerita soal putrinya. "Saran psikolognya jangan takut gemuk," jelas Puteri Indonesia 1996 itu.', "Alya Rohali"),
     ],
 )
@@ -656,21 +656,21 @@ def test_a_speech_tag_with_an_english_office_or_a_description(text: str, speaker
 def test_a_group_of_officials_is_no_one_in_focus() -> None:
     """"Para pejabat mengatakan ...": officials as a group, not the president quoted after them."""
     text = ('Para pejabat mengatakan bahwa siswa itu ditangkap setelah menyerang gurunya.\n'
-            '"Kami berduka atas kejadian ini," tulis Presiden Emmanuel Macron di media sosial.')
-    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("reported", None), ("direct", "Emmanuel Macron")]
+            '"Kami berduka atas kejadian ini," tulis Presiden Laurent Girard di media sosial.')
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("reported", None), ("direct", "Laurent Girard")]
 
 
 def test_a_pronoun_after_an_unnamed_speaker_is_no_one_named() -> None:
-    """After '"...," ujar salah seorang pegawai hotel', "menurut dia" and '"...," ujarnya' are that
+    """After '"...," ujar salah seorang staf penginapan', "menurut dia" and '"...," ujarnya' are that
     unnamed employee's, not the person the article names next; a description with a demonstrative
     ("pesan bintang sinetron itu") still refers back to the one named before."""
-    text = ('"Hotel bintang lima tapi harganya turun," ujar salah seorang pegawai hotel yang tidak mau disebutkan namanya. '
+    text = ('"Hotel bintang lima tapi harganya turun," ujar salah seorang staf penginapan yang enggan disebut namanya. '
             'Namun menurut dia, ruang rapat pelan-pelan kembali terisi.\n'
             '"Anggaran yang dibuka masih sedikit," ujarnya.\n'
             'Sebelumnya Ketua PHRI Jakarta, Sutrisno Iwantono, mengatakan tingkat hunian hotel turun tajam.')
     assert [q.speaker for q in quotes_of(text)] == [None, None, None, "Sutrisno Iwantono"]
     text = ('Dylan Carr pernah koma setelah kecelakaan mobil. "Kalau capek jangan memaksa menyetir," pesan bintang sinetron itu. '
-            'Soal trauma, dirinya mengaku tak takut untuk membawa mobil lagi.')
+            'Soal trauma, dirinya mengaku sudah berani menyetir sendiri lagi.')
     assert [q.speaker for q in quotes_of(text)][-1:] == ["Dylan Carr"]
 
 
@@ -678,9 +678,9 @@ def test_a_pronoun_after_an_unnamed_speaker_is_no_one_named() -> None:
     ("text", "speaker"),
     [
         ('"Kami terus berpatroli di wilayah itu," kata Wali Kota (Walkot) Jaktim, Munjirin, Selasa (10/6/2025).', "Munjirin"),
-        ('"Kami terus membantu warga," ujar Corporate Secretary ASDP, Shelvy Arifin dalam keterangan resmi.', "Shelvy Arifin"),
-        ('General Manager Corporate Secretary KCIC Eva Chairunisa mengatakan KCIC memberi diskon selama libur sekolah.', "Eva Chairunisa"),
-        ('Bantuan disalurkan di Jalur Gaza. Namun banyak warga Gaza mengatakan mereka harus berjalan kaki berjam-jam.', None),
+        ('"Kami terus membantu warga," ujar Corporate Secretary ASDP, Rani Kusumawati dalam keterangan resmi.', "Rani Kusumawati"),
+        ('General Manager Corporate Secretary KCIC Dewi Anggraini mengatakan KCIC memberi diskon selama libur sekolah.', "Dewi Anggraini"),
+        ('Bantuan disalurkan di Jalur Gaza. Namun banyak warga Gaza mengatakan mereka terpaksa antre sejak subuh.', None),
     ],
 )
 def test_an_office_its_region_and_the_people_of_a_place(text: str, speaker: str | None) -> None:
@@ -693,15 +693,15 @@ def test_an_office_its_region_and_the_people_of_a_place(text: str, speaker: str 
     ("text", "speaker"),
     [
         ('"Jepang ranking 15 dunia," tutur Naufal.\n'
-         'Pendapat serupa juga disampaikan oleh Putri (26). Ia menilai kemistri antara pemain kali ini kurang terlihat.',
-         "Putri"),
+         'Pendapat serupa juga disampaikan oleh Salsa (24). Ia menilai kekompakan lini tengah kali ini kurang terlihat.',
+         "Salsa"),
         ('Yusak Billy sebagai Sales & Marketing Director PT Honda Prospect Motor membeberkan bahwa mobil itu begitu dicintai.',
          "Yusak Billy"),
         pytest.param(
-            'Corporate Secretary Mitra Adiperkasa Eva Andrianie menjelaskan, perusahaan hanya membeli persediaan dan aset penunjang.',
-            "Eva Andrianie",
+            'Corporate Secretary Sinar Adiperkasa Rina Kurniasih menjelaskan, perusahaan hanya mengambil alih stok dan aset pendukung.',
+            "Rina Kurniasih",
             marks=pytest.mark.xfail(strict=True, reason="a company's name with no acronym nor institution's word "
-                                    "(Mitra Adiperkasa) is read as the person's given names"),
+                                    "(Sinar Adiperkasa) is read as the person's given names"),
         ),
     ],
 )
