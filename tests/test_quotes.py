@@ -139,11 +139,11 @@ def test_role_resolves_to_the_person_named_after_it() -> None:
 
 def test_bracketed_alias_gives_the_full_name() -> None:
     text = """
-    Menteri Sosial Saifullah Yusuf (Gus Ipul) meninjau dapur umum di Bandung.
-    "Bantuan harus sampai ke tangan yang berhak," kata Gus Ipul.
+    Menteri Sosial Ahmad Fauzan (Gus Fauzan) meninjau dapur umum di Bandung.
+    "Bantuan harus sampai ke tangan yang berhak," kata Gus Fauzan.
     """
     [quote] = quotes_of(text)
-    assert quote.speaker == "Saifullah Yusuf"
+    assert quote.speaker == "Ahmad Fauzan"
 
 
 def test_mentions_choose_the_name_inside_a_title() -> None:
@@ -303,7 +303,7 @@ def test_evaluation_reaches_the_speaker_goal(shared_data: Path) -> None:
 def test_a_continuation_verb_goes_to_the_one_who_was_speaking() -> None:
     text = """
     "Kapal itu membawa dua karung sabu dari Malaysia," kata Kapolres Hendra Gunawan di Medan.
-    Tersangka RZ dan ML mengaku diperintah oleh seseorang berinisial K untuk mengantar paket itu.
+    Tersangka RZ dan ML mengaku disuruh oleh seorang pria berinisial K untuk membawa paket itu.
     "Tersangka RZ dijanjikan upah Rp 20 juta untuk sekali jalan," imbuhnya.
     """
     direct = only(quotes_of(text), "direct")
@@ -328,7 +328,7 @@ def test_a_sentence_opener_is_never_the_name_of_a_role() -> None:
 
 
 def test_where_and_when_between_the_speaker_and_the_verb() -> None:
-    text = ("Kepala Pusat Data (Kapusdatin) Kemenkes Rudy Halim di Gedung Adhyatma, Jakarta, Selasa (10/6/2025), "
+    text = ("Kepala Pusat Data (Kapusdatin) Kemenkes Rudy Halim di Gedung Adhyatma, Jakarta, Kamis (14/8/2025), "
             "mengatakan bahwa data vaksinasi akan dibuka untuk publik bulan depan.")
     [quote] = quotes_of(text)
     assert (quote.kind, quote.speaker) == ("reported", "Rudy Halim")
@@ -338,7 +338,7 @@ def test_where_and_when_between_the_speaker_and_the_verb() -> None:
 def test_an_inserted_attribution_later_in_the_sentence() -> None:
     text = """
     Kepala Dinas Sosial Lestari Handayani meninjau dapur umum di Sleman.
-    Adapun hingga saat ini, kata dia, belum ada warga yang kekurangan makanan di lokasi pengungsian.
+    Adapun sampai sekarang, kata dia, belum ada warga yang kekurangan makanan di lokasi pengungsian.
     """
     [quote] = quotes_of(text)
     assert quote.speaker == "Lestari Handayani" and quote.text.startswith("belum ada warga")
@@ -430,13 +430,13 @@ def test_a_passive_attribution_set_off_by_commas() -> None:
 
 
 def test_an_office_country_is_not_part_of_the_name_when_the_country_also_speaks() -> None:
-    """"Kamar Dagang AS mengatakan" makes "AS" a speaker's word; "Presiden AS Donald Trump" is still Donald Trump."""
+    """"Kamar Dagang AS mengatakan" makes "AS" a speaker's word; "Presiden AS Robert Hale" is still Robert Hale."""
     text = """
     Kamar Dagang AS mengatakan beberapa pemasok telah berhenti mengirim barang.
-    Pertemuan itu diumumkan setelah telepon antara Presiden AS Donald Trump dan Presiden China Xi Jinping.
-    Trump berharap pembatasan ekspor itu segera dicabut.
+    Pertemuan itu diumumkan usai percakapan antara Presiden AS Robert Hale dan Perdana Menteri Jepang Kenji Sato.
+    Hale berharap pembatasan ekspor itu segera dicabut.
     """
-    assert [q.speaker for q in quotes_of(text)] == ["Kamar Dagang AS", "Donald Trump"]
+    assert [q.speaker for q in quotes_of(text)] == ["Kamar Dagang AS", "Robert Hale"]
 
 
 @pytest.mark.parametrize(
@@ -453,14 +453,14 @@ def test_a_relative_clause_between_the_subject_and_the_verb(text: str, speaker: 
 
 
 def test_a_word_set_off_in_quotation_marks_leaves_the_sentence_reported() -> None:
-    text = 'Megawati Soekarnoputri membuka acara itu. Ia mendorong "emak-emak" untuk mengenali kembali pangan lokal seperti jagung.'
+    text = 'Ratna Kumalasari membuka acara itu. Ia mendorong "emak-emak" untuk lebih sering memasak pangan lokal seperti singkong.'
     [quote] = quotes_of(text)
-    assert (quote.kind, quote.speaker) == ("reported", "Megawati Soekarnoputri") and "pangan lokal" in quote.text
+    assert (quote.kind, quote.speaker) == ("reported", "Ratna Kumalasari") and "pangan lokal" in quote.text
 
 
 def test_where_a_text_was_read_opens_no_statement() -> None:
     """"Dikutip dari situs resmi X, ...": the site is where it was read; its sentence has no speaker to report."""
-    text = "Dikutip dari situs resmi Pemerintah Provinsi Jawa Tengah, warga bisa memanfaatkan keringanan pajak kendaraan."
+    text = "Dikutip dari situs resmi Pemerintah Provinsi Bengkulu, pemilik kendaraan bisa memanfaatkan potongan denda pajak."
     assert quotes_of(text) == []
 
 
@@ -500,7 +500,7 @@ def test_an_earlier_report_and_a_bare_target_state_nothing() -> None:
 
 
 def test_a_relative_clause_holds_no_predicate_until_its_comma() -> None:
-    assert quotes_of("Film ini seru. Bloodhounds mengisahkan dua petinju muda yang terlibat konflik dengan rentenir berbahaya.") == []
+    assert quotes_of("Film ini seru. Kelana mengisahkan tiga pendaki muda yang terlibat konflik dengan pemburu liar.") == []
     text = "Fahmi Bachmid menyampaikan apabila gugatan yang dilayangkan Nikita terbukti, maka kasus pidana itu gugur."
     [quote] = quotes_of(text)
     assert quote.speaker == "Fahmi Bachmid"
