@@ -35,7 +35,7 @@ def kind(a: str, b: str, score: float = STRONG, **kwargs) -> tuple[str, str | No
 def test_clock_times_of_the_same_event_dispute_and_of_different_events_do_not():
     assert kind("Api berhasil dipadamkan petugas pada pukul 04.30 WIB di lokasi kebakaran.",
                 "Api berhasil dipadamkan petugas pada pukul 04.45 WIB di lokasi kebakaran.") == ("dispute", "clock")
-    assert kind("Massa aksi mulai membubarkan diri sekitar pukul 18.15 WIB di depan gedung.",
+    assert kind("Massa aksi mulai meninggalkan lokasi sekitar pukul 18.40 WIB di depan gedung.",
                 "Massa aksi mahasiswa tiba di depan gedung sekitar pukul 15.10 WIB.")[0] != "dispute"
 
 
@@ -88,14 +88,14 @@ def test_a_denial_disputes_the_report_it_denies():
 
 
 def test_each_page_reporting_its_own_day_is_no_dispute():
-    a = fact("Harga emas Antam hari ini, Selasa (10/6/2025), naik menjadi Rp 1.909.000 per gram.", "a", "2025-06-10")
-    b = fact("Harga emas Antam hari ini, Senin (9/6/2025), naik menjadi Rp 1.909.000 per gram.", "b", "2025-06-09")
+    a = fact("Harga emas Antam hari ini, Selasa (12/8/2025), naik menjadi Rp 1.909.000 per gram.", "a", "2025-08-12")
+    b = fact("Harga emas Antam hari ini, Senin (11/8/2025), naik menjadi Rp 1.909.000 per gram.", "b", "2025-08-11")
     assert relate(a, b, STRONG).kind != "dispute"
 
 
 def test_the_same_words_glued_are_the_same_claim():
-    assert kind("DKPP menilai penggunaan private jet tidak dibenarkan menurut etika.",
-                "DKPP menilai penggunaanprivate jettidak dibenarkan menurut etika.")[0] == "agree"
+    assert kind("DKPP menilai pemakaian private jet tidak pantas menurut kode etik.",
+                "DKPP menilai pemakaianprivate jettidak pantas menurut kode etik.")[0] == "agree"
 
 
 def test_a_weak_alignment_never_agrees():
@@ -207,17 +207,17 @@ def test_two_places_in_the_same_place_of_one_claim_dispute_unless_an_article_nam
 def test_counts_of_one_thing_in_other_words_dispute():
     # "ludes dilalap api" and "terbakar" say the same thing happened to the same used buses
     assert stem("ludes") == stem("terbakar") == stem("kebakaran") != stem("rumah")
-    a = fact("Hendra menuturkan, kira-kira 50 unit bus bekas ludes dilalap api dalam kejadian itu.", "a")
-    b = fact("Kepala dinas mengungkapkan ada sebanyak 20 bus bekas Transjakarta terbakar di area pool terminal.", "b")
+    a = fact("Hendra menuturkan, kira-kira 50 unit bus bekas juga ludes dilalap api malam itu.", "a")
+    b = fact("Kepala dinas menyebut ada sebanyak 20 bus bekas Transjakarta yang terbakar di halaman depo.", "b")
     assert relate(a, b, DISPUTE_SCORE).kind == "dispute"
     # the same numbers said of other things stay apart
-    c = fact("Kepala dinas mengungkapkan ada sebanyak 20 bus baru Transjakarta diparkir di area pool terminal.", "b")
+    c = fact("Kepala dinas menyebut ada sebanyak 20 bus baru Transjakarta yang diparkir di halaman depo.", "b")
     assert relate(a, c, DISPUTE_SCORE).kind != "dispute"
 
 
 def test_slot_links_pair_claims_worded_apart():
-    facts = [fact("Hendra menuturkan, kira-kira 50 unit bus bekas ludes dilalap api dalam kejadian itu.", "a"),
-             fact("Kepala dinas mengungkapkan ada sebanyak 20 bus bekas Transjakarta terbakar di area pool.", "b"),
+    facts = [fact("Hendra menuturkan, kira-kira 50 unit bus bekas juga ludes dilalap api malam itu.", "a"),
+             fact("Kepala dinas menyebut ada sebanyak 20 bus bekas Transjakarta yang terbakar di halaman depo.", "b"),
              fact("Cuaca cerah sepanjang hari di kawasan itu menurut warga sekitar.", "b", article="b2")]
     assert [(a, b) for a, b, _ in _slot_links(facts, set())] == [(0, 1)]
 
@@ -228,37 +228,37 @@ def test_claims_dated_at_other_moments_only_dispute_their_day():
         relation = relate(dated(a, "a"), dated(b, "b"), STRONG)
         return relation.kind, relation.slot
 
-    assert dated_kind("Sebelumnya, harga emas sempat berada di level Rp 1.938.000 per gram pada Kamis (5/6).",
-                      "Sebelumnya, harga emas sempat berada di level Rp 2.039.000 per gram pada April lalu.")[0] != "dispute"
-    assert relate(dated("Harga emas Antam hari ini, Selasa (10/6/2025), naik tipis usai jatuh pada akhir pekan.", "a", "2025-06-10"),
-                  dated("Harga emas Antam hari ini, Senin (9/6/2025), tidak berubah usai jatuh pada akhir pekan.", "b", "2025-06-09"),
+    assert dated_kind("Sebelumnya, harga emas sempat bertengger di angka Rp 1.871.000 per gram pada Kamis (7/8).",
+                      "Sebelumnya, harga emas sempat bertengger di angka Rp 2.012.000 per gram pada April lalu.")[0] != "dispute"
+    assert relate(dated("Harga emas Antam hari ini, Selasa (12/8/2025), naik tipis usai jatuh pada akhir pekan.", "a", "2025-08-12"),
+                  dated("Harga emas Antam hari ini, Senin (11/8/2025), tidak berubah usai jatuh pada akhir pekan.", "b", "2025-08-11"),
                   STRONG).kind != "dispute"
     # undated, the two prices of one moment contradict each other; and a day itself still can
-    assert kind("Sebelumnya, harga emas sempat berada di level Rp 1.938.000 per gram.",
-                "Sebelumnya, harga emas sempat berada di level Rp 2.039.000 per gram.") == ("dispute", "number")
+    assert kind("Sebelumnya, emas batangan sempat bertengger di angka Rp 1.871.000 per gram.",
+                "Sebelumnya, emas batangan sempat bertengger di angka Rp 2.012.000 per gram.") == ("dispute", "number")
     assert dated_kind("Jasad korban baru ditemukan warga di kamar kosnya pada Senin (13/10/2025).",
                       "Jasad korban baru ditemukan warga di kamar kosnya pada Senin (14/10/2025).") == ("dispute", "date")
 
 
 def test_two_regulations_of_other_numbers_and_years_are_not_one_misquoted():
-    assert kind("Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2007 tentang pengelolaan pesisir.",
-                "Larangan itu diatur dalam Undang-Undang Nomor 1 Tahun 2014 tentang pengelolaan pesisir.")[0] != "dispute"
-    assert kind("Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2007 tentang pengelolaan pesisir.",
-                "Larangan itu diatur dalam Undang-Undang Nomor 27 Tahun 2017 tentang pengelolaan pesisir.") == ("dispute", "identifier")
+    assert kind("Larangan itu diatur dalam Undang-Undang Nomor 31 Tahun 2009 tentang penataan pesisir.",
+                "Larangan itu diatur dalam Undang-Undang Nomor 4 Tahun 2016 tentang penataan pesisir.")[0] != "dispute"
+    assert kind("Larangan itu diatur dalam Undang-Undang Nomor 31 Tahun 2009 tentang penataan pesisir.",
+                "Larangan itu diatur dalam Undang-Undang Nomor 31 Tahun 2019 tentang penataan pesisir.") == ("dispute", "identifier")
 
 
 def test_counts_said_of_other_things_and_price_lists_do_not_dispute():
-    assert kind("Adapun empat perusahaan yang IUP-nya dicabut Bahlil adalah PT Alfa, PT Beta, PT Gama dan PT Delta.",
+    assert kind("Empat perusahaan yang IUP-nya dicabut kementerian adalah PT Alfa, PT Beta, PT Gama dan PT Delta.",
                 "Lima perusahaan yang menjalankan operasional tambang adalah PT Alfa, PT Beta, PT Gama, PT Delta dan PT Eka.")[0] != "dispute"
-    table = ("Harga emas 0,5 gram: Rp 1.002.000 Harga emas 1 gram: Rp 1.904.000 Harga emas 2 gram Rp 3.748.000 "
-             "Harga emas 3 gram Rp 5.597.000 Harga emas 5 gram: Rp 9.295.000")
+    table = ("Harga emas 0,5 gram: Rp1.011.000 Harga emas 1 gram: Rp1.922.000 Harga emas 2 gram Rp3.784.000 "
+             "Harga emas 3 gram Rp5.651.000 Harga emas 5 gram: Rp9.385.000")
     assert kind("Harga emas 1 gram tercatat Rp 1.938.000 hari ini.", table)[0] != "dispute"
 
 
 def test_a_place_word_is_not_what_happened():
     # two remarks made in one area on two days: "kawasan" is where, not what happened on the day
-    said = dated('"Didoakan saja ya," kata Billy di kawasan Senayan, Jakarta Pusat, Selasa (14/10/2025).', "a")
-    met = dated("Ditemui di kawasan Senayan, Jakarta Pusat, Senin (13/10/2025), Billy mengungkap alasan keputusannya.", "b")
+    said = dated('"Didoakan saja ya," kata Billy di kawasan Kuningan, Jakarta Selatan, Selasa (14/10/2025).', "a")
+    met = dated("Ditemui di kawasan Kuningan, Jakarta Selatan, Senin (13/10/2025), Billy membeberkan alasan keputusannya.", "b")
     assert "kawas" not in said.happened and "kawas" not in met.happened
     assert relate(said, met, STRONG).kind != "dispute"
     # a day of one event told alike still disputes
@@ -365,7 +365,7 @@ def test_one_quote_with_another_value_disputes_whatever_else_the_articles_name()
 
 
 EXPLORATION = "Pada 2017, kementerian menerbitkan keputusan yang memberi izin eksplorasi kepada PT Tambang Jaya."
-PRODUCTION = "Sejak mendapatkan Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang."
+PRODUCTION = "Sejak memperoleh Izin Operasi Produksi pada 2017, PT Tambang Jaya mulai menambang."
 
 
 def dated_pair(a: str, b: str, score: float = STRONG) -> tuple[str, str | None]:
@@ -395,13 +395,13 @@ def test_an_article_naming_both_permit_kinds_tells_of_two_permits():
 def test_one_event_of_a_match_at_two_minutes_is_a_dispute_even_weakly_aligned():
     # "memecah kebuntuan" and "membuka keunggulan" both name the opening goal; a match has one
     assert kind("GOL! Persija memecah kebuntuan di menit ke-37.",
-                "Persija membuka keunggulan pada menit ke-38 lewat gol sundulan, sebelum digandakan pada menit ke-67.",
+                "Persija membuka keunggulan pada menit ke-39 lewat sundulan kepala, sebelum digandakan pada menit ke-67.",
                 score=1.0) == ("dispute", "minute")
     # the second goal is another event; a goal no phrase names cannot be told apart
     assert kind("GOL! Persija memecah kebuntuan di menit ke-37.",
                 "Persija menggandakan keunggulan pada menit ke-67 lewat titik putih.")[1] != "minute"
-    assert kind("Persija sempat mencetak gol di menit ke-23 namun dianulir.",
-                "Persija membuka keunggulan pada menit ke-38 lewat gol sundulan.")[1] != "minute"
+    assert kind("Persija sempat menjebol gawang di menit ke-26 namun dianulir.",
+                "Persija membuka keunggulan pada menit ke-39 lewat sundulan kepala.")[1] != "minute"
     # two matches' opening goals, no side in common
     assert kind("GOL! Persija memecah kebuntuan di menit ke-37.",
                 "Arema membuka keunggulan pada menit ke-12 lewat gol sundulan.")[1] != "minute"
@@ -421,9 +421,9 @@ def test_a_labelled_span_does_not_stand_for_a_claim_with_a_number_it_lacks():
     from kroscek.eval.claims import claims_of
 
     claims = [Claim("a", 0, "GOL! Persija memecah kebuntuan di menit ke-37.", "id", []),
-              Claim("a", 1, "Persija sempat mencetak gol di menit ke-23 melalui sundulan.", "id", [])]
+              Claim("a", 1, "Persija sempat menjebol gawang di menit ke-26 melalui sundulan.", "id", [])]
     # most words of the first claim are in the span, but not its minute
-    assert claims_of("Persija sempat mencetak gol di menit ke-23 melalui sundulan.", claims) == {("a", 1, 0)}
+    assert claims_of("Persija sempat menjebol gawang di menit ke-26 melalui sundulan.", claims) == {("a", 1, 0)}
     assert claims_of("GOL! Persija memecah kebuntuan di menit ke-37.", claims) == {("a", 0, 0)}
 
 
@@ -447,33 +447,33 @@ def test_an_absence_so_far_or_a_count_of_none_is_not_denied():
 
 
 def test_a_part_and_its_whole_give_one_count_and_a_classifier_counts_the_kind_named():
-    whole = fact("Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.")
-    assert [q.text for q in whole.quantities] == ["20 bus"] and [q.text for q in whole.wholes] == ["104 bus"]
-    by_unit = fact("Bus yang terbakar kira-kira ada sekitar 50 unit, ucapnya.")
+    whole = fact("Total sebanyak 18 bus yang terbakar dari sebanyak 96 bus yang diparkir di terminal itu.")
+    assert [q.text for q in whole.quantities] == ["18 bus"] and [q.text for q in whole.wholes] == ["96 bus"]
+    by_unit = fact("Bus yang terbakar diperkirakan ada sekitar 45 unit, ucapnya.")
     assert by_unit.quantities[0].unit == "vehicle" and by_unit.count_words == ("bus",)
-    # about 50 buses burned against 20 of 104: the same buses counted, a dispute
-    assert kind("Bus yang terbakar kira-kira ada sekitar 50 unit, ucapnya.",
-                "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.",
+    # about 45 buses burned against 18 of 96: the same buses counted, a dispute
+    assert kind("Bus yang terbakar diperkirakan ada sekitar 45 unit, ucapnya.",
+                "Total sebanyak 18 bus yang terbakar dari sebanyak 96 bus yang diparkir di terminal itu.",
                 score=DISPUTE_SCORE) == ("dispute", "number")
-    # the whole is not what burned: 104 parked buses against 20 burned ones are no dispute
-    assert kind("Sebanyak 104 bus dititipkan di terminal itu sejak tahun lalu.",
-                "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan di terminal itu.")[0] != "dispute"
-    # the whole first: "Dari 104 bus di terminal, 20 bus terbakar" states one count too
-    opening = fact("Dari 104 bus yang dititipkan di terminal, sebanyak 20 bus ludes terbakar.")
-    assert [q.text for q in opening.quantities] == ["20 bus"] and [q.text for q in opening.wholes] == ["104 bus"]
-    assert kind("Bus yang terbakar kira-kira ada sekitar 50 unit, ucapnya.",
-                "Dari 104 bus yang dititipkan di terminal, sebanyak 20 bus ludes terbakar.",
+    # the whole is not what burned: 96 parked buses against 18 burned ones are no dispute
+    assert kind("Sebanyak 96 bus diparkir di terminal itu sejak tahun lalu.",
+                "Total sebanyak 18 bus yang terbakar dari sebanyak 96 bus yang diparkir di terminal itu.")[0] != "dispute"
+    # the whole first: "Dari 96 bus di terminal, 18 bus terbakar" states one count too
+    opening = fact("Dari 96 bus yang diparkir di terminal, sebanyak 18 bus ludes terbakar.")
+    assert [q.text for q in opening.quantities] == ["18 bus"] and [q.text for q in opening.wholes] == ["96 bus"]
+    assert kind("Bus yang terbakar diperkirakan ada sekitar 45 unit, ucapnya.",
+                "Dari 96 bus yang diparkir di terminal, sebanyak 18 bus ludes terbakar.",
                 score=DISPUTE_SCORE) == ("dispute", "number")
     # a place after "dari", or two counts with no comma between them, gives no whole
     assert len(fact("Dari Jakarta, 5 orang berangkat bersama 3 orang dari Bandung.").quantities) == 2
-    assert not fact("Dari 104 bus sebanyak 20 bus terbakar di terminal itu.").wholes
+    assert not fact("Dari 96 bus sebanyak 18 bus terbakar di terminal itu.").wholes
 
 
 def test_a_time_of_what_happened_to_someone_the_other_claim_never_names_is_no_dispute():
-    assert kind("Di lokasi, massa pengemudi ojek daring tiba lebih dulu sekitar pukul 13.55 WIB.",
-                "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.")[1] != "clock"
-    assert kind("Di lokasi, massa dari BEM UI tiba sekitar pukul 13.55 WIB.",
-                "Di lokasi, massa dari BEM UI tiba sekitar pukul 15.11 WIB.") == ("dispute", "clock")
+    assert kind("Di lokasi, massa pengemudi ojek daring datang lebih awal sekitar pukul 13.40 WIB.",
+                "Di lokasi, massa dari BEM Unpad tiba sekitar pukul 15.25 WIB.")[1] != "clock"
+    assert kind("Di lokasi, massa dari BEM Unpad tiba sekitar pukul 13.40 WIB.",
+                "Di lokasi, massa dari BEM Unpad tiba sekitar pukul 15.25 WIB.") == ("dispute", "clock")
 
 
 def test_a_denial_disputes_no_claim_that_only_tells_of_the_rumour_or_of_another_site():
@@ -619,7 +619,7 @@ def test_two_claims_giving_one_person_an_age_are_compared():
 
 
 def test_a_denial_that_someone_ever_said_it_disputes_the_clip_that_has_them_say_it():
-    clip = "Viral di media sosial potongan video Menteri Keuangan Lestari Wulandari yang disebut menyatakan petani sebagai beban negara."
+    clip = "Beredar di TikTok sebuah potongan video Menteri Keuangan Lestari Wulandari yang disebut menyatakan petani sebagai beban negara."
     never = "Kepala Biro Komunikasi Kemenkeu Budi Hartono menegaskan Lestari Wulandari tidak pernah mengucapkan pernyataan itu."
     assert kind(clip, never, 0.0) == ("dispute", "denial")
     # a clip of someone else, or a denial naming no one, is still only the rumour told
@@ -685,8 +685,8 @@ def test_a_negation_disputes_only_the_phrase_it_negates():
     assert kind("Polisi menyatakan jalan tol itu tidak ditutup untuk umum.",
                 "Polisi menyatakan jalan tol itu ditutup untuk umum.") == ("dispute", "negation")
     # "tanpa harus bikin baru" and a "harus" said of making a new licence in another phrase
-    assert kind("Perpanjangan SIM yang mati bisa dilakukan tanpa harus bikin baru.",
-                "Kalau bikin SIM baru harus dilakukan di kantor polisi, perpanjangan SIM bisa dilakukan daring.")[0] != "dispute"
+    assert kind("Perpanjangan SIM yang sudah habis masa berlakunya bisa diurus tanpa harus bikin baru.",
+                "Kalau bikin SIM baru harus datang ke Satpas, perpanjangan SIM bisa diurus daring.")[0] != "dispute"
     # the negated claim names another subject: one company kept its permit, four lost theirs
     negated = "Ia menyinggung perusahaan tambang di pulau itu, yakni PT Sinar Jaya, yang izinnya tak dicabut."
     assert kind(negated, "Berikut daftar perusahaan tambang di pulau itu yang izinnya dicabut.")[0] != "dispute"
@@ -695,8 +695,8 @@ def test_a_negation_disputes_only_the_phrase_it_negates():
 
 
 def test_a_place_named_with_a_word_left_out_is_the_same_place():
-    assert kind("Laga Jepang melawan Indonesia akan digelar di Suita City Stadium, Selasa (10/6/2025).",
-                "Laga Jepang melawan Indonesia akan digelar di Suita City Football Stadium, Selasa (10/6/2025).")[0] == "agree"
+    assert kind("Laga Thailand melawan Vietnam akan digelar di Chonburi City Stadium, Kamis (14/8/2025).",
+                "Laga Thailand melawan Vietnam akan digelar di Chonburi City Football Stadium, Kamis (14/8/2025).")[0] == "agree"
     assert kind("Kebakaran terjadi di sebuah gudang di Jakarta Utara pada Selasa pagi.",
                 "Kebakaran terjadi di sebuah gudang di Jakarta Pusat pada Selasa pagi.") == ("dispute", "place")
 
@@ -721,21 +721,21 @@ def test_a_plan_disputes_a_day_only_when_it_is_still_to_come():
 
 
 def test_a_number_naming_which_round_counts_nothing():
-    assert kind("Indonesia menjalani laga terakhir di ronde 3 kualifikasi Piala Dunia zona Asia.",
-                "Indonesia lolos ke ronde 4 kualifikasi Piala Dunia zona Asia.")[0] != "dispute"
+    assert kind("Tim itu menjalani laga pamungkas di ronde 2 kualifikasi Piala Asia Futsal.",
+                "Tim itu melaju ke ronde 3 kualifikasi Piala Asia Futsal.")[0] != "dispute"
 
 
 def test_not_only_is_no_negation_and_two_moments_with_two_values_are_no_other_event():
     assert kind("Bukan hanya wisatawan yang datang ke jalan itu saat ini.",
                 "Saat ini wisatawan datang ke jalan itu hanya untuk berfoto.")[0] != "dispute"
-    opened = "Dikutip dari data RTI, Selasa (10/6/2025), IHSG dibuka pada posisi 7.136,86."
-    closed = "Berdasarkan data RTI, Selasa (10/6/2025) IHSG ditutup pada level 7.230,74 atau naik 117 poin (1,65%)."
-    assert relate(dated(opened, "a", "2025-06-10"), dated(closed, "b", "2025-06-10"), STRONG).kind != "dispute"
+    opened = "Dikutip dari data RTI, Kamis (14/8/2025), IHSG dibuka pada posisi 7.412,35."
+    closed = "Berdasarkan data RTI, Kamis (14/8/2025) IHSG ditutup pada level 7.488,10 atau naik 75 poin (1,02%)."
+    assert relate(dated(opened, "a", "2025-08-14"), dated(closed, "b", "2025-08-14"), STRONG).kind != "dispute"
 
 
 def test_two_parts_of_a_region_each_article_names_are_two_programmes():
-    a = fact("Program pemutihan pajak kendaraan di Jawa Barat berlaku sampai 30 Juni 2025.", "a")
-    b = fact("Program pemutihan pajak kendaraan di Jawa Tengah berlaku sampai 30 Juni 2025.", "b")
+    a = fact("Program keringanan denda pajak kendaraan di Jawa Barat berlaku hingga 31 Agustus 2025.", "a")
+    b = fact("Program keringanan denda pajak kendaraan di Jawa Tengah berlaku hingga 31 Agustus 2025.", "b")
     assert relate(a, b, STRONG).kind == "dispute"
     both = SlotContext(places=(frozenset({"jawa barat", "jawa tengah"}), frozenset({"jawa barat", "jawa tengah"})))
     assert relate(a, b, STRONG, both).kind != "dispute"
