@@ -216,11 +216,11 @@ WEEKDAY_PAGE = date(2025, 6, 10)  # a Tuesday
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("dibawa ke rumah sakit pada Senin malam.", ("2025-06-09", "day")),
+    ("dilarikan ke puskesmas pada Senin malam.", ("2025-06-09", "day")),
     ("Rabu malam koordinasi dengan Seskab", ("2025-06-04", "day")),
     ("ujarnya dalam keterangan tertulis, Selasa.", ("2025-06-10", "day")),
     ("penerbangan pengganti pada Kamis pagi.", ("2025-06-05", "day")),
-    ("workshop di hari Minggu tanggal 15 Juni 2025.", ("2025-06-15", "day")),
+    ("workshop di hari Minggu tanggal 8 Juni 2025.", ("2025-06-08", "day")),
     ("diperiksa penyidik pada Senin (2/6/2025).", ("2025-06-02", "day")),
 ])
 def test_weekdays_resolve_against_the_page_date_or_the_date_beside_them(text, expected):
@@ -229,7 +229,7 @@ def test_weekdays_resolve_against_the_page_date_or_the_date_beside_them(text, ex
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Kecelakaan mobil enam tahun lalu nyaris merenggut nyawanya.", [("2019", "year")]),
+    ("Kecelakaan motor enam tahun lalu hampir merenggut nyawanya.", [("2019", "year")]),
     ("Saya bertemu dengannya dua tahun lalu di Bali.", [("2023", "year")]),
     ("kawasan yang ditetapkan UNESCO 2023 yang lalu", [("2023", "year")]),
     ("Indonesia merdeka pada 1945, 80 tahun silam.", [("1945", "year"), ("1945", "year")]),
@@ -256,11 +256,11 @@ def test_years_ago_after_a_named_year_give_the_texts_own_year():
 @pytest.mark.parametrize(("text", "expected"), [
     ("melanggar gencatan senjata 27 November itu", [("2024-11-27", "day")]),
     ("Sejak menjabat pada 20 Januari, ia menindak imigrasi", [("2025-01-20", "day")]),
-    ("berlangsung dari 31 Juli hingga 3 Agustus 2025 di Chicago", [("2025-07-31", "day"), ("2025-08-03", "day")]),
-    ("libur pada tanggal 30 Juni sampai 12 Juli 2025.", [("2025-06-30", "day"), ("2025-07-12", "day")]),
+    ("berlangsung dari 30 Juli hingga 2 Agustus 2025 di Surabaya", [("2025-07-30", "day"), ("2025-08-02", "day")]),
+    ("libur pada tanggal 28 Juni sampai 13 Juli 2025.", [("2025-06-28", "day"), ("2025-07-13", "day")]),
     ("Masuk gratis periode 10-20 Juni.", [("2025-06-10", "day"), ("2025-06-20", "day")]),
     ("festival pada 29 Desember hingga 2 Januari 2026", [("2025-12-29", "day"), ("2026-01-02", "day")]),
-    ("putaran ke-19 pada 1--5 Juli 2024 di Bogor", [("2024-07-01", "day"), ("2024-07-05", "day")]),
+    ("putaran ke-19 pada 2--6 Juli 2024 di Bandung", [("2024-07-02", "day"), ("2024-07-06", "day")]),
 ])
 def test_day_and_month_without_a_year(text, expected):
     """Never after the page unless the text says so; a range's written year holds for both ends."""
@@ -268,7 +268,7 @@ def test_day_and_month_without_a_year(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("tujuh kasus pada Juni, 12 kasus pada Juli, dan 16 kasus pada Agustus 2024.",
+    ("lima kasus pada Juni, 9 kasus pada Juli, dan 14 kasus pada Agustus 2024.",
      [("2024-06", "month"), ("2024-07", "month"), ("2024-08", "month")]),
     ("lima insiden dari November hingga awal Desember 2024.", [("2024-11", "month"), ("2024-12", "month")]),
     ("Pada 2024, ekspor naik 4 persen dari tahun sebelumnya.", [("2024", "year"), ("2023", "year")]),
@@ -277,12 +277,12 @@ def test_day_and_month_without_a_year(text, expected):
     ("musim libur Sabtu-Minggu membuat jalan penuh", []),
     ("insiden serupa pada Januari tahun 2024 lalu", [("2024-01", "month")]),
     ("rutin berkuda sejak Maret tahun lalu", [("2024-03", "month")]),
-    ("dimulai pada 14 Juli 2025 yang bertepatan dengan hari Senin", [("2025-07-14", "day"), ("2025-07-14", "day")]),
+    ("sekolah dibuka pada 15 September 2025 yang bertepatan dengan hari Senin", [("2025-09-15", "day"), ("2025-09-15", "day")]),
     ("norma baru setelah 1965", [("1965", "year")]),
     ("laba bersih Rp 5 triliun sepanjang 2024", [("2024", "year")]),
     ("jalan sepanjang 2000 meter", []),
-    ("Keputusan Nomor e-0022 Tahun 2024 tentang Kalender", []),
-    ("Undang-Undang Darurat Militer Tahun 2547 (2004)", []),
+    ("Keputusan Nomor e-0131 Tahun 2023 tentang Kalender", []),
+    ("Undang-Undang Darurat Sipil Tahun 2549 (2006)", []),
     ("disiarkan pada Senin-Jumat, pukul 15.30", []),
     ("sosialisasi pada 1-30 Juni 2025, peringatan pada 1-13 Juli, penindakan pada 14-27 Juli 2025.",
      [("2025-06-01", "day"), ("2025-06-30", "day"), ("2025-07-01", "day"), ("2025-07-13", "day"), ("2025-07-14", "day"),
