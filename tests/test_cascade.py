@@ -123,7 +123,7 @@ def _written(article: str, language: str, *sentences: str) -> Article:
 
 def test_translation_search_sends_e5_only_pairs_the_static_vectors_leave_open(monkeypatch):
     monkeypatch.delenv(CASCADE_VARIABLE, raising=False)
-    indonesian = _written("id", "id", FLOOD_A, "Tidak ada korban jiwa dalam peristiwa itu.",
+    indonesian = _written("id", "id", FLOOD_A, "Tidak ada korban jiwa akibat banjir tersebut.",
                           "Warga mengungsi ke balai desa terdekat.")
     unrelated = _written("en", "en", "The central bank kept its interest rate unchanged on Thursday.",
                          "Analysts had expected a cut of a quarter point.", "Markets fell after the decision.")

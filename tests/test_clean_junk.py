@@ -64,7 +64,7 @@ def test_bare_capital_dateline_after_a_sentence() -> None:
 def test_dashes_that_are_not_datelines_stay() -> None:
     for paragraph in (
         "Konsorsium IJM - CHEC menyelesaikan studi kelayakan.",
-        "Layanan dibuka pukul 17.00 WIB - 18.00 WIB setiap Kamis.",
+        "Layanan dibuka pukul 16.30 WIB - 19.30 WIB setiap Kamis.",
         "Rute Jakarta-Bandung ditempuh tiga jam.",
     ):
         assert strip_inline(paragraph) == (paragraph, [])

@@ -30,7 +30,7 @@ INDONESIAN = [
     "Siswa yang terdampak banjir bisa mengajukan bantuan dana kepada pemerintah provinsi sebelum akhir bulan ini, ujar gubernur.",
     "DPR hari ini mengesahkan revisi undang-undang yang memungkinkan pemerintah daerah menjatuhkan denda lebih tinggi kepada pedagang yang melanggar aturan.",
     "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) mengeluarkan peringatan dini hujan lebat di sejumlah provinsi yang diprediksi berlangsung hingga akhir pekan.",
-    "Perusahaan itu membukukan laba bersih Rp 1,2 triliun sepanjang semester pertama, naik 15 persen dibandingkan periode yang sama tahun lalu.",
+    "Perusahaan itu membukukan laba bersih Rp 1,2 triliun sepanjang semester pertama, naik 15 persen dari capaian semester yang sama tahun sebelumnya.",
     "Menurut dia, kerja sama kedua negara perlu diperkuat terutama di bidang pendidikan, pariwisata, dan teknologi ramah lingkungan.",
     "Kementerian Kesehatan melaporkan kasus demam berdarah menurun pekan lalu, tetapi warga diimbau tetap melakukan gerakan 3M untuk memberantas sarang nyamuk.",
     "Presiden menegaskan pemerintah tidak akan menoleransi korupsi dan setiap aparatur sipil negara yang terbukti bersalah akan ditindak tegas.",

@@ -33,7 +33,7 @@ def test_settings_are_frozen_and_compare_by_value():
 
 def _report(key: str, day: str, title: str) -> Article:
     text = (f"{title}. Gempa berkekuatan magnitudo 5,6 mengguncang Kabupaten Cianjur, Jawa Barat, pada Senin siang. "
-            "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) menyebut pusat gempa berada di darat. "
+            "Menurut Badan Meteorologi, Klimatologi, dan Geofisika (BMKG), pusat gempa berada di darat. "
             "Warga berhamburan keluar rumah dan sejumlah bangunan sekolah dilaporkan rusak.")
     return Article(id=key, source=key, url=f"https://{key}.example/", title=title, text=text, outlet=f"{key}.example",
                    language="id", published=f"{day}T10:00")
