@@ -195,9 +195,7 @@ def test_a_fact_check_of_another_value_is_not_shown(store):
 
 
 def test_a_claim_no_outlet_covers_says_so(store):
-    # the index by words: the match by meaning (e5) is tested in test_check_meaning
-    result = check_claim(store, "Gunung Salak meletus dan mengeluarkan abu setinggi lima kilometer",
-                         index=FactCheckIndex(store.fact_checks()))
+    result = check_claim(store, "Gunung Salak meletus dan mengeluarkan abu setinggi lima kilometer")
     assert not result.covered and not result.stories and not result.supports and not result.contradicts
     assert "no story" in result.note
 

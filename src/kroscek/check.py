@@ -66,15 +66,6 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    weigh nothing in the match and are not missed; nor are the amounts of a fact-check that writes
    none (a code's digits, "P3TGAI", are none), nor the platform a post went round where the claim
    names none.
-
-   When no fact-check is matched so, a second reading matches by meaning: the e5 vectors of the
-   claim and of each fact-check's title and conclusion (embedded once per index, batched, cached by
-   content), the ``MEANING_CANDIDATES`` nearest at ``FACTCHECK_MEANING`` or above, each verified:
-   every specific of the claim (a name, organisation, place, month, office: a word ``proper_words``
-   or the slot reader takes for a name; two names of one known entity are one) is written in the
-   fact-check's title or conclusion, every number too where the fact-check writes amounts, and none
-   of the rules above that tell another claim fires (the share of words in common and of what
-   happened aside: a claim retold in other words shares few). The nearest that passes is shown.
 """
 
 from __future__ import annotations
@@ -121,9 +112,6 @@ _WRAPPERS = frozenset({"video", "foto", "taut", "link", "dokume", "infogr", "inf
 FACTCHECK_AGAIN = 0.6  # similarity of a fact-check's claim to the best one's for both to be shown (one claim checked twice)
 GAP_WORDS = 2  # plain words a claim needs between two words it shares with a checked claim for another thing there to tell another claim
 SHORT_WORD = 4  # letters of a checked claim's word read as a shortening of the claim's words ("loker")
-FACTCHECK_MEANING = 0.9  # e5 cosine of a claim to a fact-check's title and conclusion for the second reading (by meaning) to weigh it
-MEANING_CANDIDATES = 2  # fact-checks nearest in meaning that the second reading verifies
-MEANING_CHARS = 600  # of a fact-check's title and conclusion embedded
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
@@ -797,29 +785,12 @@ def split_hashtags(text: str) -> str:
     return _HASHTAG.sub(lambda m: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(1)), text)
 
 
-def meaning_embedders() -> tuple[Any, Any]:
-    """e5's embedders of claims (``query:``) and fact-checks (``passage:``), sharing the process's
-    cache; the model loads on first use."""
-    from kroscek.analyse.embed import get_embedder, passage_embedder
-
-    return get_embedder(), passage_embedder(get_embedder())
-
-
-def fact_check_passage(check: FactCheck) -> str:
-    """What represents a fact-check for the encoder: its title (else its claim) and conclusion."""
-    return f"{check.title or check.claim}. {check.conclusion or ''}"[:MEANING_CHARS]
-
-
 class FactCheckIndex:
-    """Stored fact-checks, indexed for the lexical match of a claim and, where that finds none, the
-    match by meaning. ``meaning``: the embedders of claims (``query:``) and of fact-checks
-    (``passage:``), ``meaning_embedders()`` for e5's; without them the match is by words only."""
+    """Stored fact-checks, indexed for the lexical match of a claim."""
 
-    def __init__(self, checks: Sequence[FactCheck], language: str = "id", meaning: Any = None) -> None:
+    def __init__(self, checks: Sequence[FactCheck], language: str = "id") -> None:
         self.checks = list(checks)
         self.language = language
-        self.meaning = meaning
-        self._meanings: np.ndarray | None = None
         # what is matched: the checks with their hashtags in words ("#IndonesiaGelap": "Indonesia Gelap")
         self.matching = [replace(c, claim=split_hashtags(c.claim), conclusion=split_hashtags(c.conclusion or ""))
                          for c in self.checks]
@@ -863,35 +834,10 @@ class FactCheckIndex:
                 key = hit.url or hit.claim
                 if key not in found or hit.similarity > found[key].similarity:
                     found[key] = hit
-        if not found:
-            return self.match_meaning(fact)
         ranked = sorted(found.values(), key=lambda h: -h.similarity)
         ranked = [hit for hit in ranked if hit.similarity >= ranked[0].similarity - FACTCHECK_TIE][:limit]
         exact = [hit for hit in ranked if not _adds_a_name(fact, split_hashtags(hit.claim))]
         return exact if exact else ranked
-
-    def meanings(self) -> np.ndarray:
-        """The fact-checks' vectors (``fact_check_passage``), embedded on first use."""
-        if self._meanings is None:
-            self._meanings = self.meaning[1].embed_texts([fact_check_passage(c) for c in self.checks])
-        return self._meanings
-
-    def match_meaning(self, fact: Fact) -> list[FactCheckHit]:
-        """The second reading: the fact-check nearest in meaning (``FACTCHECK_MEANING``, of the
-        ``MEANING_CANDIDATES`` nearest) that states every specific of the claim and that no rule of
-        another claim sets apart (``same_claim`` by meaning); none without embedders."""
-        if self.meaning is None or not self.checks:
-            return []
-        cosines = self.meanings() @ self.meaning[0].embed_texts([fact.text])[0]
-        for at in np.argsort(-cosines)[:MEANING_CANDIDATES]:
-            if cosines[at] < FACTCHECK_MEANING:
-                break
-            check, matching = self.checks[int(at)], self.matching[int(at)]
-            if specifics_stated(fact, matching, self.common) and self.same_claim(fact, matching, by_meaning=True):
-                return [FactCheckHit(claim=check.claim, verdict=check.verdict or "", verdict_word=check.verdict_word or "",
-                                     published=check.published, url=check.url, publisher=check.publisher or "",
-                                     similarity=round(float(cosines[at]), 3), conclusion=check.conclusion or "")]
-        return []
 
     def spelled_short(self, text: str) -> list[str]:
         """``text`` with two or three words in a row written as a word of the checked claims made of
@@ -951,11 +897,10 @@ class FactCheckIndex:
         """Cosine of two stored fact-checks' claims."""
         return float((self.matrix[one] @ self.matrix[other].T).toarray()[0, 0]) if self.matrix is not None else 0.0
 
-    def same_claim(self, fact: Fact, check: FactCheck, by_meaning: bool = False) -> bool:
+    def same_claim(self, fact: Fact, check: FactCheck) -> bool:
         """``check`` checked the claim ``fact`` states: they agree in the slots that decide it (no
         other number, place, day, person, subject or negation) and share most of its words, not
-        only its names. ``by_meaning``: a match by meaning, whose words may all differ: the share of
-        words and of what happened in common is not asked."""
+        only its names."""
         checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
         language = fact.claim.language
         return not (differences(fact, checked) or _other_place(fact, checked)
@@ -968,7 +913,7 @@ class FactCheckIndex:
                     or _other_kind(fact.text, check, self.common, language)
                     or _substituted(fact, check)
                     or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
-                    or not by_meaning and _other_happening(fact.text, check.claim, self.common, language)
+                    or _other_happening(fact.text, check.claim, self.common, language)
                     or _other_deed(fact.text, check.claim, self.common, language)
                     or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
                     or _opposite_deed(fact.text, check.claim, language)
@@ -978,40 +923,7 @@ class FactCheckIndex:
                     or _other_span(fact.text, check.claim, language)
                     or _undone(fact.text, check, language)
                     or _other_neighbour(fact.text, check, self.common, language)
-                    or not by_meaning and _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
-
-
-def _specifics(fact: Fact, common: frozenset[str]) -> tuple[set[str], set[str]]:
-    """The claim's specifics: the words (folded) of its names, organisations, places and offices
-    (``proper_words``, and the names the slot reader finds), its months; and its numbers."""
-    text = fact.text
-    months = {*lexicon("id").months, *lexicon("en").months}
-    named = proper_words(text, common) | {fold(w) for name in names(_sentence_case(text))
-                                          for w in _WORD.findall(name) if len(w) >= 3 and not w.isdigit()}
-    named |= {fold(w) for w in _WORD.findall(text)} & months
-    return named - _CHANNELS, _numbers_and_words(text, fact.claim.language)
-
-
-def specifics_stated(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
-    """Every specific of the claim (``_specifics``) is written in the fact-check's claim or
-    conclusion: the word, a close spelling, an abbreviation of it, or another name of the same known
-    entity ("Tiongkok" for "China"); every number too, where the fact-check writes amounts."""
-    from kroscek.text.gazetteer import lookup
-
-    text = f"{check.claim} {check.conclusion or ''}"
-    said = [fold(w) for w in _WORD.findall(text)]
-    vocabulary = set(said)
-    named, numbers = _specifics(fact, common)
-    if numbers and _writes_amount(text) and not numbers <= _numbers_and_words(text, fact.claim.language):
-        return False
-    for word in named:
-        if word in vocabulary or spelled_like_any(word, vocabulary, NAME) or abbreviates(word, said):
-            continue
-        known = lookup(word)
-        if known is None or not any((other := lookup(" ".join(said[at: at + size]))) is not None and other.id == known.id
-                                    for size in (1, 2, 3) for at in range(len(said) - size + 1)):
-            return False
-    return True
+                    or _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
 
 
 _VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word
@@ -1940,7 +1852,7 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
         hit.supports += item.relation == "agree"
         hit.contradicts += item.relation == "dispute"
     if index is None:
-        index = FactCheckIndex(store.fact_checks(), language, meaning=meaning_embedders())
+        index = FactCheckIndex(store.fact_checks(), language)
     checks = index.match(fact)
     ranked = sorted(hits.values(), key=lambda h: (-(h.supports + h.contradicts > 0), -h.similarity, h.id))
     result = CheckResult(

@@ -254,10 +254,10 @@ def fact_check_ids(data: Path) -> dict[str, str]:
 
 
 def kroscek_outcomes(store: Any, labels: Sequence[ClaimLabel], texts: dict[str, str], ids: dict[str, str]) -> list[Outcome]:
-    from kroscek.check import FactCheckIndex, check_claim, meaning_embedders
+    from kroscek.check import FactCheckIndex, check_claim
     from kroscek.factchecks import fact_check_id
 
-    index = FactCheckIndex(store.fact_checks(), meaning=meaning_embedders())
+    index = FactCheckIndex(store.fact_checks())
     outcomes = []
     for label in labels:
         result = check_claim(store, label.claim, index=index)
