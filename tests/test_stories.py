@@ -210,14 +210,14 @@ def _report(name: str, title: str, text: str, published: str, outlet: str = "con
 
 
 CLOSE = (
-    "Jakarta - Indeks Harga Saham Gabungan (IHSG) ditutup {move} pada perdagangan {day} ({date}/6/2025). IHSG berakhir "
+    "Jakarta - Indeks Harga Saham Gabungan (IHSG) sore ini ditutup {move} pada perdagangan {day} ({date}/6/2025). IHSG berakhir "
     "di level {level} atau {move} {points} poin. Sebanyak {up} saham naik, {down} saham turun dan sisanya stagnan. Nilai "
     "transaksi mencapai Rp {value} triliun. Saham perbankan besar menjadi penopang utama indeks sore ini, sementara sektor "
     "energi bergerak bervariasi."
 )
 DIVIDEND = (
     "Jakarta - PT {company} Tbk akan membagikan dividen tunai {amount} dari laba bersih tahun buku 2024. Keputusan itu "
-    "diambil dalam Rapat Umum Pemegang Saham Tahunan (RUPST) di Jakarta. Direktur {company} mengatakan rasio pembayaran "
+    "diambil dalam Rapat Tahunan Pemegang Saham (RUPST) di Jakarta. Direktur {company} mengatakan rasio pembayaran "
     "dividen mencapai {ratio} persen dari laba. Jadwal cum dividen di pasar reguler jatuh pada {cum} Juni 2025."
 )
 
@@ -238,8 +238,8 @@ def test_three_days_of_market_closes_are_three_stories(embedder, settings):
 @pytest.mark.parametrize("settings", [DEFAULT, FAST], ids=["default", "fast"])
 def test_two_companies_dividend_notices_are_two_stories(embedder, settings):
     articles = [
-        _report("mayora", "Mayora Bagi Dividen Rp 55 per Saham",
-                DIVIDEND.format(company="Mayora Indah", amount="Rp 55 per saham", ratio=40, cum=18), "2025-06-10T15:00"),
+        _report("mayora", "Mayora Bagi Dividen Rp 52 per Saham",
+                DIVIDEND.format(company="Mayora Indah", amount="Rp 52 per saham", ratio=40, cum=18), "2025-06-10T15:00"),
         _report("samudera", "Samudera Indonesia Bagi Dividen Rp 280 Miliar",
                 DIVIDEND.format(company="Samudera Indonesia", amount="Rp 280 miliar", ratio=51, cum=19), "2025-06-10T13:00"),
     ]  # fmt: skip

@@ -57,7 +57,7 @@ def grouping(articles: list[Article], settings: Settings, embedder: Embedder) ->
 CLOSES = [
     # (day, outlet, title, text): two outlets' closing reports of each of three trading days
     ("2025-06-10T16:20", "wartapasar.id", "IHSG Ditutup Menguat 0,67% ke Level 7.230",
-     "Indeks Harga Saham Gabungan (IHSG) ditutup menguat 0,67% ke level 7.230,41 pada perdagangan Selasa "
+     "Indeks Harga Saham Gabungan (IHSG) sore ini ditutup menguat 0,67% ke level 7.230,41 pada perdagangan Selasa "
      "(10/6/2025). Sepanjang sesi indeks bergerak di rentang 7.168 hingga 7.241. Data Bursa Efek Indonesia "
      "(BEI) mencatat nilai transaksi Rp 11,2 triliun dengan volume 19,8 miliar saham. Sebanyak 312 saham naik, "
      "245 turun dan 201 stagnan. Sektor energi memimpin penguatan dengan kenaikan 2,1%. Saham Tambang Arunika "
@@ -80,7 +80,7 @@ CLOSES = [
      "pemberat terbesar. Sektor keuangan melemah 1,9%. Investor asing mencatat jual bersih Rp 1,1 triliun, "
      "kata Lestari Handayani dari Sekuritas Nusa Prima."),
     ("2025-06-12T16:10", "wartapasar.id", "IHSG Ditutup Menguat Tipis 0,21% ke Level 7.164",
-     "Indeks Harga Saham Gabungan (IHSG) ditutup menguat tipis 0,21% ke level 7.164,33 pada perdagangan Kamis "
+     "Indeks Harga Saham Gabungan (IHSG) sore ini ditutup menguat tipis 0,21% ke level 7.164,33 pada perdagangan Kamis "
      "(12/6/2025). Data Bursa Efek Indonesia (BEI) mencatat nilai transaksi Rp 10,4 triliun dengan volume 18,3 "
      "miliar saham. Sebanyak 276 saham naik, 263 turun dan 219 stagnan. Sektor kesehatan naik 1,4%. Saham "
      "Farmasi Sentosa Abadi (FSAB) menguat 6,2%. Analis Sekuritas Lintas Arta, Bayu Pranoto, mengatakan pasar "
@@ -105,7 +105,7 @@ def test_three_days_of_market_closes_are_three_stories(settings, embedder):
 DIVIDENDS = [
     ("2025-06-11T10:05", "wartapasar.id", "Bank Sejahtera Nusantara Bagikan Dividen Rp 1,2 Triliun",
      "PT Bank Sejahtera Nusantara Tbk (BSNA) akan membagikan dividen tunai Rp 1,2 triliun dari laba bersih tahun "
-     "buku 2024. Keputusan itu diambil dalam Rapat Umum Pemegang Saham Tahunan (RUPST) di Jakarta, Rabu "
+     "buku 2024. Keputusan itu diambil dalam Rapat Tahunan Pemegang Saham (RUPST) di Jakarta, Rabu "
      "(11/6/2025). Dividen setara Rp 48 per saham atau 40% dari laba bersih Rp 3 triliun. Direktur Utama BSNA, "
      "Hendra Kusumawijaya, mengatakan sisa laba dipakai untuk memperkuat permodalan. Jadwal cum dividen di "
      "pasar reguler jatuh pada 19 Juni 2025 dan pembayaran pada 9 Juli 2025."),
@@ -116,7 +116,7 @@ DIVIDENDS = [
      "2025, pembayaran 9 Juli 2025."),
     ("2025-06-11T14:20", "wartapasar.id", "Semen Karya Mandiri Bagikan Dividen Rp 340 Miliar",
      "PT Semen Karya Mandiri Tbk (SKMI) akan membagikan dividen tunai Rp 340 miliar dari laba bersih tahun buku "
-     "2024. Keputusan itu diambil dalam Rapat Umum Pemegang Saham Tahunan (RUPST) di Surabaya, Rabu "
+     "2024. Keputusan itu diambil dalam Rapat Tahunan Pemegang Saham (RUPST) di Surabaya, Rabu "
      "(11/6/2025). Dividen setara Rp 57 per saham atau 51% dari laba bersih Rp 667 miliar. Direktur Keuangan "
      "SKMI, Agustina Wulandari, mengatakan perseroan tetap menyiapkan belanja modal untuk pabrik baru di Tuban. "
      "Jadwal cum dividen di pasar reguler jatuh pada 20 Juni 2025 dan pembayaran pada 10 Juli 2025."),
@@ -164,7 +164,7 @@ def test_a_story_is_bounded_in_time_not_only_link_by_link():
         day = (start + timedelta(days=7 * week)).isoformat()
         articles.append(article(
             f"week-{week}", "wartapasar.id", f"{day}T09:15", "Dolar AS Tekan Rupiah Pagi Ini",
-            "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan pagi ini. "
+            "Kurs rupiah atas dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan pagi ini. "
             "Mengutip data Bloomberg, rupiah bergerak di kisaran yang sama dengan pekan lalu. Mata uang Asia lain "
             "seperti yen Jepang dan won Korea Selatan juga tertekan. Analis pasar uang menilai pelaku pasar "
             "menunggu keputusan bank sentral AS, The Federal Reserve, soal suku bunga.",
@@ -183,19 +183,19 @@ def test_a_story_is_bounded_in_time_not_only_link_by_link():
 RUPIAH = [
     # (published, title, text): one outlet's morning currency report on three days
     ("2025-07-07T09:10", "Dolar AS Tekan Rupiah ke Rp 16.216",
-     "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan Senin (7/7/2025). "
+     "Kurs rupiah atas dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan Senin (7/7/2025). "
      "Mengutip data Bloomberg, rupiah dibuka di level Rp 16.216 per dolar AS, turun 24 poin dari penutupan "
      "sebelumnya. Mata uang Asia lain juga tertekan: yen Jepang turun 0,2%, won Korea Selatan 0,3% dan dolar "
      "Singapura 0,1%. Terhadap franc Swiss (CHF) dan dolar Kanada, rupiah bergerak stagnan. Pelaku pasar menunggu "
      "data tenaga kerja AS yang dirilis pekan ini."),
     ("2025-07-08T09:05", "Dolar AS Tekan Rupiah ke Level Rp 16.262",
-     "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) kembali melemah pada pembukaan perdagangan Selasa "
+     "Kurs rupiah atas dolar Amerika Serikat (AS) kembali melemah pada pembukaan perdagangan Selasa "
      "(8/7/2025). Mengutip data Bloomberg, rupiah dibuka di level Rp 16.262 per dolar AS, turun 46 poin dari "
      "penutupan sebelumnya. Mata uang Asia lain bervariasi: yen Jepang naik 0,1%, won Korea Selatan turun 0,2% dan "
      "dolar Singapura stagnan. Terhadap franc Swiss (CHF) dan dolar Kanada, rupiah melemah tipis. Pelaku pasar "
      "mencermati rencana tarif impor AS."),
     ("2025-07-09T09:12", "Dolar AS Tekan Rupiah Pagi Ini",
-     "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan pagi ini. Mengutip "
+     "Kurs rupiah atas dolar Amerika Serikat (AS) melemah pada pembukaan perdagangan pagi ini. Mengutip "
      "data Bloomberg, rupiah dibuka turun 12 poin dari penutupan sebelumnya. Mata uang Asia lain bervariasi: yen "
      "Jepang naik 0,1%, won Korea Selatan turun 0,1% dan dolar Singapura stagnan. Terhadap franc Swiss (CHF) dan "
      "dolar Kanada, rupiah bergerak stagnan. Pelaku pasar menunggu risalah rapat bank sentral AS."),
@@ -212,19 +212,19 @@ def test_a_third_edition_does_not_bridge_two_editions_of_a_template(settings, em
 
 
 AID = [
-    ("2025-10-18T10:20", "Tambahan Bansos Rp 300 Ribu untuk 35 Juta Keluarga Bakal Cair Bulan Ini",
-     "Menteri Sosial Saifullah Yusuf atau Gus Ipul memastikan tambahan bantuan langsung tunai Rp 300 ribu per bulan "
-     "untuk Oktober, November dan Desember 2025 cair bulan ini. Bantuan itu diberikan kepada 35 juta Keluarga "
+    ("2025-10-18T10:20", "Tambahan Bansos Rp 250 Ribu untuk 32 Juta Keluarga Bakal Cair Bulan Ini",
+     "Menteri Sosial Ahmad Fauzan atau Gus Fauzan memastikan tambahan bantuan langsung tunai Rp 250 ribu per bulan "
+     "untuk Oktober, November dan Desember 2025 cair bulan ini. Bantuan itu diberikan kepada 32 juta Keluarga "
      "Penerima Manfaat (KPM) yang terdata di Data Tunggal Sosial Ekonomi Nasional (DTSEN). Tiap keluarga menerima "
-     "Rp 900 ribu sekaligus untuk tiga bulan. \"Penyaluran lewat PT Pos Indonesia dan Himbara,\" kata Gus Ipul di "
-     "kantor Kementerian Sosial, Jakarta, Sabtu (18/10/2025). Anggaran bansos tambahan ini Rp 30 triliun dari hasil "
+     "Rp 750 ribu sekaligus untuk tiga bulan. \"Penyaluran lewat PT Pos Indonesia dan Himbara,\" kata Gus Fauzan di "
+     "kantor Kementerian Sosial, Jakarta, Sabtu (18/10/2025). Anggaran bansos tambahan ini Rp 24 triliun dari hasil "
      "efisiensi belanja kementerian."),
-    ("2025-10-20T08:45", "Bansos Rp 900 Ribu Cair Mulai Hari Ini, Segera Cek Status Penerima!",
-     "Bantuan langsung tunai tambahan Rp 900 ribu mulai cair hari ini, Senin (20/10/2025). Bansos itu diberikan "
-     "kepada 35 juta KPM yang terdata di DTSEN, masing-masing Rp 300 ribu untuk Oktober, November dan Desember 2025. "
-     "Menteri Sosial Saifullah Yusuf (Gus Ipul) mengatakan penyaluran lewat PT Pos Indonesia dan Himbara. Warga "
+    ("2025-10-20T08:45", "Bansos Rp 750 Ribu Cair Mulai Hari Ini, Begini Cara Cek Status Penerima!",
+     "Bantuan langsung tunai tambahan Rp 750 ribu mulai cair hari ini, Senin (20/10/2025). Bansos itu diberikan "
+     "kepada 32 juta KPM yang terdata di DTSEN, masing-masing Rp 250 ribu untuk Oktober, November dan Desember 2025. "
+     "Menteri Sosial Ahmad Fauzan (Gus Fauzan) mengatakan penyaluran lewat PT Pos Indonesia dan Himbara. Warga "
      "bisa cek status penerima lewat situs Kementerian Sosial atau aplikasi Cek Bansos dengan memasukkan NIK. "
-     "Anggaran bansos tambahan ini Rp 30 triliun dari hasil efisiensi belanja kementerian."),
+     "Anggaran bansos tambahan ini Rp 24 triliun dari hasil efisiensi belanja kementerian."),
 ]
 
 
