@@ -292,12 +292,12 @@ def test_a_fact_check_far_below_the_best_is_not_shown():
 
 
 def test_a_name_the_claim_adds_is_a_detail_another_name_is_another_claim():
-    check = {"claim": "Kereta Lestari Kasih Fasilitas Gratis Lewat Program Kartu Lansia", "url": "u/1",
-             "conclusion": "Informasi tentang “Kereta Lestari berikan fasilitas gratis melalui Program Kartu Lansia” "
+    check = {"claim": "Kereta Lestari Kasih Tiket Gratis Lewat Program Kartu Pelajar", "url": "u/1",
+             "conclusion": "Informasi tentang “Kereta Lestari berikan tiket gratis melalui Program Kartu Pelajar” "
                            "merupakan konten palsu. (Ditulis oleh Rahmah)"}
     index = _index(check)
     # one more name (the line), most words the fact-check's: the same claim
-    assert index.match(claim_fact("Kereta Lestari bagi kartu lansia gratis untuk naik KRL Sentosa"), threshold=0.3)
+    assert index.match(claim_fact("Kereta Lestari bagi kartu pelajar gratis untuk naik KRL Sentosa"), threshold=0.3)
     other = _index({"claim": "Rakyat Desak Presiden Audit Bantuan Wapres Gibran", "url": "u/2",
                     "conclusion": "Narasi rakyat desak Presiden audit bantuan Wapres Gibran adalah hoaks."})
     # the fact-check names someone the claim does not, and the claim someone it does not: another subject
@@ -313,9 +313,9 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
     assert content[start:end].startswith("Banjir") and content[start:end].endswith("orang")
     assert place("Tidak ada kalimat seperti ini di sana", content) is None
     # the cleaner dropped the dateline's outlet tag: the sentence is found by its last words
-    dated = "KOTA LESTARI, WARTA.com - Sebuah pohon setinggi 11 meter tumbang di Jalan Merdeka pada Selasa sore."
-    start, end = place("KOTA LESTARI, Sebuah pohon setinggi 11 meter tumbang di Jalan Merdeka pada Selasa sore.", dated)
-    assert dated[start:end].endswith("Selasa sore") and "pohon" in dated[start:end]
+    dated = "KOTA LESTARI, WARTA.com - Sebuah papan reklame setinggi 8 meter roboh di Jalan Kenari pada Selasa sore."
+    start, end = place("KOTA LESTARI, Sebuah papan reklame setinggi 8 meter roboh di Jalan Kenari pada Selasa sore.", dated)
+    assert dated[start:end].endswith("Selasa sore") and "reklame" in dated[start:end]
     url = "https://warta.example/1"
     news = ClaimLabel("c1", "news", None, None, "Banjir di Kota Lestari, 90 orang tewas", False, "s-flood",
                       (NewsEvidence("a1", "f.csv", url, start, end, "contradicts"),))
@@ -399,7 +399,7 @@ def test_a_fact_check_of_another_organisation_is_another_claim():
 def test_a_count_told_in_other_words_with_another_value_contradicts(tmp_path):
     fire = article(31, "Warta Uji", ["Kebakaran gudang kertas di Kota Lestari pada Senin pagi menghanguskan seluruh isi gudang.",
                                      "Petugas pemadam mengerahkan delapan mobil untuk memadamkan api.",
-                                     "Dalam insiden ini, satu orang tewas diduga akibat terjebak asap saat kebakaran berlangsung."])
+                                     "Dalam kejadian itu, satu orang tewas diduga karena terhimpit rak saat kebakaran terjadi."])
     crash = article(32, "Kabar Contoh", ["Tiga orang tewas dalam kecelakaan bus di jalan tol Kota Damai.",
                                          "Sopir bus diduga mengantuk."])
     result = checked(tmp_path, "Dua orang tewas dalam kebakaran gudang kertas di Kota Lestari",
@@ -507,10 +507,10 @@ def test_another_thing_at_the_head_or_the_tail_is_another_claim():
 
 
 def test_a_fact_check_naming_who_said_it_or_an_office_is_still_the_claim():
-    index = _index({"claim": "Menteri Bahlil: Kas Negara Kosong, Masyarakat Diminta Menyumbang", "url": "u/said"},
+    index = _index({"claim": "Menteri Suharjo: Kas Daerah Kosong, Warga Diminta Urunan", "url": "u/said"},
                    {"claim": "Menko Pangan Zulkifli Hasan Ditangkap karena Kasus Impor Gula", "url": "u/office"},
                    {"claim": "Penawaran Pinjaman Bank Lestari dari Tautan Tidak Resmi", "url": "u/loan"})
-    assert index.match(claim_fact("Kas negara kosong, masyarakat diminta segera menyumbang"), threshold=0.3)
+    assert index.match(claim_fact("Kas daerah kosong, warga diminta segera urunan"), threshold=0.3)
     assert index.match(claim_fact("Zulkifli Hasan ditangkap karena kasus impor gula"), threshold=0.3)
     assert index.match(claim_fact("Penawaran pinjaman Bank Lestari lewat tautan"), threshold=0.3)
     assert not index.match(claim_fact("Harga gula naik karena kasus impor gula"), threshold=0.3)
@@ -713,27 +713,27 @@ def test_a_fact_check_writing_a_hashtag_matches_the_claim_in_words():
 
 
 def test_names_apart_by_a_comma_are_two_names_and_one_swapped_is_another_claim():
-    index = _index({"claim": "Prabowo, Gerindra, dan PDIP Bersatu Sahkan UU Pangan Lestari", "url": "u/three",
-                    "conclusion": "Unggahan berisi narasi “Prabowo, Gerindra, dan PDIP bersatu sahkan UU Pangan "
+    index = _index({"claim": "Darmawan, Nusantara, dan PKR Bersatu Tolak UU Pangan Lestari", "url": "u/three",
+                    "conclusion": "Unggahan berisi narasi “Darmawan, Nusantara, dan PKR bersatu tolak UU Pangan "
                                   "Lestari” merupakan konten yang menyesatkan."})
-    assert index.match(claim_fact("Prabowo, Gerindra dan PDIP bersatu sahkan UU Pangan Lestari"), threshold=0.3)
-    assert not index.match(claim_fact("Rudi Hartono, Gerindra dan PDIP bersatu sahkan UU Pangan Lestari"), threshold=0.3)
+    assert index.match(claim_fact("Darmawan, Nusantara dan PKR bersatu tolak UU Pangan Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Rudi Hartono, Nusantara dan PKR bersatu tolak UU Pangan Lestari"), threshold=0.3)
 
 
 def test_a_country_named_otherwise_is_the_same_country_another_is_another_claim():
-    index = _index({"claim": "China Ganti Nama Jalan di Kota Lestari", "url": "u/road",
-                    "conclusion": "Unggahan berisi narasi “china ganti nama jalan di Kota Lestari” merupakan konten "
+    index = _index({"claim": "China Ganti Nama Sungai di Kota Lestari", "url": "u/road",
+                    "conclusion": "Unggahan berisi narasi “china ganti nama sungai di Kota Lestari” merupakan konten "
                                   "yang menyesatkan."})
-    assert index.match(claim_fact("Tiongkok mengganti nama jalan di Kota Lestari"), threshold=0.3)
-    assert not index.match(claim_fact("Makassar mengganti nama jalan di Kota Lestari"), threshold=0.3)
+    assert index.match(claim_fact("Tiongkok mengganti nama sungai di Kota Lestari"), threshold=0.3)
+    assert not index.match(claim_fact("Makassar mengganti nama sungai di Kota Lestari"), threshold=0.3)
 
 
 def test_the_same_people_doing_another_thing_is_another_claim():
     index = _index({"claim": "Video Mahasiswi Peserta Demo Lestari Takut Beasiswanya Dicabut", "url": "u/fear"},
-                   {"claim": "Virus Cacar Monyet Bisa Diatasi Pakai Antioksidan", "url": "u/pox"})
+                   {"claim": "Virus Cacar Air Bisa Diatasi Pakai Jahe Merah", "url": "u/pox"})
     assert not index.match(claim_fact("Mahasiswa membagikan uang kepada peserta demo Lestari"), threshold=0.3)
     # the same claim with its verb in other words
-    assert index.match(claim_fact("Cacar monyet bisa disembuhkan dengan antioksidan"), threshold=0.3)
+    assert index.match(claim_fact("Cacar air bisa disembuhkan dengan jahe merah"), threshold=0.3)
 
 
 def test_a_verb_with_its_first_letter_dropped_is_the_same_verb():
@@ -790,11 +790,11 @@ def test_a_fact_check_of_the_same_office_held_elsewhere_is_another_claim():
 
 
 def test_a_fact_check_of_a_deed_for_someone_else_is_another_claim():
-    index = _index({"claim": "Pak Lestari Berbagi Bantuan, Permintaan Maaf ke Masyarakat", "url": "u/maaf",
-                    "conclusion": "Video Pak Lestari berbagi bantuan sebagai permintaan maaf kepada masyarakat adalah konten tiruan."})
-    assert index.match(claim_fact("Pak Lestari berbagi bantuan sebagai permintaan maaf kepada masyarakat"), threshold=0.3)
+    index = _index({"claim": "Pak Lestari Berbagi Beras, Tanda Terima Kasih ke Warga", "url": "u/maaf",
+                    "conclusion": "Video Pak Lestari berbagi beras sebagai tanda terima kasih kepada warga adalah konten tiruan."})
+    assert index.match(claim_fact("Pak Lestari berbagi beras sebagai tanda terima kasih kepada warga"), threshold=0.3)
     # the same deed for other people: another claim
-    assert not index.match(claim_fact("Pak Lestari bagi-bagi bantuan ke pedagang es teh sebagai permintaan maaf"),
+    assert not index.match(claim_fact("Pak Lestari bagi-bagi beras ke pedagang es teh sebagai tanda terima kasih"),
                            threshold=0.3)
 
 
@@ -879,9 +879,9 @@ def test_a_word_with_other_affixes_is_a_word_the_fact_check_has():
 
 
 def test_a_claims_words_are_not_shortened_into_a_number():
-    index = _index({"claim": "Cawali Lestari Nomor Urut 1 Sebut Tuhan pun Saya Tumbangkan", "url": "u/cawali"},
+    index = _index({"claim": "Cawali Lestari Nomor Urut 1 Sebut Gunung pun Saya Pindahkan", "url": "u/cawali"},
                    {"claim": "Satu Keluarga Terseret Banjir", "url": "u/satu"})
-    assert index.match(claim_fact("Calon wali kota Lestari nomor urut 1 berkata Tuhan pun saya tumbangkan"), threshold=0.3)
-    # "saya tumbangkan" is not "satu": the claim's number 2 is not the checked 1
-    assert not index.match(claim_fact("Calon wali kota Lestari nomor urut 2 berkata Tuhan pun saya tumbangkan"),
+    assert index.match(claim_fact("Calon wali kota Lestari nomor urut 1 berkata gunung pun saya pindahkan"), threshold=0.3)
+    # "saya pindahkan" is not "satu": the claim's number 2 is not the checked 1
+    assert not index.match(claim_fact("Calon wali kota Lestari nomor urut 2 berkata gunung pun saya pindahkan"),
                            threshold=0.3)

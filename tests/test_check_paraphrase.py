@@ -73,11 +73,11 @@ def test_a_deed_that_undoes_what_the_fact_check_tells_is_another_claim():
 
 
 def test_a_known_name_run_on_with_a_headline_word_is_still_a_name():
-    index = _index({"claim": "Prabowo Kunker ke Luar Negeri Imbas Kemelut Sentosa", "url": "u/1",
-                    "conclusion": "Narasi Prabowo kunjungan kerja ke luar negeri karena kemelut Sentosa merupakan "
+    index = _index({"claim": "Prabowo Kunker ke Pulau Damai Imbas Kemelut Sentosa", "url": "u/1",
+                    "conclusion": "Narasi Prabowo kunjungan kerja ke Pulau Damai karena kemelut Sentosa merupakan "
                                   "konten yang menyesatkan."})
-    assert index.match(claim_fact("Prabowo kunker ke luar negeri karena kemelut Sentosa"), threshold=0.3)
-    assert not index.match(claim_fact("Anies kunker ke luar negeri karena kemelut Sentosa"), threshold=0.3)
+    assert index.match(claim_fact("Prabowo kunker ke Pulau Damai karena kemelut Sentosa"), threshold=0.3)
+    assert not index.match(claim_fact("Anies kunker ke Pulau Damai karena kemelut Sentosa"), threshold=0.3)
 
 
 def test_an_amount_only_the_conclusion_states_is_compared():
@@ -94,12 +94,12 @@ def test_an_amount_only_the_conclusion_states_is_compared():
 
 
 def test_the_event_the_fact_check_checked_must_be_told():
-    index = _index({"claim": "Jajanan Gula Kapas Bikin Banyak Anak Meninggal", "url": "u/1",
-                    "conclusion": "Unggahan berisi klaim banyak anak meninggal karena keracunan jajanan gula kapas "
+    index = _index({"claim": "Jajanan Gula Kapas Bikin Banyak Murid Meninggal", "url": "u/1",
+                    "conclusion": "Unggahan berisi klaim banyak murid meninggal karena keracunan jajanan gula kapas "
                                   "merupakan konten yang menyesatkan."})
-    assert index.match(claim_fact("Banyak anak tewas usai jajan gula kapas"), threshold=0.3)
+    assert index.match(claim_fact("Banyak murid tewas usai jajan gula kapas"), threshold=0.3)
     # poisoned is not died: the claim does not say what was checked
-    assert not index.match(claim_fact("Banyak anak keracunan usai jajan gula kapas"), threshold=0.3)
+    assert not index.match(claim_fact("Banyak murid keracunan usai jajan gula kapas"), threshold=0.3)
 
 
 def test_a_span_of_time_two_sizes_apart_is_another_moment():
@@ -172,7 +172,7 @@ def test_the_platform_a_post_went_round_is_no_subject_but_another_platform_is_an
     # the claim does not say where the account is: the fact-check's "Facebook" is no other subject
     assert index.match(claim_fact("Akun Undian Berhadiah Bank Lestari bagikan mobil Sentosa X, klik daftar"),
                        threshold=0.3)
-    other = _index({"claim": "Penyanyi Sentosa Bagi-Bagi Puluhan Juta Rupiah Lewat TikTok", "url": "u/2"})
-    assert other.match(claim_fact("Penyanyi Sentosa bagi-bagi uang puluhan juta rupiah lewat TikTok"), threshold=0.3)
-    assert not other.match(claim_fact("Penyanyi Sentosa bagi-bagi uang puluhan juta rupiah lewat YouTube"),
+    other = _index({"claim": "Penyanyi Sentosa Bagi-Bagi Puluhan Ponsel Lewat TikTok", "url": "u/2"})
+    assert other.match(claim_fact("Penyanyi Sentosa bagi-bagi hadiah puluhan ponsel lewat TikTok"), threshold=0.3)
+    assert not other.match(claim_fact("Penyanyi Sentosa bagi-bagi hadiah puluhan ponsel lewat YouTube"),
                            threshold=0.3)
