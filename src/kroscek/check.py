@@ -961,8 +961,8 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
     word there is left alone: it is often the same deed in other words ("diciduk" / "ditangkap"); a
     noun of a deed ("Pendaftaran ..." / "Peserta ...") is a noun all the same. Between two words
     they share, the claim's plain nouns where the checked claim has a name, none of them a word of
-    the other side ("Campuran daun kelor dan soda ampuh ..." / "Campuran Coca-Cola dan Bawang
-    Bombay Ampuh ..."), are another thing too; plain words on both sides there are often the same
+    the other side ("Ramuan daun sirih dan garam ampuh ..." / "Ramuan Teh Sentosa dan Madu
+    Lestari Ampuh ..."), are another thing too; plain words on both sides there are often the same
     thing in other words ("stasiun televisi" / "semua TV")."""
     mine, theirs = _plain_words(claim, common, language), _plain_words(checked, common, language)
     pairs, start = [], 0
@@ -1207,7 +1207,6 @@ def _verb_like(word: str) -> bool:
     return any(len(w) >= 4 and w in known for r in cut for w in (r, *(f"{first}{r}" for first in "ktps")))
 
 
-# words beside a noun that tell no other thing: links ("akibat") and the rest of a whole ("lainnya", "sisanya")
 @lru_cache(maxsize=4)
 def _event_stems(language: str) -> frozenset[str]:
     """The stems of the words that say one thing happened ("tewas", "meninggal"; "terbakar", "hangus"):
@@ -1252,6 +1251,7 @@ def _other_span(claim: str, checked: str, language: str) -> bool:
     return bool(mine and theirs) and min(abs(a - b) for a in mine for b in theirs) >= 2
 
 
+# words beside a noun that tell no other thing: links ("akibat") and the rest of a whole ("lainnya", "sisanya")
 _CONNECTIVES = frozenset({"akibat", "imbas", "lantaran", "usai", "pasca", "jelang", "sambil", "via", "demi", "sebab",
                           "lainnya", "sisanya", "lain", "sisa", "semua", "seluruh", "para", "berbagai"})
 
