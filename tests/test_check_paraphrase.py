@@ -176,3 +176,12 @@ def test_the_platform_a_post_went_round_is_no_subject_but_another_platform_is_an
     assert other.match(claim_fact("Penyanyi Sentosa bagi-bagi hadiah puluhan ponsel lewat TikTok"), threshold=0.3)
     assert not other.match(claim_fact("Penyanyi Sentosa bagi-bagi hadiah puluhan ponsel lewat YouTube"),
                            threshold=0.3)
+
+
+def test_words_of_one_meaning_are_kin_only_in_the_language_that_groups_them():
+    from kroscek.check import _found_in
+
+    # "duit" / "uang" are one meaning in Indonesian; an English claim's words are not read by Indonesian groups
+    others = [("duit", "duit", False)]
+    assert _found_in("uang", "uang", others, "id")
+    assert not _found_in("uang", "uang", others, "en")

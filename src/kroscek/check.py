@@ -981,16 +981,16 @@ def _other_end(claim: str, checked: str, common: frozenset[str], language: str) 
         if [w for w, _s, _n in ours if _thing(w, language)] and [w for w, _s, _n in others if _thing(w, language)]:
             return True
     for (i0, j0), (i1, j1) in zip(pairs, pairs[1:]):
-        ours = [w for w, s, _n in mine[i0 + 1: i1] if not _found_in(w, s, theirs)]
-        others = [(w, n) for w, s, n in theirs[j0 + 1: j1] if not _found_in(w, s, mine)]
+        ours = [w for w, s, _n in mine[i0 + 1: i1] if not _found_in(w, s, theirs, language)]
+        others = [(w, n) for w, s, n in theirs[j0 + 1: j1] if not _found_in(w, s, mine, language)]
         if sum(map(_plain, ours)) >= GAP_WORDS and any(n for _w, n in others):
             return True  # between the same words, things on one side and a name on the other
     return False
 
 
-def _found_in(word: str, stem: str, others: Sequence[tuple[str, str, bool]]) -> bool:
-    """The word, in any form or another word of its meaning, is one of ``others`` (``_plain_words``)."""
-    return any(word == w or _kin(stem, s) or _affixed(word, w) or _one_root(word, w) for w, s, _n in others)
+def _found_in(word: str, stem: str, others: Sequence[tuple[str, str, bool]], language: str = "id") -> bool:
+    """The word, in any form or another word of its meaning in ``language``, is one of ``others`` (``_plain_words``)."""
+    return any(word == w or _kin(stem, s, language) or _affixed(word, w) or _one_root(word, w) for w, s, _n in others)
 
 
 # a prefix that drops the first letter of the root it stands before: "menyajikan" / "penyaji" (saji), "memukul" (pukul)
@@ -1088,7 +1088,7 @@ def _other_kind(claim: str, check: FactCheck, common: frozenset[str], language: 
                 continue  # the word both say is a common word ("bank", "blok", "daging"), not a name or a deed
             (next_word, next_stem, next_name), (their_next, their_stem, their_name) = mine[i + 1], theirs[j + 1]
             if (kind(next_word, next_name) and kind(their_next, their_name)
-                    and not _found_in(next_word, next_stem, said) and not _found_in(their_next, their_stem, mine)
+                    and not _found_in(next_word, next_stem, said, language) and not _found_in(their_next, their_stem, mine, language)
                     and _adjacent(claim, word, next_word) and _adjacent(check.claim, other, their_next)):
                 return True
     return False
@@ -1135,9 +1135,9 @@ def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], langu
     # the claim's things the fact-check does not say, and the checked claim's the claim does not: one each in a near
     # miss (a verb may differ: "buka lowongan" / "Lowongan")
     calls = _call_stems(language)  # "daftar lewat link ini": no part of the claim, no word that differs
-    unsaid = {w for w, s, _n in own if not _found_in(w, s, said) and s not in calls and not _verb_like(w)} - _CONNECTIVES
+    unsaid = {w for w, s, _n in own if not _found_in(w, s, said, language) and s not in calls and not _verb_like(w)} - _CONNECTIVES
     unheard = {w for piece in theirs for w, s, _n in piece
-               if not _found_in(w, s, own) and s not in calls and not _verb_like(w)} - _CONNECTIVES
+               if not _found_in(w, s, own, language) and s not in calls and not _verb_like(w)} - _CONNECTIVES
 
     def kind(word: str, name: bool) -> str | None:
         if word in _CONNECTIVES:
@@ -1162,8 +1162,8 @@ def _other_neighbour(claim: str, check: FactCheck, common: frozenset[str], langu
                             continue  # a thing beside a name or a deed, or where more words differ, is often the same told otherwise
                         if (kind(x, x_name) is not None and kind(x, x_name) == kind(y, y_name)
                                 and not _kin(x_stem, y_stem, language) and not _one_entity(x, y)
-                                and not _found_in(x, x_stem, said)
-                                and not _found_in(y, y_stem, own)):
+                                and not _found_in(x, x_stem, said, language)
+                                and not _found_in(y, y_stem, own, language)):
                             return True
     return False
 
