@@ -384,15 +384,15 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
 def _ages(a: Fact, b: Fact) -> list[Difference]:
     """One person given two ages ("Endang (45)" / "Endang, 46 tahun,"): the same name, one age for it
     on each side. The person is the thing counted, so nothing else need be shared."""
-    found = []
     for name, age, written in a.ages:
         theirs = {(other, text) for person, other, text in b.ages if same_name(name, person)}
         mine = {age2 for person, age2, _ in a.ages if same_name(name, person)}
-        if len(theirs) == 1 and len(mine) == 1 and next(iter(theirs))[0] != age:
-            other_text = next(iter(theirs))[1]
-            found.append(Difference("number", written, other_text, f"different ages: {written} vs {other_text}",
-                                    same_thing=True))
-    return found[:1]
+        if len(theirs) == 1 and len(mine) == 1:
+            (other_age, other_text), = theirs
+            if other_age != age:
+                return [Difference("number", written, other_text, f"different ages: {written} vs {other_text}",
+                                   same_thing=True)]
+    return []
 
 
 def _in_slot(items: list[Difference], slot: str) -> list[Difference]:
