@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+from itertools import chain
 
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
 from kroscek.model import Mention
@@ -50,7 +51,7 @@ def is_place_name(name: str) -> bool:
     person or an organisation: a country or city of the gazetteer ("Iran", "Depok"), a name
     opened by a feature word ("Gunung Merapi", "Rutan Pondok Bambu"), or a place of the article
     being read (``article_places``). Curated organisations win."""
-    from kroscek.text.gazetteer import lookup, name_key
+    from kroscek.text.gazetteer import lookup
 
     words = name.split()
     if not words:
@@ -161,11 +162,7 @@ def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
                 continue  # "Kepala Desa Sidomukti Suparno": the place and its head's name, not told apart without a comma
             if words:
                 found.add(name_key(" ".join(words)))
-        for match in _PLACE_PREPOSITION.finditer(text):
-            key = name_key(match.group(1))
-            if key in indonesian_towns() and key not in lex.titles and key not in lex.not_person:
-                found.add(key)
-        for match in _REGIONAL_OFFICE.finditer(text):
+        for match in chain(_PLACE_PREPOSITION.finditer(text), _REGIONAL_OFFICE.finditer(text)):
             key = name_key(match.group(1))
             if key in indonesian_towns() and key not in lex.titles and key not in lex.not_person:
                 found.add(key)
