@@ -498,18 +498,25 @@ def _may_be_person(name: str) -> bool:
     return known is None or known.type != "LOC" or fold(known.name) != name
 
 
+@cache
+def _age_patterns(language: str) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The month and weekday names of ``language`` and the patterns ``_ages`` reads, built once."""
+    calendar = frozenset({*lexicon(language).months, *lexicon(language).weekdays})
+    words = "|".join(map(re.escape, fact_lexicon(language).age_words)) or "(?!)"
+    return calendar, tuple(re.compile(p) for p in (
+        rf"{_PERSON}\s*\((\d{{1,3}})(?:\s*tahun)?\)",
+        rf"{_PERSON},?\s+(?:yang\s+)?(?:{words})\s+(\d{{1,3}})\s+tahun",
+        rf"{_PERSON},\s+(\d{{1,3}})\s+tahun\s*,"))
+
+
 def _ages(text: str, lex: FactLexicon, language: str) -> tuple[tuple[str, int, str], ...]:
     """The age a claim gives a named person: "Endang (45)", "Endang, 45 tahun, ...", "Endang yang berusia
     45 tahun" (``age_words``). A name that is a month or a weekday ("Jumat (17)"), a part of a text or
     a contest ("Ayat (1)", ``not_person``) or a place is none."""
-    calendar = {*lexicon(language).months, *lexicon(language).weekdays}
-    words = "|".join(map(re.escape, lex.age_words)) or "(?!)"
-    patterns = (rf"{_PERSON}\s*\((\d{{1,3}})(?:\s*tahun)?\)",
-                rf"{_PERSON},?\s+(?:yang\s+)?(?:{words})\s+(\d{{1,3}})\s+tahun",
-                rf"{_PERSON},\s+(\d{{1,3}})\s+tahun\s*,")
+    calendar, patterns = _age_patterns(language)
     found: dict[str, tuple[int, str]] = {}
     for pattern in patterns:
-        for match in re.finditer(pattern, text):
+        for match in pattern.finditer(text):
             name = fold(match.group(1))
             opening = match.start() == 0 or text[: match.start()].rstrip().endswith((".", '"', "“", ":"))
             if opening and " " in name:
