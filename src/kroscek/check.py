@@ -1034,7 +1034,8 @@ def _phrases_after(text: str, heads: frozenset[str], language: str) -> list[list
         word, apart = fold(match.group()), bool(_MARKS.search(text[end:match.start()]))
         end = match.end()
         if current is not None and (apart or word in stop):
-            found.append(current) if current else None
+            if current:
+                found.append(current)
             current = None
         if word in heads:
             current = []
@@ -1280,10 +1281,8 @@ def _undone(claim: str, check: FactCheck, language: str) -> bool:
     """The claim tells a deed that ends, undoes or destroys something ("ditutup", "dihentikan",
     "dirobohkan", "dicuri") that neither the checked claim nor its conclusion tells
     (the link of a registration is no news of its closing): another claim."""
-    stop = _stopwords(language) | _GLUE
-    mine = [w for w in (fold(x) for x in _WORD.findall(claim)) if w not in stop and not w.isdigit()]
-    said = f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}"
-    theirs = [w for w in (fold(x) for x in _WORD.findall(said)) if w not in stop and not w.isdigit()]
+    mine = _deed_words(claim, language)
+    theirs = _deed_words(f"{check.claim} {_BRACKETS.sub(' ', check.conclusion or '')}", language)
     told = {stem(w) for w in theirs}
     return any(_says_deed(mine, root, language) and not _says_deed(theirs, root, language)
                and not any(_kin(stem(root), other, language) for other in told) for root in _UNDOING)
@@ -1369,6 +1368,12 @@ _OPPOSITES = (("buka", "tutup"), ("naik", "turun"), ("menang", "kalah"), ("hidup
               ("kirim", "tarik"), ("bangun", "roboh"), ("bangun", "hancur"), ("temu", "hilang"), ("aktif", "nonaktif"))
 
 
+def _deed_words(text: str, language: str) -> list[str]:
+    """The words of ``text`` (folded) a deed may be told by: no function word, no number."""
+    stop = _stopwords(language) | _GLUE
+    return [w for w in (fold(x) for x in _WORD.findall(text)) if w not in stop and not w.isdigit()]
+
+
 def _says_deed(words: Sequence[str], root: str, language: str) -> bool:
     """One of ``words`` (folded, function words out) is ``root`` with its affixes ("ditutup",
     "menutup", "pembukaan")."""
@@ -1379,9 +1384,7 @@ def _says_deed(words: Sequence[str], root: str, language: str) -> bool:
 def _opposite_deed(claim: str, checked: str, language: str) -> bool:
     """The claim tells one deed and the checked claim its opposite ("PT X ditutup" / "PT X Dibuka",
     "gaji naik" / "Gaji Turun"), each without the other's."""
-    stop = _stopwords(language) | _GLUE
-    mine = [w for w in (fold(x) for x in _WORD.findall(claim)) if w not in stop and not w.isdigit()]
-    theirs = [w for w in (fold(x) for x in _WORD.findall(checked)) if w not in stop and not w.isdigit()]
+    mine, theirs = _deed_words(claim, language), _deed_words(checked, language)
     for one, other in _OPPOSITES:
         for a, b in ((one, other), (other, one)):
             if (_says_deed(mine, a, language) and not _says_deed(mine, b, language)
@@ -1497,7 +1500,6 @@ def _other_proper(fact: Fact, check: FactCheck, common: frozenset[str]) -> bool:
     # a headline's capitalised words run on after a known name ("Prabowo Kunker ..."): the name is its known words
     runs = [[w for w in run if w in known] or run for run in _name_runs(check.claim, theirs - _CHANNELS)]
     return any(_unsaid_known(run, written) for run in runs)
-
 
 
 def _unsaid_known(run: Sequence[str], words: Sequence[str]) -> bool:
@@ -1755,6 +1757,8 @@ _AMOUNT = re.compile(r"(?:rp|usd?|idr)?\d+(?:[.,]\d+)*(?:an|rb|jt|k|m)?")  # "Rp
 def _writes_amount(text: str) -> bool:
     """``text`` writes a number as a number ("Rp20 juta", "7-15", "2024"), not only a code's digits ("P3TGAI", "covid19")."""
     return any(_AMOUNT.fullmatch(fold(w).strip(".,")) for w in re.findall(r"[\w.,]+", text) if any(c.isdigit() for c in w))
+
+
 _CALLS = ("lewat", "melalui", "via", "klaim", "daftar", "klik", "link", "tautan", "hubungi", "isi", "data", "nomor", "sini", "bio", "cara", "syarat",
           "melamar", "cek", "akses", "segera", "buruan", "ikuti", "kontak")
 
