@@ -419,6 +419,13 @@ def roots(text: str, language: str) -> frozenset[str]:
     return frozenset({root(w, language) for w in words if w not in lex.stopwords} | said)
 
 
+@cache
+def _tag_pattern(attribution: frozenset[str]) -> re.Pattern[str]:
+    """A comma and a word opening the speaker's tag (", kata", ", ujar"), built once per word list."""
+    words = "|".join(map(re.escape, sorted(attribution)))
+    return re.compile(rf",[\"”’']?\s+(?:{words})\b")
+
+
 def _untagged(piece: str, denial: str, lex: FactLexicon) -> str:
     """``piece`` (a sentence of a claim) up to the speaker's tag that follows its denial ("membantah
     menerima suap, ujar kuasa hukumnya Andi": the tag names who speaks, not what is denied)."""
@@ -426,8 +433,7 @@ def _untagged(piece: str, denial: str, lex: FactLexicon) -> str:
     at = lower.find(denial)
     if at < 0 or not lex.attribution:
         return piece
-    words = "|".join(map(re.escape, sorted(lex.attribution)))
-    tag = re.search(rf",[\"”’']?\s+(?:{words})\b", lower[at + len(denial):])
+    tag = _tag_pattern(lex.attribution).search(lower[at + len(denial):])
     return piece[: at + len(denial) + tag.start()] if tag else piece
 
 
