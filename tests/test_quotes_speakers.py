@@ -462,27 +462,18 @@ def test_titles_inside_a_run_provinces_and_title_words_in_names(text: str, speak
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # the person after the place of a body
         ('"Kami siap membantu," kata dosen Universitas Muhammadiyah Tangerang Ahmad Chumaedy kepada wartawan.', "Ahmad Chumaedy"),
         ('"Kami siap membantu," kata Kasi Penkum Kejati Sumsel Mega Ayu Eka Sari kepada wartawan.', "Mega Ayu Eka Sari"),
         ('"Kami siap membantu," kata Rektor Universitas Gadjah Mada Ova Emilia kepada wartawan.', "Ova Emilia"),
-    ],
-)
-def test_the_person_after_the_place_of_a_body(text: str, speaker: str) -> None:
-    [quote] = quotes_of(text)
-    assert quote.speaker == speaker
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
+        # the name after a body's acronym and its field, or before the office the person holds
         ('"Kami siap," kata Menteri Koordinator Bidang Pangan Zulkifli Hasan kepada wartawan.', "Zulkifli Hasan"),
         ('"Kami siap," kata Ketua ISSC Budi Harta Winata kepada wartawan.', "Budi Harta Winata"),
         ('"Kami siap," kata Direktur BPJS Kesehatan Lily Kresnowati kepada wartawan.', "Lily Kresnowati"),
         ('"Kami siap," kata Yosef Ketua DPD Partai Golkar Provinsi Maluku kepada wartawan.', "Yosef"),
     ],
 )
-def test_a_name_around_an_office(text: str, speaker: str) -> None:
-    """The name after a body's acronym and its field, or before the office the person holds."""
+def test_a_name_around_an_office_or_the_place_of_a_body(text: str, speaker: str) -> None:
     [quote] = quotes_of(text)
     assert quote.speaker == speaker
 
