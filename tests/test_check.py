@@ -330,6 +330,12 @@ def test_eval_check_scores_story_sentences_and_fact_checks():
     assert (figures.match, figures.fc_right) == (1, 1)
     assert figures.fc_wrong_claims == 2  # a fact-check shown for a news claim, another beside the right one
     assert score([news], [Outcome(["a", "b", "c", "s-flood"])], {"s-flood": {"s-flood"}}).story_top3 == 0
+    # another fact-check of the same claim, labelled as such: right when shown alone, no wrong verdict beside the labelled one
+    twice = ClaimLabel("c4", "factcheck", "7", "salah", "Jembatan ambruk tewaskan 40 orang", True, None, (), ("9",))
+    alone = score([twice], [Outcome([], [], ["9"])], {})
+    assert (alone.fc_right, alone.fc_wrong_claims) == (1, 0)
+    beside = score([twice], [Outcome([], [], ["7", "9", "8"])], {})
+    assert (beside.fc_right, beside.fc_wrong_claims) == (1, 1)  # "8" is another claim's
 
 
 @pytest.mark.model

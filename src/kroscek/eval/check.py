@@ -90,6 +90,7 @@ class ClaimLabel:
     match: bool
     story: str | None
     news: tuple[NewsEvidence, ...]
+    also: tuple[str, ...] = ()  # other fact-checks of the same claim: showing one is right, not a wrong verdict
 
     @property
     def held_back(self) -> bool:
@@ -171,7 +172,8 @@ def read_labels(path: Path) -> list[ClaimLabel]:
             raw = json.loads(line)
             labels.append(ClaimLabel(raw["id"], raw["source"], raw.get("factcheck"), raw.get("verdict"), raw["claim"],
                                      bool(raw["match"]), raw.get("story"),
-                                     tuple(NewsEvidence(**n) for n in raw.get("news") or [])))
+                                     tuple(NewsEvidence(**n) for n in raw.get("news") or []),
+                                     tuple(str(i) for i in raw.get("also") or ())))
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"{path}:{number}: not a claim label ({error})") from None
     return labels
@@ -356,14 +358,14 @@ def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_artic
         # fact-checks
         if label.match:
             figures.match += 1
-            figures.fc_right += label.factcheck in got.fact_checks
-        wrong = [i for i in got.fact_checks if not (label.match and i == label.factcheck)]
+            figures.fc_right += any(i in got.fact_checks for i in (label.factcheck, *label.also))
+        wrong = [i for i in got.fact_checks if not (label.match and i in (label.factcheck, *label.also))]
         figures.fc_shown_claims += bool(got.fact_checks)
         if wrong:
             figures.fc_wrong_claims += 1
             figures.misses.append(f"{label.id} wrong fact-check shown {wrong} (labelled {label.factcheck}, "
                                   f"match {label.match}): {label.claim!r}")
-        elif label.match and label.factcheck not in got.fact_checks:
+        elif label.match and not any(i in got.fact_checks for i in (label.factcheck, *label.also)):
             figures.misses.append(f"{label.id} fact-check {label.factcheck} not matched: {label.claim!r}")
     return figures
 
