@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from kroscek.factchecks import read_turnbackhoax_csv
 from kroscek.model import Article, Sentence, Story
+from kroscek.settings import Mode, Settings
 from kroscek.store import Store
 from kroscek.web.app import ServerSettings, create_app
 
@@ -62,7 +63,8 @@ def store(tmp_path) -> Iterator[Store]:
 
 @pytest.fixture
 def client(store) -> Iterator[TestClient]:
-    with TestClient(create_app(ServerSettings(db=store.url))) as client:
+    # --fast: the fact-checks of close claims are found with the static vectors, e5 is not loaded
+    with TestClient(create_app(ServerSettings(db=store.url, run=Settings(Mode.FAST)))) as client:
         yield client
 
 

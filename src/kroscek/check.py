@@ -72,13 +72,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from kroscek.analyse.embed import content_key
 from kroscek.compare.claims import Claim, extract_claims, lexicon, names, shared_names
 from kroscek.compare.crosscheck import outlet_key
 from kroscek.compare.facts import Fact, read_fact, stem, stems
@@ -88,6 +89,7 @@ from kroscek.compare.story import StoryBrief
 from kroscek.factchecks import FactCheck
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
+from kroscek.settings import Settings
 from kroscek.text.fold import fold
 from kroscek.text.names import NAME, spelled_like_any
 from kroscek.text.synonyms import bare_verbs, synonym_groups
@@ -115,6 +117,9 @@ SHORT_WORD = 4  # letters of a checked claim's word read as a shortening of the 
 FACTCHECK_COVER = 0.45  # share of the claim's words (stems and numbers) the checked claim must have: not only its names
 SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
+CLOSE_LEXICAL = 0.3  # lexical similarity a fact-check of a close claim needs to be listed (``FactCheckIndex.close``)
+CLOSE_MEANING = 0.87  # ... and the cosine of the encoder's vectors of the two claims (e5's scale)
+CLOSE_SHOWN = 3  # fact-checks of close claims listed
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -158,7 +163,8 @@ class StoryHit:
 
 @dataclass
 class FactCheckHit:
-    """An earlier fact-check of the same claim."""
+    """An earlier fact-check of the same claim, or (``same_claim`` false) of a close one: its verdict
+    is of the claim it checked, which may differ from this one in a name, a place or a number."""
 
     claim: str
     verdict: str
@@ -166,8 +172,10 @@ class FactCheckHit:
     published: str | None
     url: str | None
     publisher: str
-    similarity: float
+    similarity: float  # lexical
     conclusion: str = ""
+    same_claim: bool = True
+    meaning: float | None = None  # cosine of the encoder's vectors of the two claims, where it was asked
 
 
 @dataclass
@@ -192,6 +200,7 @@ class CheckResult:
     updates: list[Evidence] = field(default_factory=list)
     related: list[Evidence] = field(default_factory=list)  # close, not shown to be the same fact
     fact_checks: list[FactCheckHit] = field(default_factory=list)
+    close_fact_checks: list[FactCheckHit] = field(default_factory=list)  # of close claims: read before trusting a verdict
     unstated: list[Unstated] = field(default_factory=list)  # of a covered claim: what no outlet states
     note: str = ""
 
@@ -786,11 +795,18 @@ def split_hashtags(text: str) -> str:
 
 
 class FactCheckIndex:
-    """Stored fact-checks, indexed for the lexical match of a claim."""
+    """Stored fact-checks, indexed for the lexical match of a claim (``match``: the same claim) and,
+    with an ``embedder`` (e5, or the static vectors on e5's scale), for the fact-checks of close
+    claims (``close``). The checked claims are embedded on the first ``close``, not before."""
 
-    def __init__(self, checks: Sequence[FactCheck], language: str = "id") -> None:
+    def __init__(self, checks: Sequence[FactCheck], language: str = "id", embedder: Any = None,
+                 flush: Callable[[], None] | None = None) -> None:
+        """``flush``: called after the checked claims are embedded (to keep new vectors in a store)."""
         self.checks = list(checks)
         self.language = language
+        self.embedder = embedder
+        self._flush = flush
+        self._vectors: np.ndarray | None = None
         # what is matched: the checks with their hashtags in words ("#IndonesiaGelap": "Indonesia Gelap")
         self.matching = [replace(c, claim=split_hashtags(c.claim), conclusion=split_hashtags(c.conclusion or ""))
                          for c in self.checks]
@@ -816,6 +832,62 @@ class FactCheckIndex:
             return np.zeros((len(texts), len(self.checks)))
         queries = self.vectorizer.transform([tokens(t, self.language) for t in texts])
         return (queries @ self.matrix.T).toarray()
+
+    @classmethod
+    def of_store(cls, store: Any, language: str = "id", settings: Settings | None = None) -> FactCheckIndex:
+        """The store's fact-checks, with e5 vectors kept in the store (each checked claim is embedded
+        once, by the first ``close`` on a store that lacks its vector), or the static vectors in
+        ``--fast`` mode."""
+        from kroscek.analyse.embed import Embedder, StaticEmbedder, StoreEmbeddingCache
+
+        checks = store.fact_checks()
+        if (settings or Settings()).encoder != "e5":
+            return cls(checks, language, StaticEmbedder())
+        cache = StoreEmbeddingCache(store)
+        return cls(checks, language, Embedder(cache=cache), flush=cache.flush)
+
+    def meaning_vectors(self) -> np.ndarray:
+        """The encoder's vector of each checked claim (as matched: hashtags in words), one row each."""
+        if self._vectors is None:
+            if self.embedder is None:
+                raise ValueError("this fact-check index has no encoder")
+            claims = [c.claim for c in self.matching]
+            prefetch = getattr(getattr(self.embedder, "cache", None), "prefetch", None)
+            if prefetch is not None:
+                prefetch([content_key(text, self.embedder.name) for text in claims])
+            self._vectors = self.embedder.embed_texts(claims) if claims else np.zeros((0, 1), np.float32)
+            if self._flush is not None:
+                self._flush()
+        return self._vectors
+
+    def close(self, fact: Fact, shown: Iterable[FactCheckHit] = (), limit: int = CLOSE_SHOWN) -> list[FactCheckHit]:
+        """Fact-checks of claims close to ``fact`` in words and in meaning (``CLOSE_LEXICAL`` and
+        ``CLOSE_MEANING``), best first (lexical similarity plus cosine), those in ``shown`` left out:
+        the claim another wording of one of them, or one that changes a name, a place or a number of
+        it. Each keeps the verdict of the claim it checked; nothing here says it is this claim's.
+        Without an encoder, none."""
+        if self.embedder is None or not self.checks:
+            return []
+        lexical = self.scores(fact.text)
+        calls = _call_stems(self.language)
+        asked = [t for t in tokens(fact.text, self.language) if t not in calls]
+        if asked and self.matrix is not None:
+            lexical = np.maximum(lexical, (self.vectorizer.transform([asked]) @ self.matrix.T).toarray()[0])
+        meaning = self.meaning_vectors() @ self.embedder.embed_texts([fact.text])[0]
+        taken = {hit.url or hit.claim for hit in shown}
+        found = []
+        for at in np.argsort(-(lexical + meaning)):
+            if lexical[at] < CLOSE_LEXICAL or meaning[at] < CLOSE_MEANING:
+                if lexical[at] + meaning[at] < CLOSE_LEXICAL + CLOSE_MEANING:
+                    break  # every one after is below both floors together
+                continue
+            check = self.checks[int(at)]
+            if (check.url or check.claim) in taken:
+                continue
+            found.append(_hit(check, float(lexical[at]), same_claim=False, meaning=float(meaning[at])))
+            if len(found) == limit:
+                break
+        return found
 
     def match(self, fact: Fact, threshold: float = FACTCHECK_SIM, limit: int = 3) -> list[FactCheckHit]:
         """Fact-checks of the same claim, best first: close in words, no slot with another value. The
@@ -884,10 +956,7 @@ class FactCheckIndex:
                 continue  # another place, number, day, person, subject or the negation: another claim, another verdict
             if not found:
                 first = int(at)
-            found.append(FactCheckHit(claim=check.claim, verdict=check.verdict or "",
-                                      verdict_word=check.verdict_word or "", published=check.published,
-                                      url=check.url, publisher=check.publisher or "",
-                                      similarity=round(float(scores[at]), 3), conclusion=check.conclusion or ""))
+            found.append(_hit(check, float(scores[at])))
             if len(found) == limit:
                 break
         exact = [hit for hit in found if not _adds_a_name(fact, split_hashtags(hit.claim))]
@@ -924,6 +993,13 @@ class FactCheckIndex:
                     or _undone(fact.text, check, language)
                     or _other_neighbour(fact.text, check, self.common, language)
                     or _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
+
+
+def _hit(check: FactCheck, similarity: float, same_claim: bool = True, meaning: float | None = None) -> FactCheckHit:
+    return FactCheckHit(claim=check.claim, verdict=check.verdict or "", verdict_word=check.verdict_word or "",
+                        published=check.published, url=check.url, publisher=check.publisher or "",
+                        similarity=round(similarity, 3), conclusion=check.conclusion or "", same_claim=same_claim,
+                        meaning=None if meaning is None else round(meaning, 3))
 
 
 _VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word
@@ -1858,11 +1934,13 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
     if index is None:
         index = FactCheckIndex(store.fact_checks(), language)
     checks = index.match(fact)
+    close = index.close(fact, shown=checks)
     ranked = sorted(hits.values(), key=lambda h: (-(h.supports + h.contradicts > 0), -h.similarity, h.id))
     result = CheckResult(
         claim=fact.text, language=language, slots=_slots(fact), covered=bool(ranked), stories=ranked[:SHOWN],
         supports=by_kind["agree"][:SHOWN], contradicts=by_kind["dispute"][:SHOWN], updates=by_kind["update"][:SHOWN],
-        related=[e for e in by_kind["related"] if e.similarity >= COVER_SIM][:SHOWN], fact_checks=checks)
+        related=[e for e in by_kind["related"] if e.similarity >= COVER_SIM][:SHOWN], fact_checks=checks,
+        close_fact_checks=close)
     if result.covered:
         result.unstated = unstated(fact, [e.text for e in evidence])
     if not result.covered:

@@ -402,15 +402,21 @@ def check(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
     language: Annotated[str, typer.Option("--language", help="The claim's language (ISO 639-1).")] = "id",
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Find the fact-checks of close claims with static word vectors, without e5.")
+    ] = False,
 ) -> None:
     """Check a claim: the stories that cover it, the sentences that support and contradict it (with
-    the slot and both values), and earlier fact-checks of it. Exit code 2 for a claim that cannot be
-    checked (empty, too short, too long)."""
-    from kroscek.check import ClaimError, check_claim
+    the slot and both values), earlier fact-checks of it, and apart from them the fact-checks of
+    close claims (their verdict is of the claim they checked). Exit code 2 for a claim that cannot
+    be checked (empty, too short, too long)."""
+    from kroscek.check import ClaimError, FactCheckIndex, check_claim
+    from kroscek.settings import Settings
 
     store = open_store(db, create=False)
     try:
-        result = check_claim(store, claim, language)
+        index = FactCheckIndex.of_store(store, language, Settings.from_options(fast))
+        result = check_claim(store, claim, language, index=index)
     except ClaimError as error:
         console.print(f"[red]cannot check the claim[/red]: {escape(str(error))}", highlight=False)
         raise typer.Exit(2) from None
@@ -433,6 +439,10 @@ def check(
                   f"{escape(c.claim)} {escape(c.url or '')}", highlight=False)
     if not result.fact_checks:
         out.print("no earlier fact-check of this claim in the store", highlight=False)
+    for c in result.close_fact_checks:
+        out.print(f"fact-check of a close claim (its verdict is of that claim): {c.verdict or '?'} "
+                  f"({escape(c.verdict_word)}), {c.published or 'undated'}: {escape(c.claim)} {escape(c.url or '')}",
+                  highlight=False)
 
 
 token_app = typer.Typer(help="Access tokens for writing to (and optionally reading from) the web app.", cls=Group)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -185,6 +186,45 @@ class Calibration:
 
     def __call__(self, cosines: np.ndarray) -> np.ndarray:
         return self.intercept + self.slope * cosines
+
+
+class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
+    """An embedding cache that reads through to the store and writes new vectors back on ``flush``
+    (any object with the store's ``embeddings(keys)`` and ``put_embeddings(vectors)``)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.fresh: dict[str, np.ndarray] = {}
+        self.known: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        if key in self.fresh:
+            return self.fresh[key]
+        if key not in self.known:
+            self.known.update(self.store.embeddings([key]))
+        return self.known[key]
+
+    def __setitem__(self, key: str, value: np.ndarray) -> None:
+        self.fresh[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        self.fresh.pop(key, None)
+        self.known.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self.known, **self.fresh})
+
+    def __len__(self) -> int:
+        return len({**self.known, **self.fresh})
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read the stored vectors of ``keys`` in a few queries, not one a key."""
+        self.known.update(self.store.embeddings([k for k in keys if k not in self.fresh and k not in self.known]))
+
+    def flush(self) -> None:
+        self.store.put_embeddings(self.fresh)
+        self.known.update(self.fresh)
+        self.fresh = {}
 
 
 @dataclass

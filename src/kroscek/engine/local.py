@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from kroscek.analyse.embed import Embedder, StaticEmbedder
+from kroscek.analyse.embed import Embedder, StaticEmbedder, StoreEmbeddingCache
 from kroscek.compare.story import check_stories
 from kroscek.ingest import read_file
 from kroscek.match.stories import Linker, Runner, StoryResult, Work, cluster_stories, run_here
@@ -232,40 +232,6 @@ class _ReportingEmbedder(Embedder):
             return super().embed_articles(articles)
         finally:
             self.encode = encode
-
-
-class StoreEmbeddingCache(MutableMapping[str, np.ndarray]):
-    """An embedding cache that reads through to the store and writes new vectors back on ``flush``."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.fresh: dict[str, np.ndarray] = {}
-        self.known: dict[str, np.ndarray] = {}
-
-    def __getitem__(self, key: str) -> np.ndarray:
-        if key in self.fresh:
-            return self.fresh[key]
-        if key not in self.known:
-            self.known.update(self.store.embeddings([key]))
-        return self.known[key]
-
-    def __setitem__(self, key: str, value: np.ndarray) -> None:
-        self.fresh[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        self.fresh.pop(key, None)
-        self.known.pop(key, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**self.known, **self.fresh})
-
-    def __len__(self) -> int:
-        return len({**self.known, **self.fresh})
-
-    def flush(self) -> None:
-        self.store.put_embeddings(self.fresh)
-        self.known.update(self.fresh)
-        self.fresh = {}
 
 
 def compare(store: Store, story_ids: Sequence[str] | None = None, settings: Settings = DEFAULT,

@@ -22,14 +22,20 @@ Per claim, ``check.check_claim`` on that store is scored on:
   Recall: the labelled sentences of that relation called so.
 - **fact-check**: one shown for a ``match`` claim is right when it is the labelled one; any other
   shown, or any shown for a claim that is not ``match`` (news claims included), is a wrong verdict
-  shown. Matched = claims with the labelled one shown / ``match`` claims.
+  shown. Matched = claims with the labelled one shown / ``match`` claims (a fact-check the label
+  lists in ``also``, of the same claim, counts as the labelled one).
+- **fact-check found (same or close)**: ``match`` claims whose fact-check is shown as the same
+  claim's or among the fact-checks of close claims (shown apart, each with its own verdict, not
+  as this claim's); beside it the near misses shown the fact-check they were written from as a
+  close claim's, and the news claims (no fact-check covers them) shown any close claim's.
 - **uncovered**: news claims the data does not cover (no story, no sentence) for which a story
   is listed anyway.
 
 The baseline, computed in the same run on the same store: plain word TF-IDF over every sentence
 of the store, the nearest sentences' stories in order (top 3 distinct); the nearest sentence above
 0.3 called supporting when it states every number of the claim, else contradicting; and the
-nearest fact-check title above a threshold chosen for F1 on the tune half.
+nearest fact-check title above a threshold chosen for F1 on the tune half (the next two above it as
+its close claims' fact-checks).
 
 Claims are split by a fixed hash (held back when sha1(id)'s first byte is odd).
 """
@@ -114,6 +120,7 @@ class Outcome:
     stories: list[str] = field(default_factory=list)  # store story ids, best first
     calls: list[Call] = field(default_factory=list)
     fact_checks: list[str] = field(default_factory=list)  # CSV IDs, best first
+    close: list[str] = field(default_factory=list)  # CSV IDs of the fact-checks of close claims
 
 
 @dataclass
@@ -146,6 +153,11 @@ class Figures:
     fc_right: int = 0
     fc_wrong_claims: int = 0  # claims shown a fact-check that is not theirs
     fc_shown_claims: int = 0
+    fc_found: int = 0  # matching claims whose fact-check is shown, as the same claim's or a close claim's
+    near_found: int = 0  # near misses shown the fact-check they were written from, as a close claim's
+    near: int = 0  # fact-check claims that are not the checked claim (near misses)
+    news_close: int = 0  # news claims (no fact-check covers them) shown a close claim's fact-check
+    news: int = 0
     misses: list[str] = field(default_factory=list)
 
     def ratios(self) -> dict[str, float | None]:
@@ -155,7 +167,7 @@ class Figures:
         sentences = {f"{name}_{k}": v for name in ("supports", "contradicts")
                      for k, v in getattr(self, name).ratios(ratio).items()}
         return {"story_top3": ratio(self.story_top3, self.covered), **sentences,
-                "factcheck_matched": ratio(self.fc_right, self.match)}
+                "factcheck_matched": ratio(self.fc_right, self.match), "factcheck_found": ratio(self.fc_found, self.match)}
 
     def to_dict(self) -> dict[str, Any]:
         counts = {k: v for k, v in self.__dict__.items() if k not in ("misses", "supports", "contradicts")}
@@ -259,14 +271,15 @@ def kroscek_outcomes(store: Any, labels: Sequence[ClaimLabel], texts: dict[str, 
     from kroscek.check import FactCheckIndex, check_claim
     from kroscek.factchecks import fact_check_id
 
-    index = FactCheckIndex(store.fact_checks())
+    index = FactCheckIndex.of_store(store)  # e5, as ``kroscek check`` runs by default
     outcomes = []
     for label in labels:
         result = check_claim(store, label.claim, index=index)
         calls = [Call(kind, e.url, *(place(e.text, texts.get(e.url or "")) or (None, None)))
                  for kind, items in (("supports", result.supports), ("contradicts", result.contradicts)) for e in items]
         shown = [ids.get(fact_check_id(c.url, c.claim), "?") for c in result.fact_checks]
-        outcomes.append(Outcome([s.id for s in result.stories], calls, shown))
+        close = [ids.get(fact_check_id(c.url, c.claim), "?") for c in result.close_fact_checks]
+        outcomes.append(Outcome([s.id for s in result.stories], calls, shown, close))
     return outcomes
 
 
@@ -302,20 +315,19 @@ class Baseline:
             wanted = set(_NUMBER.findall(claim))
             kind = "supports" if wanted <= set(_NUMBER.findall(text)) else "contradicts"
             calls.append(Call(kind, url, *(place(text, self.texts.get(url or "")) or (None, None))))
-        return Outcome(stories, calls, self.fact_check(claim, ids, threshold))
+        shown = self.fact_check(claim, ids, threshold, limit=TOP)
+        return Outcome(stories, calls, shown[:1], shown[1:])
 
     def fact_check_scores(self, claim: str) -> np.ndarray:
         return (self.check_matrix @ self.check_vectorizer.transform([claim]).T).toarray().ravel()
 
-    def fact_check(self, claim: str, ids: dict[str, str], threshold: float) -> list[str]:
+    def fact_check(self, claim: str, ids: dict[str, str], threshold: float, limit: int = 1) -> list[str]:
+        """The IDs of the ``limit`` fact-checks closest to ``claim``, at ``threshold`` and above."""
         from kroscek.factchecks import fact_check_id
 
         scores = self.fact_check_scores(claim)
-        best = int(scores.argmax()) if len(scores) else None
-        if best is None or scores[best] < threshold:
-            return []
-        check = self.checks[best]
-        return [ids.get(fact_check_id(check.url, check.claim), "?")]
+        best = [int(at) for at in np.argsort(-scores)[:limit] if scores[at] >= threshold]
+        return [ids.get(fact_check_id(self.checks[at].url, self.checks[at].claim), "?") for at in best]
 
 
 def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_articles: dict[str, set[str]]) -> Figures:
@@ -359,6 +371,13 @@ def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_artic
         if label.match:
             figures.match += 1
             figures.fc_right += any(i in got.fact_checks for i in (label.factcheck, *label.also))
+            figures.fc_found += any(i in got.fact_checks + got.close for i in (label.factcheck, *label.also))
+        elif label.source == "factcheck":
+            figures.near += 1
+            figures.near_found += label.factcheck in got.close
+        else:
+            figures.news += 1
+            figures.news_close += bool(got.close)
         wrong = [i for i in got.fact_checks if not (label.match and i in (label.factcheck, *label.also))]
         figures.fc_shown_claims += bool(got.fact_checks)
         if wrong:
@@ -405,7 +424,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
     if split not in ("tune", "both"):
         raise ValueError(f"split must be tune or both, not {split!r}")
     bounds, round_name = id_range(ids), ids  # ``ids`` is taken below for the fact-checks' ids
-    console = Console(width=220)
+    console = Console(width=280)
     shown_parts = {"tune"} if show == "misses" else set(show.split(","))  # the held-back misses only when asked
     labels = read_labels(Path(path))
     if split == "tune":
@@ -449,6 +468,7 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
                         f"({counts[1]} stories, --fast) and {counts[2]} fact-checks")
     columns = ("split", "system", "claims", "story top3", "supports P judged (strict)", "supports R",
                "contradicts P judged (strict)", "contradicts R", "fact-check matched", "wrong fact-check shown",
+               "fact-check found (same or close)", "near miss: its close fact-check", "news: close fact-check shown",
                "uncovered said covered")
     for column in columns:
         table.add_column(column)
@@ -471,7 +491,9 @@ def main(path: Path, data: str | None = None, store: str | None = None, show: st
                           f"{figures.contradicts.right}/{figures.contradicts.judged}/{figures.contradicts.called})",
                           f"{_fmt(r['contradicts_r'])} ({figures.contradicts.found}/{figures.contradicts.labelled})",
                           f"{_fmt(r['factcheck_matched'])} ({figures.fc_right}/{figures.match})",
-                          str(figures.fc_wrong_claims), f"{figures.uncovered_said_covered}/{figures.uncovered}")
+                          str(figures.fc_wrong_claims), f"{_fmt(r['factcheck_found'])} ({figures.fc_found}/{figures.match})",
+                          f"{figures.near_found}/{figures.near}", f"{figures.news_close}/{figures.news}",
+                          f"{figures.uncovered_said_covered}/{figures.uncovered}")
             if name == "kroscek" and part in shown_parts:
                 for miss in figures.misses:
                     console.print(f"  {part} {miss}", highlight=False, soft_wrap=True)

@@ -147,6 +147,8 @@ class ClaimCheck(Open):
     updates: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
     fact_checks: list[dict[str, Any]] = []
+    close_fact_checks: list[dict[str, Any]] = Field(
+        default=[], description="fact-checks of close claims: each verdict is of the claim it checked, not shown to be this one")
     unstated: list[dict[str, Any]] = []
     note: str = ""
 

@@ -1,8 +1,8 @@
 """Checking a claim (``check.check_claim``): ``POST /api/v1/check`` and the page ``/check``.
 
 ``GET /check?claim=...`` shows the stories that cover the claim, the sentences that support and
-contradict it (outlet, date and the slot that differs), what no outlet states of it, and earlier
-fact-checks with their verdicts. A claim that cannot be checked (empty, too short, too long)
+contradict it (outlet, date and the slot that differs), what no outlet states of it, earlier
+fact-checks of it with their verdicts, and apart from them the fact-checks of close claims. A claim that cannot be checked (empty, too short, too long)
 gets the page with its message and status 422, as the API does.
 """
 
@@ -16,9 +16,10 @@ from fastapi.responses import HTMLResponse
 from kroscek.check import (
     MAX_CLAIM_CHARS, ClaimError, FactCheckIndex, StoryFactCheck, check_claim, story_fact_checks, story_texts,
 )
+from kroscek.settings import Settings
 from kroscek.store import Store
 from kroscek.web import schemas
-from kroscek.web.deps import READ, PagesDep, StoreDep
+from kroscek.web.deps import READ, PagesDep, SettingsDep, StoreDep
 from kroscek.web.views import StoryView
 
 router = APIRouter()
@@ -26,9 +27,10 @@ router = APIRouter()
 CLAIM_FIELD_CHARS = 4 * MAX_CLAIM_CHARS
 
 
-def fact_check_index(store: Store) -> FactCheckIndex:
-    """The stored fact-checks, indexed once until the store changes (a new fact-check changes it)."""
-    return store.cached("fact-check-index", lambda: FactCheckIndex(store.fact_checks()))
+def fact_check_index(store: Store, settings: Settings | None = None) -> FactCheckIndex:
+    """The stored fact-checks, indexed once until the store changes (a new fact-check changes it),
+    with the encoder of the app's mode for the fact-checks of close claims (e5 by default)."""
+    return store.cached("fact-check-index", lambda: FactCheckIndex.of_store(store, settings=settings))
 
 
 def fact_checks_of_story(store: Store, view: StoryView) -> list[StoryFactCheck]:
@@ -37,23 +39,26 @@ def fact_checks_of_story(store: Store, view: StoryView) -> list[StoryFactCheck]:
 
 
 @router.post("/api/v1/check", dependencies=READ, response_model=schemas.ClaimCheck)
-def api_check(store: StoreDep, claim: Annotated[str, Body(embed=True, max_length=1000)]) -> schemas.ClaimCheck:
+def api_check(store: StoreDep, settings: SettingsDep,
+              claim: Annotated[str, Body(embed=True, max_length=1000)]) -> schemas.ClaimCheck:
     """Check a claim (JSON ``{"claim": ...}``): the stories that cover it, the sentences that
-    support and contradict it (slot and both values), and earlier fact-checks; 422 for a claim
-    that cannot be checked."""
+    support and contradict it (slot and both values), earlier fact-checks of it and of close claims
+    (``same_claim`` false: their verdict is of the claim they checked); 422 for a claim that cannot
+    be checked."""
     try:
-        return schemas.ClaimCheck.model_validate(check_claim(store, claim, index=fact_check_index(store)).to_dict())
+        result = check_claim(store, claim, index=fact_check_index(store, settings.run))
+        return schemas.ClaimCheck.model_validate(result.to_dict())
     except ClaimError as error:
         raise HTTPException(422, f"bad claim: {error}") from None
 
 
 @router.get("/check", response_class=HTMLResponse, dependencies=READ, include_in_schema=False)
-def check_page(store: StoreDep, pages: PagesDep,
+def check_page(store: StoreDep, pages: PagesDep, settings: SettingsDep,
                claim: Annotated[str | None, Query(max_length=CLAIM_FIELD_CHARS)] = None) -> HTMLResponse:
     if claim is None:
         return pages.page("check.html", claim="", result=None, error=None)
     try:
-        result = check_claim(store, claim, index=fact_check_index(store))
+        result = check_claim(store, claim, index=fact_check_index(store, settings.run))
     except ClaimError as error:
         return pages.page("check.html", status_code=422, claim=claim, result=None, error=str(error))
     return pages.page("check.html", claim=claim, result=result, error=None)

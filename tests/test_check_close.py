@@ -1,0 +1,118 @@
+"""Fact-checks of close claims (``FactCheckIndex.close``): listed apart from those of the same claim,
+each with the verdict of the claim it checked. The encoder here is a bag of words hashed into a
+vector, so that closeness is what the words share and no model is loaded; every text is invented."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kroscek.analyse.embed import Embedder
+from kroscek.check import CLOSE_LEXICAL, CLOSE_MEANING, FactCheckIndex, check_claim, claim_fact
+from kroscek.factchecks import FactCheck
+from kroscek.store import Store
+
+DIMENSION = 512
+
+
+def bag_of_words(texts: list[str]) -> np.ndarray:
+    rows = np.zeros((len(texts), DIMENSION), np.float32)
+    for row, text in enumerate(texts):
+        for word in re.findall(r"\w+", text.lower()):
+            rows[row, zlib.crc32(word.encode()) % DIMENSION] += 1.0
+    return rows
+
+
+class CountingEncoder:
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return bag_of_words(texts)
+
+
+CHECKS = [
+    ("u/loker", "Pendaftaran Lowongan Kerja Pemadam Kebakaran Kota Lestari Dibuka Lewat Tautan di Bio Akun", "false"),
+    ("u/jembatan", "Jembatan Gantung Sungai Merah di Kabupaten Lestari Putus Diterjang Banjir Bandang", "false"),
+    ("u/vaksin", "Vaksin Campak Gratis untuk Semua Anak Sekolah Dasar Dibagikan Puskesmas Sentosa", "true"),
+]
+
+
+def _index(encoder: CountingEncoder | None = None) -> FactCheckIndex:
+    checks = [FactCheck(id=url, claim=claim, verdict=verdict, verdict_word="salah" if verdict == "false" else "benar",
+                        published="2025-05-01", url=url) for url, claim, verdict in CHECKS]
+    return FactCheckIndex(checks, embedder=Embedder(encode=encoder or CountingEncoder(), name="bag"))
+
+
+def test_a_claim_that_changes_the_place_gets_the_fact_check_as_a_close_claims_not_its_own():
+    index = _index()
+    claim = claim_fact("Pendaftaran lowongan kerja pemadam kebakaran Jakarta dibuka lewat tautan di bio akun")
+    assert not [h.url for h in index.match(claim)]  # another city: the verdict is not this claim's
+    close = index.close(claim)
+    assert [h.url for h in close] == ["u/loker"]
+    assert close[0].same_claim is False and close[0].verdict == "false"
+    assert close[0].meaning >= CLOSE_MEANING and close[0].similarity >= CLOSE_LEXICAL
+
+
+def test_a_fact_check_of_the_same_claim_is_not_listed_again_among_the_close_ones():
+    index = _index()
+    claim = claim_fact("Pendaftaran lowongan kerja pemadam kebakaran Kota Lestari dibuka lewat tautan di bio akun")
+    same = index.match(claim)
+    assert [h.url for h in same] == ["u/loker"] and same[0].same_claim
+    assert index.close(claim, shown=same) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Harga cabai rawit di pasar induk naik dua kali lipat menjelang Lebaran",  # shares nothing
+    "Puskesmas Sentosa membuka layanan cek gigi untuk warga lanjut usia",  # a name and a word or two only
+])
+def test_a_claim_far_from_every_fact_check_gets_none(text: str):
+    assert _index().close(claim_fact(text)) == []
+
+
+def test_the_checked_claims_are_embedded_once_on_the_first_close_and_not_without_one():
+    encoder = CountingEncoder()
+    index = _index(encoder)
+    index.match(claim_fact("Jembatan gantung Sungai Merah putus diterjang banjir bandang"))
+    assert encoder.texts == []  # matching the same claim needs no encoder
+    index.close(claim_fact("Jembatan gantung Sungai Merah putus diterjang banjir bandang"))
+    index.close(claim_fact("Vaksin campak gratis dibagikan untuk anak sekolah dasar"))
+    assert sum(text in {c for _, c, _ in CHECKS} for text in encoder.texts) == len(CHECKS)
+
+
+def test_without_an_encoder_no_close_claim_is_looked_for():
+    index = FactCheckIndex([FactCheck(id=u, claim=c, verdict=v, verdict_word="", published=None, url=u)
+                            for u, c, v in CHECKS])
+    assert index.close(claim_fact("Jembatan gantung Sungai Merah di Kabupaten Sentosa putus diterjang banjir")) == []
+
+
+def test_the_vectors_of_a_stores_fact_checks_are_kept_in_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import kroscek.analyse.embed as embed
+
+    encoder = CountingEncoder()
+    monkeypatch.setattr(embed, "e5_query", encoder)
+    monkeypatch.setattr(Embedder.__init__, "__defaults__", (None, embed.BATCH_SIZE, encoder, "e5", embed.DIMENSION))
+    store = Store(f"sqlite:///{tmp_path / 'k.db'}")
+    store.add_fact_checks([FactCheck(id=u, claim=c, verdict=v, verdict_word="", published=None, url=u) for u, c, v in CHECKS])
+    claim = claim_fact("Jembatan gantung Sungai Merah di Kabupaten Sentosa putus diterjang banjir bandang")
+    first = FactCheckIndex.of_store(store).close(claim)
+    embedded = len(encoder.texts)
+    again = FactCheckIndex.of_store(store).close(claim)  # a new index on the same store: the vectors are read back
+    assert [h.url for h in first] == [h.url for h in again] == ["u/jembatan"]
+    assert len(encoder.texts) == embedded + 1  # only the claim itself
+
+
+@pytest.mark.model
+def test_check_claim_lists_the_close_claims_fact_checks_apart(tmp_path: Path):
+    store = Store(f"sqlite:///{tmp_path / 'k.db'}")
+    store.add_fact_checks([FactCheck(id=u, claim=c, verdict=v, verdict_word="", published=None, url=u) for u, c, v in CHECKS])
+    result = check_claim(store, "Pendaftaran lowongan kerja pemadam kebakaran Jakarta dibuka lewat tautan di bio akun",
+                         index=FactCheckIndex(store.fact_checks(), embedder=Embedder(encode=CountingEncoder(), name="bag")))
+    assert result.fact_checks == []
+    assert [(h.url, h.same_claim) for h in result.close_fact_checks] == [("u/loker", False)]
+    assert result.to_dict()["close_fact_checks"][0]["verdict"] == "false"
