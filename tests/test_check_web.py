@@ -126,6 +126,19 @@ def test_a_claim_nobody_covers_says_so(client):
     assert "No earlier fact-check" in text_of(english, "//*[@id='check-factchecks']")
 
 
+def test_a_claim_that_changes_what_a_fact_check_checked_gets_it_apart_as_a_close_claims(client):
+    claim = "Daun sirsak rebus sembuhkan darah tinggi dalam tiga hari"  # the fact-check: diabetes, not blood pressure
+    page = html(client.get("/check", params={"claim": claim, "lang": "en"}))
+    assert "No earlier fact-check" in text_of(page, "//*[@id='check-factchecks']")
+    close = text_of(page, "//*[@id='check-close-factchecks']")
+    assert "Daun Sirsak Rebus Sembuhkan Kencing Manis" in close and "unproven" in close
+    answer = client.post("/api/v1/check", json={"claim": claim}).json()
+    assert answer["fact_checks"] == []
+    assert [(c["verdict"], c["same_claim"]) for c in answer["close_fact_checks"]] == [("unproven", False)]
+    other = html(client.get("/check", params={"claim": "Harga bawang merah di Pasar Cikurubuk turun menjadi Rp28.000"}))
+    assert not other.xpath("//*[@id='check-close-factchecks']")  # nothing close: no list at all
+
+
 @pytest.mark.parametrize(("claim", "message"), [("", "klaimnya kosong"), ("   ", "klaimnya kosong"),
                                                 ("hoaks besar", "sedikitnya 3 kata"),
                                                 ("kata " * 300, "lebih dari 1000 karakter")])
