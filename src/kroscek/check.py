@@ -119,6 +119,7 @@ SHOWN = 10  # sentences and stories listed of each kind
 STORY_FACTCHECK_WORDS = 0.6  # share of a fact-check's claim words a story's text needs to show it
 CLOSE_LEXICAL = 0.3  # lexical similarity a fact-check of a close claim needs to be listed (``FactCheckIndex.close``)
 CLOSE_MEANING = 0.87  # ... and the cosine of the encoder's vectors of the two claims (e5's scale)
+CLOSE_TOGETHER = 1.2  # ... and the two added up: one barely over its floor needs the other well over
 CLOSE_SHOWN = 3  # fact-checks of close claims listed
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -862,7 +863,7 @@ class FactCheckIndex:
 
     def close(self, fact: Fact, shown: Iterable[FactCheckHit] = (), limit: int = CLOSE_SHOWN) -> list[FactCheckHit]:
         """Fact-checks of claims close to ``fact`` in words and in meaning (``CLOSE_LEXICAL`` and
-        ``CLOSE_MEANING``), best first (lexical similarity plus cosine), those in ``shown`` left out:
+        ``CLOSE_MEANING``, ``CLOSE_TOGETHER`` added up), best first (lexical similarity plus cosine), those in ``shown`` left out:
         the claim another wording of one of them, or one that changes a name, a place or a number of
         it. Each keeps the verdict of the claim it checked; nothing here says it is this claim's.
         Without an encoder, none."""
@@ -877,9 +878,9 @@ class FactCheckIndex:
         taken = {hit.url or hit.claim for hit in shown}
         found = []
         for at in np.argsort(-(lexical + meaning)):
+            if lexical[at] + meaning[at] < max(CLOSE_TOGETHER, CLOSE_LEXICAL + CLOSE_MEANING):
+                break  # and every one after
             if lexical[at] < CLOSE_LEXICAL or meaning[at] < CLOSE_MEANING:
-                if lexical[at] + meaning[at] < CLOSE_LEXICAL + CLOSE_MEANING:
-                    break  # every one after is below both floors together
                 continue
             check = self.checks[int(at)]
             if (check.url or check.claim) in taken:
