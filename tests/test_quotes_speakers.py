@@ -994,3 +994,20 @@ def test_an_abbreviated_courtesy_title_the_splitter_keeps_is_no_part_of_the_name
     """"Bpk." and "Ust." neither end the sentence nor stay in the speaker's name."""
     said = quotes_of(f"Menurut {title} Budi Santoso, kantor itu akan pindah tahun depan.")
     assert [(q.speaker, q.text) for q in said] == [("Budi Santoso", "kantor itu akan pindah tahun depan")]
+
+
+def test_a_quote_a_page_prints_twice_counts_once_found_in_either_copy() -> None:
+    paragraph = '"Jembatan itu kami tutup sampai diperiksa," kata Bupati Lestari, Ani Wulandari.'
+    other = '"Warga diminta memakai jalur selatan," ujar Kapolres Lestari, Budi Santoso.'
+    text = f"{paragraph}\n{other}\n{paragraph}"  # the page repeats its first paragraph
+    second = text.rindex(paragraph)
+    gold = [quote_eval.Span(1, 40, "Ani Wulandari", "direct"), quote_eval.Span(len(paragraph) + 2, len(paragraph) + 39,
+                                                                                 "Budi Santoso", "direct"),
+            quote_eval.Span(second + 1, second + 40, "Ani Wulandari", "direct")]
+    article = quote_eval.LabelledArticle("a1", "", text, gold)
+    first_copy_only = quote_eval.score({"a1": [gold[0], gold[1]]}, [article])
+    assert (first_copy_only["recall"], first_copy_only["precision"], first_copy_only["gold"]) == (1.0, 1.0, 2)
+    both_copies = quote_eval.score({"a1": gold}, [article])
+    assert (both_copies["recall"], both_copies["precision"]) == (1.0, 1.0)
+    wrong_speaker = quote_eval.score({"a1": [quote_eval.Span(second + 1, second + 40, "Budi Santoso", "direct")]}, [article])
+    assert (wrong_speaker["recall"], wrong_speaker["speaker_accuracy"]) == (0.5, 0.0)
