@@ -64,6 +64,15 @@ def test_a_claim_checked_from_the_front_page(server, browser, tmp_path):
         page.locator("#stale a").first.click()
         page.wait_for_selector(".side article")
         assert "Buru Raya" in page.locator("h1").inner_text()
+        # a claim with another count: the fact-check is not its own, it is listed apart as a close claim's
+        page.goto(server + "/")
+        page.get_by_role("textbox", name="Periksa klaim").fill("Banjir bandang di Tanjung Seruni menewaskan 19 orang")
+        page.get_by_role("button", name="Periksa", exact=True).click()
+        page.wait_for_selector("#check-result")
+        assert page.locator("#check-factchecks .verdict").count() == 0
+        close = page.locator("#check-close-factchecks").inner_text()
+        assert "Tanjung Seruni Tewaskan 90 Orang" in close and "salah" in close
+        playwright.expect(page.get_by_role("heading", name="Cek fakta atas klaim yang mirip")).to_be_visible()
         # an empty claim gets a message on the page, and the form stays to try again
         page.goto(server + "/")
         page.get_by_role("textbox", name="Periksa klaim").fill("   ")
