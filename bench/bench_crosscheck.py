@@ -7,7 +7,7 @@ in a first ``kroscek run``. The e5 model loads before timing. ``--exact`` turns 
 off (``KROSCEK_CASCADE=off``: e5 for every claim, every quote and every translation candidate's
 sentences) to compare both on one store state.
 
-Usage: ``python bench/bench_crosscheck.py STORE.db [--exact] [--stories N]``; prints one JSON
+Usage: ``python bench/bench_crosscheck.py STORE.db [--exact] [--stories N] [--all]``; prints one JSON
 object (CPU seconds user + system of this process, the parts' shares, e5 texts encoded).
 """
 
@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("store")
     parser.add_argument("--exact", action="store_true", help="e5 for everything (the cascade off)")
     parser.add_argument("--stories", type=int, default=None, help="only the first N stories of two or more articles")
+    parser.add_argument("--all", action="store_true", help="every story, one-article ones too (the whole stage)")
     options = parser.parse_args()
     if options.exact:
         from kroscek.settings import CASCADE_VARIABLE
@@ -87,7 +88,7 @@ def main() -> None:
         with sqlite3.connect(path) as db:
             db.execute("DELETE FROM embeddings WHERE key LIKE 'e5:%' OR key LIKE 'e5-passage:%'")
         store = Store(path)
-        stories = [s for s in store.stories() if len(s.articles) > 1]
+        stories = [s for s in store.stories() if options.all or len(s.articles) > 1]
         if options.stories:
             stories = stories[: options.stories]
         articles = sum(len(s.articles) for s in stories)
