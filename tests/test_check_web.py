@@ -126,6 +126,7 @@ def test_a_claim_nobody_covers_says_so(client):
     assert "No earlier fact-check" in text_of(english, "//*[@id='check-factchecks']")
 
 
+@pytest.mark.model  # the claim's names are read with the NER CRF
 def test_a_claim_that_changes_what_a_fact_check_checked_gets_it_apart_as_a_close_claims(client):
     claim = "Daun sirsak rebus sembuhkan darah tinggi dalam tiga hari"  # the fact-check: diabetes, not blood pressure
     page = html(client.get("/check", params={"claim": claim, "lang": "en"}))
