@@ -5,7 +5,9 @@ vector, so that closeness is what the words share and no model is loaded; every 
 from __future__ import annotations
 
 import re
+import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -106,6 +108,41 @@ def test_the_vectors_of_a_stores_fact_checks_are_kept_in_the_store(tmp_path: Pat
     assert [h.url for h in first] == [h.url for h in again] == ["u/jembatan"]
     assert len(encoder.texts) == embedded + 1  # only the claim itself
 
+
+
+def test_a_store_opened_read_only_is_checked_with_the_vectors_kept_in_memory(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    import kroscek.analyse.embed as embed
+
+    encoder = CountingEncoder()
+    monkeypatch.setattr(Embedder.__init__, "__defaults__", (None, embed.BATCH_SIZE, encoder, "e5", embed.DIMENSION))
+    path = tmp_path / "k.db"
+    writer = Store(f"sqlite:///{path}")
+    writer.add_fact_checks([FactCheck(id=u, claim=c, verdict=v, verdict_word="", published=None, url=u)
+                            for u, c, v in CHECKS])
+    writer.engine.dispose()
+    store = Store(f"sqlite:///file:{path}?mode=ro&uri=true")
+    index = FactCheckIndex.of_store(store)
+    claim = claim_fact("Jembatan gantung Sungai Merah di Kabupaten Sentosa putus diterjang banjir bandang")
+    assert [h.url for h in index.close(claim)] == [h.url for h in index.close(claim)] == ["u/jembatan"]
+    assert sum(text in {c for _, c, _ in CHECKS} for text in encoder.texts) == len(CHECKS)  # embedded once
+    assert store.embeddings(list(index.embedder.cache)) == {}  # nothing written
+    assert len(index.embedder.cache) == len(CHECKS)  # the checked claims only: not the claims asked about
+
+
+def test_requests_sharing_one_index_embed_the_checked_claims_once():
+    class SlowEncoder(CountingEncoder):
+        def __call__(self, texts: list[str]) -> np.ndarray:
+            time.sleep(0.05)
+            return super().__call__(texts)
+
+    encoder = SlowEncoder()
+    index = _index(encoder)
+    claim = claim_fact("Jembatan gantung Sungai Merah di Kabupaten Sentosa putus diterjang banjir bandang")
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda _: [h.url for h in index.close(claim)], range(4)))
+    assert found == [["u/jembatan"]] * 4
+    assert sum(text in {c for _, c, _ in CHECKS} for text in encoder.texts) == len(CHECKS)
 
 @pytest.mark.model
 def test_check_claim_lists_the_close_claims_fact_checks_apart(tmp_path: Path):

@@ -66,11 +66,17 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    weigh nothing in the match and are not missed; nor are the amounts of a fact-check that writes
    none (a code's digits, "P3TGAI", are none), nor the platform a post went round where the claim
    names none.
+5. **Fact-checks of close claims** (``FactCheckIndex.close``, with an index that has an encoder):
+   up to ``CLOSE_SHOWN`` others whose checked claim is close in words (``CLOSE_LEXICAL``) and in
+   meaning (``CLOSE_MEANING``, the encoder's cosine), the two adding up to ``CLOSE_TOGETHER``;
+   listed apart, each with the verdict of the claim it checked.
 """
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -808,6 +814,7 @@ class FactCheckIndex:
         self.embedder = embedder
         self._flush = flush
         self._vectors: np.ndarray | None = None
+        self._vectors_lock = threading.Lock()  # a web app's requests share one index: the claims are embedded once
         # what is matched: the checks with their hashtags in words ("#IndonesiaGelap": "Indonesia Gelap")
         self.matching = [replace(c, claim=split_hashtags(c.claim), conclusion=split_hashtags(c.conclusion or ""))
                          for c in self.checks]
@@ -837,29 +844,52 @@ class FactCheckIndex:
     @classmethod
     def of_store(cls, store: Any, language: str = "id", settings: Settings | None = None) -> FactCheckIndex:
         """The store's fact-checks, with e5 vectors kept in the store (each checked claim is embedded
-        once, by the first ``close`` on a store that lacks its vector), or the static vectors in
-        ``--fast`` mode."""
+        once, by the first ``close`` on a store that lacks its vector; a store that cannot be written
+        keeps none, they stay in memory), or the static vectors in ``--fast`` mode."""
+        from sqlalchemy.exc import DBAPIError
+
         from kroscek.analyse.embed import Embedder, StaticEmbedder, StoreEmbeddingCache
 
         checks = store.fact_checks()
         if (settings or Settings()).encoder != "e5":
             return cls(checks, language, StaticEmbedder())
         cache = StoreEmbeddingCache(store)
-        return cls(checks, language, Embedder(cache=cache), flush=cache.flush)
+
+        def flush() -> None:
+            try:
+                cache.flush()
+            except DBAPIError:
+                pass  # a store that cannot be written (opened read-only): the vectors stay in memory
+
+        return cls(checks, language, Embedder(cache=cache), flush=flush)
 
     def meaning_vectors(self) -> np.ndarray:
-        """The encoder's vector of each checked claim (as matched: hashtags in words), one row each."""
-        if self._vectors is None:
-            if self.embedder is None:
-                raise ValueError("this fact-check index has no encoder")
-            claims = [c.claim for c in self.matching]
-            prefetch = getattr(getattr(self.embedder, "cache", None), "prefetch", None)
-            if prefetch is not None:
-                prefetch([content_key(text, self.embedder.name) for text in claims])
-            self._vectors = self.embedder.embed_texts(claims) if claims else np.zeros((0, 1), np.float32)
-            if self._flush is not None:
-                self._flush()
+        """The encoder's vector of each checked claim (as matched: hashtags in words), one row each;
+        computed once, by one thread while any other waits."""
+        if self._vectors is not None:
+            return self._vectors
+        if self.embedder is None:
+            raise ValueError("this fact-check index has no encoder")
+        with self._vectors_lock:
+            if self._vectors is None:
+                claims = [c.claim for c in self.matching]
+                prefetch = getattr(getattr(self.embedder, "cache", None), "prefetch", None)
+                if prefetch is not None:
+                    prefetch([content_key(text, self.embedder.name) for text in claims])
+                vectors = self.embedder.embed_texts(claims) if claims else np.zeros((0, 1), np.float32)
+                if self._flush is not None:
+                    self._flush()
+                self._vectors = vectors  # after the flush: no claim is embedded into the cache while it is written
         return self._vectors
+
+    def _claim_vector(self, text: str) -> np.ndarray:
+        """The encoder's vector of the claim being checked, not kept in the index's cache (a web app
+        checks claims for as long as it runs: the cache would grow with each)."""
+        embedder = self.embedder
+        if getattr(embedder, "cache", None) is not None:
+            embedder = copy.copy(embedder)
+            embedder.cache = {}
+        return embedder.embed_texts([text])[0]
 
     def close(self, fact: Fact, shown: Iterable[FactCheckHit] = (), limit: int = CLOSE_SHOWN) -> list[FactCheckHit]:
         """Fact-checks of claims close to ``fact`` in words and in meaning (``CLOSE_LEXICAL`` and
@@ -874,7 +904,7 @@ class FactCheckIndex:
         asked = [t for t in tokens(fact.text, self.language) if t not in calls]
         if asked and self.matrix is not None:
             lexical = np.maximum(lexical, (self.vectorizer.transform([asked]) @ self.matrix.T).toarray()[0])
-        meaning = self.meaning_vectors() @ self.embedder.embed_texts([fact.text])[0]
+        meaning = self.meaning_vectors() @ self._claim_vector(fact.text)
         taken = {hit.url or hit.claim for hit in shown}
         found = []
         for at in np.argsort(-(lexical + meaning)):
@@ -1902,7 +1932,9 @@ def _substituted(fact: Fact, check: FactCheck) -> bool:
 
 def check_claim(store: Any, text: str, language: str = "id", index: FactCheckIndex | None = None) -> CheckResult:
     """What the store says of a claim: the stories that cover it, the sentences that support and
-    contradict it, and earlier fact-checks of it. ``ClaimError`` for a claim that cannot be checked."""
+    contradict it, earlier fact-checks of it and, where ``index`` has an encoder
+    (``FactCheckIndex.of_store``), those of close claims (none with the default index, which has
+    none). ``ClaimError`` for a claim that cannot be checked."""
     fact = claim_fact(text, language)
     terms = search_terms(fact)
     ids: list[str] = []
