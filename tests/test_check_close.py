@@ -153,3 +153,32 @@ def test_check_claim_lists_the_close_claims_fact_checks_apart(tmp_path: Path):
     assert result.fact_checks == []
     assert [(h.url, h.same_claim) for h in result.close_fact_checks] == [("u/loker", False)]
     assert result.to_dict()["close_fact_checks"][0]["verdict"] == "false"
+
+
+WRITTEN = FactCheck(id="u/krl", claim="Kartu Lansia untuk Naik Kereta Gratis", verdict="false", verdict_word="salah",
+                    published=None, url="u/krl",
+                    text="Unggahan menyebut kereta rel listrik gratis bagi lansia di Jawa Tengah, kata Kementerian Agama, "
+                         "dengan tagar #IndonesiaGelap.")
+
+
+@pytest.mark.parametrize(("claim", "unwritten"), [
+    ("Lansia naik KRL gratis di Jateng kata Kemenag", []),  # initials, clipped starts of two words
+    ("Kartu lansia gratis, kata aksi Indonesia Gelap", []),  # inside the hashtag
+    ("Kartu lansia untuk naik kereta gratis di Bekasi", ["bekasi"]),  # a town the fact-check never writes
+    ("Kartu lansia dari KAI untuk naik kereta gratis", ["kai"]),
+])
+def test_a_claims_names_are_looked_for_in_every_form_the_fact_check_may_write_them(claim: str, unwritten: list[str]):
+    from kroscek.check import unwritten_names
+
+    assert unwritten_names(claim, WRITTEN) == unwritten
+
+
+def test_a_fact_check_whose_text_never_names_the_claims_town_is_a_close_claims_not_the_same():
+    from dataclasses import replace
+
+    claim = claim_fact("Kartu lansia untuk naik kereta gratis dibagikan di Bekasi")
+    without_text = FactCheckIndex([replace(WRITTEN, text="")], embedder=Embedder(encode=CountingEncoder(), name="bag"))
+    assert [h.url for h in without_text.match(claim, threshold=0.3)] == ["u/krl"]  # nothing to look the name up in
+    index = FactCheckIndex([WRITTEN], embedder=Embedder(encode=CountingEncoder(), name="bag"))
+    assert index.match(claim, threshold=0.3) == []
+    assert FactCheck.from_dict({k: v for k, v in WRITTEN.to_dict().items() if k != "text"}).text == ""  # stored before

@@ -65,7 +65,10 @@ The claim is read like an article sentence (``compare.claims.Claim`` read into s
    another claim. The words that ask the reader to act ("daftar lewat link ini", "hubungi nomor ...")
    weigh nothing in the match and are not missed; nor are the amounts of a fact-check that writes
    none (a code's digits, "P3TGAI", are none), nor the platform a post went round where the claim
-   names none.
+   names none. Last, a name of the claim (a capitalised word after its first, an
+   acronym) that the fact-check's own text never writes in any form (``unwritten_names``: the word,
+   the initials of words in a row, clipped starts, inside a hashtag) makes it another claim: it may
+   still be listed among the fact-checks of close claims.
 5. **Fact-checks of close claims** (``FactCheckIndex.close``, with an index that has an encoder):
    up to ``CLOSE_SHOWN`` others whose checked claim is close in words (``CLOSE_LEXICAL``) and in
    meaning (``CLOSE_MEANING``, the encoder's cosine), the two adding up to ``CLOSE_TOGETHER``;
@@ -985,6 +988,8 @@ class FactCheckIndex:
                 continue  # after the best, only the same claim checked again: not another claim close to this one
             if not self.same_claim(fact, self.matching[int(at)]):
                 continue  # another place, number, day, person, subject or the negation: another claim, another verdict
+            if unwritten_names(fact.text, self.matching[int(at)]):
+                continue  # a name the fact-check never writes: likely another claim (it may still be listed as a close one)
             if not found:
                 first = int(at)
             found.append(_hit(check, float(scores[at])))
@@ -1031,6 +1036,46 @@ def _hit(check: FactCheck, similarity: float, same_claim: bool = True, meaning: 
                         published=check.published, url=check.url, publisher=check.publisher or "",
                         similarity=round(similarity, 3), conclusion=check.conclusion or "", same_claim=same_claim,
                         meaning=None if meaning is None else round(meaning, 3))
+
+
+def _claim_names(text: str) -> list[str]:
+    """The names a claim writes: a capitalised word after its first, an acronym anywhere, folded;
+    not a word with a digit (numbers are compared as numbers)."""
+    words = list(_WORD.finditer(text))
+    return [fold(m.group()).lower() for at, m in enumerate(words)
+            if not any(c.isdigit() for c in m.group()) and len(m.group()) >= 2
+            and ((at > 0 and m.group()[0].isupper()) or (m.group().isupper() and len(m.group()) >= 2))]
+
+
+def unwritten_names(claim: str, check: FactCheck) -> list[str]:
+    """The claim's names that the fact-check (its claim, conclusion and text) never writes in any
+    form: not as the word, not as the initials of words in a row ("KRL": "kereta rel listrik"), not
+    as the clipped starts of two or three words in a row ("Kemenag": "Kementerian Agama", "Jateng":
+    "Jawa Tengah"), not inside a longer word ("#IndonesiaGelap" holds "gelap"). None when the
+    fact-check's text was not read (a fact-check stored without it, a ClaimReview)."""
+    if not check.text:
+        return []
+    words = [fold(w).lower() for w in _WORD.findall(f"{check.claim} {check.conclusion or ''} {split_hashtags(check.text)}")]
+    known = set(words)
+    missing = [name for name in dict.fromkeys(_claim_names(claim)) if name not in known]
+    if not missing:
+        return []
+    joined = " ".join(words)
+    found = set()
+    for name in missing:
+        if len(name) >= 4 and name in joined:
+            found.add(name)
+            continue
+        for size in (2, 3, 4, 5):
+            if any(_initials(words[at: at + size], name) or (size <= 3 and _clipped(name, words[at: at + size]))
+                   for at in range(len(words) - size + 1)):
+                found.add(name)
+                break
+    return [name for name in missing if name not in found]
+
+
+def _initials(words: Sequence[str], acronym: str) -> bool:
+    return len(words) == len(acronym) and all(w[:1] == c for w, c in zip(words, acronym))
 
 
 _VERB_FORM = re.compile(r"^(?:di|me|ber|ter|ke|se|per)\w{3,}|\w{3,}(?:kan|i|an|nya)$")  # a verb or a derived word

@@ -5,7 +5,8 @@ Two forms are read:
 - **turnbackhoax-style CSV** (columns ``judul``, ``isi``, ``url``; ``ID`` optional): the title is
   the claim as it circulated, the verdict is the URL slug's first word ("salah-...",
   "belum-terbukti-...", "satire-..."), the date is the URL's ``/YYYY/MM/DD/``, the conclusion is
-  what follows "Kesimpulan" in the text.
+  what follows "Kesimpulan" in the text; the text itself is kept too (``TEXT_CHARS``), for the
+  names a checked claim must find in it.
 - **Schema.org ClaimReview** in JSON-LD (``<script type="application/ld+json">`` of an HTML page,
   or a ``.json``/``.jsonld`` file): ``claimReviewed``, ``reviewRating.alternateName``,
   ``datePublished``, ``url``, ``author.name``; inside ``@graph`` and lists too.
@@ -28,6 +29,7 @@ from typing import Any
 
 VERDICTS = ("false", "misleading", "missing-context", "true", "satire", "unproven")
 CONCLUSION_CHARS = 600  # of the conclusion kept in the store
+TEXT_CHARS = 6000  # of the fact-check's own text kept in the store (where a claim's names are looked for)
 
 # the publisher's word (folded, spaces for dashes) -> the normalised verdict; longest phrase first
 _VERDICT_WORDS: dict[str, str] = {
@@ -73,13 +75,14 @@ class FactCheck:
     conclusion: str = ""
     publisher: str = ""
     source: str = ""  # the file it was read from
+    text: str = ""  # its own text (the post as it circulated, the checking), up to TEXT_CHARS; "" where none is read
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FactCheck:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})  # a field stored before it existed: its default
 
 
 def normalise_verdict(word: str | None) -> str:
@@ -147,7 +150,7 @@ def read_turnbackhoax_csv(path: Path | str) -> list[FactCheck]:
             found.append(FactCheck(
                 id=fact_check_id(url, title), claim=title.strip("“”\"' "), verdict=verdict, verdict_word=word,
                 published=date_from_url(url), url=url, title=title, conclusion=_conclusion(body or ""),
-                publisher=_site(url), source=str(path)))
+                publisher=_site(url), source=str(path), text=" ".join((body or "").split())[:TEXT_CHARS]))
     return found
 
 
