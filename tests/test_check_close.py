@@ -182,3 +182,18 @@ def test_a_fact_check_whose_text_never_names_the_claims_town_is_a_close_claims_n
     index = FactCheckIndex([WRITTEN], embedder=Embedder(encode=CountingEncoder(), name="bag"))
     assert index.match(claim, threshold=0.3) == []
     assert FactCheck.from_dict({k: v for k, v in WRITTEN.to_dict().items() if k != "text"}).text == ""  # stored before
+
+
+def test_eval_check_scores_the_fact_checks_found_among_the_close_claims_apart():
+    from kroscek.eval.check import ClaimLabel, Outcome, score
+
+    same = ClaimLabel("c1", "factcheck", "7", "salah", "Jembatan ambruk tewaskan 40 orang", True, None, ())
+    near = ClaimLabel("c2", "factcheck", "7", "salah", "Jembatan ambruk tewaskan 14 orang", False, None, ())
+    news = ClaimLabel("c3", "news", None, None, "Jembatan di Lestari diperbaiki pekan depan", False, "s", ())
+    figures = score([same, near, news], [Outcome([], [], [], ["7"]), Outcome([], [], [], ["7"]), Outcome(["s"], [], [], ["9"])],
+                    {"s": {"s"}})
+    assert (figures.fc_right, figures.fc_found, figures.match) == (0, 1, 1)  # found, but not as the same claim's
+    assert (figures.near_found, figures.near, figures.news_close, figures.news) == (1, 1, 1, 1)
+    assert figures.fc_wrong_claims == 0  # a close claim's fact-check is no wrong verdict shown
+    missed = score([near], [Outcome([], [], [], ["8"])], {})
+    assert (missed.near_found, missed.fc_wrong_claims) == (0, 0)
