@@ -1011,3 +1011,5 @@ def test_a_quote_a_page_prints_twice_counts_once_found_in_either_copy() -> None:
     assert (both_copies["recall"], both_copies["precision"]) == (1.0, 1.0)
     wrong_speaker = quote_eval.score({"a1": [quote_eval.Span(second + 1, second + 40, "Budi Santoso", "direct")]}, [article])
     assert (wrong_speaker["recall"], wrong_speaker["speaker_accuracy"]) == (0.5, 0.0)
+    one_right = quote_eval.score({"a1": [quote_eval.Span(1, 40, "Budi Santoso", "direct"), gold[2]]}, [article])
+    assert (one_right["recall"], one_right["speaker_accuracy"], one_right["precision"]) == (0.5, 1.0, 1.0)

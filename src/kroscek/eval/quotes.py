@@ -191,8 +191,8 @@ def score(found: dict[str, list[Span]], articles: list[LabelledArticle]) -> dict
         for g in distinct.values():
             kinds.setdefault(g.kind, [0, 0])[1] += 1
         matched: dict[str, tuple[Span, Span]] = {}
-        for p, g in pairs:
-            matched.setdefault(repeat_key(article, g), (p, g))
+        for p, g in sorted(pairs, key=lambda pair: not same_speaker(pair[0].speaker, pair[1].speaker)):
+            matched.setdefault(repeat_key(article, g), (p, g))  # of two copies found, one with its speaker right counts
         found_quotes += len(matched)
         for p, g in matched.values():
             kinds[g.kind][0] += 1
