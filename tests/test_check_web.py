@@ -207,3 +207,22 @@ def test_the_check_and_outlet_pages_need_the_read_token_when_reading_does(store)
         for path in ("/check", f"/check?claim={CLAIM}", "/outlets", "/outlets/Pos Galuh", "/api/v1/outlets"):
             assert client.get(path).status_code == 401, path
             assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 200, path
+
+
+def test_two_first_checks_at_once_share_one_fact_check_index(store, monkeypatch):
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kroscek.check import FactCheckIndex
+    from kroscek.web.routes.check import fact_check_index
+
+    build = FactCheckIndex.of_store.__func__
+
+    def slow(cls, *args, **kwargs):  # indexing takes a while: the requests overlap
+        time.sleep(0.2)
+        return build(cls, *args, **kwargs)
+
+    monkeypatch.setattr(FactCheckIndex, "of_store", classmethod(slow))
+    with ThreadPoolExecutor(4) as pool:
+        indexes = list(pool.map(lambda _: fact_check_index(store, Settings(Mode.FAST)), range(8)))
+    assert len({id(index) for index in indexes}) == 1 and len(indexes[0].checks) == len(FACT_CHECKS)

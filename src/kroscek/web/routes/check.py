@@ -8,6 +8,7 @@ gets the page with its message and status 422, as the API does.
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, Query
@@ -27,10 +28,14 @@ router = APIRouter()
 CLAIM_FIELD_CHARS = 4 * MAX_CLAIM_CHARS
 
 
+_INDEXING = threading.Lock()  # two first requests at once build one index, not two
+
+
 def fact_check_index(store: Store, settings: Settings | None = None) -> FactCheckIndex:
     """The stored fact-checks, indexed once until the store changes (a new fact-check changes it),
     with the encoder of the app's mode for the fact-checks of close claims (e5 by default)."""
-    return store.cached("fact-check-index", lambda: FactCheckIndex.of_store(store, settings=settings))
+    with _INDEXING:
+        return store.cached("fact-check-index", lambda: FactCheckIndex.of_store(store, settings=settings))
 
 
 def fact_checks_of_story(store: Store, view: StoryView) -> list[StoryFactCheck]:
