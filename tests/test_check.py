@@ -155,13 +155,30 @@ def test_ingest_factchecks_is_idempotent(tmp_path):
     db = str(tmp_path / "fc.db")
     csv_path = write_csv(tmp_path / "fc.csv", FACT_CHECKS)
     (tmp_path / "review.html").write_text(CLAIM_REVIEW_PAGE, encoding="utf-8")
-    first = runner.invoke(app, ["ingest-factchecks", str(csv_path), str(tmp_path / "review.html"), "--db", db])
+    first = runner.invoke(app, ["ingest-factchecks", str(csv_path), str(tmp_path / "review.html"), "--db", db, "--fast"])
     assert first.exit_code == 0, first.output
-    again = runner.invoke(app, ["ingest-factchecks", str(csv_path), "--db", db])
+    assert "embedded" not in first.output  # --fast: the first check embeds them
+    again = runner.invoke(app, ["ingest-factchecks", str(csv_path), "--db", db, "--fast"])
     assert again.exit_code == 0
     store = Store(db)
     assert store.count_fact_checks() == 4
     assert {c.verdict for c in store.fact_checks()} == {"false", "unproven", "satire"}
+    store.close()
+
+
+@pytest.mark.model
+def test_ingest_factchecks_embeds_the_new_ones_for_the_close_claims(tmp_path):
+    from kroscek.analyse.embed import content_key
+    from kroscek.check import split_hashtags
+
+    db = str(tmp_path / "fc.db")
+    first = CliRunner().invoke(app, ["ingest-factchecks", str(write_csv(tmp_path / "fc.csv", FACT_CHECKS)), "--db", db])
+    assert first.exit_code == 0 and "embedded for the close claims of check (e5): 3" in first.output
+    again = CliRunner().invoke(app, ["ingest-factchecks", str(tmp_path / "fc.csv"), "--db", db])
+    assert "embedded" not in again.output  # nothing new
+    store = Store(db)
+    keys = [content_key(split_hashtags(c.claim), "e5") for c in store.fact_checks()]
+    assert len(store.embeddings(keys)) == 3
     store.close()
 
 

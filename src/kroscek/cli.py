@@ -6,6 +6,7 @@ import importlib
 import json
 import shlex
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -378,10 +379,15 @@ def ingest_factchecks(
     paths: Annotated[list[str], typer.Argument(help="Fact-check files or folders: a turnbackhoax-style CSV "
                                                     "(judul, isi, url), HTML pages or JSON-LD with ClaimReview.")],
     db: DbOption = DEFAULT_DB,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Do not embed the fact-checks with e5 now (the first `check` does it).")
+    ] = False,
 ) -> None:
     """Store published fact-checks (the claim checked, the verdict, the date, the link); idempotent.
+    New ones are embedded with e5 for the close claims of `check`, unless --fast.
 
     Exit code 1 when nothing was read and something was rejected; 2 for a missing path or store."""
+    from kroscek.check import FactCheckIndex
     from kroscek.factchecks import read_fact_checks
 
     check_paths(paths)
@@ -393,6 +399,11 @@ def ingest_factchecks(
                       soft_wrap=True)
     console.print(f"fact-checks: {added} new, {len(checks) - added} already stored, {len(rejected)} rejected "
                   f"({store.count_fact_checks()} in {printable(store.url)})", highlight=False)
+    if added and not fast:
+        started = time.perf_counter()
+        embedded = len(FactCheckIndex.of_store(store).meaning_vectors())
+        console.print(f"fact-checks embedded for the close claims of check (e5): {embedded} in "
+                      f"{time.perf_counter() - started:.0f} s", highlight=False)
     raise typer.Exit(1 if not checks and rejected else 0)
 
 
