@@ -5,7 +5,7 @@ and a checked claim, in the Indonesian interface.
 
 Runs `kroscek run` on examples/corpus and the seeds into a temporary store, adds the invented
 fact-checks of examples/factchecks, serves it, and has Chromium (Playwright, Debian's
-/usr/bin/chromium) photograph the pages into docs/screenshots/ and docs/check.png.
+/usr/bin/chromium) photograph the pages into docs/screenshots/, docs/check.png and docs/check-close.png.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
 from kroscek.cli import app as cli
-from kroscek.web.app import Settings, create_app
+from kroscek.web.app import ServerSettings, create_app
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIM = "Banjir bandang di Tanjung Seruni menewaskan 90 orang"  # the corpus says nine; a fact-check says false
+CLOSE_CLAIM = "Banjir bandang di Tanjung Seruni menewaskan 19 orang"  # another count: that fact-check is a close claim's
 
 
 def main() -> None:
@@ -49,7 +50,7 @@ def main() -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
+        server = uvicorn.Server(uvicorn.Config(create_app(ServerSettings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
         threading.Thread(target=server.run, daemon=True).start()
         while not server.started:
             time.sleep(0.1)
@@ -75,6 +76,11 @@ def main() -> None:
                 page.get_by_role("button", name="Periksa", exact=True).click()
                 page.wait_for_selector("#check-result")
                 page.screenshot(path=str(REPO / "docs" / "check.png"), full_page=True)
+                page.goto(url + "/")
+                page.get_by_role("textbox", name="Periksa klaim").fill(CLOSE_CLAIM)
+                page.get_by_role("button", name="Periksa", exact=True).click()
+                page.wait_for_selector("#check-result")
+                page.screenshot(path=str(REPO / "docs" / "check-close.png"), full_page=True)
             browser.close()
         server.should_exit = True
 
