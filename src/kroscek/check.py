@@ -837,6 +837,15 @@ class FactCheckIndex:
             return np.zeros(0)
         return self.scores_of([claim])[0]
 
+    def claim_scores(self, claim: str) -> np.ndarray:
+        """``scores``, or higher without the words that ask the reader to act ("daftar lewat link
+        ini"): they weigh nothing against a fact-check that lacks them."""
+        scores = self.scores(claim)
+        asked = [t for t in tokens(claim, self.language) if t not in _call_stems(self.language)]
+        if asked and self.matrix is not None:
+            scores = np.maximum(scores, (self.vectorizer.transform([asked]) @ self.matrix.T).toarray()[0])
+        return scores
+
     def scores_of(self, texts: Sequence[str]) -> np.ndarray:
         """Cosine of each text to each fact-check's claim (texts x fact-checks)."""
         if self.matrix is None or not texts:
@@ -902,11 +911,7 @@ class FactCheckIndex:
         Without an encoder, none."""
         if self.embedder is None or not self.checks:
             return []
-        lexical = self.scores(fact.text)
-        calls = _call_stems(self.language)
-        asked = [t for t in tokens(fact.text, self.language) if t not in calls]
-        if asked and self.matrix is not None:
-            lexical = np.maximum(lexical, (self.vectorizer.transform([asked]) @ self.matrix.T).toarray()[0])
+        lexical = self.claim_scores(fact.text)
         meaning = self.meaning_vectors() @ self._claim_vector(fact.text)
         taken = {hit.url or hit.claim for hit in shown}
         found = []
@@ -970,13 +975,7 @@ class FactCheckIndex:
         return found
 
     def _match(self, fact: Fact, threshold: float, limit: int) -> list[FactCheckHit]:
-        scores = self.scores(fact.text)
-        if self.matrix is not None:  # the words that ask the reader to act weigh nothing against a fact-check that lacks them
-            calls = _call_stems(self.language)
-            asked = [t for t in tokens(fact.text, self.language) if t not in calls]
-            if asked:
-                plain = (self.vectorizer.transform([asked]) @ self.matrix.T).toarray()[0]
-                scores = np.maximum(scores, plain)
+        scores = self.claim_scores(fact.text)
         found = []
         for at in np.argsort(-scores)[: limit * 4]:
             if scores[at] < threshold:
