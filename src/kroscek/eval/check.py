@@ -368,23 +368,25 @@ def score(labels: Sequence[ClaimLabel], outcomes: Sequence[Outcome], story_artic
                                           f"{call.url} {call.start}-{call.end}: {label.claim!r}")
             calls.found += len(found)
         # fact-checks
+        ours = {label.factcheck, *label.also} if label.match else set()  # the fact-checks of this very claim
+        matched = bool(ours & set(got.fact_checks))
         if label.match:
             figures.match += 1
-            figures.fc_right += any(i in got.fact_checks for i in (label.factcheck, *label.also))
-            figures.fc_found += any(i in got.fact_checks + got.close for i in (label.factcheck, *label.also))
+            figures.fc_right += matched
+            figures.fc_found += bool(ours & set(got.fact_checks + got.close))
         elif label.source == "factcheck":
             figures.near += 1
             figures.near_found += label.factcheck in got.close
         else:
             figures.news += 1
             figures.news_close += bool(got.close)
-        wrong = [i for i in got.fact_checks if not (label.match and i in (label.factcheck, *label.also))]
+        wrong = [i for i in got.fact_checks if i not in ours]
         figures.fc_shown_claims += bool(got.fact_checks)
         if wrong:
             figures.fc_wrong_claims += 1
             figures.misses.append(f"{label.id} wrong fact-check shown {wrong} (labelled {label.factcheck}, "
                                   f"match {label.match}): {label.claim!r}")
-        elif label.match and not any(i in got.fact_checks for i in (label.factcheck, *label.also)):
+        elif label.match and not matched:
             figures.misses.append(f"{label.id} fact-check {label.factcheck} not matched: {label.claim!r}")
     return figures
 
