@@ -4,6 +4,7 @@ vector, so that closeness is what the words share and no model is loaded; every 
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 import zlib
@@ -93,12 +94,18 @@ def test_without_an_encoder_no_close_claim_is_looked_for():
     assert index.close(claim_fact("Jembatan gantung Sungai Merah di Kabupaten Sentosa putus diterjang banjir")) == []
 
 
-def test_the_vectors_of_a_stores_fact_checks_are_kept_in_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture
+def encoder(monkeypatch: pytest.MonkeyPatch) -> CountingEncoder:
+    """What a store's index embeds with in place of e5 (``FactCheckIndex.of_store`` makes its
+    ``Embedder`` from ``kroscek.analyse.embed``)."""
     import kroscek.analyse.embed as embed
 
-    encoder = CountingEncoder()
-    monkeypatch.setattr(embed, "e5_query", encoder)
-    monkeypatch.setattr(Embedder.__init__, "__defaults__", (None, embed.BATCH_SIZE, encoder, "e5", embed.DIMENSION))
+    counting = CountingEncoder()
+    monkeypatch.setattr(embed, "Embedder", functools.partial(Embedder, encode=counting))
+    return counting
+
+
+def test_the_vectors_of_a_stores_fact_checks_are_kept_in_the_store(tmp_path: Path, encoder: CountingEncoder):
     store = Store(f"sqlite:///{tmp_path / 'k.db'}")
     store.add_fact_checks([FactCheck(id=u, claim=c, verdict=v, verdict_word="", published=None, url=u) for u, c, v in CHECKS])
     claim = claim_fact("Jembatan gantung Sungai Merah di Kabupaten Sentosa putus diterjang banjir bandang")
@@ -109,13 +116,7 @@ def test_the_vectors_of_a_stores_fact_checks_are_kept_in_the_store(tmp_path: Pat
     assert len(encoder.texts) == embedded + 1  # only the claim itself
 
 
-
-def test_a_store_opened_read_only_is_checked_with_the_vectors_kept_in_memory(tmp_path: Path,
-                                                                            monkeypatch: pytest.MonkeyPatch):
-    import kroscek.analyse.embed as embed
-
-    encoder = CountingEncoder()
-    monkeypatch.setattr(Embedder.__init__, "__defaults__", (None, embed.BATCH_SIZE, encoder, "e5", embed.DIMENSION))
+def test_a_store_opened_read_only_is_checked_with_the_vectors_kept_in_memory(tmp_path: Path, encoder: CountingEncoder):
     path = tmp_path / "k.db"
     writer = Store(f"sqlite:///{path}")
     writer.add_fact_checks([FactCheck(id=u, claim=c, verdict=v, verdict_word="", published=None, url=u)
@@ -143,6 +144,7 @@ def test_requests_sharing_one_index_embed_the_checked_claims_once():
         found = list(pool.map(lambda _: [h.url for h in index.close(claim)], range(4)))
     assert found == [["u/jembatan"]] * 4
     assert sum(text in {c for _, c, _ in CHECKS} for text in encoder.texts) == len(CHECKS)
+
 
 @pytest.mark.model
 def test_check_claim_lists_the_close_claims_fact_checks_apart(tmp_path: Path):
