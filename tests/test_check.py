@@ -26,6 +26,7 @@ from kroscek.factchecks import (
 )
 from kroscek.model import Article, Sentence, Story
 from kroscek.store import Store
+from kroscek.text.colloquial import standard
 
 FACT_CHECKS = [
     {"ID": "1", "judul": "Jembatan Kali Merah di Kota Lestari Ambruk Tewaskan 40 Orang",
@@ -203,6 +204,24 @@ def test_earlier_fact_check_is_found_with_its_verdict(store):
     assert [(c.verdict, c.url) for c in result.fact_checks] == [("false", FACT_CHECKS[0]["url"])]
     other = check_claim(store, "Air kelapa hijau menyembuhkan demam berdarah dalam sehari")
     assert other.fact_checks and other.fact_checks[0].verdict == "unproven"
+
+
+@pytest.mark.model
+def test_a_claim_written_as_a_forwarded_message_finds_the_fact_check(store):
+    written = "Katanya jembatan Kali Merah Kota Lestari ambruk nih, 40 org tewas"
+    result = check_claim(store, written)
+    assert [c.url for c in result.fact_checks] == [FACT_CHECKS[0]["url"]]
+    assert result.claim == written  # shown as written, compared in standard words
+    assert result.standard == "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas"
+    assert check_claim(store, "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas").standard == ""
+
+
+def test_chat_words_in_standard_words_match_the_checked_claim():
+    index = _index({"url": "u/1", "claim": "Bupati Lestari Bagi-Bagi Uang Rp50 Juta untuk Warga yang Ikut Kuis di Facebook"},
+                   {"url": "u/2", "claim": "Bupati Lestari Resmikan Jembatan Baru"})
+    written = "Katanya bupati Lestari bagiin duit 50jt buat warga yg ikut kuis di fb"
+    assert not index.match(claim_fact(written))
+    assert [h.url for h in index.match(claim_fact(standard(written)))] == ["u/1"]
 
 
 def test_a_fact_check_of_another_value_is_not_shown(store):

@@ -124,6 +124,14 @@ def test_a_claim_nobody_covers_says_so(client):
     english = html(client.get("/check", params={"claim": claim, "lang": "en"}))
     assert "no story in the store covers this claim" in text_of(english, "//*[@id='check-note']")
     assert "No earlier fact-check" in text_of(english, "//*[@id='check-factchecks']")
+    assert not page.xpath("//*[@id='check-standard']")  # written in standard words already
+
+
+def test_a_claim_in_chat_words_shows_the_words_it_was_compared_in(client):
+    page = html(client.get("/check", params={"claim": "Katanya gunung Tampomas udah meletus nih, abunya 3 km"}))
+    assert "“Katanya gunung Tampomas udah meletus nih, abunya 3 km”" in text_of(page, "//*[@id='check-result']/p[1]")
+    assert "Gunung Tampomas sudah meletus, abunya 3 km" in text_of(page, "//*[@id='check-standard']")
+    assert "kata baku" in text_of(page, "//*[@id='check-standard']")
 
 
 @pytest.mark.model  # the claim's names are read with the NER CRF

@@ -99,6 +99,7 @@ from kroscek.factchecks import FactCheck
 from kroscek.model import Article, Sentence
 from kroscek.outlets import outlet_name
 from kroscek.settings import Settings
+from kroscek.text.colloquial import standard
 from kroscek.text.fold import fold
 from kroscek.text.names import NAME, spelled_like_any
 from kroscek.text.synonyms import bare_verbs, synonym_groups
@@ -213,6 +214,7 @@ class CheckResult:
     close_fact_checks: list[FactCheckHit] = field(default_factory=list)  # of close claims: read before trusting a verdict
     unstated: list[Unstated] = field(default_factory=list)  # of a covered claim: what no outlet states
     note: str = ""
+    standard: str = ""  # the claim in standard words, as it was compared, when it is written informally ("gak", "35 jt")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -1978,8 +1980,13 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
     """What the store says of a claim: the stories that cover it, the sentences that support and
     contradict it, earlier fact-checks of it and, where ``index`` has an encoder
     (``FactCheckIndex.of_store``), those of close claims (none with the default index, which has
-    none). ``ClaimError`` for a claim that cannot be checked."""
+    none). ``ClaimError`` for a claim that cannot be checked. A claim written informally, as a
+    forwarded message would ("udah", "bagi2", "35 jt"), is compared in standard words
+    (``text.colloquial``), the claim as written kept beside them."""
     fact = claim_fact(text, language)
+    written = fact.text
+    if (plain := standard(written, language)) != written:
+        fact = claim_fact(plain, language)
     terms = search_terms(fact)
     ids: list[str] = []
     if terms:
@@ -2014,10 +2021,10 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
     close = index.close(fact, shown=checks)
     ranked = sorted(hits.values(), key=lambda h: (-(h.supports + h.contradicts > 0), -h.similarity, h.id))
     result = CheckResult(
-        claim=fact.text, language=language, slots=_slots(fact), covered=bool(ranked), stories=ranked[:SHOWN],
+        claim=written, language=language, slots=_slots(fact), covered=bool(ranked), stories=ranked[:SHOWN],
         supports=by_kind["agree"][:SHOWN], contradicts=by_kind["dispute"][:SHOWN], updates=by_kind["update"][:SHOWN],
         related=[e for e in by_kind["related"] if e.similarity >= COVER_SIM][:SHOWN], fact_checks=checks,
-        close_fact_checks=close)
+        close_fact_checks=close, standard=fact.text if fact.text != written else "")
     if result.covered:
         result.unstated = unstated(fact, [e.text for e in evidence])
     if not result.covered:

@@ -436,6 +436,8 @@ def check(
         return
     out = Console()
     out.rule(escape(printable(result.claim)))
+    if result.standard:
+        out.print(f"compared in standard words: {escape(printable(result.standard))}", highlight=False)
     if result.note:
         out.print(result.note, highlight=False)
     for hit in result.stories:

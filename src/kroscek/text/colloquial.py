@@ -1,0 +1,107 @@
+"""Informal Indonesian in standard words: a claim as a forwarded message writes it ("Mamah Dedeh
+bagi2 35 jt buat yang follow") read as a news sentence or a fact-check would write it ("bagi-bagi
+35 juta"), so that the words it shares with them count.
+
+``standard(text)`` rewrites, word by word and only words written in lower case (a capitalised
+word may be a name or an acronym; a sentence's first word is read in lower case): the chat spellings of ``resources/colloquial/<language>.json``
+("gak", "udah", "jt"), a doubled word written with a 2 ("bagi2"), a number glued to its unit
+("35jt"), the chat suffix -in on a verb the word counts do not know ("perhatiin": "perhatikan"),
+and it drops the particles and hearsay words that say nothing of the claim ("nih", "katanya").
+A language without its own file is read with the Indonesian one (``text.lexicon``); text that
+holds none of these comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kroscek.text import lexicon
+from kroscek.text.words import word_counts
+
+_TOKEN = re.compile(r"[^\W\d_]+2(?![\w])|\d+(?:[.,]\d+)*[^\W\d_]+|[^\W\d_]+(?:-[^\W\d_]+)*")
+_GLUED_UNIT = re.compile(r"^(\d+(?:[.,]\d+)*)([^\W\d_]+)$")
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
+MIN_SUFFIXED = 6  # letters of a word read for the chat suffix -in ("bagiin"); shorter ones are plain words ("main")
+
+
+@dataclass(frozen=True)
+class Colloquial:
+    words: dict[str, str]
+    dropped: frozenset[str]
+    suffixes: dict[str, tuple[str, ...]]  # chat suffix -> the standard suffixes tried in its place
+    known: frozenset[str]  # word forms of news text: a word among them is standard already
+
+
+@cache
+def colloquial(language: str = "id") -> Colloquial:
+    data = lexicon.load("colloquial", language)
+    counts = word_counts(lexicon.source_language("colloquial", language)) or {}
+    return Colloquial(words={k.casefold(): v for k, v in data.get("words", {}).items()},
+                      dropped=frozenset(w.casefold() for w in data.get("dropped", ())),
+                      suffixes={k: tuple(v) for k, v in data.get("suffix", {}).items()},
+                      known=frozenset(counts))
+
+
+def _suffixed(word: str, lex: Colloquial) -> str | None:
+    """A verb with a chat suffix written with its standard one ("perhatiin": "perhatikan",
+    "daftarin": "daftarkan"): the word not known as it is, its stem known or the standard form."""
+    if len(word) < MIN_SUFFIXED or word in lex.known:
+        return None
+    for chat, standards in lex.suffixes.items():
+        if not word.endswith(chat):
+            continue
+        stem = word[: -len(chat)]
+        forms = [stem + end for end in standards]
+        known = next((form for form in forms if form in lex.known), None)
+        if known:
+            return known
+        if stem in lex.known:
+            return forms[0]
+    return None
+
+
+def _word(token: str, lex: Colloquial) -> str | None:
+    """The standard spelling of one lower-case token, "" to drop it, None to keep it."""
+    if token in lex.dropped:
+        return ""
+    if token in lex.words:
+        return lex.words[token]
+    if token.endswith("2") and token[:-1].isalpha() and len(token) >= 4:
+        return f"{token[:-1]}-{token[:-1]}"
+    glued = _GLUED_UNIT.match(token)
+    if glued and glued.group(2) in lex.words:
+        return f"{glued.group(1)} {lex.words[glued.group(2)]}"
+    return _suffixed(token, lex)
+
+
+def standard(text: str, language: str = "id") -> str:
+    """``text`` with its informal words written in standard ones (see the module); unchanged when
+    it has none."""
+    lex = colloquial(language)
+    pieces: list[str] = []
+    at = 0
+    changed = False
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        opening = not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?:"
+        if token != token.lower() and not (opening and token[1:] == token[1:].lower()):
+            continue  # a name or an acronym: written as it is; a sentence's first word is read in lower case
+        replacement = _word(token.lower(), lex)
+        if replacement is None:
+            continue
+        if token != token.lower() and replacement:
+            replacement = replacement[:1].upper() + replacement[1:]
+        pieces += [text[at:match.start()], replacement]
+        at = match.end()
+        changed = True
+    if not changed:
+        return text
+    pieces.append(text[at:])
+    out = _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", "".join(pieces)))
+    out = re.sub(r"^[\s,]+|[\s,]+$", "", out)
+    if not out:
+        return text
+    return out[:1].upper() + out[1:] if text[:1].isupper() else out
