@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from kroscek.check import CheckResult, ClaimError, FactCheckIndex, check_claim, claim_fact
+from kroscek.check import CheckResult, ClaimError, FactCheckIndex, check_claim, claim_fact, clause_runs
 from kroscek.cli import app
 from kroscek.factchecks import (
     normalise_verdict,
@@ -922,3 +922,31 @@ def test_a_claims_words_are_not_shortened_into_a_number():
     # "saya pindahkan" is not "satu": the claim's number 2 is not the checked 1
     assert not index.match(claim_fact("Calon wali kota Lestari nomor urut 2 berkata gunung pun saya pindahkan"),
                            threshold=0.3)
+
+
+def test_a_claims_clauses_are_split_where_a_list_of_names_is_not():
+    assert clause_runs("Pemerintah menghentikan bansos PKH, BPNT dan BLT miskin ekstrem") == []
+    runs = clause_runs("Waduh, bupati Lestari bagi-bagi uang, mantap banget, sebarkan ke semua grup")
+    assert runs[0] == "bupati Lestari bagi-bagi uang, mantap banget, sebarkan ke semua grup"  # longest first
+    assert "bupati Lestari bagi-bagi uang" in runs and "Waduh" not in runs  # four words at least
+    assert "Waduh, bupati Lestari bagi-bagi uang, mantap banget, sebarkan ke semua grup" not in runs  # not the whole
+
+
+def test_a_claim_that_says_more_in_clauses_of_its_own_is_the_claim_checked():
+    index = _index({"url": "u/1", "claim": "Wali Kota Lestari Luncurkan Layanan Tambal Ban Gratis untuk Pemudik"},
+                   {"url": "u/2", "claim": "Bupati Sentosa Bagi-Bagi Uang Rp50 Juta untuk Warga"})
+    told = ("Wali Kota Lestari luncurkan layanan tambal ban gratis untuk pemudik, tinggal telepon petugas, ada enam "
+            "motor siaga di sepanjang jalur mudik, sebarkan ke grup keluarga kalian")
+    assert index.mismatch(claim_fact(told), index.matching[0]) == ["cover"]  # the whole says too much more
+    assert [h.url for h in index.match(claim_fact(told))] == ["u/1"]  # its first clause is the claim checked
+    # a clause left out that names what the fact-check does not write is no comment on it
+    assert not index.match(claim_fact(told.replace("telepon petugas", "telepon petugas Bank Sentosa")))
+    # a slot that differs is never left out with a clause
+    assert not index.match(claim_fact("Bupati Sentosa bagi-bagi uang Rp20 juta untuk warga, tinggal isi formulir, "
+                                      "ada ratusan pemenang setiap hari, sebarkan ke grup keluarga kalian"))
+
+
+def test_a_verb_of_refusing_is_one_negation_in_any_form():
+    index = _index({"url": "u/1", "claim": "Gubernur Sentosa Bakal Penjarakan Pejabat yang Tolak Aturan Pajak"})
+    assert index.match(claim_fact("Gubernur Sentosa bakal penjarakan pejabat yang menolak aturan pajak"))
+    assert not index.match(claim_fact("Gubernur Sentosa bakal penjarakan pejabat yang tidak menolak aturan pajak"))

@@ -27,3 +27,11 @@ def test_names_acronyms_and_standard_text_are_left_as_they_are():
     text = "Presiden meresmikan jembatan baru di Kota Lestari, Senin (2/6/2025)."
     assert standard(text) is text
     assert standard("") == ""
+
+
+def test_phrases_that_only_vouch_for_the_message_are_dropped():
+    assert standard("Bupati bagi bantuan per anak, real bukan hoax, yg mau tinggal WA nomor ini") == \
+        "Bupati bagi bantuan per anak, yang mau tinggal WA nomor ini"
+    assert standard("Video ini asli bukan editan!") == "Video ini!"
+    # a claim that something is not a hoax is kept where it is the claim itself
+    assert standard("Polisi menyebut video itu bukan rekaman baru") == "Polisi menyebut video itu bukan rekaman baru"

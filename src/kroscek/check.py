@@ -131,6 +131,9 @@ CLOSE_LEXICAL = 0.3  # lexical similarity a fact-check of a close claim needs to
 CLOSE_MEANING = 0.87  # ... and the cosine of the encoder's vectors of the two claims (e5's scale)
 CLOSE_TOGETHER = 1.2  # ... and the two added up: one barely over its floor needs the other well over
 CLOSE_SHOWN = 3  # fact-checks of close claims listed
+CLAUSE_WORDS = 4  # words a run of a claim's clauses needs to be compared as the claim checked (``same_in_clauses``)
+CLAUSE_COVER = 0.8  # share of such a run's words the checked claim must have (``FACTCHECK_COVER`` asks less of a whole claim)
+ADDED_WORDS = frozenset({"cover", "happening", "end", "subject", "event"})  # tests a claim fails by the words it adds
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -806,6 +809,22 @@ def split_hashtags(text: str) -> str:
     return _HASHTAG.sub(lambda m: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(1)), text)
 
 
+# a clause ends at a comma (not one of a list of names: "PKH, BPNT dan BLT"), a semicolon, a colon,
+# "!" or "?", a dash between spaces, or a full stop
+_CLAUSE_END = re.compile(r"\s*(?:(?<![A-Z][A-Za-z]),(?!\s*[A-Z][A-Za-z]*(?:,|\s+dan\s))|[;:!?]+|\s-\s|\.\s)\s*")
+
+
+def clause_runs(text: str) -> list[str]:
+    """The runs of consecutive clauses of ``text``, each of ``CLAUSE_WORDS`` words at least, the
+    whole text left out; none for a text of one clause. Longest first."""
+    pieces = [p for p in _CLAUSE_END.split(text) if p.strip()]
+    if len(pieces) < 2:
+        return []
+    runs = [", ".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)
+            if j - i < len(pieces)]
+    return sorted((r for r in runs if len(_WORD.findall(r)) >= CLAUSE_WORDS), key=len, reverse=True)
+
+
 class FactCheckIndex:
     """Stored fact-checks, indexed for the lexical match of a claim (``match``: the same claim) and,
     with an ``embedder`` (e5, or the static vectors on e5's scale), for the fact-checks of close
@@ -987,7 +1006,7 @@ class FactCheckIndex:
             check = self.checks[int(at)]
             if found and self.closeness(first, int(at)) < FACTCHECK_AGAIN:
                 continue  # after the best, only the same claim checked again: not another claim close to this one
-            if not self.same_claim(fact, self.matching[int(at)]):
+            if not self.same_claim(fact, self.matching[int(at)]) and not self.same_in_clauses(fact, self.matching[int(at)]):
                 continue  # another place, number, day, person, subject or the negation: another claim, another verdict
             if unwritten_names(fact.text, self.matching[int(at)]):
                 continue  # a name the fact-check never writes: likely another claim (it may still be listed as a close one)
@@ -1007,29 +1026,68 @@ class FactCheckIndex:
         """``check`` checked the claim ``fact`` states: they agree in the slots that decide it (no
         other number, place, day, person, subject or negation) and share most of its words, not
         only its names."""
+        return not self.mismatch(fact, check)
+
+    def mismatch(self, fact: Fact, check: FactCheck, every: bool = False) -> list[str]:
+        """The tests that tell ``fact`` is another claim than the one ``check`` checked, by name (see
+        ``same_claim``): the first that does, or with ``every`` all of them."""
         checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
-        language = fact.claim.language
-        return not (differences(fact, checked) or _other_place(fact, checked)
-                    or _other_numbers(fact.text, check.claim, language)
-                    or _other_amount_concluded(fact.text, check, language)
-                    or _other_organisation(fact.text, check.claim) or _other_region(fact.text, check.claim, self.common)
-                    or _other_office(fact.text, check.claim, self.common)
-                    or _other_body_concluded(fact.text, check.conclusion or "", self.common)
-                    or _other_recipient(fact.text, check, language)
-                    or _other_kind(fact.text, check, self.common, language)
-                    or _substituted(fact, check)
-                    or _other_proper(fact, check, self.common) or _names_more(fact.text, check, self.common, self.named)
-                    or _other_happening(fact.text, check.claim, self.common, language)
-                    or _other_deed(fact.text, check.claim, self.common, language)
-                    or _other_negation(fact, checked) or _other_end(fact.text, check.claim, self.common, language)
-                    or _opposite_deed(fact.text, check.claim, language)
-                    or _other_month(fact.text, check.claim, language)
-                    or _other_channel(fact.text, check.claim)
-                    or _event_unsaid(fact.text, check.claim, language)
-                    or _other_span(fact.text, check.claim, language)
-                    or _undone(fact.text, check, language)
-                    or _other_neighbour(fact.text, check, self.common, language)
-                    or _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER)
+        language, common, claim = fact.claim.language, self.common, fact.text
+        tests: tuple[tuple[str, Callable[[], Any]], ...] = (
+            ("slot", lambda: differences(fact, checked)), ("place", lambda: _other_place(fact, checked)),
+            ("number", lambda: _other_numbers(claim, check.claim, language)),
+            ("amount", lambda: _other_amount_concluded(claim, check, language)),
+            ("organisation", lambda: _other_organisation(claim, check.claim)),
+            ("region", lambda: _other_region(claim, check.claim, common)),
+            ("office", lambda: _other_office(claim, check.claim, common)),
+            ("body", lambda: _other_body_concluded(claim, check.conclusion or "", common)),
+            ("recipient", lambda: _other_recipient(claim, check, language)),
+            ("kind", lambda: _other_kind(claim, check, common, language)),
+            ("subject", lambda: _substituted(fact, check)),
+            ("name", lambda: _other_proper(fact, check, common)),
+            ("names", lambda: _names_more(claim, check, common, self.named)),
+            ("happening", lambda: _other_happening(claim, check.claim, common, language)),
+            ("deed", lambda: _other_deed(claim, check.claim, common, language)),
+            ("negation", lambda: _other_negation(fact, checked)),
+            ("end", lambda: _other_end(claim, check.claim, common, language)),
+            ("opposite", lambda: _opposite_deed(claim, check.claim, language)),
+            ("month", lambda: _other_month(claim, check.claim, language)),
+            ("channel", lambda: _other_channel(claim, check.claim)),
+            ("event", lambda: _event_unsaid(claim, check.claim, language)),
+            ("span", lambda: _other_span(claim, check.claim, language)),
+            ("undone", lambda: _undone(claim, check, language)),
+            ("neighbour", lambda: _other_neighbour(claim, check, common, language)),
+            ("cover", lambda: _covered(fact, check.claim, check.conclusion or "") < FACTCHECK_COVER))
+        found = []
+        for name, test in tests:
+            if test():
+                found.append(name)
+                if not every:
+                    break
+        return found
+
+    def same_in_clauses(self, fact: Fact, check: FactCheck) -> bool:
+        """A claim that says more than the claim checked, in clauses of its own ("..., dukung genosida
+        Gaza, boikot MNC!"): the only tests that tell it apart are of words it adds (``ADDED_WORDS``),
+        no slot of it differs, and a run of its clauses, ``CLAUSE_WORDS`` words at least, is the
+        claim checked (``same_claim``) with nearly all its words the checked claim's (``CLAUSE_COVER``),
+        the clauses left out naming nothing the fact-check does not write."""
+        runs = clause_runs(fact.text)
+        if not runs or not set(self.mismatch(fact, check, every=True)) <= ADDED_WORDS:
+            return False
+        written = {fold(w).lower() for w in _WORD.findall(f"{check.claim} {check.conclusion or ''} {check.text or ''}")}
+        names = _claim_names(fact.text)
+        for run in runs:
+            in_run = {fold(w).lower() for w in _WORD.findall(run)}
+            if any(name not in in_run and name not in written for name in names):
+                continue  # the clauses left out name what the fact-check never writes: not commentary
+            try:
+                part = claim_fact(run, fact.claim.language)
+            except ClaimError:
+                continue
+            if self.same_claim(part, check) and _covered(part, check.claim, check.conclusion or "") >= CLAUSE_COVER:
+                return True
+        return False
 
 
 def _hit(check: FactCheck, similarity: float, same_claim: bool = True, meaning: float | None = None) -> FactCheckHit:
@@ -1549,11 +1607,24 @@ def _opposite_deed(claim: str, checked: str, language: str) -> bool:
 _CALLED_OFF = frozenset({"batal", "urung", "membatalkan", "dibatalkan", "cancel", "cancelled", "canceled"})  # a deed called off
 
 
+_REFUSING = frozenset({"tolak", "bantah"})  # roots of the verbs of refusing among the negations, in any form ("Tolak", "menolak")
+
+
 def _negated(fact: Fact) -> bool:
+    """The claim negates what it says: a negation before a word (not one making an adjective, "tidak
+    resmi"), or ending it; a verb of refusing in any form ("menolak", a headline's "Tolak"), unless
+    itself negated ("tidak menolak": both cancel)."""
     negations = lexicon(fact.claim.language).negations | _CALLED_OFF
     words = [w.lower() for w in _WORD.findall(fact.text)]
-    return any(w in negations and words[at + 1: at + 2] != [] and words[at + 1] not in _NOT_NEGATING or
-               w in negations and at == len(words) - 1 for at, w in enumerate(words))
+    refusing = [bool(_roots(fold(w)) & _REFUSING) for w in words]
+    for at, word in enumerate(words):
+        if refusing[at] and at > 0 and words[at - 1] in negations:
+            continue  # "tidak menolak": the negation before it is read with it
+        if word in negations and at + 1 < len(words) and refusing[at + 1]:
+            continue
+        if (word in negations or refusing[at]) and (at == len(words) - 1 or words[at + 1] not in _NOT_NEGATING):
+            return True
+    return False
 
 
 def common_words(texts: Iterable[str], language: str = "id") -> frozenset[str]:

@@ -6,7 +6,8 @@ bagi2 35 jt buat yang follow") read as a news sentence or a fact-check would wri
 word may be a name or an acronym; a sentence's first word is read in lower case): the chat spellings of ``resources/colloquial/<language>.json``
 ("gak", "udah", "jt"), a doubled word written with a 2 ("bagi2"), a number glued to its unit
 ("35jt"), the chat suffix -in on a verb the word counts do not know ("perhatiin": "perhatikan"),
-and it drops the particles and hearsay words that say nothing of the claim ("nih", "katanya").
+and it drops the particles and hearsay words that say nothing of the claim ("nih", "katanya") and
+the phrases that only vouch for the message ("real bukan hoaks").
 A language without its own file is read with the Indonesian one (``text.lexicon``); text that
 holds none of these comes back unchanged.
 """
@@ -31,6 +32,7 @@ MIN_SUFFIXED = 6  # letters of a word read for the chat suffix -in ("bagiin"); s
 class Colloquial:
     words: dict[str, str]
     dropped: frozenset[str]
+    phrases: re.Pattern[str] | None  # phrases that only vouch for the message ("bukan hoaks"), dropped
     suffixes: dict[str, tuple[str, ...]]  # chat suffix -> the standard suffixes tried in its place
     known: frozenset[str]  # word forms of news text: a word among them is standard already
 
@@ -39,8 +41,11 @@ class Colloquial:
 def colloquial(language: str = "id") -> Colloquial:
     data = lexicon.load("colloquial", language)
     counts = word_counts(lexicon.source_language("colloquial", language)) or {}
+    phrases = sorted(data.get("phrases", ()), key=len, reverse=True)
     return Colloquial(words={k.casefold(): v for k, v in data.get("words", {}).items()},
                       dropped=frozenset(w.casefold() for w in data.get("dropped", ())),
+                      phrases=re.compile(r"[,;]?\s*\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+                      if phrases else None,
                       suffixes={k: tuple(v) for k, v in data.get("suffix", {}).items()},
                       known=frozenset(counts))
 
@@ -81,6 +86,9 @@ def standard(text: str, language: str = "id") -> str:
     """``text`` with its informal words written in standard ones (see the module); unchanged when
     it has none."""
     lex = colloquial(language)
+    source = text
+    if lex.phrases is not None:
+        text = lex.phrases.sub("", text)
     pieces: list[str] = []
     at = 0
     changed = False
@@ -97,11 +105,11 @@ def standard(text: str, language: str = "id") -> str:
         pieces += [text[at:match.start()], replacement]
         at = match.end()
         changed = True
-    if not changed:
-        return text
+    if not changed and text == source:
+        return source
     pieces.append(text[at:])
     out = _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", "".join(pieces)))
     out = re.sub(r"^[\s,]+|[\s,]+$", "", out)
     if not out:
-        return text
-    return out[:1].upper() + out[1:] if text[:1].isupper() else out
+        return source
+    return out[:1].upper() + out[1:] if source[:1].isupper() else out
