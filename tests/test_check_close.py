@@ -155,6 +155,8 @@ def test_check_claim_lists_the_close_claims_fact_checks_apart(tmp_path: Path):
     assert result.fact_checks == []
     assert [(h.url, h.same_claim) for h in result.close_fact_checks] == [("u/loker", False)]
     assert result.to_dict()["close_fact_checks"][0]["verdict"] == "false"
+    # what tells it apart is said with it: the same thing of another owner (Jakarta's firemen, not Lestari's)
+    assert result.close_fact_checks[0].differs == "the same thing of another kind or owner"
 
 
 WRITTEN = FactCheck(id="u/krl", claim="Kartu Lansia untuk Naik Kereta Gratis", verdict="false", verdict_word="salah",

@@ -141,6 +141,7 @@ def test_a_claim_that_changes_what_a_fact_check_checked_gets_it_apart_as_a_close
     assert "No earlier fact-check" in text_of(page, "//*[@id='check-factchecks']")
     close = text_of(page, "//*[@id='check-close-factchecks']")
     assert "Daun Sirsak Rebus Sembuhkan Kencing Manis" in close and "unproven" in close
+    assert page.xpath("//*[@id='check-close-factchecks']//*[@class='differs']")  # what tells the two claims apart
     answer = client.post("/api/v1/check", json={"claim": claim}).json()
     assert answer["fact_checks"] == []
     assert [(c["verdict"], c["same_claim"]) for c in answer["close_fact_checks"]] == [("unproven", False)]

@@ -78,3 +78,11 @@ def test_pages_speak_indonesian_by_default_and_english_on_request(client):
     assert "Artikel berdampingan" in client.get("/stories/s-banjir", cookies={LANG_COOKIE: "id"}).text
     assert "Tidak ada berita yang cocok" in client.get("/?outlet=nowhere", cookies={LANG_COOKIE: "id"}).text
     assert "Kembali ke daftar berita" in client.get("/articles/nope", cookies={LANG_COOKIE: "id"}).text
+
+
+def test_every_reason_a_close_claim_differs_has_an_indonesian_translation():
+    from kroscek.check import DIFFERS
+
+    with open(SRC / "resources" / "locale" / "id.po", "rb") as handle:
+        catalog = read_po(handle)
+    assert [reason for reason in DIFFERS.values() if not (catalog.get(reason) and catalog.get(reason).string)] == []

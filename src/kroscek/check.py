@@ -134,6 +134,15 @@ CLOSE_SHOWN = 3  # fact-checks of close claims listed
 CLAUSE_WORDS = 4  # words a run of a claim's clauses needs to be compared as the claim checked (``same_in_clauses``)
 CLAUSE_COVER = 0.8  # share of such a run's words the checked claim must have (``FACTCHECK_COVER`` asks less of a whole claim)
 ADDED_WORDS = frozenset({"cover", "happening", "end", "subject", "event"})  # tests a claim fails by the words it adds
+DIFFERS = {  # what a test of another claim (``FactCheckIndex.mismatch``) finds, as a reader is told it
+    "slot": "a number, day, place or name differs", "place": "another place", "number": "another number",
+    "amount": "another amount", "organisation": "another organisation", "region": "another region",
+    "office": "another office", "body": "another body in its conclusion", "recipient": "given to someone else",
+    "kind": "the same thing of another kind or owner", "subject": "another subject", "name": "another name", "names": "names someone more",
+    "happening": "something else happened", "deed": "another deed", "negation": "one of the two is negated",
+    "end": "about another thing", "opposite": "the opposite deed", "month": "another month", "channel": "another channel",
+    "event": "another event", "span": "another span of time", "undone": "told as not done", "neighbour": "another thing",
+    "cover": "few of the same words", "unwritten": "a name the fact-check never writes"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -190,6 +199,7 @@ class FactCheckHit:
     conclusion: str = ""
     same_claim: bool = True
     meaning: float | None = None  # cosine of the encoder's vectors of the two claims, where it was asked
+    differs: str = ""  # for a close claim's: what tells it apart from this claim (``DIFFERS``), "" when only the wording does
 
 
 @dataclass
@@ -944,7 +954,8 @@ class FactCheckIndex:
             check = self.checks[int(at)]
             if (check.url or check.claim) in taken:
                 continue
-            found.append(_hit(check, float(lexical[at]), same_claim=False, meaning=float(meaning[at])))
+            hit = _hit(check, float(lexical[at]), same_claim=False, meaning=float(meaning[at]))
+            found.append(replace(hit, differs=self.differs(fact, self.matching[int(at)])))
             if len(found) == limit:
                 break
         return found
@@ -1065,6 +1076,13 @@ class FactCheckIndex:
                 if not every:
                     break
         return found
+
+    def differs(self, fact: Fact, check: FactCheck) -> str:
+        """What tells ``fact`` apart from the claim ``check`` checked, as ``DIFFERS`` words it: the
+        first test of another claim it fails, else a name the fact-check never writes; "" when none
+        does (only the wording is apart)."""
+        found = self.mismatch(fact, check) or (["unwritten"] if unwritten_names(fact.text, check) else [])
+        return DIFFERS[found[0]] if found else ""
 
     def same_in_clauses(self, fact: Fact, check: FactCheck) -> bool:
         """A claim that says more than the claim checked, in clauses of its own ("..., dukung genosida

@@ -453,7 +453,8 @@ def check(
     if not result.fact_checks:
         out.print("no earlier fact-check of this claim in the store", highlight=False)
     for c in result.close_fact_checks:
-        out.print(f"fact-check of a close claim (its verdict is of that claim): {c.verdict or '?'} "
+        differs = f" [differs: {c.differs}]" if c.differs else ""
+        out.print(f"fact-check of a close claim (its verdict is of that claim){differs}: {c.verdict or '?'} "
                   f"({escape(c.verdict_word)}), {c.published or 'undated'}: {escape(c.claim)} {escape(c.url or '')}",
                   highlight=False)
 
