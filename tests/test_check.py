@@ -950,3 +950,12 @@ def test_a_verb_of_refusing_is_one_negation_in_any_form():
     index = _index({"url": "u/1", "claim": "Gubernur Sentosa Bakal Penjarakan Pejabat yang Tolak Aturan Pajak"})
     assert index.match(claim_fact("Gubernur Sentosa bakal penjarakan pejabat yang menolak aturan pajak"))
     assert not index.match(claim_fact("Gubernur Sentosa bakal penjarakan pejabat yang tidak menolak aturan pajak"))
+
+
+def test_a_negation_in_a_condition_a_purpose_or_a_no_need_does_not_negate_the_claim():
+    index = _index({"url": "u/1", "claim": "Gubernur Sentosa Bakal Pecat Pegawai yang Malas Bekerja"},
+                   {"url": "u/2", "claim": "Cek Gula Darah Lewat Genggaman Telapak Tangan"})
+    assert index.match(claim_fact("Gubernur Sentosa bakal pecat pegawai yang malas bekerja kalau tidak mau berubah"))
+    assert index.match(claim_fact("Cek gula darah lewat genggaman telapak tangan, tidak perlu ke laboratorium"))
+    # a negation of what the claim states is still another claim
+    assert not index.match(claim_fact("Gubernur Sentosa tidak akan pecat pegawai yang malas bekerja"))

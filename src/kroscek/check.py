@@ -1626,22 +1626,31 @@ _CALLED_OFF = frozenset({"batal", "urung", "membatalkan", "dibatalkan", "cancel"
 
 
 _REFUSING = frozenset({"tolak", "bantah"})  # roots of the verbs of refusing among the negations, in any form ("Tolak", "menolak")
+# words that open a clause of a condition or a purpose: a negation inside it ("kalau tidak mau ...", "agar
+# ginjalnya tidak diambil") does not negate what the claim states
+_SUBORDINATE = _IF | frozenset({"agar", "supaya", "biar", "asal", "asalkan", "sehingga", "so", "unless"})
+_NO_NEED = ("tidak", "perlu")  # "tidak perlu ke lab": no need, a detail of how, not the claim denied
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:.!?()]")
 
 
 def _negated(fact: Fact) -> bool:
     """The claim negates what it says: a negation before a word (not one making an adjective, "tidak
     resmi"), or ending it; a verb of refusing in any form ("menolak", a headline's "Tolak"), unless
-    itself negated ("tidak menolak": both cancel)."""
+    itself negated ("tidak menolak": both cancel). Not a negation inside a clause of a condition or
+    a purpose ("kalau tidak mau ...", "agar ... tidak diambil"), nor "tidak perlu" (no need)."""
     negations = lexicon(fact.claim.language).negations | _CALLED_OFF
-    words = [w.lower() for w in _WORD.findall(fact.text)]
-    refusing = [bool(_roots(fold(w)) & _REFUSING) for w in words]
-    for at, word in enumerate(words):
-        if refusing[at] and at > 0 and words[at - 1] in negations:
-            continue  # "tidak menolak": the negation before it is read with it
-        if word in negations and at + 1 < len(words) and refusing[at + 1]:
-            continue
-        if (word in negations or refusing[at]) and (at == len(words) - 1 or words[at + 1] not in _NOT_NEGATING):
-            return True
+    for clause in _CLAUSE_PUNCTUATION.split(fact.text):
+        words = [w.lower() for w in _WORD.findall(clause)]
+        refusing = [bool(_roots(fold(w)) & _REFUSING) for w in words]
+        for at, word in enumerate(words):
+            if word in _SUBORDINATE:
+                break  # the rest of the clause is the condition or the purpose
+            if refusing[at] and at > 0 and words[at - 1] in negations:
+                continue  # "tidak menolak": the negation before it is read with it
+            if word in negations and at + 1 < len(words) and (refusing[at + 1] or (word, words[at + 1]) == _NO_NEED):
+                continue
+            if (word in negations or refusing[at]) and (at == len(words) - 1 or words[at + 1] not in _NOT_NEGATING):
+                return True
     return False
 
 
