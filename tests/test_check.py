@@ -214,6 +214,8 @@ def test_a_claim_written_as_a_forwarded_message_finds_the_fact_check(store):
     assert result.claim == written  # shown as written, compared in standard words
     assert result.standard == "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas"
     assert check_claim(store, "Jembatan Kali Merah Kota Lestari ambruk, 40 orang tewas").standard == ""
+    # too little left in standard words: compared as written, not refused
+    assert check_claim(store, "katanya gempa nih dong").standard == ""
 
 
 def test_chat_words_in_standard_words_match_the_checked_claim():
@@ -959,3 +961,28 @@ def test_a_negation_in_a_condition_a_purpose_or_a_no_need_does_not_negate_the_cl
     assert index.match(claim_fact("Cek gula darah lewat genggaman telapak tangan, tidak perlu ke laboratorium"))
     # a negation of what the claim states is still another claim
     assert not index.match(claim_fact("Gubernur Sentosa tidak akan pecat pegawai yang malas bekerja"))
+
+
+def test_a_long_message_of_many_clauses_is_not_cut_into_runs():
+    assert clause_runs(", ".join(["warga desa ramai berkumpul"] * 9)) == []
+    assert len(clause_runs(", ".join(["warga desa ramai berkumpul"] * 8))) == 35
+
+
+@pytest.mark.parametrize(("claim", "negated"), [
+    ("DPR menolak RUU penyiaran itu", True), ("DPR tidak menolak RUU penyiaran itu", False),
+    ("Presiden bertolak ke Jepang hari ini", False), ("Warga minum Tolak Angin tiap pagi", False),
+    ("Vaksin asal China tidak halal", True), ("Jika terpilih Prabowo tidak akan naikkan pajak", True),
+    ("Jika terpilih, Prabowo akan naikkan pajak kalau tidak ada dana", False), ("Cek gula darah, tak usah ke lab", False),
+])
+def test_what_negates_a_claim(claim, negated):
+    from kroscek.check import _negated
+
+    assert _negated(claim_fact(claim)) is negated
+
+
+def test_a_clause_does_not_end_inside_a_number_a_time_a_link_or_an_abbreviation():
+    assert clause_runs("bantuan 1,5 juta cair pukul 10:30 di https://bansos.example sekarang") == []
+    assert clause_runs("Prof. Dr. Zubairi bilang vaksin berbahaya. Sebarkan ke semua grup keluarga") == [
+        "Prof. Dr. Zubairi bilang vaksin berbahaya", "Sebarkan ke semua grup keluarga"]
+    assert "daftar lewat WA" not in clause_runs("daftar lewat WA, sebarkan ke semua grup keluarga")  # three words
+    assert clause_runs("daftar lewat WA, sebarkan ke semua grup keluarga") == ["sebarkan ke semua grup keluarga"]

@@ -32,6 +32,15 @@ def test_names_acronyms_and_standard_text_are_left_as_they_are():
 def test_phrases_that_only_vouch_for_the_message_are_dropped():
     assert standard("Bupati bagi bantuan per anak, real bukan hoax, yg mau tinggal WA nomor ini") == \
         "Bupati bagi bantuan per anak, yang mau tinggal WA nomor ini"
-    assert standard("Video ini asli bukan editan!") == "Video ini!"
-    # a claim that something is not a hoax is kept where it is the claim itself
-    assert standard("Polisi menyebut video itu bukan rekaman baru") == "Polisi menyebut video itu bukan rekaman baru"
+    assert standard("Bupati bagi uang, bukan hoax!") == "Bupati bagi uang!"
+    # where the phrase is the claim itself, it stays
+    assert standard("Kominfo pastikan video banjir bukan hoaks") == "Kominfo pastikan video banjir bukan hoaks"
+    assert standard("Video ini asli bukan editan!") == "Video ini asli bukan editan!"
+
+
+def test_links_abbreviations_and_other_languages_are_left_as_they_are():
+    assert standard("Prof. Dr. Zubairi bilang gak ada") == "Prof. Dr. Zubairi mengatakan tidak ada"
+    assert standard("daftar di bansos.org atau fb.com/bansos, yg penting gratis") == \
+        "daftar di bansos.org atau fb.com/bansos, yang penting gratis"
+    assert standard("ambruk, nih, 40 org tewas") == "ambruk, 40 orang tewas"  # no comma left doubled
+    assert standard("Russian spy arrested in Berlin", "en") == "Russian spy arrested in Berlin"

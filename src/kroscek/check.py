@@ -132,6 +132,7 @@ CLOSE_MEANING = 0.87  # ... and the cosine of the encoder's vectors of the two c
 CLOSE_TOGETHER = 1.2  # ... and the two added up: one barely over its floor needs the other well over
 CLOSE_SHOWN = 3  # fact-checks of close claims listed
 CLAUSE_WORDS = 4  # words a run of a claim's clauses needs to be compared as the claim checked (``same_in_clauses``)
+CLAUSES = 8  # clauses of a claim beyond which its runs are not compared (at most 35 runs)
 CLAUSE_COVER = 0.8  # share of such a run's words the checked claim must have (``FACTCHECK_COVER`` asks less of a whole claim)
 ADDED_WORDS = frozenset({"cover", "happening", "end", "subject", "event"})  # tests a claim fails by the words it adds
 DIFFERS = {  # what a test of another claim (``FactCheckIndex.mismatch``) finds, as a reader is told it
@@ -819,17 +820,19 @@ def split_hashtags(text: str) -> str:
     return _HASHTAG.sub(lambda m: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(1)), text)
 
 
-# a clause ends at a comma (not one of a list of names: "PKH, BPNT dan BLT"), a semicolon, a colon,
-# "!" or "?", a dash between spaces, or a full stop
-_CLAUSE_END = re.compile(r"\s*(?:(?<![A-Z][A-Za-z]),(?!\s*[A-Z][A-Za-z]*(?:,|\s+dan\s))|[;:!?]+|\s-\s|\.\s)\s*")
+# a clause ends at a comma (not one of a list of names, "PKH, BPNT dan BLT", nor of a number, "1,5"), a
+# semicolon, a colon before a space (not "10:30", "https://"), "!" or "?", a dash between spaces, or a full
+# stop before a space (not one of an abbreviation, "Dr. ", "H. ")
+_CLAUSE_END = re.compile(r"\s*(?:(?:(?<!\d),|,(?!\d))(?!\s*[A-Z][A-Za-z]*(?:,|\s+dan\s))|;|:(?=\s)|[!?]+|\s-\s"
+                         r"|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[A-Z])\.\s)\s*")
 
 
 def clause_runs(text: str) -> list[str]:
     """The runs of consecutive clauses of ``text``, each of ``CLAUSE_WORDS`` words at least, the
-    whole text left out; none for a text of one clause. Longest first."""
+    whole text left out; none for a text of one clause or of more than ``CLAUSES``. Longest first."""
     pieces = [p for p in _CLAUSE_END.split(text) if p.strip()]
-    if len(pieces) < 2:
-        return []
+    if not 2 <= len(pieces) <= CLAUSES:
+        return []  # one clause, or a long message rather than a claim: its runs are not asked (bounded work)
     runs = [", ".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)
             if j - i < len(pieces)]
     return sorted((r for r in runs if len(_WORD.findall(r)) >= CLAUSE_WORDS), key=len, reverse=True)
@@ -1625,29 +1628,35 @@ def _opposite_deed(claim: str, checked: str, language: str) -> bool:
 _CALLED_OFF = frozenset({"batal", "urung", "membatalkan", "dibatalkan", "cancel", "cancelled", "canceled"})  # a deed called off
 
 
-_REFUSING = frozenset({"tolak", "bantah"})  # roots of the verbs of refusing among the negations, in any form ("Tolak", "menolak")
+# the verbs of refusing among the negations, in the forms a claim or a headline writes them ("Tolak", "menolak");
+# not "bertolak" (to depart), "Tolak Angin" (a brand) nor "tolak ukur" (a yardstick)
+_REFUSING = frozenset({"tolak", "menolak", "ditolak", "tertolak", "bantah", "membantah", "dibantah"})
+_NOT_REFUSING_AFTER = frozenset({"angin", "ukur"})
 # words that open a clause of a condition or a purpose: a negation inside it ("kalau tidak mau ...", "agar
 # ginjalnya tidak diambil") does not negate what the claim states
-_SUBORDINATE = _IF | frozenset({"agar", "supaya", "biar", "asal", "asalkan", "sehingga", "so", "unless"})
-_NO_NEED = ("tidak", "perlu")  # "tidak perlu ke lab": no need, a detail of how, not the claim denied
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:.!?()]")
+_SUBORDINATE = _IF | frozenset({"agar", "supaya", "biar", "asalkan", "sehingga", "unless"})
+_NO_NEED = frozenset({"perlu", "usah"})  # "tidak perlu ke lab", "tak usah daftar": no need, a detail of how, not the claim denied
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:!?()]|\.(?=\s|$)")
 
 
 def _negated(fact: Fact) -> bool:
     """The claim negates what it says: a negation before a word (not one making an adjective, "tidak
-    resmi"), or ending it; a verb of refusing in any form ("menolak", a headline's "Tolak"), unless
-    itself negated ("tidak menolak": both cancel). Not a negation inside a clause of a condition or
-    a purpose ("kalau tidak mau ...", "agar ... tidak diambil"), nor "tidak perlu" (no need)."""
+    resmi"), or ending it; a verb of refusing ("menolak", a headline's "Tolak"), unless itself
+    negated ("tidak menolak": both cancel). Not a negation inside a clause of a condition or a
+    purpose ("kalau tidak mau ...", "agar ... tidak diambil"; one that opens the claim counts only
+    where a comma ends it), nor "tidak perlu", "tak usah" (no need)."""
     negations = lexicon(fact.claim.language).negations | _CALLED_OFF
-    for clause in _CLAUSE_PUNCTUATION.split(fact.text):
+    clauses = [c for c in _CLAUSE_PUNCTUATION.split(fact.text) if c.strip()]
+    for number, clause in enumerate(clauses):
         words = [w.lower() for w in _WORD.findall(clause)]
-        refusing = [bool(_roots(fold(w)) & _REFUSING) for w in words]
+        refusing = [w in _REFUSING and words[at + 1: at + 2] != [] and words[at + 1] not in _NOT_REFUSING_AFTER
+                    or w in _REFUSING and at == len(words) - 1 for at, w in enumerate(words)]
         for at, word in enumerate(words):
-            if word in _SUBORDINATE:
+            if word in _SUBORDINATE and (at > 0 or number > 0 or len(clauses) > 1):
                 break  # the rest of the clause is the condition or the purpose
             if refusing[at] and at > 0 and words[at - 1] in negations:
                 continue  # "tidak menolak": the negation before it is read with it
-            if word in negations and at + 1 < len(words) and (refusing[at + 1] or (word, words[at + 1]) == _NO_NEED):
+            if word in negations and at + 1 < len(words) and (refusing[at + 1] or words[at + 1] in _NO_NEED):
                 continue
             if (word in negations or refusing[at]) and (at == len(words) - 1 or words[at + 1] not in _NOT_NEGATING):
                 return True
@@ -2084,7 +2093,10 @@ def check_claim(store: Any, text: str, language: str = "id", index: FactCheckInd
     fact = claim_fact(text, language)
     written = fact.text
     if (plain := standard(written, language)) != written:
-        fact = claim_fact(plain, language)
+        try:
+            fact = claim_fact(plain, language)
+        except ClaimError:
+            pass  # too little left in standard words ("katanya gempa nih"): compared as written
     terms = search_terms(fact)
     ids: list[str] = []
     if terms:

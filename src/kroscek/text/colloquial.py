@@ -7,9 +7,11 @@ word may be a name or an acronym; a sentence's first word is read in lower case)
 ("gak", "udah", "jt"), a doubled word written with a 2 ("bagi2"), a number glued to its unit
 ("35jt"), the chat suffix -in on a verb the word counts do not know ("perhatiin": "perhatikan"),
 and it drops the particles and hearsay words that say nothing of the claim ("nih", "katanya") and
-the phrases that only vouch for the message ("real bukan hoaks").
-A language without its own file is read with the Indonesian one (``text.lexicon``); text that
-holds none of these comes back unchanged.
+the phrases that only vouch for the message where they stand as a clause of their own (", real
+bukan hoaks,"; "video itu bukan hoaks" is a claim and stays). Links and site names are left as
+they are. Only a language with its own file is read (Indonesian): another language's text comes
+back unchanged.
+Text that holds none of these comes back unchanged.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ _TOKEN = re.compile(r"[^\W\d_]+2(?![\w])|\d+(?:[.,]\d+)*[^\W\d_]+|[^\W\d_]+(?:-[
 _GLUED_UNIT = re.compile(r"^(\d+(?:[.,]\d+)*)([^\W\d_]+)$")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
+_COMMAS = re.compile(r",(?:\s*,)+")  # commas left around a dropped word
+_COMMA_AT_END = re.compile(r",\s*(?=[.!?]|$)")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|org|net|co|go|ac|info|xyz|me|ly)\b\S*",
+                      re.IGNORECASE)  # a link or a site: written as it is ("bansos.org", "fb.com")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Za-z])\.$")  # "Dr.", "Prof.", "H.": no sentence ends there
 MIN_SUFFIXED = 6  # letters of a word read for the chat suffix -in ("bagiin"); shorter ones are plain words ("main")
 
 
@@ -44,8 +51,8 @@ def colloquial(language: str = "id") -> Colloquial:
     phrases = sorted(data.get("phrases", ()), key=len, reverse=True)
     return Colloquial(words={k.casefold(): v for k, v in data.get("words", {}).items()},
                       dropped=frozenset(w.casefold() for w in data.get("dropped", ())),
-                      phrases=re.compile(r"[,;]?\s*\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
-                      if phrases else None,
+                      phrases=re.compile(r"(?:^|(?<=[,;]))\s*(?:" + "|".join(map(re.escape, phrases))
+                                         + r")\s*(?=[,;.!?]|$)", re.IGNORECASE) if phrases else None,
                       suffixes={k: tuple(v) for k, v in data.get("suffix", {}).items()},
                       known=frozenset(counts))
 
@@ -82,19 +89,36 @@ def _word(token: str, lex: Colloquial) -> str | None:
     return _suffixed(token, lex)
 
 
+def _opening(before: str) -> bool:
+    """A word after ``before`` opens a sentence: nothing before it, or a full stop (not one of an
+    abbreviation, "Dr."), "!", "?" or ":"."""
+    before = before.rstrip()
+    if not before:
+        return True
+    if before[-1] in "!?:":
+        return True
+    return before[-1] == "." and not _ABBREVIATION.search(before)
+
+
 def standard(text: str, language: str = "id") -> str:
     """``text`` with its informal words written in standard ones (see the module); unchanged when
-    it has none."""
+    it has none, or when ``language`` has no file of its own (another language's words are not
+    Indonesian chat: "spy" is no "supaya")."""
+    if not lexicon.has("colloquial", language):
+        return text
     lex = colloquial(language)
     source = text
     if lex.phrases is not None:
-        text = lex.phrases.sub("", text)
+        text = lex.phrases.sub("", text)  # only a phrase that stands as a clause of its own
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
     pieces: list[str] = []
     at = 0
     changed = False
     for match in _TOKEN.finditer(text):
         token = match.group()
-        opening = not text[:match.start()].strip() or text[:match.start()].rstrip()[-1] in ".!?:"
+        if any(start <= match.start() < end for start, end in addresses):
+            continue
+        opening = _opening(text[:match.start()])
         if token != token.lower() and not (opening and token[1:] == token[1:].lower()):
             continue  # a name or an acronym: written as it is; a sentence's first word is read in lower case
         replacement = _word(token.lower(), lex)
@@ -108,7 +132,8 @@ def standard(text: str, language: str = "id") -> str:
     if not changed and text == source:
         return source
     pieces.append(text[at:])
-    out = _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", "".join(pieces)))
+    out = _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", _COMMAS.sub(",", "".join(pieces))))
+    out = _COMMA_AT_END.sub("", _SPACE_BEFORE.sub(r"\1", _COMMAS.sub(",", out)))
     out = re.sub(r"^[\s,]+|[\s,]+$", "", out)
     if not out:
         return source
