@@ -986,3 +986,9 @@ def test_a_clause_does_not_end_inside_a_number_a_time_a_link_or_an_abbreviation(
         "Prof. Dr. Zubairi bilang vaksin berbahaya", "Sebarkan ke semua grup keluarga"]
     assert "daftar lewat WA" not in clause_runs("daftar lewat WA, sebarkan ke semua grup keluarga")  # three words
     assert clause_runs("daftar lewat WA, sebarkan ke semua grup keluarga") == ["sebarkan ke semua grup keluarga"]
+
+
+def test_a_close_claims_fact_check_names_the_slot_that_differs():
+    index = _index({"url": "u/1", "claim": "Banjir Bandang di Kota Lestari Tewaskan 90 Orang"})
+    assert index.differs(claim_fact("Banjir bandang di Kota Lestari tewaskan 19 orang"), index.matching[0]) == "another number"
+    assert index.differs(claim_fact("Banjir bandang di Kota Lestari tewaskan 90 orang"), index.matching[0]) == ""

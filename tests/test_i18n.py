@@ -81,8 +81,9 @@ def test_pages_speak_indonesian_by_default_and_english_on_request(client):
 
 
 def test_every_reason_a_close_claim_differs_has_an_indonesian_translation():
-    from kroscek.check import DIFFERS
+    from kroscek.check import DIFFERS, SLOT_DIFFERS
 
     with open(SRC / "resources" / "locale" / "id.po", "rb") as handle:
         catalog = read_po(handle)
-    assert [reason for reason in DIFFERS.values() if not (catalog.get(reason) and catalog.get(reason).string)] == []
+    reasons = [*DIFFERS.values(), *SLOT_DIFFERS.values()]
+    assert [reason for reason in reasons if not (catalog.get(reason) and catalog.get(reason).string)] == []

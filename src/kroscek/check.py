@@ -144,6 +144,9 @@ DIFFERS = {  # what a test of another claim (``FactCheckIndex.mismatch``) finds,
     "end": "about another thing", "opposite": "the opposite deed", "month": "another month", "channel": "another channel",
     "event": "another event", "span": "another span of time", "undone": "told as not done", "neighbour": "another thing",
     "cover": "few of the same words", "unwritten": "a name the fact-check never writes"}
+SLOT_DIFFERS = {"number": "another number", "date": "another day", "weekday": "another day", "clock": "another time",
+                "place": "another place", "identifier": "another identifier", "person": "another name",
+                "negation": "one of the two is negated", "denial": "one of the two denies it"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -1085,6 +1088,10 @@ class FactCheckIndex:
         first test of another claim it fails, else a name the fact-check never writes; "" when none
         does (only the wording is apart)."""
         found = self.mismatch(fact, check) or (["unwritten"] if unwritten_names(fact.text, check) else [])
+        if found[:1] == ["slot"]:  # the slot itself, where it has words of its own: "another number"
+            checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
+            slots = [d.slot for d in differences(fact, checked)]
+            return SLOT_DIFFERS.get(slots[0], DIFFERS["slot"]) if slots else DIFFERS["slot"]
         return DIFFERS[found[0]] if found else ""
 
     def same_in_clauses(self, fact: Fact, check: FactCheck) -> bool:
