@@ -1013,3 +1013,15 @@ def test_a_quote_a_page_prints_twice_counts_once_found_in_either_copy() -> None:
     assert (wrong_speaker["recall"], wrong_speaker["speaker_accuracy"]) == (0.5, 0.0)
     one_right = quote_eval.score({"a1": [quote_eval.Span(1, 40, "Budi Santoso", "direct"), gold[2]]}, [article])
     assert (one_right["recall"], one_right["speaker_accuracy"], one_right["precision"]) == (0.5, 1.0, 1.0)
+
+
+def test_a_name_opening_a_clause_after_a_role_does_not_hold_it() -> None:
+    # "jawaban jaksa, Dimas pun menjawab": Dimas answers the prosecutor, he is not the prosecutor
+    text = """Hakim bertanya soal barang bukti kepada jaksa.
+"Di tahap penyidikan, Yang Mulia, kami belum menerapkan itu," jawab jaksa.
+Setelah mendengar jawaban jaksa, Dimas pun menjawab pertanyaan hakim."""
+    assert [q.speaker for q in quotes_of(text)][:1] == ["jaksa"]
+    # a name set off after the role is its holder
+    held = """Sidang dipimpin hakim.
+"Kami sudah memeriksa semua saksi," kata jaksa, Budi Santoso, di pengadilan."""
+    assert [q.speaker for q in quotes_of(held)] == ["Budi Santoso"]

@@ -86,6 +86,13 @@ class SpeakerContext:
 
 
 
+def _opens_clause(text: str, name: str, after: int) -> bool:
+    """``name``, found after a role in ``text``, opens a clause of its own rather than naming the
+    role's holder: "pun" follows it ("Setelah mendengar jawaban jaksa, Fitra pun menjawab")."""
+    at = text.find(name, after)
+    return at >= 0 and text[at + len(name):].lstrip().casefold().startswith("pun ")
+
+
 def _trim_name(name: str, ctx: SpeakerContext) -> str:
     """``_trimmed_name``, unless that leaves only the place of an institution ("Kamar Dagang AS"
     is the chamber, not "AS")."""
@@ -631,7 +638,8 @@ class Resolver:
             hits: list[tuple[int, str]] = []
             for index, text in self.ctx.sentences():
                 for match in pattern.finditer(text):
-                    names = [name for start, name in self._candidates_after(index, match.end())]
+                    names = [name for start, name in self._candidates_after(index, match.end())
+                             if not _opens_clause(text, name, match.end())]
                     if names:
                         hits.append((index, names[0]))
             hits.sort(key=lambda hit: hit[0])  # stable: hits of one sentence stay in text order
@@ -704,7 +712,8 @@ class Resolver:
                 found = _trim_name(match.group(1).rstrip("."), self.ctx)  # the office's words in any case, the name capitalised
                 if found and is_place_name(match.group(1).rstrip(".")) and (after := _HOLDER_AFTER_COMMA.match(text, match.end(1))):
                     found = _trim_name(after.group(1).rstrip("."), self.ctx)  # "Kepala Desa Sidomukti, Suparno": past the place
-                if found and _person_words(found.split(), self.ctx) and can_speak(found):
+                if found and _person_words(found.split(), self.ctx) and can_speak(found) \
+                        and not _opens_clause(text, found, match.start(1)):
                     hits.append((index, found))
         return hits
 
