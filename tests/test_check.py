@@ -256,6 +256,10 @@ def test_check_command(store):
     text = runner.invoke(app, ["check", "Jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas",
                                "--db", store.url.removeprefix("sqlite:///")])
     assert text.exit_code == 0 and "Pos Rekaan" in text.stdout
+    informal = runner.invoke(app, ["check", "katanya jembatan Kali Merah di Kota Lestari ambruk nih, 12 org tewas",
+                                   "--db", store.url.removeprefix("sqlite:///")])
+    assert informal.exit_code == 0
+    assert "compared in standard words: jembatan Kali Merah di Kota Lestari ambruk, 12 orang tewas" in " ".join(informal.stdout.split())
     empty = runner.invoke(app, ["check", " ", "--db", store.url.removeprefix("sqlite:///")])
     assert empty.exit_code == 2
 

@@ -1048,7 +1048,7 @@ class FactCheckIndex:
     def mismatch(self, fact: Fact, check: FactCheck, every: bool = False) -> list[str]:
         """The tests that tell ``fact`` is another claim than the one ``check`` checked, by name (see
         ``same_claim``): the first that does, or with ``every`` all of them."""
-        checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
+        checked = _checked_fact(check, fact.claim.language)
         language, common, claim = fact.claim.language, self.common, fact.text
         tests: tuple[tuple[str, Callable[[], Any]], ...] = (
             ("slot", lambda: differences(fact, checked)), ("place", lambda: _other_place(fact, checked)),
@@ -1089,8 +1089,7 @@ class FactCheckIndex:
         does (only the wording is apart)."""
         found = self.mismatch(fact, check) or (["unwritten"] if unwritten_names(fact.text, check) else [])
         if found[:1] == ["slot"]:  # the slot itself, where it has words of its own: "another number"
-            checked = read_fact(Claim("fact-check", 0, check.claim, fact.claim.language), "fact-check")
-            slots = [d.slot for d in differences(fact, checked)]
+            slots = [d.slot for d in differences(fact, _checked_fact(check, fact.claim.language))]
             return SLOT_DIFFERS.get(slots[0], DIFFERS["slot"]) if slots else DIFFERS["slot"]
         return DIFFERS[found[0]] if found else ""
 
@@ -1103,7 +1102,7 @@ class FactCheckIndex:
         runs = clause_runs(fact.text)
         if not runs or not set(self.mismatch(fact, check, every=True)) <= ADDED_WORDS:
             return False
-        written = {fold(w).lower() for w in _WORD.findall(f"{check.claim} {check.conclusion or ''} {check.text or ''}")}
+        written = set(_written_words(check))
         names = _claim_names(fact.text)
         for run in runs:
             in_run = {fold(w).lower() for w in _WORD.findall(run)}
@@ -1116,6 +1115,16 @@ class FactCheckIndex:
             if self.same_claim(part, check) and _covered(part, check.claim, check.conclusion or "") >= CLAUSE_COVER:
                 return True
         return False
+
+
+def _checked_fact(check: FactCheck, language: str) -> Fact:
+    """The claim a fact-check checked, read into slots as a claim is."""
+    return read_fact(Claim("fact-check", 0, check.claim, language), "fact-check")
+
+
+def _written_words(check: FactCheck) -> list[str]:
+    """The words a fact-check writes (its claim, conclusion and text, hashtags in words), folded, in order."""
+    return [fold(w).lower() for w in _WORD.findall(f"{check.claim} {check.conclusion or ''} {split_hashtags(check.text or '')}")]
 
 
 def _hit(check: FactCheck, similarity: float, same_claim: bool = True, meaning: float | None = None) -> FactCheckHit:
@@ -1142,7 +1151,7 @@ def unwritten_names(claim: str, check: FactCheck) -> list[str]:
     fact-check's text was not read (a fact-check stored without it, a ClaimReview)."""
     if not check.text:
         return []
-    words = [fold(w).lower() for w in _WORD.findall(f"{check.claim} {check.conclusion or ''} {split_hashtags(check.text)}")]
+    words = _written_words(check)
     known = set(words)
     missing = [name for name in dict.fromkeys(_claim_names(claim)) if name not in known]
     if not missing:
@@ -1656,8 +1665,7 @@ def _negated(fact: Fact) -> bool:
     clauses = [c for c in _CLAUSE_PUNCTUATION.split(fact.text) if c.strip()]
     for number, clause in enumerate(clauses):
         words = [w.lower() for w in _WORD.findall(clause)]
-        refusing = [w in _REFUSING and words[at + 1: at + 2] != [] and words[at + 1] not in _NOT_REFUSING_AFTER
-                    or w in _REFUSING and at == len(words) - 1 for at, w in enumerate(words)]
+        refusing = [w in _REFUSING and not set(words[at + 1: at + 2]) & _NOT_REFUSING_AFTER for at, w in enumerate(words)]
         for at, word in enumerate(words):
             if word in _SUBORDINATE and (at > 0 or number > 0 or len(clauses) > 1):
                 break  # the rest of the clause is the condition or the purpose

@@ -3,15 +3,14 @@ bagi2 35 jt buat yang follow") read as a news sentence or a fact-check would wri
 35 juta"), so that the words it shares with them count.
 
 ``standard(text)`` rewrites, word by word and only words written in lower case (a capitalised
-word may be a name or an acronym; a sentence's first word is read in lower case): the chat spellings of ``resources/colloquial/<language>.json``
-("gak", "udah", "jt"), a doubled word written with a 2 ("bagi2"), a number glued to its unit
+word may be a name or an acronym; a sentence's first word is read in lower case): the chat
+spellings of ``resources/colloquial/<language>.json`` ("gak", "udah", "jt"), a doubled word written with a 2 ("bagi2"), a number glued to its unit
 ("35jt"), the chat suffix -in on a verb the word counts do not know ("perhatiin": "perhatikan"),
 and it drops the particles and hearsay words that say nothing of the claim ("nih", "katanya") and
 the phrases that only vouch for the message where they stand as a clause of their own (", real
 bukan hoaks,"; "video itu bukan hoaks" is a claim and stays). Links and site names are left as
-they are. Only a language with its own file is read (Indonesian): another language's text comes
-back unchanged.
-Text that holds none of these comes back unchanged.
+they are. Only a language with its own file is read (Indonesian): another language's text, and
+text that holds none of these, comes back unchanged.
 """
 
 from __future__ import annotations
@@ -113,28 +112,25 @@ def standard(text: str, language: str = "id") -> str:
     addresses = [m.span() for m in _ADDRESS.finditer(text)]
     pieces: list[str] = []
     at = 0
-    changed = False
     for match in _TOKEN.finditer(text):
         token = match.group()
         if any(start <= match.start() < end for start, end in addresses):
             continue
-        opening = _opening(text[:match.start()])
-        if token != token.lower() and not (opening and token[1:] == token[1:].lower()):
+        capitalised = token != token.lower()
+        if capitalised and not (token[1:] == token[1:].lower() and _opening(text[:match.start()])):
             continue  # a name or an acronym: written as it is; a sentence's first word is read in lower case
         replacement = _word(token.lower(), lex)
         if replacement is None:
             continue
-        if token != token.lower() and replacement:
+        if capitalised and replacement:
             replacement = replacement[:1].upper() + replacement[1:]
         pieces += [text[at:match.start()], replacement]
         at = match.end()
-        changed = True
-    if not changed and text == source:
+    if not pieces and text == source:
         return source
     pieces.append(text[at:])
     out = _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", _COMMAS.sub(",", "".join(pieces))))
-    out = _COMMA_AT_END.sub("", _SPACE_BEFORE.sub(r"\1", _COMMAS.sub(",", out)))
-    out = re.sub(r"^[\s,]+|[\s,]+$", "", out)
+    out = re.sub(r"^[\s,]+|[\s,]+$", "", _COMMA_AT_END.sub("", out))
     if not out:
         return source
     return out[:1].upper() + out[1:] if source[:1].isupper() else out
