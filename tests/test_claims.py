@@ -64,6 +64,15 @@ def test_ages_and_clock_times_are_not_quantities():
     assert all(q.high < 4 for q in quantities(claim("Ayu (56), warga desa, tiba pukul 16.30 WIB bersama 3 warga.")))
 
 
+
+def test_an_acronym_is_what_a_number_counts_and_an_ordinal_counts_nothing():
+    found = quantities(claim("Bantuan untuk 18,2 juta KPM disalurkan pada triwulan ke empat melalui BLTS."))
+    assert [(q.text, q.unit) for q in found] == [("18,2 juta KPM", "word:kpm")]
+    assert [q.unit for q in quantities(claim("Sebanyak 500 ASN pindah pada laga ke 4 dan kuartal ke 3 tahun ini."))] == [
+        "word:asn"]
+    assert [q.unit for q in quantities(claim("Suku bunga turun ke 5 persen, Rp 5 miliar APBD cair."))] == [
+        "percent", "rupiah"]
+
 def test_different_counts_of_the_same_thing_are_a_dispute():
     a = claim("Sebanyak 12 warga mengalami luka-luka dalam peristiwa tersebut.")
     b = claim("Akibat kejadian itu, 15 orang menderita luka-luka.")

@@ -68,6 +68,9 @@ _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|[A-
                    r"(?:\s+[A-Z][\w'’.-]*)*")
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)")
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT|a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+ORDINAL = "ke"  # a number written right after it is an ordinal
+_ORDINAL_UNITS = frozenset(("percent", "rupiah", "usd", "kg", "km", "metre", "centimetre", "hectare", "tonne"))
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 _QUOTES = re.compile(r"[\"“”]")
 # an editor's initials in brackets open a page's sign-off, followed by its tags ("(abc/xyz) tiket pesawat
@@ -300,8 +303,8 @@ def _unit_after(tokens: list[str], at: int, lex: ClaimLexicon) -> tuple[str | No
     found = _phrase_at(words, at, lex.units)
     if found:
         return lex.units[found[0]], found[1]
-    if at < len(tokens) and _is_noun_like(tokens[at], lex):
-        return f"word:{words[at]}", 1
+    if at < len(tokens) and (_is_noun_like(tokens[at], lex) or _ACRONYM.fullmatch(tokens[at])):
+        return f"word:{words[at]}", 1  # "12 kios"; an acronym is what is counted too ("18,2 juta KPM", "500 ASN")
     return None, 0
 
 
@@ -353,8 +356,10 @@ def _quantities(masked: str, language: str) -> tuple[Quantity, ...]:
             at += 1
             continue
         unit, unit_size = _unit_after(tokens, at + size, lex)
-        if unit is None and start and words[start - 1] in lex.currency_before:
-            unit = lex.currency_before[words[start - 1]]
+        if start and words[start - 1] == ORDINAL and unit not in _ORDINAL_UNITS:
+            unit = None  # "triwulan ke empat", "laga ke 4": which one, not how many ("naik ke 5 persen" stays)
+        elif start and words[start - 1] in lex.currency_before and (unit is None or _ACRONYM.fullmatch(tokens[at + size])):
+            unit, unit_size = lex.currency_before[words[start - 1]], 0  # "Rp 5 miliar APBD": rupiah, of the budget
         if unit is None and start and words[start - 1] in lex.units and lex.units[words[start - 1]] == "rupiah":
             unit = "rupiah"
         if unit:
