@@ -235,9 +235,24 @@ def test_weekdays_resolve_against_the_page_date_or_the_date_beside_them(text, ex
     ("Indonesia merdeka pada 1945, 80 tahun silam.", [("1945", "year"), ("1945", "year")]),
     ("Ia menang Pilpres 2024 lalu.", []),
     ("turun dibandingkan beberapa tahun lalu", []),
+    ("sejak melantai satu dekade silam, mobil itu terjual 250 ribu unit", [("2015", "year")]),
 ])
 def test_years_ago_count_from_the_page(text, expected):
     assert resolve(text, page_date=WEEKDAY_PAGE) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tim bertekad bangkit di ronde keempat pada Oktober nanti.", [("2025-10", "month")]),
+    ("Tim kalah pada Oktober dan bangkit.", [("2024-10", "month")]),
+    ("Jangan sampai ketinggalan obrolan hari Senin nanti di sekolah.", [("2025-06-16", "day")]),
+])
+def test_nanti_after_a_month_or_weekday_is_the_coming_one(text, expected):
+    assert resolve(text, page_date=date(2025, 6, 10)) == expected
+
+
+def test_the_year_of_a_used_or_assembled_product_is_no_event():
+    assert resolve("Segini harga mobil bekas keluaran tahun 2022 di diler", page_date=date(2025, 6, 10)) == []
+    assert resolve("Album keluaran tahun 2015 itu laris", page_date=date(2025, 6, 10)) == [("2015", "year")]
 
 
 def test_years_ago_after_a_named_year_give_the_texts_own_year():
@@ -347,3 +362,15 @@ def test_evaluation_on_labelled_multi_outlet_paragraphs(shared_data):
         ours, baseline = score(half, kroscek_dates), score(half, baseline_dates)
         assert ours["precision"] >= 0.95 and ours["recall"] >= 0.9
         assert ours["f1"] > baseline["f1"]
+
+
+def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data):
+    """A page that prints no date ("Tidak Ditemukan") is read against the latest page date of its
+    file, the day the collection was read, as an ingest would use its fetch day; the set still
+    beats dateparser."""
+    from kroscek.eval.dates import _today, baseline_dates, kroscek_dates, load, score
+
+    paragraphs = load(Path(__file__).resolve().parents[1] / "data" / "dates" / "indonews-fifth.jsonl", str(shared_data))
+    undated = [p for p in paragraphs if p.page_date is None]
+    assert undated and all(_today(p) == max(q.page_date for q in paragraphs if q.page_date) for p in undated)
+    assert score(paragraphs, kroscek_dates)["f1"] > score(paragraphs, baseline_dates)["f1"]

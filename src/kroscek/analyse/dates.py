@@ -95,6 +95,7 @@ class _Rules:
     future_cue: re.Pattern[str]
     recurring: re.Pattern[str]  # "setiap Senin": a habit, not a date
     quantity: re.Pattern[str]  # "puluhan tahun lalu", "3 bulan ini": a span of time, not a date
+    product: re.Pattern[str]  # "keluaran tahun" before a year: a product's age, not an event
     document: re.Pattern[str]  # "Nomor 731 Tahun 2025": a document number, not a date
     since: re.Pattern[str]  # "sejak Juli": a start in the past
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
@@ -222,6 +223,7 @@ def _rules(language: str) -> _Rules | None:
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
         quantity=re.compile(rf"(?:\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
+        product=re.compile(rf"{_START}{_words(data.get('product_year_words', []))}\s+(?:{_words(data.get('year_words', []))}\s+)?$"),
         document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.]?)?\d[\w/.-]*\s*$"),
     )
 
@@ -517,6 +519,8 @@ def _shifted(anchor: date, unit: str, count: int) -> _Dates:
     if unit == "month":
         year, month = _shift_months(anchor, count)
         return (f"{year:04d}-{month:02d}", "month", False),
+    if unit == "decade":
+        return (f"{anchor.year + 10 * count:04d}", "year", False),
     return (f"{anchor.year + count:04d}", "year", False),
 
 
@@ -532,7 +536,7 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     if kind == "day_word" and rules.meal.search(text, *window):
         return True
     if kind in ("year", "year_range"):
-        return bool(rules.document.search(text, *window))
+        return bool(rules.document.search(text, *window) or rules.product.search(text, *window))
     if kind == "period":
         return bool(rules.quantity.search(text, *window) or rules.recurring.search(text, *window))
     return kind not in _FIRM_KINDS and bool(rules.recurring.search(text, *window))

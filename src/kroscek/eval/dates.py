@@ -61,18 +61,22 @@ class Predicted:
 class Paragraph:
     article: str
     index: int
-    page_date: date
+    page_date: date | None  # None: the page prints none ("Tidak Ditemukan")
     text: str
     gold: list[Labelled]
     held_back: bool | None = None  # None: the file has no split
+    collected: date | None = None  # the latest page date of the file: when the collection was read
 
 
-def _page_date(row: dict[str, str], header: dict[str, Any]) -> date:
+def _today(paragraph: Paragraph) -> date | None:
+    """The day an undated page is read against: the collection's, as an ingest records its fetch day."""
+    return paragraph.page_date or paragraph.collected
+
+
+def _page_date(row: dict[str, str], header: dict[str, Any]) -> date | None:
     if header["date_format"] == "indonews":
         stamp = indonews_published(row[header["date_column"]], row.get(header.get("time_column", ""), ""))
-        if stamp is None:
-            raise ValueError(f"no page date in {row[header['date_column']]!r}")
-        return date.fromisoformat(stamp[:10])
+        return date.fromisoformat(stamp[:10]) if stamp else None
     return datetime.strptime(row[header["date_column"]], header["date_format"]).date()
 
 
@@ -89,6 +93,9 @@ def load(path: Path, data: str | None = None) -> list[Paragraph]:
             gold.append(Labelled(item["start"], item["end"], item["date"], item["precision"]))
         paragraphs.append(Paragraph(record["article"], record["paragraph"], _page_date(row, header), text, gold,
                                     record.get("held_back")))
+    collected = max((p.page_date for p in paragraphs if p.page_date), default=None)
+    for paragraph in paragraphs:
+        paragraph.collected = collected
     return paragraphs
 
 
@@ -114,12 +121,12 @@ def _locate(text: str, spans: list[tuple[str, str]]) -> list[Predicted]:
 
 
 def kroscek_dates(paragraph: Paragraph) -> list[Predicted]:
-    found = find_event_dates([Sentence(0, paragraph.text, 0)], paragraph.page_date, "id")
+    found = find_event_dates([Sentence(0, paragraph.text, 0)], paragraph.page_date, "id", today=_today(paragraph))
     return _locate(paragraph.text, [(d.text, d.date) for d in found])
 
 
 def baseline_dates(paragraph: Paragraph) -> list[Predicted]:
-    settings = {"RELATIVE_BASE": datetime.combine(paragraph.page_date, datetime.min.time()),
+    settings = {"RELATIVE_BASE": datetime.combine(_today(paragraph) or date.today(), datetime.min.time()),
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     found = search_dates(paragraph.text, languages=["id"], settings=settings) or []
     return _locate(paragraph.text, [(span, value.date().isoformat()) for span, value in found])
