@@ -184,6 +184,7 @@ def test_resolution_evaluation_on_the_seed_answer_key(seeds_dir) -> None:
     assert figures["kroscek"]["pairwise_precision"] >= 0.95
     assert figures["kroscek"]["pairwise_recall"] >= 0.9 > figures["baseline"]["pairwise_recall"]
     assert figures["kroscek"]["found"] >= 0.9
+    assert figures["kroscek"]["typed"] == 1.0 and figures["kroscek"]["typed_wrong"] == []
 
 
 SEED_KEY_TYPES = {
