@@ -61,7 +61,8 @@ def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mention
                             and speaker.casefold() in ctx.lowercase_words and _opens_sentence(paragraph, ref.start, lex):
                         # "Penonton berharap", "Cerita menekankan": a common noun opening the sentence, no one named;
                         # "Polisi menyebut": a body that speaks, as its role
-                        speaker = speaker.casefold() if speaker.casefold() in lex.collective_roles else None
+                        speaker = (resolver.body(speaker.casefold()) if speaker.casefold() in lex.collective_roles
+                                   else None)
                         if speaker is None and item.kind == "reported":
                             continue  # "Cerita menekankan pentingnya ...": a story or an audience, no statement of anyone's
                 elif item.attribution is None:

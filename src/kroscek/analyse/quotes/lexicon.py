@@ -44,6 +44,7 @@ class QuoteLexicon:
     predicate_words: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()
     collective_roles: frozenset[str] = frozenset()
+    body_offices: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a collective role and its offices
     light_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     inserted_passive: frozenset[str] = frozenset()
@@ -101,6 +102,7 @@ def lexicon(language: str) -> QuoteLexicon:
         predicate_words=words("predicate_words"),
         object_verbs=words("object_verbs"),
         collective_roles=words("collective_roles"),
+        body_offices=tuple(sorted((k.casefold(), tuple(v)) for k, v in data.get("body_offices", {}).items())),
         light_verbs=words("light_verbs"),
         speech_nouns=words("speech_nouns"),
         inserted_passive=words("inserted_passive"),

@@ -514,7 +514,7 @@ class Resolver:
             office = dict(self.ctx.lex.title_forms).get(ref.text, ref.text)  # "Menag": the Menteri Agama the article names
             holder = self.role(ref.text, sentence) or self._office_holder(office, sentence)
             if ref.text in self.ctx.lex.collective_roles:  # "teriak polisi": the police, unless the article names one officer
-                return holder or ref.text
+                return holder or self.body(ref.text)
             return holder or self._office_of_place(ref.text) or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
 
@@ -652,6 +652,24 @@ class Resolver:
         nearest = indices[before - 1] if before else indices[0]
         index, name = hits[bisect.bisect_left(indices, nearest)]
         return expand_name(name, self.ctx, index)
+
+    def body(self, role: str) -> str:
+        """Who speaks for a body ("Polisi mengungkapkan"): the one person the article names in an
+        office of it ("Kapolsek Pasar Rebo AKP I Wayan Wijaya"); the body itself, as a role, when it
+        names none or several."""
+        offices = dict(self.ctx.lex.body_offices).get(role.casefold(), ())
+        if not offices:
+            return role
+        pattern = re.compile("|".join(rf"\b{_words_pattern(o.split())}\b" for o in offices), re.IGNORECASE)
+        named = set()
+        for index, text in self.ctx.sentences():
+            for match in pattern.finditer(text):
+                # the name after the office, or a run that opens with it ("Kapolsek ... AKP I Wayan Wijaya")
+                after = [name for _, name in self._candidates_after(index, match.start())
+                         if not _opens_clause(text, name, match.end())]
+                if after:
+                    named.add(expand_name(after[0], self.ctx, index))
+        return named.pop() if len(named) == 1 else role
 
     def _office_of_place(self, role: str) -> str | None:
         """The office of a place the article gives a role and no one for it ("bupati" where it
