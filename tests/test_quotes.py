@@ -482,6 +482,27 @@ def test_the_account_that_writes_a_review() -> None:
     assert quote.speaker == "Laura Kirana"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Video itu viral. "Dua kelompok saling serang dengan sajam," tulis keterangan video yang diunggah '
+     'warga_cakung01, Senin (9/6/2025).', "warga_cakung01"),
+    ('Video itu viral. "Dua kelompok saling serang," tulis akun Instagram @infojakarta.', "infojakarta"),
+    ('Video itu viral. "Dua kelompok saling serang," tulis keterangan resmi Polres Metro.', "Polres Metro"),
+])
+def test_the_handle_of_the_account_that_posts(text: str, speaker: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_a_body_that_speaks_is_the_one_officer_named_for_it() -> None:
+    one = quotes_of("""Polisi mengungkapkan, tawuran itu disebabkan kedua kubu saling menantang di media sosial.
+"Mereka janjian di lokasi," ujar Kapolsek Pasar Minggu AKP Budi Santoso, Selasa (10/6/2025).""")
+    assert [q.speaker for q in one] == ["Budi Santoso", "Budi Santoso"]
+    two = quotes_of("""Polisi mengungkapkan, tawuran itu disebabkan kedua kubu saling menantang di media sosial.
+"Mereka janjian di lokasi," ujar Kapolsek Pasar Minggu AKP Budi Santoso.
+"Kami masih mencari pelaku," kata Kasat Reskrim Polres Jakarta Selatan AKBP Agus Salim.""")
+    assert two[0].speaker == "polisi"
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

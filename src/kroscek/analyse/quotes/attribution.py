@@ -154,6 +154,22 @@ def ref_from_run(run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
     return SpeakerRef("name", " ".join(t.text for t in run), run[0].start, run[-1].end)
 
 
+_HANDLE = re.compile(r"(?=[\w.]*[_.\d])[a-z][\w.]*[a-z\d]")  # a social-media handle: lowercase, with "_", "." or a digit
+
+
+def _handle_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """A handle after an account word and the words of posting ("video yang diunggah", "akun
+    Instagram"): the account that speaks. Lowercase, with "_", "." or a digit, or written after "@"."""
+    while at < len(toks) and (toks[at].lower in lex.posting_words or toks[at].lower in lex.platforms):
+        at += 1
+    if at >= len(toks) or toks[at].text.lower() != toks[at].text:
+        return None
+    token = toks[at]
+    if _HANDLE.fullmatch(token.text) or text[token.start - 1 : token.start] == "@":
+        return SpeakerRef("name", token.text, token.start, token.end)
+    return None
+
+
 def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """The speaker named from ``toks[at]`` on: a pronoun, a name (after a lowercase title) or a role."""
     while at < len(toks) and toks[at].lower in {"oleh", "by", "sang", "the", "a", "an"}:
@@ -161,6 +177,8 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     if at + 1 < len(toks) and toks[at].lower in {"dalam", "di", "lewat", "melalui"} and toks[at + 1].lower in lex.accounts:
         at += 1  # "dijelaskan dalam akun Google X"
     if at < len(toks) and toks[at].lower in lex.accounts:  # "tulis akun Google Laura Kirana", "tulis pernyataan resmi BEM X"
+        if (handle := _handle_after(text, toks, at + 1, lex)) is not None:
+            return handle  # "tulis keterangan video yang diunggah pokdarkamtibmas_cakungbarat": the account posting it
         at += 1
         while at < len(toks) and toks[at].lower in lex.platforms:
             at += 1

@@ -52,6 +52,7 @@ class QuoteLexicon:
     citing: tuple[tuple[str, ...], ...] = ()
     accounts: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
+    posting_words: frozenset[str] = frozenset()  # between an account word and a handle ("keterangan video yang diunggah")
     name_titles: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     title_forms: tuple[tuple[str, str], ...] = ()
@@ -110,6 +111,7 @@ def lexicon(language: str) -> QuoteLexicon:
         citing=phrases("citing"),
         accounts=words("accounts"),
         platforms=words("platforms"),
+        posting_words=words("posting_words"),
         name_titles=words("name_titles"),
         places=words("places"),
         title_forms=tuple(sorted((k.casefold(), v) for k, v in data.get("title_forms", {}).items())),
