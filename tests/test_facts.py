@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -738,3 +739,43 @@ def test_two_parts_of_a_region_each_article_names_are_two_programmes():
     assert relate(a, b, STRONG).kind == "dispute"
     both = SlotContext(places=(frozenset({"jawa barat", "jawa tengah"}), frozenset({"jawa barat", "jawa tengah"})))
     assert relate(a, b, STRONG, both).kind != "dispute"
+
+
+def test_two_moments_each_with_its_value_are_neither_agreed_nor_disputed():
+    august = dated("Sampai 31 Agustus 2025, APBN defisit Rp 321,6 triliun atau setara dengan 1,35% terhadap PDB.", "a")
+    september = dated("Sampai 30 September 2025, APBN defisit Rp 371,5 triliun atau setara dengan 1,56% terhadap PDB.", "b")
+    assert relate(august, september, STRONG).kind == "related"
+
+
+def test_a_claim_pointing_back_holds_when_the_sentence_before_says():
+    """"Realisasi itu setara dengan 1,56%" after "sampai 30 September": September's share, not
+    August's 1,35% told the same way after "sampai 31 Agustus"; the dates are not the claim's values."""
+    from kroscek.compare.claims import extract_claims
+    from kroscek.model import Article, EventDate, Sentence
+
+    def article(name: str, lead: str, day: str, share: str) -> Article:
+        sentences = [Sentence(0, lead, 0), Sentence(1, f"Realisasi itu setara dengan {share} terhadap Produk Domestik Bruto (PDB).", 0)]
+        dates = [EventDate(day, lead.split(", ")[0].removeprefix("Sampai "), 0, "day", firm=True)]
+        return Article(id=name, source=name, title="APBN", text=" ".join(s.text for s in sentences), language="id", outlet=name,
+                       sentences=sentences, event_dates=dates)
+
+    august = extract_claims(article("a", "Sampai 31 Agustus 2025, APBN mengalami defisit Rp 321,6 triliun.", "2025-08-31", "1,35%"))
+    september = extract_claims(article("b", "Sampai 30 September 2025, APBN mengalami defisit Rp 371,5 triliun.", "2025-09-30", "1,56%"))
+    share_a, share_b = (read_fact(claims[1], name, "2025-10-14") for claims, name in ((august, "a"), (september, "b")))
+    assert share_a.dates.days == frozenset() and share_a.scope.days == {(8, 31)}
+    assert relate(share_a, share_b, STRONG).kind == "related"
+    assert relate(share_a, read_fact(replace(september[1], scope=[]), "b", "2025-10-14"), STRONG).kind == "dispute"
+
+
+def test_a_value_under_a_condition_disputes_no_unconditional_one():
+    a = dated("Cuaca panas diprediksi masih bisa terjadi di Jawa hingga akhir Oktober 2025.", "a")
+    b = dated("Jika hujan belum juga turun merata di Jawa, cuaca panas ini bisa terjadi di Jawa hingga November.", "b")
+    assert relate(a, b, STRONG).kind == "related"
+    assert relate(a, dated("Cuaca panas diprediksi masih bisa terjadi di Jawa hingga November 2025.", "b"), STRONG).kind == "dispute"
+
+
+def test_the_day_a_report_is_cited_is_not_the_day_it_tells_of():
+    said = '"Dia agak kurus, kemarin aku lihat dia agak tirus," kata Venna saat ditemui di Jakarta Selatan, Jumat (12/9/2025).'
+    cited = '"Dia agak kurus, kemarin aku lihat dia agak tirus," kata Venna dikutip detikHot, Sabtu (13/9/2025).'
+    assert dated(cited, "b", "2025-09-13").dates.days == frozenset()
+    assert relate(dated(said, "a", "2025-09-13"), dated(cited, "b", "2025-09-13"), STRONG).kind != "dispute"

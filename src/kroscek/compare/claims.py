@@ -92,6 +92,8 @@ class Claim:
     language: str = _DEFAULT_LANGUAGE
     dates: list[EventDate] = field(default_factory=list)
     clause: int = 0
+    scope: list[EventDate] = field(default_factory=list)  # the dates of the sentence before, for a claim that opens
+    # by pointing back to it ("Realisasi itu setara dengan 1,56%"): when it holds; never a value it states
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "sentence": self.sentence, "clause": self.clause, "text": self.text}
@@ -137,6 +139,8 @@ class ClaimLexicon:
     predicates: dict[str, str]  # phrase -> predicate class
     months: dict[str, int]
     weekdays: dict[str, int]
+    anaphors: frozenset[str] = frozenset()  # "itu", "tersebut": a subject naming what the sentence before told
+    citing: re.Pattern[str] = re.compile(r"(?!)")  # "dikutip detikHot, Sabtu (13/9)": the day of the citing, not the event
 
 
 @cache
@@ -161,6 +165,9 @@ def lexicon(language: str) -> ClaimLexicon:
         predicates={phrase: kind for kind, phrases in data["predicates"].items() for phrase in phrases},
         months=dates["months"],
         weekdays=dates["weekdays"],
+        anaphors=frozenset(data.get("anaphors", ())),
+        citing=re.compile(r"(?i:" + "|".join(map(re.escape, data.get("citing", ()))) + r")[\w.]*(?:\s+[\w.]+){0,3},?\s*$")
+        if data.get("citing") else re.compile(r"(?!)"),
     )
 
 
@@ -190,14 +197,24 @@ def extract_claims(article: Article) -> list[Claim]:
     """The claims of an article: its sentences, split into clauses where they join statements."""
     language = article.language or _DEFAULT_LANGUAGE
     claims = []
+    anaphors = lexicon(language).anaphors
+    previous: list[EventDate] = []  # the dates of the sentence before
     for sentence in article.sentences:
-        if len(_WORD.findall(sentence.text)) < MIN_WORDS or _SIGN_OFF.match(sentence.text):
-            continue
         dates = [d for d in article.event_dates if d.sentence == sentence.index]
-        for number, clause in enumerate(split_clauses(sentence.text, language)):
-            own = [d for d in dates if d.text in clause]
-            claims.append(Claim(article.id, sentence.index, clause, language, own, number))
+        if len(_WORD.findall(sentence.text)) >= MIN_WORDS and not _SIGN_OFF.match(sentence.text):
+            for number, clause in enumerate(split_clauses(sentence.text, language)):
+                own = [d for d in dates if d.text in clause]
+                scope = previous if not own and number == 0 and _points_back(clause, anaphors) else []
+                claims.append(Claim(article.id, sentence.index, clause, language, own, number, scope))
+        previous = dates
     return claims
+
+
+def _points_back(clause: str, anaphors: frozenset[str]) -> bool:
+    """The clause opens with a common noun and a word pointing back ("Realisasi itu", "Angka tersebut")."""
+    words = _WORD.findall(clause)[:3]
+    at = next((n for n, w in enumerate(words) if n and w.lower() in anaphors), None)
+    return at is not None and words[0][1:].islower() and all(w.islower() for w in words[1:at])
 
 
 # --- comparable parts of a claim --------------------------------------------------------------
@@ -386,9 +403,15 @@ def _explicit(date: EventDate, lex: ClaimLexicon) -> bool:
     return date.firm or any(c.isdigit() for c in date.text) or bool(words & (set(lex.months) | set(lex.weekdays)))
 
 
+def _cited_on(text: str, date_text: str, lex: ClaimLexicon) -> bool:
+    """The date is the day a report was cited ("kata Venna dikutip detikHot, Sabtu (13/9/2025)"), not the event's."""
+    at = text.find(date_text)
+    return at > 0 and bool(lex.citing.search(text[max(0, at - 60) : at]))
+
+
 def date_keys(claim: Claim) -> DateKeys:
     lex = lexicon(claim.language)
-    explicit = [d for d in claim.dates if _explicit(d, lex)]
+    explicit = [d for d in claim.dates if _explicit(d, lex) and not _cited_on(claim.text, d.text, lex)]
     days, weekdays, months, years = set(), set(), set(), set()
     for d in explicit:
         parts = d.date.split("-")

@@ -63,6 +63,7 @@ class FactLexicon:
     stopwords: frozenset[str]
     denial_particles: frozenset[str] = frozenset()  # words that may stand inside a denial ("kecil juga kemungkinan")
     none_words: frozenset[str] = frozenset()  # words that say there was none ("korban jiwa nihil"): no assertion to deny
+    conditions: tuple[str, ...] = ()  # words that open a condition ("jika", "apabila"): what follows holds only if it does
     hearsay: tuple[str, ...] = ()  # words that tell of talk going round ("beredar kabar", "isu"): no assertion to deny
     denial_light: frozenset[str] = frozenset()  # words after a denial that do not name what it denies ("melakukan", "adanya")
     denial_subjects: frozenset[str] = frozenset()  # words after a denial naming who is cleared ("dirinya", "kliennya"), not what
@@ -95,6 +96,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         denial_particles=frozenset(data.get("denial_particles", ())),
         none_words=frozenset(data.get("none_words", ())),
         hearsay=tuple(data.get("hearsay", ())),
+        conditions=tuple(data.get("conditions", ())),
         denial_light=frozenset(data.get("denial_light", ())),
         denial_subjects=frozenset(data.get("denial_subjects", ())),
         attribution=frozenset(data.get("attribution", ())),
@@ -185,6 +187,7 @@ class Fact:
     denial: str | None  # the phrase denying something ("membantah", "tidak benar")
     denied: frozenset[str]  # stems of what follows the denial: what is denied
     provisional: bool  # the value may change: "sementara", "hingga kini", "bertambah menjadi"
+    conditional: bool = False  # it holds only under a condition it names ("jika hujan belum turun, ... hingga November")
     hearsay: bool = False  # it tells of talk going round ("beredar kabar ...", "isu ... viral"), asserting none of it
     denied_head: str = ""  # stem of the first word naming what a denial denies ("monopoli" of "tidak ada monopoli dalam ...")
     denied_roots: frozenset[str] = frozenset()  # roots of what a denial denies (Sastrawi's: "penembakan" is "tembak")
@@ -197,6 +200,7 @@ class Fact:
     wholes: tuple[Quantity, ...] = ()  # counts that are the whole another count is part of ("dari 104 bus"), not compared
     happened: frozenset[str] = frozenset()  # stems of its lower-case content words, names and place words aside
     permits: tuple[Permit, ...] = ()  # the kind of each permit it names ("izin eksplorasi")
+    scope: DateKeys | None = None  # the dates of the sentence a claim points back to ("Realisasi itu ..."): when it holds
     minutes: tuple[tuple[int, str, str], ...] = ()  # (minute, event, as written) of a match: "memecah kebuntuan di menit ke-37"
     capitals: frozenset[str] = frozenset()  # folded capitalised words, a sentence's first word too: who a match is about
     ages: tuple[tuple[str, int, str], ...] = ()  # (folded name, age, as written) of the people it gives an age: "Endang (45)"
@@ -549,6 +553,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         quantities=counts,
         clocks=clocks,
         dates=date_keys(claim),
+        scope=date_keys(replace(claim, dates=claim.scope)) if claim.scope else None,
         places=tuple(place for place, _ in located),
         place_words=tuple(words for _, words in located),
         identifiers=_identifiers(claim.text, lex),
@@ -563,6 +568,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         scheduled=_phrases(lower_words, lex.scheduled) is not None,
         provisional=_phrases(lower_words, lex.provisional) is not None,
         hearsay=_phrases(lower_words, lex.hearsay) is not None,
+        conditional=_phrases(lower_words, lex.conditions) is not None,
         stems=stems(claim.text, claim.language),
         counted=tuple(_around(claim.text, q.text, lex) for q in counts),
         count_words=count_words,

@@ -27,6 +27,7 @@ from typing import Any
 
 from kroscek.compare.claims import (
     Context,
+    DateKeys,
     Difference,
     Quantity,
     lexicon,
@@ -451,10 +452,15 @@ def _written_apart(a: Fact, b: Fact) -> bool:
     return bool(x and y) and not x & y
 
 
+def _when(fact: Fact) -> DateKeys:
+    """The claim's own dates, else those of the sentence it points back to ("Realisasi itu ...")."""
+    return fact.dates if (fact.dates.days or fact.dates.months) or fact.scope is None else fact.scope
+
+
 def _other_moments(a: Fact, b: Fact) -> bool:
     """Both claims are dated, at different moments: days that share none, or months that share none
     ("harga ... pada Kamis (5/6)" / "... pada April lalu")."""
-    ka, kb = a.dates, b.dates
+    ka, kb = _when(a), _when(b)
     if ka.days and kb.days:
         return not ka.days & kb.days
     return bool(ka.months and kb.months and not ka.months & kb.months)
@@ -525,11 +531,15 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
     if found:
         if found[0].slot in ("denial", "event", "negation"):
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
+        if a.conditional != b.conditional and found[0].slot not in ("identifier",):
+            return Relation("related", tuple(found), "one side tells what holds only under a condition")
         if _is_update(a, b, found):
             return Relation("update", tuple(found), "the value changed between reports")
         if ((same or found[0].same_thing) and score >= DISPUTE_SCORE) or any(d.slot == "minute" for d in found):
             return Relation("dispute", tuple(found), "the same fact with different values")
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
+    if _other_moments(a, b):
+        return Relation("related", (), "told of two moments")  # "sampai 31 Agustus ..." / "sampai 30 September ..."
     if score >= AGREE_SCORE and same and _places_apart(a, b):
         return Relation("related", (), "the same words, but each names another place where the other names one")
     if score >= AGREE_SCORE and same and _one_denies(a, b):
