@@ -374,3 +374,12 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     undated = [p for p in paragraphs if p.page_date is None]
     assert undated and all(_today(p) == max(q.page_date for q in paragraphs if q.page_date) for p in undated)
     assert score(paragraphs, kroscek_dates)["f1"] > score(paragraphs, baseline_dates)["f1"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Penerbangan dua kali dalam sepekan, setiap hari Senin dan Jumat.", []),
+    ("Layanan buka setiap Senin, Rabu, dan Jumat.", []),
+    ("Arah kebijakan fiskal dibahas dalam kerangka RAPBN 2026.", [("2026", "year")]),
+])
+def test_a_habits_list_of_days_and_a_budget_year(text, expected):
+    assert resolve(text, page_date=date(2025, 6, 10)) == expected

@@ -208,12 +208,15 @@ def _rules(language: str) -> _Rules | None:
                    *data["count_future"]],
         "this": [*data["direction_before"].get("this", []), *data["direction_after"].get("this", [])],
     }
+    joiners = _words(data.get("list_joiners", ["dan", "atau"]))
     return _Rules(
         data=data,
         patterns=tuple((kind, re.compile(pattern)) for kind, pattern in _patterns(data)),
         directions=tuple((d, re.compile(rf"{_START}{_words(ws)}{_END}")) for d, ws in words.items()),
         future_cue=re.compile(rf"{_START}{_words(data['future_cues'])}{_END}"),
-        recurring=re.compile(rf"{_START}{_words(data['recurring'])}(?:\s+\S+){{0,2}}\s*$"),
+        recurring=re.compile(rf"{_START}{_words(data['recurring'])}(?:\s+\S+){{0,2}}"  # "setiap hari Senin dan Jumat": a list of a habit's days
+                             rf"(?:\s*(?:,|{joiners})\s*(?:{_words(data['day_prefix'])}\s+)?{_words(data['weekdays'])})*"
+                             rf"(?:\s*(?:,|{joiners}))?\s*$"),
         since=re.compile(rf"^{_words(data['since'])}{_END}"),
         range_end=re.compile(rf"\s*{_words(data['range_words'])}\s*\d{{1,2}}\s+(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         years_ago=re.compile(rf"{_START}(?P<n>\d{{1,3}}|{_words(data['numbers'])})\s+"
