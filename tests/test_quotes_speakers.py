@@ -32,6 +32,9 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         ("Marlina dari Friends of Meratus Kalimantan Utara menambahkan, tanpa kepastian izin sengketa kebun akan bertambah.", "Marlina"),
         # an organisation in a place: the organisation, not the place
         ("Kamar Dagang Jepang di China mengatakan, beberapa pemasok sudah menerima izin ekspor.", "Kamar Dagang Jepang"),
+        # the affiliation named between commas: the person before it
+        ("Jay Sorensen dari konsultan penerbangan AS, IdeaWorks, mengatakan maskapai dulu menawarkan bagasi gratis.",
+         "Jay Sorensen"),
     ],
 )
 def test_the_subject_before_an_affiliation_or_a_place(text: str, speaker: str) -> None:
@@ -1025,3 +1028,12 @@ Setelah mendengar jawaban jaksa, Dimas pun menjawab pertanyaan hakim."""
     held = """Sidang dipimpin hakim.
 "Kami sudah memeriksa semua saksi," kata jaksa, Budi Santoso, di pengadilan."""
     assert [q.speaker for q in quotes_of(held)] == ["Budi Santoso"]
+
+
+def test_a_ministrys_short_name_is_not_read_into_a_persons_name() -> None:
+    """"Kemenag menduga" where the article also writes "Dirjen PHU Kemenag Hilman Latief": the
+    ministry, not a person named "Kemenag Hilman Latief"."""
+    found = speakers("""Kementerian Agama ( Kemenag ) menegaskan tak ada pungutan dari petugas haji ke jemaah.
+Kemenag menduga isu pungutan itu muncul karena ada jemaah yang menyewa kursi roda.
+"Kita tidak memungut biaya apapun dari jemaah," kata Dirjen Penyelenggaraan Haji dan Umrah Kemenag Hilman Latief di Makkah.""")
+    assert [speaker for _, speaker in found[:2]] == ["Kemenag", "Kemenag"] and found[2] == ("direct", "Hilman Latief")

@@ -548,7 +548,29 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
                 return SpeakerRef("role", " ".join([*role, *(t.text for t in run)]), toks[start].start, token.end)
         if len(run) > 1 and run[0].lower == "pihak" and ("pihak",) in lex.relational:  # "Pihak Yoni Dores menyatakan": his side speaks
             return SpeakerRef("role", " ".join(["pihak", *(t.text for t in run[1:])]), run[0].start, token.end)
-        return _subject_before_affiliation(text, toks, first, run, lex) or ref_from_run(run, lex)
+        return _subject_before_affiliation(text, toks, first, run, lex) or _subject_before_apposition(text, toks, first, lex) \
+            or ref_from_run(run, lex)
+    return None
+
+
+_APPOSITION_WORDS = 5  # words describing an affiliation before the name set off by commas
+
+
+def _subject_before_apposition(text: str, toks: list[Token], first: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """The person before an affiliation whose name is set off by commas: "Jay Sorensen dari
+    konsultan penerbangan AS, IdeaWorks, mengatakan" (Jay Sorensen, not IdeaWorks)."""
+    if first < 3 or "," not in text[toks[first - 1].end : toks[first].start]:
+        return None
+    for at in range(first - 1, max(0, first - 1 - _APPOSITION_WORDS), -1):
+        if at < first - 1 and _punctuated(text, toks, at, at + 1):
+            return None
+        if toks[at].lower == "dari" and at and not _punctuated(text, toks, at - 1, at):
+            ref = ref_from_run(_name_run_before(text, toks, at, lex), lex)
+            if ref is not None and ref.kind == "name" and can_speak(ref.text) and is_person_like(ref.text, lex):
+                return ref
+            return None
+        if toks[at].capitalised and not toks[at].text.isupper():
+            return None  # another name: not a description of the affiliation
     return None
 
 

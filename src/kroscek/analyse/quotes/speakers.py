@@ -138,8 +138,9 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
                 and sum(len(w) > 2 for w in rest) >= 2 \
                 and not is_place_name(" ".join(rest)):
             return " ".join(rest)
-    acronyms = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
-    if acronyms:  # "Ketua KPU Afifudin", "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
+    acronyms = [i for i, word in enumerate(words[:-1])
+                if len(word) > 1 and (word.isupper() or word.casefold().startswith(_MINISTRY_PREFIXES))]
+    if acronyms:  # "Ketua KPU Afifudin", "... Haji dan Umrah Kemenag Hilman Latief" (a ministry's short name as an acronym), "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
         rest = words[acronyms[-1] + 1 :]
         while len(rest) > 1 and (is_named_place(rest[0]) or rest[0].casefold() in lex.qualifiers):
             rest = rest[1:]  # "Ketua DPRD Banten Fahmi Hakim", "BPJS Kesehatan Lily Kresnowati": the body's region or field
@@ -361,7 +362,7 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
-    if name.isupper() or is_organisation_like(name, ctx.lex):
+    if name.isupper() or is_organisation_like(name, ctx.lex) or name.casefold().startswith(_MINISTRY_PREFIXES):
         return name  # a body's name ("MK", "Bank DBS") is whole, not a part of a longer run that holds it ("Putusan MK Nomor")
     words = tuple(name.casefold().split())
     if not words:
