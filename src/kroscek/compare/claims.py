@@ -69,7 +69,6 @@ _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|[A-
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/-]|[.,]\d)")
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\b(?:\s*(?:WIB|WITA|WIT|a\.m\.|p\.m\.|am|pm))?", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-ORDINAL = "ke"  # a number written right after it is an ordinal
 _ORDINAL_UNITS = frozenset(("percent", "rupiah", "usd", "kg", "km", "metre", "centimetre", "hectare", "tonne"))
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 _QUOTES = re.compile(r"[\"“”]")
@@ -133,6 +132,7 @@ class ClaimLexicon:
     scales: dict[str, float]
     qualifiers: dict[str, str]  # phrase -> about | above | below
     skip_before: frozenset[str]
+    ordinal_before: frozenset[str]  # a number written right after one is an ordinal ("triwulan ke empat")
     not_units: frozenset[str]
     units: dict[str, str]  # alias -> unit class
     currency_before: dict[str, str]
@@ -159,6 +159,7 @@ def lexicon(language: str) -> ClaimLexicon:
         scales=data["scales"],
         qualifiers={phrase: kind for kind, phrases in data["qualifiers"].items() for phrase in phrases},
         skip_before=frozenset(data["skip_before"]),
+        ordinal_before=frozenset(data.get("ordinal_before", ())),
         not_units=frozenset(data["not_units"]),
         units={alias: unit for unit, aliases in data["units"].items() for alias in aliases},
         currency_before=data["currency_before"],
@@ -373,7 +374,7 @@ def _quantities(masked: str, language: str) -> tuple[Quantity, ...]:
             at += 1
             continue
         unit, unit_size = _unit_after(tokens, at + size, lex)
-        if start and words[start - 1] == ORDINAL and unit not in _ORDINAL_UNITS:
+        if start and words[start - 1] in lex.ordinal_before and unit not in _ORDINAL_UNITS:
             unit = None  # "triwulan ke empat", "laga ke 4": which one, not how many ("naik ke 5 persen" stays)
         elif start and words[start - 1] in lex.currency_before and (unit is None or _ACRONYM.fullmatch(tokens[at + size])):
             unit, unit_size = lex.currency_before[words[start - 1]], 0  # "Rp 5 miliar APBD": rupiah, of the budget
