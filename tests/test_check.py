@@ -628,16 +628,16 @@ def test_a_noun_of_a_deed_at_the_head_is_another_thing_than_a_plain_noun():
 
 
 def test_a_fact_check_shortening_the_claims_words_is_the_same_claim():
-    from kroscek.check import _clipped
+    from kroscek.text.names import clipped
 
     index = _index({"claim": "Pendaftaran Loker Mayindo Group Lewat WhatsApp", "url": "u/loker"},
                    {"claim": "Pram Sebut Harga Beras Turun", "url": "u/pram"})
     # "loker" is "lowongan kerja" shortened: the claim is the checked one, at the threshold the check uses
     hits = index.match(claim_fact("Lowongan kerja PT Mayindo dibuka, daftar lewat WhatsApp"))
     assert [h.url for h in hits] == ["u/loker"]
-    assert _clipped("loker", ["lowongan", "kerja"]) and _clipped("menag", ["menteri", "agama"])
-    assert not _clipped("bersama", ["bersih", "sama"])  # a word taken whole is no shortening
-    assert not _clipped("menu", ["menyembunyikan", "utang"])  # one letter of a word is too little to tell
+    assert clipped("loker", ["lowongan", "kerja"]) and clipped("menag", ["menteri", "agama"])
+    assert not clipped("bersama", ["bersih", "sama"])  # a word taken whole is no shortening
+    assert not clipped("menu", ["menyembunyikan", "utang"])  # one letter of a word is too little to tell
     # names are not shortened, and a known name is no shortening ("Prabowo marah" is not "Pram")
     assert not any("pram" in text.casefold() for text in index.spelled_short("Presiden Prabowo marah soal harga beras"))
 

@@ -1037,3 +1037,10 @@ def test_a_ministrys_short_name_is_not_read_into_a_persons_name() -> None:
 Kemenag menduga isu pungutan itu muncul karena ada jemaah yang menyewa kursi roda.
 "Kita tidak memungut biaya apapun dari jemaah," kata Dirjen Penyelenggaraan Haji dan Umrah Kemenag Hilman Latief di Makkah.""")
     assert [speaker for _, speaker in found[:2]] == ["Kemenag", "Kemenag"] and found[2] == ("direct", "Hilman Latief")
+
+
+def test_a_nickname_made_of_a_full_names_clipped_words_is_that_person() -> None:
+    """"Zulhas" where the article names "Menteri Koordinator Bidang Pangan Zulkifli Hasan"."""
+    found = speakers("""Hal ini disampaikan oleh Menteri Koordinator Bidang Pangan Zulkifli Hasan dalam acara itu.
+Zulhas mengatakan, anggaran koperasi desa mencapai Rp 250 triliun.""")
+    assert found == [("reported", "Zulkifli Hasan")]

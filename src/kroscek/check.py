@@ -101,7 +101,7 @@ from kroscek.outlets import outlet_name
 from kroscek.settings import Settings
 from kroscek.text.colloquial import standard
 from kroscek.text.fold import fold
-from kroscek.text.names import NAME, spelled_like_any
+from kroscek.text.names import NAME, clipped, spelled_like_any
 from kroscek.text.synonyms import bare_verbs, synonym_groups
 
 MAX_CLAIM_CHARS = 1000
@@ -1007,7 +1007,7 @@ class FactCheckIndex:
                         m.group()[:1].isupper() and m.start() > 0 for m in words[at: at + size]):
                     continue  # a name is not shortened (a sentence's first word may be capitalised)
                 for short in sorted(self.short.get(window[0][0], ())):
-                    if (short not in window and short not in named and _clipped(short, window)
+                    if (short not in window and short not in named and clipped(short, window)
                             and not _numbers_and_words(short, self.language)):  # "satu" is no "saya tumbangkan"
                         found.append((f"{text[:words[at].start()]}{short}{text[words[at + size - 1].end():]}", short))
         return found
@@ -1163,7 +1163,7 @@ def unwritten_names(claim: str, check: FactCheck) -> list[str]:
             found.add(name)
             continue
         for size in (2, 3, 4, 5):
-            if any(_initials(words[at: at + size], name) or (size <= 3 and _clipped(name, words[at: at + size]))
+            if any(_initials(words[at: at + size], name) or (size <= 3 and clipped(name, words[at: at + size]))
                    for at in range(len(words) - size + 1)):
                 found.add(name)
                 break
@@ -1584,17 +1584,6 @@ def _thing(word: str, language: str = "id") -> bool:
 def _plain(word: str) -> bool:
     """A plain noun or a noun of a deed ("pendaftaran"), not a verb or another derived word."""
     return not _VERB_FORM.match(word) or bool(_DEED_NOUN.match(word))
-
-
-def _clipped(short: str, words: Sequence[str]) -> bool:
-    """``short`` is a clipped start of each of ``words`` in turn, two letters at least and none
-    whole ("loker": "lo" of "lowongan", "ker" of "kerja"; not "bersama" of "bersih sama", nor "menu"
-    of "menyembunyikan utang")."""
-    if not words:
-        return not short
-    word = words[0]
-    return any(short[:size] == word[:size] and _clipped(short[size:], words[1:])
-               for size in range(2, min(len(word) - 1, len(short)) + 1))
 
 
 def _other_negation(a: Fact, b: Fact) -> bool:

@@ -35,6 +35,17 @@ ACRONYM = 3  # the shortest all-capital name that may be a cut acronym ("KCN" of
 _WORD = re.compile(r"\w+")
 
 
+def clipped(short: str, words: Sequence[str]) -> bool:
+    """``short`` is a clipped start of each of ``words`` in turn, two letters at least and none
+    whole ("loker": "lo" of "lowongan", "ker" of "kerja"; "zulhas": "zul" of "zulkifli", "has" of
+    "hasan"; not "bersama" of "bersih sama", nor "menu" of "menyembunyikan utang")."""
+    if not words:
+        return not short
+    word = words[0]
+    return any(short[:size] == word[:size] and clipped(short[size:], words[1:])
+               for size in range(2, min(len(word) - 1, len(short)) + 1))
+
+
 def spelled_alike(a: str, b: str, similarity: int) -> bool:
     """Whether rapidfuzz's ratio of the two strings reaches ``similarity`` (0-100)."""
     return fuzz.ratio(a, b) >= similarity

@@ -38,6 +38,7 @@ from kroscek.analyse.quotes.paragraphs import TOKEN, Paragraph, covering, quote_
 from kroscek.analyse.quotes.spans import Found, is_title_case
 from kroscek.model import Mention, Sentence
 from kroscek.text.fold import name_key
+from kroscek.text.names import clipped
 
 _WORD_RUN = re.compile(r"\w+")
 _CATAPHORA_WINDOW = 2  # sentences ahead searched for a pronoun's person when none is named before it
@@ -186,6 +187,7 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
     return " ".join(words[-2:] if qualified and not acronym else words)  # "... Eksekusi KPK Asep Guntur Rahayu": all three
 
 
+_NICKNAME_LETTERS = 5  # a one-word name this long may be a full name's words clipped and joined ("Zulhas")
 _MINISTRY_PREFIXES = ("kemen", "kemn", "kemko")  # a ministry's short name: Kemenkes, Kemnaker, Kemkomdigi
 
 
@@ -368,6 +370,9 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     if not words:
         return name
     containing, names = _longer_names(ctx)
+    if not containing.get(words) and len(words) == 1 and len(words[0]) >= _NICKNAME_LETTERS \
+            and (full := _unclipped(words[0], ctx)) is not None:
+        return full  # "Zulhas" where the article names "Zulkifli Hasan": his name clipped and joined
     longest = max((names[c][0] for c in containing.get(words, ())), default=0)
     best: tuple[int, int, str] | None = None  # (distance, first position in ctx.persons, name)
     for candidate in containing.get(words, ()):
@@ -380,6 +385,24 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
             if best is None or key < best:
                 best = key
     return best[2] if best else name
+
+
+def _unclipped(nickname: str, ctx: SpeakerContext) -> str | None:
+    """The one person's name of two or three words the article writes whose words, clipped and
+    joined, make ``nickname`` ("zulhas": "Zulkifli Hasan"), else None."""
+    key = "\0clipped " + nickname  # beside the bracketed aliases, kept by the names as written
+    if key not in ctx._aliases:
+        found = set()
+        for _, text in ctx.sentences():
+            for run in re.finditer(_CAPITALISED_RUN, text):
+                words = run.group().split()
+                for size in (2, 3):
+                    for at in range(len(words) - size + 1):
+                        part = words[at : at + size]
+                        if clipped(nickname, [w.casefold() for w in part]) and _person_words(part, ctx):
+                            found.add(" ".join(part))
+        ctx._aliases[key] = found.pop() if len(found) == 1 else None
+    return ctx._aliases[key]
 
 
 def _longer_names(ctx: SpeakerContext) -> tuple[dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]]:
