@@ -383,3 +383,17 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
 ])
 def test_a_habits_list_of_days_and_a_budget_year(text, expected):
     assert resolve(text, page_date=date(2025, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day and month a few weeks ahead is the coming one, not last year's
+    ("Perubahan skuad boleh dilakukan pada periode 27 Juni sampai 3 Juli.", [("2025-06-27", "day"), ("2025-07-03", "day")]),
+    ("Pendaftaran berikutnya tutup tanggal 30 Agustus.", [("2025-08-30", "day")]),
+    ("Pendaftaran pertama tutup pada 2 Juni.", [("2025-06-02", "day")]),
+    ("Kejadian itu berlangsung pada 20 Desember.", [("2024-12-20", "day")]),
+    ("Lalu, pada 2006 hingga ke 2008 dilakukan perpanjangan eksplorasi.", [("2006", "year"), ("2008", "year")]),
+    ("Ia akan tampil di Piala Dunia Antarklub 2025 bulan ini.", [("2025-06", "month")]),
+    ("Sprint Race digelar nanti malam.", [("2025-06-10", "day")]),
+])
+def test_coming_days_ranges_and_this_month_after_a_year(text, expected):
+    assert resolve(text, page_date=date(2025, 6, 10)) == expected

@@ -64,7 +64,8 @@ from kroscek.text import lexicon as resources
 _FUTURE_WINDOW = timedelta(days=183)  # how far after the page date an unmarked weekday date may fall
 _SLACK = timedelta(days=7)  # a day/month this close after the anchor still counts as "on or before"
 _YEAR_RANGE = 50  # "2021-2023" is two years; "1800-2000" more likely a count
-_MONTHS_AHEAD = 2  # an unmarked month name this close ahead of the anchor is the coming one
+_MONTHS_AHEAD = 3  # an unmarked month name this close ahead of the anchor is the coming one
+_DAYS_AHEAD = timedelta(days=92)  # an unmarked day and month this close ahead, and nearer than the last one, is the coming one
 _CUE_WINDOW = 60  # characters before an expression searched for a future cue
 _BLOCK_WINDOW = 1000  # characters before an expression searched for the words that make it no date
 _START = r"(?<!\w)"
@@ -225,7 +226,8 @@ def _rules(language: str) -> _Rules | None:
         meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
-        quantity=re.compile(rf"(?:\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
+        # "3 bulan ini" is a span; "Piala Dunia Antarklub 2025 bulan ini" is not: a year counts nothing
+        quantity=re.compile(rf"(?:(?<!\d)(?!(?:18|19|20)\d\d(?!\d))\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
         product=re.compile(rf"{_START}{_words(data.get('product_year_words', []))}\s+(?:{_words(data.get('year_words', []))}\s+)?$"),
         document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.]?)?\d[\w/.-]*\s*$"),
     )
@@ -404,6 +406,10 @@ def _named_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
         return ()
     future = direction == "future" or (direction != "past" and ctx.future)
     first = _day_month_near(days[0], month, ctx.anchor, future)
+    if not future and direction is None and first is not None:
+        coming = _day_month_near(days[0], month, ctx.anchor, True)
+        if coming is not None and coming - ctx.anchor <= _DAYS_AHEAD and coming - ctx.anchor < ctx.anchor - first:
+            first = coming  # "tutup tanggal 30 Agustus" on a June page: the coming one, nearer than last year's
     if first is None:
         return ()
     # the days of one range ("10-20 Juni") share the year of the first
