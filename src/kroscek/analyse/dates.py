@@ -18,7 +18,9 @@ How an expression is resolved:
   "77 tahun yang lalu") is resolved against an *anchor*: the article's own time (below), or
   when there is no page date the latest firm day in the article itself; with neither it is left out.
   These are never firm. A day/month without a year takes the nearest occurrence on or before
-  the anchor (a week of slack), or after it when a future cue ("akan", "will") precedes it.
+  the anchor (a week of slack), or after it when a future cue ("akan", "will") precedes it or
+  when the coming one is at most three months ahead and nearer than the last ("tutup tanggal 30
+  Agustus" on a June page).
 
 Not dates: habits ("setiap Senin"), spans of time ("puluhan tahun lalu", "3 bulan ini"),
 document numbers ("Nomor 8 Tahun 2019"), names ("Jumat Sehat"), decades ("1990-an"), and
