@@ -397,3 +397,8 @@ def test_a_habits_list_of_days_and_a_budget_year(text, expected):
 ])
 def test_coming_days_ranges_and_this_month_after_a_year(text, expected):
     assert resolve(text, page_date=date(2025, 6, 10)) == expected
+
+
+def test_yang_kemarin_is_the_earlier_one_not_yesterday():
+    assert resolve("Kami harus melupakan kemenangan 4-0 yang kemarin.", page_date=date(2025, 6, 10)) == []
+    assert resolve("Rapat digelar kemarin di Jakarta.", page_date=date(2025, 6, 10)) == [("2025-06-09", "day")]

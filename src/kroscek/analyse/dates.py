@@ -104,6 +104,7 @@ class _Rules:
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
     years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
     meal: re.Pattern[str]  # "makan" before "pagi ini": a meal ("makan pagi", breakfast), not a day
+    earlier_one: re.Pattern[str]  # "yang" before "kemarin": the earlier one ("kemenangan 4-0 yang kemarin"), not yesterday
     list_year: re.Pattern[str]  # after a month name, in the same clause: the next month with a written year
     anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
 
@@ -226,6 +227,7 @@ def _rules(language: str) -> _Rules | None:
                              rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
         list_year=re.compile(rf"[^.;:!?()\"“”]*?{_START}(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
+        earlier_one=re.compile(rf"{_START}{_words(data.get('earlier_one', []))}\s+$"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
         # "3 bulan ini" is a span; "Piala Dunia Antarklub 2025 bulan ini" is not: a year counts nothing
@@ -544,8 +546,9 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     window = (max(0, start - _BLOCK_WINDOW), start)
     if kind in ("named_date", "month_day") and not match.groupdict().get("y"):
         return bool(rules.recurring.search(text, *window))
-    if kind == "day_word" and rules.meal.search(text, *window):
-        return True
+    if kind == "day_word" and (rules.meal.search(text, *window)
+                               or (rules.data["day_words"].get(match["w"].lower(), 0) < 0 and rules.earlier_one.search(text, *window))):
+        return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one)
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window))
     if kind == "period":
