@@ -493,6 +493,11 @@ def test_the_handle_of_the_account_that_posts(text: str, speaker: str) -> None:
     assert quote.speaker == speaker
 
 
+def test_the_police_of_a_place_speak_as_a_body_not_the_place() -> None:
+    [quote] = quotes_of("Diberitakan BBC, Sabtu (7/6/2025), polisi Bavaria mengatakan delapan penumpang terluka.")
+    assert quote.speaker == "polisi Bavaria"
+
+
 def test_a_body_that_speaks_is_the_one_officer_named_for_it() -> None:
     one = quotes_of("""Polisi mengungkapkan, tawuran itu disebabkan kedua kubu saling menantang di media sosial.
 "Mereka janjian di lokasi," ujar Kapolsek Pasar Minggu AKP Budi Santoso, Selasa (10/6/2025).""")

@@ -524,6 +524,11 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         first = end - len(run)
         if run and run[0].lower in lex.documents:
             return None  # "Laporan Bank Dunia menyebut", "Surat Edaran Menkes menyatakan": a document, not one who speaks
+        body = toks[first - 1].lower if first else ""
+        if body in dict(lex.body_offices) and not toks[first - 1].capitalised \
+                and (len(run) == 1 or is_place_name(" ".join(t.text for t in run))):
+            # "polisi Bavaria mengatakan": the police of a place, a body that speaks (not the place)
+            return SpeakerRef("role", " ".join([body, *(t.text for t in run)]), toks[first - 1].start, token.end)
         if residents_subject(text, toks, end, lex):
             return None  # "banyak warga Gaza mengatakan": the people of a place, no one person
         if (named := _name_before_office(text, toks, end, lex)) is not None:

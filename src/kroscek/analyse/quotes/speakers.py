@@ -539,6 +539,8 @@ class Resolver:
             holder = self.role(ref.text, sentence) or self._office_holder(office, sentence)
             if ref.text in self.ctx.lex.collective_roles:  # "teriak polisi": the police, unless the article names one officer
                 return holder or self.body(ref.text)
+            if ref.text.split()[0] in dict(self.ctx.lex.body_offices) and " " in ref.text:
+                return ref.text  # "polisi Bavaria": the police of a place, as the article names it
             return holder or self._office_of_place(ref.text) or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
 
