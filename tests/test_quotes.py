@@ -493,6 +493,12 @@ def test_the_handle_of_the_account_that_posts(text: str, speaker: str) -> None:
     assert quote.speaker == speaker
 
 
+def test_a_description_closed_after_a_list_of_names_refers_back() -> None:
+    quotes = quotes_of('"Kami sudah berusaha sebaik mungkin," tutur Kluivert. "Kita harus mengakui itu," ucap eks pemain '
+                       'Ajax, AC Milan, Barcelona, dan Newcastle tersebut.')
+    assert [q.speaker for q in quotes] == ["Kluivert", "Kluivert"]
+
+
 def test_the_police_of_a_place_speak_as_a_body_not_the_place() -> None:
     [quote] = quotes_of("Diberitakan BBC, Sabtu (7/6/2025), polisi Bavaria mengatakan delapan penumpang terluka.")
     assert quote.speaker == "polisi Bavaria"

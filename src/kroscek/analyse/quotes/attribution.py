@@ -241,12 +241,34 @@ def _described_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -
             return SpeakerRef("pronoun", token.lower, toks[at].start, token.end)
         gap = text[token.end : toks[position + 1].start].strip() if position + 1 < len(toks) else ""
         if gap == ",":
+            closing = _list_closed(text, toks, position + 1, lex)
+            if closing is not None and any(t.lower in lex.titles or t.lower in _DESCRIBING for t in toks[at : position + 1]):
+                # "ucap eks pemain Ajax, AC Milan, Barcelona, dan Newcastle tersebut": a description, back to the one named
+                return SpeakerRef("pronoun", toks[closing].lower, toks[at].start, toks[closing].end)
             return _appositive(text, toks, position + 1, lex)
     return None
 
 
+_LIST_WORDS = frozenset({"dan", "serta", "&"})
+_LIST_NAMES = 12  # tokens of a list of names a description may run over before its demonstrative
+
+
+def _list_closed(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> int | None:
+    """Where a list of names from ``toks[at]`` on ("AC Milan, Barcelona, dan Newcastle") is closed
+    by a demonstrative ("tersebut"): its index; None when anything else comes first."""
+    for position in range(at, min(at + _LIST_NAMES, len(toks))):
+        token = toks[position]
+        if position > at and text[toks[position - 1].end : token.start].strip() not in ("", ","):
+            return None
+        if token.lower in lex.demonstratives and position > at:
+            return position
+        if not (token.capitalised or token.lower in _LIST_WORDS):
+            return None
+    return None
+
+
 _NOT_DESCRIPTION = frozenset({"dalam", "di", "kepada", "pada", "saat", "usai", "seusai", "ketika", "melalui", "lewat", "dengan", "sambil"})
-_DESCRIBING = frozenset({"mantan", "pria", "wanita", "perempuan", "sosok", "lelaki", "seorang", "sang", "salah", "politikus", "politisi", "pengusaha", "aktris", "aktor", "penyanyi", "artis"})
+_DESCRIBING = frozenset({"mantan", "eks", "pria", "wanita", "perempuan", "sosok", "lelaki", "seorang", "sang", "salah", "politikus", "politisi", "pengusaha", "aktris", "aktor", "penyanyi", "artis"})
 
 
 def office_holder(text: str, toks: list[Token], at: int, run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
