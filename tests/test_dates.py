@@ -402,3 +402,16 @@ def test_coming_days_ranges_and_this_month_after_a_year(text, expected):
 def test_yang_kemarin_is_the_earlier_one_not_yesterday():
     assert resolve("Kami harus melupakan kemenangan 4-0 yang kemarin.", page_date=date(2025, 6, 10)) == []
     assert resolve("Rapat digelar kemarin di Jakarta.", page_date=date(2025, 6, 10)) == [("2025-06-09", "day")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Keputusan Menteri Perhubungan Nomor KP 1001 Tahun 2022 mengatur potongan aplikasi.", []),
+    ("Aerio tahun 2003 dijual Rp 40 - 50 juta, tahun 2004 dibanderol Rp 50 - 60 juta.", []),
+    ("Gubernur akan membahas implementasi Perda tahun 2022 itu.", []),
+    ("Pengunjung di Q4 2024 naik dibandingkan Q1 2024.", [("2024", "year"), ("2024", "year")]),
+    ("Pembelian secara kredit naik 10% selama 2024.", [("2024", "year")]),
+    ("Ia menikah pada 2010 dan setahun kemudian bercerai.", [("2010", "year"), ("2011", "year")]),
+    ("Dua tahun kemudian ia pulang ke kampung.", []),
+])
+def test_document_and_model_years_quarters_and_years_later(text, expected):
+    assert resolve(text, page_date=date(2025, 6, 10)) == expected

@@ -73,7 +73,7 @@ _BLOCK_WINDOW = 1000  # characters before an expression searched for the words t
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
-               "month_year", "year", "year_range", "previous_year")
+               "month_year", "year", "year_range", "previous_year", "years_later")
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
 _DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
 _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
@@ -99,6 +99,8 @@ class _Rules:
     recurring: re.Pattern[str]  # "setiap Senin": a habit, not a date
     quantity: re.Pattern[str]  # "puluhan tahun lalu", "3 bulan ini": a span of time, not a date
     product: re.Pattern[str]  # "keluaran tahun" before a year: a product's age, not an event
+    regulation: re.Pattern[str]  # "Perda" before "tahun 2022": a regulation's name, not an event
+    product_after: re.Pattern[str]  # "dijual" after "tahun 2003": a used model's year, not an event
     document: re.Pattern[str]  # "Nomor 731 Tahun 2025": a document number, not a date
     since: re.Pattern[str]  # "sejak Juli": a start in the past
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
@@ -176,6 +178,8 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
                        r"(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
         ("year", r"(?<![\d]\s\()(?<=\()(?P<y>(?:19|20)\d{2})(?=\))"),
         ("previous_year", rf"{_START}{_words(data.get('previous_year_words', []))}{_END}"),
+        ("years_later", rf"{_START}(?:{number}\s+{_words(u for u, unit in data['units'].items() if unit == 'year')}|(?P<one>{_words(w for w, unit in data['one_unit_words'].items() if unit == 'year')}))"
+                        rf"\s+{_words(data.get('later_words', []))}{_END}"),
         ("count", rf"{_START}{number}\s+(?P<u>{_words(data['units'])})\s+{counted}{_END}"),
         ("count", rf"{_START}(?P<one>{_words(data['one_unit_words'])})\s+{counted}{_END}"),
         ("period", rf"{_START}{modifier}(?P<u>{_words(data['period_units'])})\s+(?P<dir>{after}){_END}"),
@@ -233,7 +237,10 @@ def _rules(language: str) -> _Rules | None:
         # "3 bulan ini" is a span; "Piala Dunia Antarklub 2025 bulan ini" is not: a year counts nothing
         quantity=re.compile(rf"(?:(?<!\d)(?!(?:18|19|20)\d\d(?!\d))\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
         product=re.compile(rf"{_START}{_words(data.get('product_year_words', []))}\s+(?:{_words(data.get('year_words', []))}\s+)?$"),
-        document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.]?)?\d[\w/.-]*\s*$"),
+        document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.\s]?)?\d[\w/.-]*\s*$"),
+        # "Perda tahun 2022": the year names a regulation; "Tahun 2003 dijual Rp 45 juta": a model's year
+        regulation=re.compile(rf"{_START}{_words(data.get('regulations', []))}\s+$"),
+        product_after=re.compile(rf"\s+{_words(data.get('product_year_after', []))}{_END}"),
     )
 
 
@@ -437,6 +444,15 @@ def _year_range(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
     return ((match["y"], "year", True), (match["y2"], "year", True)) if 0 < last - first <= _YEAR_RANGE else ()
 
 
+def _years_later(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"dua tahun kemudian": that many years after the last year written before it in the sentence."""
+    years = _WRITTEN_YEAR.findall(match.string, 0, match.start())
+    if not years:
+        return ()
+    count = 1 if match.groupdict().get("one") else int(match["n"]) if match["n"].isdigit() else rules.data["numbers"][match["n"].lower()]
+    return ((f"{int(years[-1]) + count:04d}", "year", True),)
+
+
 def _previous_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"tahun sebelumnya": the year before the last year written before it in the sentence."""
     years = _WRITTEN_YEAR.findall(match.string, 0, match.start())
@@ -497,7 +513,7 @@ def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str 
 _RESOLVERS = {
     "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
     "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
-    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
+    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "years_later": _years_later, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
 }
 
 
@@ -550,7 +566,9 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
                                or (rules.data["day_words"].get(match["w"].lower(), 0) < 0 and rules.earlier_one.search(text, *window))):
         return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one)
     if kind in ("year", "year_range"):
-        return bool(rules.document.search(text, *window) or rules.product.search(text, *window))
+        return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
+                    or rules.product_after.match(text, match.end())
+                    or (match.group(0).split()[0].lower() in rules.data.get("year_words", ()) and rules.regulation.search(text, *window)))
     if kind == "period":
         return bool(rules.quantity.search(text, *window) or rules.recurring.search(text, *window))
     return kind not in _FIRM_KINDS and bool(rules.recurring.search(text, *window))
