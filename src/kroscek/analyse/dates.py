@@ -22,8 +22,10 @@ How an expression is resolved:
   when the coming one is at most three months ahead and nearer than the last ("tutup tanggal 30
   Agustus" on a June page).
 
-Not dates: habits ("setiap Senin"), spans of time ("puluhan tahun lalu", "3 bulan ini"),
-document numbers ("Nomor 8 Tahun 2019"), names ("Jumat Sehat"), decades ("1990-an"), and
+Not dates: habits ("setiap Senin", "setiap hari Senin dan Jumat"), spans of time ("puluhan tahun
+lalu", "3 bulan ini"), document numbers ("Nomor 8 Tahun 2019", "Nomor KP 1001 Tahun 2022") and a
+regulation's year ("Perda tahun 2022"), a used or assembled model's year ("tahun 2003 dijual",
+"bekas keluaran 2022"), names ("Jumat Sehat"), decades ("1990-an"), and
 numbers that only look like dates (percentages, money, clock times, a bare "(15/8)").
 
 Precision is day | week | month | year. A week ("pekan lalu", "awal pekan ini") is written as
