@@ -493,6 +493,12 @@ def test_the_handle_of_the_account_that_posts(text: str, speaker: str) -> None:
     assert quote.speaker == speaker
 
 
+def test_the_one_who_asks_a_question_speaks_it() -> None:
+    [quote] = quotes_of('Pembawa acara bertanya soal kabar itu. "Kamu sudah menikah, fitnah atau fakta?," tanya Feni Rose '
+                        'dalam tayangan itu.')
+    assert (quote.kind, quote.speaker) == ("direct", "Feni Rose")
+
+
 def test_a_description_closed_after_a_list_of_names_refers_back() -> None:
     quotes = quotes_of('"Kami sudah berusaha sebaik mungkin," tutur Kluivert. "Kita harus mengakui itu," ucap eks pemain '
                        'Ajax, AC Milan, Barcelona, dan Newcastle tersebut.')
