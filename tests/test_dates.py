@@ -415,3 +415,12 @@ def test_yang_kemarin_is_the_earlier_one_not_yesterday():
 ])
 def test_document_and_model_years_quarters_and_years_later(text, expected):
     assert resolve(text, page_date=date(2025, 6, 10)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kemenangan 1-0 atas China di Matchday 9 pekan lalu di SUGBK.", [("2025-06-03", "week")]),
+    ("Kiper itu dipinjamkan ke Strasbourg selama musim 2024-25.", [("2024", "year"), ("2025", "year")]),
+    ("Ia datang 3 pekan lalu.", [("2025-05-20", "week")]),
+])
+def test_a_label_number_counts_no_weeks_and_a_season_is_two_years(text, expected):
+    assert resolve(text, page_date=date(2025, 6, 10)) == expected

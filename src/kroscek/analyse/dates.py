@@ -75,7 +75,7 @@ _BLOCK_WINDOW = 1000  # characters before an expression searched for the words t
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
-               "month_year", "year", "year_range", "previous_year", "years_later")
+               "month_year", "year", "year_range", "previous_year", "years_later", "season")
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
 _DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
 _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
@@ -108,6 +108,8 @@ class _Rules:
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
     years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
     meal: re.Pattern[str]  # "makan" before "pagi ini": a meal ("makan pagi", breakfast), not a day
+    label: re.Pattern[str]  # "Matchday" before "9 pekan lalu": the 9 labels a match, it counts no weeks
+    labelled: re.Pattern[str]  # "Matchday 9" before "pekan lalu": a label's number, no count of weeks
     earlier_one: re.Pattern[str]  # "yang" before "kemarin": the earlier one ("kemenangan 4-0 yang kemarin"), not yesterday
     list_year: re.Pattern[str]  # after a month name, in the same clause: the next month with a written year
     anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
@@ -176,6 +178,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
                  rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}|{counted_noun}){dir_after}"),
         ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+{_words(data.get('year_past_words', []))}{_END}"),
+        ("season", rf"{_START}{_words(data.get('season_words', []))}\s+(?P<y>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<y2>\d{{2}})(?![\d/-])"),
         ("year_range", rf"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{{2}})(?:\s*[-–]\s*|\s+{_words(data.get('year_range_words', []))}\s+)"
                        r"(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
         ("year", r"(?<![\d]\s\()(?<=\()(?P<y>(?:19|20)\d{2})(?=\))"),
@@ -233,6 +236,8 @@ def _rules(language: str) -> _Rules | None:
                              rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
         list_year=re.compile(rf"[^.;:!?()\"“”]*?{_START}(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
+        label=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+$"),
+        labelled=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+\d+\s*$"),
         earlier_one=re.compile(rf"{_START}{_words(data.get('earlier_one', []))}\s+$"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
@@ -455,6 +460,13 @@ def _years_later(match: re.Match[str], rules: _Rules, ctx: _Context, direction: 
     return ((f"{int(years[-1]) + count:04d}", "year", True),)
 
 
+def _season(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"musim 2024-25": a season's two years (the second written short)."""
+    first = int(match["y"])
+    second = first // 100 * 100 + int(match["y2"])
+    return ((f"{first:04d}", "year", True), (f"{second:04d}", "year", True)) if second == first + 1 else ()
+
+
 def _previous_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"tahun sebelumnya": the year before the last year written before it in the sentence."""
     years = _WRITTEN_YEAR.findall(match.string, 0, match.start())
@@ -515,7 +527,7 @@ def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str 
 _RESOLVERS = {
     "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
     "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
-    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "years_later": _years_later, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
+    "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "years_later": _years_later, "season": _season, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
 }
 
 
@@ -572,7 +584,10 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
                     or rules.product_after.match(text, match.end())
                     or (match.group(0).split()[0].lower() in rules.data.get("year_words", ()) and rules.regulation.search(text, *window)))
     if kind == "period":
-        return bool(rules.quantity.search(text, *window) or rules.recurring.search(text, *window))
+        return bool((rules.quantity.search(text, *window) and not rules.labelled.search(text, *window))
+                    or rules.recurring.search(text, *window))
+    if kind == "count" and rules.label.search(text, *window):
+        return True  # "Matchday 9 pekan lalu": the 9 labels a match ("pekan lalu" is read on its own)
     return kind not in _FIRM_KINDS and bool(rules.recurring.search(text, *window))
 
 
