@@ -64,6 +64,7 @@ class SpeakerContext:
     _brackets: dict[str, list[tuple[list[str], frozenset[str], str]]] | None = field(default=None, repr=False)
     _aliases: dict[str, str | None] = field(default_factory=dict, repr=False)
     _word_runs: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
+    _name_windows: dict[str, set[tuple[str, ...]]] | None = field(default=None, repr=False)  # by their first two letters
     _alone: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     def sentences(self) -> list[tuple[int, str]]:
@@ -392,15 +393,16 @@ def _unclipped(nickname: str, ctx: SpeakerContext) -> str | None:
     joined, make ``nickname`` ("zulhas": "Zulkifli Hasan"), else None."""
     key = "\0clipped " + nickname  # beside the bracketed aliases, kept by the names as written
     if key not in ctx._aliases:
-        found = set()
-        for _, text in ctx.sentences():
-            for run in re.finditer(_CAPITALISED_RUN, text):
-                words = run.group().split()
-                for size in (2, 3):
-                    for at in range(len(words) - size + 1):
-                        part = words[at : at + size]
-                        if clipped(nickname, [w.casefold() for w in part]) and _person_words(part, ctx):
-                            found.add(" ".join(part))
+        if ctx._name_windows is None:  # every run of two or three capitalised words, read once per article
+            ctx._name_windows = {}
+            for _, text in ctx.sentences():
+                for run in re.finditer(_CAPITALISED_RUN, text):
+                    words = tuple(run.group().split())
+                    for size in (2, 3):
+                        for at in range(len(words) - size + 1):
+                            ctx._name_windows.setdefault(words[at][:2].casefold(), set()).add(words[at : at + size])
+        found = {" ".join(part) for part in ctx._name_windows.get(nickname[:2], ())
+                 if clipped(nickname, [w.casefold() for w in part]) and _person_words(list(part), ctx)}
         ctx._aliases[key] = found.pop() if len(found) == 1 else None
     return ctx._aliases[key]
 
@@ -507,6 +509,7 @@ class Resolver:
         # per article, an office's holders named in it (their positions, then (sentence, name)) and an office's place
         self._holders: dict[str, tuple[list[int], list[tuple[int, str]]]] = {}
         self._places_of_office: dict[str, str | None] = {}
+        self._bodies: dict[str, str | None] = {}  # a body that speaks -> the one officer the article names for it
         self.candidates = {i: person_candidates(ctx, i, quoted.get(i, []), self.by_sentence.get(i, [])) for i in self.order}
 
     def name(self, ref: SpeakerRef, sentence: int, paragraph: Paragraph) -> str | None:
@@ -686,6 +689,12 @@ class Resolver:
         offices = dict(self.ctx.lex.body_offices).get(role.casefold(), ())
         if not offices:
             return role
+        if role.casefold() not in self._bodies:  # found once per article, however often the body speaks
+            self._bodies[role.casefold()] = self._one_officer(offices)
+        return self._bodies[role.casefold()] or role
+
+    def _one_officer(self, offices: tuple[str, ...]) -> str | None:
+        """The one person the article names in one of ``offices``, else None."""
         pattern = re.compile("|".join(rf"\b{_words_pattern(o.split())}\b" for o in offices), re.IGNORECASE)
         named = set()
         for index, text in self.ctx.sentences():
@@ -695,7 +704,7 @@ class Resolver:
                          if not _opens_clause(text, name, match.end())]
                 if after:
                     named.add(expand_name(after[0], self.ctx, index))
-        return named.pop() if len(named) == 1 else role
+        return named.pop() if len(named) == 1 else None
 
     def _office_of_place(self, role: str) -> str | None:
         """The office of a place the article gives a role and no one for it ("bupati" where it
