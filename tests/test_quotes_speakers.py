@@ -1044,3 +1044,10 @@ def test_a_nickname_made_of_a_full_names_clipped_words_is_that_person() -> None:
     found = speakers("""Hal ini disampaikan oleh Menteri Koordinator Bidang Pangan Zulkifli Hasan dalam acara itu.
 Zulhas mengatakan, anggaran koperasi desa mencapai Rp 250 triliun.""")
     assert found == [("reported", "Zulkifli Hasan")]
+
+
+def test_a_birth_name_is_no_new_person_to_refer_back_to() -> None:
+    found = speakers("""Ria Ricis meminta otak sapi untuk anaknya. "Itu kesukaannya," kata Ria Ricis.
+Soal pengolahannya, pemilik nama asli Ria Yunita itu menyerahkan sepenuhnya kepada orang dapur.
+"Pokoknya aku sudah minta bagian otak," ujarnya.""")
+    assert [speaker for _, speaker in found] == ["Ria Ricis", "Ria Ricis"]

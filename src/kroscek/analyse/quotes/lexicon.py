@@ -52,6 +52,7 @@ class QuoteLexicon:
     citing: tuple[tuple[str, ...], ...] = ()
     accounts: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
+    alias_before: tuple[tuple[str, ...], ...] = ()  # "nama asli" before a name: another name of one already named
     posting_words: frozenset[str] = frozenset()  # between an account word and a handle ("keterangan video yang diunggah")
     name_titles: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
@@ -112,6 +113,7 @@ def lexicon(language: str) -> QuoteLexicon:
         accounts=words("accounts"),
         platforms=words("platforms"),
         posting_words=words("posting_words"),
+        alias_before=phrases("alias_before"),
         name_titles=words("name_titles"),
         places=words("places"),
         title_forms=tuple(sorted((k.casefold(), v) for k, v in data.get("title_forms", {}).items())),

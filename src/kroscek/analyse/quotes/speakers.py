@@ -294,14 +294,23 @@ def person_candidates(ctx: SpeakerContext, sentence: int, spans: list[tuple[int,
     if mentions:
         for mention in mentions:
             start = offset + mention.start
-            if mention.sentence == sentence and mention.type.startswith("PER") and not covering(outside, outside_starts, start):
+            if mention.sentence == sentence and mention.type.startswith("PER") and not covering(outside, outside_starts, start) \
+                    and not _an_alias(paragraph.text[offset:start], ctx):
                 found.append((start, mention.text))
         return sorted(found)
     end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
     for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
+        if _an_alias(paragraph.text[offset:start], ctx):
+            continue  # "pemilik nama asli Ria Yunita itu": the birth name of one named before, no one new
         if not covering(outside, outside_starts, start) and (_is_subject(name, paragraph.text[offset:start], ctx) or set(name.casefold().split()) & ctx.speaker_words):
             found.append((start, name))
     return found
+
+
+def _an_alias(before: str, ctx: SpeakerContext) -> bool:
+    """The words before a name say it is another name of someone ("nama asli", "bernama asli")."""
+    words = tuple(w.casefold() for w in _WORD_RUN.findall(before[-40:]))
+    return any(words[-len(phrase):] == phrase for phrase in ctx.lex.alias_before)
 
 
 def _is_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
