@@ -1051,3 +1051,10 @@ def test_a_birth_name_is_no_new_person_to_refer_back_to() -> None:
 Soal pengolahannya, pemilik nama asli Ria Yunita itu menyerahkan sepenuhnya kepada orang dapur.
 "Pokoknya aku sudah minta bagian otak," ujarnya.""")
     assert [speaker for _, speaker in found] == ["Ria Ricis", "Ria Ricis"]
+
+
+def test_the_agent_of_a_passive_is_not_who_the_sentence_is_about() -> None:
+    found = speakers(""""Kamu sudah menikah, fitnah atau fakta?," tanya Feni Rose.
+Ketika kembali ditegaskan oleh Feni Rose, Billy Syahputra tetap belum memberi jawaban pasti.
+"Intinya masih bingung," ucapnya.""")
+    assert [speaker for _, speaker in found] == ["Feni Rose", "Billy Syahputra"]

@@ -804,10 +804,13 @@ class Resolver:
             return
         held = bool(self.spoke) and self.position[sentence] - self.spoke[-1] <= _FOCUS_HOLD
         located = self.ctx.locate(sentence)
-        for offset, name in self.candidates.get(sentence, []):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
+        candidates = self.candidates.get(sentence, [])
+        for number, (offset, name) in enumerate(candidates):  # the first that can speak: not "Papua Barat Daya" before "Fadli Zon"
             at = located[0].text.find(name, offset) if held and located is not None else -1
             if at >= 0 and _undergoes(located[0].text, at + len(name), self.ctx.lex):
                 continue  # "Tersangka X juga diamankan": X is acted on; the one speaking stays the one pronouns refer to
+            if number + 1 < len(candidates) and located is not None and _AGENT_BEFORE.search(located[0].text, 0, offset):
+                continue  # "Ketika ditegaskan oleh Feni Rose, Billy tetap ...": the agent of a passive, then the subject
             expanded = expand_name(name, self.ctx, sentence)
             if can_speak(expanded):
                 self._set_focus(sentence, expanded)
@@ -847,6 +850,7 @@ class Resolver:
         self.focus[sentence] = name
 
 
+_AGENT_BEFORE = re.compile(r"\boleh\s+$", re.IGNORECASE)  # "oleh" right before a name: who does what a passive tells
 _FOCUS_HOLD = 3  # sentences after one where someone speaks in which a person acted on does not take the pronouns over
 _BEFORE_PASSIVE = frozenset({"ikut", "kini", "masih", "akhirnya", "segera", "langsung", "lalu", "kemudian", "juga", "pun", "sudah",
                              "telah", "sempat", "turut", "tengah", "sedang", "baru"})
