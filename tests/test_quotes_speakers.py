@@ -1054,7 +1054,8 @@ Soal pengolahannya, pemilik nama asli Ria Yunita itu menyerahkan sepenuhnya kepa
 
 
 def test_the_agent_of_a_passive_is_not_who_the_sentence_is_about() -> None:
-    found = speakers(""""Kamu sudah menikah, fitnah atau fakta?," tanya Feni Rose.
+    found = speakers(""""Aku belum bisa cerita," kata Billy Syahputra.
+"Kamu sudah menikah, fitnah atau fakta?," tanya Feni Rose.
 Ketika kembali ditegaskan oleh Feni Rose, Billy Syahputra tetap belum memberi jawaban pasti.
 "Intinya masih bingung," ucapnya.""")
-    assert [speaker for _, speaker in found] == ["Feni Rose", "Billy Syahputra"]
+    assert [speaker for _, speaker in found] == ["Billy Syahputra", "Feni Rose", "Billy Syahputra"]
