@@ -221,7 +221,7 @@ def _rules(language: str) -> _Rules | None:
                    *data["count_future"]],
         "this": [*data["direction_before"].get("this", []), *data["direction_after"].get("this", [])],
     }
-    joiners = _words(data.get("list_joiners", ["dan", "atau"]))
+    joiners = _words(data.get("list_joiners", ()))
     return _Rules(
         data=data,
         patterns=tuple((kind, re.compile(pattern)) for kind, pattern in _patterns(data)),

@@ -531,7 +531,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
     if found:
         if found[0].slot in ("denial", "event", "negation"):
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
-        if a.conditional != b.conditional and found[0].slot not in ("identifier",):
+        if a.conditional != b.conditional and found[0].slot != "identifier":
             return Relation("related", tuple(found), "one side tells what holds only under a condition")
         if _is_update(a, b, found):
             return Relation("update", tuple(found), "the value changed between reports")

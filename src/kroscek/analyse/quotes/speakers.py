@@ -65,6 +65,7 @@ class SpeakerContext:
     _aliases: dict[str, str | None] = field(default_factory=dict, repr=False)
     _word_runs: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
     _name_windows: dict[str, set[tuple[str, ...]]] | None = field(default=None, repr=False)  # by their first two letters
+    _nicknames: dict[str, str | None] = field(default_factory=dict, repr=False)  # nickname -> the full name it clips
     _alone: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     def sentences(self) -> list[tuple[int, str]]:
@@ -400,8 +401,7 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
 def _unclipped(nickname: str, ctx: SpeakerContext) -> str | None:
     """The one person's name of two or three words the article writes whose words, clipped and
     joined, make ``nickname`` ("zulhas": "Zulkifli Hasan"), else None."""
-    key = "\0clipped " + nickname  # beside the bracketed aliases, kept by the names as written
-    if key not in ctx._aliases:
+    if nickname not in ctx._nicknames:
         if ctx._name_windows is None:  # every run of two or three capitalised words, read once per article
             ctx._name_windows = {}
             for _, text in ctx.sentences():
@@ -412,8 +412,8 @@ def _unclipped(nickname: str, ctx: SpeakerContext) -> str | None:
                             ctx._name_windows.setdefault(words[at][:2].casefold(), set()).add(words[at : at + size])
         found = {" ".join(part) for part in ctx._name_windows.get(nickname[:2], ())
                  if clipped(nickname, [w.casefold() for w in part]) and _person_words(list(part), ctx)}
-        ctx._aliases[key] = found.pop() if len(found) == 1 else None
-    return ctx._aliases[key]
+        ctx._nicknames[nickname] = found.pop() if len(found) == 1 else None
+    return ctx._nicknames[nickname]
 
 
 def _longer_names(ctx: SpeakerContext) -> tuple[dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]]:
@@ -809,7 +809,8 @@ class Resolver:
             at = located[0].text.find(name, offset) if held and located is not None else -1
             if at >= 0 and _undergoes(located[0].text, at + len(name), self.ctx.lex):
                 continue  # "Tersangka X juga diamankan": X is acted on; the one speaking stays the one pronouns refer to
-            if number + 1 < len(candidates) and located is not None and _AGENT_BEFORE.search(located[0].text, 0, offset):
+            if number + 1 < len(candidates) and located is not None \
+                    and _AGENT_BEFORE.search(located[0].text[max(0, offset - _AGENT_CHARS) : offset]):
                 continue  # "Ketika ditegaskan oleh Feni Rose, Billy tetap ...": the agent of a passive, then the subject
             expanded = expand_name(name, self.ctx, sentence)
             if can_speak(expanded):
@@ -850,7 +851,8 @@ class Resolver:
         self.focus[sentence] = name
 
 
-_AGENT_BEFORE = re.compile(r"\boleh\s+$", re.IGNORECASE)  # "oleh" right before a name: who does what a passive tells
+_AGENT_BEFORE = re.compile(r"(?<!\w)oleh\s+$", re.IGNORECASE)  # "oleh" right before a name: who does what a passive tells
+_AGENT_CHARS = 12  # characters before a name searched for it
 _FOCUS_HOLD = 3  # sentences after one where someone speaks in which a person acted on does not take the pronouns over
 _BEFORE_PASSIVE = frozenset({"ikut", "kini", "masih", "akhirnya", "segera", "langsung", "lalu", "kemudian", "juga", "pun", "sudah",
                              "telah", "sempat", "turut", "tengah", "sedang", "baru"})
