@@ -138,8 +138,8 @@ def run_kroscek(dataset: str, path: Path, fast: bool) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         started = time.perf_counter()
-        summary = local.ingest([path], store, progress=clock)
         settings = Settings.from_options(fast=fast)
+        summary = local.ingest([path], store, progress=clock, settings=settings)
         local.match(store, settings=settings, progress=clock)
         local.compare(store, settings=settings, progress=clock)
         mark = time.perf_counter()

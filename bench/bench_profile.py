@@ -90,8 +90,9 @@ def run_case(name: str, fast: bool, articles: int) -> dict:
                     if number >= articles:
                         break
                     writer.writerow(row)
+        settings = Settings.from_options(fast=fast)
         started = time.perf_counter()
-        pipeline.analyse(Document(source="warm-up", text=WARM_UP))  # loads the analysis models
+        pipeline.analyse(Document(source="warm-up", text=WARM_UP), settings=settings)  # loads the mode's analysis models
         model_load = time.perf_counter() - started
 
         steps = dict.fromkeys([*STEPS, "other"], 0.0)
@@ -105,8 +106,7 @@ def run_case(name: str, fast: bool, articles: int) -> dict:
         clock = StageClock()
         store = Store(Path(tmp) / "bench.db")
         started = time.perf_counter()
-        summary = local.ingest(list_inputs(paths), store, columns=columns, progress=clock)
-        settings = Settings.from_options(fast=fast)
+        summary = local.ingest(list_inputs(paths), store, columns=columns, progress=clock, settings=settings)
         result = local.match(store, settings=settings, progress=clock)
         local.compare(store, settings=settings, progress=clock)
         mark = time.perf_counter()

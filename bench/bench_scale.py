@@ -81,7 +81,7 @@ def run_corpus(size: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         cpu_started, started = _cpu(), time.perf_counter()
-        summary = local.ingest([path], store, progress=clock)
+        summary = local.ingest([path], store, progress=clock, settings=FAST)
         result = local.match(store, settings=FAST, progress=clock)
         local.compare(store, settings=FAST, progress=clock)
         mark, cpu_mark = time.perf_counter(), _cpu()

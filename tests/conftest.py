@@ -38,7 +38,7 @@ MODEL_FIXTURES = frozenset({
 })
 # Modules whose tests (nearly) all analyse Indonesian text with the NER CRF or embed with e5.
 MODEL_MODULES = frozenset({"test_end_to_end", "test_engines", "test_entities", "test_progress", "test_python_api",
-                           "test_web_product"})
+                           "test_web_product", "test_wordstates"})
 # Single tests that do, as ``module::test`` (every parameter of it).
 MODEL_TESTS = frozenset({
     "test_brief::test_every_brief_line_is_cited_with_a_real_sentence",
@@ -81,6 +81,7 @@ MODEL_TESTS = frozenset({
 # run in a process of its own analyses there, out of the wrappers' sight: starting one counts.
 MODEL_LOADERS = {
     "e5": ("kroscek.analyse.embed", "_e5"),
+    "e5's word states": ("kroscek.analyse.wordstates", "encoder"),
     "the NER CRF": ("kroscek.analyse.entities", "_crf"),
     "spaCy": ("kroscek.analyse.entities", "_spacy"),
     "the Universal Sentence Encoder": ("kroscek.match.pair_model", "_use"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kroscek.analyse.entities import consistent_types, find_mentions, gazetteer, gazetteer_tags, token_features
@@ -88,6 +89,7 @@ def test_shipped_model_on_the_ner_ui_test_split() -> None:
     figures = ner_eval.main(NERUI / "test.txt")
     assert figures["overall"]["f1"] >= 0.8
     assert figures["types"]["ORG"]["f1"] >= 0.7
+    assert figures["overall"]["f1"] >= figures["fast"]["overall"]["f1"]  # the default mode's tagger is not worse than the CRF alone
 
 
 @pytest.mark.skipif(not INDONLU.exists(), reason="IndoNLU NER data not found beside the project")
@@ -138,3 +140,29 @@ def test_a_capitalised_sentence_opener_after_a_word_is_a_lost_sentence_break() -
     assert lost_breaks("kantor berita KCN Ini terjadi kemarin".split()) == [3]
     assert lost_breaks("kata Budi . Ini terjadi , Itu dia".split()) == []  # after punctuation: a real sentence start
     assert lost_breaks("kata Budi ini terjadi".split()) == []
+
+
+def test_the_encoder_crf_reads_each_words_and_its_neighbours_class_probabilities() -> None:
+    from kroscek.analyse.entities import encoder_probabilities, with_encoder
+
+    classes = ("B-ORG", "I-ORG", "O")
+    head = (np.array([[2.0, 0.0], [0.0, 2.0], [0.0, 0.0]], np.float32), np.zeros(3, np.float32), classes)
+    probabilities = encoder_probabilities(np.array([[3.0, 0.0], [0.0, 3.0], [0.0, 0.0]], np.float32), head)
+    assert np.allclose(probabilities.sum(1), 1.0) and probabilities[0].argmax() == 0 and probabilities[1].argmax() == 1
+    features = with_encoder([{"w": "bank"}, {"w": "indonesia"}, {"w": "rapat"}], probabilities, classes)
+    assert features[1]["0e5:I-ORG"] == pytest.approx(probabilities[1, 1])
+    assert features[1]["-1e5:B-ORG"] == pytest.approx(probabilities[0, 0]) and features[1]["1e5:B-ORG"] == pytest.approx(probabilities[2, 0])
+    assert "-1e5:B-ORG" not in features[0] and "1e5:I-ORG" not in features[2]  # no neighbour past either end
+    assert not any("e5:O" in key for feats in features for key in feats)  # the O class is implied
+    assert features[0]["w"] == "bank"
+
+
+def test_two_names_joined_over_dan_are_split_when_the_second_is_known() -> None:
+    from kroscek.analyse.entities import split_coordinated
+
+    joined = Mention("Republik Rakyat Donetsk dan Republik Rakyat Demokratik Korea", "ORG", 3, 10, 70)
+    head, tail = split_coordinated(joined)
+    assert (head.text, head.type, head.start, head.end) == ("Republik Rakyat Donetsk", "LOC", 10, 33)
+    assert (tail.text, tail.type, tail.start, tail.end) == ("Republik Rakyat Demokratik Korea", "LOC", 38, 70)
+    for whole in ("Kementerian Pemuda dan Olahraga", "Badan Pengawas Obat dan Makanan"):
+        assert split_coordinated(Mention(whole, "ORG", 0, 0, len(whole))) == [Mention(whole, "ORG", 0, 0, len(whole))]

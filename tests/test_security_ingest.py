@@ -163,6 +163,7 @@ def test_the_work_of_each_analysis_step_grows_linearly_with_the_text(shape):
             "sentences": _work(split_sentences, cleaned.paragraphs, "id"),
             "dates": _work(find_event_dates, sentences, None, "id"),
             "entities": _work(find_mentions, sentences, "id"),
+            "entities with e5's word states": _work(find_mentions, sentences, "id", True),
             "quotes": _work(find_quotes, sentences, [], "id"),
             "quotes with mentions": _work(find_quotes, sentences, mentions, "id"),
         }

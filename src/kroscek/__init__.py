@@ -28,12 +28,12 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time they come from _
 
 
 def analyse(item: str | Path | Mapping[str, Any], *, title: str | None = None, url: str | None = None,
-            outlet: str | None = None, published: str | None = None, language: str | None = None) -> Article:
+            outlet: str | None = None, published: str | None = None, language: str | None = None, fast: bool = False) -> Article:
     """One article, cleaned and analysed: ``item`` is article text, a file path or a record; the
-    keywords fill what it does not say (see ``kroscek.api.analyse``)."""
+    keywords fill what it does not say; ``fast`` without e5 (see ``kroscek.api.analyse``)."""
     from kroscek import api
 
-    return api.analyse(item, title=title, url=url, outlet=outlet, published=published, language=language)
+    return api.analyse(item, title=title, url=url, outlet=outlet, published=published, language=language, fast=fast)
 
 
 def run(inputs: str | Path | Mapping[str, Any] | Iterable[str | Path | Mapping[str, Any]], db: str | Path | None = None, *,

@@ -70,15 +70,17 @@ def document(item: Input, **fields: str | None) -> Document:
 
 
 def analyse(item: Input, *, title: str | None = None, url: str | None = None, outlet: str | None = None,
-            published: str | None = None, language: str | None = None) -> Article:
+            published: str | None = None, language: str | None = None, fast: bool = False) -> Article:
     """One article, cleaned and analysed: sentences, language, event dates, entities, quotes,
     damage warnings. ``item`` is article text, a file path (text, HTML, JSON: one article) or a
     record ``{"text": ..., "title": ..., "outlet": ..., "published": ...}``; the keyword fields
-    fill what it does not say. Raises ``InputRejected`` (a ``ValueError``) with the reason."""
+    fill what it does not say; ``fast`` tags names with the CRF alone (no e5). Raises
+    ``InputRejected`` (a ``ValueError``) with the reason."""
     from kroscek.pipeline import analyse as analyse_document
+    from kroscek.settings import Settings
 
     return analyse_document(document(item, title=title, url=url, outlet=outlet, published=published,
-                                     language=language))
+                                     language=language), settings=Settings.from_options(fast=fast))
 
 
 def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: bool = False,
@@ -88,8 +90,8 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
 
     ``db`` is the store (a SQLite file or ``postgresql://`` URL, created when missing, grown when
     it holds articles already); without it a temporary one is used and removed. ``fast`` matches
-    and cross-checks with static word vectors alone (no e5 encoder: much faster, a little less
-    exact). ``columns`` maps CSV columns / JSON keys to fields, as ``--columns``. A file that
+    and cross-checks with static word vectors alone and tags names with the CRF alone (no e5
+    encoder: much faster, a little less exact). ``columns`` maps CSV columns / JSON keys to fields, as ``--columns``. A file that
     cannot be read is in ``Report.rejected`` with its reason; the others go on."""
     from kroscek.engine.local import compare, ingest, match
     from kroscek.ingest import list_inputs
@@ -115,7 +117,7 @@ def run(inputs: Input | Iterable[Input], db: str | Path | None = None, *, fast: 
             files.append(records)
         store = Store(str(db) if db is not None else str(Path(folder) / "kroscek.db"))
         try:
-            summary = ingest(files, store, columns=dict(columns) if columns else None, encoding=encoding)
+            summary = ingest(files, store, columns=dict(columns) if columns else None, encoding=encoding, settings=settings)
             match(store, settings=settings)
             compare(store, settings=settings)
             found = read_report(store)

@@ -20,6 +20,7 @@ from kroscek.ingest.decode import printable
 from kroscek.model import newest_first
 from kroscek.outlets import outlet_name
 from kroscek.progress import NO_PROGRESS, ConsoleProgress, Progress
+from kroscek.settings import DEFAULT as DEFAULT_SETTINGS
 from kroscek.settings import Settings
 from kroscek.store import DEFAULT_DB, Store, StoreMissing
 
@@ -165,11 +166,13 @@ def _progress(quiet: bool) -> Progress:
     return NO_PROGRESS if quiet else ConsoleProgress(console)
 
 
-def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str | None, progress: Progress = NO_PROGRESS):
+def _ingest(paths: list[str], store: Store, columns: str | None, encoding: str | None, progress: Progress = NO_PROGRESS,
+            settings: Settings = DEFAULT_SETTINGS):
     from kroscek.engine.local import ingest
     from kroscek.ingest import list_inputs
 
-    summary = ingest(list_inputs(paths), store, columns=parse_columns(columns), encoding=encoding, progress=progress)
+    summary = ingest(list_inputs(paths), store, columns=parse_columns(columns), encoding=encoding, progress=progress,
+                     settings=settings)
     _print_ingested(summary, store)
     return summary
 
@@ -232,7 +235,7 @@ def run(
         Optional[int], typer.Option("--num-cpus", min=1, help="CPUs of the local Ray (default: all of this machine's).")
     ] = None,
     fast: Annotated[
-        bool, typer.Option("--fast", help="Match and cross-check with static word vectors alone, without e5: much faster, less exact.")
+        bool, typer.Option("--fast", help="Match and cross-check with static word vectors alone and tag names with the CRF alone, without e5: much faster, less exact.")
     ] = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -254,7 +257,7 @@ def run(
         if engine == "ray":
             summary = _run_ray(paths, db, store, address, num_cpus, columns, encoding, settings, progress=progress)
         else:
-            summary = _ingest(paths, store, columns, encoding, progress)
+            summary = _ingest(paths, store, columns, encoding, progress, settings)
             match(store, settings=settings, progress=progress)
             compare(store, settings=settings, progress=progress)
         progress.stage("report", 2)

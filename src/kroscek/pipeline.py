@@ -23,6 +23,7 @@ from kroscek.analyse.quotes import find_quotes
 from kroscek.clean import clean
 from kroscek.model import Article, Document
 from kroscek.outlets import outlet_name
+from kroscek.settings import DEFAULT, Settings
 from kroscek.text.language import detect_language
 from kroscek.text.sentences import split_sentences
 
@@ -102,8 +103,14 @@ def dates_step(state: Analysis) -> None:
     article.stale = is_stale(article.event_dates, state.page_date)
 
 
-def entities_step(state: Analysis) -> None:
-    state.article.mentions = find_mentions(state.article.sentences, state.article.language or "und")
+def entities_step(encoder: bool = False) -> Step:
+    """The entities step; with ``encoder``, the sentences the CRF is unsure of are tagged again
+    with e5's word states (``analyse.entities``)."""
+
+    def entities(state: Analysis) -> None:
+        state.article.mentions = find_mentions(state.article.sentences, state.article.language or "und", encoder=encoder)
+
+    return entities
 
 
 def quotes_step(ner_languages: Sequence[str] = QUOTE_NER_LANGUAGES) -> Step:
@@ -123,7 +130,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("language", language_step),
     ("sentences", sentences_step),
     ("dates", dates_step),
-    ("entities", entities_step),
+    ("entities", entities_step()),
     ("quotes", quotes_step()),
 )
 
@@ -171,6 +178,12 @@ class Pipeline:
             raise ValueError(f"no pipeline step {', '.join(unknown)} (the steps: {', '.join(self.names)})")
 
 
-def analyse(doc: Document, budget: float | None = None) -> Article:
-    """Clean one document and run every per-article analysis on it (``Pipeline().run``)."""
-    return Pipeline().run(doc, budget=budget)
+def pipeline_for(settings: Settings = DEFAULT) -> Pipeline:
+    """The steps a run in ``settings``' mode analyses with: the default mode's entity tagger reads
+    e5's word states where the CRF is unsure; ``--fast`` keeps the CRF alone."""
+    return Pipeline() if settings.fast else Pipeline().replace("entities", entities_step(encoder=True))
+
+
+def analyse(doc: Document, budget: float | None = None, settings: Settings = DEFAULT) -> Article:
+    """Clean one document and run every per-article analysis of ``settings``' mode on it."""
+    return pipeline_for(settings).run(doc, budget=budget)

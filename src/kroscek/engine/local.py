@@ -45,8 +45,9 @@ def ingest(
     encoding: str | None = None,
     source_name: Callable[[str], str] | None = None,
     progress: Progress = NO_PROGRESS,
+    settings: Settings = DEFAULT,
 ) -> IngestSummary:
-    """Read, clean and analyse every document in ``files`` into ``store``.
+    """Read, clean and analyse every document in ``files`` into ``store`` (in ``settings``' mode).
 
     Two stages, reported to ``progress``: ``ingest`` reads every file (one item a file) and keeps
     the documents not stored yet, ``analyse`` cleans and analyses them (one item a document).
@@ -84,7 +85,7 @@ def ingest(
         progress.advance()
     progress.stage("analyse", len(pending))
     for start in range(0, len(pending), BATCH_SIZE):
-        summary.add(store_documents(store, pending[start : start + BATCH_SIZE], advance=progress.advance))
+        summary.add(store_documents(store, pending[start : start + BATCH_SIZE], advance=progress.advance, settings=settings))
     progress.end()
     return summary
 
@@ -94,6 +95,7 @@ def store_documents(
     documents: Sequence[tuple[str, Document]],
     before_store: Callable[[list[Article]], None] | None = None,
     advance: Callable[[], None] | None = None,
+    settings: Settings = DEFAULT,
 ) -> IngestSummary:
     """Analyse and store one batch of ``(content id, document)``: the ingest step both engines run.
 
@@ -112,7 +114,7 @@ def store_documents(
         elif doc_id in stored:
             summary.skipped += 1
         else:
-            outcome = analysed(doc)
+            outcome = analysed(doc, settings)
             if isinstance(outcome, Rejected):
                 summary.rejected.append(outcome)
             else:
@@ -130,10 +132,10 @@ def store_documents(
     return summary
 
 
-def analysed(doc: Document) -> Article | Rejected:
+def analysed(doc: Document, settings: Settings = DEFAULT) -> Article | Rejected:
     """The analysed article, or why its analysis failed (one bad document must not stop a batch)."""
     try:
-        return analyse(doc)
+        return analyse(doc, settings=settings)
     except AnalysisTooLong as error:
         return Rejected(doc.source, str(error))
     except Exception as error:  # noqa: BLE001 - any failure rejects this document alone

@@ -347,7 +347,8 @@ class AnalyseWorker:
             self.store.add_rejected(unread)
         read = [r for r in rows if r["id"] is not None]
         wanted = [(r["id"], _document(r)) for r in read if self.firsts.get(r["id"], r["order"]) == r["order"]]
-        done = store_documents(self.store, wanted, before_store=self._embed if self.settings.encoder == "e5" else None)
+        done = store_documents(self.store, wanted, before_store=self._embed if self.settings.encoder == "e5" else None,
+                               settings=self.settings)
         done.repeated += len(read) - len(wanted)
         done.rejected[:0] = unread
         return done

@@ -1,5 +1,9 @@
 """``kroscek eval ner FILE``: entity-level precision / recall / F1 of the shipped Indonesian NER.
 
+The default mode's tagger (the CRF, and the encoder CRF on the sentences the CRF is unsure of:
+``analyse.entities.tag_sentences``) is scored, with ``--fast``'s tagger (the CRF alone) beside it
+as the baseline.
+
 FILE is a CoNLL test split that the training never reads: IndoNLU's ``nergrit/test.txt`` or
 ``nerp/test.txt``, or IndoLEM NER-UI's ``indolem-nerui/test.txt`` (same format, tags PERSON,
 LOCATION, ORGANIZATION). Gold labels are mapped to kroscek's types as in training (NERP's food and
@@ -18,24 +22,25 @@ from rich.console import Console
 from rich.table import Table
 from seqeval.metrics import classification_report
 
-from kroscek.analyse.entities import crf_tags, spans_from_tags
+from kroscek.analyse.entities import spans_from_tags, tag_sentences
 from kroscek.train.ner import map_label, read_conll
 
 PUBLISHED = {"nergrit": "IndoBERT-large 77.6, best published 79.9", "nerp": "IndoBERT-large 79.3, best published 85.1",
              "indolem-nerui": "IndoBERT 90.1 (5-fold mean), Bi-LSTM-CRF 82.2"}
 
 
-def _tagger(model: str | Path | None):
-    """The shipped tagger, or one opened from ``model``."""
+def _tagger(model: str | Path | None, encoder: bool = True):
+    """The shipped tagger of a mode (``encoder``: the default mode's) over a list of sentences, or
+    the CRF opened from ``model``."""
     if model is None:
-        return crf_tags
+        return lambda sentences: tag_sentences(sentences, encoder=encoder)
     import pycrfsuite
 
     from kroscek.analyse.entities import token_features
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    return lambda words: list(tagger.tag(token_features(words))) if words else []
+    return lambda sentences: [list(tagger.tag(token_features(words))) if words else [] for words in sentences]
 
 
 def without_types(tags: list[str], kinds: set[str]) -> list[str]:
@@ -47,13 +52,11 @@ def without_types(tags: list[str], kinds: set[str]) -> list[str]:
     return kept
 
 
-def score(path: Path, model: str | Path | None = None) -> tuple[dict, Counter]:
+def score(path: Path, model: str | Path | None = None, encoder: bool = True) -> tuple[dict, Counter]:
     """seqeval's report on the corpus's own types, and the predicted spans of other types."""
-    tag = _tagger(model)
-    gold, predicted = [], []
-    for words, labels in read_conll(Path(path)):
-        gold.append([map_label(label) for label in labels])
-        predicted.append(tag(words))
+    sentences = list(read_conll(Path(path)))
+    gold = [[map_label(label) for label in labels] for _, labels in sentences]
+    predicted = _tagger(model, encoder)([words for words, _ in sentences])
     kinds = {kind for tags in gold for kind, _, _ in spans_from_tags(tags)}
     foreign = Counter(kind for tags in predicted for kind, _, _ in spans_from_tags(tags) if kind not in kinds)
     predicted = [without_types(tags, kinds) for tags in predicted]
@@ -62,24 +65,33 @@ def score(path: Path, model: str | Path | None = None) -> tuple[dict, Counter]:
     return report, foreign
 
 
-def main(path: Path, model: str | None = None) -> dict:
-    report, foreign = score(Path(path), model)
-    sentences = report.pop("sentences")
-    title = f"NER on {path} ({sentences} sentences), entity level" + (f", model {model}" if model else "")
-    table = Table(title=title)
-    for column in ("type", "precision", "recall", "F1", "gold entities"):
-        table.add_column(column, justify="right" if column != "type" else "left")
-    figures: dict = {"sentences": sentences, "types": {}, "other_types": dict(foreign)}
+def _figures(report: dict) -> dict:
+    figures: dict = {"types": {}}
     for kind, scores in report.items():
-        if kind in ("macro avg", "weighted avg"):
+        if kind in ("macro avg", "weighted avg", "sentences"):
             continue
         row = {"precision": scores["precision"], "recall": scores["recall"], "f1": scores["f1-score"], "support": int(scores["support"])}
         if kind == "micro avg":
             figures["overall"] = row
-            kind = "overall"
         else:
             figures["types"][kind] = row
-        table.add_row(kind, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}", str(row["support"]))
+    return figures
+
+
+def main(path: Path, model: str | None = None) -> dict:
+    """The default mode's tagger (or ``model``) and, beside it, ``--fast``'s CRF alone."""
+    report, foreign = score(Path(path), model)
+    baseline = _figures(score(Path(path), encoder=False)[0])
+    sentences = report.pop("sentences")
+    title = (f"NER on {path} ({sentences} sentences), entity level: " + (f"model {model}" if model else "the default mode's tagger")
+             + " | --fast's CRF alone")
+    table = Table(title=title)
+    for column in ("type", "precision", "recall", "F1", "gold entities", "F1 (--fast)"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    figures = {"sentences": sentences, **_figures(report), "other_types": dict(foreign), "fast": baseline}
+    for kind, row in [*figures["types"].items(), ("overall", figures["overall"])]:
+        fast = baseline["overall"] if kind == "overall" else baseline["types"].get(kind, {"f1": 0.0})
+        table.add_row(kind, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}", str(row["support"]), f"{fast['f1']:.3f}")
     captions = []
     dataset = Path(path).parent.name
     if dataset in PUBLISHED:

@@ -27,10 +27,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
-from kroscek.analyse.entities import (GAZETTEER_SPAN, clear_feature_caches, curated_gazetteer, gazetteer, is_cased, proper_noun_rates,
-                                      spans_from_tags, token_features)
+from kroscek.analyse.entities import (ENCODER_HEAD, ENCODER_MODEL, GAZETTEER_SPAN, clear_feature_caches, curated_gazetteer, gazetteer,
+                                      is_cased, proper_noun_rates, spans_from_tags, token_features, with_encoder)
 
 DATASETS = ("nergrit", "nerp")
 TRAIN_SPLITS = ("train", "valid")
@@ -41,6 +42,8 @@ GAZETTEER_HEADER = ("# Names the training data of kroscek's Indonesian NER tags 
 LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "PLACE": "LOC",
           "PLC": "LOC", "LOCATION": "LOC", "EVT": "EVT"}
 CRF_PARAMS = {"c1": 0.2, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+HEAD_PARAMS = {"C": 0.1, "max_iter": 300}  # the logistic regression over e5 word states
+STATES_CHUNK = 500  # sentences whose e5 states are computed at once
 OUT = Path(__file__).resolve().parents[1] / "resources" / "ner"
 
 
@@ -162,18 +165,78 @@ def write_clusters(out: Path, k: int = 256, iterations: int = 20) -> None:
     word_clusters.cache_clear()
 
 
+def _append_folds(trainer: pycrfsuite.Trainer, sentences: list[tuple[list[str], list[str]]],
+                  probabilities: list[np.ndarray] | None = None, classes: tuple[str, ...] = ()) -> None:
+    """Each sentence's features for the trainer, its gazetteer names from the other folds; with
+    ``probabilities`` (out of fold too), the e5 head's class probabilities added."""
+    curated = curated_gazetteer()
+    for fold in range(FOLDS):
+        others = corpus_gazetteer([s for i, s in enumerate(sentences) if i % FOLDS != fold])
+        for i in range(fold, len(sentences), FOLDS):
+            words, labels = sentences[i]
+            features = token_features(words, {**curated, **others})
+            trainer.append(with_encoder(features, probabilities[i], classes) if probabilities is not None else features, labels)
+
+
+def sentence_states(sentences: list[tuple[list[str], list[str]]]) -> list[np.ndarray]:
+    """The e5 word states (``wordstates.LAYERS``) of every sentence's words."""
+    from kroscek.analyse.wordstates import encoder
+
+    states: list[np.ndarray] = []
+    for start in range(0, len(sentences), STATES_CHUNK):
+        states += encoder().word_states([words for words, _ in sentences[start:start + STATES_CHUNK]])
+        print(f"e5 word states: {len(states)} of {len(sentences)} sentences", flush=True)
+    return states
+
+
+def fit_head(states: list[np.ndarray], labels: list[list[str]]):
+    """The logistic regression from a word's e5 states to its BIO class."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(**HEAD_PARAMS).fit(np.concatenate(states), np.concatenate(labels))
+
+
+def out_of_fold(states: list[np.ndarray], labels: list[list[str]]) -> tuple[list[np.ndarray], tuple[str, ...]]:
+    """Each sentence's class probabilities from a head fitted on the other folds (as the CRF will
+    meet them on text the head never saw), and the classes in order."""
+    probabilities: list[np.ndarray] = [np.empty(0)] * len(states)
+    classes: tuple[str, ...] = ()
+    for fold in range(FOLDS):
+        fitted = [i for i in range(len(states)) if i % FOLDS != fold]
+        head = fit_head([states[i] for i in fitted], [labels[i] for i in fitted])
+        classes = tuple(head.classes_)
+        for i in range(fold, len(states), FOLDS):
+            probabilities[i] = head.predict_proba(states[i])
+        print(f"e5 head, fold {fold + 1} of {FOLDS}", flush=True)
+    return probabilities, classes
+
+
+def train_encoder(sentences: list[tuple[list[str], list[str]]], out: Path, states: list[np.ndarray] | None = None,
+                  params: dict | None = None) -> Path:
+    """Train the encoder CRF (``id-e5.crfsuite``: the CRF's features and the e5 head's class
+    probabilities of each word and its neighbours) and the head (``e5-head.npz``) into ``out``."""
+    states = states if states is not None else sentence_states(sentences)
+    labels = [labels for _, labels in sentences]
+    probabilities, classes = out_of_fold(states, labels)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    _append_folds(trainer, sentences, probabilities, classes)
+    trainer.set_params(params or CRF_PARAMS)
+    model = out / ENCODER_MODEL
+    trainer.train(str(model))
+    head = fit_head(states, labels)
+    np.savez(out / ENCODER_HEAD, weights=head.coef_.astype(np.float32), bias=head.intercept_.astype(np.float32),
+             classes=np.array(head.classes_, dtype=str))
+    print(f"trained the encoder CRF on {len(sentences)} sentences -> {model} ({model.stat().st_size // 1024} KiB)")
+    return model
+
+
 def train(data: Path, out: Path, nerui: Path | None = None, params: dict | None = None) -> Path:
     """Train the CRF on every training split, write ``gazetteer-id.tsv`` and ``id.crfsuite`` into ``out``."""
     clear_feature_caches()  # the lexicon and clusters may have been rebuilt since a word was last seen
     sentences = training_sentences(data, nerui)
-    curated = curated_gazetteer()
     names = corpus_gazetteer(sentences)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for fold in range(FOLDS):
-        held = sentences[fold::FOLDS]
-        others = corpus_gazetteer([s for i, s in enumerate(sentences) if i % FOLDS != fold])
-        for words, labels in held:
-            trainer.append(token_features(words, {**curated, **others}), labels)
+    _append_folds(trainer, sentences)
     trainer.set_params(params or CRF_PARAMS)
     model = out / "id.crfsuite"
     trainer.train(str(model))
@@ -190,6 +253,7 @@ def main() -> None:
     parser.add_argument("--clusters", action="store_true", help="recompute the word clusters first")
     parser.add_argument("--postag", type=Path, default=None, help="nlp-id's dataset_postag.txt")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-encoder", action="store_true", help="leave the encoder CRF (id-e5.crfsuite) as it is")
     args = parser.parse_args()
     postag = args.postag or default_postag()
     if postag:
@@ -201,6 +265,8 @@ def main() -> None:
         write_clusters(args.out)
     gazetteer.cache_clear()
     train(args.data, args.out, args.nerui)
+    if not args.no_encoder:
+        train_encoder(training_sentences(args.data, args.nerui), args.out)
 
 
 if __name__ == "__main__":

@@ -320,7 +320,8 @@ class IngestJobs:
         fields = fields or UploadFields()
         progress = JobProgress(self, job_id)
         files = [with_fields(path, fields) for path in sorted(folder.iterdir())]
-        summary = ingest(files, self.store, columns=fields.columns, source_name=upload_source, progress=progress)
+        summary = ingest(files, self.store, columns=fields.columns, source_name=upload_source, progress=progress,
+                             settings=self.settings)
         rejected = [{"source": r.source, "reason": for_the_form(r.reason)} for r in summary.rejected]
         self._update(job_id, done=len(files), added=summary.added, skipped=summary.skipped, rejected=rejected)
         if rejected and not summary.added and not summary.skipped:
@@ -358,7 +359,7 @@ class IngestJobs:
             with tempfile.TemporaryDirectory(prefix="kroscek-feed-") as folder:
                 path = Path(folder) / "feed.xml"
                 path.write_bytes(data)
-                ingest([path], self.store, source_name=lambda s: s.replace(str(path), url))
+                ingest([path], self.store, source_name=lambda s: s.replace(str(path), url), settings=self.settings)
             self._match_and_compare()
             self.store.record_feed_poll(url, None)
         except FeedError as error:

