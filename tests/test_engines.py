@@ -297,10 +297,10 @@ def test_the_shared_ingest_step_skips_stored_and_repeated_documents_and_rejects_
     first, second, broken = docs[0], docs[1], Document(source="broken.txt", text=docs[0].text + " Lagi.")
     real_analyse = local.analyse
 
-    def analyse(doc: Document) -> Article:
+    def analyse(doc: Document, **options) -> Article:
         if doc.source == "broken.txt":
             raise RuntimeError("parser gave up")
-        return real_analyse(doc)
+        return real_analyse(doc, **options)
 
     monkeypatch.setattr(local, "analyse", analyse)
     store = Store(tmp_path / "k.db")
