@@ -302,15 +302,23 @@ def lost_breaks(words: Sequence[str]) -> list[int]:
             and words[i - 1][-1:].isalnum()]
 
 
+def _crf_tagged(words: Sequence[str]) -> tuple[list[str], float]:
+    """The shipped CRF's BIO tags of one tokenised sentence (sentences the text ran together
+    tagged apart), and the probability it gives them (the least of the parts')."""
+    tags: list[str] = []
+    confidence = 1.0
+    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
+        tagger = _crf()
+        part = tagger.tag(token_features(words[start:end]))
+        tags += part
+        confidence = min(confidence, tagger.probability(part))
+    return tags, confidence
+
+
 def crf_tags(words: Sequence[str]) -> list[str]:
     """The shipped Indonesian CRF's BIO tags for one tokenised sentence, organisation heads added;
     sentences the text ran together are tagged apart."""
-    if not words:
-        return []
-    tags: list[str] = []
-    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
-        tags += _crf().tag(token_features(words[start:end]))
-    return organisation_heads(words, tags)
+    return organisation_heads(words, _crf_tagged(words)[0]) if words else []
 
 
 def _unglued(tokens: list[Token]) -> list[Token]:
@@ -384,12 +392,7 @@ def encoder_tags(words: Sequence[str], states: np.ndarray) -> list[str]:
 
 def crf_confidence(words: Sequence[str]) -> float:
     """The probability the shipped CRF gives its own tags of the sentence (the least of its parts)."""
-    confidence = 1.0
-    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
-        tagger = _crf()
-        tags = tagger.tag(token_features(words[start:end]))
-        confidence = min(confidence, tagger.probability(tags))
-    return confidence
+    return _crf_tagged(words)[1] if words else 1.0
 
 
 def _mentions(sentence: Sentence, tokens: list[Token], tags: list[str]) -> list[Mention]:
@@ -401,8 +404,14 @@ def tag_sentences(sentences: Sequence[Sequence[str]], encoder: bool = False) -> 
     """The BIO tags of tokenised sentences: the CRF's (``crf_tags``); with ``encoder``, those of
     the sentences the CRF is unsure of (``ENCODER_BELOW``) from the encoder CRF, their e5 word
     states computed in one batch."""
-    unsure = [i for i, words in enumerate(sentences) if encoder and words and crf_confidence(words) < ENCODER_BELOW]
-    tags = {i: crf_tags(words) for i, words in enumerate(sentences) if i not in unsure}
+    tags: dict[int, list[str]] = {}
+    unsure: list[int] = []
+    for i, words in enumerate(sentences):
+        tagged, confidence = _crf_tagged(words) if words else ([], 1.0)
+        if encoder and confidence < ENCODER_BELOW:
+            unsure.append(i)
+        else:
+            tags[i] = organisation_heads(words, tagged)
     if unsure:
         from kroscek.analyse.wordstates import encoder as word_encoder
 
