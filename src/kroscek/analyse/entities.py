@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from functools import cache, lru_cache
+from itertools import pairwise
 from importlib.resources import as_file, files
 from typing import Any
 
@@ -302,12 +303,17 @@ def lost_breaks(words: Sequence[str]) -> list[int]:
             and words[i - 1][-1:].isalnum()]
 
 
+def _parts(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence the words hold, cut at the ``lost_breaks``."""
+    return list(pairwise([0, *lost_breaks(words), len(words)]))
+
+
 def _crf_tagged(words: Sequence[str]) -> tuple[list[str], float]:
     """The shipped CRF's BIO tags of one tokenised sentence (sentences the text ran together
     tagged apart), and the probability it gives them (the least of the parts')."""
     tags: list[str] = []
     confidence = 1.0
-    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
+    for start, end in _parts(words):
         tagger = _crf()
         part = tagger.tag(token_features(words[start:end]))
         tags += part
@@ -385,7 +391,7 @@ def encoder_tags(words: Sequence[str], states: np.ndarray) -> list[str]:
         return []
     probabilities, classes = encoder_probabilities(states), encoder_head()[2]
     tags: list[str] = []
-    for start, end in zip([0, *(cuts := lost_breaks(words))], [*cuts, len(words)]):
+    for start, end in _parts(words):
         tags += _encoder_crf().tag(with_encoder(token_features(words[start:end]), probabilities[start:end], classes))
     return organisation_heads(words, tags)
 
@@ -523,9 +529,11 @@ def split_coordinated(mention: Mention) -> list[Mention]:
     gazetteer knows ("Republik Rakyat Donetsk dan Republik Rakyat Demokratik Korea"); the first
     takes its own known type, else the second's (a coordination joins like with like). A name with
     "dan" inside ("Kementerian Pemuda dan Olahraga", "Badan Pengawas Obat dan Makanan") stays whole."""
+    if lookup(mention.text):
+        return [mention]
     for joint in _COORDINATOR.finditer(mention.text):
         head, rest = mention.text[:joint.start()], mention.text[joint.end():]
-        if head[:1].isupper() and rest[:1].isupper() and (known := lookup(rest)) and not lookup(mention.text):
+        if head[:1].isupper() and rest[:1].isupper() and (known := lookup(rest)):
             first = lookup(head)
             return [Mention(head, (first or known).type, mention.sentence, mention.start, mention.start + len(head)),
                     Mention(rest, known.type, mention.sentence, mention.start + joint.end(), mention.end)]
