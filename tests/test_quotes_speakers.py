@@ -1059,3 +1059,14 @@ def test_the_agent_of_a_passive_is_not_who_the_sentence_is_about() -> None:
 Ketika kembali ditegaskan oleh Feni Rose, Billy Syahputra tetap belum memberi jawaban pasti.
 "Intinya masih bingung," ucapnya.""")
     assert [speaker for _, speaker in found] == ["Billy Syahputra", "Feni Rose", "Billy Syahputra"]
+
+
+def test_a_description_opening_a_sentence_with_a_demonstrative_is_no_new_speaker() -> None:
+    """"Legislator Gerindra ini mengatakan ...": a capitalised description closed by a demonstrative
+    describes the one named before; the quote after it, tagged "katanya", is still theirs."""
+    text = ('Wakil Ketua Komisi VII DPR Rahmat Hidayanto meminta pengawasan tambang diperketat.\n'
+            '"Kawasan ini harus dilindungi sebagai kawasan konservasi," ujarnya. '
+            'Legislator Gerindra ini mengatakan kawasan itu menyimpan sebagian besar terumbu karang dunia. '
+            'Ia ingin kawasan itu dijaga.\n'
+            '"Kita pun bisa memetik manfaat ekonomi dari wisata," katanya.')
+    assert {q.speaker for q in quotes_of(text)} == {"Rahmat Hidayanto"}
