@@ -1070,3 +1070,23 @@ def test_a_description_opening_a_sentence_with_a_demonstrative_is_no_new_speaker
             'Ia ingin kawasan itu dijaga.\n'
             '"Kita pun bisa memetik manfaat ekonomi dari wisata," katanya.')
     assert {q.speaker for q in quotes_of(text)} == {"Rahmat Hidayanto"}
+
+
+def test_a_sentence_opening_with_a_description_keeps_the_one_it_describes_in_focus() -> None:
+    """"Penyerang itu ... dilatih Probierz": the description refers back to the player, so the
+    pronoun of the next sentence is still his, not the coach named later in that sentence."""
+    text = ('Robert Lewandowski mundur dari tim nasional usai ban kaptennya dicopot pelatih Michal Probierz. '
+            'Penyerang Barcelona itu mengumumkan keputusannya selama masih dilatih Probierz. '
+            'Pada kesempatan yang sama ia pun mengaku "hilang kepercayaan terhadap sang pelatih."\n'
+            '"Ia meminta saya membuat semuanya terdengar baik-baik saja," kata Michal Probierz.')
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("direct", "Robert Lewandowski"), ("direct", "Michal Probierz")]
+
+
+def test_adverbs_of_habit_between_the_subject_and_the_verb() -> None:
+    """"X selalu mengatakan ...", and after a relative clause "X yang ada di sampingnya memang selalu
+    mengingatkan Y agar ...": X, past the adverbs."""
+    assert speakers("Tyas Mirasih bercerita soal rencana umrah. Tyas Mirasih selalu mengatakan santai bicara "
+                    "kala ditanya soal momongan.") == [("reported", "Tyas Mirasih")]
+    text = ('Tyas bercerita soal rencana umrah. Tengku Tezi yang ada di sampingnya memang selalu mengingatkan '
+            'Tyas Mirasih agar tidak terlalu santai mengenai momongan.')
+    assert speakers(text) == [("reported", "Tengku Tezi")]

@@ -100,8 +100,27 @@ def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mention
                 named = resolver.name(said, index, paragraph) if said is not None else None
                 speakers = [named] if named and can_speak(named, typed) else []
             first = tokens(paragraph.text, start, start + _FIRST_WORD_CHARS)[:1]
-            resolver.settle(index, speakers, bool(first) and first[0].lower in lex.pronouns, paragraph)
+            refers_back = (bool(first) and first[0].lower in lex.pronouns) or _opens_described(paragraph, start, lex)
+            resolver.settle(index, speakers, refers_back, paragraph)
     return quotes
+
+
+_DESCRIPTION_CHARS = 60  # characters at the start of a sentence read for a description closed by a demonstrative
+_DESCRIPTION_RUN = 4  # capitalised words such a description may have
+
+
+def _opens_described(paragraph: Paragraph, start: int, lex: QuoteLexicon) -> bool:
+    """Whether the sentence at ``start`` opens with a capitalised description closed by a
+    demonstrative ("Penyerang Barcelona itu mengumumkan ..."): it is about the one named before, as a
+    sentence opening with a pronoun is, not about a name later in it."""
+    toks = tokens(paragraph.text, start, start + _DESCRIPTION_CHARS)
+    at = 0
+    while at < len(toks) and toks[at].lower in lex.sentence_starters:
+        at += 1
+    run = at
+    while run < len(toks) and run - at < _DESCRIPTION_RUN and toks[run].capitalised:
+        run += 1
+    return at < run < len(toks) and toks[run].lower in lex.demonstratives
 
 
 def _opens_sentence(paragraph: Paragraph, offset: int, lex: QuoteLexicon) -> bool:

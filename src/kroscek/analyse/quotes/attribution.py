@@ -488,6 +488,15 @@ def _punctuated(text: str, toks: list[Token], left: int, right: int, marks: re.P
     return marks.search(text, toks[left].end, toks[right].start) is not None
 
 
+def _before_adverbs(toks: list[Token], end: int, lex: QuoteLexicon) -> int:
+    """``end`` moved back over the fillers other than "yang" right before it ("memang selalu
+    mengingatkan"): where the words before the verb end; ``end`` itself when all are fillers."""
+    inner = end
+    while inner > 1 and toks[inner - 1].lower in lex.fillers and toks[inner - 1].lower != "yang":
+        inner -= 1
+    return inner if inner > 1 else end
+
+
 def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """The subject ending just before ``toks[end]``, fillers ("juga", "yang") skipped; a noun with
     a demonstrative ("aktris itu") refers back like a pronoun; where and when between the subject
@@ -499,11 +508,12 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
                 if at and (subject := speaker_before(text, toks, at, lex)) is not None:
                     return subject
                 break
-    elif 1 < end < len(toks) and not toks[end - 1].capitalised and toks[end - 1].lower not in lex.fillers \
-            and toks[end - 1].lower not in lex.demonstratives:  # "Aktris yang tinggal di AS itu mengaku": refers back
+    elif 1 < (inner := _before_adverbs(toks, end, lex)) < len(toks) and not toks[inner - 1].capitalised \
+            and toks[inner - 1].lower not in lex.fillers \
+            and toks[inner - 1].lower not in lex.demonstratives:  # "Aktris yang tinggal di AS itu mengaku": refers back
         # "Ia yang sudah syuting sejak kecil menuturkan": a pronoun or a name, then a relative clause
-        # with no punctuation in it, then the verb
-        for at in range(end - 2, max(0, end - _RELATIVE_WORDS) - 1, -1):
+        # with no punctuation in it, then the verb (adverbs before it aside: "... memang selalu mengingatkan")
+        for at in range(inner - 2, max(0, inner - _RELATIVE_WORDS) - 1, -1):
             if _punctuated(text, toks, at, at + 1):
                 break
             if toks[at].lower == "yang":
