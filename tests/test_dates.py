@@ -396,6 +396,12 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Sprint Race digelar nanti malam.", [("2025-06-10", "day")], id="nanti-malam"),
     pytest.param("Kami harus melupakan kemenangan 4-0 yang kemarin.", [], id="yang-kemarin"),
     pytest.param("Rapat digelar kemarin di Jakarta.", [("2025-06-09", "day")], id="kemarin"),
+    # "kemarin" with a month later in its clause is "the other day": the month tells when
+    pytest.param("Ya kemarin peluncurannya sih awal Juni.", [("2025-06", "month")], id="kemarin-month"),
+    # a year in a capitalised name (a plan, an event's title) is no event
+    pytest.param("Perda itu mengatur Rencana Detail Tata Ruang Kawasan Perkotaan Waisai Tahun 2022-2042.", [],
+                 id="named-plan"),
+    pytest.param("Rencana itu disusun pada tahun 2022 oleh pemkab.", [("2022", "year")], id="plain-tahun"),
     # a label's number counts no weeks
     pytest.param("Kemenangan 1-0 atas China di Matchday 9 pekan lalu di SUGBK.", [("2025-06-03", "week")], id="matchday"),
     pytest.param("Ia datang 3 pekan lalu.", [("2025-05-20", "week")], id="weeks-ago"),

@@ -111,6 +111,7 @@ class _Rules:
     label: re.Pattern[str]  # "Matchday" before "9 pekan lalu": the 9 labels a match, it counts no weeks
     labelled: re.Pattern[str]  # "Matchday 9" before "pekan lalu": a label's number, no count of weeks
     earlier_one: re.Pattern[str]  # "yang" before "kemarin": the earlier one ("kemenangan 4-0 yang kemarin"), not yesterday
+    month_after: re.Pattern[str]  # a month named later in the clause: "kemarin dilaunchingnya sih awal Juni" is "the other day"
     list_year: re.Pattern[str]  # after a month name, in the same clause: the next month with a written year
     anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
 
@@ -239,6 +240,7 @@ def _rules(language: str) -> _Rules | None:
         label=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+$"),
         labelled=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+\d+\s*$"),
         earlier_one=re.compile(rf"{_START}{_words(data.get('earlier_one', []))}\s+$"),
+        month_after=re.compile(rf"[^.,;:!?()\"“”]{{0,{_MONTH_AFTER_CHARS}}}?{_START}(?:{_month_names(data)}){_END}"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
         # "3 bulan ini" is a span; "Piala Dunia Antarklub 2025 bulan ini" is not: a year counts nothing
@@ -567,6 +569,11 @@ def _shifted(anchor: date, unit: str, count: int) -> _Dates:
     return (f"{anchor.year + count:04d}", "year", False),
 
 
+_MONTH_AFTER_CHARS = 30  # characters after "kemarin" searched for a month that tells when it was
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$")  # "... Kawasan Perkotaan Waisai Tahun 2022-2042": a name's year
+_NAME_YEAR_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+Tahun\s+$")  # the same, "Tahun" read apart from its years
+
+
 def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     """Whether the words before a match show it is not a date: a habit ("setiap Senin", "setiap 5
     Juni"), a span of time, a document number, a meal ("makan pagi ini"). The rules read the last
@@ -577,10 +584,13 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     if kind in ("named_date", "month_day") and not match.groupdict().get("y"):
         return bool(rules.recurring.search(text, *window))
     if kind == "day_word" and (rules.meal.search(text, *window)
-                               or (rules.data["day_words"].get(match["w"].lower(), 0) < 0 and rules.earlier_one.search(text, *window))):
-        return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one)
+                               or (rules.data["day_words"].get(match["w"].lower(), 0) < 0
+                                   and (rules.earlier_one.search(text, *window) or rules.month_after.match(text, match.end())))):
+        return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one); "kemarin ... awal Juni"
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
+                    or (match.group(0).startswith("Tahun") and _NAME_BEFORE.search(text, *window))
+                    or _NAME_YEAR_BEFORE.search(text, *window)
                     or rules.product_after.match(text, match.end())
                     or (match.group(0).split()[0].lower() in rules.data.get("year_words", ()) and rules.regulation.search(text, *window)))
     if kind == "period":
