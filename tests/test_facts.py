@@ -779,3 +779,41 @@ def test_the_day_a_report_is_cited_is_not_the_day_it_tells_of():
     cited = '"Dia agak kurus, kemarin aku lihat dia agak tirus," kata Venna dikutip detikHot, Sabtu (13/9/2025).'
     assert dated(cited, "b", "2025-09-13").dates.days == frozenset()
     assert relate(dated(said, "a", "2025-09-13"), dated(cited, "b", "2025-09-13"), STRONG).kind != "dispute"
+
+
+def test_amounts_of_an_article_that_breaks_a_kind_of_value_down_do_not_dispute():
+    """One article gives the land of many crops ("lahan seluas N hektare ... berupa gula"): the
+    single figure of another article matches none of them in particular."""
+    from kroscek.compare.claims import Quantity
+
+    a = fact("Pengembangan produksi dilakukan pada lahan seluas 11 juta hektare di seluruh Indonesia.", "a")
+    b = fact("Pengembangan produksi dilakukan pada lahan seluas 500 ribu hektare di seluruh Indonesia.", "b")
+    assert relate(a, b, STRONG).kind == "dispute"
+    crops = tuple(Quantity(v, v, b.quantities[0].unit, f"{v:g} hektare") for v in (100e3, 200e3, 300e3, 500e3, 2e6, 7e5))
+    listed = SlotContext(quantities=((), crops))
+    assert relate(a, b, STRONG, listed).kind != "dispute"
+
+
+def test_amounts_given_per_other_spans_of_time_do_not_dispute():
+    monthly = fact("Biaya sewa kendaraan dinas pejabat itu paling rendah Rp 13 juta per bulan.", "a")
+    yearly = fact("Biaya sewa kendaraan dinas pejabat itu paling rendah Rp 40 juta per tahun.", "b")
+    assert relate(monthly, yearly, STRONG).kind != "dispute"
+    other_month = fact("Biaya sewa kendaraan dinas pejabat itu paling rendah Rp 15 juta per bulan.", "b")
+    assert relate(monthly, other_month, STRONG).kind == "dispute"
+
+
+def test_the_start_the_end_and_a_count_so_far_of_one_programme_do_not_dispute():
+    start = dated("Program pemutihan pajak kendaraan di Jawa Barat sudah berlangsung sejak 20 Maret 2025.", "a")
+    end = dated("Program pemutihan pajak kendaraan di Jawa Barat masih berlangsung hingga 30 Juni 2025.", "b")
+    so_far = dated("Hingga pertengahan Mei 2025, sebanyak 1.701.288 kendaraan telah mengikuti program pemutihan pajak "
+                   "kendaraan di Jawa Barat.", "b")
+    assert relate(start, end, STRONG).kind != "dispute"
+    assert relate(so_far, end, STRONG).kind != "dispute"
+    # two ends of the one programme still dispute
+    other_end = dated("Program pemutihan pajak kendaraan di Jawa Barat masih berlangsung hingga 31 Juli 2025.", "a")
+    assert relate(other_end, end, STRONG).slot == "date"
+
+
+def test_a_denial_inside_a_relative_clause_describes_and_denies_nothing():
+    assert fact("Diskon itu hanya berlaku bagi wajib pajak yang tidak pernah menunggak pajak selama tiga tahun.").denial is None
+    assert fact("Kepala Bapenda menegaskan wajib pajak tidak pernah menunggak pajak selama tiga tahun.").denial == "tidak pernah"

@@ -219,6 +219,22 @@ def _phrases(lower_words: list[str], phrases: tuple[str, ...]) -> str | None:
     return next((p for p in phrases if f" {p} " in joined), None)
 
 
+_RELATIVE = ("yang", "who", "which")  # a denial right after one of these describes ("wajib pajak yang tidak pernah menunggak")
+
+
+def _denial_phrase(lower_words: list[str], lex: FactLexicon) -> str | None:
+    """The first denial phrase of a claim that denies something: not one inside a relative clause,
+    which describes who or what ("berlaku bagi wajib pajak yang tidak pernah menunggak")."""
+    joined = f" {' '.join(w for w in lower_words if w not in lex.denial_particles)} "
+    for phrase in lex.denials:
+        at = joined.find(f" {phrase} ")
+        while at >= 0:
+            if not joined[: at + 1].endswith(tuple(f" {word} " for word in _RELATIVE)):
+                return phrase
+            at = joined.find(f" {phrase} ", at + 1)
+    return None
+
+
 def _clock_times(text: str, lex: FactLexicon) -> tuple[ClockTime, ...]:
     found = []
     for match in _CLOCK.finditer(text):
@@ -560,7 +576,7 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         names=names(claim.text),
         predicates=tuple(predicates(claim).items()),
         negated=negated(claim),
-        denial=(denial := _phrases([w for w in lower_words if w not in lex.denial_particles], lex.denials)),
+        denial=(denial := _denial_phrase(lower_words, lex)),
         denied=stems((denied := _denial_object(claim.text, denial, claim.language) if denial else ("", ""))[0], claim.language),
         denied_head=stem(denied[1]) if denied[1] else "",
         denied_roots=roots(denied[0], claim.language) if denied[0] else frozenset(),

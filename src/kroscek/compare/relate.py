@@ -20,7 +20,7 @@ Precision comes first, since a reader acts on what the brief calls agreed or dis
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -48,6 +48,7 @@ SAME_EVENT_WORDS = 1  # lower-case words two dated claims must share to be about
 SAME_EVENT_SHARE = 0.3  # and the share of the smaller claim's such words
 SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one thing
 LIST_VALUES = 6  # amounts beyond which a claim is a list (a price table), not one fact
+ARTICLE_VALUES = 6  # values of one unit an article states, from which it is a breakdown: none of them is disputed
 SAME_PLACE = 0.6  # share of stems and of happened-words two claims need for two places to be a dispute
 DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
@@ -101,6 +102,22 @@ def same_subject(a: Fact, b: Fact) -> bool:
     return shared_words >= SHARED_STEMS or (shared_words >= SHARED_STEMS / 2 and bool(shared_names(a.names, b.names)))
 
 
+_RATE = re.compile(r"\s*(?:(?:per|setiap|tiap|a|an|each)\s+|/\s*)(\w+)", re.IGNORECASE)
+
+
+def _rate(fact: Fact, quantity: Quantity) -> str | None:
+    """The span of time a quantity is given per ("per bulan", "/tahun", "a year"): the word right
+    after "per"; None when it is given per nothing."""
+    at = fact.text.find(quantity.text)
+    found = _RATE.match(fact.text, at + len(quantity.text)) if at >= 0 else None
+    return found.group(1).casefold() if found else None
+
+
+def _listed(unit: str, quantities: Sequence[Quantity]) -> bool:
+    """Whether an article states ``ARTICLE_VALUES`` or more different values in ``unit``."""
+    return len({(q.low, q.high) for q in quantities if q.unit == unit}) >= ARTICLE_VALUES
+
+
 def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
     found = []
     for unit in sorted({q.unit for q in a.quantities} & {q.unit for q in b.quantities}):
@@ -120,6 +137,10 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
         if any(x.compatible(q) for q in (*context.quantities[1], *b.wholes)) \
                 or any(y.compatible(q) for q in (*context.quantities[0], *a.wholes)):
             continue  # the other article (or claim, as a whole) states this value too: each claim counts a different thing
+        if _rate(a, x) != _rate(b, y) and None not in (_rate(a, x), _rate(b, y)):
+            continue  # "Rp 13 juta per bulan" / "Rp 40 juta per tahun": amounts over other spans of time
+        if _listed(unit, context.quantities[0]) or _listed(unit, context.quantities[1]):
+            continue  # an article giving this kind of value for many things (land by crop, pay by group): which is which cannot be told
         found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})",
                                 same_thing=len(around[0] & around[1]) >= SAME_COUNTED))
     return found
@@ -165,6 +186,8 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
         return []  # "sidang akan digelar pada 11 Juni" / "gugatan dilayangkan pada 16 Mei": a plan and an account
     if _sites_apart(a, b):
         return []  # "pemutihan di Jawa Barat ... Juni" / "pemutihan di Jawa Tengah dimulai April": two places' programmes
+    if _moments_apart(a, b):
+        return []  # "berlangsung sejak 20 Maret" / "hingga pertengahan Mei, tercatat 1,7 juta": a start, a count so far, an end
     if ka.days and kb.days:
         if _own_day(a) and _own_day(b):
             return []  # each page reports its own day ("harga emas hari ini, Selasa (10/6)"): two reports, no dispute
@@ -178,6 +201,38 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     if ka.months and kb.months and not ka.months & kb.months and len(ka.months) == len(kb.months) == 1:
         return [Difference("date", a_text, b_text, f"different months: {a_text} vs {b_text}")]
     return []
+
+
+_START_BEFORE = re.compile(r"(?<!\w)(?:sejak|semenjak|mulai|dimulai|dibuka|since|from|starting)\s+(?:(?:pada|tanggal|hari|tahun|bulan|on|in)\s+)?$",
+                           re.IGNORECASE)
+_END_BEFORE = re.compile(r"(?<!\w)(?:hingga|sampai|sampai\s+dengan|s\.d\.|berakhir|batas|until|through)\s+"
+                         r"(?:(?:pada|tanggal|hari|tahun|bulan|akhir|on|in)\s+)?$", re.IGNORECASE)
+_DATE_ROLE_CHARS = 30  # characters before a claim's first date read for the word that gives its role
+
+
+def _date_role(fact: Fact) -> str:
+    """What a claim's first date is to what it tells: "start" ("sejak 20 Maret"), "end" ("hingga 30
+    Juni", "Hingga pertengahan Mei"), else "at"."""
+    for text in fact.dates.texts[:1]:
+        at = fact.text.find(text)
+        if at < 0 or not text.split():
+            continue
+        before, opening = fact.text[max(0, at - _DATE_ROLE_CHARS): at], text.split()[0] + " "  # "Hingga pertengahan Mei"
+        if _START_BEFORE.search(before) or _START_BEFORE.search(opening):
+            return "start"
+        if _END_BEFORE.search(before) or _END_BEFORE.search(opening):
+            return "end"
+    return "at"
+
+
+def _moments_apart(a: Fact, b: Fact) -> bool:
+    """Two moments of one programme, not one moment told two ways: a start and an end (or another
+    moment), or the end of a count so far ("hingga pertengahan Mei, tercatat 1,7 juta") and the end
+    of the programme ("berlangsung hingga 30 Juni")."""
+    roles = (_date_role(a), _date_role(b))
+    if "end" in roles and roles[0] != roles[1]:
+        return True
+    return roles == ("end", "end") and bool(a.quantities) != bool(b.quantities)
 
 
 def _plan_and_account(plan: Fact, done: Fact) -> bool:
