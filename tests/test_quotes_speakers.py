@@ -1090,3 +1090,10 @@ def test_adverbs_of_habit_between_the_subject_and_the_verb() -> None:
     text = ('Tyas bercerita soal rencana umrah. Tengku Tezi yang ada di sampingnya memang selalu mengingatkan '
             'Tyas Mirasih agar tidak terlalu santai mengenai momongan.')
     assert speakers(text) == [("reported", "Tengku Tezi")]
+
+
+def test_an_instruction_reports_what_is_asked() -> None:
+    """"menginstruksikan jajarannya agar ...": an instruction, like "memerintahkan", reports the request."""
+    text = ("Presiden Prabowo Subianto memimpin rapat terbatas di Istana. Prabowo menginstruksikan jajaran "
+            "pemerintahannya agar mempercepat penanganan sampah dengan melibatkan pemerintah daerah.")
+    assert speakers(text) == [("reported", "Prabowo Subianto")]
