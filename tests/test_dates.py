@@ -398,6 +398,13 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Rapat digelar kemarin di Jakarta.", [("2025-06-09", "day")], id="kemarin"),
     # "kemarin" with a month later in its clause is "the other day": the month tells when
     pytest.param("Ya kemarin peluncurannya sih awal Juni.", [("2025-06", "month")], id="kemarin-month"),
+    # doubled with a hyphen: "in the past", earlier years; not one day or year
+    pytest.param("Pemutihan ini untuk kamu yang kemarin-kemarin sempat menunggak pajak.", [], id="kemarin-kemarin"),
+    pytest.param("Pada tahun 2025 pemilik membayar pajak, sedangkan denda tahun-tahun sebelumnya dibebaskan.",
+                 [("2025", "year")], id="tahun-tahun"),
+    # a list of months in order keeps the year of its first
+    pytest.param("Tahap kedua biasanya bulan Agustus, September, Oktober.",
+                 [("2025-08", "month"), ("2025-09", "month"), ("2025-10", "month")], id="month-list"),
     # a year in a capitalised name (a plan, an event's title) is no event
     pytest.param("Perda itu mengatur Rencana Detail Tata Ruang Kawasan Perkotaan Waisai Tahun 2022-2042.", [],
                  id="named-plan"),

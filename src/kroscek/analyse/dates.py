@@ -511,7 +511,13 @@ def _month(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | 
     if listed:  # "tujuh kasus pada Juni, 12 pada Juli, dan 16 pada Agustus 2024": the list's written year
         last = rules.month(listed["m"])
         return tuple((f"{int(listed['y']) - (rules.month(n) > last):04d}-{rules.month(n):02d}", "month", True) for n in names)
-    months = [_month_near(rules.month(name), ctx.anchor, direction, ctx.future) for name in names]
+    months: list[tuple[int, int]] = []
+    for name in names:
+        month = rules.month(name)
+        if months and month > months[-1][1]:  # "Juli, Agustus, September": a list in order keeps the year of its first
+            months.append((months[-1][0], month))
+        else:
+            months.append(_month_near(month, ctx.anchor, direction, ctx.future))
     return tuple((f"{year:04d}-{month:02d}", "month", False) for year, month in months)
 
 
@@ -569,6 +575,14 @@ def _shifted(anchor: date, unit: str, count: int) -> _Dates:
     return (f"{anchor.year + count:04d}", "year", False),
 
 
+def _reduplicated(match: re.Match[str]) -> bool:
+    """Whether the match's first word is doubled with a hyphen ("kemarin-kemarin", "tahun-tahun
+    sebelumnya"): a plural, or "in the past", not one day or year."""
+    text, first = match.string, match.group(0).split()[0].casefold()
+    return (text[match.start() - len(first) - 1: match.start()].casefold() == f"{first}-"
+            or text[match.start() + len(first): match.start() + 2 * len(first) + 1].casefold() == f"-{first}")
+
+
 _MONTH_AFTER_CHARS = 30  # characters after "kemarin" searched for a month that tells when it was
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$")  # "... Kawasan Perkotaan Waisai Tahun 2022-2042": a name's year
 _NAME_YEAR_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+Tahun\s+$")  # the same, "Tahun" read apart from its years
@@ -583,6 +597,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     window = (max(0, start - _BLOCK_WINDOW), start)
     if kind in ("named_date", "month_day") and not match.groupdict().get("y"):
         return bool(rules.recurring.search(text, *window))
+    if kind in ("day_word", "previous_year") and _reduplicated(match):
+        return True  # "yang kemarin-kemarin sempat menunggak": in the past; "tahun-tahun sebelumnya": earlier years, not one
     if kind == "day_word" and (rules.meal.search(text, *window)
                                or (rules.data["day_words"].get(match["w"].lower(), 0) < 0
                                    and (rules.earlier_one.search(text, *window) or rules.month_after.match(text, match.end())))):
