@@ -402,6 +402,8 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Pemutihan ini untuk kamu yang kemarin-kemarin sempat menunggak pajak.", [], id="kemarin-kemarin"),
     pytest.param("Pada tahun 2025 pemilik membayar pajak, sedangkan denda tahun-tahun sebelumnya dibebaskan.",
                  [("2025", "year")], id="tahun-tahun"),
+    # a month after "sebelum" / "setelah" is a month of its own
+    pytest.param("Akses ke mineral itu kini lebih dibatasi daripada sebelum April.", [("2025-04", "month")], id="sebelum-month"),
     # a list of months in order keeps the year of its first
     pytest.param("Tahap kedua biasanya bulan Agustus, September, Oktober.",
                  [("2025-08", "month"), ("2025-09", "month"), ("2025-10", "month")], id="month-list"),
