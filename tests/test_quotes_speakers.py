@@ -1097,3 +1097,22 @@ def test_an_instruction_reports_what_is_asked() -> None:
     text = ("Presiden Prabowo Subianto memimpin rapat terbatas di Istana. Prabowo menginstruksikan jajaran "
             "pemerintahannya agar mempercepat penanganan sampah dengan melibatkan pemerintah daerah.")
     assert speakers(text) == [("reported", "Prabowo Subianto")]
+
+
+def test_a_hidden_handle_is_no_one_named() -> None:
+    """"tulis akun @T****": the article hides the account, so no one is named (not "T"); a handle
+    written in full still speaks."""
+    assert speakers('"Kasihan toko tetangga nanti dagangannya nggak laku," tulis akun @T**** di media sosial.') \
+        == [("direct", None)]
+    assert speakers('"Harga murah itu sumber bahannya dari mana?" tulis akun Instagram @blu****** kemudian.') \
+        == [("direct", None)]
+    assert speakers('"Mantap sekali acaranya semalam," tulis akun @budi_santoso di kolom komentar.') \
+        == [("direct", "budi_santoso")]
+
+
+def test_a_title_inside_a_description_closed_by_a_demonstrative_refers_back() -> None:
+    """"pesan bintang sinetron Ketika Cinta Memanggilmu itu": the series' title is no speaker; the
+    description refers back to the actor named before."""
+    text = ('Dylan Carr bercerita soal kecelakaannya. '
+            '"Penyesalan pasti ada, saya tak mau lagi memaksakan diri," pesan bintang sinetron Ketika Cinta Memanggilmu itu.')
+    assert speakers(text) == [("direct", "Dylan Carr")]

@@ -157,6 +157,9 @@ def ref_from_run(run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
 _HANDLE = re.compile(r"(?=[\w.]*[_.\d])[a-z][\w.]*[a-z\d]")  # a social-media handle: lowercase, with "_", "." or a digit
 
 
+_MASKED_HANDLE = re.compile(r"(?:\s+\w+)?\s+@?\w*\*{2,}")  # "akun @T****", "akun Instagram @blu******": a hidden handle
+
+
 def _handle_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """A handle after an account word and the words of posting ("video yang diunggah", "akun
     Instagram"): the account that speaks. Lowercase, with "_", "." or a digit, or written after "@"."""
@@ -177,6 +180,8 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
     if at + 1 < len(toks) and toks[at].lower in {"dalam", "di", "lewat", "melalui"} and toks[at + 1].lower in lex.accounts:
         at += 1  # "dijelaskan dalam akun Google X"
     if at < len(toks) and toks[at].lower in lex.accounts:  # "tulis akun Google Laura Kirana", "tulis pernyataan resmi BEM X"
+        if _MASKED_HANDLE.match(text, toks[at].end):
+            return None  # "tulis akun @T****": an account the article hides, no one named
         if (handle := _handle_after(text, toks, at + 1, lex)) is not None:
             return handle  # "tulis keterangan video yang diunggah pokdarkamtibmas_cakungbarat": the account posting it
         at += 1
@@ -377,6 +382,11 @@ def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) 
             return None
         if token.capitalised:
             described = toks[at:position]
+            after = position + len(name_run(text, toks, position, lex))
+            if described and position < after < len(toks) and toks[after].lower in lex.demonstratives \
+                    and not text[toks[after - 1].end : toks[after].start].strip():
+                # "pesan bintang sinetron Ketika Cinta Memanggilmu itu": a title inside a description of the one named before
+                return SpeakerRef("pronoun", toks[after].lower, toks[at].start, toks[after].end)
             if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) for i, t in enumerate(described, start=at)):
                 run = name_run(text, toks, position, lex)
                 ref = ref_from_run(run, lex)
