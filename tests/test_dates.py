@@ -402,6 +402,11 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Pemutihan ini untuk kamu yang kemarin-kemarin sempat menunggak pajak.", [], id="kemarin-kemarin"),
     pytest.param("Pada tahun 2025 pemilik membayar pajak, sedangkan denda tahun-tahun sebelumnya dibebaskan.",
                  [("2025", "year")], id="tahun-tahun"),
+    # "kemarin" right after a month is "last", not yesterday; an ordinal is no count ("kuartal keempat tahun ini")
+    pytest.param("Program itu diumumkan pada Januari 2025 kemarin.", [("2025-01", "month")], id="month-kemarin"),
+    pytest.param("Pusat itu akan selesai pada awal kuartal keempat tahun ini.", [("2025", "year")], id="ordinal-tahun-ini"),
+    pytest.param("Sudah tiga tahun ini ia bekerja di sana.", [], id="count-tahun-ini"),
+    pytest.param("Pendapatan di kuartal pertama 2025 naik.", [("2025", "year")], id="quarter-words"),
     # a month after "sebelum" / "setelah" is a month of its own
     pytest.param("Akses ke mineral itu kini lebih dibatasi daripada sebelum April.", [("2025-04", "month")], id="sebelum-month"),
     # a list of months in order keeps the year of its first

@@ -112,6 +112,7 @@ class _Rules:
     labelled: re.Pattern[str]  # "Matchday 9" before "pekan lalu": a label's number, no count of weeks
     earlier_one: re.Pattern[str]  # "yang" before "kemarin": the earlier one ("kemenangan 4-0 yang kemarin"), not yesterday
     month_after: re.Pattern[str]  # a month named later in the clause: "kemarin dilaunchingnya sih awal Juni" is "the other day"
+    month_before: re.Pattern[str]  # a month (and year) right before: "pada Januari 2025 kemarin" is last January, not yesterday
     list_year: re.Pattern[str]  # after a month name, in the same clause: the next month with a written year
     anniversaries: tuple[tuple[re.Pattern[str], date], ...]  # "Hari Pembebasan Korea": 1945-08-15
 
@@ -240,11 +241,12 @@ def _rules(language: str) -> _Rules | None:
         label=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+$"),
         labelled=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+\d+\s*$"),
         earlier_one=re.compile(rf"{_START}{_words(data.get('earlier_one', []))}\s+$"),
+        month_before=re.compile(rf"{_START}(?:{_month_names(data)})(?:\s+\d{{4}})?\s*$", re.IGNORECASE),
         month_after=re.compile(rf"[^.,;:!?()\"“”]{{0,{_MONTH_AFTER_CHARS}}}?{_START}(?:{_month_names(data)}){_END}"),
         anniversaries=tuple((re.compile(rf"{_START}{_words([name])}{_END}"), date.fromisoformat(day))
                             for name, day in data.get("anniversaries", {}).items()),
         # "3 bulan ini" is a span; "Piala Dunia Antarklub 2025 bulan ini" is not: a year counts nothing
-        quantity=re.compile(rf"(?:(?<!\d)(?!(?:18|19|20)\d\d(?!\d))\d+|{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
+        quantity=re.compile(rf"(?:(?<!\d)(?!(?:18|19|20)\d\d(?!\d))\d+|{_START}{_words([*data['numbers'], *data['vague_quantities']])})\s*$|\w-$"),
         product=re.compile(rf"{_START}{_words(data.get('product_year_words', []))}\s+(?:{_words(data.get('year_words', []))}\s+)?$"),
         document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.\s]?)?\d[\w/.-]*\s*$"),
         # "Perda tahun 2022": the year names a regulation; "Tahun 2003 dijual Rp 45 juta": a model's year
@@ -601,7 +603,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
         return True  # "yang kemarin-kemarin sempat menunggak": in the past; "tahun-tahun sebelumnya": earlier years, not one
     if kind == "day_word" and (rules.meal.search(text, *window)
                                or (rules.data["day_words"].get(match["w"].lower(), 0) < 0
-                                   and (rules.earlier_one.search(text, *window) or rules.month_after.match(text, match.end())))):
+                                   and (rules.earlier_one.search(text, *window) or rules.month_after.match(text, match.end())
+                                        or rules.month_before.search(text, *window)))):
         return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one); "kemarin ... awal Juni"
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
