@@ -1116,3 +1116,15 @@ def test_a_title_inside_a_description_closed_by_a_demonstrative_refers_back() ->
     text = ('Dylan Carr bercerita soal kecelakaannya. '
             '"Penyesalan pasti ada, saya tak mau lagi memaksakan diri," pesan bintang sinetron Ketika Cinta Memanggilmu itu.')
     assert speakers(text) == [("direct", "Dylan Carr")]
+
+
+def test_a_bodys_statement_the_next_sentence_says_an_official_made_is_the_officials() -> None:
+    """"Kementerian X memastikan ... . Hal ini disampaikan Wakil Menteri Y": the ministry spoke through Y."""
+    text = ("Pemerintah melalui Kementerian Pertanian memastikan koperasi desa tidak mematikan usaha warung di desa. "
+            "Hal ini disampaikan Wakil Menteri Pertanian Sudaryono melalui unggahan di akun Instagram miliknya.")
+    assert speakers(text) == [("reported", "Sudaryono")]
+    # a person's statement stays theirs
+    person = ("Menteri Pertanian Andi Amran Sulaiman memastikan stok beras aman hingga akhir tahun. "
+              "Hal ini disampaikan Wakil Menteri Pertanian Sudaryono dalam rapat di Jakarta.")
+    kind, speaker = speakers(person)[0]
+    assert kind == "reported" and speaker is not None and speaker.endswith("Amran Sulaiman")

@@ -3,6 +3,8 @@ resolved in reading order (``speakers``)."""
 
 from __future__ import annotations
 
+import re
+
 from kroscek.analyse.quotes.attribution import RUN_PREPOSITIONS
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, lexicon
 from kroscek.analyse.quotes.names import article_places, can_speak, is_organisation_like, is_person_like, mention_types, places_in_article
@@ -48,6 +50,7 @@ def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mention
     last_direct: str | None = None  # the one speaking last: a direct quote's speaker, or one named saying a statement
     last_person: str | None = None  # the last speaker that is a person
     quoting: set[str] = set()  # the speakers a direct quote names ('"...," ungkap HNW')
+    previous: int | None = None  # the sentence before, in reading order
     for paragraph in ctx.paragraphs:
         for position, index in enumerate(paragraph.indices):
             speakers: list[str] = []
@@ -99,12 +102,22 @@ def _find_quotes(paragraphs: list[Paragraph], sentences: list[Sentence], mention
                 said = passive_speaker(paragraph, position, lex)
                 named = resolver.name(said, index, paragraph) if said is not None else None
                 speakers = [named] if named and can_speak(named, typed) else []
+                if speakers and _BACK_REFERENCE.match(paragraph.text, start):
+                    # "Kementerian Pertanian memastikan ... . Hal ini disampaikan Wamentan Sudaryono": the body's
+                    # statement of the sentence before was the official's
+                    for quote in reversed(quotes):
+                        if quote.sentence != previous or not quote.speaker or not is_organisation_like(quote.speaker, lex) \
+                                or is_person_like(quote.speaker, lex):
+                            break
+                        quote.speaker = speakers[0]
+            previous = index
             first = tokens(paragraph.text, start, start + _FIRST_WORD_CHARS)[:1]
             refers_back = (bool(first) and first[0].lower in lex.pronouns) or _opens_described(paragraph, start, lex)
             resolver.settle(index, speakers, refers_back, paragraph)
     return quotes
 
 
+_BACK_REFERENCE = re.compile(r"\W*(?:hal|pernyataan|keterangan|penjelasan)\s+(?:ini|itu|tersebut)\b", re.IGNORECASE)
 _DESCRIPTION_CHARS = 60  # characters at the start of a sentence read for a description closed by a demonstrative
 _DESCRIPTION_RUN = 4  # capitalised words such a description may have
 
