@@ -1128,3 +1128,13 @@ def test_a_bodys_statement_the_next_sentence_says_an_official_made_is_the_offici
               "Hal ini disampaikan Wakil Menteri Pertanian Sudaryono dalam rapat di Jakarta.")
     kind, speaker = speakers(person)[0]
     assert kind == "reported" and speaker is not None and speaker.endswith("Amran Sulaiman")
+
+
+def test_a_nickname_whose_last_part_skips_letters_is_the_person_named_in_full() -> None:
+    """"Darsoeno" where the article names "Darmawan Soekirno": "Dar" of the first name, then letters
+    of the last in order from its start; a name the letters do not follow stays as written."""
+    text = ("Ketua Umum Ikatan Motor Nusantara Darmawan Soekirno mengapresiasi perakitan mobil itu di Purwakarta.\n"
+            '"Komitmen ini menandakan sinergi positif antara investasi asing dan industri lokal," ujar Darsoeno dalam keterangannya.')
+    assert speakers(text) == [("direct", "Darmawan Soekirno")]
+    other = text.replace("ujar Darsoeno", "ujar Darsuno")
+    assert speakers(other) == [("direct", "Darsuno")]

@@ -410,6 +410,21 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     return best[2] if best else name
 
 
+def _nicknamed(nickname: str, words: list[str]) -> bool:
+    """``nickname`` is made of ``words`` clipped and joined ("zulhas": "Zulkifli Hasan"), its last
+    part perhaps letters of the last word in order ("bamsoet": "bam" of "Bambang", "soet" from
+    "Soesatyo", its first two letters first)."""
+    if clipped(nickname, words):
+        return True
+    last = words[-1]
+    for size in range(2, len(nickname) - 1):
+        rest = iter(last)
+        if clipped(nickname[:size], words[:-1]) and nickname[size:size + 2] == last[:2] \
+                and all(letter in rest for letter in nickname[size:]):
+            return True
+    return False
+
+
 def _unclipped(nickname: str, ctx: SpeakerContext) -> str | None:
     """The one person's name of two or three words the article writes whose words, clipped and
     joined, make ``nickname`` ("zulhas": "Zulkifli Hasan"), else None."""
@@ -423,7 +438,7 @@ def _unclipped(nickname: str, ctx: SpeakerContext) -> str | None:
                         for at in range(len(words) - size + 1):
                             ctx._name_windows.setdefault(words[at][:2].casefold(), set()).add(words[at : at + size])
         found = {" ".join(part) for part in ctx._name_windows.get(nickname[:2], ())
-                 if clipped(nickname, [w.casefold() for w in part]) and _person_words(list(part), ctx)}
+                 if _nicknamed(nickname, [w.casefold() for w in part]) and _person_words(list(part), ctx)}
         ctx._nicknames[nickname] = found.pop() if len(found) == 1 else None
     return ctx._nicknames[nickname]
 
