@@ -407,6 +407,9 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Pusat itu akan selesai pada awal kuartal keempat tahun ini.", [("2025", "year")], id="ordinal-tahun-ini"),
     pytest.param("Sudah tiga tahun ini ia bekerja di sana.", [], id="count-tahun-ini"),
     pytest.param("Pendapatan di kuartal pertama 2025 naik.", [("2025", "year")], id="quarter-words"),
+    # a bare year with "lalu" after it is that year; a model's year before "varian" is no event
+    pytest.param("Padahal saat diperkenalkan 2013 lalu, versi ini dijual jauh lebih mahal.", [("2013", "year")], id="year-lalu"),
+    pytest.param("Ada mobil listrik bekas tahun 2023 varian Long Range yang ditawarkan pelapak.", [], id="model-variant"),
     # a month after "sebelum" / "setelah" is a month of its own
     pytest.param("Akses ke mineral itu kini lebih dibatasi daripada sebelum April.", [("2025-04", "month")], id="sebelum-month"),
     # a list of months in order keeps the year of its first

@@ -179,7 +179,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
                        rf"(?:\s+{_words(data.get('year_past_words', []))}{_END})?"),
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
                  rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}|{counted_noun}){dir_after}"),
-        ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+{_words(data.get('year_past_words', []))}{_END}"),
+        ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+(?:{_words(data.get('year_past_words', []))}|lalu(?!\s+lintas)){_END}"),
         ("season", rf"{_START}{_words(data.get('season_words', []))}\s+(?P<y>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<y2>\d{{2}})(?![\d/-])"),
         ("year_range", rf"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{{2}})(?:\s*[-–]\s*|\s+{_words(data.get('year_range_words', []))}\s+)"
                        r"(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
@@ -585,6 +585,8 @@ def _reduplicated(match: re.Match[str]) -> bool:
             or text[match.start() + len(first): match.start() + 2 * len(first) + 1].casefold() == f"-{first}")
 
 
+_NAMED_YEAR_LALU = re.compile(r"\d{4}\s+lalu", re.IGNORECASE)  # a bare year and "lalu", no "yang"
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")  # a name's word right before
 _MONTH_AFTER_CHARS = 30  # characters after "kemarin" searched for a month that tells when it was
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$")  # "... Kawasan Perkotaan Waisai Tahun 2022-2042": a name's year
 _NAME_YEAR_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+Tahun\s+$")  # the same, "Tahun" read apart from its years
@@ -606,6 +608,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
                                    and (rules.earlier_one.search(text, *window) or rules.month_after.match(text, match.end())
                                         or rules.month_before.search(text, *window)))):
         return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one); "kemarin ... awal Juni"
+    if kind == "year" and _NAMED_YEAR_LALU.fullmatch(match.group(0)) and _CAPITALISED_BEFORE.search(text, *window):
+        return True  # "Ia menang Pilpres 2024 lalu": the year names the election ("UNESCO 2023 yang lalu" is a year)
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
                     or (match.group(0).startswith("Tahun") and _NAME_BEFORE.search(text, *window))
