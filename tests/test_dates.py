@@ -410,6 +410,11 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     # a bare year with "lalu" after it is that year; a model's year before "varian" is no event
     pytest.param("Padahal saat diperkenalkan 2013 lalu, versi ini dijual jauh lebih mahal.", [("2013", "year")], id="year-lalu"),
     pytest.param("Ada mobil listrik bekas tahun 2023 varian Long Range yang ditawarkan pelapak.", [], id="model-variant"),
+    # a season written with two full years; a year after "untuk"; a numbered regulation's year
+    pytest.param("Pada musim 2024/2025, ia hanya lima kali jadi starter.", [("2024", "year"), ("2025", "year")],
+                 id="season-full-years"),
+    pytest.param("Laba bersih ditargetkan untuk 2025.", [("2025", "year")], id="untuk-year"),
+    pytest.param("Larangan itu berlaku melalui Kepmenperindag 527 tahun 2004 dan sudah dicabut.", [], id="numbered-regulation"),
     # a month after "sebelum" / "setelah" is a month of its own
     pytest.param("Akses ke mineral itu kini lebih dibatasi daripada sebelum April.", [("2025-04", "month")], id="sebelum-month"),
     # a list of months in order keeps the year of its first

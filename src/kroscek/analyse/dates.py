@@ -180,7 +180,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("year", rf"{_START}(?:{_words(data['year_context'])}\s+)+(?P<y>(?:18|19|20)\d{{2}})"
                  rf"(?:{span}(?P<y2>(?:18|19|20)\d{{2}}))?(?!\d|/\d|-?an{_END}|s{_END}|'s{_END}|{counted_noun}){dir_after}"),
         ("year", rf"{_START}(?P<y>(?:18|19|20)\d{{2}})\s+(?:{_words(data.get('year_past_words', []))}|lalu(?!\s+lintas)){_END}"),
-        ("season", rf"{_START}{_words(data.get('season_words', []))}\s+(?P<y>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<y2>\d{{2}})(?![\d/-])"),
+        ("season", rf"{_START}{_words(data.get('season_words', []))}\s+(?P<y>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<y2>(?:19|20)?\d{{2}})(?![\d/-])"),
         ("year_range", rf"(?<![\w.,/-])(?P<y>(?:18|19|20)\d{{2}})(?:\s*[-–]\s*|\s+{_words(data.get('year_range_words', []))}\s+)"
                        r"(?P<y2>(?:18|19|20)\d{2})(?![\w-])"),
         ("year", r"(?<![\d]\s\()(?<=\()(?P<y>(?:19|20)\d{2})(?=\))"),
@@ -250,7 +250,7 @@ def _rules(language: str) -> _Rules | None:
         product=re.compile(rf"{_START}{_words(data.get('product_year_words', []))}\s+(?:{_words(data.get('year_words', []))}\s+)?$"),
         document=re.compile(rf"{_START}{_words(data['document_numbers'])}\s*(?:[^\W\d_]{{1,4}}[-.\s]?)?\d[\w/.-]*\s*$"),
         # "Perda tahun 2022": the year names a regulation; "Tahun 2003 dijual Rp 45 juta": a model's year
-        regulation=re.compile(rf"{_START}{_words(data.get('regulations', []))}\s+$"),
+        regulation=re.compile(rf"{_START}{_words(data.get('regulations', []))}\w*(?:\s+(?:nomor|no\.?)?\s*\d+[\w/.-]*)?\s+$", re.IGNORECASE),
         product_after=re.compile(rf"\s+{_words(data.get('product_year_after', []))}{_END}"),
     )
 
@@ -465,9 +465,9 @@ def _years_later(match: re.Match[str], rules: _Rules, ctx: _Context, direction: 
 
 
 def _season(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
-    """"musim 2024-25": a season's two years (the second written short)."""
+    """"musim 2024-25", "musim 2024/2025": a season's two years."""
     first = int(match["y"])
-    second = first // 100 * 100 + int(match["y2"])
+    second = int(match["y2"]) if len(match["y2"]) == 4 else first // 100 * 100 + int(match["y2"])  # "2024/2025", "2024-25"
     return ((f"{first:04d}", "year", True), (f"{second:04d}", "year", True)) if second == first + 1 else ()
 
 
