@@ -573,6 +573,8 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
             return SpeakerRef("role", " ".join([body, *(t.text for t in run)]), toks[first - 1].start, token.end)
         if residents_subject(text, toks, end, lex):
             return None  # "banyak warga Gaza mengatakan": the people of a place, no one person
+        if (joined := _body_joined_before(text, toks, first, run, lex)) is not None:
+            return joined  # "Kementerian Pemuda dan Olahraga mengatakan": the ministry, not "Olahraga"
         if (named := _name_before_office(text, toks, end, lex)) is not None:
             return named  # "Yusak Billy sebagai Sales & Marketing Director PT Honda Prospect Motor membeberkan"
         for at in range(first - 1, max(0, first - _SETTING_WORDS) - 1, -1):
@@ -598,6 +600,20 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
         return _subject_before_affiliation(text, toks, first, run, lex) or _subject_before_apposition(text, toks, first, lex) \
             or ref_from_run(run, lex)
     return None
+
+
+def _body_joined_before(text: str, toks: list[Token], first: int, run: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
+    """A body's name joined by "dan" or "serta" that ends in ``run`` ("Kementerian Pemuda dan
+    Olahraga", "Badan Pengawas Obat dan Makanan"): the whole name, opened by a capitalised word that
+    is no acronym, where the whole reads as an organisation's."""
+    if first < 2 or toks[first - 1].lower not in ("dan", "serta") or not toks[first - 2].capitalised \
+            or _punctuated(text, toks, first - 2, first):
+        return None
+    before = _name_run_before(text, toks, first - 1, lex)
+    if not before or before[0].text.isupper():
+        return None
+    whole = text[before[0].start : run[-1].end]
+    return SpeakerRef("name", whole, before[0].start, run[-1].end) if is_organisation_like(whole, lex) else None
 
 
 _APPOSITION_WORDS = 5  # words describing an affiliation before the name set off by commas
