@@ -1103,6 +1103,10 @@ def test_adverbs_of_habit_between_the_subject_and_the_verb() -> None:
         # description refers back to the actor named before
         pytest.param('Dylan Carr bercerita soal kecelakaannya. "Penyesalan pasti ada, saya tak mau lagi memaksakan diri," '
                      'pesan bintang sinetron Ketika Cinta Memanggilmu itu.', [("direct", "Dylan Carr")], id="title-in-description"),
+        # "memprediksi" states a forecast; a company's legal form in brackets is no speaker
+        pytest.param("Menjelang tahun baru, PT ASDP Indonesia Ferry (Persero) memprediksi penyeberangan di lintasan "
+                     "Merak-Bakauheni malam ini akan kembali meningkat.", [("reported", "PT ASDP Indonesia Ferry")],
+                     id="forecast-legal-form"),
         # a body's name joined by "dan" speaks whole, not its last word
         pytest.param("Badan Pengawas Obat dan Makanan menyatakan bahwa produk kosmetik itu tidak memiliki izin edar.",
                      [("reported", "Badan Pengawas Obat dan Makanan")], id="body-name-with-dan"),

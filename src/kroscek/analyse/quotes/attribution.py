@@ -561,6 +561,9 @@ def speaker_before(text: str, toks: list[Token], end: int, lex: QuoteLexicon) ->
     for role in lex.roles:
         if tuple(t.lower for t in toks[max(0, end - len(role)) : end]) == role and not token.capitalised:
             return SpeakerRef("role", " ".join(role), toks[end - len(role)].start, token.end)
+    if token.capitalised and token.lower in _LEGAL_FORMS and end > 1 and text[token.start - 1 : token.start] == "(" \
+            and text[token.end : token.end + 1] == ")" and toks[end - 2].capitalised:
+        return speaker_before(text, toks, end - 1, lex)  # "PT ASDP Indonesia Ferry (Persero) memprediksi": the company
     if token.capitalised:
         run = _name_run_before(text, toks, end, lex)
         first = end - len(run)
@@ -616,6 +619,7 @@ def _body_joined_before(text: str, toks: list[Token], first: int, run: list[Toke
     return SpeakerRef("name", whole, before[0].start, run[-1].end) if is_organisation_like(whole, lex) else None
 
 
+_LEGAL_FORMS = frozenset({"persero", "tbk", "perum", "perseroda"})  # a company's legal form in brackets after its name
 _APPOSITION_WORDS = 5  # words describing an affiliation before the name set off by commas
 
 
