@@ -396,6 +396,7 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Sprint Race digelar nanti malam.", [("2025-06-10", "day")], id="nanti-malam"),
     pytest.param("Kami harus melupakan kemenangan 4-0 yang kemarin.", [], id="yang-kemarin"),
     pytest.param("Rapat digelar kemarin di Jakarta.", [("2025-06-09", "day")], id="kemarin"),
+    pytest.param("Kecelakaan itu terjadi dini hari tadi sekira pukul 03.15 WIB.", [("2025-06-10", "day")], id="dini-hari-tadi"),
     # "kemarin" with a month later in its clause is "the other day": the month tells when
     pytest.param("Ya kemarin peluncurannya sih awal Juni.", [("2025-06", "month")], id="kemarin-month"),
     # doubled with a hyphen: "in the past", earlier years; not one day or year
