@@ -1147,3 +1147,12 @@ def test_a_nickname_whose_last_part_skips_letters_is_the_person_named_in_full() 
     assert speakers(text) == [("direct", "Darmawan Soekirno")]
     other = text.replace("ujar Darsoeno", "ujar Darsuno")
     assert speakers(other) == [("direct", "Darsuno")]
+
+
+def test_one_word_of_a_full_name_opening_a_sentence_is_who_it_is_about() -> None:
+    """After an unnamed interviewer's question, "Tanpa basa-basi, Dakota mengangguk, '...,' katanya":
+    "Dakota" (of "Dakota Johnson", named before) is who the sentence is about, so "katanya" is hers."""
+    text = ('Dakota Johnson ditanya soal rumor itu dalam sebuah acara. "Bener nggak sih kamu pernah ngirimin kotoran '
+            'gorila ke mantan pacar teman kamu?" tanya pewawancara. Tanpa basa-basi, Dakota mengangguk sambil senyum, '
+            '"Yah, dia nggak bakal nonton ini juga, jadi, iya, itu bener," katanya santai.')
+    assert speakers(text) == [("direct", None), ("direct", "Dakota Johnson")]

@@ -305,9 +305,20 @@ def person_candidates(ctx: SpeakerContext, sentence: int, spans: list[tuple[int,
             continue  # "pemilik nama asli Ria Yunita itu": the birth name of one named before, no one new
         if _described_back(paragraph.text[start + len(name):end], ctx):
             continue  # "Penyerang Barcelona itu mengumumkan": a description of one named before, no one new
-        if not covering(outside, outside_starts, start) and (_is_subject(name, paragraph.text[offset:start], ctx) or set(name.casefold().split()) & ctx.speaker_words):
+        if not covering(outside, outside_starts, start) and (_is_subject(name, paragraph.text[offset:start], ctx)
+                                                               or set(name.casefold().split()) & ctx.speaker_words
+                                                               or _short_subject(name, paragraph.text[offset:start], ctx)):
             found.append((start, name))
     return found
+
+
+def _short_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
+    """One word of a person's full name the article gives, opening its sentence ("Tanpa basa-basi,
+    Dakota mengangguk" after "Dakota Johnson"): the person it is about, as the full name would be."""
+    words = name.casefold().split()
+    if len(words) != 1 or words[0] in ctx.lowercase_words or not _longer_names(ctx)[0].get(tuple(words)):
+        return False
+    return not before.strip() or (before.rstrip().endswith(",") and _opener_before_comma(before, ctx))
 
 
 _NEXT_WORD = re.compile(r"\s*(?:\d+\s+)?(\w+)")  # the word after a name, past a year ("Puteri Indonesia 1996 itu")
