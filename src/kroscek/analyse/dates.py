@@ -588,8 +588,9 @@ def _reduplicated(match: re.Match[str]) -> bool:
 _NAMED_YEAR_LALU = re.compile(r"\d{4}\s+lalu", re.IGNORECASE)  # a bare year and "lalu", no "yang"
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")  # a name's word right before
 _MONTH_AFTER_CHARS = 30  # characters after "kemarin" searched for a month that tells when it was
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$")  # "... Kawasan Perkotaan Waisai Tahun 2022-2042": a name's year
-_NAME_YEAR_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+Tahun\s+$")  # the same, "Tahun" read apart from its years
+_TWO_NAME_WORDS = r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+"
+_NAME_BEFORE = re.compile(_TWO_NAME_WORDS + "$")  # before "Tahun ...": "... Waisai Tahun 2022-2042" names a plan
+_NAMED_TAHUN = re.compile(_TWO_NAME_WORDS + r"Tahun\s+$")  # the same, "Tahun" read apart from its years
 
 
 def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
@@ -612,8 +613,7 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
         return True  # "Ia menang Pilpres 2024 lalu": the year names the election ("UNESCO 2023 yang lalu" is a year)
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
-                    or (match.group(0).startswith("Tahun") and _NAME_BEFORE.search(text, *window))
-                    or _NAME_YEAR_BEFORE.search(text, *window)
+                    or (_NAME_BEFORE if match.group(0).startswith("Tahun") else _NAMED_TAHUN).search(text, *window)
                     or rules.product_after.match(text, match.end())
                     or (match.group(0).split()[0].lower() in rules.data.get("year_words", ()) and rules.regulation.search(text, *window)))
     if kind == "period":

@@ -137,7 +137,8 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
         if any(x.compatible(q) for q in (*context.quantities[1], *b.wholes)) \
                 or any(y.compatible(q) for q in (*context.quantities[0], *a.wholes)):
             continue  # the other article (or claim, as a whole) states this value too: each claim counts a different thing
-        if _rate(a, x) != _rate(b, y) and None not in (_rate(a, x), _rate(b, y)):
+        rates = (_rate(a, x), _rate(b, y))
+        if rates[0] != rates[1] and None not in rates:
             continue  # "Rp 13 juta per bulan" / "Rp 40 juta per tahun": amounts over other spans of time
         if _listed(unit, context.quantities[0]) or _listed(unit, context.quantities[1]):
             continue  # an article giving this kind of value for many things (land by crop, pay by group): which is which cannot be told
@@ -213,15 +214,15 @@ _DATE_ROLE_CHARS = 30  # characters before a claim's first date read for the wor
 def _date_role(fact: Fact) -> str:
     """What a claim's first date is to what it tells: "start" ("sejak 20 Maret"), "end" ("hingga 30
     Juni", "Hingga pertengahan Mei"), else "at"."""
-    for text in fact.dates.texts[:1]:
-        at = fact.text.find(text)
-        if at < 0 or not text.split():
-            continue
-        before, opening = fact.text[max(0, at - _DATE_ROLE_CHARS): at], text.split()[0] + " "  # "Hingga pertengahan Mei"
-        if _START_BEFORE.search(before) or _START_BEFORE.search(opening):
-            return "start"
-        if _END_BEFORE.search(before) or _END_BEFORE.search(opening):
-            return "end"
+    text = fact.dates.texts[0] if fact.dates.texts else ""
+    at = fact.text.find(text) if text.strip() else -1
+    if at < 0:
+        return "at"
+    before, opening = fact.text[max(0, at - _DATE_ROLE_CHARS): at], text.split()[0] + " "  # "Hingga pertengahan Mei"
+    if _START_BEFORE.search(before) or _START_BEFORE.search(opening):
+        return "start"
+    if _END_BEFORE.search(before) or _END_BEFORE.search(opening):
+        return "end"
     return "at"
 
 

@@ -382,20 +382,18 @@ def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) 
             return None
         if token.capitalised:
             described = toks[at:position]
-            after = position + len(name_run(text, toks, position, lex))
+            run = name_run(text, toks, position, lex)
+            after = position + len(run)
             if described and position < after < len(toks) and toks[after].lower in lex.demonstratives \
                     and not text[toks[after - 1].end : toks[after].start].strip():
                 # "pesan bintang sinetron Ketika Cinta Memanggilmu itu": a title inside a description of the one named before
                 return SpeakerRef("pronoun", toks[after].lower, toks[at].start, toks[after].end)
+            ref = ref_from_run(run, lex)
             if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) for i, t in enumerate(described, start=at)):
-                run = name_run(text, toks, position, lex)
-                ref = ref_from_run(run, lex)
                 if described and _occupation(described, lex) and ref is not None and ref.kind == "name" \
                         and is_person_like(ref.text, lex) and can_speak(ref.text) and not ref.text.isupper():
                     return ref  # "kata pedagang Yanto", "ujar pengemudi ojek Rudi Hartono": what the person does, then the name
                 return None
-            run = name_run(text, toks, position, lex)
-            ref = ref_from_run(run, lex)
             if ref is not None and ref.kind == "name" and (run[0].lower in lex.not_person or ref.text.isupper() or is_place_name(ref.text)):
                 return _appositive(text, toks, position + len(run), lex) or ref  # "pelatih Timnas Indonesia, Patrick Kluivert"
             return ref

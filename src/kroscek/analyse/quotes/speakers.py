@@ -303,7 +303,7 @@ def person_candidates(ctx: SpeakerContext, sentence: int, spans: list[tuple[int,
     for start, name in _heuristic_names(paragraph.text, offset, end, ctx):
         if _an_alias(paragraph.text[offset:start], ctx):
             continue  # "pemilik nama asli Ria Yunita itu": the birth name of one named before, no one new
-        if _described_back(paragraph.text[start + len(name):end], ctx):
+        if _demonstrative_follows(paragraph.text[start + len(name):end], ctx):
             continue  # "Penyerang Barcelona itu mengumumkan": a description of one named before, no one new
         if not covering(outside, outside_starts, start) and (_is_subject(name, paragraph.text[offset:start], ctx)
                                                                or set(name.casefold().split()) & ctx.speaker_words
@@ -324,7 +324,7 @@ def _short_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
 _NEXT_WORD = re.compile(r"\s*(?:\d+\s+)?(\w+)")  # the word after a name, past a year ("Puteri Indonesia 1996 itu")
 
 
-def _described_back(after: str, ctx: SpeakerContext) -> bool:
+def _demonstrative_follows(after: str, ctx: SpeakerContext) -> bool:
     """A demonstrative right after a capitalised run ("Legislator NasDem ini", "Puteri Indonesia 1996
     itu"): the run describes someone the article named before, as a pronoun would refer to them."""
     found = _NEXT_WORD.match(after)
