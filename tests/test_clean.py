@@ -263,3 +263,20 @@ def test_list_items_stay_apart_and_cut_links_still_join() -> None:
 def test_an_open_quote_keeps_its_lines_together() -> None:
     lines = ['"Nanti kita pakai cara yang namanya', "Daur ulang sampah kota bersama", 'warga," katanya.']
     assert assemble_paragraphs(lines) == [" ".join(lines)]
+
+
+def test_the_editors_sign_off_ends_the_body_and_the_topic_tags_after_it_are_removed() -> None:
+    """A page that ends "(aid/ara)" and then its topic tags, one per line ("apbn 2026"): the tags
+    are no paragraph of the article (a year among them would read as an event), and both are kept
+    as removed with their reason."""
+    text = "\n".join([
+        "Kementerian menyusun pagu indikatif untuk tahun depan.",
+        "Anggaran terbesar diberikan kepada badan yang mengurus program makan gratis.",
+        "(aid/ara)",
+        "badan gizi nasional",
+        "apbn 2026",
+    ])
+    cleaned = clean(Document(source="page", text=text, title="Pagu indikatif disusun"))
+    assert cleaned.paragraphs[-1].startswith("Anggaran terbesar")
+    assert not any("2026" in p or "aid/ara" in p for p in cleaned.paragraphs)
+    assert {(r.text, r.reason) for r in cleaned.removed} >= {("(aid/ara)", "sign-off"), ("apbn 2026", "topic tag")}

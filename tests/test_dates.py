@@ -377,6 +377,10 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Penerbangan dua kali dalam sepekan, setiap hari Senin dan Jumat.", [], id="habit-days"),
     pytest.param("Layanan buka setiap Senin, Rabu, dan Jumat.", [], id="habit-list"),
     pytest.param("Arah kebijakan fiskal dibahas dalam kerangka RAPBN 2026.", [("2026", "year")], id="budget"),
+    pytest.param("Pagu itu lebih rendah dari anggaran 2025 yang senilai Rp 12 triliun.", [("2025", "year")], id="budget-word"),
+    # "sampai dengan" joins a range as "hingga" does: both ends, the written month and year
+    pytest.param("Pencairan antara 6 sampai dengan 20 Juni 2025 mencapai Rp 1 triliun.",
+                 [("2025-06-06", "day"), ("2025-06-20", "day")], id="range-sampai-dengan"),
     pytest.param("Pengunjung di Q4 2024 naik dibandingkan Q1 2024.", [("2024", "year"), ("2024", "year")], id="quarters"),
     pytest.param("Pembelian secara kredit naik 10% selama 2024.", [("2024", "year")], id="selama"),
     # a day and month a few weeks ahead is the coming one, not last year's

@@ -836,6 +836,24 @@ def _strip_inline(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     return kept
 
 
+_SIGN_OFF = re.compile(r"\([a-z0-9]{2,5}(?:/[a-z0-9]{2,5})+\)")  # the editors' initials that end a page's body: "(aid/ara)"
+SIGN_OFF_TAIL = 12  # non-empty lines after the sign-off at most: the page's topic tags and promos
+
+
+def _before_sign_off(lines: list[str], removed: list[Removed]) -> list[str]:
+    """The lines before the editors' initials that end a page's body ("(aid/ara)"); those and the
+    lines after them, the page's topic tags ("apbn 2026") and promos, are recorded as removed."""
+    for at in range(len(lines) - 1, -1, -1):
+        if _SIGN_OFF.fullmatch(lines[at]):
+            tail = [line for line in lines[at + 1 :] if line]
+            if len(tail) > SIGN_OFF_TAIL:
+                return lines
+            removed.append(Removed(lines[at], "sign-off"))
+            removed.extend(Removed(line, "topic tag") for line in tail)
+            return lines[:at]
+    return lines
+
+
 def clean(doc: Document) -> Cleaned:
     """Split a document into headline and paragraphs, removing and recording what is not article text."""
     lines = [normalise_line(line) for line in doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -849,7 +867,7 @@ def clean(doc: Document) -> Cleaned:
     removed.extend(header.removed)
     removed.extend(lead_ins)
     body: list[str] = []
-    for line in lines[header.body_start :]:
+    for line in _before_sign_off(lines[header.body_start :], removed):
         rule = match_line_rule(line) if line else None
         if rule:
             removed.append(Removed(line, rule.reason))
