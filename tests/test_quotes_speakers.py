@@ -1164,3 +1164,32 @@ def test_a_full_name_given_in_passing_is_the_person_its_first_word_opens_a_sente
     text = ('Penggemar merasa beruntung bisa bertemu penyanyi Kirana Wulandari di Bandung. Penyanyi berusia 30 tahun '
             'itu baru merilis album kedua. Usai tampil, Kirana tersenyum, "Saya senang kembali ke kota ini," katanya.')
     assert speakers(text) == [("direct", "Kirana Wulandari")]
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person() -> None:
+    """"Lorenzo 'Enzo' Marini" names one rider: "sebut Enzo" later is his full name."""
+    text = ("Lorenzo 'Enzo' Marini belum menemukan ritmenya musim ini. Marini kesulitan dengan motornya.\n"
+            '"Kami sudah mencoba segalanya dan belum ada solusi," sebut Enzo.')
+    assert speakers(text) == [("direct", "Lorenzo Marini")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denial after a negation admits what follows, and reports it
+    ("Andi Wijaya tak memungkiri timnya masih kesulitan bermain di kandang.", [("reported", "Andi Wijaya")]),
+    ("Rina Kusuma tidak menampik bahwa ia sempat dipanggil penyidik.", [("reported", "Rina Kusuma")]),
+    # a denial alone states nothing reported
+    ("Andi Wijaya menampik timnya kesulitan bermain di kandang.", []),
+])
+def test_a_denial_after_a_negation_is_an_admission(text: str, expected: list) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body named by its acronym or short name speaks as itself
+    ("KPK menduga tersangka memakai jabatannya untuk meminta uang kepada pengusaha.", [("reported", "KPK")]),
+    ("Polri menyatakan penyelidikan kasus itu masih berjalan.", [("reported", "Polri")]),
+    # a day or a country opening a sentence is no speaker
+    ("Senin mengatakan hal itu kepada wartawan.", []),
+])
+def test_a_body_named_by_one_word_speaks_as_itself(text: str, expected: list) -> None:
+    assert speakers(text) == expected

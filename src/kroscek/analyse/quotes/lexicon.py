@@ -58,6 +58,8 @@ class QuoteLexicon:
     places: frozenset[str] = frozenset()
     title_forms: tuple[tuple[str, str], ...] = ()
     question_words: frozenset[str] = frozenset()
+    negated_denials: frozenset[str] = frozenset()  # denials that admit after a negation ("tak menampik")
+    negations: frozenset[str] = frozenset()
 
 
 @cache
@@ -118,6 +120,8 @@ def lexicon(language: str) -> QuoteLexicon:
         places=words("places"),
         title_forms=tuple(sorted((k.casefold(), v) for k, v in data.get("title_forms", {}).items())),
         question_words=words("question_words"),
+        negated_denials=words("negated_denials"),
+        negations=words("negations"),
     )
 
 

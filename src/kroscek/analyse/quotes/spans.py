@@ -27,7 +27,7 @@ from kroscek.analyse.quotes.attribution import (
     speaker_before,
 )
 from kroscek.analyse.quotes.lexicon import QuoteLexicon
-from kroscek.analyse.quotes.names import is_person_like
+from kroscek.analyse.quotes.names import NOT_SPEAKER_HEADS, can_speak, is_person_like
 from kroscek.analyse.quotes.paragraphs import Paragraph, quote_spans, tokens
 from kroscek.text.tokens import Token
 
@@ -147,7 +147,8 @@ def _reported_in(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[in
 def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
     """``X mengatakan (bahwa) CLAUSE`` / ``X said (that) CLAUSE``."""
     for position, token in enumerate(toks):
-        if position == 0 or (token.lower not in lex.speech_verbs and not _speech_noun_phrase(toks, position, lex)):
+        if position == 0 or (token.lower not in lex.speech_verbs and not _speech_noun_phrase(toks, position, lex)
+                             and not _admits(toks, position, lex)):
             continue
         request = token.lower in lex.needs_complement
         openers = lex.request_complementizers if request else lex.complementizers
@@ -162,7 +163,8 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
             speaker = None  # "Para pejabat mengatakan": officials, no one of them
         if speaker is None and (_group_subject(text, toks, position, lex) or residents_subject(text, toks, position, lex)):
             pass  # "Namun, para ahli mengatakan ...": a statement of no one person, its speaker left open
-        elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())):
+        elif speaker is None or (speaker.kind == "name" and all(w.casefold() in lex.not_person for w in speaker.text.split())
+                                 and not _speaking_body(speaker.text)):
             return None
         clause_start = token.end if addressed is None else addressed
         for later in toks[position + 1 : position + 1 + _COMPLEMENT_WORDS]:
@@ -176,6 +178,21 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
                 return None  # "menyampaikan belasungkawa kepada ...", "mengungkapkan kekecewaan atas ...": a feeling conveyed, no statement
         return clause_start, end, Attribution(token.lower, speaker)
     return None
+
+
+def _speaking_body(name: str) -> bool:
+    """A body named by one word that speaks as itself ("KPK menduga ...", "Polri menyatakan ..."):
+    an acronym or an institution's short name, not a day, a month, a place or a feature."""
+    return len(name.split()) == 1 and len(name) >= 2 and name.casefold() not in NOT_SPEAKER_HEADS and can_speak(name) \
+        and (name.isupper() or name.casefold() in _BODY_NAMES)
+
+
+_BODY_NAMES = frozenset({"polri", "kemenkeu", "kemendagri", "kejaksaan", "kepolisian"})  # bodies not written in capitals
+
+
+def _admits(toks: list[Token], position: int, lex: QuoteLexicon) -> bool:
+    """``X tak menampik CLAUSE``: a denial verb after a negation admits what follows, as "mengakui" does."""
+    return toks[position].lower in lex.negated_denials and toks[position - 1].lower in lex.negations
 
 
 _REQUEST_OBJECT_WORDS = 8  # words of the one asked before what he is asked to do ("meminta seluruh Dirlantas dan jajaran melakukan ...")

@@ -487,6 +487,8 @@ _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+$")
 _HOLDER_AFTER = re.compile(r"\s*(" + _CAPITALISED_RUN + ")")
 _HOLDER_AFTER_COMMA = re.compile(r"\s*,\s*(" + _CAPITALISED_RUN + ")")
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
+# a nickname in quotation marks inside a name: "Francesco 'Pecco' Bagnaia", 'Dewi "Dee" Lestari'
+_QUOTED_NICKNAME = re.compile(r"(?<![\w'’])([A-Z][\w.-]+)\s+['‘\"“]([A-Z][\w-]+)['’\"”]\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
 
 def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
@@ -502,7 +504,7 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
     words = name.casefold().split()
     if not words:
         return None
-    if ctx._brackets is None:  # every distinct "Name (alias)" of the article, by each alias word
+    if ctx._brackets is None:  # every distinct "Name (alias)" and "Given 'Alias' Family" of the article, by each alias word
         ctx._brackets = {}
         seen: set[tuple[str, str]] = set()
         for paragraph in ctx.paragraphs:
@@ -526,6 +528,10 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                 entry = (alias, frozenset(full.casefold().split()), full)
                 for word in dict.fromkeys(alias):
                     ctx._brackets.setdefault(word, []).append(entry)
+            for match in _QUOTED_NICKNAME.finditer(paragraph.text):
+                full = f"{match.group(1)} {match.group(3)}"
+                entry = ([match.group(2).casefold()], frozenset(full.casefold().split()), full)
+                ctx._brackets.setdefault(match.group(2).casefold(), []).append(entry)
     for alias, named, full in ctx._brackets.get(words[0], ()):
         if all(w in alias for w in words) and not set(words) & named:
             person = _trim_name(full, ctx)
