@@ -238,3 +238,12 @@ def test_numbers_in_either_convention_never_fail_to_parse():
     assert parse_number("1.501.007", ".") == parse_number("1.501.007", ",") == 1501007
     assert parse_number("1,5", ",") == parse_number("1.5", ".") == 1.5
     assert parse_number("12.5.2025", ",") == 12.5  # a date-like run reads as its first number, never raises
+
+
+def test_lebih_after_a_number_and_its_scale_makes_it_a_lower_bound():
+    """"20,88 juta lebih KPM" is more than 20.88 million recipients: a quantity, not exact, with no
+    upper bound; "lebih" after a count of people with no scale ("20 orang lebih") likewise."""
+    [found] = quantities(claim("Sebanyak 20,88 juta lebih KPM memperoleh bantuan penebalan."))
+    assert (found.unit, found.low, found.high, found.exact) == ("word:kpm", 20_880_000, float("inf"), False)
+    [people] = quantities(claim("Ada 20 lebih warga yang mengungsi."))
+    assert (people.unit, people.low, people.exact) == ("people", 20, False)

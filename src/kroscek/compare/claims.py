@@ -131,6 +131,7 @@ class ClaimLexicon:
     vague_numbers: dict[str, tuple[float, float]]
     scales: dict[str, float]
     qualifiers: dict[str, str]  # phrase -> about | above | below
+    qualifiers_after: dict[str, str]  # a word after a number and its scale that widens it ("20 juta lebih": above)
     skip_before: frozenset[str]
     ordinal_before: frozenset[str]  # a number written right after one is an ordinal ("triwulan ke empat")
     not_units: frozenset[str]
@@ -158,6 +159,7 @@ def lexicon(language: str) -> ClaimLexicon:
         vague_numbers={k: (float(v[0]), float(v[1])) for k, v in data["vague_numbers"].items()},
         scales=data["scales"],
         qualifiers={phrase: kind for kind, phrases in data["qualifiers"].items() for phrase in phrases},
+        qualifiers_after={word: kind for kind, words in data.get("qualifiers_after", {}).items() for word in words},
         skip_before=frozenset(data["skip_before"]),
         ordinal_before=frozenset(data.get("ordinal_before", ())),
         not_units=frozenset(data["not_units"]),
@@ -362,8 +364,11 @@ def _quantities(masked: str, language: str) -> tuple[Quantity, ...]:
             if at + 1 < len(words) and words[at + 1] in lex.scales:
                 number, size = number * lex.scales[words[at + 1]], 2
             qualifier = _phrase_before(words, at, lex.qualifiers)
-            value = _range(number, lex.qualifiers.get(qualifier) if qualifier else None)
-            exact = qualifier is None
+            widened = lex.qualifiers.get(qualifier) if qualifier else None
+            if widened is None and at + size < len(words) and words[at + size] in lex.qualifiers_after:
+                widened, size = lex.qualifiers_after[words[at + size]], size + 1  # "20,88 juta lebih KPM"
+            value = _range(number, widened)
+            exact = widened is None
         elif vague := _phrase_at(words, at, lex.vague_numbers):
             value, size, exact = lex.vague_numbers[vague[0]], vague[1], False
         elif spelled := _phrase_at(words, at, lex.number_words):
