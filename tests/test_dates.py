@@ -381,6 +381,14 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     # "sampai dengan" joins a range as "hingga" does: both ends, the written month and year
     pytest.param("Pencairan antara 6 sampai dengan 20 Juni 2025 mencapai Rp 1 triliun.",
                  [("2025-06-06", "day"), ("2025-06-20", "day")], id="range-sampai-dengan"),
+    # days listed before one month: each of them
+    pytest.param("Diskon berlaku pada tanggal 6, 7, 27 dan 28 Juni 2025.",
+                 [("2025-06-06", "day"), ("2025-06-07", "day"), ("2025-06-27", "day"), ("2025-06-28", "day")], id="day-list"),
+    # a sentence opened by a year: the months it names after take that year, unless they say their own
+    pytest.param("Pada 2024 survei dilaksanakan pada Maret dan pada September di seluruh provinsi.",
+                 [("2024", "year"), ("2024-03", "month"), ("2024-09", "month")], id="year-frame"),
+    pytest.param("Pada 2024 lalu ia pindah, dan pada Maret ini kembali.",
+                 [("2024", "year"), ("2025-03", "month")], id="year-frame-own-direction"),
     pytest.param("Pengunjung di Q4 2024 naik dibandingkan Q1 2024.", [("2024", "year"), ("2024", "year")], id="quarters"),
     pytest.param("Pembelian secara kredit naik 10% selama 2024.", [("2024", "year")], id="selama"),
     # a day and month a few weeks ahead is the coming one, not last year's

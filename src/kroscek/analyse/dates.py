@@ -74,10 +74,10 @@ _CUE_WINDOW = 60  # characters before an expression searched for a future cue
 _BLOCK_WINDOW = 1000  # characters before an expression searched for the words that make it no date
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
-_FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
+_FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "day_list", "month_day",
                "month_year", "year", "year_range", "previous_year", "years_later", "season")
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
-_DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
+_DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "day_list", "month_day")
 _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
 _FAR = timedelta(days=120)  # a day and month this far from every full date of its sentence is suspect
 _BESIDE = 40  # characters between a bare weekday and the explicit date it names
@@ -173,6 +173,8 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("iso_date", r"(?<![\d/.,-])(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})(?![\d-])"),
         ("named_date", rf"{day_number}(?:{span}(?P<dd>\d{{1,2}}))?\s+(?P<m>{month})(?:,?\s+{year})?(?!\d)"
                        rf"{dir_after}{_END}"),
+        ("day_list", rf"{day_number}(?P<more>(?:\s*,\s*\d{{1,2}})+(?:\s*,?\s*{_words(data['list_joiners'])}\s+\d{{1,2}})?"
+                     rf"|\s*,?\s*{_words(data['list_joiners'])}\s+\d{{1,2}})\s+(?P<m>{month})(?:,?\s+{year})?(?!\d){_END}"),
         ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
                       rf",?\s+{year}(?!\d){_END}"),
         ("month_year", rf"{_START}(?:{_words(data['month_context'])}\s+)*(?P<m>{month})(?:(?:{span}|\s+{_words(data.get('alternative_words', ['-']))}\s+)(?:{_words(data['month_context'])}\s+)*(?P<m2>{month}))?\s+{year_word}{year}(?!\d|-?an{_END}|s{_END})"
@@ -438,6 +440,18 @@ def _named_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
     return tuple(r for d in days for r in _day(_safe_date(first.year, month, d), ctx.from_text))
 
 
+def _day_list(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
+    """"6, 7, 8, 27 dan 30 Juni 2025": each day listed before one month, its year as "15 Juni" takes one."""
+    days = [int(match["d"])] + [int(d) for d in re.findall(r"\d{1,2}", match["more"])]
+    if any(not 1 <= d <= 31 for d in days):
+        return ()
+    first = _named_date(match, rules, ctx, direction)
+    if not first:
+        return ()
+    year, firm = int(first[0][0][:4]), first[0][2]
+    return tuple(r for d in days for r in _day(_safe_date(year, rules.month(match["m"]), d), firm))
+
+
 def _month_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"Agustus 2025", "Januari-Agustus 2025"."""
     months = [match["m"]] + ([match["m2"]] if match["m2"] else [])
@@ -536,7 +550,7 @@ def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str 
 
 _RESOLVERS = {
     "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
-    "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
+    "iso_date": _numeric_date, "named_date": _named_date, "day_list": _day_list, "month_day": _named_date, "month_year": _month_year,
     "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "years_later": _years_later, "season": _season, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
 }
 
@@ -600,7 +614,7 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     whole sentence again for each match)."""
     text, start = match.string, match.start()
     window = (max(0, start - _BLOCK_WINDOW), start)
-    if kind in ("named_date", "month_day") and not match.groupdict().get("y"):
+    if kind in ("named_date", "day_list", "month_day") and not match.groupdict().get("y"):
         return bool(rules.recurring.search(text, *window))
     if kind in ("day_word", "previous_year") and _reduplicated(match):
         return True  # "yang kemarin-kemarin sempat menunggak": in the past; "tahun-tahun sebelumnya": earlier years, not one
@@ -650,7 +664,27 @@ def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | N
         starts.insert(place, item.start)
     written = sorted(_middle(iso, precision) for f in chosen for iso, precision, firm in f.dates
                      if firm and precision in ("day", "month"))
-    return [_near_written(_beside(n, chosen, text), written) for n in range(len(chosen))]
+    return _in_year_frame([_near_written(_beside(n, chosen, text), written) for n in range(len(chosen))], text, rules)
+
+
+_FRAME_OPENING = 15  # characters before a year that opens a sentence as its time frame ("Pada 2024 Susenas ...")
+
+
+def _in_year_frame(chosen: list[_Found], text: str, rules: _Rules) -> list[_Found]:
+    """A sentence opened by a year ("Pada 2024 Susenas dilaksanakan pada Maret ... dan pada September")
+    sets the year of the months and days it names after without one, and without a word of their own
+    direction ("Maret lalu", "Juni ini")."""
+    if not chosen or chosen[0].kind != "year" or chosen[0].start > _FRAME_OPENING or len(chosen[0].dates) != 1 \
+            or re.search(r"[.;!?]", text[:chosen[0].start]):
+        return chosen
+    year = chosen[0].dates[0][0][:4]
+    framed = [chosen[0]]
+    for item in chosen[1:]:
+        if item.kind in ("month", "named_date", "day_list") and not any(firm for _, _, firm in item.dates) \
+                and _direction(text[item.start:item.end], rules) is None:
+            item = replace(item, dates=tuple((year + iso[4:], precision, True) for iso, precision, _ in item.dates))
+        framed.append(item)
+    return framed
 
 
 def _middle(iso: str, precision: str) -> date:
@@ -661,7 +695,7 @@ def _near_written(item: _Found, written: list[date]) -> _Found:
     """A day and month without a year far (``_FAR``) from every date the sentence writes out in full
     takes the neighbouring year that brings it near them ("1-13 Juli" between "1-30 Juni 2025" and
     "14-27 Juli 2025" is July 2025, not the July before the page)."""
-    if item.kind not in ("named_date", "month_day") or not written or any(firm for _, _, firm in item.dates):
+    if item.kind not in ("named_date", "day_list", "month_day") or not written or any(firm for _, _, firm in item.dates):
         return item
 
     def distance(day: date) -> int:  # to the nearest written date (``written`` is sorted)
