@@ -208,6 +208,8 @@ JUNK = {
         r"(?i)\bikuti\s+(?:saluran\s+)?(?:whatsapp|google\s+news)|\bwhatsapp\s+channel\b|kalau bukan sekarang, kapanlagi"
     ).search,
     "daftar isi": re.compile(r"(?i)^daftar isi\W*$").search,
+    # the editors' initials that end a detik page, and the topic tags printed after them
+    "sign-off": re.compile(r"\([a-z][a-z0-9]{1,4}(?:/[a-z][a-z0-9]{1,4})+\)[a-z0-9\s-]*$").search,
 }
 _RELATED_HEADLINE = re.compile(r"^\s*(?:yuk\s+)?baca\s+juga\s*:?\s*\n([^\n]+)", re.IGNORECASE | re.MULTILINE)
 
