@@ -337,11 +337,30 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
             continue
         if speaker is None:
             return None  # "Menurut kepala desa, ...": a role speaks too, resolved to the one the article names for it
+        speaker = _holder_after_office(text, speaker, end, lex)
         comma = text.find(",", speaker.end, end)
         clause_start = comma + 1 if comma != -1 and comma - speaker.end < _SPEAKER_COMMA_CHARS else speaker.end
         return clause_start, end, Attribution(verb, speaker)
     return None
 
+
+
+_OFFICE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w&.-]*|of|for|and|&|di|dari|untuk))*\s*,\s*")  # the rest of an office, to its comma
+_HOLDER_THEN_COMMA = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*,")
+
+
+def _holder_after_office(text: str, speaker: SpeakerRef, end: int, lex: QuoteLexicon) -> SpeakerRef:
+    """``Menurut Corporate Communications Strategic of Batik Air, Danang Mandala Prihantoro, CLAUSE``:
+    a capitalised office the title words do not know, then the person holding it between commas;
+    that person speaks."""
+    office = _OFFICE_RUN.match(text, speaker.end, end)
+    if speaker.kind != "name" or office is None:
+        return speaker
+    holder = _HOLDER_THEN_COMMA.match(text, office.end(), end)
+    if holder is None or not is_person_like(holder.group(1), lex) or not can_speak(holder.group(1)) \
+            or any(w.casefold() in lex.not_person for w in holder.group(1).split()):
+        return speaker
+    return SpeakerRef("name", holder.group(1), holder.start(1), holder.end(1))
 
 
 def _trailing_attribution(text: str, start: int, end: int, lex: QuoteLexicon) -> tuple[int, int, Attribution] | None:
