@@ -1197,8 +1197,8 @@ def test_a_body_named_by_one_word_speaks_as_itself(text: str, expected: list) ->
 
 @pytest.mark.parametrize(("text", "speaker"), [
     # an office the title words do not know (written in English), then its holder between commas
-    ("Menurut Corporate Communications Strategic of Nusa Air, Bima Prakoso Wijaya, rute ini membuka jalur baru bagi pelancong.",
-     "Bima Prakoso Wijaya"),
+    ("Menurut Corporate Communications Strategic of Nusa Air, Arief Prakoso Wijaya, rute ini membuka jalur baru bagi pelancong.",
+     "Arief Prakoso Wijaya"),
     ("Menurut Head of Research Sinar Sekuritas, Rina Kusuma, pasar saham masih akan bergejolak.", "Rina Kusuma"),
     # places listed after a name and its comma are what is said, not who says it
     ("Menurut Budi Santoso, Jawa Barat, Jawa Tengah, dan Bali paling ramai dikunjungi.", "Budi Santoso"),
