@@ -381,6 +381,10 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     # "sampai dengan" joins a range as "hingga" does: both ends, the written month and year
     pytest.param("Pencairan antara 6 sampai dengan 20 Juni 2025 mencapai Rp 1 triliun.",
                  [("2025-06-06", "day"), ("2025-06-20", "day")], id="range-sampai-dengan"),
+    # a season with "ini", "depan" or "lalu" is this, next or last year, as "tahun ini" is
+    pytest.param("Ia bakal pindah ke tim lain musim depan.", [("2026", "year")], id="season-next"),
+    pytest.param("Gelar itu gagal diraih di akhir musim ini.", [("2025", "year")], id="season-this"),
+    pytest.param("Petani berharap panen musim hujan ini melimpah.", [], id="season-of-weather"),
     # days listed before one month: each of them
     pytest.param("Diskon berlaku pada tanggal 6, 7, 27 dan 28 Juni 2025.",
                  [("2025-06-06", "day"), ("2025-06-07", "day"), ("2025-06-27", "day"), ("2025-06-28", "day")], id="day-list"),
