@@ -1169,8 +1169,9 @@ def test_a_full_name_given_in_passing_is_the_person_its_first_word_opens_a_sente
 def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person() -> None:
     """"Lorenzo 'Enzo' Marini" names one rider: "sebut Enzo" later is his full name."""
     text = ("Lorenzo 'Enzo' Marini belum menemukan ritmenya musim ini. Marini kesulitan dengan motornya.\n"
+            '"Motornya masih bermasalah di bagian depan," kata Marini.\n'
             '"Kami sudah mencoba segalanya dan belum ada solusi," sebut Enzo.')
-    assert speakers(text) == [("direct", "Lorenzo Marini")]
+    assert speakers(text) == [("direct", "Marini"), ("direct", "Lorenzo Marini")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -61,7 +61,7 @@ class SpeakerContext:
     _sentences: list[tuple[int, str]] | None = field(default=None, repr=False)
     _located: dict[int, tuple[Paragraph, int]] | None = field(default=None, repr=False)
     _longer_names: tuple[int, dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]] | None = field(default=None, repr=False)
-    _brackets: dict[str, list[tuple[list[str], frozenset[str], str]]] | None = field(default=None, repr=False)
+    _brackets: dict[str, list[tuple[list[str], frozenset[str], str, bool]]] | None = field(default=None, repr=False)
     _aliases: dict[str, str | None] = field(default_factory=dict, repr=False)
     _word_runs: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
     _name_windows: dict[str, set[tuple[str, ...]]] | None = field(default=None, repr=False)  # by their first two letters
@@ -525,16 +525,18 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                     if holder is None:
                         continue
                     full = holder.group(1)
-                entry = (alias, frozenset(full.casefold().split()), full)
+                entry = (alias, frozenset(full.casefold().split()), full, False)
                 for word in dict.fromkeys(alias):
                     ctx._brackets.setdefault(word, []).append(entry)
             for match in _QUOTED_NICKNAME.finditer(paragraph.text):
                 full = f"{match.group(1)} {match.group(3)}"
-                entry = ([match.group(2).casefold()], frozenset(full.casefold().split()), full)
+                entry = ([match.group(2).casefold()], frozenset(full.casefold().split()), full, True)
                 ctx._brackets.setdefault(match.group(2).casefold(), []).append(entry)
-    for alias, named, full in ctx._brackets.get(words[0], ()):
+    for alias, named, full, whole in ctx._brackets.get(words[0], ()):
         if all(w in alias for w in words) and not set(words) & named:
-            person = _trim_name(full, ctx)
+            # the given and family names around a quoted nickname are the whole name: no titles to trim,
+            # and the given name, cut from the family name by the nickname, is not "used alone"
+            person = full if whole else _trim_name(full, ctx)
             if len(person.split()) < 2 or any(w.casefold() in ctx.lex.not_person for w in person.split()):
                 return None  # "Universitas Udayana (Unud)", "... dan Multimoda (Ditjen Intram)": a body's short name stays
             return person
