@@ -1206,3 +1206,17 @@ def test_a_body_named_by_one_word_speaks_as_itself(text: str, expected: list) ->
 ])
 def test_according_to_an_office_then_its_holder_between_commas(text: str, speaker: str) -> None:
     assert speakers(text) == [("reported", speaker)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an after-verb opening its sentence with a name and a comma says who speaks
+    ("Kata Yudha Pratama, harga mobil listrik bekas turun karena baterainya mahal.", [("reported", "Yudha Pratama")]),
+    ("Namun kata Yudha Pratama, kebijakan ini membuat orang memilih kendaraan pribadi.", [("reported", "Yudha Pratama")]),
+    # the word "kata" after a verb, and talk going round, name no speaker
+    ("Kalau mendengar kata Tuk Tuk, kita pasti langsung teringat dengan Thailand.", []),
+    ("Katanya sih, mereka membatalkan pertunangan diam-diam.", []),
+    # "buka" after a quote is a speech tag: the one who opens his remarks
+    ('"Penjualan turun sejak awal tahun," buka Yudha Pratama kepada wartawan.', [("direct", "Yudha Pratama")]),
+])
+def test_an_opening_kata_and_a_closing_buka_name_the_speaker(text: str, expected: list) -> None:
+    assert speakers(text) == expected

@@ -318,7 +318,9 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
             continue
         if according in lex.citing:
             continue  # "Dikutip dari situs resmi Pemprov X, warga bisa ...": where it was read, not who said it
-        if according:
+        if according is None and (opening := _opening_kata(text, toks, at, end, lex)) is not None:
+            speaker, verb = opening, toks[at].lower
+        elif according:
             speaker = speaker_after(text, toks, at + len(according), lex) or source_after(text, toks, at + len(according), lex)
             verb = " ".join(according)
             if at >= _OPENING_WORDS and (speaker is None or text[speaker.end : speaker.end + 1] != ","):
@@ -343,6 +345,19 @@ def _according_clause(text: str, toks: list[Token], end: int, lex: QuoteLexicon)
         return clause_start, end, Attribution(verb, speaker)
     return None
 
+
+
+def _opening_kata(text: str, toks: list[Token], at: int, end: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """``Kata Yannes, CLAUSE`` / ``Namun kata Sani, CLAUSE``: an after-verb opening its sentence (past
+    connectives only) with a name and a comma after it says who speaks, as "menurut" does; not
+    "mendengar kata X," (the word), nor "Katanya, ..." (talk going round)."""
+    if toks[at].lower not in lex.after_verbs or any(t.lower not in lex.sentence_starters for t in toks[:at]):
+        return None
+    speaker = speaker_after(text, toks, at + 1, lex)
+    if speaker is None or speaker.kind != "name" or text[speaker.end : speaker.end + 1] != "," \
+            or not is_person_like(speaker.text, lex):
+        return None
+    return speaker
 
 
 _OFFICE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w&.-]*|of|for|and|&|di|dari|untuk))*\s*,\s*")  # the rest of an office, to its comma
