@@ -1220,3 +1220,12 @@ def test_according_to_an_office_then_its_holder_between_commas(text: str, speake
 ])
 def test_an_opening_kata_and_a_closing_buka_name_the_speaker(text: str, expected: list) -> None:
     assert speakers(text) == expected
+
+
+def test_a_ministrys_short_name_is_the_full_name_the_article_gives_it() -> None:
+    """"Kemenag" where the article writes "Kementerian Agama (Kemenag)": the ministry by its full
+    name; a short name the article never spells out stays as written."""
+    text = ("Kementerian Agama (Kemenag) menggelar rapat dengan petugas haji di Mekkah.\n"
+            "Kemenag memastikan tidak ada pungutan dari petugas haji kepada jemaah.\n"
+            "Kemenkeu menyatakan anggaran untuk petugas sudah dicairkan.")
+    assert speakers(text) == [("reported", "Kementerian Agama"), ("reported", "Kemenkeu")]

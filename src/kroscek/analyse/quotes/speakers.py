@@ -493,11 +493,30 @@ _QUOTED_NICKNAME = re.compile(r"(?<![\w'’])([A-Z][\w.-]+)\s+['‘\"“]([A-Z][
 
 def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
     folded = name.casefold()
+    if folded.startswith(_MINISTRY_PREFIXES) and len(name.split()) == 1:
+        return _ministry_named(name, ctx)  # "Kemenag" where the article writes "Kementerian Agama (Kemenag)"
     if name.isupper() or folded.startswith(_MINISTRY_PREFIXES) or folded.split()[0] in ctx.lex.not_person:
-        return None  # a body's short name stays as written ("MIIT", "Kemenag", "Polri")
+        return None  # a body's short name stays as written ("MIIT", "Polri")
     if name not in ctx._aliases:
         ctx._aliases[name] = _find_bracketed_alias(name, ctx)
     return ctx._aliases[name]
+
+
+_MINISTRY_RUN = re.compile(r"(Kementerian(?:\s+(?:[A-Z][\w-]*|dan))+)\s*$")  # "Kementerian Energi dan Sumber Daya Mineral"
+
+
+def _ministry_named(short: str, ctx: SpeakerContext) -> str | None:
+    """The ministry's full name the article gives before ``short`` in brackets ("Kementerian Agama
+    (Kemenag)"), else None: the short name then stays as written."""
+    bracket = f"({short})"
+    for paragraph in ctx.paragraphs:
+        at = paragraph.text.find(bracket)
+        while at >= 0:
+            run = _MINISTRY_RUN.search(paragraph.text[max(0, at - 80) : at])
+            if run and not run.group(1).endswith(" dan"):
+                return run.group(1)
+            at = paragraph.text.find(bracket, at + 1)
+    return None
 
 
 def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
