@@ -385,6 +385,14 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     pytest.param("Ia bakal pindah ke tim lain musim depan.", [("2026", "year")], id="season-next"),
     pytest.param("Gelar itu gagal diraih di akhir musim ini.", [("2025", "year")], id="season-this"),
     pytest.param("Petani berharap panen musim hujan ini melimpah.", [], id="season-of-weather"),
+    # a month named alone after a fully written date in its sentence takes that date's year
+    pytest.param("Ia dilantik, jadi setelah 20 Oktober 2014, mungkin bulan November atau bulan Desember.",
+                 [("2014-10-20", "day"), ("2014-11", "month"), ("2014-12", "month")], id="month-after-written-date"),
+    pytest.param("Ia dilantik pada 20 Oktober 2014, dan pada Maret lalu ia pensiun.",
+                 [("2014-10-20", "day"), ("2025-03", "month")], id="month-with-own-direction"),
+    # "hari ini sampai dengan hari Kamis": from today on, so the coming Thursday
+    pytest.param("Hari ini sampai dengan hari Kamis ganjil genap masih berlaku.",
+                 [("2025-06-10", "day"), ("2025-06-12", "day")], id="until-weekday-from-today"),
     # days listed before one month: each of them
     pytest.param("Diskon berlaku pada tanggal 6, 7, 27 dan 28 Juni 2025.",
                  [("2025-06-06", "day"), ("2025-06-07", "day"), ("2025-06-27", "day"), ("2025-06-28", "day")], id="day-list"),

@@ -664,7 +664,8 @@ def _find_in_sentence(text: str, rules: _Rules, time: _Time, page_date: date | N
         starts.insert(place, item.start)
     written = sorted(_middle(iso, precision) for f in chosen for iso, precision, firm in f.dates
                      if firm and precision in ("day", "month"))
-    return _in_year_frame([_near_written(_beside(n, chosen, text), written) for n in range(len(chosen))], text, rules)
+    return _in_year_frame([_near_written(_beside(n, chosen, text), written, text, rules) for n in range(len(chosen))],
+                          text, rules)
 
 
 _FRAME_OPENING = 15  # characters before a year that opens a sentence as its time frame ("Pada 2024 Susenas ...")
@@ -691,11 +692,15 @@ def _middle(iso: str, precision: str) -> date:
     return date.fromisoformat(iso) if precision == "day" else date.fromisoformat(iso + "-15")
 
 
-def _near_written(item: _Found, written: list[date]) -> _Found:
+def _near_written(item: _Found, written: list[date], text: str, rules: _Rules) -> _Found:
     """A day and month without a year far (``_FAR``) from every date the sentence writes out in full
     takes the neighbouring year that brings it near them ("1-13 Juli" between "1-30 Juni 2025" and
-    "14-27 Juli 2025" is July 2025, not the July before the page)."""
-    if item.kind not in ("named_date", "day_list", "month_day") or not written or any(firm for _, _, firm in item.dates):
+    "14-27 Juli 2025" is July 2025, not the July before the page); a month named alone, with no word
+    of its own direction, likewise takes the year of the written date it follows ("setelah 20 Oktober
+    2014, mungkin bulan November atau bulan Desember" is November 2014)."""
+    month = item.kind == "month" and _direction(text[item.start:item.end], rules) is None
+    if (item.kind not in ("named_date", "day_list", "month_day") and not month) or not written \
+            or any(firm for _, _, firm in item.dates):
         return item
 
     def distance(day: date) -> int:  # to the nearest written date (``written`` is sorted)
@@ -704,12 +709,15 @@ def _near_written(item: _Found, written: list[date]) -> _Found:
 
     moved = []
     for iso, precision, firm in item.dates:
-        day = date.fromisoformat(iso)
-        options = [c for c in (_safe_date(day.year + k, day.month, day.day) for k in (-1, 0, 1)) if c]
+        day = _middle(iso, precision)
+        years = {day.year - 1, day.year, day.year + 1} | ({w.year for w in written if w < day} if month else set())
+        options = [c for c in (_safe_date(year, day.month, day.day) for year in sorted(years)) if c]
+        if month:  # after the written date it follows, not before it
+            options = [c for c in options if any(w <= c for w in written)] or options
         best = min(options, key=distance)
-        if distance(day) <= _FAR.days or distance(best) >= distance(day):
+        if distance(day) <= _FAR.days or distance(best) >= distance(day) or (month and distance(best) > _FAR.days):
             return item
-        moved.append((best.isoformat(), precision, True))
+        moved.append((best.isoformat() if precision == "day" else best.isoformat()[:7], precision, True))
     return replace(item, dates=tuple(moved))
 
 
