@@ -1229,3 +1229,14 @@ def test_a_ministrys_short_name_is_the_full_name_the_article_gives_it() -> None:
             "Kemenag memastikan tidak ada pungutan dari petugas haji kepada jemaah.\n"
             "Kemenkeu menyatakan anggaran untuk petugas sudah dicairkan.")
     assert speakers(text) == [("reported", "Kementerian Agama"), ("reported", "Kemenkeu")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # another name given after a full name: the later quotes under it are the full name's
+    ('Keluarga Ustaz Rahmat Hidayat atau yang akrab disapa Ustaz Amat merayakan Idul Adha.\n'
+     '"Alhamdulillah tahun ini kami berkurban bersama," kata Amat.', "Rahmat Hidayat"),
+    ('CEO Sinar Motor Listrik Wahyu Pamungkas alias Don Pepeng hadir di acara itu.\n"Kami siap," ujar Pepeng.',
+     "Wahyu Pamungkas"),
+])
+def test_a_name_also_called_by_another_is_one_person(text: str, speaker: str) -> None:
+    assert speakers(text) == [("direct", speaker)]

@@ -487,6 +487,10 @@ _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+$")
 _HOLDER_AFTER = re.compile(r"\s*(" + _CAPITALISED_RUN + ")")
 _HOLDER_AFTER_COMMA = re.compile(r"\s*,\s*(" + _CAPITALISED_RUN + ")")
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*\(([^()]{2,40})\)")
+# another name given after a name: "Soleh Mahmud atau yang akrab disapa Ustaz Solmed", "Thomas Lembong alias Tom Lembong"
+_ALSO_CALLED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*)\s*,?\s+(?:atau\s+)?(?:yang\s+)?"
+                          r"(?:(?:akrab|biasa|lebih)\s+(?:disapa|dipanggil|dikenal(?:\s+(?:dengan|sebagai))?)|alias)\s+"
+                          r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)")
 # a nickname in quotation marks inside a name: "Francesco 'Pecco' Bagnaia", 'Dewi "Dee" Lestari'
 _QUOTED_NICKNAME = re.compile(r"(?<![\w'’])([A-Z][\w.-]+)\s+['‘\"“]([A-Z][\w-]+)['’\"”]\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 
@@ -545,6 +549,18 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                         continue
                     full = holder.group(1)
                 entry = (alias, frozenset(full.casefold().split()), full, False)
+                for word in dict.fromkeys(alias):
+                    ctx._brackets.setdefault(word, []).append(entry)
+            for match in _ALSO_CALLED.finditer(paragraph.text):
+                full, alias = match.group(1), match.group(2).casefold().split()
+                if full.split()[0].casefold() in ctx.lex.not_person or alias[-1] in full.casefold().split():
+                    continue  # a body's other name, or the same name again ("Tom Lembong" after "Thomas Lembong" stays his)
+                words = full.split()
+                person = next((" ".join(words[-size:]) for size in (3, 2) if len(words) >= size
+                               and _person_words(words[-size:], ctx)), None)  # "... CEO Tangkas Motor Agung Pamungkas"
+                if person is None:
+                    continue
+                entry = (alias, frozenset(person.casefold().split()), person, True)
                 for word in dict.fromkeys(alias):
                     ctx._brackets.setdefault(word, []).append(entry)
             for match in _QUOTED_NICKNAME.finditer(paragraph.text):
