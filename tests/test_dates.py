@@ -393,6 +393,9 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     # "hari ini sampai dengan hari Kamis": from today on, so the coming Thursday
     pytest.param("Hari ini sampai dengan hari Kamis ganjil genap masih berlaku.",
                  [("2025-06-10", "day"), ("2025-06-12", "day")], id="until-weekday-from-today"),
+    # a year after a holiday's name is when that holiday fell
+    pytest.param("Penumpang saat Lebaran 2024 lebih banyak dari tahun ini.", [("2024", "year"), ("2025", "year")],
+                 id="holiday-year"),
     # days listed before one month: each of them
     pytest.param("Diskon berlaku pada tanggal 6, 7, 27 dan 28 Juni 2025.",
                  [("2025-06-06", "day"), ("2025-06-07", "day"), ("2025-06-27", "day"), ("2025-06-28", "day")], id="day-list"),
