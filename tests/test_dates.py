@@ -393,6 +393,9 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     # "hari ini sampai dengan hari Kamis": from today on, so the coming Thursday
     pytest.param("Hari ini sampai dengan hari Kamis ganjil genap masih berlaku.",
                  [("2025-06-10", "day"), ("2025-06-12", "day")], id="until-weekday-from-today"),
+    # a range of years right after a name's two capitalised words is the name's, no event's
+    pytest.param("Ia akan tampil di SEA Games 2025-2029 bersama tim nasional.", [], id="named-year-range"),
+    pytest.param("Produksi naik pada 2024-2025.", [("2024", "year"), ("2025", "year")], id="year-range"),
     # a year after a holiday's name is when that holiday fell
     pytest.param("Penumpang saat Lebaran 2024 lebih banyak dari tahun ini.", [("2024", "year"), ("2025", "year")],
                  id="holiday-year"),

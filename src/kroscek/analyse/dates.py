@@ -625,6 +625,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
         return True  # "makan pagi ini"; "yang kemarin" (a day before: the earlier one); "kemarin ... awal Juni"
     if kind == "year" and _NAMED_YEAR_LALU.fullmatch(match.group(0)) and _CAPITALISED_BEFORE.search(text, *window):
         return True  # "Ia menang Pilpres 2024 lalu": the year names the election ("UNESCO 2023 yang lalu" is a year)
+    if kind == "year_range" and _NAME_BEFORE.search(text, *window):
+        return True  # "SEA Games 2025-2029", "Tahun Sidang 2024-2025": the years of a name, no event's
     if kind in ("year", "year_range"):
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
                     or (_NAME_BEFORE if match.group(0).startswith("Tahun") else _NAMED_TAHUN).search(text, *window)
