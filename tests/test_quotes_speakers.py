@@ -1240,3 +1240,13 @@ def test_a_ministrys_short_name_is_the_full_name_the_article_gives_it() -> None:
 ])
 def test_a_name_also_called_by_another_is_one_person(text: str, speaker: str) -> None:
     assert speakers(text) == [("direct", speaker)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "pentingnya ...": the importance of something stressed, a noun, no statement reported
+    ("Andika Wasesa menekankan pentingnya menata ulang kebijakan pertambangan nasional.", []),
+    # with a complementizer the clause is a statement again
+    ("Andika Wasesa menekankan bahwa penataan ulang kebijakan pertambangan sudah mendesak.", [("reported", "Andika Wasesa")]),
+])
+def test_the_importance_of_something_stressed_is_no_statement(text: str, expected: list) -> None:
+    assert speakers(text) == expected

@@ -176,6 +176,8 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
                 return None  # "Kluivert memaparkan sejumlah kelebihan lawan": what was spoken about, not what was said
             if token.lower in lex.object_verbs and not comma_opens and position + 1 < len(toks) and toks[position + 1].lower in _FELT_OBJECTS:
                 return None  # "menyampaikan belasungkawa kepada ...", "mengungkapkan kekecewaan atas ...": a feeling conveyed, no statement
+            if not comma_opens and position + 1 < len(toks) and toks[position + 1].lower in _WHAT_MATTERS:
+                return None  # "menekankan pentingnya evaluasi izin tambang": what was stressed, a noun, no statement
         return clause_start, end, Attribution(token.lower, speaker)
     return None
 
@@ -231,6 +233,10 @@ _FELT_OBJECTS = frozenset({
     "keresahan", "kekecewaan", "keprihatinan", "penghargaan", "salam", "rasa", "kebahagiaan", "kegembiraan", "kesedihan",
     "kekhawatiran", "kemarahan", "simpati", "empati", "komitmen", "dukungan",
 })
+
+
+# the importance of something, the noun a speech verb stresses ("menekankan pentingnya ..."): no statement
+_WHAT_MATTERS = frozenset({"pentingnya", "perlunya"})
 
 
 _ADDRESSEES = frozenset({"kepada", "pada", "bagi"})
