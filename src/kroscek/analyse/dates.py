@@ -74,10 +74,10 @@ _CUE_WINDOW = 60  # characters before an expression searched for a future cue
 _BLOCK_WINDOW = 1000  # characters before an expression searched for the words that make it no date
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
-_FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "day_list", "month_day",
+_FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
                "month_year", "year", "year_range", "previous_year", "years_later", "season")
 _Dates = tuple[tuple[str, str, bool], ...]  # resolved (iso, precision, firm) triples
-_DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "day_list", "month_day")
+_DAY_MONTH_KINDS = ("weekday_numeric", "weekday_named", "named_date", "month_day")
 _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
 _FAR = timedelta(days=120)  # a day and month this far from every full date of its sentence is suspect
 _BESIDE = 40  # characters between a bare weekday and the explicit date it names
@@ -173,7 +173,7 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("iso_date", r"(?<![\d/.,-])(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})(?![\d-])"),
         ("named_date", rf"{day_number}(?:{span}(?P<dd>\d{{1,2}}))?\s+(?P<m>{month})(?:,?\s+{year})?(?!\d)"
                        rf"{dir_after}{_END}"),
-        ("day_list", rf"{day_number}(?P<more>(?:\s*,\s*\d{{1,2}})+(?:\s*,?\s*{_words(data['list_joiners'])}\s+\d{{1,2}})?"
+        ("named_date", rf"{day_number}(?P<more>(?:\s*,\s*\d{{1,2}})+(?:\s*,?\s*{_words(data['list_joiners'])}\s+\d{{1,2}})?"
                      rf"|\s*,?\s*{_words(data['list_joiners'])}\s+\d{{1,2}})\s+(?P<m>{month})(?:,?\s+{year})?(?!\d){_END}"),
         ("month_day", rf"{_START}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{span}(?P<dd>\d{{1,2}}))?"
                       rf",?\s+{year}(?!\d){_END}"),
@@ -416,10 +416,12 @@ def _numeric_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction:
 
 
 def _named_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
-    """"15 Agustus 2022", "15 Agustus", "1-22 Agustus 2025", "August 15, 2022"."""
+    """"15 Agustus 2022", "15 Agustus", "1-22 Agustus 2025", "August 15, 2022"; the days listed before
+    one month ("6, 7, 27 dan 28 Juni 2025") each."""
     groups = match.groupdict()
     month = rules.month(match["m"])
-    days = [int(match["d"])] + ([int(groups["dd"])] if groups.get("dd") else [])
+    days = [int(match["d"])] + ([int(groups["dd"])] if groups.get("dd") else []) \
+        + [int(d) for d in re.findall(r"\d{1,2}", groups.get("more") or "")]
     if groups.get("y"):
         return tuple(r for d in days for r in _day(_safe_date(int(match["y"]), month, d), True))
     ending = rules.range_end.match(match.string, match.end())
@@ -438,18 +440,6 @@ def _named_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction: s
         return ()
     # the days of one range ("10-20 Juni") share the year of the first
     return tuple(r for d in days for r in _day(_safe_date(first.year, month, d), ctx.from_text))
-
-
-def _day_list(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
-    """"6, 7, 8, 27 dan 30 Juni 2025": each day listed before one month, its year as "15 Juni" takes one."""
-    days = [int(match["d"])] + [int(d) for d in re.findall(r"\d{1,2}", match["more"])]
-    if any(not 1 <= d <= 31 for d in days):
-        return ()
-    first = _named_date(match, rules, ctx, direction)
-    if not first:
-        return ()
-    year, firm = int(first[0][0][:4]), first[0][2]
-    return tuple(r for d in days for r in _day(_safe_date(year, rules.month(match["m"]), d), firm))
 
 
 def _month_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
@@ -550,7 +540,7 @@ def _weekday(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str 
 
 _RESOLVERS = {
     "weekday_numeric": _weekday_date, "weekday_named": _weekday_date, "numeric_date": _numeric_date,
-    "iso_date": _numeric_date, "named_date": _named_date, "day_list": _day_list, "month_day": _named_date, "month_year": _month_year,
+    "iso_date": _numeric_date, "named_date": _named_date, "month_day": _named_date, "month_year": _month_year,
     "year": _year_date, "year_range": _year_range, "previous_year": _previous_year, "years_later": _years_later, "season": _season, "month_of_year": _month_of_year, "day_word": _day_word, "count": _count, "period": _period, "month": _month, "weekday": _weekday,
 }
 
@@ -614,7 +604,7 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     whole sentence again for each match)."""
     text, start = match.string, match.start()
     window = (max(0, start - _BLOCK_WINDOW), start)
-    if kind in ("named_date", "day_list", "month_day") and not match.groupdict().get("y"):
+    if kind in ("named_date", "month_day") and not match.groupdict().get("y"):
         return bool(rules.recurring.search(text, *window))
     if kind in ("day_word", "previous_year") and _reduplicated(match):
         return True  # "yang kemarin-kemarin sempat menunggak": in the past; "tahun-tahun sebelumnya": earlier years, not one
@@ -683,7 +673,7 @@ def _in_year_frame(chosen: list[_Found], text: str, rules: _Rules) -> list[_Foun
     year = chosen[0].dates[0][0][:4]
     framed = [chosen[0]]
     for item in chosen[1:]:
-        if item.kind in ("month", "named_date", "day_list") and not any(firm for _, _, firm in item.dates) \
+        if item.kind in ("month", "named_date") and not any(firm for _, _, firm in item.dates) \
                 and _direction(text[item.start:item.end], rules) is None:
             item = replace(item, dates=tuple((year + iso[4:], precision, True) for iso, precision, _ in item.dates))
         framed.append(item)
@@ -701,7 +691,7 @@ def _near_written(item: _Found, written: list[date], text: str, rules: _Rules) -
     of its own direction, likewise takes the year of the written date it follows ("setelah 20 Oktober
     2014, mungkin bulan November atau bulan Desember" is November 2014)."""
     month = item.kind == "month" and _direction(text[item.start:item.end], rules) is None
-    if (item.kind not in ("named_date", "day_list", "month_day") and not month) or not written \
+    if (item.kind not in ("named_date", "month_day") and not month) or not written \
             or any(firm for _, _, firm in item.dates):
         return item
 
