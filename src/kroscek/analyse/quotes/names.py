@@ -29,6 +29,8 @@ def is_organisation_like(name: str, lex: QuoteLexicon) -> bool:
 
 
 
+MINISTRY_PREFIXES = ("kemen", "kemn", "kemko")  # a ministry's short name: Kemenkes, Kemnaker, Kemkomdigi
+
 NOT_SPEAKER_HEADS = frozenset({
     # natural features, places and buildings: never the one who speaks, whatever follows them
     "gunung", "sungai", "pulau", "danau", "laut", "selat", "teluk", "pantai", "bukit", "lereng", "kawah", "hutan",

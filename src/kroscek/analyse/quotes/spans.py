@@ -27,7 +27,7 @@ from kroscek.analyse.quotes.attribution import (
     speaker_before,
 )
 from kroscek.analyse.quotes.lexicon import QuoteLexicon
-from kroscek.analyse.quotes.names import NOT_SPEAKER_HEADS, can_speak, is_person_like
+from kroscek.analyse.quotes.names import MINISTRY_PREFIXES, NOT_SPEAKER_HEADS, can_speak, is_person_like
 from kroscek.analyse.quotes.paragraphs import Paragraph, quote_spans, tokens
 from kroscek.text.tokens import Token
 
@@ -185,11 +185,12 @@ def _subject_verb_clause(text: str, toks: list[Token], end: int, lex: QuoteLexic
 def _speaking_body(name: str) -> bool:
     """A body named by one word that speaks as itself ("KPK menduga ...", "Polri menyatakan ..."):
     an acronym or an institution's short name, not a day, a month, a place or a feature."""
-    return len(name.split()) == 1 and len(name) >= 2 and name.casefold() not in NOT_SPEAKER_HEADS and can_speak(name) \
-        and (name.isupper() or name.casefold() in _BODY_NAMES)
+    folded = name.casefold()
+    return len(name.split()) == 1 and len(name) >= 2 and folded not in NOT_SPEAKER_HEADS and can_speak(name) \
+        and (name.isupper() or folded.startswith(MINISTRY_PREFIXES) or folded in _BODY_NAMES)
 
 
-_BODY_NAMES = frozenset({"polri", "kemenkeu", "kemendagri", "kejaksaan", "kepolisian"})  # bodies not written in capitals
+_BODY_NAMES = frozenset({"polri", "kejaksaan", "kepolisian"})  # bodies not written in capitals nor named as a ministry
 
 
 def _admits(toks: list[Token], position: int, lex: QuoteLexicon) -> bool:

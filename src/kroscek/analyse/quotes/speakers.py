@@ -25,6 +25,7 @@ from kroscek.analyse.quotes.attribution import (
 )
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import (
+    MINISTRY_PREFIXES,
     NOT_SPEAKER_HEADS,
     can_speak,
     indonesian_towns,
@@ -142,7 +143,7 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
                 and not is_place_name(" ".join(rest)):
             return " ".join(rest)
     acronyms = [i for i, word in enumerate(words[:-1])
-                if len(word) > 1 and (word.isupper() or word.casefold().startswith(_MINISTRY_PREFIXES))]
+                if len(word) > 1 and (word.isupper() or word.casefold().startswith(MINISTRY_PREFIXES))]
     if acronyms:  # "Ketua KPU Afifudin", "... Haji dan Umrah Kemenag Hilman Latief" (a ministry's short name as an acronym), "anggota Komisi II DPR RI Ahmad Doli Kurnia": the person after the body's acronym
         rest = words[acronyms[-1] + 1 :]
         while len(rest) > 1 and (is_named_place(rest[0]) or rest[0].casefold() in lex.qualifiers):
@@ -190,7 +191,6 @@ def _trimmed_name(name: str, ctx: SpeakerContext) -> str:
 
 
 _NICKNAME_LETTERS = 5  # a one-word name this long may be a full name's words clipped and joined ("Zulhas")
-_MINISTRY_PREFIXES = ("kemen", "kemn", "kemko")  # a ministry's short name: Kemenkes, Kemnaker, Kemkomdigi
 
 
 def _person_words(words: list[str], ctx: SpeakerContext) -> bool:
@@ -215,7 +215,7 @@ def _given_name(word: str, ctx: SpeakerContext) -> bool:
         return True  # an initial: "Saurlin P Siagian"
     if _title_in_name(word, ctx):
         return True  # "Fahmi Hakim"
-    return word[:1].isupper() and not word.casefold().startswith(_MINISTRY_PREFIXES) and _name_shaped(word, ctx)
+    return word[:1].isupper() and not word.casefold().startswith(MINISTRY_PREFIXES) and _name_shaped(word, ctx)
 
 
 def _common_word_name(word: str, ctx: SpeakerContext) -> bool:
@@ -398,7 +398,7 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
-    if name.isupper() or is_organisation_like(name, ctx.lex) or name.casefold().startswith(_MINISTRY_PREFIXES):
+    if name.isupper() or is_organisation_like(name, ctx.lex) or name.casefold().startswith(MINISTRY_PREFIXES):
         return name  # a body's name ("MK", "Bank DBS") is whole, not a part of a longer run that holds it ("Putusan MK Nomor")
     words = tuple(name.casefold().split())
     if not words:
@@ -497,12 +497,11 @@ _QUOTED_NICKNAME = re.compile(r"(?<![\w'’])([A-Z][\w.-]+)\s+['‘\"“]([A-Z][
 
 def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
     folded = name.casefold()
-    if folded.startswith(_MINISTRY_PREFIXES) and len(name.split()) == 1:
-        return _ministry_named(name, ctx)  # "Kemenag" where the article writes "Kementerian Agama (Kemenag)"
-    if name.isupper() or folded.startswith(_MINISTRY_PREFIXES) or folded.split()[0] in ctx.lex.not_person:
+    ministry = folded.startswith(MINISTRY_PREFIXES) and len(name.split()) == 1  # "Kemenag" of "Kementerian Agama (Kemenag)"
+    if not ministry and (name.isupper() or folded.startswith(MINISTRY_PREFIXES) or folded.split()[0] in ctx.lex.not_person):
         return None  # a body's short name stays as written ("MIIT", "Polri")
     if name not in ctx._aliases:
-        ctx._aliases[name] = _find_bracketed_alias(name, ctx)
+        ctx._aliases[name] = _ministry_named(name, ctx) if ministry else _find_bracketed_alias(name, ctx)
     return ctx._aliases[name]
 
 
