@@ -1189,6 +1189,7 @@ def test_a_denial_after_a_negation_is_an_admission(text: str, expected: list) ->
     # a body named by its acronym or short name speaks as itself
     ("KPK menduga tersangka memakai jabatannya untuk meminta uang kepada pengusaha.", [("reported", "KPK")]),
     ("Polri menyatakan penyelidikan kasus itu masih berjalan.", [("reported", "Polri")]),
+    ("Kemenkes menyatakan stok vaksin di daerah masih mencukupi.", [("reported", "Kemenkes")]),
     # a day or a country opening a sentence is no speaker
     ("Senin mengatakan hal itu kepada wartawan.", []),
 ])
