@@ -138,6 +138,21 @@ def test_year_slip_corrected_by_weekday_near_the_page():
     assert resolve("kata dia, Selasa (22/10/2025).", page_date=date(2025, 10, 22)) == [("2025-10-22", "day")]
 
 
+def test_month_or_far_year_slip_corrected_by_weekday_near_the_page():
+    """10 May 2025 is a Saturday and 8 June 2027 a Tuesday; the page's own month and year fit the
+    weekday. A weekday that fits the date as written is left alone."""
+    assert resolve("kata Bamsoet, Selasa (10/5/2025).", page_date=date(2025, 6, 10)) == [("2025-06-10", "day")]
+    assert resolve("tutur Oki, Minggu (8/6/2027).", page_date=date(2025, 6, 9)) == [("2025-06-08", "day")]
+    assert resolve("kata dia, Sabtu (10/5/2025).", page_date=date(2025, 6, 10)) == [("2025-05-10", "day")]
+
+
+def test_weekday_slip_of_a_day_near_the_page():
+    """4 June 2025 is a Wednesday: six days before the page, "Minggu (4/6)" is that day with a wrong
+    weekday, not 4 June 2023; a day and month months away still take the year of their weekday."""
+    assert resolve("ditemukan pada hari Minggu (4/6), sekitar", page_date=date(2025, 6, 10)) == [("2025-06-04", "day")]
+    assert resolve("hari Senin (15/8) lalu", page_date=date(2024, 12, 16)) == [("2022-08-15", "day")]
+
+
 def test_upcoming_month_and_future_cue():
     page = date(2025, 10, 21)
     assert resolve("musim hujan pada November", page_date=page) == [("2025-11", "month")]
@@ -461,3 +476,12 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
 ])
 def test_readings_on_an_early_june_page(text, expected):
     assert resolve(text, page_date=WEEKDAY_PAGE) == expected
+
+
+def test_days_of_a_comparison_are_no_dates():
+    """"Ibaratnya, kalau direm hari Senin berhentinya hari Sabtu": a truck's braking told as a
+    figure of speech; a day named after the comparison's sentence ends is a date again."""
+    page = date(2025, 6, 3)
+    assert resolve("Ibaratnya, kalau direm hari Senin berhentinya hari Sabtu,\" katanya.", page_date=page) == []
+    assert resolve("Ibarat Ngerem Senin, Berhentinya Sabtu", page_date=page) == []
+    assert resolve("Ibaratnya begitu. Ia datang hari Senin.", page_date=page) == [("2025-06-02", "day")]

@@ -82,6 +82,7 @@ _WRITTEN_YEAR = re.compile(r"(?<![\d/.,])((?:18|19|20)\d{2})(?![\d/])")
 _FAR = timedelta(days=120)  # a day and month this far from every full date of its sentence is suspect
 _BESIDE = 40  # characters between a bare weekday and the explicit date it names
 _LIST_WINDOW = 160  # characters after a month name searched for the year of a list it opens ("Juni, Juli, Agustus 2024")
+_WEEKDAY_SLIP = timedelta(days=31)  # a weekday + day/month this near the page is read in the page's year, weekday or not
 _NARRATIVE_YEARS = 2  # "N tahun yang lalu" read from a named year moves the article's time only this far back
 STALE_MONTHS = 6  # an article whose events all lie this far before its page is a late republication
 LEAD_SENTENCES = 2  # sentences that make an article's lead
@@ -108,6 +109,7 @@ class _Rules:
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
     years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
     meal: re.Pattern[str]  # "makan" before "pagi ini": a meal ("makan pagi", breakfast), not a day
+    simile: re.Pattern[str]  # "Ibaratnya, kalau direm hari Senin berhentinya hari Sabtu": days of a figure of speech
     label: re.Pattern[str]  # "Matchday" before "9 pekan lalu": the 9 labels a match, it counts no weeks
     labelled: re.Pattern[str]  # "Matchday 9" before "pekan lalu": a label's number, no count of weeks
     earlier_one: re.Pattern[str]  # "yang" before "kemarin": the earlier one ("kemenangan 4-0 yang kemarin"), not yesterday
@@ -240,6 +242,7 @@ def _rules(language: str) -> _Rules | None:
                              rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
         list_year=re.compile(rf"[^.;:!?()\"“”]*?{_START}(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
+        simile=re.compile(rf"{_START}{_words(data.get('simile_words', []))}{_END}[^.;!?\"“”]*$"),
         label=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+$"),
         labelled=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+\d+\s*$"),
         earlier_one=re.compile(rf"{_START}{_words(data.get('earlier_one', []))}\s+$"),
@@ -382,13 +385,17 @@ def _year(text: str) -> int:
 
 
 def _written_year(day: int, month: int, year: int, weekday: int, page_date: date | None) -> _Dates:
-    """A weekday date with its year written out. When the weekday disagrees with that year, the
-    slip may be the year's ("Selasa (7/10/2024)" on a page of 7 October 2025) or the weekday's:
-    the neighbouring year that fits the weekday is taken only when it is nearer the page date."""
+    """A weekday date with its year written out. When the weekday disagrees with the date, the
+    slip may be the year's ("Selasa (7/10/2024)" on a page of 7 October 2025, "Minggu (8/6/2027)"
+    on one of 9 June 2025), the month's ("Selasa (10/5/2025)" on a page of 10 June 2025) or the
+    weekday's: the date with one part changed (a neighbouring year, the page's year, the page's
+    month) that falls on the weekday is taken only when it is nearer the page date."""
     written = _safe_date(year, month, day)
     if written is None or written.weekday() == weekday or page_date is None:
         return _day(written, True)
-    fitting = [c for c in (_safe_date(y, month, day) for y in (year - 1, year + 1)) if c and c.weekday() == weekday]
+    changed = (*(_safe_date(y, month, day) for y in (year - 1, year + 1, page_date.year)),
+               _safe_date(year, page_date.month, day))
+    fitting = [c for c in changed if c and c.weekday() == weekday]
     return _day(min([written, *fitting], key=lambda c: abs(c - page_date)), True)
 
 
@@ -403,6 +410,9 @@ def _weekday_date(match: re.Match[str], rules: _Rules, ctx: _Context, direction:
     weekday = rules.weekday(match["wd"])
     if groups.get("y"):
         return _written_year(day, month, _year(match["y"]), weekday, ctx.page_date)
+    near = _day_month_near(day, month, ctx.page_date, ctx.future) if ctx.page_date and not ctx.from_text else None
+    if near and near.weekday() != weekday and abs(near - ctx.page_date) <= _WEEKDAY_SLIP:
+        return _day(near, False)  # "Minggu (4/6)" on a page of 10 June 2025: the weekday is the slip, not the year
     found = _weekday_year(day, month, weekday, ctx.past_limit if direction == "past" else ctx.limit)
     if found:
         return _day(found, True)
@@ -627,6 +637,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
                     or rules.recurring.search(text, *window))
     if kind == "count" and rules.label.search(text, *window):
         return True  # "Matchday 9 pekan lalu": the 9 labels a match ("pekan lalu" is read on its own)
+    if kind in ("weekday", "day_word") and rules.simile.search(text, *window):
+        return True  # "Ibarat ngerem Senin, berhentinya Sabtu": the days of a comparison, no event's
     return kind not in _FIRM_KINDS and bool(rules.recurring.search(text, *window))
 
 
