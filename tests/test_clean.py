@@ -260,6 +260,15 @@ def test_list_items_stay_apart_and_cut_links_still_join() -> None:
     ]
 
 
+def test_a_link_cut_out_of_its_brackets_closes_up() -> None:
+    """A scrape cuts the linked short name out of its brackets; the brackets close up around it,
+    so "Kementerian Agama (Kemenag)" reads as the name and its short form."""
+    lines = ["Kementerian Agama (", "Kemenag", ") menegaskan tak ada pungutan dari petugas haji.",
+             "Harga naik [", "lihat tabel", "] sejak Mei."]
+    assert assemble_paragraphs(lines) == ["Kementerian Agama (Kemenag) menegaskan tak ada pungutan dari petugas haji.",
+                                          "Harga naik [lihat tabel] sejak Mei."]
+
+
 def test_an_open_quote_keeps_its_lines_together() -> None:
     lines = ['"Nanti kita pakai cara yang namanya', "Daur ulang sampah kota bersama", 'warga," katanya.']
     assert assemble_paragraphs(lines) == [" ".join(lines)]

@@ -54,6 +54,7 @@ _CAMEL_GLUE = re.compile(r"([a-z]{4,})([A-Z][a-z]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DASH_LINE = re.compile(r"[-–—]{1,2}(?:\s|$)")
 _CONTINUES_LINE = re.compile(r"[a-z,.;:)\]]")
+_BRACKET_BREAK = re.compile(r"(?<=[(\[])\s*\n\s*|\s*\n\s*(?=[)\]])")  # a line break right inside a bracket
 _OPENS_WORD = re.compile(r"[\"“'‘(]?[A-Z0-9]")
 # a list item: a bullet, a dash, "1." or "1)" or "(1)", then a capitalised word or a number
 _LIST_ITEM = re.compile(r"(?:[-–—•·*▪●■◦‣]|\d{1,2}[.)]|\(\d{1,2}\))\s+" + _OPENS_WORD.pattern)
@@ -391,7 +392,8 @@ def _join_block(block: list[str]) -> list[str]:
             paragraphs[-1] = previous + "\n" + line
         else:
             paragraphs.append(line)
-    return [paragraph.replace("\n", " ") for paragraph in paragraphs]
+    # a link cut out of its brackets ("Kementerian Agama (" / "Kemenag" / ") menegaskan") closes up again
+    return [_BRACKET_BREAK.sub("", paragraph).replace("\n", " ") for paragraph in paragraphs]
 
 
 def _continues(previous: str, line: str, ends_sentence: bool) -> bool:
@@ -403,7 +405,7 @@ def _continues(previous: str, line: str, ends_sentence: bool) -> bool:
     """
     if ends_sentence or _starts_item(previous.rsplit("\n", 1)[-1], line, previous):
         return False
-    if _CONTINUES_LINE.match(line) or previous.endswith((",", ";", "-", "–", "—")):
+    if _CONTINUES_LINE.match(line) or previous.endswith((",", ";", "-", "–", "—", "(", "[")):
         return True
     return "\n" in previous or not is_title_case(previous)
 
