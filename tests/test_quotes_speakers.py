@@ -1251,3 +1251,28 @@ def test_a_name_also_called_by_another_is_one_person(text: str, speaker: str) ->
 ])
 def test_the_importance_of_something_stressed_is_no_statement(text: str, expected: list) -> None:
     assert speakers(text) == expected
+
+
+def test_two_people_of_one_first_name_the_one_named_last_speaks() -> None:
+    """"Agus" after the minister Agus Harimurti Yudhoyono and then the police chief Agus
+    Suryonugroho is the police chief, named last, though the minister's name is longer; a
+    sentence full of capitalised words that ends in a full stop is no headline, and names its subject."""
+    text = """
+Menteri Koordinator Bidang Infrastruktur, Agus Harimurti Yudhoyono (AHY), bahkan menyebut truk ODOL berbahaya.
+Di lain pihak, Kakorlantas Polri Irjen Agus Suryonugroho membentuk Tim Penegakan Hukum Kelebihan Dimensi dan Muatan (KDM) Nasional.
+Agus meminta seluruh Dirlantas melakukan pembaruan data.
+"Data kendaraan akan dikirim ke Kementerian Perhubungan," urai Agus.
+"""
+    assert speakers(text)[1:] == [("reported", "Agus Suryonugroho"), ("direct", "Agus Suryonugroho")]
+
+
+def test_an_office_then_its_holder_between_commas_opens_the_sentence() -> None:
+    """"Walikota Mojokerto, Ika Puspitasari, menyampaikan ...": the mayor is the one the next
+    sentence's "Ia" and the quote after it stand for, not the minister quoted before her."""
+    text = """
+Menteri Kebudayaan RI Fadli Zon meresmikan galeri itu.
+"Masa kecil adalah masa pembentukan karakter," ungkap Fadli.
+Walikota Mojokerto, Ika Puspitasari, menyampaikan apresiasinya atas perhatian Kemenbud. Ia berharap galeri ini dapat menjadi pusat edukasi.
+"Galeri ini merupakan upaya bersama," katanya.
+"""
+    assert speakers(text) == [("direct", "Fadli Zon"), ("reported", "Ika Puspitasari"), ("direct", "Ika Puspitasari")]

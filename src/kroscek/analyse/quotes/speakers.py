@@ -344,7 +344,21 @@ def _is_subject(name: str, before: str, ctx: SpeakerContext) -> bool:
     words = name.casefold().split()
     if not (len(words) >= 2 and words[0] not in ctx.lowercase_words and not ctx.lex.not_person.intersection(words)):
         return False
-    return not before.strip() or (before.rstrip().endswith(",") and _opener_before_comma(before, ctx))
+    return not before.strip() or (before.rstrip().endswith(",") and (_opener_before_comma(before, ctx)
+                                                                     or _office_before_comma(before, ctx)))
+
+
+_OFFICE_BEFORE_WORDS = 6  # "Wakil Wali Kota Mojokerto," at most this many words: an office, not a clause
+
+
+def _office_before_comma(before: str, ctx: SpeakerContext) -> bool:
+    """Whether the words before a name and its comma are only its office, capitalised ("Walikota
+    Mojokerto, Ika Puspitasari, menyampaikan ..."): the name between the commas opens the sentence."""
+    words = before.rstrip()[:-1].split()
+    if not words or len(words) > _OFFICE_BEFORE_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    folded = tuple(w.casefold() for w in words)
+    return folded[0] in ctx.lex.titles or any(folded[: len(role)] == role for role in ctx.lex.roles)
 
 
 def _opener_before_comma(before: str, ctx: SpeakerContext) -> bool:
@@ -366,10 +380,14 @@ def _opener_before_comma(before: str, ctx: SpeakerContext) -> bool:
     return starters or (described and "," not in before.rstrip()[:-1])
 
 
+_FULL_STOP_END = re.compile(r"(?<![.…])\.[\"”’']?\s*$")  # a sentence's full stop, not an ellipsis
+
+
 def _heuristic_names(text: str, start: int, end: int, ctx: SpeakerContext) -> list[tuple[int, str]]:
     """Capitalised runs that can be person names, titles stripped."""
-    if is_title_case(text[start:end]) and len(text[start:end].split()) > 2:
-        return []
+    segment = text[start:end]
+    if is_title_case(segment) and len(segment.split()) > 2 and not _FULL_STOP_END.search(segment):
+        return []  # a headline ("Purbaya Ungkap Rahasia Soeharto"); a sentence full of names ends in a full stop
     toks = tokens(text, start, end)
     names: list[tuple[int, str]] = []
     at = 0
@@ -393,8 +411,8 @@ def _heuristic_names(text: str, start: int, end: int, ctx: SpeakerContext) -> li
 
 
 def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
-    """The fullest form of ``name`` in the article, nearest to ``sentence`` first; a name given
-    in brackets after another ("Joko Widodo (Jokowi)", "Saifullah Yusuf (Gus Ipul)") is that one."""
+    """The fullest form of ``name`` in the article, nearest to ``sentence`` first (of two people
+    named "Agus", the one named last before); a name given in brackets after another ("Joko Widodo (Jokowi)", "Saifullah Yusuf (Gus Ipul)") is that one."""
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
@@ -407,12 +425,11 @@ def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     if not containing.get(words) and len(words) == 1 and len(words[0]) >= _NICKNAME_LETTERS \
             and (full := _unclipped(words[0], ctx)) is not None:
         return full  # "Zulhas" where the article names "Zulkifli Hasan": his name clipped and joined
-    longest = max((names[c][0] for c in containing.get(words, ())), default=0)
     best: tuple[int, int, str] | None = None  # (distance, first position in ctx.persons, name)
     for candidate in containing.get(words, ()):
-        size, at_sentences, first_seen = names[candidate]
-        if size != longest:
-            continue
+        if containing.get(tuple(candidate.casefold().split())):
+            continue  # a part of a longer name ("Agus Harimurti" of "Agus Harimurti Yudhoyono"): that one stands for it
+        _, at_sentences, first_seen = names[candidate]
         place = bisect.bisect_left(at_sentences, sentence)
         for at_sentence in at_sentences[max(0, place - 1) : place + 1]:
             key = (abs(at_sentence - sentence), first_seen[at_sentence], candidate)
