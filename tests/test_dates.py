@@ -399,6 +399,7 @@ def test_evaluation_reads_an_undated_page_against_the_collection_day(shared_data
     # a season with "ini", "depan" or "lalu" is this, next or last year, as "tahun ini" is
     pytest.param("Ia bakal pindah ke tim lain musim depan.", [("2026", "year")], id="season-next"),
     pytest.param("Gelar itu gagal diraih di akhir musim ini.", [("2025", "year")], id="season-this"),
+    # the rainy season runs across two years: no one year (a temperate summer does not)
     pytest.param("Petani berharap panen musim hujan ini melimpah.", [], id="season-of-weather"),
     # a month named alone after a fully written date in its sentence takes that date's year
     pytest.param("Ia dilantik, jadi setelah 20 Oktober 2014, mungkin bulan November atau bulan Desember.",
@@ -485,3 +486,14 @@ def test_days_of_a_comparison_are_no_dates():
     assert resolve("Ibaratnya, kalau direm hari Senin berhentinya hari Sabtu,\" katanya.", page_date=page) == []
     assert resolve("Ibarat Ngerem Senin, Berhentinya Sabtu", page_date=page) == []
     assert resolve("Ibaratnya begitu. Ia datang hari Senin.", page_date=page) == [("2025-06-02", "day")]
+
+
+def test_what_is_left_is_a_duration_and_a_season_of_this_year_a_year():
+    """"masih tersisa setahun lagi": a contract's time left, no day it ends; "musim panas ini" is
+    this year's summer; a year after "memasuki" or "masa pajak" is a year of events."""
+    page = date(2025, 6, 9)
+    assert resolve("Kontrak De Jong masih tersisa setahun lagi.", page_date=page) == []
+    assert resolve("Pameran itu digelar setahun lagi.", page_date=page) == [("2026", "year")]
+    assert resolve("Tudor diperkirakan akan diganti musim panas ini.", page_date=page) == [("2025", "year")]
+    assert resolve("Memasuki 2025, perusahaan itu menargetkan 270 toko baru.", page_date=page) == [("2025", "year")]
+    assert resolve("diskon PKB untuk masa pajak 2025, bebas denda", page_date=page) == [("2025", "year")]

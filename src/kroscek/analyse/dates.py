@@ -72,6 +72,7 @@ _MONTHS_AHEAD = 3  # an unmarked month name this close ahead of the anchor is th
 _DAYS_AHEAD = timedelta(days=92)  # an unmarked day and month this close ahead, and nearer than the last one, is the coming one
 _CUE_WINDOW = 60  # characters before an expression searched for a future cue
 _BLOCK_WINDOW = 1000  # characters before an expression searched for the words that make it no date
+_SPACES = re.compile(r"\s+")
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
@@ -109,6 +110,7 @@ class _Rules:
     range_end: re.Pattern[str]  # "hingga 3 Agustus 2025" after "31 Juli": the year the range ends in
     years_ago: re.Pattern[str]  # "77 tahun yang lalu", "enam tahun silam"
     meal: re.Pattern[str]  # "makan" before "pagi ini": a meal ("makan pagi", breakfast), not a day
+    remaining: re.Pattern[str]  # "tersisa" before "setahun lagi": a duration left, not a date
     simile: re.Pattern[str]  # "Ibaratnya, kalau direm hari Senin berhentinya hari Sabtu": days of a figure of speech
     label: re.Pattern[str]  # "Matchday" before "9 pekan lalu": the 9 labels a match, it counts no weeks
     labelled: re.Pattern[str]  # "Matchday 9" before "pekan lalu": a label's number, no count of weeks
@@ -242,6 +244,7 @@ def _rules(language: str) -> _Rules | None:
                              rf"{_words(u for u, unit in data['units'].items() if unit == 'year')}\s+{_words(data['count_past'])}{_END}"),
         list_year=re.compile(rf"[^.;:!?()\"“”]*?{_START}(?P<m>{_month_names(data)})\s+(?P<y>\d{{4}})(?!\d)"),
         meal=re.compile(rf"{_START}{_words(data.get('meal_words', []))}\s+$"),
+        remaining=re.compile(rf"{_START}{_words(data.get('remaining_words', []))}\s+$"),
         simile=re.compile(rf"{_START}{_words(data.get('simile_words', []))}{_END}[^.;!?\"“”]*$"),
         label=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+$"),
         labelled=re.compile(rf"{_START}{_words(data.get('label_words', []))}\s+\d+\s*$"),
@@ -509,7 +512,7 @@ def _count(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | 
 
 def _period(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"pekan lalu", "bulan ini", "tahun depan", "awal pekan ini", "last month"."""
-    unit = rules.data["period_units"][match["u"].lower()]
+    unit = rules.data["period_units"][_SPACES.sub(" ", match["u"].lower())]
     step = {"past": -1, "this": 0, "future": 1}[direction or "this"]
     if unit == "week" and match["mod"]:
         monday = ctx.anchor - timedelta(days=ctx.anchor.weekday()) + timedelta(weeks=step)
@@ -574,7 +577,7 @@ def _deictic_unit(kind: str, match: re.Match[str], rules: _Rules) -> str:
     if match.groupdict().get("one"):
         return rules.data["one_unit_words"][match["one"].lower()]
     table = rules.data["period_units"] if kind in ("period", "month_of_year") else rules.data["units"]
-    return table[match["u"].lower()]
+    return table[_SPACES.sub(" ", match["u"].lower())]
 
 
 def _shifted(anchor: date, unit: str, count: int) -> _Dates:
@@ -635,6 +638,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
     if kind == "period":
         return bool((rules.quantity.search(text, *window) and not rules.labelled.search(text, *window))
                     or rules.recurring.search(text, *window))
+    if kind == "count" and rules.remaining.search(text, *window) and _direction(match.group(0), rules) == "future":
+        return True  # "kontraknya tersisa setahun lagi": what is left, a duration, not a day it ends
     if kind == "count" and rules.label.search(text, *window):
         return True  # "Matchday 9 pekan lalu": the 9 labels a match ("pekan lalu" is read on its own)
     if kind in ("weekday", "day_word") and rules.simile.search(text, *window):
