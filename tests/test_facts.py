@@ -817,3 +817,37 @@ def test_the_start_the_end_and_a_count_so_far_of_one_programme_do_not_dispute():
 def test_a_denial_inside_a_relative_clause_describes_and_denies_nothing():
     assert fact("Diskon itu hanya berlaku bagi wajib pajak yang tidak pernah menunggak pajak selama tiga tahun.").denial is None
     assert fact("Kepala Bapenda menegaskan wajib pajak tidak pernah menunggak pajak selama tiga tahun.").denial == "tidak pernah"
+
+
+def dated_fact(text: str, source: str, page: str = "2025-10-20"):
+    from datetime import date as day
+
+    from kroscek.analyse.dates import find_event_dates
+    from kroscek.model import Sentence
+
+    dates = find_event_dates([Sentence(0, text, 0)], day.fromisoformat(page), "id")
+    return read_fact(Claim(source, 0, text, "id", dates), source, page)
+
+
+def test_one_day_written_with_two_weekdays_disputes_whatever_else_the_claims_tell():
+    """20 October 2025 is a Monday: one article's "Kamis (20/10/2025)" against another's "Senin
+    (20/10/2025)" is a disagreement on the day, though one sentence dates a protest and the other a
+    quote; they are paired by the day alone, once per pair of articles."""
+    from kroscek.compare.crosscheck import _weekday_links
+
+    protest = dated_fact("Unjuk rasa itu dilakukan oleh BEM Semarang Raya pada Kamis (20/10/2025).", "a")
+    quote = dated_fact('"Pemerintah lamban," kata Ketua BEM Undip, Senin (20/10/2025).', "b")
+    again = dated_fact("Massa bertahan hingga sore, Senin (20/10/2025).", "b")
+    same = dated_fact("Polisi berjaga di lokasi pada Senin (20/10/2025).", "c")
+    assert (relate(protest, quote, 0.0).kind, relate(protest, quote, 0.0).slot) == ("dispute", "weekday")
+    facts = [protest, quote, replace(again, claim=replace(again.claim, sentence=1)), same]
+    assert _weekday_links(facts, set()) == [(0, 1, DISPUTE_SCORE), (0, 3, DISPUTE_SCORE)]
+    assert relate(quote, same, 0.0).kind != "dispute"
+
+
+def test_counts_written_to_the_last_one_allow_no_rounding():
+    """"10.428" and "10.482" are two figures, not one rounded; "10.400" may round either."""
+    assert kind("Sebanyak 10.428 siswa keracunan MBG menurut data BEM.",
+                "Sebanyak 10.482 siswa keracunan MBG menurut data BEM.") == ("dispute", "number")
+    assert kind("Sebanyak 10.400 siswa keracunan MBG menurut data BEM.",
+                "Sebanyak 10.428 siswa keracunan MBG menurut data BEM.")[0] == "agree"

@@ -60,6 +60,7 @@ LEXICAL_WEIGHT = 0.3  # weight of the TF-IDF word overlap added to the embedding
 NAME_CONFLICT_PENALTY = 0.1  # taken off when each claim names someone the other does not
 SAME_TEXT_OVERLAP = 0.6  # content-word overlap for the same-language negation and entity checks
 EXACT_TOLERANCE = 0.02  # relative slack for rounding ("1,1 juta" vs "1.12 million")
+PRECISE_FROM = 100  # a whole number from here up, not a multiple of ten, written in full ("10.428") is no rounded figure
 ABOUT_TOLERANCE = 0.15  # relative slack of "sekitar" / "about"
 _DEFAULT_LANGUAGE = resources.DEFAULT_LANGUAGE
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -369,6 +370,8 @@ def _quantities(masked: str, language: str) -> tuple[Quantity, ...]:
                 widened, size = lex.qualifiers_after[words[at + size]], size + 1  # "20,88 juta lebih KPM"
             value = _range(number, widened)
             exact = widened is None
+            if exact and size == 1 and number >= PRECISE_FROM and number == int(number) and number % 10:
+                value = (number, number)  # "10.428 siswa" written to the last one: no rounding to allow for
         elif vague := _phrase_at(words, at, lex.vague_numbers):
             value, size, exact = lex.vague_numbers[vague[0]], vague[1], False
         elif spelled := _phrase_at(words, at, lex.number_words):
@@ -401,6 +404,9 @@ class DateKeys:
     months: frozenset[int]
     years: frozenset[int]
     texts: tuple[str, ...]
+    # days written with a weekday name, and that name as written ("Kamis (20/10/2025)": 20 October
+    # 2025, Thursday), whether or not the calendar agrees
+    named: frozenset[tuple[str, int, str]] = frozenset()
 
 
 def _explicit(date: EventDate, lex: ClaimLexicon) -> bool:
@@ -418,11 +424,14 @@ def _cited_on(text: str, date_text: str, lex: ClaimLexicon) -> bool:
 def date_keys(claim: Claim) -> DateKeys:
     lex = lexicon(claim.language)
     explicit = [d for d in claim.dates if _explicit(d, lex) and not _cited_on(claim.text, d.text, lex)]
-    days, weekdays, months, years = set(), set(), set(), set()
+    days, weekdays, months, years, named = set(), set(), set(), set(), set()
     for d in explicit:
         parts = d.date.split("-")
         written = d.firm or any(c.isdigit() for c in d.text) or any(w.lower() in lex.months for w in _WORD.findall(d.text))
-        named_weekday = any(w.lower() in lex.weekdays for w in _WORD.findall(d.text))
+        names = [w for w in _WORD.findall(d.text) if w.lower() in lex.weekdays]
+        named_weekday = bool(names)
+        if d.precision == "day" and len(parts) == 3 and d.firm and len(names) == 1:
+            named.add((d.date, lex.weekdays[names[0].lower()], d.text))
         if d.precision == "day" and len(parts) == 3:
             if d.firm or named_weekday:
                 weekdays.add(date.fromisoformat(d.date).weekday())
@@ -432,7 +441,7 @@ def date_keys(claim: Claim) -> DateKeys:
             months.add(int(parts[1]))
         if d.firm and d.precision != "week":
             years.add(int(parts[0]))
-    return DateKeys(*(frozenset(s) for s in (days, weekdays, months, years)), tuple(d.text for d in explicit))
+    return DateKeys(*(frozenset(s) for s in (days, weekdays, months, years)), tuple(d.text for d in explicit), frozenset(named))
 
 
 def predicates(claim: Claim) -> dict[str, str]:

@@ -298,6 +298,34 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
     return found
 
 
+def _weekday_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Claims of two sources that write one calendar day with two weekday names, whatever else
+    they say: the first such claim of each article, for each pair of articles and day (indexed by
+    the day, so linear in the claims that name one)."""
+    by_day: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, fact in enumerate(facts):
+        for day, weekday, _ in fact.dates.named:
+            by_day[day].append((i, weekday))
+    found = []
+    for members in by_day.values():
+        if len(members) > SLOT_BLOCK:
+            continue
+        first: dict[tuple[str, int], int] = {}  # (article, weekday) -> its first claim naming the day so
+        for i, weekday in members:
+            first.setdefault((facts[i].article, weekday), i)
+        seen: set[tuple[str, str]] = set()
+        for (article_i, weekday_i), i in first.items():
+            for (article_j, weekday_j), j in first.items():
+                a, b = min(i, j), max(i, j)
+                if weekday_i == weekday_j or facts[i].source == facts[j].source or (article_i, article_j) in seen \
+                        or (a, b) in linked:
+                    continue
+                seen.update({(article_i, article_j), (article_j, article_i)})
+                found.append((a, b, SLOT_SCORE))
+                linked.add((a, b))
+    return found
+
+
 def _add_slot_links(links: dict[tuple[int, int], float], slot_links: Sequence[tuple[int, int, float]]) -> None:
     """Slot pairs added to the candidate pairs; an aligned pair that shares a slot's key (the same
     thing counted, the same kind of permit, one event of a match) counts at least as a slot pair
@@ -341,6 +369,7 @@ def cross_check(articles: Sequence[Article], embedder: Any = None, sources: Mapp
     for i, j, score in _denial_links(facts, set(links)):
         links.setdefault((i, j), score)
     _add_slot_links(links, _slot_links(facts, set()))
+    _add_slot_links(links, _weekday_links(facts, set(links)))
     contexts = {a.id: _context([f for f in facts if f.article == a.id]) for a in articles}
 
     def compare(i: int, j: int) -> Relation:

@@ -540,10 +540,23 @@ def quoted_apart(a: str, b: str) -> bool:
     return False
 
 
+def weekdays_apart(a: Fact, b: Fact) -> list[Difference]:
+    """One calendar day written with two weekday names ("Kamis (20/10/2025)" / "Senin (20/10/2025)"):
+    whatever each sentence tells of that day, the two sources disagree on which day of the week it was."""
+    named_b = {day: (weekday, text) for day, weekday, text in b.dates.named}
+    for day, weekday, text in sorted(a.dates.named):
+        if day in named_b and named_b[day][0] != weekday:
+            other = named_b[day][1]
+            return [Difference("weekday", text, other, f"one day, two weekdays: {text} vs {other}")]
+    return []
+
+
 def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     """Every slot in which the two facts give incompatible values."""
     if _SPACES.sub("", a.text.casefold()) == _SPACES.sub("", b.text.casefold()):
         return []  # the same words, one copy glued where a link was cut
+    if named := weekdays_apart(a, b):
+        return named
     if quoted_apart(a.text, b.text):
         # one utterance quoted two ways: that each article names the other's value elsewhere
         # does not make them two facts
@@ -585,7 +598,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
     found = differences(a, b, context)
     same = same_subject(a, b)
     if found:
-        if found[0].slot in ("denial", "event", "negation"):
+        if found[0].slot in ("denial", "event", "negation") or (found[0].slot == "weekday" and weekdays_apart(a, b)):
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
         if a.conditional != b.conditional and found[0].slot != "identifier":
             return Relation("related", tuple(found), "one side tells what holds only under a condition")
