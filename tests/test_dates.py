@@ -497,3 +497,15 @@ def test_what_is_left_is_a_duration_and_a_season_of_this_year_a_year():
     assert resolve("Tudor diperkirakan akan diganti musim panas ini.", page_date=page) == [("2025", "year")]
     assert resolve("Memasuki 2025, perusahaan itu menargetkan 270 toko baru.", page_date=page) == [("2025", "year")]
     assert resolve("diskon PKB untuk masa pajak 2025, bebas denda", page_date=page) == [("2025", "year")]
+
+
+def test_the_evaluation_reads_a_paragraph_with_its_whole_article():
+    """An old article republished: its weekday-dated day (Wednesday 17 August 2022) is in another
+    paragraph, and the "kemarin" of this one counts from it, as the pipeline reads the article."""
+    from kroscek.eval.dates import Labelled, Paragraph, kroscek_dates
+
+    lines = ("Upacara digelar Rabu (17/8/2022) di halaman kantor.", "Warga sudah berkumpul sejak kemarin.")
+    paragraph = Paragraph("a", 1, date(2024, 12, 16), lines[1], [Labelled(27, 34, "2022-08-16", "day")], lines=lines)
+    assert [p.date for p in kroscek_dates(paragraph)] == ["2022-08-16"]
+    alone = Paragraph("a", 1, date(2024, 12, 16), lines[1], [])
+    assert [p.date for p in kroscek_dates(alone)] == ["2024-12-15"]

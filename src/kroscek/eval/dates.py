@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,7 @@ class Paragraph:
     gold: list[Labelled]
     held_back: bool | None = None  # None: the file has no split
     collected: date | None = None  # the latest page date of the file: when the collection was read
+    lines: tuple[str, ...] = ()  # the whole article, one paragraph a line: the context its dates are read in
 
 
 def _today(paragraph: Paragraph) -> date | None:
@@ -85,14 +87,15 @@ def load(path: Path, data: str | None = None) -> list[Paragraph]:
     header, pairs = labelled_rows(Path(path), data)
     paragraphs = []
     for row, record in pairs:
-        text = row[header["text_column"]].split("\n")[record["paragraph"]]
+        lines = tuple(row[header["text_column"]].split("\n"))
+        text = lines[record["paragraph"]]
         gold = []
         for item in record["dates"]:
             if text[item["start"]:item["end"]] != item["text"]:
                 raise ValueError(f"article {record['article']}: label {item['text']!r} does not match the source text")
             gold.append(Labelled(item["start"], item["end"], item["date"], item["precision"]))
         paragraphs.append(Paragraph(record["article"], record["paragraph"], _page_date(row, header), text, gold,
-                                    record.get("held_back")))
+                                    record.get("held_back"), lines=lines))
     collected = max((p.page_date for p in paragraphs if p.page_date), default=None)
     for paragraph in paragraphs:
         paragraph.collected = collected
@@ -121,8 +124,18 @@ def _locate(text: str, spans: list[tuple[str, str]]) -> list[Predicted]:
 
 
 def kroscek_dates(paragraph: Paragraph) -> list[Predicted]:
-    found = find_event_dates([Sentence(0, paragraph.text, 0)], paragraph.page_date, "id", today=_today(paragraph))
-    return _locate(paragraph.text, [(d.text, d.date) for d in found])
+    """The dates kroscek finds in the paragraph, read with its whole article around it as the
+    pipeline reads an article (one sentence a line here), so a date another paragraph gives can
+    count; only those of this paragraph are returned."""
+    found = _article_dates(paragraph.lines or (paragraph.text,), paragraph.page_date, _today(paragraph))
+    index = paragraph.index if paragraph.lines else 0
+    return _locate(paragraph.text, [(d.text, d.date) for d in found if d.sentence == index])
+
+
+@lru_cache(maxsize=64)  # an article's paragraphs are scored one after another: read it once
+def _article_dates(lines: tuple[str, ...], page_date: date | None, today: date | None) -> tuple:
+    return tuple(find_event_dates([Sentence(i, line, i) for i, line in enumerate(lines) if line.strip()], page_date, "id",
+                                  today=today))
 
 
 def baseline_dates(paragraph: Paragraph) -> list[Predicted]:
