@@ -1032,11 +1032,11 @@ Setelah mendengar jawaban jaksa, Dimas pun menjawab pertanyaan hakim."""
 
 def test_a_ministrys_short_name_is_not_read_into_a_persons_name() -> None:
     """"Kemenag menduga" where the article also writes "Dirjen PHU Kemenag Hilman Latief": the
-    ministry, not a person named "Kemenag Hilman Latief"."""
+    ministry (under the full name the article gives it), not a person named "Kemenag Hilman Latief"."""
     found = speakers("""Kementerian Agama ( Kemenag ) menegaskan tak ada pungutan dari petugas haji ke jemaah.
 Kemenag menduga isu pungutan itu muncul karena ada jemaah yang menyewa kursi roda.
 "Kita tidak memungut biaya apapun dari jemaah," kata Dirjen Penyelenggaraan Haji dan Umrah Kemenag Hilman Latief di Makkah.""")
-    assert [speaker for _, speaker in found[:2]] == ["Kemenag", "Kemenag"] and found[2] == ("direct", "Hilman Latief")
+    assert [speaker for _, speaker in found[:2]] == ["Kementerian Agama"] * 2 and found[2] == ("direct", "Hilman Latief")
 
 
 def test_a_nickname_made_of_a_full_names_clipped_words_is_that_person() -> None:
@@ -1276,3 +1276,14 @@ Walikota Mojokerto, Ika Puspitasari, menyampaikan apresiasinya atas perhatian Ke
 "Galeri ini merupakan upaya bersama," katanya.
 """
     assert speakers(text) == [("direct", "Fadli Zon"), ("reported", "Ika Puspitasari"), ("direct", "Ika Puspitasari")]
+
+
+def test_a_ministrys_short_name_with_more_words_is_the_one_ministry_the_article_names() -> None:
+    """"Kemenkeu Malaysia" and "Kemenkeu Negeri Jiran" where the article names "Kementerian
+    Keuangan Malaysia" and no other finance ministry: that ministry; "Kemenhub", whose letters
+    do not open the name of a ministry the article gives, stays as written."""
+    found = speakers("""Kementerian Keuangan Malaysia akan mengenakan pajak penjualan mulai 1 Juli 2025.
+"Pajak antara 5-10% akan dikenakan pada barang mewah," kata Kemenkeu Malaysia dalam sebuah pernyataan.
+"Untuk menghindari tekanan langsung pada biaya hidup," tambah Kemenkeu Negeri Jiran dalam pernyataan itu.
+"Jalur mudik sudah siap," kata Kemenhub.""")
+    assert [speaker for _, speaker in found] == ["Kementerian Keuangan Malaysia"] * 2 + ["Kemenhub"]

@@ -64,6 +64,7 @@ class SpeakerContext:
     _longer_names: tuple[int, dict[tuple[str, ...], list[str]], dict[str, tuple[int, list[int], dict[int, int]]]] | None = field(default=None, repr=False)
     _brackets: dict[str, list[tuple[list[str], frozenset[str], str, bool]]] | None = field(default=None, repr=False)
     _aliases: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _ministries: list[str] | None = field(default=None, repr=False)  # the "Kementerian ..." runs of the article
     _word_runs: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
     _name_windows: dict[str, set[tuple[str, ...]]] | None = field(default=None, repr=False)  # by their first two letters
     _nicknames: dict[str, str | None] = field(default_factory=dict, repr=False)  # nickname -> the full name it clips
@@ -514,7 +515,7 @@ _QUOTED_NICKNAME = re.compile(r"(?<![\w'’])([A-Z][\w.-]+)\s+['‘\"“]([A-Z][
 
 def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
     folded = name.casefold()
-    ministry = folded.startswith(MINISTRY_PREFIXES) and len(name.split()) == 1  # "Kemenag" of "Kementerian Agama (Kemenag)"
+    ministry = folded.startswith(MINISTRY_PREFIXES)  # "Kemenag" of "Kementerian Agama (Kemenag)", "Kemenkeu Malaysia"
     if not ministry and (name.isupper() or folded.startswith(MINISTRY_PREFIXES) or folded.split()[0] in ctx.lex.not_person):
         return None  # a body's short name stays as written ("MIIT", "Polri")
     if name not in ctx._aliases:
@@ -525,9 +526,21 @@ def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
 _MINISTRY_RUN = re.compile(r"(Kementerian(?:\s+(?:[A-Z][\w-]*|dan))+)\s*$")  # "Kementerian Energi dan Sumber Daya Mineral"
 
 
+_MINISTRIES = re.compile(r"Kementerian(?:\s+(?:[A-Z][\w-]*|dan)(?=\W|$))+")  # every ministry the article names
+
+
 def _ministry_named(short: str, ctx: SpeakerContext) -> str | None:
-    """The ministry's full name the article gives before ``short`` in brackets ("Kementerian Agama
-    (Kemenag)"), else None: the short name then stays as written."""
+    """The ministry's full name the article gives for ``short``: before it in brackets ("Kementerian
+    Agama (Kemenag)"), else the one ministry it names whose first word the short name clips
+    ("Kemenkeu Malaysia" / "Kemenkeu Negeri Jiran" of "Kementerian Keuangan Malaysia"); else None,
+    the short name then staying as written."""
+    head, _, rest = short.partition(" ")
+    if rest:
+        full = _ministry_named(head, ctx)
+        named = [run for run in _ministries(ctx) if full and run.startswith(full)]
+        if full and len(set(named)) == 1:
+            return named[0]  # the one ministry of that name the article gives, the words after it its own
+        return f"{full} {rest}" if full else None
     bracket = f"({short})"
     for paragraph in ctx.paragraphs:
         at = paragraph.text.find(bracket)
@@ -536,7 +549,22 @@ def _ministry_named(short: str, ctx: SpeakerContext) -> str | None:
             if run and not run.group(1).endswith(" dan"):
                 return run.group(1)
             at = paragraph.text.find(bracket, at + 1)
-    return None
+    clip = short.casefold().removeprefix(next(p for p in MINISTRY_PREFIXES if short.casefold().startswith(p)))
+    if len(clip) < _MINISTRY_CLIP:
+        return None
+    clipping = {" ".join(run.split()[:2]) for run in _ministries(ctx) if run.split()[1].casefold().startswith(clip)}
+    return clipping.pop() if len(clipping) == 1 else None
+
+
+_MINISTRY_CLIP = 2  # letters of the field a ministry's short name keeps ("Kemenag": "ag" of "Agama")
+
+
+def _ministries(ctx: SpeakerContext) -> list[str]:
+    """Every "Kementerian ..." run of two or more words the article writes, read once."""
+    if ctx._ministries is None:
+        ctx._ministries = [m.group() for p in ctx.paragraphs for m in _MINISTRIES.finditer(p.text)
+                           if len(m.group().split()) >= 2 and not m.group().endswith(" dan")]
+    return ctx._ministries
 
 
 def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
