@@ -598,8 +598,10 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
     found = differences(a, b, context)
     same = same_subject(a, b)
     if found:
-        if found[0].slot in ("denial", "event", "negation") or (found[0].slot == "weekday" and weekdays_apart(a, b)):
+        if found[0].slot in ("denial", "event", "negation"):
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
+        if found[0].slot == "weekday" and weekdays_apart(a, b):
+            return Relation("dispute", tuple(found), "the sources give one calendar day two weekdays")
         if a.conditional != b.conditional and found[0].slot != "identifier":
             return Relation("related", tuple(found), "one side tells what holds only under a condition")
         if _is_update(a, b, found):
