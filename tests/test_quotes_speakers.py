@@ -1287,3 +1287,12 @@ def test_a_ministrys_short_name_with_more_words_is_the_one_ministry_the_article_
 "Untuk menghindari tekanan langsung pada biaya hidup," tambah Kemenkeu Negeri Jiran dalam pernyataan itu.
 "Jalur mudik sudah siap," kata Kemenhub.""")
     assert [speaker for _, speaker in found] == ["Kementerian Keuangan Malaysia"] * 2 + ["Kemenhub"]
+
+
+def test_a_misspelt_title_still_names_the_speaker_after_it() -> None:
+    """A title one letter off ("anggot" for "anggota"): the scrape's typo, read as the title, so the
+    name after it speaks as it does after the title spelt right; a short word is no misspelt title."""
+    tag = '"Kondisi semrawut tidak hanya terjadi karena pemisahan hotel," ujar {} Komisi VIII DPR Dini Rahmania kepada wartawan.'
+    spelt, misspelt = speakers(tag.format("anggota")), speakers(tag.format("anggot"))
+    assert misspelt == spelt and "Dini Rahmania" in (misspelt[0][1] or "")
+    assert speakers('"Kondisi semrawut tidak hanya terjadi karena pemisahan hotel," ujar ia kepada wartawan.') == [("direct", None)]

@@ -8,6 +8,9 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from kroscek.analyse.quotes.lexicon import QuoteLexicon, common_words
 from kroscek.analyse.quotes.names import can_speak, is_organisation_like, is_person_like, is_place_name, without_titles
@@ -374,6 +377,19 @@ def _occupation(words: list[Token], lex: QuoteLexicon) -> bool:
     )
 
 
+_MISSPELT_FROM = 6  # letters a title must have for a word one letter off it to read as that title
+
+
+def _misspelt_title(word: str, lex: QuoteLexicon) -> bool:
+    """A lowercase word one letter off a long title ("anggot" for "anggota"): a scrape's typo, read as the title."""
+    return len(word) >= _MISSPELT_FROM - 1 and word.isalpha() and bool(_titles_near(word, lex.titles))
+
+
+@lru_cache(maxsize=4096)
+def _titles_near(word: str, titles: frozenset[str]) -> tuple[str, ...]:
+    return tuple(t for t in titles if len(t) >= _MISSPELT_FROM and t[:3] == word[:3] and Levenshtein.distance(word, t) == 1)
+
+
 def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
     """``pengamat ekonomi Faisal Basri`` / ``opposition leader Mark Tully``: the name after a title."""
     for position in range(at, min(at + _TITLE_WORDS, len(toks))):
@@ -389,7 +405,8 @@ def _name_after_title(text: str, toks: list[Token], at: int, lex: QuoteLexicon) 
                 # "pesan bintang sinetron Ketika Cinta Memanggilmu itu": a title inside a description of the one named before
                 return SpeakerRef("pronoun", toks[after].lower, toks[at].start, toks[after].end)
             ref = ref_from_run(run, lex)
-            if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) for i, t in enumerate(described, start=at)):
+            if not any(t.lower in lex.titles or match_phrase(toks, i, lex.roles) or _misspelt_title(t.lower, lex)
+                       for i, t in enumerate(described, start=at)):
                 if described and _occupation(described, lex) and ref is not None and ref.kind == "name" \
                         and is_person_like(ref.text, lex) and can_speak(ref.text) and not ref.text.isupper():
                     return ref  # "kata pedagang Yanto", "ujar pengemudi ojek Rudi Hartono": what the person does, then the name
