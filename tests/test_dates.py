@@ -509,3 +509,16 @@ def test_the_evaluation_reads_a_paragraph_with_its_whole_article():
     assert [p.date for p in kroscek_dates(paragraph)] == ["2022-08-16"]
     alone = Paragraph("a", 1, date(2024, 12, 16), lines[1], [])
     assert [p.date for p in kroscek_dates(alone)] == ["2024-12-15"]
+
+
+def test_a_text_put_up_the_morning_after_its_day_counts_today_from_that_day():
+    """The salat it reports is dated Friday 6 June; the page is of Saturday 7 June: the text was
+    written on the Friday, so its "pagi ini" is the Friday. A text that dates the page's own day
+    as well counts from the page."""
+    lines = ["Lawang Sewu menggelar ibadah salat Idul Adha pada Jumat (6/6) pagi.",
+             "Lawang Sewu pagi ini telah menjadi tempat ibadah yang penuh khidmat."]
+    found = find_event_dates([Sentence(i, t, i) for i, t in enumerate(lines)], date(2025, 6, 7), "id", today=TODAY)
+    assert [(d.text, d.date) for d in found] == [("pada Jumat (6/6) pagi", "2025-06-06"), ("pagi ini", "2025-06-06")]
+    lines.append("Polisi masih berjaga pada Sabtu (7/6).")
+    found = find_event_dates([Sentence(i, t, i) for i, t in enumerate(lines)], date(2025, 6, 7), "id", today=TODAY)
+    assert ("pagi ini", "2025-06-07") in [(d.text, d.date) for d in found]

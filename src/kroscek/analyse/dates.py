@@ -809,7 +809,8 @@ def _article_time(sentences: list[Sentence], rules: _Rules, page_date: date | No
     """The anchor of an article's relative dates. The page date, unless the text shows it was
     written at another time: every day it dates with a weekday ("Senin (15/8/2022)", the way news
     dates its own days) lies more than ``STALE_MONTHS`` months before the page and no firm date
-    reaches that far, or "N tahun yang lalu" counts from a year it names (``_years_ago_time``).
+    reaches that far, or the latest such day is the eve of the page (a text put up the next
+    morning), or "N tahun yang lalu" counts from a year it names (``_years_ago_time``).
     Without a page date, the latest firm day the text gives."""
     base = _Time(page_date)
     found = [_find_in_sentence(s.text, rules, base, page_date, today, _FIRM_KINDS) for s in sentences]
@@ -824,6 +825,11 @@ def _article_time(sentences: list[Sentence], rules: _Rules, page_date: date | No
     recent = any(_last_day(EventDate(iso, "", 0, precision)) >= cutoff for _, iso, precision in firm)
     if news_days and not recent:
         return _Time(max(news_days), from_text=True)
+    if news_days and max(news_days) == page_date - timedelta(days=1):
+        # the latest day the text dates as news is the eve of its page ("salat Idul Adha pada Jumat
+        # (6/6) pagi" on a page of Saturday morning): written that day, its "hari ini" is that day
+        # (the page still bounds its other dates, as it does a fresh text's)
+        return _Time(max(news_days))
     if not recent:
         return _years_ago_time(sentences, found, rules, page_date) or base
     return base
