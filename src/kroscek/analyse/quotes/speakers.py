@@ -413,7 +413,8 @@ def _heuristic_names(text: str, start: int, end: int, ctx: SpeakerContext) -> li
 
 def expand_name(name: str, ctx: SpeakerContext, sentence: int) -> str:
     """The fullest form of ``name`` in the article, nearest to ``sentence`` first (of two people
-    named "Agus", the one named last before); a name given in brackets after another ("Joko Widodo (Jokowi)", "Saifullah Yusuf (Gus Ipul)") is that one."""
+    named "Agus", the one named nearest, however long the other's name); a name given in brackets
+    after another ("Joko Widodo (Jokowi)", "Saifullah Yusuf (Gus Ipul)") is that one."""
     aliased = _bracketed_alias(name, ctx)
     if aliased:
         return aliased
@@ -516,7 +517,7 @@ _QUOTED_NICKNAME = re.compile(r"(?<![\w'’])([A-Z][\w.-]+)\s+['‘\"“]([A-Z][
 def _bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
     folded = name.casefold()
     ministry = folded.startswith(MINISTRY_PREFIXES)  # "Kemenag" of "Kementerian Agama (Kemenag)", "Kemenkeu Malaysia"
-    if not ministry and (name.isupper() or folded.startswith(MINISTRY_PREFIXES) or folded.split()[0] in ctx.lex.not_person):
+    if not ministry and (name.isupper() or folded.split()[0] in ctx.lex.not_person):
         return None  # a body's short name stays as written ("MIIT", "Polri")
     if name not in ctx._aliases:
         ctx._aliases[name] = _ministry_named(name, ctx) if ministry else _find_bracketed_alias(name, ctx)
@@ -527,6 +528,7 @@ _MINISTRY_RUN = re.compile(r"(Kementerian(?:\s+(?:[A-Z][\w-]*|dan))+)\s*$")  # "
 
 
 _MINISTRIES = re.compile(r"Kementerian(?:\s+(?:[A-Z][\w-]*|dan)(?=\W|$))+")  # every ministry the article names
+_MINISTRY_CLIP = 2  # letters of the field a ministry's short name keeps at least ("Kemenag": "ag" of "Agama")
 
 
 def _ministry_named(short: str, ctx: SpeakerContext) -> str | None:
@@ -554,9 +556,6 @@ def _ministry_named(short: str, ctx: SpeakerContext) -> str | None:
         return None
     clipping = {" ".join(run.split()[:2]) for run in _ministries(ctx) if run.split()[1].casefold().startswith(clip)}
     return clipping.pop() if len(clipping) == 1 else None
-
-
-_MINISTRY_CLIP = 2  # letters of the field a ministry's short name keeps ("Kemenag": "ag" of "Agama")
 
 
 def _ministries(ctx: SpeakerContext) -> list[str]:
