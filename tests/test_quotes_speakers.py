@@ -1296,3 +1296,15 @@ def test_a_misspelt_title_still_names_the_speaker_after_it() -> None:
     spelt, misspelt = speakers(tag.format("anggota")), speakers(tag.format("anggot"))
     assert misspelt == spelt and "Dini Rahmania" in (misspelt[0][1] or "")
     assert speakers('"Kondisi semrawut tidak hanya terjadi karena pemisahan hotel," ujar ia kepada wartawan.') == [("direct", None)]
+
+
+def test_a_long_description_closed_by_the_name_names_the_speaker() -> None:
+    """"kata profesor sastra Inggris dari Universitas Parma dan anggota tim ilmiah museum, Diego
+    Saglia.": the person whose name closes the tag, not the country in the description, nor the
+    queen the article named before; his next quote is his too."""
+    text = """
+Raja Charles dan Ratu Camilla mengunjungi Ravenna pekan lalu.
+"Itu momen yang sangat berkesan," kata profesor sastra Inggris dari Universitas Parma dan anggota tim ilmiah museum, Diego Saglia.
+"Kami baru saja buka, lalu datang tamu yang luar biasa," ujarnya.
+"""
+    assert speakers(text) == [("direct", "Diego Saglia"), ("direct", "Diego Saglia")]

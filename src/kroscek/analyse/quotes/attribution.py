@@ -218,12 +218,42 @@ def speaker_after(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> S
             return holder
         return ref_from_run(run, lex)
     titled = _name_after_title(text, toks, at, lex)
+    if titled is not None and not (titled.kind == "name" and is_place_name(titled.text)):
+        return titled
+    closing = _closing_appositive(text, toks, at, lex)
+    if closing is not None:
+        return closing  # "kata profesor sastra Inggris dari Universitas Parma ..., Diego Saglia.": not the place in it
     if titled is not None:
         return titled
     role = match_phrase(toks, at, lex.roles)
     if role:
         return SpeakerRef("role", " ".join(role), token.start, toks[at + len(role) - 1].end)
     return _described_after(text, toks, at, lex)
+
+
+_LONG_DESCRIPTION_WORDS = 20  # words of a long lowercase-led description a closing name may follow
+
+
+def _closing_appositive(text: str, toks: list[Token], at: int, lex: QuoteLexicon) -> SpeakerRef | None:
+    """A long description after a speech verb that ends in the person's name after a comma and
+    closes the sentence ("kata profesor sastra Inggris dari Universitas Parma dan anggota tim
+    ilmiah museum, Diego Saglia."): that person, however many places and bodies the description
+    names. Only words and commas may stand between the verb and the name."""
+    if at >= len(toks) or toks[at].capitalised or toks[at].lower in lex.complementizers or toks[at].lower in lex.pronouns:
+        return None
+    for position in range(at + 1, min(at + _LONG_DESCRIPTION_WORDS, len(toks))):
+        gap = text[toks[position - 1].end : toks[position].start]
+        if gap.strip() not in ("", ","):
+            return None
+        if gap.strip() != "," or not toks[position].capitalised:
+            continue
+        ref = _appositive(text, toks, position, lex)
+        if ref is None or len(ref.text.split()) < 2 or not is_person_like(ref.text, lex) or is_place_name(ref.text):
+            continue
+        rest = text[ref.end : ref.end + 2].lstrip(" ")
+        if not rest or rest[0] in ".\n":
+            return ref
+    return None
 
 
 _DESCRIPTION_AFTER_WORDS = 8  # words of a description after a speech verb ("ujar seorang lansia, X", "ujar mantan Komisaris Utama Bank Nagari itu")
