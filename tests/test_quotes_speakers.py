@@ -1308,3 +1308,14 @@ Raja Charles dan Ratu Camilla mengunjungi Ravenna pekan lalu.
 "Kami baru saja buka, lalu datang tamu yang luar biasa," ujarnya.
 """
     assert speakers(text) == [("direct", "Diego Saglia"), ("direct", "Diego Saglia")]
+
+
+def test_a_role_qualified_and_left_unnamed_speaks_as_that_role() -> None:
+    """"kata pejabat pendidikan.": an education official the article never names, not the
+    president named before; "kata pejabat itu" still refers back."""
+    text = """
+Presiden Emmanuel Macron mengecam serangan itu.
+Tersangka penyerang "tampaknya adalah seorang siswa di sekolah tersebut," kata pejabat pendidikan.
+"""
+    assert speakers(text) == [("direct", "pejabat pendidikan")]
+    assert speakers(text.replace("pejabat pendidikan.", "pejabat itu.")) == [("direct", "Emmanuel Macron")]

@@ -494,6 +494,10 @@ def _longer_names(ctx: SpeakerContext) -> tuple[dict[tuple[str, ...], list[str]]
     return ctx._longer_names[1], ctx._longer_names[2]
 
 
+_NOT_QUALIFIERS = frozenset({"lagi", "kemarin", "tadi", "pula", "juga", "saja", "lalu", "kembali", "menambahkan"})
+_QUALIFIER_AFTER = re.compile(r"\s+([a-z]+)\s*(?:\.|$)")  # one lowercase word closing a speech tag after a role
+
+
 _CAPITALISED_RUN = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # one to four capitalised words: a name
 
 
@@ -677,8 +681,23 @@ class Resolver:
                 return holder or self.body(ref.text)
             if ref.text.split()[0] in dict(self.ctx.lex.body_offices) and " " in ref.text:
                 return ref.text  # "polisi Bavaria": the police of a place, as the article names it
-            return holder or self._office_of_place(ref.text) or self.pronoun(sentence, ref.start, paragraph)
+            return holder or self._office_of_place(ref.text) or self._qualified_role(ref, paragraph) \
+                or self.pronoun(sentence, ref.start, paragraph)
         return self.pronoun(sentence, ref.start, paragraph)
+
+    def _qualified_role(self, ref: SpeakerRef, paragraph: Paragraph) -> str | None:
+        """A role the tag qualifies with a lowercase word of its own and then ends ("kata pejabat
+        pendidikan."), none of its holders named: someone new the article leaves unnamed, who
+        speaks as that role, not the one named last."""
+        after = _QUALIFIER_AFTER.match(paragraph.text, ref.end)
+        if after is None:
+            return None
+        word = after.group(1)
+        lex = self.ctx.lex
+        if word in lex.demonstratives or word in lex.fillers or word in lex.complementizers or word in lex.pronouns \
+                or word in _NOT_QUALIFIERS:
+            return None
+        return f"{ref.text} {word}"
 
     def _relational(self, role: str) -> tuple[str, ...] | None:
         words = role.casefold().split()
