@@ -843,6 +843,10 @@ def test_one_day_written_with_two_weekdays_disputes_whatever_else_the_claims_tel
     facts = [protest, quote, replace(again, claim=replace(again.claim, sentence=1)), same]
     assert _weekday_links(facts, set()) == [(0, 1, DISPUTE_SCORE), (0, 3, DISPUTE_SCORE)]
     assert relate(quote, same, 0.0).kind != "dispute"
+    # two articles of one outlet: the calendar settles it all the same
+    sibling = dated_fact('"Pemerintah lamban," kata Ketua BEM Undip, Senin (20/10/2025).', "a2")
+    sibling = replace(sibling, source="a")
+    assert _weekday_links([protest, sibling], set()) == [(0, 1, DISPUTE_SCORE)]
 
 
 def test_counts_written_to_the_last_one_allow_no_rounding():

@@ -428,10 +428,7 @@ def date_keys(claim: Claim) -> DateKeys:
     for d in explicit:
         parts = d.date.split("-")
         written = d.firm or any(c.isdigit() for c in d.text) or any(w.lower() in lex.months for w in _WORD.findall(d.text))
-        names = [w for w in _WORD.findall(d.text) if w.lower() in lex.weekdays]
-        named_weekday = bool(names)
-        if d.precision == "day" and len(parts) == 3 and d.firm and len(names) == 1:
-            named.add((d.date, lex.weekdays[names[0].lower()], d.text))
+        named_weekday = any(w.lower() in lex.weekdays for w in _WORD.findall(d.text))
         if d.precision == "day" and len(parts) == 3:
             if d.firm or named_weekday:
                 weekdays.add(date.fromisoformat(d.date).weekday())
@@ -441,6 +438,10 @@ def date_keys(claim: Claim) -> DateKeys:
             months.add(int(parts[1]))
         if d.firm and d.precision != "week":
             years.add(int(parts[0]))
+    for d in claim.dates:  # a day given a weekday, the day a report was cited on included ("dikutip ..., Rabu (22/10/2025)")
+        names = [w for w in _WORD.findall(d.text) if w.lower() in lex.weekdays]
+        if d.precision == "day" and d.date.count("-") == 2 and d.firm and len(names) == 1:
+            named.add((d.date, lex.weekdays[names[0].lower()], d.text))
     return DateKeys(*(frozenset(s) for s in (days, weekdays, months, years)), tuple(d.text for d in explicit), frozenset(named))
 
 

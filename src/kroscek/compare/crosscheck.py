@@ -299,9 +299,10 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
 
 
 def _weekday_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
-    """Claims of two sources that write one calendar day with two weekday names, whatever else
-    they say: the first such claim of each article, for each pair of articles and day (indexed by
-    the day, so linear in the claims that name one)."""
+    """Claims of two articles that write one calendar day with two weekday names, whatever else
+    they say, even two articles of one outlet (the calendar settles it, no source's word against
+    another's): the first such claim of each article, for each pair of articles and day (indexed
+    by the day, so linear in the claims that name one)."""
     by_day: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, fact in enumerate(facts):
         for day, weekday, _ in fact.dates.named:
@@ -317,7 +318,7 @@ def _weekday_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[
         for (article_i, weekday_i), i in first.items():
             for (article_j, weekday_j), j in first.items():
                 a, b = min(i, j), max(i, j)
-                if weekday_i == weekday_j or facts[i].source == facts[j].source or (article_i, article_j) in seen \
+                if weekday_i == weekday_j or article_i == article_j or (article_i, article_j) in seen \
                         or (a, b) in linked:
                     continue
                 seen.update({(article_i, article_j), (article_j, article_i)})
