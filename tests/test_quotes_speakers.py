@@ -1319,3 +1319,14 @@ Tersangka penyerang "tampaknya adalah seorang siswa di sekolah tersebut," kata p
 """
     assert speakers(text) == [("direct", "pejabat pendidikan")]
     assert speakers(text.replace("pejabat pendidikan.", "pejabat itu.")) == [("direct", "Emmanuel Macron")]
+
+
+def test_a_stage_name_on_its_first_lookup_and_a_person_named_like_a_month() -> None:
+    """"Ustaz Soleh Mahmud atau yang akrab disapa Ustaz Solmed": "kata Solmed" is Soleh Mahmud from
+    the first time the article's other names are read; "April Jasmin" is a person, not a month."""
+    text = """
+Momen Idul Adha tahun ini menjadi lebih istimewa bagi keluarga Ustaz Soleh Mahmud atau yang akrab disapa Ustaz Solmed, dan sang istri April Jasmin.
+"Ngumpul keluarga pas Idul Adha," jawab April Jasmin singkat saat ditemui di Bekasi.
+"Satenya tuh hobi tuh," kata Solmed.
+"""
+    assert speakers(text) == [("direct", "April Jasmin"), ("direct", "Soleh Mahmud")]

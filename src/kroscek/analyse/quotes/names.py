@@ -42,6 +42,8 @@ NOT_SPEAKER_HEADS = frozenset({
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret", "april", "mei", "juni", "juli",
     "agustus", "september", "oktober", "november", "desember",
 })
+# months that are given names too ("April Jasmin", "Juni Sabrina"): a time only alone or before a number
+_MONTH_NAMES = frozenset({"april", "mei", "juni", "juli"})
 
 
 _ALTERNATE_NAME_CITY = 1_000_000  # a city smaller than this is a place by its own name only, not by its other names
@@ -60,7 +62,11 @@ def is_place_name(name: str) -> bool:
         return False
     if name_key(name) in _ARTICLE_PLACES.get():
         return True  # "Pasirian" where the article writes "Kecamatan Pasirian"
-    if words[0].casefold().rstrip(".") in NOT_SPEAKER_HEADS or name.casefold() in lexicon("id").places:
+    head = words[0].casefold().rstrip(".")
+    if head in _MONTH_NAMES and len(words) > 1 and words[1][:1].isupper() and words[1].isalpha() \
+            and words[1].casefold() not in NOT_SPEAKER_HEADS:
+        return False  # "April Jasmin": a person named like the month
+    if head in NOT_SPEAKER_HEADS or name.casefold() in lexicon("id").places:
         return True
     if 1 < len(words) <= 4 and words[-1].casefold() in _COMPASS and all(w[:1].isupper() for w in words):
         first = words[0].casefold()

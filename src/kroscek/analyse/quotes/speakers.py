@@ -602,9 +602,9 @@ def _find_bracketed_alias(name: str, ctx: SpeakerContext) -> str | None:
                 full, alias = match.group(1), match.group(2).casefold().split()
                 if full.split()[0].casefold() in ctx.lex.not_person or alias[-1] in full.casefold().split():
                     continue  # a body's other name, or the same name again ("Tom Lembong" after "Thomas Lembong" stays his)
-                words = full.split()
-                person = next((" ".join(words[-size:]) for size in (3, 2) if len(words) >= size
-                               and _person_words(words[-size:], ctx)), None)  # "... CEO Tangkas Motor Agung Pamungkas"
+                run_words = full.split()
+                person = next((" ".join(run_words[-size:]) for size in (3, 2) if len(run_words) >= size
+                               and _person_words(run_words[-size:], ctx)), None)  # "... CEO Tangkas Motor Agung Pamungkas"
                 if person is None:
                     continue
                 entry = (alias, frozenset(person.casefold().split()), person, True)
