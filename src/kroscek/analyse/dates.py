@@ -73,6 +73,13 @@ _DAYS_AHEAD = timedelta(days=92)  # an unmarked day and month this close ahead, 
 _CUE_WINDOW = 60  # characters before an expression searched for a future cue
 _BLOCK_WINDOW = 1000  # characters before an expression searched for the words that make it no date
 _SPACES = re.compile(r"\s+")
+
+
+def _key(words: str) -> str:
+    """A matched phrase as the resources write it: lower case, one space between words ("musim  panas")."""
+    return _SPACES.sub(" ", words.lower())
+
+
 _START = r"(?<!\w)"
 _END = r"(?!\w)"
 _FIRM_KINDS = ("weekday_numeric", "weekday_named", "numeric_date", "iso_date", "named_date", "month_day",
@@ -496,7 +503,7 @@ def _previous_year(match: re.Match[str], rules: _Rules, ctx: _Context, direction
 
 def _day_word(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"kemarin", "hari ini", "besok", "yesterday"."""
-    offset = rules.data["day_words"][re.sub(r"\s+", " ", match["w"].lower())]
+    offset = rules.data["day_words"][_key(match["w"])]
     return _day(ctx.anchor + timedelta(days=offset), False)
 
 
@@ -512,7 +519,7 @@ def _count(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | 
 
 def _period(match: re.Match[str], rules: _Rules, ctx: _Context, direction: str | None) -> _Dates:
     """"pekan lalu", "bulan ini", "tahun depan", "awal pekan ini", "last month"."""
-    unit = rules.data["period_units"][_SPACES.sub(" ", match["u"].lower())]
+    unit = rules.data["period_units"][_key(match["u"])]
     step = {"past": -1, "this": 0, "future": 1}[direction or "this"]
     if unit == "week" and match["mod"]:
         monday = ctx.anchor - timedelta(days=ctx.anchor.weekday()) + timedelta(weeks=step)
@@ -577,7 +584,7 @@ def _deictic_unit(kind: str, match: re.Match[str], rules: _Rules) -> str:
     if match.groupdict().get("one"):
         return rules.data["one_unit_words"][match["one"].lower()]
     table = rules.data["period_units"] if kind in ("period", "month_of_year") else rules.data["units"]
-    return table[_SPACES.sub(" ", match["u"].lower())]
+    return table[_key(match["u"])]
 
 
 def _shifted(anchor: date, unit: str, count: int) -> _Dates:
@@ -784,7 +791,7 @@ def _years_ago_time(sentences: list[Sentence], found: list[list[_Found]], rules:
         ends = [f.end for f in items]  # the items are in text order
         for match in rules.years_ago.finditer(sentence.text):
             n = match["n"]
-            count = int(n) if n.isdigit() else rules.data["numbers"][re.sub(r"\s+", " ", n.lower())]
+            count = int(n) if n.isdigit() else rules.data["numbers"][_key(n)]
             before = items[:bisect.bisect_right(ends, match.start())]
             # the firm years of the last expression before it that gives one
             written = next(([int(iso[:4]) for iso, _, firm in f.dates if firm] for f in reversed(before)

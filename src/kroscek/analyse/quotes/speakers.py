@@ -494,7 +494,7 @@ def _longer_names(ctx: SpeakerContext) -> tuple[dict[tuple[str, ...], list[str]]
     return ctx._longer_names[1], ctx._longer_names[2]
 
 
-_NOT_QUALIFIERS = frozenset({"lagi", "kemarin", "tadi", "pula", "juga", "saja", "lalu", "kembali", "menambahkan"})
+_NOT_QUALIFIERS = frozenset({"lagi", "kemarin", "tadi", "pula", "juga", "saja", "lalu", "kembali"})
 _QUALIFIER_AFTER = re.compile(r"\s+([a-z]+)\s*(?:\.|$)")  # one lowercase word closing a speech tag after a role
 
 
