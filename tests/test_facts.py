@@ -94,6 +94,64 @@ def test_each_page_reporting_its_own_day_is_no_dispute():
     assert relate(a, b, STRONG).kind != "dispute"
 
 
+def test_two_days_reports_each_of_its_own_day_are_no_dispute():
+    """A daily forecast of one page's "besok" and another page's "hari ini" (a wrong merge of two
+    days' reports) tells of two days, not one event on two days; without the words relative to the
+    page, the same two days are a date dispute."""
+    from kroscek.compare.crosscheck import _context
+    from kroscek.model import EventDate
+
+    def dated(text: str, source: str, published: str, dates: list[EventDate]):
+        return read_fact(Claim(source, 0, text, "id", dates), source, published)
+
+    def relation(deictic: bool) -> str:
+        a = dated("Berikut rincian prakiraan cuaca Sulsel besok, Selasa, 21 Oktober 2025 dari BMKG Makassar.", "a",
+                  "2025-10-20", [EventDate("2025-10-21", "besok", 0)] * deictic
+                  + [EventDate("2025-10-21", "Selasa, 21 Oktober 2025", 0, firm=True)])
+        b = dated("Berikut rincian prakiraan cuaca Sulsel hari ini, Rabu 22 Oktober 2025 dari BMKG Makassar.", "b",
+                  "2025-10-22", [EventDate("2025-10-22", "hari ini", 0)] * deictic
+                  + [EventDate("2025-10-22", "Rabu 22 Oktober 2025", 0, firm=True)])
+        return relate(a, b, STRONG, SlotContext(*zip(_context([a]), _context([b])))).kind
+
+    assert relation(deictic=False) == "dispute"
+    assert relation(deictic=True) != "dispute"
+
+
+def test_a_value_with_no_match_among_the_others_values_is_never_agreed():
+    """Two values of one kind on one side (which is which cannot be told for a dispute) and a third
+    on the other that matches neither: not agreed; with a value that matches one of them, agreed."""
+    two = "Indeks harga saham gabungan (IHSG) ditutup naik 0,5% pada perdagangan hari ini, membawa kenaikan tahunan 7,2%."
+    assert kind("Indeks harga saham gabungan (IHSG) ditutup turun 0,1% pada perdagangan hari ini.", two)[0] == "related"
+    assert kind("Indeks harga saham gabungan (IHSG) ditutup naik 0,5% pada perdagangan hari ini.", two)[0] == "agree"
+    # a year before a noun ("his entire 2019 haul") counts nothing that could fail to match
+    assert kind("Buttigieg raised a $24.7 million haul in the final quarter, his campaign said on Wednesday.",
+                "Buttigieg raised $24.7 million in the final quarter, bringing his entire 2019 haul to $76 million, "
+                "his campaign said on Wednesday.", language="en")[0] == "agree"
+
+
+def test_a_day_with_no_match_among_the_others_days_is_never_agreed():
+    """Two days against two others that share one of them (which is which cannot be told for a
+    dispute, and they are not wholly other moments): not agreed."""
+    from kroscek.model import EventDate
+
+    def dated(text: str, source: str, days: list[str]):
+        return read_fact(Claim(source, 0, text, "id", [EventDate(d, d, 0, firm=True) for d in days]), source, "2025-10-22")
+
+    text = "Sidang perkara korupsi tol itu digelar di Pengadilan Tipikor Jakarta Pusat pada {}."
+    one = dated(text.format("20 dan 21 Oktober 2025"), "a", ["2025-10-20", "2025-10-21"])
+    two = dated(text.format("21 dan 22 Oktober 2025"), "b", ["2025-10-21", "2025-10-22"])
+    assert relate(one, two, STRONG).kind == "related"
+    assert relate(dated(text.format("21 Oktober 2025"), "a", ["2025-10-21"]), two, STRONG).kind == "agree"
+
+
+def test_times_of_day_that_cannot_be_shown_the_same_moment_are_never_agreed():
+    landed = "Pesawat itu mendarat di bandara pukul 16.00 {}setelah terbang dua jam."
+    assert kind(landed.format("WIB "), landed.format("waktu setempat "))[0] == "related"  # zones that cannot be related
+    assert kind(landed.format("WIB "), landed.format(""))[0] == "agree"
+    two = "Pesawat itu mendarat pukul {} dan lepas landas lagi pukul 18.00 WIB."
+    assert kind(two.format("16.00"), two.format("17.00"))[0] == "related"
+
+
 def test_the_same_words_glued_are_the_same_claim():
     assert kind("DKPP menilai pemakaian private jet tidak pantas menurut kode etik.",
                 "DKPP menilai pemakaianprivate jettidak pantas menurut kode etik.")[0] == "agree"

@@ -1330,3 +1330,22 @@ Momen Idul Adha tahun ini menjadi lebih istimewa bagi keluarga Ustaz Soleh Mahmu
 "Satenya tuh hobi tuh," kata Solmed.
 """
     assert speakers(text) == [("direct", "April Jasmin"), ("direct", "Soleh Mahmud")]
+
+
+def test_the_source_cited_before_a_description_is_not_its_speaker() -> None:
+    """"Dikutip dari Thenews.com, penyanyi ... itu menjelaskan": where it was read opens the
+    sentence, the singer described (and named before) speaks."""
+    text = ("Britney Spears kembali membuat keputusan yang mengejutkan dengan mengganti namanya.\n"
+            "Dikutip dari Thenews.com, penyanyi berusia 43 tahun itu menjelaskan salah satu alasannya pindah ke "
+            "Meksiko adalah untuk menghindari paparazzi.")
+    assert speakers(text) == [("reported", "Britney Spears")]
+
+
+@pytest.mark.parametrize("verb", ["dikonfirmasi oleh", "dibenarkan"])
+def test_a_confirmation_in_the_passive_names_who_the_next_pronoun_is(verb: str) -> None:
+    """"Hal ini juga telah dikonfirmasi oleh <office> X. Ia mengatakan ...": X confirmed it, and goes
+    on speaking; not the one quoted before."""
+    text = ('"Kami sudah menandatangani perjanjian pengalihan," kata Eva Andrianie.\n'
+            f"Hal ini juga telah {verb} Ketua Himpunan Peritel Budihardjo Iduansjah. Ia mengatakan Food Hall telah "
+            "mengambil alih sisa gerai supermarket itu.")
+    assert speakers(text) == [("direct", "Eva Andrianie"), ("reported", "Budihardjo Iduansjah")]

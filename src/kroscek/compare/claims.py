@@ -445,6 +445,14 @@ def date_keys(claim: Claim) -> DateKeys:
     return DateKeys(*(frozenset(s) for s in (days, weekdays, months, years)), tuple(d.text for d in explicit), frozenset(named))
 
 
+def deictic_days(claim: Claim) -> frozenset[tuple[int, int]]:
+    """The (month, day) pairs a claim's words relative to its page resolve to ("hari ini", "besok",
+    "kemarin"): the days the claim tells of as its own page's time."""
+    lex = lexicon(claim.language)
+    return frozenset((int(d.date[5:7]), int(d.date[8:10])) for d in claim.dates
+                     if d.precision == "day" and d.date.count("-") == 2 and not _explicit(d, lex))
+
+
 def predicates(claim: Claim) -> dict[str, str]:
     """Predicate classes a claim states, each with the phrase that states it."""
     return dict(_predicates(claim.text, claim.language))

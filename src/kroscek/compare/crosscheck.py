@@ -35,6 +35,7 @@ from kroscek.compare.claims import (
     ALIGN_FLOOR,
     ALIGN_MARGIN,
     claim_vectors,
+    deictic_days,
     extract_claims,
     lexical_similarity,
     margin_scores,
@@ -200,14 +201,15 @@ def independent_sources(articles: Sequence[Article], provenance: Provenance | No
     return sources
 
 
-def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozenset, frozenset]:
+def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozenset, frozenset, frozenset]:
     """What an article states anywhere: its exact quantities, its days, its places and names, the
-    kinds of permit it names, what its denials deny."""
+    kinds of permit it names, what its denials deny, the days it names relative to its page."""
     return (tuple(q for f in facts for q in (*f.quantities, *f.wholes) if q.exact),
             frozenset(d for f in facts for d in f.dates.days),
             frozenset(n for f in facts for n in (*f.places, *f.names)),
             frozenset(p.kind for f in facts for p in f.permits),
-            frozenset((f.denied_head, f.denied) for f in facts if f.denial))
+            frozenset((f.denied_head, f.denied) for f in facts if f.denial),
+            frozenset(d for f in facts for d in deictic_days(f.claim)))
 
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:

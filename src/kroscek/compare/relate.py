@@ -62,13 +62,16 @@ _FIGURE = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w/-]|[.,]\d)")  # a writ
 
 @dataclass(frozen=True)
 class SlotContext(Context):
-    """``Context``, the kinds of permit each article names anywhere, and what each article's
-    denials deny (per denial: its head and its denied stems)."""
+    """``Context``, the kinds of permit each article names anywhere, what each article's
+    denials deny (per denial: its head and its denied stems), and the days each article names
+    by words relative to its page ("hari ini", "besok")."""
 
     permits: tuple[frozenset[str], frozenset[str]] = field(
         default_factory=lambda: (frozenset(), frozenset()))
     denials: tuple[frozenset[tuple[str, frozenset[str]]], frozenset[tuple[str, frozenset[str]]]] = field(
         default_factory=lambda: (frozenset(), frozenset()))
+    own_days: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]] = field(
+        default_factory=lambda: (frozenset(), frozenset()))  # days each article tells of as its page's own time
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,8 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     if ka.days and kb.days:
         if _own_day(a) and _own_day(b):
             return []  # each page reports its own day ("harga emas hari ini, Selasa (10/6)"): two reports, no dispute
+        if _own_times(a, b, context):
+            return []  # "prakiraan cuaca besok, Selasa, 21 Oktober" / "hari ini, Rabu 22 Oktober": two days' reports
         if ka.days & kb.days:
             if ka.weekdays and kb.weekdays and not ka.weekdays & kb.weekdays and len(ka.days) == len(kb.days) == 1:
                 return [Difference("weekday", a_text, b_text, f"same day, different weekdays: {a_text} vs {b_text}")]
@@ -253,6 +258,14 @@ def _page_day(fact: Fact) -> tuple[int, int] | None:
         return (int(fact.published[5:7]), int(fact.published[8:10])) if fact.published else None
     except ValueError:
         return None
+
+
+def _own_times(a: Fact, b: Fact, context: Context) -> bool:
+    """Two pages of different days, each claim's days among those its article tells of as its own
+    page's time ("besok", "hari ini"): each reports its own day's news, not one event's day."""
+    own = getattr(context, "own_days", (frozenset(), frozenset()))
+    return bool(a.published and b.published and a.published[:10] != b.published[:10]
+                and a.dates.days and a.dates.days <= own[0] and b.dates.days and b.dates.days <= own[1])
 
 
 def _own_day(fact: Fact) -> bool:
@@ -576,6 +589,37 @@ def differences(a: Fact, b: Fact, context: Context = Context()) -> list[Differen
     return found
 
 
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+def _year_count(quantity: Quantity) -> bool:
+    """A year read as a count of the word after it ("his entire 2019 haul"): no count at all."""
+    return quantity.unit.startswith("word:") and bool(_YEAR_WRITTEN.match(quantity.text))
+
+
+def _values_unmatched(a: Fact, b: Fact) -> bool:
+    """A kind of value both claims state (a percentage, an amount of rupiah, a count of people, a
+    day, a time of day) where a value of the side that gives fewer has no compatible value on the
+    other side: "turun 0,1%" / "naik 0,5%, membawa kenaikan tahunan 7,2%" cannot be agreed, though
+    with two values on one side which is which cannot be told for a dispute."""
+    counted = ([q for q in a.quantities if not _year_count(q)], [q for q in b.quantities if not _year_count(q)])
+    for unit in {q.unit for q in counted[0]} & {q.unit for q in counted[1]}:
+        left = [q for q in counted[0] if q.unit == unit]
+        right = [q for q in counted[1] if q.unit == unit]
+        fewer, more = (left, right) if len(left) <= len(right) else (right, left)
+        if any(not any(x.compatible(y) for y in more) for x in fewer):
+            return True
+    if a.dates.days and b.dates.days and not (a.dates.days <= b.dates.days or b.dates.days <= a.dates.days):
+        return True  # "Senin (20/10)" / "Selasa (21/10) dan Rabu (22/10)"
+    clocks = ([c for c in a.clocks if not c.report_time], [c for c in b.clocks if not c.report_time])
+    if all(clocks):
+        fewer, more = sorted(clocks, key=len)
+        # a time that is not the same moment as any of the other's, or whose zone cannot be related
+        # to theirs ("pukul 16.00 WIB" / "pukul 16.00 waktu Arab Saudi")
+        return any(not any(x.same_moment(y) for y in more) for x in fewer)
+    return False
+
+
 def _published_day(fact: Fact) -> str | None:
     return fact.published[:10] if fact.published else None
 
@@ -615,6 +659,8 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         return Relation("related", (), "the same words, but each names another place where the other names one")
     if score >= AGREE_SCORE and same and _one_denies(a, b):
         return Relation("related", (), "the same words, but one side denies and the other does not")
+    if score >= AGREE_SCORE and same and _values_unmatched(a, b):
+        return Relation("related", (), "a value of one side has no match among the other's values of its kind")
     if score >= AGREE_SCORE and same:
         return Relation("agree", (), "the same fact; every slot both state matches")
     return Relation("related", (), "similar, not shown to be the same fact")

@@ -220,6 +220,8 @@ class Tally:
     single: Counter[str] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    agreed_wrong: list[str] = field(default_factory=list)  # pairs called agreed that are labelled otherwise
+    single_wrong: list[str] = field(default_factory=list)  # facts called single-source that are labelled otherwise
 
     def figures(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float | None:
@@ -264,6 +266,9 @@ def score_story(story: LabelledStory, spans: dict[tuple[str, int, int], set[Ref]
                                     f"({a_span.article}:{a_span.start} / {b_span.article}:{b_span.start})")
         if called == "agree":
             tally.agreed[label] += 1
+            if label != "agree":
+                tally.agreed_wrong.append(f"{story.key}: {label} pair called agreed ({a_span.article}:{a_span.start}-"
+                                          f"{a_span.end} / {b_span.article}:{b_span.start}-{b_span.end})")
         elif called == "update":
             tally.updates[label] += 1
         if called == "dispute":
@@ -281,13 +286,17 @@ def score_story(story: LabelledStory, spans: dict[tuple[str, int, int], set[Ref]
     for span, label in story.facts:
         if refs(span) & said.single:
             tally.single[label] += 1
+            if label != "single-source":
+                tally.single_wrong.append(f"{story.key}: {label} fact called single-source "
+                                          f"({span.article}:{span.start}-{span.end})")
 
 
 def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = "both", show: str = "",
          by: str = "") -> dict:
     """Print and return the figures. ``encoder=static`` aligns with the static vectors (``--fast``);
     ``split=tune`` runs the tune half only; ``show=wrong`` lists the wrong dispute calls of the tune half,
-    ``show=missed`` its labelled disputes not called disputed (``show=wrong,missed`` both); ``by=file`` adds each label file's
+    ``show=missed`` its labelled disputes not called disputed (``show=wrong,missed`` both), ``show=agreed`` its pairs
+    called agreed that are labelled otherwise, ``show=single`` its facts wrongly called single-source; ``by=file`` adds each label file's
     figures (returned as ``"<file>/<system>/<half>"``)."""
     embedder = encoder_for(encoder)
     data_dir = shared_data_dir(path, data)
@@ -330,9 +339,10 @@ def main(path: Path, data: str | None = None, encoder: str = "e5", split: str = 
                         table, [per_file[(file, system, h)] for h in _halves(half)], f"{file} / {system}", half)
         Console(width=220).print(table)
     for kind in show.split(","):
-        if kind in ("wrong", "missed"):
+        if kind in ("wrong", "missed", "agreed", "single"):
             Console().print(f"{kind} (tune half):", highlight=False)
-            for line in getattr(tallies[("kroscek", "tune")], kind):
+            attribute = {"agreed": "agreed_wrong", "single": "single_wrong"}.get(kind, kind)
+            for line in getattr(tallies[("kroscek", "tune")], attribute):
                 Console().print("  " + line, highlight=False, soft_wrap=True)
     counts = Counter(label for s in stories for *_, label, _slot in s.pairs)
     Console().print(f"labels: {dict(counts)}; facts: {dict(Counter(l for s in stories for _, l in s.facts))}", highlight=False)
@@ -374,5 +384,7 @@ def _merged(tallies: Iterable[Tally]) -> Tally:
         total.single += tally.single
         total.wrong += tally.wrong
         total.missed += tally.missed
+        total.agreed_wrong += tally.agreed_wrong
+        total.single_wrong += tally.single_wrong
     return total
 

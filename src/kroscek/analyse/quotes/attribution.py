@@ -738,6 +738,8 @@ def _name_before_description(text: str, toks: list[Token], end: int, lex: QuoteL
             first = at - len(run)
             if not run or any(t.lower not in lex.sentence_starters for t in toks[:first]):
                 return None
+            if any(first >= len(c) and tuple(t.lower for t in toks[first - len(c) : first]) == c for c in lex.citing):
+                return None  # "Dikutip dari Thenews.com, penyanyi berusia 43 tahun itu menjelaskan": where it was read
             ref = ref_from_run(run, lex)
             if ref is None or ref.kind != "name" or not is_person_like(ref.text, lex) or is_organisation_like(ref.text, lex) \
                     or not can_speak(ref.text) or any(t.lower in lex.titles or t.lower in lex.not_person for t in run):
