@@ -152,6 +152,16 @@ def test_times_of_day_that_cannot_be_shown_the_same_moment_are_never_agreed():
     assert kind(two.format("16.00"), two.format("17.00"))[0] == "related"
 
 
+def test_claims_in_a_language_whose_negations_are_not_read_are_never_agreed():
+    """A German "nicht" is no negation the fact vocabulary knows: the two claims below would read
+    alike, so agreement is not claimed where polarity and slots cannot be checked."""
+    said = "Die Polizei hat den Verdacht gegen den Fahrer {}bestätigt, sagte ein Sprecher am Montag."
+    assert kind(said.format(""), said.format("nicht "), language="de")[0] == "related"
+    assert kind(said.format(""), said.format(""), language="de")[0] == "related"
+    confirmed = "The police confirmed the suspicion against the driver, a spokesman said on Monday."
+    assert kind(confirmed, confirmed, language="en")[0] == "agree"
+
+
 def test_the_same_words_glued_are_the_same_claim():
     assert kind("DKPP menilai pemakaian private jet tidak pantas menurut kode etik.",
                 "DKPP menilai pemakaianprivate jettidak pantas menurut kode etik.")[0] == "agree"

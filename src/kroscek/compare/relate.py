@@ -38,6 +38,7 @@ from kroscek.compare.claims import (
     shared_names,
 )
 from kroscek.compare.facts import SAID, Fact, fact_lexicon, roots
+from kroscek.text import lexicon as resources
 from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
 AGREE_SCORE = 1.10  # alignment margin two claims need to be called the same fact
@@ -661,6 +662,10 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         return Relation("related", (), "the same words, but one side denies and the other does not")
     if score >= AGREE_SCORE and same and _values_unmatched(a, b):
         return Relation("related", (), "a value of one side has no match among the other's values of its kind")
+    if score >= AGREE_SCORE and same and not all(resources.has("claims", f.claim.language) for f in (a, b)):
+        # without the language's words of negation, denial and counting, "the same polarity, every
+        # slot matching" cannot be checked ("Die Polizei hat den Verdacht nicht bestätigt")
+        return Relation("related", (), "a language whose negations and slots are not read: not shown to agree")
     if score >= AGREE_SCORE and same:
         return Relation("agree", (), "the same fact; every slot both state matches")
     return Relation("related", (), "similar, not shown to be the same fact")
