@@ -611,12 +611,12 @@ def _values_unmatched(a: Fact, b: Fact) -> bool:
         if any(not any(x.compatible(y) for y in more) for x in fewer):
             return True
     if a.dates.days and b.dates.days and not (a.dates.days <= b.dates.days or b.dates.days <= a.dates.days):
-        return True  # "Senin (20/10)" / "Selasa (21/10) dan Rabu (22/10)"
+        return True  # "20 dan 21 Oktober" / "21 dan 22 Oktober"
     clocks = ([c for c in a.clocks if not c.report_time], [c for c in b.clocks if not c.report_time])
     if all(clocks):
         fewer, more = sorted(clocks, key=len)
         # a time that is not the same moment as any of the other's, or whose zone cannot be related
-        # to theirs ("pukul 16.00 WIB" / "pukul 16.00 waktu Arab Saudi")
+        # to theirs ("pukul 16.00 WIB" / "pukul 16.00 waktu setempat")
         return any(not any(x.same_moment(y) for y in more) for x in fewer)
     return False
 
