@@ -917,6 +917,20 @@ def test_one_day_written_with_two_weekdays_disputes_whatever_else_the_claims_tel
     assert _weekday_links([protest, sibling], set()) == [(0, 1, DISPUTE_SCORE)]
 
 
+def test_one_day_written_with_two_years_disputes_like_two_weekdays():
+    """7 October 2025 is a Tuesday: "Selasa (7/10/2024)" on a page of 7 October 2025 is read as that
+    day, but the article writes another year than the one that says "Selasa (7/10/2025)"."""
+    from kroscek.compare.crosscheck import _weekday_links
+
+    slip = dated_fact("Hal ini diungkapkan Wali Kota Pekanbaru Agung Nugroho, Selasa (7/10/2024).", "a", "2025-10-07")
+    right = dated_fact("Pasar murah digelar di halaman kantor wali kota, Selasa (7/10/2025).", "b", "2025-10-07")
+    again = dated_fact("Harga cabai naik tajam menjelang akhir pekan, Selasa (7/10/2025).", "c", "2025-10-07")
+    assert slip.dates.days == right.dates.days == {(10, 7)}
+    assert (relate(slip, right, 0.0).kind, relate(slip, right, 0.0).slot) == ("dispute", "date")
+    assert _weekday_links([slip, right, again], set()) == [(0, 1, DISPUTE_SCORE), (0, 2, DISPUTE_SCORE)]
+    assert relate(right, again, 0.0).kind != "dispute"
+
+
 def test_counts_written_to_the_last_one_allow_no_rounding():
     """"10.428" and "10.482" are two figures, not one rounded; "10.400" may round either."""
     assert kind("Sebanyak 10.428 siswa keracunan MBG menurut data BEM.",

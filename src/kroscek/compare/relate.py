@@ -554,14 +554,26 @@ def quoted_apart(a: str, b: str) -> bool:
     return False
 
 
+def written_year(text: str) -> int | None:
+    """The year a date is written with ("Selasa (7/10/2024)": 2024), if any."""
+    years = _YEAR_WRITTEN.findall(text)
+    return int(years[-1]) if years else None
+
+
 def weekdays_apart(a: Fact, b: Fact) -> list[Difference]:
-    """One calendar day written with two weekday names ("Kamis (20/10/2025)" / "Senin (20/10/2025)"):
-    whatever each sentence tells of that day, the two sources disagree on which day of the week it was."""
+    """One calendar day written with two weekday names ("Kamis (20/10/2025)" / "Senin (20/10/2025)"),
+    or with one weekday and two years ("Selasa (7/10/2024)" / "Selasa (7/10/2025)", the weekday fitting
+    the second): whatever each sentence tells of that day, the two sources disagree on which it was."""
     named_b = {day: (weekday, text) for day, weekday, text in b.dates.named}
     for day, weekday, text in sorted(a.dates.named):
-        if day in named_b and named_b[day][0] != weekday:
-            other = named_b[day][1]
+        if day not in named_b:
+            continue
+        other_weekday, other = named_b[day]
+        if other_weekday != weekday:
             return [Difference("weekday", text, other, f"one day, two weekdays: {text} vs {other}")]
+        years = written_year(text), written_year(other)
+        if None not in years and years[0] != years[1]:
+            return [Difference("date", text, other, f"one day, two years: {text} vs {other}")]
     return []
 
 
@@ -645,8 +657,8 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
     if found:
         if found[0].slot in ("denial", "event", "negation"):
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
-        if found[0].slot == "weekday" and weekdays_apart(a, b):
-            return Relation("dispute", tuple(found), "the sources give one calendar day two weekdays")
+        if found[0].slot in ("weekday", "date") and weekdays_apart(a, b):
+            return Relation("dispute", tuple(found), "the sources give one calendar day two weekdays or two years")
         if a.conditional != b.conditional and found[0].slot != "identifier":
             return Relation("related", tuple(found), "one side tells what holds only under a condition")
         if _is_update(a, b, found):
