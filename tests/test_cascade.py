@@ -44,22 +44,29 @@ def test_the_cascade_is_on_unless_switched_off():
 
 
 def test_every_claim_goes_to_e5_while_the_claim_cascade_is_off(monkeypatch):
+    from kroscek.compare import claims as claims_module
+
     monkeypatch.delenv(CASCADE_VARIABLE, raising=False)
+    monkeypatch.setattr(claims_module, "CLAIM_CASCADE", False)
     e5 = FakeE5()
     assert not isinstance(claim_vectors(claims(), e5), CascadeVectors)
     assert sorted(e5.seen) == sorted(c.text for c in claims())
 
 
-def test_e5_encodes_only_the_claims_another_article_may_state(monkeypatch):
-    from kroscek.compare import claims as claims_module
-
+def test_e5_encodes_only_claims_of_stories_that_mix_languages_or_that_static_vectors_do_not_read(monkeypatch):
+    """An Indonesian story is aligned with the static vectors alone; a story of an Indonesian and
+    an English article, or of German ones, sends every claim to e5; switched off, e5 reads all."""
     monkeypatch.delenv(CASCADE_VARIABLE, raising=False)
-    monkeypatch.setattr(claims_module, "CLAIM_CASCADE", True)
     e5 = FakeE5()
     vectors = claim_vectors(claims(), e5)
-    assert isinstance(vectors, CascadeVectors)
-    assert sorted(e5.seen) == sorted([FLOOD_A, FLOOD_B])  # the park and the chili prices match nothing
-    assert vectors.resolved.tolist() == [True, False, True, False]
+    assert isinstance(vectors, CascadeVectors) and not vectors.resolved.any() and e5.seen == []
+    static = StaticEmbedder().embed_texts([c.text for c in claims()], languages=["id"] * 4)
+    assert np.allclose(vectors.static, static)
+    mixed = [*claims()[:2], Claim("c", 0, "Flash floods submerged 120 homes in Cibadak on Monday morning.", "en")]
+    vectors = claim_vectors(mixed, e5)
+    assert vectors.resolved.all() and sorted(e5.seen) == sorted(c.text for c in mixed)
+    german = [Claim("a", 0, "Die Flut traf 120 Häuser in Cibadak.", "de"), Claim("b", 0, "120 Häuser standen unter Wasser.", "de")]
+    assert claim_vectors(german, FakeE5()).resolved.all()
     monkeypatch.setenv(CASCADE_VARIABLE, "off")
     exact = FakeE5()
     assert not isinstance(claim_vectors(claims(), exact), CascadeVectors)

@@ -931,6 +931,39 @@ def test_one_day_written_with_two_years_disputes_like_two_weekdays():
     assert relate(right, again, 0.0).kind != "dispute"
 
 
+def test_one_weekday_written_with_two_days_disputes_the_day():
+    """13 October 2025 is a Monday: "Senin (14/10/2025)" names that Monday with a day that does not
+    fit it, against another article's "Senin (13/10/2025)"; they are paired by the Monday the weekday
+    names. A Tuesday written with its own day names another day."""
+    from kroscek.compare.crosscheck import _weekday_links
+
+    found = dated_fact("Jasad korban baru ditemukan pada Senin (13/10/2025) di kamar kosnya.", "a", "2025-10-17")
+    slip = dated_fact("Namun jasad korban baru ditemukan dua hari kemudian, Senin (14/10/2025).", "b", "2025-10-17")
+    tuesday = dated_fact("Pelaku ditangkap di Bitung pada Selasa (14/10/2025).", "c", "2025-10-17")
+    assert (relate(found, slip, 0.0).kind, relate(found, slip, 0.0).slot) == ("dispute", "date")
+    assert relate(found, tuesday, 0.0).kind != "dispute"
+    assert _weekday_links([found, slip, tuesday], set()) == [(0, 1, DISPUTE_SCORE), (1, 2, DISPUTE_SCORE)]
+
+
+def test_two_people_each_doing_it_are_not_one_fact_told_twice():
+    """The same words and the same object, but each sentence names another who does it, right
+    before the verb: related, not agreed. A name inside the object ("tim Merah-Putih") or an
+    acronym that may stand for the same name ("STY") counts no one."""
+    one = ("Ketua Umum HIPMI Akbar Himawan Buchari mendukung langkah Menteri ESDM Bahlil Lahadalia "
+           "menyelesaikan polemik tambang nikel di Raja Ampat.")
+    other = ("Sekretaris Jenderal HIPMI sekaligus Ketua Umum ASPEBINDO Anggawira mendukung langkah Menteri ESDM "
+             "Bahlil Lahadalia menyelesaikan polemik tambang nikel di Raja Ampat.")
+    assert relate(fact(one, "a"), fact(other, "b"), STRONG).kind == "related"
+    assert relate(fact(one, "a"), fact(one.replace("Ketua Umum HIPMI Akbar", "Ketum HIPMI, Akbar"), "b"),
+                  STRONG).kind == "agree"
+    from kroscek.compare.relate import _agents_apart
+
+    assert not _agents_apart(fact("Kendati demikian, Shin Tae-yong menegaskan belum menerima tawaran dari klub."),
+                             fact("Kendati demikian, STY menegaskan belum menerima tawaran dari klub."))
+    assert not _agents_apart(fact("Kegagalan tim Merah-Putih menembus Piala Dunia 2026 jadi penyebab pemecatan."),
+                             fact("Kegagalan Skuad Garuda menembus Piala Dunia 2026 jadi penyebab pemecatan."))
+
+
 def test_counts_written_to_the_last_one_allow_no_rounding():
     """"10.428" and "10.482" are two figures, not one rounded; "10.400" may round either."""
     assert kind("Sebanyak 10.428 siswa keracunan MBG menurut data BEM.",

@@ -50,12 +50,13 @@ MIN_WORDS = 4  # shorter sentences ("Korea Utara.") are fragments, not claims
 MARGIN_K = 4  # neighbours averaged for the margin score
 ALIGN_MARGIN = 1.03  # margin score two claims need to be aligned
 ALIGN_FLOOR = 0.90  # and the plain similarity floor
-CASCADE_FLOOR = 0.86  # static score (calibrated cosine + word overlap) a claim needs to be embedded with e5
-CASCADE_MARGIN = 1.0  # and the static margin score
-# The claim cascade is off: on 30 detik-1000 stories it kept 1,063 of 1,273 claims for e5 (5% less
-# CPU in cross-checking), and on the labelled stories (tune half) it lost one agreed and one update
-# group. Every claim of a story of two or more articles is embedded with e5 (in cross-story batches).
-CLAIM_CASCADE = False
+# The claim cascade: in a story whose claims are all of one language the static word vectors read
+# (Indonesian, English, Malay), the static vectors stand in for e5; a claim of a story that mixes
+# languages, or of a language they do not read, is embedded with e5. On the tune half of the
+# labelled stories the figures of every Indonesian file are those of e5 for every claim (the
+# README's Speed section has the run), and e5 costs ten times the rest of the cross-check.
+CLAIM_CASCADE = True
+STATIC_CLAIM_LANGUAGES = frozenset({"id", "ms"})
 LEXICAL_WEIGHT = 0.3  # weight of the TF-IDF word overlap added to the embedding cosine
 NAME_CONFLICT_PENALTY = 0.1  # taken off when each claim names someone the other does not
 SAME_TEXT_OVERLAP = 0.6  # content-word overlap for the same-language negation and entity checks
@@ -671,7 +672,10 @@ def claim_vectors(claims: Sequence[Claim], embedder: Any = None) -> np.ndarray:
     texts, languages = [c.text for c in claims], [c.language for c in claims]
     if not CLAIM_CASCADE or not cascades(embedder) or not claims:
         return embedder.embed_texts(texts, languages=languages)
-    resolved, static = _needs_e5(claims)
+    from kroscek.analyse.embed import StaticEmbedder
+
+    resolved = needs_e5(claims)
+    static = StaticEmbedder().embed_texts(texts, languages=languages)
     e5 = np.zeros((len(claims), getattr(embedder, "dimension", DIMENSION)), dtype=np.float32)
     if resolved.any():
         chosen = np.flatnonzero(resolved)
@@ -680,34 +684,12 @@ def claim_vectors(claims: Sequence[Claim], embedder: Any = None) -> np.ndarray:
 
 
 def needs_e5(claims: Sequence[Claim]) -> np.ndarray:
-    """Which claims the cascade embeds with e5: those that may align with a claim of another
-    article. The static word vectors score every claim against the claims of each other article
-    as ``similarity`` does (calibrated cosine plus word overlap); a claim whose best score stays
-    under ``CASCADE_FLOOR``, or whose best margin score stays under ``CASCADE_MARGIN``, has no
-    pair that e5 would align (both set with room on real stories: e5 scores and margins of such
-    claims stay under the alignment floor and margin), so it keeps its static vector."""
-    return _needs_e5(claims)[0]
-
-
-def _needs_e5(claims: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray]:
-    from kroscek.analyse.embed import StaticEmbedder
-
-    static = StaticEmbedder().embed_texts([c.text for c in claims], languages=[c.language for c in claims])
-    if not claims:
-        return np.zeros(0, dtype=bool), static
-    scores = static @ static.T + LEXICAL_WEIGHT * lexical_similarity(claims)
-    best, margin = np.full(len(claims), -np.inf), np.full(len(claims), -np.inf)
-    starts = [0] + [n for n in range(1, len(claims)) if claims[n].article != claims[n - 1].article] + [len(claims)]
-    blocks = list(zip(starts, starts[1:]))
-    for x, (a, b) in enumerate(blocks):
-        for c, d in blocks[x + 1:]:
-            block = scores[a:b, c:d]
-            margins = margin_scores(block)
-            best[a:b] = np.maximum(best[a:b], block.max(axis=1))
-            best[c:d] = np.maximum(best[c:d], block.max(axis=0))
-            margin[a:b] = np.maximum(margin[a:b], margins.max(axis=1))
-            margin[c:d] = np.maximum(margin[c:d], margins.max(axis=0))
-    return (best >= CASCADE_FLOOR) & (margin >= CASCADE_MARGIN), static
+    """Which claims the cascade embeds with e5: those of a language the static word vectors do
+    not read, and every claim where the claims (one story's) are of more than one language: the
+    static vectors align words within a language well, across languages far less well than e5."""
+    if len({c.language for c in claims}) > 1:
+        return np.ones(len(claims), dtype=bool)
+    return np.array([c.language not in STATIC_CLAIM_LANGUAGES for c in claims], dtype=bool)
 
 
 def margin_scores(cosines: np.ndarray, k: int = MARGIN_K) -> np.ndarray:

@@ -54,6 +54,7 @@ from kroscek.compare.relate import (
     denied_share,
     overlap,
     relate,
+    weekday_day,
     written_year,
 )
 from kroscek.model import Article
@@ -302,19 +303,23 @@ def _slot_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tup
 
 
 def _weekday_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
-    """Claims of two articles that write one calendar day with two weekday names (or one weekday
-    and two years, one of them mended by the weekday), whatever else they say, even two articles of one outlet (the calendar settles it, no source's word against
-    another's): the first such claim of each article, for each pair of articles and day (indexed
-    by the day, so linear in the claims that name one)."""
-    by_day: dict[str, list[tuple[int, tuple[int, int | None]]]] = defaultdict(list)
+    """Claims of two articles that write one calendar day with two weekday names, one weekday and
+    two years (one of them mended by the weekday), or one weekday and two days ("Senin (13/10/2025)"
+    / "Senin (14/10/2025)", paired by the day the weekday names), whatever else they say, even two
+    articles of one outlet (the calendar settles it, no source's word against another's): the first
+    such claim of each article, for each pair of articles and day (indexed by the day, so linear in
+    the claims that name one)."""
+    by_day: dict[str, list[tuple[int, tuple[int, int | None, str]]]] = defaultdict(list)
     for i, fact in enumerate(facts):
         for day, weekday, text in fact.dates.named:
-            by_day[day].append((i, (weekday, written_year(text))))
+            written = (weekday, written_year(text), day)
+            for key in {day, weekday_day(day, weekday)}:
+                by_day[key].append((i, written))
     found = []
     for members in by_day.values():
         if len(members) > SLOT_BLOCK:
             continue
-        first: dict[tuple[str, tuple[int, int | None]], int] = {}  # (article, (weekday, year)) -> its first claim so
+        first: dict[tuple[str, tuple[int, int | None, str]], int] = {}  # (article, as written) -> its first claim so
         for i, written in members:
             first.setdefault((facts[i].article, written), i)
         seen: set[tuple[str, str]] = set()
@@ -322,8 +327,8 @@ def _weekday_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[
             for (article_j, written_j), j in first.items():
                 a, b = min(i, j), max(i, j)
                 years_apart = None not in (written_i[1], written_j[1]) and written_i[1] != written_j[1]
-                if (written_i[0] == written_j[0] and not years_apart) or article_i == article_j \
-                        or (article_i, article_j) in seen or (a, b) in linked:
+                apart = written_i[0] != written_j[0] or years_apart or written_i[2] != written_j[2]
+                if not apart or article_i == article_j or (article_i, article_j) in seen or (a, b) in linked:
                     continue
                 seen.update({(article_i, article_j), (article_j, article_i)})
                 found.append((a, b, SLOT_SCORE))

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from difflib import SequenceMatcher
 from typing import Any
 
 from kroscek.compare.claims import (
@@ -318,6 +319,50 @@ def _places_apart(a: Fact, b: Fact) -> bool:
     return len(left) == len(right) == 1 and left[0][1] == right[0][1] and not _named_apart(left[0][0], right[0][0])
 
 
+_AGENT = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+([a-z]{4,})\b")
+
+
+_VERB_PREFIXES = ("me", "ber", "di", "ter")  # an Indonesian verb's prefixes ("mendukung", "ditangkap")
+
+
+def _agents(fact: Fact) -> dict[str, str]:
+    """The name right before each Indonesian verb that follows one (the verb -> the folded name,
+    titles before it included): who does what ("Ketua Umum ASPEBINDO Anggawira mendukung"). Left
+    out: a sentence's capitalised first word alone, one capitalised word after a lower-case one (a
+    name inside a phrase, "tim Merah-Putih menembus"), a name ending in an acronym (it may stand for
+    another name: "STY"), and verbs of saying (who tells a fact does not make it another). Other
+    languages: none (an English noun after a name, "Weeds creator", reads like a verb here)."""
+    if fact.claim.language not in ("id", "ms"):
+        return {}
+    lex = fact_lexicon(fact.claim.language)
+    found: dict[str, str] = {}
+    for match in _AGENT.finditer(fact.text):
+        name, verb = match.groups()
+        before = fact.text[:match.start()].split()
+        alone = " " not in name and (not before or before[-1][:1].islower())
+        if alone or name.split()[-1].isupper() or not verb.startswith(_VERB_PREFIXES) \
+                or verb in lex.said_words or verb in lex.stopwords:
+            continue
+        found.setdefault(verb, name.casefold())
+    return found
+
+
+def _agents_apart(a: Fact, b: Fact) -> bool:
+    """Both claims have a name right before the same verb, and neither name holds the last word of
+    the other (the person's, where titles come first) nor is the other spelled another way
+    ("Ketua Umum HIPMI Akbar Himawan Buchari mendukung ..." / "... Ketua Umum ASPEBINDO Anggawira
+    mendukung ..."): two people each doing it, not one fact told twice."""
+    theirs = _agents(b)
+    for verb, name in _agents(a).items():
+        other = theirs.get(verb)
+        if other is None:
+            continue
+        words, other_words = _WORD.findall(name), _WORD.findall(other)
+        if words[-1] not in other_words and other_words[-1] not in words and not names_match(name, other):
+            return True
+    return False
+
+
 def _one_denies(a: Fact, b: Fact) -> bool:
     """One claim denies and the other neither denies nor negates: never one fact told twice
     ("kabar penculikan itu hoaks" / "beredar kabar penculikan")."""
@@ -560,6 +605,13 @@ def written_year(text: str) -> int | None:
     return int(years[-1]) if years else None
 
 
+def weekday_day(day: str, weekday: int) -> str:
+    """The day a weekday written beside ``day`` names: ``day`` when it fits, else the nearest day
+    (three days either way) that has it ("Senin (14/10/2025)": Monday 13 October 2025)."""
+    written = date.fromisoformat(day)
+    return (written + timedelta(days=(weekday - written.weekday() + 3) % 7 - 3)).isoformat()
+
+
 def weekdays_apart(a: Fact, b: Fact) -> list[Difference]:
     """One calendar day written with two weekday names ("Kamis (20/10/2025)" / "Senin (20/10/2025)"),
     or with one weekday and two years ("Selasa (7/10/2024)" / "Selasa (7/10/2025)", the weekday fitting
@@ -574,6 +626,11 @@ def weekdays_apart(a: Fact, b: Fact) -> list[Difference]:
         years = written_year(text), written_year(other)
         if None not in years and years[0] != years[1]:
             return [Difference("date", text, other, f"one day, two years: {text} vs {other}")]
+    meant_b = {weekday_day(day, weekday): (day, text) for day, weekday, text in b.dates.named}
+    for day, weekday, text in sorted(a.dates.named):
+        day_b, other = meant_b.get(weekday_day(day, weekday), (day, ""))
+        if day_b != day:  # "Senin (13/10/2025)" / "Senin (14/10/2025)": one Monday, written two ways
+            return [Difference("date", text, other, f"one weekday, two days: {text} vs {other}")]
     return []
 
 
@@ -670,6 +727,8 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         return Relation("related", (), "told of two moments")  # "sampai 31 Agustus ..." / "sampai 30 September ..."
     if score >= AGREE_SCORE and same and _places_apart(a, b):
         return Relation("related", (), "the same words, but each names another place where the other names one")
+    if score >= AGREE_SCORE and same and _agents_apart(a, b):
+        return Relation("related", (), "the same words, but each names another who does it")
     if score >= AGREE_SCORE and same and _one_denies(a, b):
         return Relation("related", (), "the same words, but one side denies and the other does not")
     if score >= AGREE_SCORE and same and _values_unmatched(a, b):
