@@ -313,7 +313,7 @@ def _weekday_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[
     for i, fact in enumerate(facts):
         for day, weekday, text in fact.dates.named:
             written = (weekday, written_year(text), day)
-            for key in {day, weekday_day(day, weekday)}:
+            for key in dict.fromkeys((day, weekday_day(day, weekday))):  # the day, then the one its weekday names
                 by_day[key].append((i, written))
     found = []
     for members in by_day.values():

@@ -320,8 +320,6 @@ def _places_apart(a: Fact, b: Fact) -> bool:
 
 
 _AGENT = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+([a-z]{4,})\b")
-
-
 _VERB_PREFIXES = ("me", "ber", "di", "ter")  # an Indonesian verb's prefixes ("mendukung", "ditangkap")
 
 
@@ -628,9 +626,9 @@ def weekdays_apart(a: Fact, b: Fact) -> list[Difference]:
             return [Difference("date", text, other, f"one day, two years: {text} vs {other}")]
     meant_b = {weekday_day(day, weekday): (day, text) for day, weekday, text in b.dates.named}
     for day, weekday, text in sorted(a.dates.named):
-        day_b, other = meant_b.get(weekday_day(day, weekday), (day, ""))
-        if day_b != day:  # "Senin (13/10/2025)" / "Senin (14/10/2025)": one Monday, written two ways
-            return [Difference("date", text, other, f"one weekday, two days: {text} vs {other}")]
+        meant = meant_b.get(weekday_day(day, weekday))
+        if meant and meant[0] != day:  # "Senin (13/10/2025)" / "Senin (14/10/2025)": one Monday, written two ways
+            return [Difference("date", text, meant[1], f"one weekday, two days: {text} vs {meant[1]}")]
     return []
 
 
