@@ -698,6 +698,27 @@ def test_a_denial_that_someone_ever_said_it_disputes_the_clip_that_has_them_say_
                 )[0] != "dispute"
 
 
+def test_within_one_outlet_a_denial_is_paired_only_with_the_clip_it_says_was_never_said():
+    from kroscek.compare.crosscheck import _denial_links
+
+    def one_outlet(text: str, article: str):
+        return fact(text, "detik.com", article=article)
+
+    facts = [one_outlet("Beredar di TikTok sebuah potongan video Menteri Keuangan Lestari Wulandari yang disebut "
+                        "menyatakan petani sebagai beban negara.", "x1"),
+             one_outlet("Kepala Biro Komunikasi Kemenkeu Budi Hartono menegaskan Lestari Wulandari tidak pernah "
+                        "mengucapkan pernyataan itu.", "x2"),
+             one_outlet('"Faktanya, Menteri Keuangan Lestari Wulandari tidak pernah menyatakan hal tersebut," kata Budi.', "x2")]
+    # one pair for the two articles, the first denial with the clip; not the second denial again
+    assert [(a, b) for a, b, _ in _denial_links(facts, set())] == [(0, 1)]
+    # another outlet's pages keep the rule of any two sources: each denial with its closest claim
+    assert len(_denial_links([replace(f, source=f"o{i}") for i, f in enumerate(facts)], set())) == 2
+    # within one outlet, a denial of anything but someone's words stays unpaired ("tidak pernah ada keluhan")
+    facts = [one_outlet("Ketua SPPG Cigunung Hana Azmi menyampaikan permintaan maaf atas keluhan siswa soal menu.", "y1"),
+             one_outlet('"Selama ini pelayanan dari SPPG Cigunung cukup baik dan tidak pernah ada keluhan siswa," kata Iis.', "y2")]
+    assert _denial_links(facts, set()) == []
+
+
 def test_a_denial_closing_its_sentence_denies_what_its_speaker_says_not_the_speaker():
     # "Kemendag memastikan rekaman tersebut adalah hoaks": the recording, not the ministry, is denied
     assert fact("Kementerian Perdagangan (Kemendag) memastikan rekaman tersebut adalah hoaks.").denied == frozenset({stem("rekaman")})

@@ -52,6 +52,7 @@ from kroscek.compare.relate import (
     SlotContext,
     count_words,
     denied_share,
+    denies_the_words,
     overlap,
     relate,
     weekday_day,
@@ -216,21 +217,29 @@ def _context(facts: Sequence[Fact]) -> tuple[tuple, frozenset, frozenset, frozen
 
 def _denial_links(facts: Sequence[Fact], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """A denying claim paired, in each article of another source, with the claim that states most
-    of what it denies (the denied words, else the claim's words)."""
+    of what it denies (the denied words, else the claim's words). Within one source, a denial is
+    paired only where it says someone never said what another of its articles has that person say
+    (a viral clip's words, then the denial of them): once per pair of articles, either way round,
+    the first denying claim with the first claim it denies."""
     found = []
+    said: dict[frozenset[str], tuple[int, int]] = {}
     for i, fact in enumerate(facts):
         if not fact.denial or len(fact.stems) < 3:
             continue
         best: dict[str, tuple[tuple[float, float], int]] = {}
         for j, other in enumerate(facts):
-            if other.source == fact.source or other.denial or (min(i, j), max(i, j)) in linked:
+            if other.article == fact.article or other.denial or (min(i, j), max(i, j)) in linked:
+                continue
+            if other.source == fact.source:
+                if denies_the_words(fact, other) and denied_share(fact, other) >= DENIAL_OBJECT:
+                    said.setdefault(frozenset((fact.article, other.article)), (i, j))
                 continue
             denied = denied_share(fact, other) if len(fact.denied) >= 2 else 0.0
             share = (denied if denied >= DENIAL_OBJECT else 0.0, overlap(fact.stems, other.stems))
             if (share[0] or share[1] > DENIAL_CANDIDATE) and share > best.get(other.article, ((0.0, 0.0), -1))[0]:
                 best[other.article] = (share, j)
         found += [(min(i, j), max(i, j), 0.0) for _, j in best.values()]
-    return found
+    return found + [(min(i, j), max(i, j), 0.0) for i, j in said.values()]
 
 
 def candidate_pairs(scores: np.ndarray) -> list[tuple[int, int, float]]:

@@ -454,7 +454,7 @@ def denied_share(denier: Fact, other: Fact) -> float:
     return max(by_stems, len(denier.denied_roots & roots(other.text, other.claim.language)) / len(denier.denied_roots))
 
 
-def _denies_the_words(denier: Fact, other: Fact) -> bool:
+def denies_the_words(denier: Fact, other: Fact) -> bool:
     """The denial says someone never said what the other claim, a viral clip's or a rumour's, has that
     person say ("Lestari tidak pernah mengucapkan pernyataan itu" / "video Lestari menyebut petani
     beban negara viral"): the clip is asserted, and denied, whatever talk spreads it."""
@@ -484,7 +484,7 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     reported = getattr(context, "denials", (frozenset(), frozenset()))[1 if denier is a else 0]
     if any(_same_denied(denier, head, denied) for head, denied in reported):
         return []  # the other article reports this denial too: it tells both sides, and asserts none against it
-    if other.hearsay and not _denies_the_words(denier, other):
+    if other.hearsay and not denies_the_words(denier, other):
         return []  # "beredar kabar penculikan anak di Bekasi": the other reports the rumour, it does not assert it
     if _sites_apart(denier, other):
         return []  # "korban jiwa dalam kebakaran di Tambora" / "... di Cengkareng": another fire
