@@ -27,7 +27,9 @@ def test_organisation_features() -> None:
     features = token_features(words, {})
     assert features[1]["mixedcaps"] and features[1]["orghead"]  # "Kemen" opens a glued ministry name
     assert features[3]["orghead"] and features[5]["runhead-org"]  # "Jakarta" inside a name opened by "Polres"
-    assert features[8]["acronym"] and features[8]["orghead"] and not features[10]["title"]
+    assert features[8]["acronym"] and features[8]["orghead"] and "title" not in features[10]
+    # a feature that is false is left out: of value 0, it would add nothing to the CRF's scores
+    assert not any(value is False for feats in features for value in feats.values())
 
 
 def test_gazetteer_tags_take_the_longest_name() -> None:
@@ -119,7 +121,7 @@ def test_seed_places_are_never_persons(seed_articles) -> None:
 
 def test_a_cased_sentence_marks_lower_case_words_and_a_lower_case_one_its_own_features() -> None:
     cased = token_features("Ketua DPR datang ke Jakarta".split(), {})
-    assert cased[2]["lower"] and cased[1]["1:lower"] and not cased[1]["lower"]
+    assert cased[2]["lower"] and cased[1]["1:lower"] and "lower" not in cased[1]
     assert not any(key.startswith("u:") or key == "uncased" for feats in cased for key in feats)
     uncased = token_features("ketua dpr datang ke jakarta".split(), {("dpr",): "ORG"})
     assert uncased[1]["uncased"] and uncased[1]["u:w"] == "dpr" and uncased[1]["u:gaz"] == "B-ORG"

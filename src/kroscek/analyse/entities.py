@@ -160,12 +160,30 @@ def _word_features(word: str, prefix: str) -> dict[str, Any]:
 
 _CONTEXT = ("w", "title", "upper", "nnp", "place", "honorific", "orghead", "cluster")
 _FEATURE_CACHE = 1 << 16  # distinct words whose features are kept (news repeats its words)
+_MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*")
+
+
+def _set(features: dict[str, Any]) -> dict[str, Any]:
+    """The features without those that are false: a CRF attribute of value 0 adds nothing to any
+    score, so leaving it out tags alike and spares crfsuite reading it."""
+    return {key: value for key, value in features.items() if value is not False}
 
 
 @lru_cache(maxsize=_FEATURE_CACHE)
 def _features_of(word: str) -> dict[str, Any]:
     """A word's own features, computed once per word (read-only: callers copy it)."""
-    return _word_features(word, "")
+    return _set(_word_features(word, ""))
+
+
+@lru_cache(maxsize=_FEATURE_CACHE)
+def _token_of(word: str) -> dict[str, Any]:
+    """A word's own features with those of its letters: affixes, digits and capitals (read-only)."""
+    lower = word.casefold()
+    return {**_features_of(word), **_set({
+        "p3": lower[:3], "s3": lower[-3:], "s2": lower[-2:], "digit": word.isdigit(),
+        "acronym": word.isupper() and word.isalpha() and len(word) > 1,
+        "mixedcaps": bool(_MIXED_CAPS.fullmatch(word)),
+        "innercaps": any(c.isupper() for c in word[1:]) and not word.isupper()})}
 
 
 @lru_cache(maxsize=4 * _FEATURE_CACHE)
@@ -177,6 +195,7 @@ def _context_of(word: str, offset: int) -> dict[str, Any]:
 def clear_feature_caches() -> None:
     """Forget the cached word features (after the lexicons or clusters they read are rebuilt)."""
     _features_of.cache_clear()
+    _token_of.cache_clear()
     _context_of.cache_clear()
 
 _RUN_JOINERS = frozenset({"&", "of", "de", "-", "'"})
@@ -223,16 +242,16 @@ def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | Non
     features = []
     for i, word in enumerate(words):
         lower = lowers[i]
-        feats: dict[str, Any] = {"bias": 1.0, **own[i], "p3": lower[:3], "s3": lower[-3:], "s2": lower[-2:],
-                                 "digit": word.isdigit(), "first": i == 0, "gaz": gaz[i],
-                                 "acronym": word.isupper() and word.isalpha() and len(word) > 1,
-                                 "mixedcaps": bool(re.fullmatch(r"[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*", word)),
-                                 "innercaps": any(c.isupper() for c in word[1:]) and not word.isupper()}
+        feats: dict[str, Any] = {"bias": 1.0, **_token_of(word), "gaz": gaz[i]}
+        if i == 0:
+            feats["first"] = True
         if runs[i] >= 0:
             head = runs[i]
             feats["run"] = "B" if head == i else "I"
-            feats["runhead-org"] = any(own[j]["orghead"] for j in range(max(head, i - GAZETTEER_SPAN), i + 1))
-            feats["runhead-honorific"] = own[head]["honorific"]
+            if any("orghead" in own[j] for j in range(max(head, i - GAZETTEER_SPAN), i + 1)):
+                feats["runhead-org"] = True
+            if "honorific" in own[head]:
+                feats["runhead-honorific"] = True
             if head < i:
                 feats["runhead"] = lowers[head]
         for offset in (-2, -1, 1, 2):
@@ -247,11 +266,12 @@ def token_features(words: Sequence[str], names: dict[tuple[str, ...], str] | Non
         if i + 1 < len(words):
             feats["bigram+1"] = f"{lower}|{lowers[i + 1]}"
         if cased:
-            feats["lower"] = lowercase[i]
-            if i > 0:
-                feats["-1:lower"] = lowercase[i - 1]
-            if i + 1 < len(words):
-                feats["1:lower"] = lowercase[i + 1]
+            if lowercase[i]:
+                feats["lower"] = True
+            if i > 0 and lowercase[i - 1]:
+                feats["-1:lower"] = True
+            if i + 1 < len(words) and lowercase[i + 1]:
+                feats["1:lower"] = True
         else:
             feats["shape"] = "u" + feats["shape"]
             feats["uncased"] = True
