@@ -52,9 +52,20 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """GELU in its tanh form: within 0.001 of the exact (erf) one, and about four times faster."""
-    inner = np.float32(0.7978845608028654) * (x + np.float32(0.044715) * x * x * x)
-    return np.float32(0.5) * x * (np.float32(1.0) + np.tanh(inner))
+    """GELU in its tanh form: within 0.001 of the exact (erf) one, and about four times faster.
+    Computed in place in one buffer (the operations and their order as written out in full,
+    ``0.5 * x * (1 + tanh(0.79788456 * (x + 0.044715 * x * x * x)))``, so the result is the same
+    to the bit), sparing the temporaries of a ``[tokens, feed-forward]`` array."""
+    inner = np.float32(0.044715) * x
+    inner *= x
+    inner *= x
+    inner += x
+    inner *= np.float32(0.7978845608028654)
+    np.tanh(inner, out=inner)
+    inner += np.float32(1.0)
+    half = np.float32(0.5) * x
+    half *= inner
+    return half
 
 
 class Encoder:
