@@ -749,6 +749,14 @@ def test_a_denial_the_other_article_reports_too_is_no_dispute():
     context = SlotContext(denials=(frozenset({(denier.denied_head, denier.denied)}),
                                    frozenset({(reported.denied_head, reported.denied)})))
     assert relate(denier, other, 0.0, context).kind != "dispute"
+    # a clip that has someone say it is asserted by the clip, though its article reports the denial too
+    clip = fact("Beredar di TikTok potongan video Menteri Keuangan Lestari Wulandari yang disebut menyatakan petani "
+                "sebagai beban negara.", "b")
+    never = fact("Kepala Biro Komunikasi Kemenkeu Budi Hartono menegaskan Lestari Wulandari tidak pernah mengucapkan "
+                 "pernyataan itu.", "a")
+    context = SlotContext(denials=(frozenset({(never.denied_head, never.denied)}),
+                                   frozenset({(never.denied_head, never.denied)})))
+    assert relate(never, clip, 0.0, context).kind == "dispute"
     # a denial of another matter in the other article changes nothing
     unrelated = fact("Polisi membantah adanya penangkapan pengemudi ojek di terminal.", "b")
     context = SlotContext(denials=(frozenset(), frozenset({(unrelated.denied_head, unrelated.denied)})))

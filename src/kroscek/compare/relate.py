@@ -482,8 +482,10 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
             and denier.denied_head_root not in roots(other.text, other.claim.language):
         return []  # "tidak ada monopoli dalam pengadaan laptop" / "pengadaan laptop didampingi jaksa": no monopoly asserted
     reported = getattr(context, "denials", (frozenset(), frozenset()))[1 if denier is a else 0]
-    if any(_same_denied(denier, head, denied) for head, denied in reported):
-        return []  # the other article reports this denial too: it tells both sides, and asserts none against it
+    if any(_same_denied(denier, head, denied) for head, denied in reported) and not denies_the_words(denier, other):
+        # the other article reports this denial too: it tells both sides, and asserts none against
+        # it; but a clip that has someone say it asserts it, whoever reports the denial beside it
+        return []
     if other.hearsay and not denies_the_words(denier, other):
         return []  # "beredar kabar penculikan anak di Bekasi": the other reports the rumour, it does not assert it
     if _sites_apart(denier, other):
