@@ -3,6 +3,8 @@ default mode's entity tagger that reads its states."""
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
@@ -30,6 +32,29 @@ def test_a_sentence_has_the_same_states_alone_and_padded_in_a_batch() -> None:
     batched = encoder().word_states([words, ("panjang " * 60).split(), ["Ya"]])[0]
     assert alone.shape == (len(words), len(LAYERS) * encoder().hidden)
     assert np.allclose(alone, batched, atol=1e-4)
+
+
+def _rows(encoder_: Encoder) -> list[list[int]]:
+    return [[encoder_.bos, *(p for word in SENTENCE.split() for p in encoder_.pieces(word)), encoder_.eos],
+            [encoder_.bos, *encoder_.pieces("Ya"), encoder_.eos]]
+
+
+def test_onnx_runtime_runs_the_layers_to_numpys_states() -> None:
+    rows = _rows(encoder())
+    by_runtime, by_numpy = encoder().forward(rows), encoder().forward(rows, runtime=False)
+    assert encoder()._session(LAYERS) is not None and sorted(by_runtime) == sorted(by_numpy) == list(LAYERS)
+    for layer in LAYERS:
+        assert by_runtime[layer].shape == by_numpy[layer].shape
+        assert np.allclose(by_runtime[layer], by_numpy[layer], atol=1e-4)
+        assert not np.allclose(by_runtime[layer], 0.0)
+
+
+def test_without_onnxruntime_numpy_runs_the_layers(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime raises ImportError
+    alone = Encoder(layers=4)
+    assert alone._session((4,)) is None
+    rows = _rows(alone)
+    assert np.allclose(alone.forward(rows, (4,))[4], encoder().forward(rows, (4,))[4], atol=1e-4)
 
 
 def test_a_sentence_longer_than_the_encoder_reads_is_run_in_windows_of_whole_words() -> None:

