@@ -281,6 +281,9 @@ class Encoder:
                 tensor.external_data.add(key="location", value="memory")
         options = onnxruntime.SessionOptions()
         options.enable_cpu_mem_arena = False
+        # threads that wait for the next batch sleep rather than spin: on 79 detik articles the
+        # default analysis took 166 CPU ms an article instead of 200, in the same wall time
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.add_external_initializers(names, values)
         session = onnxruntime.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
         session.weights = values  # the arrays must outlive the session
