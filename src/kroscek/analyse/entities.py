@@ -163,7 +163,7 @@ _FEATURE_CACHE = 1 << 16  # distinct words whose features are kept (news repeats
 _MIXED_CAPS = re.compile(r"[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*")
 
 
-def _set(features: dict[str, Any]) -> dict[str, Any]:
+def _without_false(features: dict[str, Any]) -> dict[str, Any]:
     """The features without those that are false: a CRF attribute of value 0 adds nothing to any
     score, so leaving it out tags alike and spares crfsuite reading it."""
     return {key: value for key, value in features.items() if value is not False}
@@ -172,14 +172,14 @@ def _set(features: dict[str, Any]) -> dict[str, Any]:
 @lru_cache(maxsize=_FEATURE_CACHE)
 def _features_of(word: str) -> dict[str, Any]:
     """A word's own features, computed once per word (read-only: callers copy it)."""
-    return _set(_word_features(word, ""))
+    return _without_false(_word_features(word, ""))
 
 
 @lru_cache(maxsize=_FEATURE_CACHE)
 def _token_of(word: str) -> dict[str, Any]:
     """A word's own features with those of its letters: affixes, digits and capitals (read-only)."""
     lower = word.casefold()
-    return {**_features_of(word), **_set({
+    return {**_features_of(word), **_without_false({
         "p3": lower[:3], "s3": lower[-3:], "s2": lower[-2:], "digit": word.isdigit(),
         "acronym": word.isupper() and word.isalpha() and len(word) > 1,
         "mixedcaps": bool(_MIXED_CAPS.fullmatch(word)),

@@ -186,10 +186,10 @@ class Encoder:
         B, T, H, heads = len(rows), longest, self.hidden, self.heads
         size = H // heads
         x = _layer_norm(_dequantise(self._words[ids]) + self._position[:T], *self._embedding_norm, self.eps).reshape(B * T, H)
-        session = self._session(tuple(sorted(set(layers)))) if runtime else None
+        wanted = tuple(sorted(set(layers)))
+        session = self._session(wanted) if runtime else None
         if session is not None:
-            states = session.run(None, {"x": x.reshape(B, T, H), "mask": mask})
-            return dict(zip(sorted(set(layers)), states))
+            return dict(zip(wanted, session.run(None, {"x": x.reshape(B, T, H), "mask": mask})))
         out = {}
         for number, w in enumerate(self._layers[:max(layers)], start=1):
             q, k, v = ((x @ w[p][0] + w[p][1]).reshape(B, T, heads, size).transpose(0, 2, 1, 3) for p in ("q", "k", "v"))
@@ -203,10 +203,12 @@ class Encoder:
                 out[number] = x.reshape(B, T, H)
         return out
 
-    def onnx_graph(self, layers: Sequence[int] = LAYERS) -> Any:
+    def onnx_graph(self, layers: Sequence[int] = LAYERS, outside: dict[str, np.ndarray] | None = None) -> Any:
         """The encoder's layers up to ``max(layers)`` as an ONNX model: inputs ``x`` (the embedded
         rows, ``[rows, positions, hidden]``) and ``mask`` (``[rows, 1, 1, positions]``, 0 or -1e9),
-        one output of states per layer of ``layers``, in order."""
+        one output of states per layer of ``layers``, in order. With ``outside``, the layers' weights
+        stay out of the model (external initializers, not copied) and ``outside`` maps their names
+        to this encoder's arrays, for the session to read."""
         from onnx import TensorProto, helper, numpy_helper
 
         H, heads = self.hidden, self.heads
@@ -220,7 +222,14 @@ class Encoder:
             return output
 
         def weight(name: str, value: np.ndarray) -> str:
-            constants.append(numpy_helper.from_array(value, name))
+            if outside is None:
+                constants.append(numpy_helper.from_array(value, name))
+                return name
+            outside[name] = value
+            placeholder = TensorProto(name=name, data_type=TensorProto.FLOAT, dims=value.shape,
+                                      data_location=TensorProto.EXTERNAL)
+            placeholder.external_data.add(key="location", value="memory")
+            constants.append(placeholder)
             return name
 
         def linear(x: str, layer: int, part: str) -> str:
@@ -264,27 +273,19 @@ class Encoder:
         encoder's own arrays (external initializers, not copied into the graph), and the session
         keeps no memory arena: memory stays near what the numpy weights take."""
         try:
+            import onnx  # noqa: F401 - builds the graph
             import onnxruntime
-            from onnx import TensorProto
         except ImportError:
             return None
-        model = self.onnx_graph(layers)
-        arrays = {f"l{layer}.{part}.{kind}": self._layers[layer][part][k] for layer in range(max(layers))
-                  for part in self._layers[layer] for k, kind in enumerate("wb")}
-        names, values = [], []
-        for tensor in model.graph.initializer:
-            if tensor.name in arrays:  # a layer's weight: the session reads this encoder's array
-                names.append(tensor.name)
-                values.append(onnxruntime.OrtValue.ortvalue_from_numpy(arrays[tensor.name]))
-                tensor.ClearField("raw_data")
-                tensor.data_location = TensorProto.EXTERNAL
-                tensor.external_data.add(key="location", value="memory")
+        arrays: dict[str, np.ndarray] = {}
+        model = self.onnx_graph(layers, outside=arrays)
+        values = [onnxruntime.OrtValue.ortvalue_from_numpy(array) for array in arrays.values()]
         options = onnxruntime.SessionOptions()
         options.enable_cpu_mem_arena = False
         # threads that wait for the next batch sleep rather than spin: on 79 detik articles the
         # default analysis took 166 CPU ms an article instead of 200, in the same wall time
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.add_external_initializers(names, values)
+        options.add_external_initializers(list(arrays), values)
         session = onnxruntime.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
         session.weights = values  # the arrays must outlive the session
         return session
