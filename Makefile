@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-fast bench train-ner train-nli train-static serve clean
+.PHONY: setup demo test test-fast bench train-ner train-nli train-static train-towns serve clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,9 @@ train-ner: setup
 
 train-nli: setup
 	$(PY) -m kroscek.train.nli
+
+train-towns: setup
+	$(PY) -m kroscek.train.towns
 
 train-static: setup
 	$(PY) -m kroscek.train.static

