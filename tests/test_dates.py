@@ -522,3 +522,32 @@ def test_a_text_put_up_the_morning_after_its_day_counts_today_from_that_day():
     lines.append("Polisi masih berjaga pada Sabtu (7/6).")
     found = find_event_dates([Sentence(i, t, i) for i, t in enumerate(lines)], date(2025, 6, 7), "id", today=TODAY)
     assert ("pagi ini", "2025-06-07") in [(d.text, d.date) for d in found]
+
+
+def _article(lines: list[str], page: date) -> list[tuple[str, str]]:
+    return [(d.text, d.date) for d in find_event_dates([Sentence(i, t, i) for i, t in enumerate(lines)], page, "id",
+                                                        today=TODAY)]
+
+
+def test_a_day_without_a_year_falls_in_the_past_the_article_is_telling_of():
+    """A visit on 23 July 2024 told on a June 2025 page: "28 Juli" five days later is July 2024,
+    not the coming July. A firm date of the page's own time ends that narrative."""
+    page = date(2025, 6, 8)
+    lines = ["Mereka mengunjungi tebing itu pada 23 Juli 2024.", "Keluarga melapor ke polisi.",
+             "Lima hari kemudian, pada 28 Juli, seorang nelayan menemukan tubuhnya."]
+    assert ("28 Juli", "2024-07-28") in _article(lines, page)
+    lines.insert(2, "Sidang digelar di Kilrush, Jumat (6/6/2025).")
+    assert ("28 Juli", "2024-07-28") not in _article(lines, page)
+
+
+def test_a_year_framing_a_question_dates_the_months_of_its_answer():
+    """"Di 2015, ...?" asked in a 2025 trial: the "bulan Mei" of the answer is May 2015. A span of
+    years or a start ("sejak 2022") frames nothing."""
+    page = date(2025, 6, 10)
+    answer = "\"Iya betul, karena pada bulan Mei itu kita membahas ketersediaan bahan pokok,\" jawab saksi."
+    framed = ["Saksi dihadirkan di Pengadilan Tipikor Jakarta, Selasa (10/6/2025).",
+              "\"Di 2015, apakah stok gula masih cukup?\" tanya jaksa.", answer]
+    assert ("pada bulan Mei", "2015-05") in _article(framed, page)
+    for opening in ("\"Sejak 2015, apakah stok gula masih cukup?\" tanya jaksa.",
+                    "\"Pada 2015-2016, apakah stok gula masih cukup?\" tanya jaksa."):
+        assert ("pada bulan Mei", "2025-05") in _article([framed[0], opening, answer], page)

@@ -704,6 +704,75 @@ def _in_year_frame(chosen: list[_Found], text: str, rules: _Rules) -> list[_Foun
     return framed
 
 
+def _in_narrative(found: list[list[_Found]], texts: list[str], rules: _Rules, page_date: date | None) -> list[list[_Found]]:
+    """A day and month or a month named without a year, and without a word of its own direction,
+    falls in the time the article is telling of when that is past: the latest firm date written
+    before it (``_narrative_start``), when it lies more than ``STALE_MONTHS`` months before the
+    page ("Mereka mengunjungi tebing itu pada 23 Juli 2024. ... Lima hari kemudian, pada 28 Juli"
+    is July 2024; a witness asked "Di 2015, ...?" answers of "bulan Mei" of 2015). It takes the
+    first such day on or after that date (a week of slack), never one after the page. A firm date
+    of the page's own time ("Selasa (10/6/2025)") ends the narrative; a date moved into it sets none."""
+    if page_date is None:
+        return found
+    cutoff = _months_before(page_date, STALE_MONTHS)
+    narrative: tuple[date, str] | None = None  # where the latest firm date starts, and its precision
+    told: list[list[_Found]] = []
+    for text, items in zip(texts, found):
+        kept = []
+        for item in items:
+            if narrative is not None and narrative[0] < cutoff and item.kind in ("named_date", "month_day", "month") \
+                    and item.dates and not any(firm for _, _, firm in item.dates) \
+                    and _direction(text[item.start:item.end], rules) is None:
+                item = _into_narrative(item, *narrative, page_date)
+            elif any(firm for _, _, firm in item.dates):
+                narrative = _narrative_start(item, text)
+            kept.append(item)
+        told.append(kept)
+    return told
+
+
+_YEAR_FRAME = re.compile(r"(?:di|pada|in)\s+(?:tahun\s+)?\d", re.IGNORECASE)  # "Di 2015", "Pada tahun 2014"
+
+
+def _last_words(text: str, end: int) -> str:
+    """The word before ``end`` and its space ("pada " of "pada 2015" when the match is the year alone)."""
+    found = re.search(r"\w+\s+$", text[max(0, end - 20):end])
+    return found.group(0) if found else ""
+
+
+def _narrative_start(item: _Found, text: str) -> tuple[date, str] | None:
+    """Where a firm expression sets the article's narrative: its latest day, month, or a single
+    year framed as the time of what follows ("Di 2015, ..."); a span of years, a start ("sejak
+    2022") or a part of a year ("awal 2024") sets none, and ends the one before."""
+    days = [(iso, precision) for iso, precision, firm in item.dates if firm]
+    if all(precision == "year" for _, precision in days):
+        if item.kind != "year" or len(days) != 1 \
+                or not _YEAR_FRAME.match(_last_words(text, item.start) + text[item.start:item.end]):
+            return None
+        return date(int(days[0][0][:4]), 1, 1), "year"
+    iso, precision = max(days)
+    return date.fromisoformat(iso[:10] if precision == "day" else iso[:7] + "-01"), precision
+
+
+def _into_narrative(item: _Found, since: date, precision: str, page_date: date) -> _Found:
+    """The item's dates moved into the narrative that starts at ``since``: the same year for a year
+    ("Di 2015"), else the first occurrence on or after it. Left as it was when one would fall
+    after the page."""
+    moved = []
+    for iso, own_precision, _ in item.dates:
+        month, day = int(iso[5:7]), int(iso[8:10]) if own_precision == "day" else 1
+        if precision == "year":
+            options = [_safe_date(since.year, month, day)]
+        else:
+            floor = since - _SLACK if own_precision == "day" else since.replace(day=1)
+            options = [c for c in (_safe_date(since.year + k, month, day) for k in (0, 1)) if c and c >= floor][:1]
+        chosen = next((c for c in options if c and c <= page_date), None)
+        if chosen is None:
+            return item
+        moved.append((chosen.isoformat() if own_precision == "day" else chosen.isoformat()[:7], own_precision, True))
+    return replace(item, dates=tuple(moved))
+
+
 def _middle(iso: str, precision: str) -> date:
     return date.fromisoformat(iso) if precision == "day" else date.fromisoformat(iso + "-15")
 
@@ -853,10 +922,12 @@ def find_event_dates(sentences: list[Sentence], page_date: date | None, language
         return [d for s in sentences for d in _fallback_dates(s, page_date, language)]
     today = today or date.today()
     time = _article_time(sentences, rules, page_date, today)
+    found = _in_narrative([_find_in_sentence(s.text, rules, time, page_date, today) for s in sentences],
+                          [s.text for s in sentences], rules, page_date)
     return [
         EventDate(date=iso, text=s.text[f.start:f.end], sentence=s.index, precision=precision, firm=firm)
-        for s in sentences
-        for f in _find_in_sentence(s.text, rules, time, page_date, today)
+        for s, items in zip(sentences, found)
+        for f in items
         for iso, precision, firm in f.dates
     ]
 
