@@ -551,3 +551,16 @@ def test_a_year_framing_a_question_dates_the_months_of_its_answer():
     for opening in ("\"Sejak 2015, apakah stok gula masih cukup?\" tanya jaksa.",
                     "\"Pada 2015-2016, apakah stok gula masih cukup?\" tanya jaksa."):
         assert ("pada bulan Mei", "2025-05") in _article([framed[0], opening, answer], page)
+
+
+def test_the_evaluation_reads_no_topic_tag_after_the_editors_initials():
+    """A detik page's topic tags ("apbn 2026") follow its editors' initials; cleaning cuts them, so
+    neither system is scored on them, while the body's own years still are."""
+    from kroscek.eval.dates import Paragraph, baseline_dates, kroscek_dates
+
+    lines = ("Anggaran itu disusun untuk APBN 2026 pada Mei 2025.", "(mib/lir)", "apbn 2026")
+    tag = Paragraph("a", 2, date(2025, 6, 10), lines[2], [], lines=lines)
+    assert kroscek_dates(tag) == [] and baseline_dates(tag) == []
+    body = Paragraph("a", 0, date(2025, 6, 10), lines[0], [], lines=lines)
+    assert "2025-05" in [p.date for p in kroscek_dates(body)]
+    assert [p.date for p in kroscek_dates(Paragraph("a", 0, date(2025, 6, 10), "apbn 2026", []))] == ["2026"]

@@ -842,7 +842,7 @@ _SIGN_OFF = re.compile(r"\([a-z0-9]{2,5}(?:/[a-z0-9]{2,5})+\)")  # the editors' 
 SIGN_OFF_TAIL = 12  # non-empty lines after the sign-off at most: the page's topic tags and promos
 
 
-def _before_sign_off(lines: list[str], removed: list[Removed]) -> list[str]:
+def before_sign_off(lines: list[str], removed: list[Removed]) -> list[str]:
     """The lines before the editors' initials that end a page's body ("(aid/ara)"); those and the
     lines after them, the page's topic tags ("apbn 2026") and promos, are recorded as removed."""
     for at in range(len(lines) - 1, -1, -1):
@@ -869,7 +869,7 @@ def clean(doc: Document) -> Cleaned:
     removed.extend(header.removed)
     removed.extend(lead_ins)
     body: list[str] = []
-    for line in _before_sign_off(lines[header.body_start :], removed):
+    for line in before_sign_off(lines[header.body_start :], removed):
         rule = match_line_rule(line) if line else None
         if rule:
             removed.append(Removed(line, rule.reason))

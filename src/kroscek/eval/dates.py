@@ -38,6 +38,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kroscek.analyse.dates import find_event_dates
+from kroscek.clean import before_sign_off
 from kroscek.eval import labelled_rows
 from kroscek.eval.clustering import indonews_published
 from kroscek.model import Sentence
@@ -126,9 +127,13 @@ def _locate(text: str, spans: list[tuple[str, str]]) -> list[Predicted]:
 def kroscek_dates(paragraph: Paragraph) -> list[Predicted]:
     """The dates kroscek finds in the paragraph, read with its whole article around it as the
     pipeline reads an article (one sentence a line here), so a date another paragraph gives can
-    count; only those of this paragraph are returned."""
-    found = _article_dates(paragraph.lines or (paragraph.text,), paragraph.page_date, _today(paragraph))
+    count; only those of this paragraph are returned. Like the pipeline, it reads nothing after
+    the editors' initials that end a page ("(mib/lir)": topic tags, promos)."""
+    lines = _body(paragraph)
     index = paragraph.index if paragraph.lines else 0
+    if index >= len(lines):
+        return []
+    found = _article_dates(lines, paragraph.page_date, _today(paragraph))
     return _locate(paragraph.text, [(d.text, d.date) for d in found if d.sentence == index])
 
 
@@ -138,7 +143,15 @@ def _article_dates(lines: tuple[str, ...], page_date: date | None, today: date |
                                   today=today))
 
 
+def _body(paragraph: Paragraph) -> tuple[str, ...]:
+    """The article's lines that cleaning keeps at its end: none after the editors' initials (the
+    page's topic tags and promos), which neither system is given to read."""
+    return tuple(before_sign_off(list(paragraph.lines), [])) if paragraph.lines else (paragraph.text,)
+
+
 def baseline_dates(paragraph: Paragraph) -> list[Predicted]:
+    if paragraph.lines and paragraph.index >= len(_body(paragraph)):
+        return []
     settings = {"RELATIVE_BASE": datetime.combine(_today(paragraph) or date.today(), datetime.min.time()),
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     found = search_dates(paragraph.text, languages=["id"], settings=settings) or []
