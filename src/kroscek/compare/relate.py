@@ -707,10 +707,18 @@ def _is_update(a: Fact, b: Fact, found: list[Difference]) -> bool:
     return None not in days and len(days) == 2
 
 
+READ_AS_INDONESIAN = frozenset({"ms"})  # Malay: read with the Indonesian words of negation, denial and counting, which it shares
+
+
 def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Relation:
     """What the brief says of two aligned facts of different articles (``score``: their alignment margin)."""
     found = differences(a, b, context)
     same = same_subject(a, b)
+    read = all(resources.has("claims", f.claim.language) or f.claim.language in READ_AS_INDONESIAN for f in (a, b))
+    if found and not read and not (found[0].slot in ("weekday", "date") and weekdays_apart(a, b)):
+        # without the language's words of negation, time and counting, a denial ("nie wpłacił"), an
+        # earlier time ("l'anno scorso") or a count of another moment cannot be told from a contradiction
+        return Relation("related", tuple(found), "a language whose negations and slots are not read: not shown to contradict")
     if found:
         if found[0].slot in ("denial", "event", "negation"):
             return Relation("dispute", tuple(found), "one side states what the other denies or does not state")
@@ -733,7 +741,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         return Relation("related", (), "the same words, but one side denies and the other does not")
     if score >= AGREE_SCORE and same and _values_unmatched(a, b):
         return Relation("related", (), "a value of one side has no match among the other's values of its kind")
-    if score >= AGREE_SCORE and same and not all(resources.has("claims", f.claim.language) for f in (a, b)):
+    if score >= AGREE_SCORE and same and not read:
         # without the language's words of negation, denial and counting, "the same polarity, every
         # slot matching" cannot be checked ("Die Polizei hat den Verdacht nicht bestätigt")
         return Relation("related", (), "a language whose negations and slots are not read: not shown to agree")
