@@ -996,3 +996,11 @@ def test_a_close_claims_fact_check_names_the_slot_that_differs():
     index = _index({"url": "u/1", "claim": "Banjir Bandang di Kota Lestari Tewaskan 90 Orang"})
     assert index.differs(claim_fact("Banjir bandang di Kota Lestari tewaskan 19 orang"), index.matching[0]) == "another number"
     assert index.differs(claim_fact("Banjir bandang di Kota Lestari tewaskan 90 orang"), index.matching[0]) == ""
+
+
+def test_the_same_word_negated_in_a_relative_clause_and_in_a_condition_is_one_polarity():
+    """"yang tidak ikut retret" and "bila tidak ikut retret" say which ones two ways; negating
+    another word, or only one side negating, is still another claim."""
+    index = _index({"url": "u/1", "claim": "Gubernur Sentosa Minta Bupati Mundur Bila Tidak Ikut Rapat Kerja"})
+    assert index.match(claim_fact("Gubernur Sentosa minta bupati yang tidak ikut rapat kerja mundur"))
+    assert not index.match(claim_fact("Gubernur Sentosa tidak minta bupati mundur bila ikut rapat kerja"))

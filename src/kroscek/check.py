@@ -1588,8 +1588,19 @@ def _plain(word: str) -> bool:
 
 def _other_negation(a: Fact, b: Fact) -> bool:
     """One side is negated and the other not ("tidak pernah menaikkan harga" / "menaikkan
-    harga"); a negation that makes an adjective ("tautan tidak resmi": unofficial) aside."""
-    return _negated(a) != _negated(b)
+    harga"); a negation that makes an adjective ("tautan tidak resmi": unofficial) aside, and one
+    that negates the same word on both sides, whatever clause holds it ("kepala daerah yang tidak
+    ikut retret" / "mundur bila tidak ikut retret": which ones, told as a relative clause or a
+    condition)."""
+    return _negated(a) != _negated(b) and not _negated_words(a) & _negated_words(b)
+
+
+def _negated_words(fact: Fact) -> set[str]:
+    """The stems of the words right after a negation, in any clause ("tidak ikut": "ikut")."""
+    negations = lexicon(fact.claim.language).negations
+    words = [w.lower() for w in _WORD.findall(fact.text)]
+    return {stem for at, word in enumerate(words[:-1]) if word in negations and words[at + 1] not in negations
+            for stem in {fold(words[at + 1]), *stems(fold(words[at + 1]), fact.claim.language)}}
 
 
 # "tidak resmi", "tak dikenal": adjectives; "belum seminggu", "belum lama": a span of time, not a deed denied
