@@ -87,6 +87,22 @@ def test_promo_and_photo_credits_inside_paragraphs() -> None:
     assert sorted(item.reason for item in removed) == ["photo credit", "photo credit", "promo"]
 
 
+def test_english_calls_to_action_are_no_article_text() -> None:
+    """Outlets' calls to action, closing a paragraph or on lines of their own, are neither facts nor
+    summary lines: on two pages of different events they would read as one agreed claim."""
+    body = "The council approved the new budget on Monday after a long debate."
+    cut = (f"{body} To access the full text of the article, click here",
+           f"{body} HAVE YOUR SAY Like the Example Gazette's Facebook page, follow us on Twitter")
+    for paragraph in cut:
+        text, removed = strip_inline(paragraph)
+        assert text == body and [item.reason for item in removed] == ["promo"]
+    assert strip_inline("Residents who like the park's Facebook page were invited to the opening.")[1] == []
+    lines = [body, "Like the Example Gazette's Facebook page, follow us on Twitter and Instagram",
+             "To receive our FREE email newsletter, click HERE", "The budget takes effect in July."]
+    cleaned = clean(Document(source="x", title="Budget Approved", text="\n".join(lines), language="en"))
+    assert cleaned.paragraphs == [body, "The budget takes effect in July."]
+
+
 # --- whole lines -----------------------------------------------------------------------------
 
 
