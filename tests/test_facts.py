@@ -15,7 +15,7 @@ from kroscek.compare.crosscheck import FactGroup, Member, _add_slot_links, _slot
 from kroscek.compare.facts import read_fact, stem
 from kroscek.compare.provenance import Copy, Provenance
 from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, SlotContext, relate
-from kroscek.model import Article
+from kroscek.model import Article, EventDate
 
 REPO = Path(__file__).resolve().parents[1]
 STRONG = AGREE_SCORE + 0.05  # an alignment score that makes two claims the same fact
@@ -1013,3 +1013,20 @@ def test_counts_written_to_the_last_one_allow_no_rounding():
                 "Sebanyak 10.482 siswa keracunan MBG menurut data BEM.") == ("dispute", "number")
     assert kind("Sebanyak 10.400 siswa keracunan MBG menurut data BEM.",
                 "Sebanyak 10.428 siswa keracunan MBG menurut data BEM.")[0] == "agree"
+
+
+def test_a_value_said_to_move_two_ways_or_on_two_pages_days_is_not_agreed():
+    """"menguat" against "melemah", or "stagnan" against either, is not one fact told alike; nor is
+    a day's report of "hari ini" on pages of two days (two daily market reports)."""
+    up = "Terhadap mata uang yen, dolar AS {} pada perdagangan pagi ini."
+    assert kind(up.format("menguat"), up.format("melemah"))[0] == "related"
+    assert kind(up.format("stagnan"), up.format("melemah 0,03%"))[0] == "related"
+    assert kind(up.format("menguat"), up.format("menguat"))[0] == "agree"
+    assert kind("The shares rose sharply after the report.", "The shares fell sharply after the report.", language="en")[0] == "related"
+    daily = "Nilai tukar dolar AS menguat terhadap rupiah pada perdagangan hari ini."
+    two_days = relate(read_fact(Claim("a", 0, daily, "id", [EventDate("2025-08-21", "hari ini", 0)]), "a", "2025-08-21"),
+                      read_fact(Claim("b", 0, daily, "id", [EventDate("2025-07-21", "hari ini", 0)]), "b", "2025-07-21"), STRONG)
+    assert two_days.kind == "related"
+    one_day = relate(read_fact(Claim("a", 0, daily, "id", [EventDate("2025-08-21", "hari ini", 0)]), "a", "2025-08-21"),
+                     read_fact(Claim("b", 0, daily, "id", [EventDate("2025-08-21", "hari ini", 0)]), "b", "2025-08-21"), STRONG)
+    assert one_day.kind == "agree"

@@ -82,6 +82,7 @@ class FactLexicon:
     permit_kinds: tuple[tuple[str, str], ...] = ()  # (phrase, kind): kinds of permit that exclude each other, longest first
     minute_patterns: tuple[re.Pattern[str], ...] = ()  # the minute of a match ("menit ke-37"), its number the first group
     one_event: tuple[tuple[str, str], ...] = ()  # (phrase, event): phrases that name one event of a match, longest first
+    directions: dict[str, str] = field(default_factory=dict)  # word -> the way it says a value moved: up | down | flat
 
 
 @cache
@@ -126,6 +127,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         minute_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("minute_patterns", ())),
         one_event=tuple(sorted(((phrase, event) for event, phrases in data.get("one_event", {}).items()
                                 for phrase in phrases), key=lambda item: -len(item[0]))),
+        directions={word: way for way, words in data.get("directions", {}).items() for word in words},
     )
 
 

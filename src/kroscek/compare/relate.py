@@ -31,6 +31,7 @@ from kroscek.compare.claims import (
     DateKeys,
     Difference,
     Quantity,
+    deictic_days,
     lexicon,
     names_match,
     negation_evidence,
@@ -581,6 +582,28 @@ def _other_moments(a: Fact, b: Fact) -> bool:
     return bool(ka.months and kb.months and not ka.months & kb.months)
 
 
+def _moves(fact: Fact) -> set[str]:
+    """The ways the claim says a value moved (``directions`` of the fact vocabulary: up, down, flat)."""
+    ways = fact_lexicon(fact.claim.language).directions
+    return {ways[w] for w in (x.lower() for x in _WORD.findall(fact.text)) if w in ways}
+
+
+def _moved_apart(a: Fact, b: Fact) -> bool:
+    """Each side says the value moved one way only, and not the same way ("dolar AS menguat
+    0,05%" / "dolar AS melemah 0,20"; "stagnan" / "melemah 0,03%"): whatever else they share, not
+    the same fact told alike."""
+    moves_a, moves_b = _moves(a), _moves(b)
+    return len(moves_a) == len(moves_b) == 1 and moves_a != moves_b
+
+
+def _page_days_apart(a: Fact, b: Fact) -> bool:
+    """Both claims tell of their own page's day in words relative to it, and the days differ ("kurs
+    dolar menguat pada perdagangan hari ini" on pages of 21 July and 21 August): two days' reports,
+    whatever their words share."""
+    days_a, days_b = deictic_days(a.claim), deictic_days(b.claim)
+    return bool(days_a and days_b and not days_a & days_b)
+
+
 def quoted_apart(a: str, b: str) -> bool:
     """The two claims quote one utterance (a direct quote of ``QUOTE_WORDS`` or more words written
     alike in order) that differs in one short run of words or two ("... baru terbang ke Belitung"
@@ -731,7 +754,7 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         if ((same or found[0].same_thing) and score >= DISPUTE_SCORE) or any(d.slot == "minute" for d in found):
             return Relation("dispute", tuple(found), "the same fact with different values")
         return Relation("related", tuple(found), "different values, but not shown to be the same fact")
-    if _other_moments(a, b):
+    if _other_moments(a, b) or _page_days_apart(a, b):
         return Relation("related", (), "told of two moments")  # "sampai 31 Agustus ..." / "sampai 30 September ..."
     if score >= AGREE_SCORE and same and _places_apart(a, b):
         return Relation("related", (), "the same words, but each names another place where the other names one")
@@ -739,6 +762,8 @@ def relate(a: Fact, b: Fact, score: float, context: Context = Context()) -> Rela
         return Relation("related", (), "the same words, but each names another who does it")
     if score >= AGREE_SCORE and same and _one_denies(a, b):
         return Relation("related", (), "the same words, but one side denies and the other does not")
+    if score >= AGREE_SCORE and same and _moved_apart(a, b):
+        return Relation("related", (), "one side says the value went one way, the other another")
     if score >= AGREE_SCORE and same and _values_unmatched(a, b):
         return Relation("related", (), "a value of one side has no match among the other's values of its kind")
     if score >= AGREE_SCORE and same and not read:
