@@ -11,6 +11,7 @@ its word rules for such a language (the date reader hands it to dateparser) asks
 from __future__ import annotations
 
 import json
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -28,8 +29,10 @@ def _folder(kind: str) -> Traversable:
     return folder
 
 
+@cache
 def languages(kind: str) -> tuple[str, ...]:
-    """The languages with their own ``resources/<kind>/<language>.json``, sorted."""
+    """The languages with their own ``resources/<kind>/<language>.json``, sorted (the folder is read
+    once: the cross-check asks for every claim pair it relates)."""
     return tuple(sorted(p.name.removesuffix(".json") for p in _folder(kind).iterdir() if p.name.endswith(".json")))
 
 
