@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 
 from kroscek.compare.claims import Claim
-from kroscek.compare.crosscheck import FactGroup, Member, _add_slot_links, _slot_links, independent_sources, outlet_key
+from kroscek.compare.crosscheck import (
+    CheckedFact,
+    CitedClaim,
+    FactGroup,
+    Member,
+    _add_slot_links,
+    _slot_links,
+    independent_sources,
+    one_per_contradiction,
+    outlet_key,
+)
 from kroscek.compare.facts import read_fact, stem
 from kroscek.compare.provenance import Copy, Provenance
 from kroscek.compare.relate import AGREE_SCORE, DISPUTE_SCORE, Context, SlotContext, relate
@@ -1030,3 +1040,69 @@ def test_a_value_said_to_move_two_ways_or_on_two_pages_days_is_not_agreed():
     one_day = relate(read_fact(Claim("a", 0, daily, "id", [EventDate("2025-08-21", "hari ini", 0)]), "a", "2025-08-21"),
                      read_fact(Claim("b", 0, daily, "id", [EventDate("2025-08-21", "hari ini", 0)]), "b", "2025-08-21"), STRONG)
     assert one_day.kind == "agree"
+
+
+def test_a_date_disputes_only_what_happened_beside_it():
+    # the month of an earlier round of talks, in a clause of its own, is not the day of this round
+    this_round = dated("Putaran baru negosiasi perdagangan antara Amerika Serikat (AS) dan China digelar pada Senin (9/6) "
+                       "di London.", "a", "2025-06-10")
+    earlier = dated("Lutnick akan memimpin negosiasi di London bersama Menteri Keuangan AS Scott Bessent dan Jamieson Greer "
+                    "yang pada Mei 2025 sempat memimpin pembicaraan perdagangan di Jenewa.", "b", "2025-06-09")
+    assert relate(this_round, earlier, STRONG).kind != "dispute"
+    # one signing told with another prefix ("ditandatangani" / "penandatanganan") still is one event
+    signed = dated("Kontrak Karya untuk eksplorasi nikel di pulau itu telah resmi ditandatangani oleh Presiden Soeharto "
+                   "pada 19 Januari 1998.", "a", "2025-06-10")
+    signing = dated("Kemudian pada 19 Februari 1998 dilakukan penandatanganan Kontrak Karya untuk eksplorasi nikel.",
+                    "b", "2025-06-10")
+    assert relate(signed, signing, STRONG).slot == "date"
+
+
+def test_how_things_stood_on_two_days_is_no_dispute_of_the_day():
+    may = dated("Harga BBM di Indonesia per 1 Mei 2025 masih berada di kisaran berikut.", "a", "2025-05-30")
+    june = dated("Harga BBM di Indonesia mengalami penyesuaian per 1 Juni 2025.", "b", "2025-06-01")
+    assert relate(may, june, STRONG).kind != "dispute"
+
+
+def test_a_law_written_out_and_abbreviated_is_one_identifier():
+    assert kind("Kementerian Haji diatur dalam perubahan ketiga Undang-Undang Nomor 8 Tahun 2019.",
+                "Kementerian Haji diatur dalam perubahan ketiga UU Nomor 8 Tahun 2019.")[0] != "dispute"
+    assert kind("Kementerian Haji diatur dalam perubahan ketiga Undang-Undang Nomor 8 Tahun 2019.",
+                "Kementerian Haji diatur dalam perubahan ketiga UU Nomor 9 Tahun 2019.") == ("dispute", "identifier")
+
+
+def test_a_denial_counted_named_by_its_agent_or_qualified_denies_only_what_it_says():
+    # objections filed, counted, deny nothing
+    assert fact("Usulan via aplikasi Cek Bansos: 627 ribu usulan baru dan 36 ribu sanggahan.").denial is None
+    # "dibantah oleh Polda Sumut": the words after it name who denies, not what
+    assert kind("Namun, belakangan hal itu dibantah oleh Polda Sumut.",
+                "OTT itu dilakukan oleh Bidpropam Polda Sumut.")[0] != "dispute"
+    assert kind("Polda Sumut membantah adanya OTT terhadap dua polisi lalu lintas di Medan.",
+                "OTT terhadap dua polisi lalu lintas di Medan dilakukan Bidpropam Polda Sumut.") == ("dispute", "denial")
+    # a denial of a kind ("yang sukses") says nothing against a claim that does not say it
+    assert kind("Sampai sekarang tidak ada mobil nasional Indonesia yang sukses di pasar.",
+                "Mobil ini dimaksudkan sebagai mobil nasional Indonesia di pasar.")[0] != "dispute"
+    assert kind("Polisi memastikan tidak ada warga yang tewas dalam kebakaran pasar itu.",
+                "Dua warga tewas dalam kebakaran pasar itu.")[0] == "dispute"
+    # a denial that goes on in its clause ("tidak ada ampun lagi") does not deny the words before it
+    assert fact("Cuma berlaku sampai akhir bulan ini, setelahnya tidak ada ampun lagi!").denied == {stem("ampun")}
+
+
+def test_one_contradiction_told_by_several_pairs_is_one_line_of_the_brief():
+    from kroscek.compare.claims import Difference
+
+    def disputed(claims: list[tuple[str, int]], a: str, b: str, slot: str = "identifier") -> CheckedFact:
+        return CheckedFact("disputed", [CitedClaim(article, sentence, f"{article}:{sentence}") for article, sentence in claims],
+                           [Difference(slot, a, b, f"{a} vs {b}")], 1, ["detikcom"], ["detikcom"])
+
+    rule = disputed([("a1", 3), ("a4", 7)], "Permendikbudristek Nomor 55 Tahun 2024", "Permendikbudristek Nomor 54 Tahun 2024")
+    again = disputed([("a2", 5), ("a4", 7)], "Permendikbudristek Nomor 54 Tahun 2024", "Permendikbudristek Nomor 55 Tahun 2024")
+    other = disputed([("a1", 9), ("a3", 2)], "Permendikbudristek Nomor 55 Tahun 2024", "Permendikbudristek Nomor 30 Tahun 2021")
+    day = disputed([("a1", 1), ("a2", 1)], "pada Senin (13/10)", "Senin (14/10)", "date")
+    day_again = disputed([("a3", 1), ("a2", 1)], "Senin (13/10)", "pada Senin (14/10)", "date")
+    denied = disputed([("a1", 4), ("a2", 4)], "membantah", "asserted", "denial")
+    denied_other = disputed([("a3", 6), ("a4", 6)], "membantah", "asserted", "denial")
+    agreed = CheckedFact("agreed", [CitedClaim("a1", 0, "x"), CitedClaim("a2", 0, "x")], [], 2, ["a", "b"])
+    shown = one_per_contradiction([rule, agreed, again, other, day, day_again, denied, denied_other])
+    assert shown == [rule, agreed, other, day, denied, denied_other]  # two denials are two facts, whatever their words
+    assert [(c.article, c.sentence) for c in rule.claims] == [("a1", 3), ("a4", 7), ("a2", 5)]
+    assert [(c.article, c.sentence) for c in day.claims] == [("a1", 1), ("a2", 1), ("a3", 1)]

@@ -21,6 +21,8 @@ states, and where they disagree, with the slot and both values.
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,6 +184,42 @@ class CheckedFact:
     def from_dict(cls, data: Mapping[str, Any]) -> CheckedFact:
         return known_fields(cls, data, claims=[CitedClaim.from_dict(c) for c in data.get("claims", [])],
                             evidence=[Difference.from_dict(d) for d in data.get("evidence", [])])
+
+
+_VALUE_LEAD = re.compile(r"^(?:pada|on|di|in)\s+", re.IGNORECASE)
+_OWN_VALUES = ("denial", "negation", "event")  # slots whose values say only that a side denies or states: no key
+
+
+def _contradiction(fact: CheckedFact) -> tuple[str, frozenset[str]] | None:
+    """The slot and the two values a disputed fact shows first ("Nomor 55 Tahun 2024" / "Nomor 54
+    Tahun 2024"), as a key; None where the values do not name the contradiction (a denial)."""
+    if fact.status != "disputed" or not fact.evidence or fact.evidence[0].slot in _OWN_VALUES:
+        return None
+    first = fact.evidence[0]
+    return first.slot, frozenset(_VALUE_LEAD.sub("", v.strip()).casefold() for v in (first.a, first.b))
+
+
+def one_per_contradiction(facts: Sequence[CheckedFact]) -> list[CheckedFact]:
+    """The brief's facts with the disputed ones that show one contradiction (the same slot and the
+    same two values, told by several pairs of claims) made one, its claims and sources together:
+    one regulation numbered 55 in three articles and 54 in a fourth is one line, not four."""
+    kept: list[CheckedFact] = []
+    by_key: dict[tuple[str, frozenset[str]], CheckedFact] = {}
+    for fact in facts:
+        key = _contradiction(fact)
+        if key is None or key not in by_key:
+            kept.append(fact)
+            if key is not None:
+                by_key[key] = fact
+            continue
+        first = by_key[key]
+        cited = {(c.article, c.sentence, c.clause) for c in first.claims}
+        first.claims.extend(c for c in fact.claims if (c.article, c.sentence, c.clause) not in cited)
+        first.evidence.extend(d for d in fact.evidence if d not in first.evidence)
+        first.outlets = sorted(set(first.outlets) | set(fact.outlets))
+        first.sources = max(first.sources, fact.sources)
+        first.disputed_by = sorted(set(first.disputed_by) | set(fact.disputed_by))
+    return kept
 
 
 def outlet_key(article: Article) -> str:

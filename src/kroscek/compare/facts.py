@@ -83,6 +83,9 @@ class FactLexicon:
     minute_patterns: tuple[re.Pattern[str], ...] = ()  # the minute of a match ("menit ke-37"), its number the first group
     one_event: tuple[tuple[str, str], ...] = ()  # (phrase, event): phrases that name one event of a match, longest first
     directions: dict[str, str] = field(default_factory=dict)  # word -> the way it says a value moved: up | down | flat
+    none_denials: frozenset[str] = frozenset()  # denials that say there is none of what follows ("tidak ada")
+    agent_before: frozenset[str] = frozenset()  # the word before the agent of a passive ("dibantah oleh Polda"): who denies
+    regulation_short: dict[str, str] = field(default_factory=dict)  # a kind of regulation written out -> its short form ("Undang-Undang": "UU")
 
 
 @cache
@@ -128,6 +131,9 @@ def fact_lexicon(language: str) -> FactLexicon:
         one_event=tuple(sorted(((phrase, event) for event, phrases in data.get("one_event", {}).items()
                                 for phrase in phrases), key=lambda item: -len(item[0]))),
         directions={word: way for way, words in data.get("directions", {}).items() for word in words},
+        none_denials=frozenset(data.get("none_denials", ())),
+        agent_before=frozenset(data.get("agent_before", ())),
+        regulation_short={long.upper(): short.upper() for long, short in data.get("regulation_short", {}).items()},
     )
 
 
@@ -194,6 +200,7 @@ class Fact:
     denied_head: str = ""  # stem of the first word naming what a denial denies ("monopoli" of "tidak ada monopoli dalam ...")
     denied_roots: frozenset[str] = frozenset()  # roots of what a denial denies (Sastrawi's: "penembakan" is "tembak")
     denied_head_root: str = ""  # the root of its head
+    denied_qualifier: str = ""  # stem of the first word of a relative clause in what is denied ("tidak ada mobil ... yang sukses")
     scheduled: bool = False  # it tells of something still to happen ("sidang akan digelar pada 11 Juni"): a plan
     stems: frozenset[str] = field(default_factory=frozenset)
     place_words: tuple[str, ...] = ()  # per place, the words before it: how the claim locates it ("terbang ke")
@@ -224,14 +231,19 @@ def _phrases(lower_words: list[str], phrases: tuple[str, ...]) -> str | None:
 _RELATIVE = ("yang", "who", "which")  # a denial right after one of these describes ("wajib pajak yang tidak pernah menunggak")
 
 
-def _denial_phrase(lower_words: list[str], lex: FactLexicon) -> str | None:
+def _denial_phrase(lower_words: list[str], lex: FactLexicon, language: str = "id") -> str | None:
     """The first denial phrase of a claim that denies something: not one inside a relative clause,
-    which describes who or what ("berlaku bagi wajib pajak yang tidak pernah menunggak")."""
+    which describes who or what ("berlaku bagi wajib pajak yang tidak pernah menunggak"), nor one
+    counted ("627 ribu usulan baru + 36 ribu sanggahan": objections filed, a number of them)."""
     joined = f" {' '.join(w for w in lower_words if w not in lex.denial_particles)} "
+    counting = lexicon(language)
     for phrase in lex.denials:
         at = joined.find(f" {phrase} ")
         while at >= 0:
-            if not joined[: at + 1].endswith(tuple(f" {word} " for word in _RELATIVE)):
+            before = joined[: at + 1]
+            last = before.split()[-1:] or [""]
+            counted = last[0].isdigit() or last[0] in counting.number_words or last[0] in counting.scales
+            if not before.endswith(tuple(f" {word} " for word in _RELATIVE)) and not counted:
                 return phrase
             at = joined.find(f" {phrase} ", at + 1)
     return None
@@ -288,7 +300,8 @@ def _identifiers(text: str, lex: FactLexicon) -> tuple[Identifier, ...]:
             written = match.group("value") if "value" in pattern.groupindex else match.group()
             value = re.sub(r"[\s.-]+", "", written.rstrip(".,")).upper()  # "value": the number alone, the words before it aside
             if kind == "regulation":
-                value = "-".join([match.group().split()[0].upper(), *re.findall(r"\d+", match.group())])
+                written_kind = match.group().split()[0].upper()
+                value = "-".join([lex.regulation_short.get(written_kind, written_kind), *re.findall(r"\d+", match.group())])
             if kind == "flight" and not any(c.isdigit() for c in value[:2]) and value[:2].lower() in lower and not value[2:].isdigit():
                 continue
             found.append(Identifier(kind, value, match.group()))
@@ -396,11 +409,15 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
         return " ".join(w for w in part.split() if w not in talk)
 
     rest = lower[at + len(denial):]
+    if rest.split()[:1] and rest.split()[0] in lex.agent_before:
+        rest = ""  # "hal itu dibantah oleh Polda Sumut": the words after it name who denies, not what
     if len(stems(said(rest), language)) >= DENIED_WORDS:
         # the head: the first word after the denial that names something ("tidak ada monopoli dalam
         # proses pengadaan": "monopoli"), words that only carry it ("melakukan", "adanya") skipped
         stop = lex.stopwords | lex.denial_light | talk
         return said(rest), next((w for w in rest.split() if w not in stop and not w[:1].isdigit()), "")
+    if denial in lex.none_denials and _names_more(text, denial, lex):
+        return said(rest), ""  # "setelahnya tidak ada ampun lagi": it denies what follows it, too little to compare
     before = lower[:at].split()
     if denial in lex.speaker_denials and not set(before[-1:]) & lex.passive_before:
         return "", ""  # "Kapolres Budi membantah tudingan itu": the words before name who denies, not what
@@ -410,6 +427,27 @@ def _denial_object(text: str, denial: str, language: str) -> tuple[str, str]:
     # pronoun inside what is denied ("penggusuran rumah mereka di bantaran kali itu tidak benar")
     named = next((i for i, w in enumerate(before) if w in lex.denial_talk), None)
     return said(" ".join(before[named + 1:] if named is not None and len(before) - named > DENIED_WORDS else before)), ""
+
+
+def _qualifier(denied: str, lex: FactLexicon) -> str:
+    """The stem of the first word naming something in a relative clause of what a denial denies
+    ("tidak ada mobil nasional yang sukses": "sukses"): what it denies is only the qualified kind."""
+    words = denied.split()
+    at = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
+    if at is None:
+        return ""
+    return next((stem(w) for w in words[at + 1:] if w not in lex.stopwords and w not in lex.denial_light
+                 and not w[:1].isdigit()), "")
+
+
+def _names_more(text: str, denial: str, lex: FactLexicon) -> bool:
+    """Its clause goes on after the denial with a word that names something ("tidak ada ampun
+    lagi"): the denial does not close its clause, so the words before it are not what it denies."""
+    found = re.search(r"(?<!\w)" + re.escape(denial).replace(r"\ ", r"\s+") + r"(?!\w)([^,;:.!?]*)", text, re.IGNORECASE)
+    if not found:
+        return False
+    ignored = lex.stopwords | lex.denial_light | lex.denial_talk | lex.denial_subjects | lex.denial_particles | lex.say_words
+    return any(w.lower() not in ignored and not w[:1].isdigit() for w in _WORD.findall(found.group(1)))
 
 
 SAID = "<said>"  # the root every verb of saying shares besides its own ("mengucapkan", "menyebut", "menyatakan")
@@ -578,11 +616,12 @@ def read_fact(claim: Claim, source: str, published: str | None = None) -> Fact:
         names=names(claim.text),
         predicates=tuple(predicates(claim).items()),
         negated=negated(claim),
-        denial=(denial := _denial_phrase(lower_words, lex)),
+        denial=(denial := _denial_phrase(lower_words, lex, claim.language)),
         denied=stems((denied := _denial_object(claim.text, denial, claim.language) if denial else ("", ""))[0], claim.language),
         denied_head=stem(denied[1]) if denied[1] else "",
         denied_roots=roots(denied[0], claim.language) if denied[0] else frozenset(),
         denied_head_root=head_root(denied[1], claim.language) if denied[1] else "",
+        denied_qualifier=_qualifier(denied[0], lex),
         scheduled=_phrases(lower_words, lex.scheduled) is not None,
         provisional=_phrases(lower_words, lex.provisional) is not None,
         hearsay=_phrases(lower_words, lex.hearsay) is not None,

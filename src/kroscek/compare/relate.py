@@ -39,7 +39,7 @@ from kroscek.compare.claims import (
     same_name,
     shared_names,
 )
-from kroscek.compare.facts import SAID, Fact, fact_lexicon, roots
+from kroscek.compare.facts import SAID, Fact, fact_lexicon, roots, stem
 from kroscek.text import lexicon as resources
 from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
@@ -49,6 +49,8 @@ SHARED_STEMS = 0.5  # share of the smaller claim's content stems the other must 
 SAME_COUNT = 0.6  # share of stems two claims with differently named counts must share to count the same thing
 SAME_EVENT_WORDS = 1  # lower-case words two dated claims must share to be about one event
 SAME_EVENT_SHARE = 0.3  # and the share of the smaller claim's such words
+DATE_EVENT_WORDS = 6  # words either side of a date read for what happened on it
+STEM_INSIDE = 5  # letters of a cheap stem found inside another word that make the two one word ("tandat" in "penandatanganan")
 SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one thing
 LIST_VALUES = 6  # amounts beyond which a claim is a list (a price table), not one fact
 ARTICLE_VALUES = 6  # values of one unit an article states, from which it is a breakdown: none of them is disputed
@@ -188,6 +190,8 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     shared = a.happened & b.happened
     if len(shared) < SAME_EVENT_WORDS or overlap(a.happened, b.happened) < SAME_EVENT_SHARE:
         return []
+    if not _one_happening(_date_event(a), _date_event(b), a.claim.language):
+        return []  # "Trump mengumumkan tarif pada April lalu" / "Wall Street ditutup melesat pada Jumat (6/6)": each date is another event's
     a_text, b_text = "; ".join(ka.texts), "; ".join(kb.texts)
     if _plan_and_account(a, b) or _plan_and_account(b, a):
         return []  # "sidang akan digelar pada 11 Juni" / "gugatan dilayangkan pada 16 Mei": a plan and an account
@@ -212,16 +216,48 @@ def _dates(a: Fact, b: Fact, context: Context) -> list[Difference]:
     return []
 
 
+def _date_event(fact: Fact) -> tuple[str, ...]:
+    """What happened on the claim's dates: its happened-words within ``DATE_EVENT_WORDS`` words of
+    a date as written ("... sempat memimpin pembicaraan di Jenewa" of "pada Mei 2025")."""
+    spans = [m.span() for m in _WORD.finditer(fact.text)]
+    near: list[str] = []
+    for text in fact.dates.texts:
+        at = fact.text.find(text) if text.strip() else -1
+        if at < 0:
+            near = [fact.text[s:e] for s, e in spans]  # a date not found as written: the whole claim tells of it
+            break
+        first = next((i for i, (s, e) in enumerate(spans) if e > at), len(spans))
+        last = next((i for i, (s, e) in enumerate(spans) if s >= at + len(text)), len(spans))
+        near += [fact.text[s:e] for s, e in spans[max(0, first - DATE_EVENT_WORDS): last + DATE_EVENT_WORDS]]
+    return tuple(w.lower() for w in near if stem(w) in fact.happened)
+
+
+def _one_happening(a: Sequence[str], b: Sequence[str], language: str) -> bool:
+    """Some word of each tells of one thing: the same cheap stem or root, or the stem of one,
+    its first letter aside for a prefix's nasal, inside the other ("ditandatangani" /
+    "penandatanganan")."""
+    if {stem(w) for w in a} & {stem(w) for w in b} or roots(" ".join(a), language) & roots(" ".join(b), language) - {SAID}:
+        return True
+    return any(_inside(x, y) or _inside(y, x) for x in a for y in b)
+
+
+def _inside(word: str, other: str) -> bool:
+    core = stem(word)[1:]
+    return len(core) >= STEM_INSIDE and core in other
+
+
 _START_BEFORE = re.compile(r"(?<!\w)(?:sejak|semenjak|mulai|dimulai|dibuka|since|from|starting)\s+(?:(?:pada|tanggal|hari|tahun|bulan|on|in)\s+)?$",
                            re.IGNORECASE)
 _END_BEFORE = re.compile(r"(?<!\w)(?:hingga|sampai|sampai\s+dengan|s\.d\.|berakhir|batas|until|through)\s+"
                          r"(?:(?:pada|tanggal|hari|tahun|bulan|akhir|on|in)\s+)?$", re.IGNORECASE)
+_AS_OF_BEFORE = re.compile(r"(?<!\w)(?:per|as\s+of)\s+(?:(?:tanggal|hari|on)\s+)?$", re.IGNORECASE)
 _DATE_ROLE_CHARS = 30  # characters before a claim's first date read for the word that gives its role
 
 
 def _date_role(fact: Fact) -> str:
     """What a claim's first date is to what it tells: "start" ("sejak 20 Maret"), "end" ("hingga 30
-    Juni", "Hingga pertengahan Mei"), else "at"."""
+    Juni", "Hingga pertengahan Mei"), "as of" ("harga BBM per 1 Juni 2025": how things stood that
+    day), else "at"."""
     text = fact.dates.texts[0] if fact.dates.texts else ""
     at = fact.text.find(text) if text.strip() else -1
     if at < 0:
@@ -231,6 +267,8 @@ def _date_role(fact: Fact) -> str:
         return "start"
     if _END_BEFORE.search(before) or _END_BEFORE.search(opening):
         return "end"
+    if _AS_OF_BEFORE.search(before) or _AS_OF_BEFORE.search(opening):
+        return "as of"
     return "at"
 
 
@@ -239,6 +277,8 @@ def _moments_apart(a: Fact, b: Fact) -> bool:
     moment), or the end of a count so far ("hingga pertengahan Mei, tercatat 1,7 juta") and the end
     of the programme ("berlangsung hingga 30 Juni")."""
     roles = (_date_role(a), _date_role(b))
+    if "as of" in roles:
+        return True  # "harga BBM per 1 Mei 2025" / "... per 1 Juni 2025": how things stood on two days
     if "end" in roles and roles[0] != roles[1]:
         return True
     return roles == ("end", "end") and bool(a.quantities) != bool(b.quantities)
@@ -479,6 +519,8 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     denier, other = (a, b) if a.denial else (b, a)
     if other.negated or len(denier.denied) < 2 or denied_share(denier, other) < DENIAL_OBJECT:
         return []
+    if denier.denied_qualifier and denier.denied_qualifier not in other.stems | {stem(w) for w in _WORD.findall(other.text)}:
+        return []  # "tidak ada mobil nasional yang sukses" / "mobil ini dimaksudkan sebagai mobil nasional": not the kind denied
     if denier.denied_head and denier.denied_head not in other.stems \
             and denier.denied_head_root not in roots(other.text, other.claim.language):
         return []  # "tidak ada monopoli dalam pengadaan laptop" / "pengadaan laptop didampingi jaksa": no monopoly asserted

@@ -14,7 +14,7 @@ from typing import Any
 
 from kroscek.compare import claims as claims_module
 from kroscek.compare.claims import extract_claims, needs_e5
-from kroscek.compare.crosscheck import CheckedFact, cross_check, independent_sources
+from kroscek.compare.crosscheck import CheckedFact, cross_check, independent_sources, one_per_contradiction
 from kroscek.compare.provenance import Provenance, find_provenance, language_pairs, translation_candidates
 from kroscek.compare.quotes import MatchedQuote, match_quotes, quotes_needing_e5
 from kroscek.compare.records import Record, known_fields
@@ -149,7 +149,7 @@ def build_brief(story: Story, articles: Sequence[Article], entities: Sequence[En
         title=story.title,
         summary=summary_lines(groups, members, preferred),
         timeline=timeline(members, set(provenance.stale_ids)),
-        facts=[g.checked() for g in shown],
+        facts=one_per_contradiction([g.checked() for g in shown]),
         quotes=list(quotes),
         entities=[e for e in entities if not e.mentions or any(m.article in ids for m in e.mentions)],
         provenance=provenance,
