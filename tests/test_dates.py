@@ -564,3 +564,35 @@ def test_the_evaluation_reads_no_topic_tag_after_the_editors_initials():
     body = Paragraph("a", 0, date(2025, 6, 10), lines[0], [], lines=lines)
     assert "2025-05" in [p.date for p in kroscek_dates(body)]
     assert [p.date for p in kroscek_dates(Paragraph("a", 0, date(2025, 6, 10), "apbn 2026", []))] == ["2026"]
+
+
+def test_months_that_go_on_from_a_coming_one_are_coming_too():
+    """On a May page, "Juli, Agustus, September ... nanti" is this year's; the "Oktober, November,
+    Desember" of the next stage go on from them, not back to last year. A month far from the
+    coming one (March, after October) stays in the past."""
+    page = date(2025, 5, 21)
+    lines = ["Pemutihan pertama nanti saat kemerdekaan, biasanya bulan Juli, Agustus, September.",
+             "Kemudian, dalam rangka hari jadi provinsi, yakni Oktober, November, Desember itu masuk tahap kedua."]
+    found = _article(lines, page)
+    assert [d for t, d in found if t.startswith("Oktober")] == ["2025-10", "2025-11", "2025-12"]
+    assert [d for t, d in _article(lines[1:], page) if t.startswith("Oktober")] == ["2024-10", "2024-11", "2024-12"]
+    march = _article([lines[0], "Pada Maret, panitia sudah menyiapkan data wajib pajak."], page)
+    assert ("Pada Maret", "2025-03") in march
+
+
+def test_a_month_called_this_one_is_the_nearest():
+    # "bulan Januari ini" written on 30 December is the January about to begin
+    assert resolve("Pada bulan Januari ini intensitas curah hujan diperkirakan tinggi.", date(2015, 12, 30)) == [("2016-01", "month")]
+    assert resolve("Pada bulan Maret ini curah hujan tinggi.", date(2025, 6, 10)) == [("2025-03", "month")]
+
+
+def test_a_day_named_again_is_the_day_named_before():
+    """A trial's witness is asked of meetings on 12 May, 7 and 20 December 2015; "di 12 Mei" asked
+    again after a 2016 date is the same 12 May, not the next one."""
+    page = date(2025, 6, 10)
+    lines = ["Saksi dihadirkan di Pengadilan Tipikor Jakarta, Selasa (10/6/2025).",
+             "\"Di 2015, apakah stok gula masih cukup?\" tanya jaksa.",
+             "\"Dari runtutan 12 Mei, kemudian 7 Desember, ada tiga rakor,\" kata jaksa.",
+             "Jaksa kemudian menyinggung rakortas pada April 2016.",
+             "\"Di rakor tadi, di 12 Mei, tidak ada kesimpulan soal impor,\" kata jaksa."]
+    assert [d for t, d in _article(lines, page) if "12 Mei" in t] == ["2015-05-12", "2015-05-12"]

@@ -325,8 +325,9 @@ def _month_near(month: int, anchor: date, direction: str | None, future: bool) -
     year = anchor.year
     if direction == "past":
         return (year if month < anchor.month else year - 1), month
-    if direction == "this":
-        return year, month
+    if direction == "this":  # the nearest such month: "bulan Januari ini" on 30 December is the coming one
+        return min(((y, month) for y in (year - 1, year, year + 1)),
+                   key=lambda ym: abs((ym[0] - year) * 12 + ym[1] - anchor.month))
     if direction == "future":
         return (year if month > anchor.month else year + 1), month
     if direction != "since" and (future or 0 < (month - anchor.month) % 12 <= _MONTHS_AHEAD):
@@ -711,24 +712,59 @@ def _in_narrative(found: list[list[_Found]], texts: list[str], rules: _Rules, pa
     page ("Mereka mengunjungi tebing itu pada 23 Juli 2024. ... Lima hari kemudian, pada 28 Juli"
     is July 2024; a witness asked "Di 2015, ...?" answers of "bulan Mei" of 2015). It takes the
     first such day on or after that date (a week of slack), never one after the page. A firm date
-    of the page's own time ("Selasa (10/6/2025)") ends the narrative; a date moved into it sets none."""
+    of the page's own time ("Selasa (10/6/2025)") ends the narrative; a date moved into it sets none.
+
+    Likewise ahead of the page: such a date that would fall before the page, written after one the
+    article places after it, falls in the coming months when its first occurrence on or after that
+    one is at most ``_MONTHS_AHEAD`` months later ("... Oktober nanti. ... Pada bulan Oktober,
+    pertandingan sudah menunggu"; "Juli, Agustus, September. Itu masuk tahap pertama ... Oktober,
+    November, Desember itu masuk tahap kedua" on a May page). A day and month the article has
+    already named is the day it named."""
     if page_date is None:
         return found
     cutoff = _months_before(page_date, STALE_MONTHS)
     narrative: tuple[date, str] | None = None  # where the latest firm date starts, and its precision
+    ahead: date | None = None  # the latest date the article places after the page, so far
+    days_told: dict[str, str] = {}  # "MM-DD" -> the day the article last resolved it to
     told: list[list[_Found]] = []
     for text, items in zip(texts, found):
         kept = []
         for item in items:
-            if narrative is not None and narrative[0] < cutoff and item.kind in ("named_date", "month_day", "month") \
-                    and item.dates and not any(firm for _, _, firm in item.dates) \
-                    and _direction(text[item.start:item.end], rules) is None:
+            unmarked = item.kind in ("named_date", "month_day", "month") and bool(item.dates) \
+                and not any(firm for _, _, firm in item.dates) and _direction(text[item.start:item.end], rules) is None
+            if unmarked and all(precision == "day" and iso[5:] in days_told for iso, precision, _ in item.dates):
+                # the same day named again is the same day ("di 3 Rakor tadi, di 12 Mei" after "12 Mei, kemudian 7 Desember")
+                item = replace(item, dates=tuple((days_told[iso[5:]], precision, firm) for iso, precision, firm in item.dates))
+            elif narrative is not None and narrative[0] < cutoff and unmarked:
                 item = _into_narrative(item, *narrative, page_date)
             elif any(firm for _, _, firm in item.dates):
                 narrative = _narrative_start(item, text)
+            elif ahead is not None and unmarked:
+                item = _into_coming(item, ahead, page_date)
+            later = [_middle(iso, precision) for iso, precision, _ in item.dates
+                     if precision in ("day", "month") and _middle(iso, precision) > page_date]
+            if later:
+                ahead = max(later)
+            days_told.update((iso[5:10], iso[:10]) for iso, precision, _ in item.dates if precision == "day")
             kept.append(item)
         told.append(kept)
     return told
+
+
+def _into_coming(item: _Found, ahead: date, page_date: date) -> _Found:
+    """The item's dates, each before the page, moved to their first occurrence on or after the
+    month of ``ahead`` when that is at most ``_MONTHS_AHEAD`` months on; else left as they were."""
+    floor = ahead.replace(day=1)
+    moved = []
+    for iso, precision, firm in item.dates:
+        day = _middle(iso, precision)
+        if day > page_date:
+            return item
+        coming = next((c for c in (_safe_date(floor.year + k, day.month, day.day) for k in (0, 1)) if c and c >= floor), None)
+        if coming is None or (coming.year - floor.year) * 12 + coming.month - floor.month > _MONTHS_AHEAD:
+            return item
+        moved.append((coming.isoformat() if precision == "day" else coming.isoformat()[:7], precision, firm))
+    return replace(item, dates=tuple(moved))
 
 
 _YEAR_FRAME = re.compile(r"(?:di|pada|in)\s+(?:tahun\s+)?\d", re.IGNORECASE)  # "Di 2015", "Pada tahun 2014"
