@@ -596,3 +596,10 @@ def test_a_day_named_again_is_the_day_named_before():
              "Jaksa kemudian menyinggung rakortas pada April 2016.",
              "\"Di rakor tadi, di 12 Mei, tidak ada kesimpulan soal impor,\" kata jaksa."]
     assert [d for t, d in _article(lines, page) if "12 Mei" in t] == ["2015-05-12", "2015-05-12"]
+
+
+def test_a_year_in_a_treatys_name_is_no_date():
+    assert resolve("SIM internasional mengacu pada Geneva Convention On Road Traffic tahun 1949.", date(2025, 6, 3)) == []
+    assert resolve("Indonesia meratifikasi Konvensi Wina tahun 1968 pada 2020.", date(2025, 6, 3)) == [("2020", "year")]
+    # a year after a lower-case word is still a year
+    assert resolve("Konvensi itu digelar tahun 1968 di Wina.", date(2025, 6, 3)) == [("1968", "year")]

@@ -24,7 +24,7 @@ How an expression is resolved:
 
 Not dates: habits ("setiap Senin", "setiap hari Senin dan Jumat"), spans of time ("puluhan tahun
 lalu", "3 bulan ini"), document numbers ("Nomor 8 Tahun 2019", "Nomor KP 1001 Tahun 2022") and a
-regulation's year ("Perda tahun 2022"), a used or assembled model's year ("tahun 2003 dijual",
+regulation's or a treaty's year ("Perda tahun 2022", "Konvensi Wina tahun 1968"), a used or assembled model's year ("tahun 2003 dijual",
 "bekas keluaran 2022"), names ("Jumat Sehat"), decades ("1990-an"), and
 numbers that only look like dates (percentages, money, clock times, a bare "(15/8)").
 
@@ -68,6 +68,7 @@ from kroscek.text import lexicon as resources
 _FUTURE_WINDOW = timedelta(days=183)  # how far after the page date an unmarked weekday date may fall
 _SLACK = timedelta(days=7)  # a day/month this close after the anchor still counts as "on or before"
 _YEAR_RANGE = 50  # "2021-2023" is two years; "1800-2000" more likely a count
+_TREATY_NAME_WORDS = 5  # capitalised words of a treaty's name between its kind and its year ("Konvensi Wina tahun 1968")
 _MONTHS_AHEAD = 3  # an unmarked month name this close ahead of the anchor is the coming one
 _DAYS_AHEAD = timedelta(days=92)  # an unmarked day and month this close ahead, and nearer than the last one, is the coming one
 _CUE_WINDOW = 60  # characters before an expression searched for a future cue
@@ -111,6 +112,7 @@ class _Rules:
     quantity: re.Pattern[str]  # "puluhan tahun lalu", "3 bulan ini": a span of time, not a date
     product: re.Pattern[str]  # "keluaran tahun" before a year: a product's age, not an event
     regulation: re.Pattern[str]  # "Perda" before "tahun 2022": a regulation's name, not an event
+    treaty: re.Pattern[str]  # "Konvensi Wina" before "tahun 1968": a treaty's name, not an event
     product_after: re.Pattern[str]  # "dijual" after "tahun 2003": a used model's year, not an event
     document: re.Pattern[str]  # "Nomor 731 Tahun 2025": a document number, not a date
     since: re.Pattern[str]  # "sejak Juli": a start in the past
@@ -267,6 +269,9 @@ def _rules(language: str) -> _Rules | None:
         # "Perda tahun 2022": the year names a regulation; "Tahun 2003 dijual Rp 45 juta": a model's year
         regulation=re.compile(rf"{_START}{_words(data.get('regulations', []))}\w*(?:\s+(?:nomor|no\.?)?\s*\d+[\w/.-]*)?\s+$", re.IGNORECASE),
         product_after=re.compile(rf"\s+{_words(data.get('product_year_after', []))}{_END}"),
+        # "Konvensi Wina tahun 1968", "Geneva Convention On Road Traffic tahun 1949": the name a treaty is known by
+        treaty=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, data.get('treaties', []))) or '(?!)'})"
+                          rf"(?:\s+[A-Z][\w-]*){{0,{_TREATY_NAME_WORDS}}}\s+(?:{_words(data.get('year_words', []))}\s+)?$"),
     )
 
 
@@ -642,7 +647,8 @@ def _blocked(kind: str, match: re.Match[str], rules: _Rules) -> bool:
         return bool(rules.document.search(text, *window) or rules.product.search(text, *window)
                     or (_NAME_BEFORE if match.group(0).startswith("Tahun") else _NAMED_TAHUN).search(text, *window)
                     or rules.product_after.match(text, match.end())
-                    or (match.group(0).split()[0].lower() in rules.data.get("year_words", ()) and rules.regulation.search(text, *window)))
+                    or (match.group(0).split()[0].lower() in rules.data.get("year_words", ()) and rules.regulation.search(text, *window))
+                    or bool(rules.treaty.search(text, *window)))
     if kind == "period":
         return bool((rules.quantity.search(text, *window) and not rules.labelled.search(text, *window))
                     or rules.recurring.search(text, *window))
