@@ -1106,3 +1106,13 @@ def test_one_contradiction_told_by_several_pairs_is_one_line_of_the_brief():
     assert shown == [rule, agreed, other, day, denied, denied_other]  # two denials are two facts, whatever their words
     assert [(c.article, c.sentence) for c in rule.claims] == [("a1", 3), ("a4", 7), ("a2", 5)]
     assert [(c.article, c.sentence) for c in day.claims] == [("a1", 1), ("a2", 1), ("a3", 1)]
+
+
+def test_a_value_among_many_is_disputed_only_when_its_words_say_whose_it_is():
+    table = fact("Italia berada di posisi ketiga dengan tiga poin di bawah Israel yang meraih enam angka di urutan kedua "
+                 "dari Norwegia dengan 12 poin di puncak klasemen.", "a")
+    assert relate(table, fact("Italia naik ke urutan ketiga dengan 3 poin, tertinggal 9 angka dari Norwegia di puncak "
+                              "klasemen.", "b"), STRONG).kind != "dispute"
+    # with few values, the same count told two ways still disputes
+    assert kind("Israel meraih enam angka di urutan kedua klasemen grup.",
+                "Israel meraih sembilan angka di urutan kedua klasemen grup.") == ("dispute", "number")

@@ -51,6 +51,7 @@ SAME_EVENT_WORDS = 1  # lower-case words two dated claims must share to be about
 SAME_EVENT_SHARE = 0.3  # and the share of the smaller claim's such words
 DATE_EVENT_WORDS = 6  # words either side of a date read for what happened on it
 STEM_INSIDE = 5  # letters of a cheap stem found inside another word that make the two one word ("tandat" in "penandatanganan")
+MANY_VALUES = 3  # values in one claim from which on a disputed one must show by its words that it counts the same thing
 SAME_COUNTED = 2  # stems around two numbers that, shared, say they count one thing
 LIST_VALUES = 6  # amounts beyond which a claim is a list (a price table), not one fact
 ARTICLE_VALUES = 6  # values of one unit an article states, from which it is a breakdown: none of them is disputed
@@ -142,6 +143,8 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
             continue  # "1 orang" and "73 personel": people both, but not the same people
         if min(len(around[0]), len(around[1])) >= 2 and not around[0] & around[1]:
             continue  # "empat perusahaan yang IUP-nya dicabut" / "lima perusahaan yang menambang": other counts
+        if max(len(a.quantities), len(b.quantities)) >= MANY_VALUES and len(around[0] & around[1]) < SAME_COUNTED:
+            continue  # "tiga poin di bawah Israel yang meraih enam angka ... Norwegia dengan 12 poin" / "tertinggal 9 angka dari Norwegia": which value is whose cannot be told
         if any(x.compatible(q) for q in (*context.quantities[1], *b.wholes)) \
                 or any(y.compatible(q) for q in (*context.quantities[0], *a.wholes)):
             continue  # the other article (or claim, as a whole) states this value too: each claim counts a different thing
