@@ -170,6 +170,8 @@ WRITTEN = FactCheck(id="u/krl", claim="Kartu Lansia untuk Naik Kereta Gratis", v
     ("Kartu lansia gratis, kata aksi Indonesia Gelap", []),  # inside the hashtag
     ("Kartu lansia untuk naik kereta gratis di Bekasi", ["bekasi"]),  # a town the fact-check never writes
     ("Kartu lansia dari KAI untuk naik kereta gratis", ["kai"]),
+    ("Kartu lansia gratis dibagikan LSM di Jateng", []),  # an acronym naming a kind names no one
+    ("Kartu lansia gratis dibagikan usai Pilgub Jateng", ["pilgub"]),  # a kind the fact-check never writes
 ])
 def test_a_claims_names_are_looked_for_in_every_form_the_fact_check_may_write_them(claim: str, unwritten: list[str]):
     from kroscek.check import unwritten_names
@@ -201,3 +203,13 @@ def test_eval_check_scores_the_fact_checks_found_among_the_close_claims_apart():
     assert figures.fc_wrong_claims == 0  # a close claim's fact-check is no wrong verdict shown
     missed = score([near], [Outcome([], [], [], ["8"])], {})
     assert (missed.near_found, missed.fc_wrong_claims) == (0, 0)
+
+
+def test_a_kind_the_fact_check_writes_more_widely_is_written():
+    from dataclasses import replace
+
+    from kroscek.check import unwritten_names
+
+    widely = replace(WRITTEN, text="Unggahan menyebut kereta gratis bagi lansia sebagai syukuran menang Pilkada Jawa Tengah.")
+    assert unwritten_names("Kartu lansia gratis sebagai syukuran menang Pilgub Jateng", widely) == []
+    assert unwritten_names("Kartu lansia gratis sebagai syukuran menang Pileg Jateng", widely) == ["pileg"]

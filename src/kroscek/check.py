@@ -1147,13 +1147,19 @@ def unwritten_names(claim: str, check: FactCheck) -> list[str]:
     """The claim's names that the fact-check (its claim, conclusion and text) never writes in any
     form: not as the word, not as the initials of words in a row ("KRL": "kereta rel listrik"), not
     as the clipped starts of two or three words in a row ("Kemenag": "Kementerian Agama", "Jateng":
-    "Jawa Tengah"), not inside a longer word ("#IndonesiaGelap" holds "gelap"). None when the
+    "Jawa Tengah"), not inside a longer word ("#IndonesiaGelap" holds "gelap"), not as the wider
+    kind it is one of ("Pilgub": "Pilkada"); an acronym naming a kind ("LSM") is none. None when the
     fact-check's text was not read (a fact-check stored without it, a ClaimReview)."""
     if not check.text:
         return []
+    from kroscek.compare.facts import fact_lexicon
+
     words = _written_words(check)
     known = set(words)
-    missing = [name for name in dict.fromkeys(_claim_names(claim)) if name not in known]
+    lex = fact_lexicon("id")
+    # an acronym naming a kind ("LSM") names no one; a kind the fact-check writes more widely ("Pilgub" / "Pilkada") is written
+    missing = [name for name in dict.fromkeys(_claim_names(claim)) if name not in known
+               and name not in lex.kind_acronyms and lex.kind_of.get(name) not in known]
     if not missing:
         return []
     joined = " ".join(words)
