@@ -73,6 +73,25 @@ def test_an_agreed_fact_cites_its_first_claim_and_those_that_agree_only():
     assert 'href="#s-a-0"' in fact and 'href="#s-b-0"' in fact and "s-b-4" not in fact
 
 
+def test_a_dispute_told_by_several_pairs_shows_each_side_once_with_every_claim():
+    from kroscek.compare.claims import Difference
+    from kroscek.compare.crosscheck import CheckedFact, CitedClaim, one_per_contradiction
+    from kroscek.compare.relate import Relation
+
+    def disputed(anchor: tuple[str, int, str], member: tuple[str, int, str]) -> CheckedFact:
+        difference = Difference("identifier", "Nomor 55 Tahun 2024", "Nomor 54 Tahun 2024", "55 vs 54")
+        return CheckedFact("disputed", [CitedClaim(*anchor), CitedClaim(*member, relation=Relation("dispute", (difference,), ""))],
+                           [difference], 1, ["Warta Uji"], ["Kabar Uji"])
+
+    facts = one_per_contradiction([disputed(("a", 0, "Sesuai Permen Nomor 55 Tahun 2024."), ("b", 0, "Diatur Permen Nomor 54 Tahun 2024.")),
+                                   disputed(("a", 2, "Satgas dibentuk sesuai Permen Nomor 55 Tahun 2024."),
+                                            ("b", 0, "Diatur Permen Nomor 54 Tahun 2024."))])
+    page = render_story(_story(StoryBrief(facts=facts)), [A, B])
+    shown = page.split('class="fact disputed"')[1].split("</div>\n</div>")[0]
+    assert len(page.split('class="fact disputed"')) == 2  # one line for the one contradiction
+    assert shown.count("Nomor 54 Tahun 2024.") == 1 and "Sesuai Permen" in shown and "Satgas dibentuk" in shown
+
+
 def test_the_story_page_names_a_copy_and_its_original_by_their_outlets():
     brief = StoryBrief(provenance=Provenance(copies=[Copy("b", "a", similarity=0.714)]))
     page = render_story(_story(brief), [A, B])
