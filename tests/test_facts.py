@@ -1116,3 +1116,13 @@ def test_a_value_among_many_is_disputed_only_when_its_words_say_whose_it_is():
     # with few values, the same count told two ways still disputes
     assert kind("Israel meraih enam angka di urutan kedua klasemen grup.",
                 "Israel meraih sembilan angka di urutan kedua klasemen grup.") == ("dispute", "number")
+
+
+def test_a_count_of_what_a_claim_sets_apart_disputes_nothing():
+    # the regular programme's 20.88 million, set apart by "di luar", is not the new one's 35.04 million
+    assert kind("BLTS akan menjangkau 35,04 juta keluarga penerima manfaat (KPM).",
+                "BLT Kesra merupakan tambahan bantuan di luar BLT reguler yang sudah disalurkan Kementerian Sosial "
+                "kepada 20,88 juta keluarga penerima manfaat (KPM).")[0] != "dispute"
+    # "selain itu" only goes on: the count is the claim's own
+    assert kind("Selain itu, korban yang tewas dalam kebakaran pasar mencapai lima orang.",
+                "Korban yang tewas dalam kebakaran pasar mencapai tujuh orang.") == ("dispute", "number")

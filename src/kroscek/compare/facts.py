@@ -85,6 +85,7 @@ class FactLexicon:
     directions: dict[str, str] = field(default_factory=dict)  # word -> the way it says a value moved: up | down | flat
     none_denials: frozenset[str] = frozenset()  # denials that say there is none of what follows ("tidak ada")
     agent_before: frozenset[str] = frozenset()  # the word before the agent of a passive ("dibantah oleh Polda"): who denies
+    besides: tuple[str, ...] = ()  # words after which a count counts another set than the claim's ("di luar", "selain")
     kind_acronyms: frozenset[str] = frozenset()  # acronyms naming a kind, not someone ("lsm", "asn", "wni"), folded
     kind_of: dict[str, str] = field(default_factory=dict)  # a capitalised kind -> the wider kind it is one of ("pilgub": "pilkada")
     regulation_short: dict[str, str] = field(default_factory=dict)  # a kind of regulation written out -> its short form ("Undang-Undang": "UU")
@@ -135,6 +136,7 @@ def fact_lexicon(language: str) -> FactLexicon:
         directions={word: way for way, words in data.get("directions", {}).items() for word in words},
         none_denials=frozenset(data.get("none_denials", ())),
         agent_before=frozenset(data.get("agent_before", ())),
+        besides=tuple(data.get("besides", ())),
         kind_acronyms=frozenset(w.lower() for w in data.get("kind_acronyms", ())),
         kind_of={narrow.lower(): wide.lower() for narrow, wide in data.get("kind_of", {}).items()},
         regulation_short={long.upper(): short.upper() for long, short in data.get("regulation_short", {}).items()},

@@ -60,6 +60,7 @@ DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_RELATIVE = ("yang", "who", "which", "that")  # words opening a relative clause
 QUOTE_WORDS = 8  # words two direct quotes must share, in order, to be one utterance quoted twice
 QUOTE_CHANGED = 3  # the most words of a run in which two such quotes differ
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
@@ -148,6 +149,8 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
         if any(x.compatible(q) for q in (*context.quantities[1], *b.wholes)) \
                 or any(y.compatible(q) for q in (*context.quantities[0], *a.wholes)):
             continue  # the other article (or claim, as a whole) states this value too: each claim counts a different thing
+        if _besides(a, x) or _besides(b, y):
+            continue  # "tambahan di luar BLT reguler yang disalurkan kepada 20,88 juta KPM": the other set's count
         rates = (_rate(a, x), _rate(b, y))
         if rates[0] != rates[1] and None not in rates:
             continue  # "Rp 13 juta per bulan" / "Rp 40 juta per tahun": amounts over other spans of time
@@ -156,6 +159,22 @@ def _numbers(a: Fact, b: Fact, context: Context) -> list[Difference]:
         found.append(Difference("number", x.text, y.text, f"{x.text} vs {y.text} ({unit.removeprefix('word:')})",
                                 same_thing=len(around[0] & around[1]) >= SAME_COUNTED))
     return found
+
+
+def _besides(fact: Fact, quantity: Quantity) -> bool:
+    """The count stands in a relative clause of what a word sets apart ("tambahan di luar BLT
+    reguler yang disalurkan kepada 20,88 juta KPM"): it counts that other set, not the claim's
+    own. Not after "selain itu" ("besides that": the claim goes on with its own)."""
+    at = fact.text.find(quantity.text)
+    before = f" {' '.join(_WORD.findall(fact.text[:at].lower()))} " if at > 0 else " "
+    for phrase in fact_lexicon(fact.claim.language).besides:
+        start = before.rfind(f" {phrase} ")
+        if start < 0:
+            continue
+        rest = before[start + len(phrase) + 2:].split()
+        if rest[:1] not in (["itu"], ["ini"], ["that"], ["this"]) and any(w in _RELATIVE for w in rest[1:]):
+            return True
+    return False
 
 
 def count_words(fact: Fact) -> tuple[str, ...]:
