@@ -747,8 +747,8 @@ def _in_narrative(found: list[list[_Found]], texts: list[str], rules: _Rules, pa
                 narrative = _narrative_start(item, text)
             elif ahead is not None and unmarked:
                 item = _into_coming(item, ahead, page_date)
-            later = [_middle(iso, precision) for iso, precision, _ in item.dates
-                     if precision in ("day", "month") and _middle(iso, precision) > page_date]
+            later = [day for day in (_middle(iso, precision) for iso, precision, _ in item.dates if precision in ("day", "month"))
+                     if day > page_date]
             if later:
                 ahead = max(later)
             days_told.update((iso[5:10], iso[:10]) for iso, precision, _ in item.dates if precision == "day")

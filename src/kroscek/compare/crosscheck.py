@@ -22,7 +22,6 @@ states, and where they disagree, with the slot and both values.
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field

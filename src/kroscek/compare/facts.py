@@ -234,10 +234,10 @@ def _phrases(lower_words: list[str], phrases: tuple[str, ...]) -> str | None:
     return next((p for p in phrases if f" {p} " in joined), None)
 
 
-_RELATIVE = ("yang", "who", "which")  # a denial right after one of these describes ("wajib pajak yang tidak pernah menunggak")
+RELATIVE = ("yang", "who", "which")  # words opening a relative clause: a denial right after one describes ("wajib pajak yang tidak pernah menunggak")
 
 
-def _denial_phrase(lower_words: list[str], lex: FactLexicon, language: str = "id") -> str | None:
+def _denial_phrase(lower_words: list[str], lex: FactLexicon, language: str) -> str | None:
     """The first denial phrase of a claim that denies something: not one inside a relative clause,
     which describes who or what ("berlaku bagi wajib pajak yang tidak pernah menunggak"), nor one
     counted ("627 ribu usulan baru + 36 ribu sanggahan": objections filed, a number of them)."""
@@ -249,7 +249,7 @@ def _denial_phrase(lower_words: list[str], lex: FactLexicon, language: str = "id
             before = joined[: at + 1]
             last = before.split()[-1:] or [""]
             counted = last[0].isdigit() or last[0] in counting.number_words or last[0] in counting.scales
-            if not before.endswith(tuple(f" {word} " for word in _RELATIVE)) and not counted:
+            if not before.endswith(tuple(f" {word} " for word in RELATIVE)) and not counted:
                 return phrase
             at = joined.find(f" {phrase} ", at + 1)
     return None
@@ -439,7 +439,7 @@ def _qualifier(denied: str, lex: FactLexicon) -> str:
     """The stem of the first word naming something in a relative clause of what a denial denies
     ("tidak ada mobil nasional yang sukses": "sukses"): what it denies is only the qualified kind."""
     words = denied.split()
-    at = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
+    at = next((i for i, w in enumerate(words) if w in RELATIVE), None)
     if at is None:
         return ""
     return next((stem(w) for w in words[at + 1:] if w not in lex.stopwords and w not in lex.denial_light

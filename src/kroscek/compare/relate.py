@@ -39,7 +39,7 @@ from kroscek.compare.claims import (
     same_name,
     shared_names,
 )
-from kroscek.compare.facts import SAID, Fact, fact_lexicon, roots, stem
+from kroscek.compare.facts import RELATIVE, SAID, Fact, fact_lexicon, roots, stem
 from kroscek.text import lexicon as resources
 from kroscek.text.names import NAME, same_entity_name, spelled_alike
 
@@ -60,7 +60,6 @@ DENIAL_OBJECT = 0.6  # share of the denied words the asserting claim must state
 SAME_GRANT = 0.5  # share of happened-words two claims without a shared name need for two permit kinds to be a dispute
 _SPACES = re.compile(r"\W+")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_RELATIVE = ("yang", "who", "which", "that")  # words opening a relative clause
 QUOTE_WORDS = 8  # words two direct quotes must share, in order, to be one utterance quoted twice
 QUOTE_CHANGED = 3  # the most words of a run in which two such quotes differ
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
@@ -172,7 +171,7 @@ def _besides(fact: Fact, quantity: Quantity) -> bool:
         if start < 0:
             continue
         rest = before[start + len(phrase) + 2:].split()
-        if rest[:1] not in (["itu"], ["ini"], ["that"], ["this"]) and any(w in _RELATIVE for w in rest[1:]):
+        if rest[:1] not in (["itu"], ["ini"], ["that"], ["this"]) and any(w in RELATIVE for w in rest[1:]):
             return True
     return False
 
@@ -541,7 +540,7 @@ def _denial(a: Fact, b: Fact, context: Context = Context()) -> list[Difference]:
     denier, other = (a, b) if a.denial else (b, a)
     if other.negated or len(denier.denied) < 2 or denied_share(denier, other) < DENIAL_OBJECT:
         return []
-    if denier.denied_qualifier and denier.denied_qualifier not in other.stems | {stem(w) for w in _WORD.findall(other.text)}:
+    if denier.denied_qualifier and denier.denied_qualifier not in other.stems:
         return []  # "tidak ada mobil nasional yang sukses" / "mobil ini dimaksudkan sebagai mobil nasional": not the kind denied
     if denier.denied_head and denier.denied_head not in other.stems \
             and denier.denied_head_root not in roots(other.text, other.claim.language):
